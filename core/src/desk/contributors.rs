@@ -1,0 +1,384 @@
+//! Contributors: the people who write, staff or guest, with the bio printed under their pieces.
+
+use rusqlite::Connection;
+
+use super::{Actor, Desk, require_role};
+use crate::cursor;
+use crate::error::{Error, Result};
+use crate::model::{BioVersion, Contributor, ContributorKind, Page, Role};
+use crate::store::users::UserRow;
+use crate::store::{self, contributors::ContributorRow};
+use crate::text::{default_sort_name, fold, one_line};
+
+pub struct NewContributor<'a> {
+    pub display_name: &'a str,
+    pub sort_name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub affiliation: &'a str,
+    pub kind: ContributorKind,
+    pub bio: &'a str,
+    pub links: Vec<String>,
+    pub private_notes: &'a str,
+}
+
+/// Changes to a contributor; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone)]
+pub struct ContributorEdit {
+    pub display_name: Option<String>,
+    pub sort_name: Option<String>,
+    /// `Some(None)` removes the email.
+    pub email: Option<Option<String>>,
+    pub affiliation: Option<String>,
+    pub kind: Option<ContributorKind>,
+    pub bio: Option<String>,
+    pub links: Option<Vec<String>>,
+    pub private_notes: Option<String>,
+}
+
+const MAX_BIO_CHARS: usize = 2000;
+
+fn clean_email(email: &str) -> Result<Option<String>> {
+    let email = email.trim().to_lowercase();
+    if email.is_empty() {
+        return Ok(None);
+    }
+    let valid = email.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+    }) && !email.contains(char::is_whitespace);
+    if valid {
+        Ok(Some(email))
+    } else {
+        Err(Error::invalid(format!("“{email}” is not an email address")))
+    }
+}
+
+fn check_bio(bio: &str) -> Result<String> {
+    let bio = bio.trim().to_string();
+    if bio.chars().count() > MAX_BIO_CHARS {
+        return Err(Error::invalid(format!(
+            "a bio is printed under every piece: keep it under {MAX_BIO_CHARS} characters"
+        )));
+    }
+    Ok(bio)
+}
+
+/// Finds one contributor by id, email or name (case, accents and spacing ignored).
+pub(super) fn resolve(conn: &Connection, key: &str) -> Result<(i64, Contributor)> {
+    let key = key.trim();
+    if let Some(found) = store::contributors::get_by_id(conn, key)? {
+        return Ok(found);
+    }
+    if key.contains('@')
+        && let Some(found) = store::contributors::get_by_email(conn, &key.to_lowercase())?
+    {
+        return Ok(found);
+    }
+    let folded = fold(key);
+    let exact: Vec<_> = store::contributors::find_by_name_key(conn, &folded, 20)?
+        .into_iter()
+        .filter(|(_, c)| fold(&c.display_name) == folded)
+        .collect();
+    match exact.len() {
+        1 => Ok(exact.into_iter().next().unwrap_or_else(|| unreachable!())),
+        0 => Err(Error::not_found("contributor", key)),
+        _ => {
+            let ids: Vec<String> = exact.iter().map(|(_, c)| c.id.clone()).collect();
+            Err(Error::invalid(format!(
+                "several contributors are called {key}: name one by id ({})",
+                ids.join(", ")
+            )))
+        }
+    }
+}
+
+/// What a user may see of a contributor: private notes are for staff.
+fn shown_to(me: &UserRow, mut c: Contributor) -> Contributor {
+    if me.user.role == Role::Contributor {
+        c.private_notes.clear();
+    }
+    c
+}
+
+/// Editors and the chief edit anyone; a contributor-role user edits their own profile.
+fn may_edit(me: &UserRow, pk: i64) -> Result<()> {
+    if me.user.role == Role::Contributor && me.contributor_pk != Some(pk) {
+        return Err(Error::forbidden(format!(
+            "{} may edit only their own contributor profile",
+            me.user.name
+        )));
+    }
+    Ok(())
+}
+
+impl Desk {
+    pub fn add_contributor(&self, actor: &Actor, new: &NewContributor) -> Result<Contributor> {
+        let display_name = one_line(new.display_name);
+        if display_name.is_empty() {
+            return Err(Error::invalid("a contributor needs a name"));
+        }
+        let sort_name = new
+            .sort_name
+            .map(one_line)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| default_sort_name(&display_name));
+        let email = new.email.map(clean_email).transpose()?.flatten();
+        let bio = check_bio(new.bio)?;
+        let now = self.now();
+        let id = self.new_id(now);
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Editor, Role::Chief], "add contributors")?;
+            if let Some(e) = &email
+                && let Some((_, other)) = store::contributors::get_by_email(tx, e)?
+            {
+                return Err(Error::invalid(format!(
+                    "{e} already belongs to {} ({})",
+                    other.display_name, other.id
+                )));
+            }
+            let pk = store::contributors::insert(
+                tx,
+                &ContributorRow {
+                    id: &id,
+                    display_name: &display_name,
+                    sort_name: &sort_name,
+                    name_key: &fold(&display_name),
+                    email: email.as_deref(),
+                    affiliation: &one_line(new.affiliation),
+                    kind: new.kind,
+                    bio: &bio,
+                    links: &new.links,
+                    private_notes: new.private_notes.trim(),
+                    at: now,
+                },
+            )?;
+            Ok(store::contributors::get_by_pk(tx, pk)?
+                .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?
+                .1)
+        })
+    }
+
+    pub fn edit_contributor(
+        &self,
+        actor: &Actor,
+        key: &str,
+        edit: &ContributorEdit,
+    ) -> Result<Contributor> {
+        let now = self.now();
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            let (pk, old) = resolve(tx, key)?;
+            may_edit(&me, pk)?;
+            if me.user.role == Role::Contributor
+                && (edit.kind.is_some() || edit.private_notes.is_some())
+            {
+                return Err(Error::forbidden(
+                    "staff/guest and private notes are set by the desk",
+                ));
+            }
+            let display_name = match &edit.display_name {
+                Some(n) => one_line(n),
+                None => old.display_name.clone(),
+            };
+            if display_name.is_empty() {
+                return Err(Error::invalid("a contributor needs a name"));
+            }
+            let sort_name = match &edit.sort_name {
+                Some(s) if !one_line(s).is_empty() => one_line(s),
+                Some(_) => default_sort_name(&display_name),
+                None if edit.display_name.is_some()
+                    && old.sort_name == default_sort_name(&old.display_name) =>
+                {
+                    default_sort_name(&display_name)
+                }
+                None => old.sort_name.clone(),
+            };
+            let email = match &edit.email {
+                Some(Some(e)) => clean_email(e)?,
+                Some(None) => None,
+                None => old.email.clone(),
+            };
+            if let Some(e) = &email
+                && let Some((other_pk, other)) = store::contributors::get_by_email(tx, e)?
+                && other_pk != pk
+            {
+                return Err(Error::invalid(format!(
+                    "{e} already belongs to {}",
+                    other.display_name
+                )));
+            }
+            let bio = match &edit.bio {
+                Some(b) => check_bio(b)?,
+                None => old.bio.clone(),
+            };
+            let links = edit.links.clone().unwrap_or_else(|| old.links.clone());
+            store::contributors::update(
+                tx,
+                pk,
+                &ContributorRow {
+                    id: &old.id,
+                    display_name: &display_name,
+                    sort_name: &sort_name,
+                    name_key: &fold(&display_name),
+                    email: email.as_deref(),
+                    affiliation: &edit
+                        .affiliation
+                        .as_deref()
+                        .map(one_line)
+                        .unwrap_or(old.affiliation.clone()),
+                    kind: edit.kind.unwrap_or(old.kind),
+                    bio: &bio,
+                    links: &links,
+                    private_notes: edit
+                        .private_notes
+                        .as_deref()
+                        .map(str::trim)
+                        .unwrap_or(&old.private_notes),
+                    at: now,
+                },
+            )?;
+            if bio != old.bio {
+                store::contributors::add_bio_history(tx, pk, &old.bio, now, Some(me.pk))?;
+            }
+            // Keep the search index's copy of byline names and bios in step.
+            let stale = if display_name != old.display_name {
+                store::contributors::articles_of(tx, pk)?
+            } else if bio != old.bio {
+                store::contributors::articles_following_bio(tx, pk)?
+            } else {
+                Vec::new()
+            };
+            for article_pk in stale {
+                store::articles::refresh_byline_text(tx, article_pk)?;
+            }
+            let (_, c) = store::contributors::get_by_pk(tx, pk)?
+                .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?;
+            Ok(shown_to(&me, c))
+        })
+    }
+
+    /// One contributor by id, email or name.
+    pub fn get_contributor(&self, actor: &Actor, key: &str) -> Result<Contributor> {
+        self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            Ok(shown_to(&me, resolve(tx, key)?.1))
+        })
+    }
+
+    /// Contributors by email, or whose name (case and accents ignored) starts with `query`.
+    pub fn find_contributors(&self, actor: &Actor, query: &str) -> Result<Vec<Contributor>> {
+        self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            let q = query.trim();
+            if q.is_empty() {
+                return Err(Error::invalid("say which name or email to look for"));
+            }
+            let found = if q.contains('@') {
+                store::contributors::get_by_email(tx, &q.to_lowercase())?
+                    .into_iter()
+                    .collect()
+            } else {
+                store::contributors::find_by_name_key(tx, &fold(q), 50)?
+            };
+            Ok(found.into_iter().map(|(_, c)| shown_to(&me, c)).collect())
+        })
+    }
+
+    /// The directory in sort-name order, a page at a time.
+    pub fn list_contributors(
+        &self,
+        actor: &Actor,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Page<Contributor>> {
+        let limit = i64::from(limit.clamp(1, 500));
+        self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            let key = match after {
+                Some(c) => {
+                    let (_, pk) = cursor::decode("contributors", c)?;
+                    let (_, c) = store::contributors::get_by_pk(tx, pk)?.ok_or_else(|| {
+                        Error::invalid("the page cursor names a contributor who is gone")
+                    })?;
+                    Some((c.sort_name, pk))
+                }
+                None => None,
+            };
+            let rows = store::contributors::list(
+                tx,
+                key.as_ref().map(|(s, p)| (s.as_str(), *p)),
+                limit + 1,
+            )?;
+            let more = rows.len() as i64 > limit;
+            let mut items: Vec<(i64, Contributor)> = rows;
+            items.truncate(limit as usize);
+            let next = more
+                .then(|| {
+                    items
+                        .last()
+                        .map(|(pk, _)| cursor::encode("contributors", 0, *pk))
+                })
+                .flatten();
+            Ok(Page {
+                items: items.into_iter().map(|(_, c)| shown_to(&me, c)).collect(),
+                next,
+            })
+        })
+    }
+
+    /// Earlier bios of a contributor, newest first.
+    pub fn bio_history(&self, actor: &Actor, key: &str) -> Result<Vec<BioVersion>> {
+        self.store.read(|tx| {
+            self.acting(tx, actor)?;
+            let (pk, _) = resolve(tx, key)?;
+            store::contributors::list_bio_history(tx, pk)
+        })
+    }
+
+    /// Deletes a contributor who has written nothing; one with articles must be merged instead.
+    pub fn delete_contributor(&self, actor: &Actor, key: &str) -> Result<()> {
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Editor, Role::Chief], "delete contributors")?;
+            let (pk, c) = resolve(tx, key)?;
+            let n = store::contributors::count_articles(tx, pk)?;
+            if n > 0 {
+                return Err(Error::invalid(format!(
+                    "{} is on the byline of {n} article(s) and cannot be deleted: merge them into another contributor instead",
+                    c.display_name
+                )));
+            }
+            if store::users::list(tx)?.iter().any(|u| u.contributor_pk == Some(pk)) {
+                return Err(Error::invalid(format!(
+                    "{} is linked to a user account: merge them into another contributor instead",
+                    c.display_name
+                )));
+            }
+            store::contributors::delete(tx, pk)
+        })
+    }
+
+    /// Merges `from` into `into`: bylines, accounts and bio history move to `into`, and `from`
+    /// is removed. Returns the surviving contributor.
+    pub fn merge_contributors(&self, actor: &Actor, from: &str, into: &str) -> Result<Contributor> {
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Editor, Role::Chief], "merge contributors")?;
+            let (from_pk, from_c) = resolve(tx, from)?;
+            let (into_pk, into_c) = resolve(tx, into)?;
+            if from_pk == into_pk {
+                return Err(Error::invalid(format!(
+                    "{} and {} are the same contributor",
+                    from_c.display_name, into_c.display_name
+                )));
+            }
+            let touched = store::contributors::move_bylines(tx, from_pk, into_pk)?;
+            store::users::relink_contributor(tx, from_pk, into_pk)?;
+            store::contributors::delete(tx, from_pk)?;
+            for article_pk in touched {
+                store::articles::refresh_byline_text(tx, article_pk)?;
+            }
+            Ok(shown_to(&me, into_c))
+        })
+    }
+}

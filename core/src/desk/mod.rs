@@ -1,0 +1,275 @@
+//! The desk: every operation a user can perform, authorised, validated and run in one
+//! transaction. Callers (the CLI, the app) only translate.
+
+mod articles;
+mod contributors;
+mod moves;
+mod notes;
+mod revisions;
+mod search;
+mod users;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use uuid::{ContextV7, Timestamp, Uuid};
+
+pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, NewArticle};
+pub use contributors::{ContributorEdit, NewContributor};
+pub use moves::MoveArgs;
+pub use revisions::{DiffPart, FieldDiff, RevisionDiff};
+pub use search::SearchFilter;
+pub use users::NewUser;
+
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::model::{DeskSettings, Role, Section, User};
+use crate::passphrase;
+use crate::store::articles::ArticleRow;
+use crate::store::users::UserRow;
+use crate::store::{self, Store, settings};
+
+/// Who is acting: obtained from `Desk::sign_in`, re-checked against the store on every call.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pk: i64,
+    pub user: User,
+}
+
+pub struct Desk {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    ids: ContextV7,
+}
+
+/// What a new desk needs.
+pub struct NewDesk<'a> {
+    pub name: &'a str,
+    pub timezone: &'a str,
+    pub chief_name: &'a str,
+    pub chief_passphrase: Option<&'a str>,
+}
+
+const KEY_NAME: &str = "desk_name";
+const KEY_TIMEZONE: &str = "timezone";
+
+/// Sections a new desk starts with; the chief changes them in the settings.
+fn default_sections() -> Vec<Section> {
+    let s = |name: &str, min, max| Section {
+        name: name.into(),
+        min_words: Some(min),
+        max_words: Some(max),
+    };
+    vec![
+        s("News", 150, 2000),
+        s("Opinion", 600, 1200),
+        s("Analysis", 800, 2500),
+    ]
+}
+
+impl Desk {
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk::with_store(Store::open(path)?, clock))
+    }
+
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk::with_store(Store::open_in_memory()?, clock))
+    }
+
+    pub fn with_store(store: Store, clock: Arc<dyn Clock>) -> Desk {
+        Desk {
+            store,
+            clock,
+            ids: ContextV7::new(),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// A fresh UUIDv7 for `now`, ordered after every id this desk made before.
+    fn new_id(&self, now: DateTime<Utc>) -> String {
+        let secs = now.timestamp().max(0) as u64;
+        let ts = Timestamp::from_unix(&self.ids, secs, now.timestamp_subsec_nanos());
+        Uuid::new_v7(ts).to_string()
+    }
+
+    pub fn is_initialised(&self) -> Result<bool> {
+        self.store
+            .read(|tx| Ok(settings::get_value(tx, KEY_TIMEZONE)?.is_some()))
+    }
+
+    /// Creates the desk and its first user, the chief editor.
+    pub fn init(&self, new: &NewDesk) -> Result<Actor> {
+        let name = crate::text::one_line(new.name);
+        if name.is_empty() {
+            return Err(Error::invalid("the desk needs a name"));
+        }
+        let tz = parse_timezone(new.timezone)?;
+        let hash = new.chief_passphrase.map(passphrase::hash).transpose()?;
+        let now = self.now();
+        let chief_id = self.new_id(now);
+        self.store.write(|tx| {
+            if settings::get_value(tx, KEY_TIMEZONE)?.is_some() {
+                return Err(Error::invalid("this desk is already set up"));
+            }
+            settings::set_value(tx, KEY_NAME, &name)?;
+            settings::set_value(tx, KEY_TIMEZONE, tz.name())?;
+            for section in default_sections() {
+                settings::put_section(tx, &section)?;
+            }
+            users::insert_user(
+                tx,
+                &chief_id,
+                new.chief_name,
+                Role::Chief,
+                hash.as_deref(),
+                None,
+                now,
+            )
+        })
+    }
+
+    pub fn settings(&self) -> Result<DeskSettings> {
+        self.store.read(|tx| desk_settings(tx))
+    }
+
+    /// Changes the desk's time zone. Instants are stored in UTC, so only their display changes.
+    pub fn set_timezone(&self, actor: &Actor, zone: &str) -> Result<DeskSettings> {
+        let tz = parse_timezone(zone)?;
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Chief], "change the desk's time zone")?;
+            settings::set_value(tx, KEY_TIMEZONE, tz.name())?;
+            desk_settings(tx)
+        })
+    }
+
+    /// Adds a section or changes its word limits.
+    pub fn put_section(&self, actor: &Actor, section: &Section) -> Result<DeskSettings> {
+        let name = crate::text::one_line(&section.name);
+        if name.is_empty() {
+            return Err(Error::invalid("a section needs a name"));
+        }
+        if let (Some(min), Some(max)) = (section.min_words, section.max_words)
+            && min > max
+        {
+            return Err(Error::invalid(format!(
+                "the minimum ({min} words) is above the maximum ({max} words)"
+            )));
+        }
+        if section.min_words.is_some_and(|m| m < 0) || section.max_words.is_some_and(|m| m < 0) {
+            return Err(Error::invalid("word limits cannot be negative"));
+        }
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Chief], "change the desk's sections")?;
+            settings::put_section(
+                tx,
+                &Section {
+                    name: name.clone(),
+                    ..section.clone()
+                },
+            )?;
+            desk_settings(tx)
+        })
+    }
+
+    /// Signs a user in by name; a passphrase is needed exactly when the user has one.
+    pub fn sign_in(&self, name: &str, passphrase: Option<&str>) -> Result<Actor> {
+        let row = self.store.read(|tx| {
+            if settings::get_value(tx, KEY_TIMEZONE)?.is_none() {
+                return Err(Error::NotInitialised);
+            }
+            store::users::find(tx, name)?.ok_or_else(|| Error::not_found("user", name))
+        })?;
+        match (&row.passphrase_hash, passphrase) {
+            (None, _) => {}
+            (Some(_), None) => {
+                return Err(Error::Unauthenticated(format!(
+                    "{} has a passphrase: give it to sign in",
+                    row.user.name
+                )));
+            }
+            (Some(hash), Some(given)) => {
+                if !passphrase::verify(hash, given)? {
+                    return Err(Error::Unauthenticated(format!(
+                        "wrong passphrase for {}",
+                        row.user.name
+                    )));
+                }
+            }
+        }
+        Ok(Actor {
+            pk: row.pk,
+            user: row.user,
+        })
+    }
+
+    /// The acting user as stored now: a role changed elsewhere applies at once.
+    fn acting(&self, conn: &Connection, actor: &Actor) -> Result<UserRow> {
+        store::users::get_by_pk(conn, actor.pk)?.ok_or_else(|| {
+            Error::Unauthenticated(format!("the account {} no longer exists", actor.user.name))
+        })
+    }
+}
+
+fn desk_settings(conn: &Connection) -> Result<DeskSettings> {
+    Ok(DeskSettings {
+        name: settings::get_value(conn, KEY_NAME)?.ok_or(Error::NotInitialised)?,
+        timezone: settings::get_value(conn, KEY_TIMEZONE)?.ok_or(Error::NotInitialised)?,
+        sections: settings::list_sections(conn)?,
+    })
+}
+
+pub fn parse_timezone(zone: &str) -> Result<chrono_tz::Tz> {
+    chrono_tz::Tz::from_str(zone.trim()).map_err(|_| {
+        Error::invalid(format!(
+            "unknown time zone “{zone}”: use an IANA name such as Europe/Paris or America/New_York"
+        ))
+    })
+}
+
+fn require_role(me: &UserRow, roles: &[Role], what: &str) -> Result<()> {
+    if roles.contains(&me.user.role) {
+        Ok(())
+    } else {
+        let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        Err(Error::forbidden(format!(
+            "{} is a {} and may not {what} (that takes: {})",
+            me.user.name,
+            me.user.role,
+            names.join(" or ")
+        )))
+    }
+}
+
+/// Whether `me` may see `article`: staff see everything, a contributor their own bylines.
+fn can_see(conn: &Connection, me: &UserRow, article: &ArticleRow) -> Result<bool> {
+    Ok(match me.user.role {
+        Role::Editor | Role::Chief => true,
+        Role::Contributor => match me.contributor_pk {
+            Some(c) => store::articles::has_byline_contributor(conn, article.pk, c)?,
+            None => false,
+        },
+    })
+}
+
+/// Loads an article by id for `me`; one they may not see is reported as not found.
+fn visible_article(conn: &Connection, me: &UserRow, id: &str) -> Result<ArticleRow> {
+    let row = store::articles::get_by_id(conn, id.trim())?
+        .ok_or_else(|| Error::not_found("article", id))?;
+    if can_see(conn, me, &row)? {
+        Ok(row)
+    } else {
+        Err(Error::not_found("article", id))
+    }
+}

@@ -1,0 +1,114 @@
+//! Editorial notes: add, reply, resolve, read as threads.
+
+use super::{Actor, Desk, visible_article};
+use crate::error::{Error, Result};
+use crate::model::{Note, Role};
+use crate::store::{self, notes::NewNote};
+use crate::text::one_line;
+
+const MAX_NOTE_CHARS: usize = 10_000;
+
+impl Desk {
+    /// Adds a note to an article, or a reply when `reply_to` names a note of the same article.
+    pub fn add_note(
+        &self,
+        actor: &Actor,
+        article_id: &str,
+        body: &str,
+        reply_to: Option<&str>,
+        anchor: Option<&str>,
+    ) -> Result<Note> {
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(Error::invalid("the note is empty"));
+        }
+        if body.chars().count() > MAX_NOTE_CHARS {
+            return Err(Error::invalid(format!(
+                "a note can hold at most {MAX_NOTE_CHARS} characters"
+            )));
+        }
+        let anchor = anchor.map(one_line).filter(|a| !a.is_empty());
+        let now = self.now();
+        let id = self.new_id(now);
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            let article = visible_article(tx, &me, article_id)?;
+            let parent_pk = match reply_to {
+                Some(parent) => {
+                    let (pk, parent_article, _, _) = store::notes::get_keys(tx, parent.trim())?
+                        .ok_or_else(|| Error::not_found("note", parent))?;
+                    if parent_article != article.pk {
+                        return Err(Error::invalid(
+                            "a reply must be on the same article as its note",
+                        ));
+                    }
+                    Some(pk)
+                }
+                None => None,
+            };
+            store::notes::insert(
+                tx,
+                &NewNote {
+                    id: &id,
+                    article_pk: article.pk,
+                    parent_pk,
+                    author_pk: me.pk,
+                    body,
+                    anchor: anchor.as_deref(),
+                    at: now,
+                },
+            )?;
+            threaded(store::notes::list(tx, article.pk)?)
+                .into_iter()
+                .find(|n| n.id == id)
+                .ok_or_else(|| Error::Corrupt("a note vanished as it was written".into()))
+        })
+    }
+
+    /// Marks a note resolved: its writer, an editor or the chief may.
+    pub fn resolve_note(&self, actor: &Actor, note_id: &str) -> Result<Note> {
+        let now = self.now();
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            let (pk, article_pk, author_pk, _) = store::notes::get_keys(tx, note_id.trim())?
+                .ok_or_else(|| Error::not_found("note", note_id))?;
+            let article = store::articles::get_by_pk(tx, article_pk)?
+                .ok_or_else(|| Error::Corrupt("a note's article is missing".into()))?;
+            visible_article(tx, &me, &article.id).map_err(|_| Error::not_found("note", note_id))?;
+            if me.user.role == Role::Contributor && author_pk != me.pk {
+                return Err(Error::forbidden(
+                    "only the note's writer or an editor can resolve it",
+                ));
+            }
+            store::notes::resolve(tx, pk, me.pk, now)?;
+            threaded(store::notes::list(tx, article_pk)?)
+                .into_iter()
+                .find(|n| n.id == note_id.trim())
+                .ok_or_else(|| Error::Corrupt("a note vanished as it was resolved".into()))
+        })
+    }
+
+    /// The article's notes as threads: each note followed by its replies, in writing order.
+    pub fn list_notes(&self, actor: &Actor, article_id: &str) -> Result<Vec<Note>> {
+        self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            let article = visible_article(tx, &me, article_id)?;
+            Ok(threaded(store::notes::list(tx, article.pk)?))
+        })
+    }
+}
+
+/// Orders notes depth-first: a thread's notes stay together, each reply after its parent.
+fn threaded(rows: Vec<(i64, Option<i64>, Note)>) -> Vec<Note> {
+    fn visit(pk: Option<i64>, depth: u32, rows: &[(i64, Option<i64>, Note)], out: &mut Vec<Note>) {
+        for (child_pk, _, note) in rows.iter().filter(|(_, p, _)| *p == pk) {
+            let mut n = note.clone();
+            n.depth = depth;
+            out.push(n);
+            visit(Some(*child_pk), depth + 1, rows, out);
+        }
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    visit(None, 0, &rows, &mut out);
+    out
+}

@@ -1,0 +1,17 @@
+//! copydesk-core: the editorial engine of Copydesk. No UI, no Tauri: every rule of the desk lives
+//! here and is enforced here, whoever calls.
+
+pub mod clock;
+pub mod cursor;
+pub mod delta;
+pub mod desk;
+pub mod error;
+pub mod model;
+pub mod passphrase;
+pub mod store;
+pub mod text;
+pub mod workflow;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use desk::{Actor, Desk, NewDesk};
+pub use error::{Error, Result};

@@ -1,0 +1,305 @@
+//! What the desk is made of, in the newsroom's words. These are the values the engine hands out;
+//! the store maps them to and from rows.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str().replace('-', "_") == wanted)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                        Error::Invalid(format!(
+                            "unknown {} “{}”: expected one of {}",
+                            stringify!($name).to_ascii_lowercase(),
+                            s,
+                            known.join(", ")
+                        ))
+                    })
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Where an article stands in the workflow.
+    State {
+        Draft = "draft",
+        Submitted = "submitted",
+        InReview = "in_review",
+        ChangesRequested = "changes_requested",
+        Approved = "approved",
+        Scheduled = "scheduled",
+        Published = "published",
+        Rejected = "rejected",
+        Withdrawn = "withdrawn",
+    }
+);
+
+string_enum!(
+    /// What a user account may do on the desk.
+    Role {
+        Contributor = "contributor",
+        Editor = "editor",
+        Chief = "chief",
+    }
+);
+
+string_enum!(
+    /// Staff writers versus outside contributors.
+    ContributorKind {
+        Staff = "staff",
+        Guest = "guest",
+    }
+);
+
+string_enum!(
+    /// Why a revision was written.
+    SaveReason {
+        Autosave = "autosave",
+        Save = "save",
+        Transition = "transition",
+        Restore = "restore",
+    }
+);
+
+string_enum!(
+    /// A workflow action: one row of the transition table.
+    Action {
+        Submit = "submit",
+        Claim = "claim",
+        RequestChanges = "request-changes",
+        Resubmit = "resubmit",
+        Approve = "approve",
+        Reject = "reject",
+        Reopen = "reopen",
+        Schedule = "schedule",
+        Unschedule = "unschedule",
+        Publish = "publish",
+        PublishNow = "publish-now",
+        Withdraw = "withdraw",
+    }
+);
+
+/// A signed-in user, as every operation receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub has_passphrase: bool,
+    /// The contributor this account writes as, if any.
+    pub contributor_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contributor {
+    pub id: String,
+    pub display_name: String,
+    pub sort_name: String,
+    pub email: Option<String>,
+    pub affiliation: String,
+    pub kind: ContributorKind,
+    pub bio: String,
+    pub links: Vec<String>,
+    pub private_notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BioVersion {
+    pub bio: String,
+    pub replaced_at: DateTime<Utc>,
+    pub replaced_by: Option<String>,
+}
+
+/// One contributor on an article's byline, with the bio printed under the piece.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Byline {
+    pub contributor_id: String,
+    pub name: String,
+    /// The bio as it will be (or was) printed: the article's own text when set, otherwise the
+    /// contributor's current bio. Frozen at publication.
+    pub printed_bio: String,
+    /// True when the article carries its own bio text rather than following the contributor's.
+    pub bio_is_own: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedArticle {
+    pub id: String,
+    pub headline: String,
+    pub state: State,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub slug: String,
+    pub headline: String,
+    pub standfirst: String,
+    pub body: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub byline: Vec<Byline>,
+    pub related: Vec<RelatedArticle>,
+    pub state: State,
+    pub version: i64,
+    pub word_count: i64,
+    pub reading_minutes: i64,
+    pub assigned_editor: Option<String>,
+    pub approved_by: Option<String>,
+    pub embargo_until: Option<DateTime<Utc>>,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub state_changed_at: DateTime<Utc>,
+}
+
+/// One line of a queue or list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub headline: String,
+    pub state: State,
+    pub section: Option<String>,
+    pub byline: Vec<String>,
+    pub word_count: i64,
+    pub assigned_editor: Option<String>,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub state_changed_at: DateTime<Utc>,
+}
+
+/// The text of an article at one revision: what a revision stores and a restore brings back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub headline: String,
+    pub standfirst: String,
+    pub body: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    /// Byline names at the time, for reading history; a restore does not change the byline.
+    pub byline: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionInfo {
+    pub number: i64,
+    pub version: i64,
+    pub author: String,
+    pub at: DateTime<Utc>,
+    pub reason: SaveReason,
+    /// For a restore: the revision whose text was brought back.
+    pub restored_from: Option<i64>,
+    /// Bytes this revision added to storage.
+    pub stored_bytes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TransitionRecord {
+    pub id: String,
+    pub article_id: String,
+    pub headline: String,
+    pub action: Action,
+    pub from: State,
+    pub to: State,
+    /// The user who acted; `None` for the scheduler.
+    pub actor: Option<String>,
+    pub at: DateTime<Utc>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub id: String,
+    pub article_id: String,
+    pub parent_id: Option<String>,
+    pub author: String,
+    pub body: String,
+    pub anchor: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub resolved_by: Option<String>,
+    /// 0 for a thread's first note, 1 for a reply, and so on.
+    pub depth: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub name: String,
+    pub min_words: Option<i64>,
+    pub max_words: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeskSettings {
+    pub name: String,
+    pub timezone: String,
+    pub sections: Vec<Section>,
+}
+
+/// A page of a list, and the cursor that continues it (`None` on the last page).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+}
+
+/// A passage of a search snippet; `hit` marks the matched words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub headline: String,
+    pub state: State,
+    pub section: Option<String>,
+    pub byline: Vec<String>,
+    pub snippet: Vec<SnippetPart>,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContributorHit {
+    pub id: String,
+    pub display_name: String,
+    pub affiliation: String,
+    pub snippet: Vec<SnippetPart>,
+}

@@ -1,0 +1,205 @@
+//! The store: the only module that speaks SQL. Its surface is the newsroom's operations, grouped
+//! by entity; every function takes a connection or transaction chosen by the caller.
+
+pub mod articles;
+pub mod contributors;
+mod migrations;
+pub mod notes;
+pub mod revisions;
+pub mod search;
+pub mod settings;
+pub mod transitions;
+pub mod users;
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub use migrations::{SCHEMA_VERSION, migrate};
+
+/// How hard a commit waits for the disk: `Full` survives power loss, `Normal` (in WAL mode)
+/// survives a crashed or killed process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    Full,
+    Normal,
+}
+
+/// One SQLite file behind one writer connection.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the desk file at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::configure(conn, true)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Self::configure(Connection::open_in_memory()?, false)
+    }
+
+    fn configure(mut conn: Connection, on_disk: bool) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if on_disk {
+            // Refuse a newer schema before changing anything about the file, WAL included.
+            migrations::refuse_newer(&conn)?;
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Corrupt(format!(
+                    "the database could not be switched to WAL mode (it is in {mode} mode)"
+                )));
+            }
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.set_prepared_statement_cache_capacity(128);
+        migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent: the transaction rolled back.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn set_durability(&self, durability: Durability) -> Result<()> {
+        let value = match durability {
+            Durability::Full => "FULL",
+            Durability::Normal => "NORMAL",
+        };
+        self.lock().pragma_update(None, "synchronous", value)?;
+        Ok(())
+    }
+
+    /// Runs `f` in a read transaction: every query in it sees the same state.
+    pub fn read<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = f(&tx)?;
+        tx.finish()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a write transaction taken up front (`BEGIN IMMEDIATE`), so what it reads cannot
+    /// change before it writes. Any error rolls everything back.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Copies the whole database to `dest` with SQLite's online backup.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let conn = self.lock();
+        let mut out = Connection::open(dest)?;
+        let backup = rusqlite::backup::Backup::new(&conn, &mut out)?;
+        backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        Ok(())
+    }
+
+    /// `integrity_check` and `foreign_key_check`: every problem found, or none.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let conn = self.lock();
+        check_connection(&conn)
+    }
+
+    /// Size of the database file in bytes (pages in use times page size).
+    pub fn size_bytes(&self) -> Result<i64> {
+        let conn = self.lock();
+        Ok(conn.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The query plan SQLite chooses for `sql`, one line per step (for tests of indexes).
+    pub fn explain(&self, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Vec<String>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(params, |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The schema as SQLite stores it, for comparing an upgraded database with a fresh one.
+    pub fn schema(&self) -> Result<Vec<(String, String, String)>> {
+        let conn = self.lock();
+        migrations::schema_of(&conn)
+    }
+}
+
+/// Checks any SQLite file, without migrating it.
+pub fn check_file(path: &Path) -> Result<Vec<String>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    check_connection(&conn)
+}
+
+fn check_connection(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        let row = row?;
+        if row != "ok" {
+            problems.push(format!("integrity: {row}"));
+        }
+    }
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(format!(
+            "foreign key: row {} of {} points to a missing row of {}",
+            r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(2)?
+        ))
+    })?;
+    for row in rows {
+        problems.push(row?);
+    }
+    Ok(problems)
+}
+
+pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub(crate) fn instant(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+pub(crate) fn opt_instant(ms: Option<i64>) -> Option<DateTime<Utc>> {
+    ms.map(instant)
+}
+
+/// Maps the "no row" case of a single-row query to `None`.
+pub(crate) fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Splits a `group_concat(…, char(31))` back into its names.
+pub(crate) fn split_names(joined: Option<String>) -> Vec<String> {
+    joined
+        .map(|s| s.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,85 @@
+//! Editorial notes on an article, threaded.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+
+use super::{instant, ms, opt_instant, optional};
+use crate::error::Result;
+use crate::model::Note;
+
+pub struct NewNote<'a> {
+    pub id: &'a str,
+    pub article_pk: i64,
+    pub parent_pk: Option<i64>,
+    pub author_pk: i64,
+    pub body: &'a str,
+    pub anchor: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+pub fn insert(conn: &Connection, n: &NewNote) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO notes (id, article_pk, parent_pk, author_pk, body, anchor, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        n.id,
+        n.article_pk,
+        n.parent_pk,
+        n.author_pk,
+        n.body,
+        n.anchor,
+        ms(n.at)
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// (note pk, article pk, author pk, resolved) of the note with this id.
+pub fn get_keys(conn: &Connection, id: &str) -> Result<Option<(i64, i64, i64, bool)>> {
+    optional(
+        conn.prepare_cached(
+            "SELECT pk, article_pk, author_pk, resolved_at IS NOT NULL FROM notes WHERE id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))),
+    )
+}
+
+pub fn resolve(conn: &Connection, pk: i64, by: i64, at: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE notes SET resolved_at = ?3, resolved_by = ?2 WHERE pk = ?1 AND resolved_at IS NULL",
+        params![pk, by, ms(at)],
+    )?;
+    Ok(())
+}
+
+/// Every note on the article in writing order, each with the key of its parent.
+pub fn list(conn: &Connection, article_pk: i64) -> Result<Vec<(i64, Option<i64>, Note)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.pk, n.parent_pk, n.id, a.id, p.id, u.name, n.body, n.anchor, n.created_at,
+                n.resolved_at, r.name
+         FROM notes n JOIN articles a ON a.pk = n.article_pk
+         JOIN users u ON u.pk = n.author_pk
+         LEFT JOIN notes p ON p.pk = n.parent_pk
+         LEFT JOIN users r ON r.pk = n.resolved_by
+         WHERE n.article_pk = ?1 ORDER BY n.pk",
+    )?;
+    let rows = stmt.query_map([article_pk], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            Note {
+                id: r.get(2)?,
+                article_id: r.get(3)?,
+                parent_id: r.get(4)?,
+                author: r.get(5)?,
+                body: r.get(6)?,
+                anchor: r.get(7)?,
+                created_at: instant(r.get(8)?),
+                resolved_at: opt_instant(r.get(9)?),
+                resolved_by: r.get(10)?,
+                depth: 0,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,344 @@
+//! The editorial workflow, declared once: who may move an article from where to where, and what
+//! each move needs. Anything not in `TRANSITIONS` is refused.
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Action, Role, Section, State};
+
+/// Who may make a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    /// A contributor-role user whose linked contributor is on the byline.
+    Author,
+    Editor,
+    Chief,
+    /// The publishing scheduler, at the due time.
+    Scheduler,
+}
+
+/// What a move needs besides the right state and the right person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// A note saying why.
+    Note,
+    /// Headline, body and at least one byline contributor.
+    Complete,
+    /// The approval readiness checks: standfirst, bios, section and word limits, headline length.
+    Ready,
+    /// A publication time in the future, not before the embargo.
+    Time,
+    /// The scheduled time has come.
+    Due,
+    /// The embargo, if any, has passed.
+    EmbargoPassed,
+}
+
+pub struct Transition {
+    pub action: Action,
+    pub from: &'static [State],
+    pub to: State,
+    pub who: &'static [Party],
+    pub needs: &'static [Need],
+}
+
+use Party::*;
+use State::*;
+
+pub const TRANSITIONS: &[Transition] = &[
+    Transition {
+        action: Action::Submit,
+        from: &[Draft],
+        to: Submitted,
+        who: &[Author, Editor, Chief],
+        needs: &[Need::Complete],
+    },
+    Transition {
+        action: Action::Claim,
+        from: &[Submitted],
+        to: InReview,
+        who: &[Editor, Chief],
+        needs: &[],
+    },
+    Transition {
+        action: Action::RequestChanges,
+        from: &[InReview],
+        to: ChangesRequested,
+        who: &[Editor, Chief],
+        needs: &[Need::Note],
+    },
+    Transition {
+        action: Action::Resubmit,
+        from: &[ChangesRequested],
+        to: Submitted,
+        who: &[Author, Editor, Chief],
+        needs: &[Need::Complete],
+    },
+    Transition {
+        action: Action::Approve,
+        from: &[InReview],
+        to: Approved,
+        who: &[Editor, Chief],
+        needs: &[Need::Complete, Need::Ready],
+    },
+    Transition {
+        action: Action::Reject,
+        from: &[Submitted, InReview],
+        to: Rejected,
+        who: &[Editor, Chief],
+        needs: &[Need::Note],
+    },
+    Transition {
+        action: Action::Reopen,
+        from: &[Rejected],
+        to: Draft,
+        who: &[Chief],
+        needs: &[Need::Note],
+    },
+    Transition {
+        action: Action::Schedule,
+        from: &[Approved],
+        to: Scheduled,
+        who: &[Editor, Chief],
+        needs: &[Need::Time],
+    },
+    Transition {
+        action: Action::Unschedule,
+        from: &[Scheduled],
+        to: Approved,
+        who: &[Editor, Chief],
+        needs: &[],
+    },
+    Transition {
+        action: Action::Publish,
+        from: &[Scheduled],
+        to: Published,
+        who: &[Scheduler],
+        needs: &[Need::Due, Need::EmbargoPassed],
+    },
+    Transition {
+        action: Action::PublishNow,
+        from: &[Approved, Scheduled],
+        to: Published,
+        who: &[Chief],
+        needs: &[Need::EmbargoPassed],
+    },
+    Transition {
+        action: Action::Withdraw,
+        from: &[Published],
+        to: Withdrawn,
+        who: &[Chief],
+        needs: &[Need::Note],
+    },
+];
+
+/// The one row of the table for `action`.
+pub fn transition(action: Action) -> &'static Transition {
+    TRANSITIONS
+        .iter()
+        .find(|t| t.action == action)
+        .unwrap_or_else(|| unreachable!("every action has a row in TRANSITIONS"))
+}
+
+/// The parties a user is, for an article: a role, plus author when they are on its byline.
+pub fn parties(role: Role, on_byline: bool) -> Vec<Party> {
+    match role {
+        Role::Chief => vec![Chief],
+        Role::Editor => vec![Editor],
+        Role::Contributor if on_byline => vec![Author],
+        Role::Contributor => vec![],
+    }
+}
+
+/// Longest headline the desk prints, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 110;
+
+/// What the checks look at.
+pub struct Facts<'a> {
+    pub state: State,
+    pub headline: &'a str,
+    pub standfirst: &'a str,
+    pub body: &'a str,
+    pub word_count: i64,
+    pub section: Option<&'a Section>,
+    /// Byline names with whether each has a bio to print.
+    pub byline: &'a [(String, bool)],
+    pub note: Option<&'a str>,
+    pub at: Option<DateTime<Utc>>,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub embargo_until: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+}
+
+/// One line of a readiness checklist.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Check {
+    pub label: String,
+    pub met: bool,
+}
+
+fn check(out: &mut Vec<Check>, met: bool, label: impl Into<String>) {
+    out.push(Check {
+        label: label.into(),
+        met,
+    });
+}
+
+/// Every condition of `t` for these facts, met or not, in the order an editor reads them.
+pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
+    let mut out = Vec::new();
+    if !t.from.contains(&f.state) {
+        let from: Vec<&str> = t.from.iter().map(|s| s.as_str()).collect();
+        check(
+            &mut out,
+            false,
+            format!(
+                "the article is {}; {} applies to {}",
+                f.state,
+                t.action,
+                from.join(" or ")
+            ),
+        );
+    }
+    for need in t.needs {
+        match need {
+            Need::Note => check(
+                &mut out,
+                f.note.is_some_and(|n| !n.trim().is_empty()),
+                "a note saying why",
+            ),
+            Need::Complete => {
+                check(&mut out, !f.headline.trim().is_empty(), "a headline");
+                check(&mut out, !f.body.trim().is_empty(), "a body");
+                check(
+                    &mut out,
+                    !f.byline.is_empty(),
+                    "at least one contributor on the byline",
+                );
+            }
+            Need::Ready => ready_checks(&mut out, f),
+            Need::Time => match f.at {
+                None => check(&mut out, false, "a publication time"),
+                Some(at) => {
+                    check(&mut out, at > f.now, "a publication time in the future");
+                    if let Some(embargo) = f.embargo_until {
+                        check(
+                            &mut out,
+                            at >= embargo,
+                            "a publication time not before the embargo",
+                        );
+                    }
+                }
+            },
+            Need::Due => check(
+                &mut out,
+                f.scheduled_at.is_some_and(|s| s <= f.now),
+                "the scheduled time has come",
+            ),
+            Need::EmbargoPassed => check(
+                &mut out,
+                f.embargo_until.is_none_or(|e| e <= f.now),
+                "the embargo has passed",
+            ),
+        }
+    }
+    out
+}
+
+fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
+    check(out, !f.standfirst.trim().is_empty(), "a standfirst");
+    let missing: Vec<&str> = f
+        .byline
+        .iter()
+        .filter(|(_, has_bio)| !has_bio)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if missing.is_empty() {
+        check(
+            out,
+            !f.byline.is_empty(),
+            "a bio for every byline contributor",
+        );
+    } else {
+        check(
+            out,
+            false,
+            format!(
+                "a bio for every byline contributor (missing: {})",
+                missing.join(", ")
+            ),
+        );
+    }
+    let chars = f.headline.chars().count();
+    check(
+        out,
+        chars <= MAX_HEADLINE_CHARS,
+        if chars <= MAX_HEADLINE_CHARS {
+            format!("a headline of at most {MAX_HEADLINE_CHARS} characters")
+        } else {
+            format!("a headline of at most {MAX_HEADLINE_CHARS} characters (it has {chars})")
+        },
+    );
+    match f.section {
+        None => check(out, false, "a section"),
+        Some(s) => {
+            let words = f.word_count;
+            let low = s.min_words.is_none_or(|m| words >= m);
+            let high = s.max_words.is_none_or(|m| words <= m);
+            let limits = match (s.min_words, s.max_words) {
+                (Some(a), Some(b)) => format!("{a}–{b} words"),
+                (Some(a), None) => format!("at least {a} words"),
+                (None, Some(b)) => format!("at most {b} words"),
+                (None, None) => "any length".to_string(),
+            };
+            let label = if low && high {
+                format!("a length inside {}'s limits ({limits})", s.name)
+            } else {
+                format!(
+                    "a length inside {}'s limits ({limits}; it has {words})",
+                    s.name
+                )
+            };
+            check(out, low && high, label);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_exactly_one_row() {
+        for action in Action::ALL {
+            assert_eq!(
+                TRANSITIONS.iter().filter(|t| t.action == *action).count(),
+                1,
+                "{action}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_table_matches_the_brief() {
+        let rows: Vec<(&str, Vec<&str>, &str)> = TRANSITIONS
+            .iter()
+            .map(|t| {
+                (
+                    t.action.as_str(),
+                    t.from.iter().map(|s| s.as_str()).collect(),
+                    t.to.as_str(),
+                )
+            })
+            .collect();
+        assert!(rows.contains(&("reject", vec!["submitted", "in_review"], "rejected")));
+        assert!(rows.contains(&("publish-now", vec!["approved", "scheduled"], "published")));
+        assert_eq!(transition(Action::Reopen).who, &[Chief]);
+        assert_eq!(transition(Action::Publish).who, &[Scheduler]);
+    }
+
+    #[test]
+    fn a_contributor_off_the_byline_is_nobody() {
+        assert!(parties(Role::Contributor, false).is_empty());
+        assert_eq!(parties(Role::Contributor, true), vec![Author]);
+    }
+}
