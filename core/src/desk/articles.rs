@@ -196,6 +196,20 @@ fn resolve_related(
     Ok(out)
 }
 
+/// The search text of a byline about to be written.
+pub(super) fn byline_text(conn: &Connection, byline: &[(i64, Option<String>)]) -> Result<String> {
+    let mut entries = Vec::with_capacity(byline.len());
+    for (pk, own_bio) in byline {
+        let (_, c) = store::contributors::get_by_pk(conn, *pk)?
+            .ok_or_else(|| Error::not_found("contributor", pk.to_string()))?;
+        let bio = own_bio.clone().unwrap_or(c.bio);
+        entries.push((c.display_name, bio));
+    }
+    Ok(store::articles::compose_byline_text(
+        entries.iter().map(|(n, b)| (n.as_str(), b.as_str())),
+    ))
+}
+
 /// A slug for `headline` that no other article uses.
 fn unique_slug(conn: &Connection, headline: &str, own_pk: i64) -> Result<String> {
     let base = slugify(headline);
@@ -378,7 +392,7 @@ impl Desk {
                 updated_at: now,
                 state_changed_at: now,
             };
-            row.pk = store::articles::insert(tx, &row)?;
+            row.pk = store::articles::insert(tx, &row, &byline_text(tx, &byline)?)?;
             store::articles::set_byline(tx, row.pk, &byline)?;
             let related = resolve_related(tx, &me, row.pk, &new.related)?;
             store::articles::set_related(tx, row.pk, &related)?;
@@ -498,6 +512,7 @@ impl Desk {
             store::articles::update_text(tx, &row)?;
             if let Some(b) = &byline {
                 store::articles::set_byline(tx, row.pk, b)?;
+                store::articles::refresh_byline_text(tx, row.pk)?;
             }
             if let Some(r) = &related {
                 store::articles::set_related(tx, row.pk, r)?;

@@ -39,7 +39,8 @@ fn diff_field(field: &'static str, a: &str, b: &str) -> Option<FieldDiff> {
     if a == b {
         return None;
     }
-    let diff = TextDiff::from_words(a, b);
+    let (ta, tb) = (tokens(a), tokens(b));
+    let diff = TextDiff::from_slices(&ta, &tb);
     let mut parts: Vec<DiffPart> = Vec::new();
     for change in diff.iter_all_changes() {
         let text = change.value().to_string();
@@ -61,6 +62,32 @@ fn diff_field(field: &'static str, a: &str, b: &str) -> Option<FieldDiff> {
         }
     }
     Some(FieldDiff { field, parts })
+}
+
+/// Words, runs of white space, and single punctuation marks: "Tuesday." and "Tuesday evening."
+/// then differ by one word, not two.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = 0u8;
+    for (i, c) in text.char_indices() {
+        let k = if c.is_alphanumeric() || c == '\'' || c == '’' {
+            1
+        } else if c.is_whitespace() {
+            2
+        } else {
+            3
+        };
+        if i > start && (k != kind || k == 3) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        kind = k;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }
 
 /// Word-level comparison of two snapshots.

@@ -68,13 +68,29 @@ fn tags_json(tags: &[String]) -> Result<String> {
     serde_json::to_string(tags).map_err(|e| Error::invalid(format!("tags: {e}")))
 }
 
-/// Inserts the article (its `pk` is ignored) and returns the new key.
-pub fn insert(conn: &Connection, a: &ArticleRow) -> Result<i64> {
+/// The text the search index holds for a byline: each name followed by the bio printed.
+pub fn compose_byline_text<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::new();
+    for (name, bio) in entries {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(name);
+        out.push('\n');
+        out.push_str(bio);
+    }
+    out
+}
+
+/// Inserts the article (its `pk` is ignored) with the byline text for the search index, and
+/// returns the new key.
+pub fn insert(conn: &Connection, a: &ArticleRow, byline_text: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO articles (id, slug, headline, standfirst, body, section, tags, state, version,
             word_count, assigned_editor, approved_by, embargo_until, scheduled_at, published_at,
-            created_by, created_at, updated_at, state_changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            created_by, created_at, updated_at, state_changed_at, byline_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20)",
     )?
     .execute(params![
         a.id,
@@ -95,7 +111,8 @@ pub fn insert(conn: &Connection, a: &ArticleRow) -> Result<i64> {
         a.created_by,
         ms(a.created_at),
         ms(a.updated_at),
-        ms(a.state_changed_at)
+        ms(a.state_changed_at),
+        byline_text
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -197,7 +214,7 @@ pub fn set_byline(
     for (position, (contributor_pk, bio)) in byline.iter().enumerate() {
         insert.execute(params![article_pk, position as i64, contributor_pk, bio])?;
     }
-    refresh_byline_text(conn, article_pk)
+    Ok(())
 }
 
 /// Copies each contributor's current bio into the article, where it does not carry its own.
@@ -211,17 +228,19 @@ pub fn freeze_bios(conn: &Connection, article_pk: i64) -> Result<()> {
     Ok(())
 }
 
-/// Recomputes the byline names and bios the search index holds for the article.
+/// Recomputes the byline names and bios the search index holds for the article; the index is
+/// touched only when they changed.
 pub fn refresh_byline_text(conn: &Connection, article_pk: i64) -> Result<()> {
+    let byline = get_byline(conn, article_pk)?;
+    let text = compose_byline_text(
+        byline
+            .iter()
+            .map(|(_, b)| (b.name.as_str(), b.printed_bio.as_str())),
+    );
     conn.prepare_cached(
-        "UPDATE articles SET byline_text = coalesce((
-            SELECT group_concat(c.display_name || char(10) || coalesce(b.printed_bio, c.bio),
-                                char(10) ORDER BY b.position)
-            FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
-            WHERE b.article_pk = ?1), '')
-         WHERE pk = ?1",
+        "UPDATE articles SET byline_text = ?2 WHERE pk = ?1 AND byline_text <> ?2",
     )?
-    .execute([article_pk])?;
+    .execute(params![article_pk, text])?;
     Ok(())
 }
 
@@ -303,9 +322,9 @@ impl ListFilter<'_> {
 
 const SUMMARY: &str = "SELECT a.pk, a.id, a.headline, a.state, a.section, a.word_count, e.name, \
     a.version, a.updated_at, a.state_changed_at, \
-    (SELECT group_concat(c.display_name, char(31) ORDER BY b.position) \
+    (SELECT group_concat(n, char(31)) FROM (SELECT c.display_name AS n \
        FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \
-      WHERE b.article_pk = a.pk)";
+      WHERE b.article_pk = a.pk ORDER BY b.position))";
 
 /// The SQL of one list scope. Pages run newest change first and continue after the key
 /// `(:at, :pk)` of the last item; a contributor's list runs newest article first.
@@ -397,7 +416,7 @@ pub fn list(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Ids of articles in `state` (or any state), for sample data and maintenance.
+/// How many articles each state holds.
 pub fn count_by_state(conn: &Connection) -> Result<Vec<(State, i64)>> {
     let mut stmt = conn.prepare("SELECT state, count(*) FROM articles GROUP BY state")?;
     let rows = stmt.query_map([], |r| {

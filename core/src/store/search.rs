@@ -21,9 +21,9 @@ pub struct SearchFilter<'a> {
 
 pub fn articles_sql() -> &'static str {
     "SELECT a.pk, a.id, a.headline, a.state, a.section,
-            (SELECT group_concat(c.display_name, char(31) ORDER BY b.position)
+            (SELECT group_concat(n, char(31)) FROM (SELECT c.display_name AS n
                FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
-              WHERE b.article_pk = a.pk),
+              WHERE b.article_pk = a.pk ORDER BY b.position)),
             snippet(articles_fts, -1, char(2), char(3), '…', 24),
             bm25(articles_fts, 8.0, 4.0, 1.0, 2.0) AS score
      FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid

@@ -1,0 +1,188 @@
+//! A small desk for tests: in memory, on a clock that moves only when told.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use copydesk_core::desk::{
+    ArticleEdit, BylineEntry, MoveArgs, NewArticle, NewContributor, NewUser,
+};
+use copydesk_core::model::{Action, Article, ContributorKind, Role, SaveReason};
+use copydesk_core::{Actor, Desk, ManualClock, NewDesk};
+
+pub struct TestDesk {
+    pub desk: Desk,
+    pub clock: Arc<ManualClock>,
+    pub chief: Actor,
+    pub editor: Actor,
+    pub editor2: Actor,
+    /// A contributor-role user writing as Jane Roe.
+    pub author: Actor,
+    /// A contributor-role user writing as someone else.
+    pub other_author: Actor,
+    pub jane_id: String,
+}
+
+pub fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
+}
+
+pub fn desk() -> TestDesk {
+    let clock = Arc::new(ManualClock::new(start()));
+    let desk = Desk::open_in_memory(clock.clone()).unwrap();
+    populate(desk, clock)
+}
+
+pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {
+    let chief = desk
+        .init(&NewDesk {
+            name: "The Meridian",
+            timezone: "Europe/Paris",
+            chief_name: "Claire Chief",
+            chief_passphrase: None,
+        })
+        .unwrap();
+    let jane = desk
+        .add_contributor(
+            &chief,
+            &NewContributor {
+                display_name: "Jane Roe",
+                sort_name: None,
+                email: Some("jane@example.org"),
+                affiliation: "Institute for Sahel Studies",
+                kind: ContributorKind::Guest,
+                bio: "Jane Roe is a senior fellow at the Institute for Sahel Studies.",
+                links: vec![],
+                private_notes: "Prefers email.",
+            },
+        )
+        .unwrap();
+    let john = desk
+        .add_contributor(
+            &chief,
+            &NewContributor {
+                display_name: "John Doe",
+                sort_name: None,
+                email: None,
+                affiliation: "",
+                kind: ContributorKind::Guest,
+                bio: "John Doe writes about energy.",
+                links: vec![],
+                private_notes: "",
+            },
+        )
+        .unwrap();
+    let user = |name: &str, role: Role, contributor: Option<&str>| {
+        desk.add_user(
+            &chief,
+            &NewUser {
+                name,
+                role,
+                contributor,
+                passphrase: None,
+            },
+        )
+        .unwrap();
+        desk.sign_in(name, None).unwrap()
+    };
+    let editor = user("Eddie Editor", Role::Editor, None);
+    let editor2 = user("Erin Editor", Role::Editor, None);
+    let author = user("jane", Role::Contributor, Some(&jane.id));
+    let other_author = user("john", Role::Contributor, Some(&john.id));
+    TestDesk {
+        desk,
+        clock,
+        chief,
+        editor,
+        editor2,
+        author,
+        other_author,
+        jane_id: jane.id,
+    }
+}
+
+/// An Opinion piece by Jane Roe that passes every readiness check.
+pub fn ready_piece() -> NewArticle {
+    NewArticle {
+        headline: "Water, not weapons, will decide the Sahel".into(),
+        standfirst: "The region's future turns on wells and rivers, writes Jane Roe.".into(),
+        body: words(700),
+        section: Some("Opinion".into()),
+        tags: vec!["Sahel".into()],
+        byline: vec![BylineEntry::named("Jane Roe")],
+        ..Default::default()
+    }
+}
+
+pub fn ready_piece_by(name: &str) -> NewArticle {
+    NewArticle {
+        byline: vec![BylineEntry::named(name)],
+        ..ready_piece()
+    }
+}
+
+/// `n` words of varied text in paragraphs.
+pub fn words(n: usize) -> String {
+    const W: &[&str] = &[
+        "the", "river", "drought", "minister", "aquifer", "harvest", "treaty", "border", "rain",
+        "village", "council", "pipeline", "farmers", "policy", "north", "grain", "water",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        if i > 0 {
+            out.push_str(if i % 60 == 0 { ".\n\n" } else { " " });
+        }
+        out.push_str(W[(i * 7 + i / 3) % W.len()]);
+    }
+    out.push('.');
+    out
+}
+
+impl TestDesk {
+    pub fn new_draft(&self, by: &Actor) -> Article {
+        self.desk.create_article(by, &ready_piece()).unwrap()
+    }
+
+    pub fn mv(
+        &self,
+        by: &Actor,
+        a: &Article,
+        action: Action,
+        note: Option<&str>,
+    ) -> copydesk_core::Result<Article> {
+        self.desk.move_article(
+            by,
+            &a.id,
+            action,
+            &MoveArgs {
+                note: note.map(str::to_string),
+                at: None,
+            },
+        )
+    }
+
+    /// A piece brought to `in_review` by the author and an editor.
+    pub fn in_review(&self) -> Article {
+        let a = self.new_draft(&self.author);
+        let a = self.mv(&self.author, &a, Action::Submit, None).unwrap();
+        self.mv(&self.editor, &a, Action::Claim, None).unwrap()
+    }
+
+    pub fn approved(&self) -> Article {
+        let a = self.in_review();
+        self.mv(&self.editor, &a, Action::Approve, None).unwrap()
+    }
+
+    pub fn edit_body(&self, by: &Actor, a: &Article, body: &str) -> copydesk_core::Result<Article> {
+        self.desk.save_article(
+            by,
+            &a.id,
+            a.version,
+            &ArticleEdit {
+                body: Some(body.into()),
+                ..Default::default()
+            },
+            SaveReason::Save,
+        )
+    }
+}

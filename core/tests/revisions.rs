@@ -1,0 +1,216 @@
+mod common;
+
+use common::*;
+use copydesk_core::desk::ArticleEdit;
+use copydesk_core::desk::DiffPart;
+use copydesk_core::model::{Action, SaveReason};
+use copydesk_core::{Desk, ManualClock};
+use std::sync::Arc;
+
+#[test]
+fn a_stale_version_is_a_conflict_carrying_the_current_text() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let mine = t.edit_body(&t.editor, &a, "Editor's version.").unwrap();
+    let err = t
+        .edit_body(&t.editor2, &a, "Second editor's version.")
+        .unwrap_err();
+    match &err {
+        copydesk_core::Error::Conflict {
+            base,
+            current_version,
+            current,
+        } => {
+            assert_eq!(*base, a.version);
+            assert_eq!(*current_version, mine.version);
+            assert_eq!(current.body, "Editor's version.");
+        }
+        other => panic!("expected a conflict, got {other}"),
+    }
+    assert_eq!(err.code(), "conflict");
+    let now = t.desk.get_article(&t.chief, &a.id).unwrap();
+    assert_eq!(now.body, "Editor's version.");
+    assert_eq!(now.version, mine.version);
+    assert_eq!(
+        t.desk
+            .history(&t.chief, &a.id, None, 50)
+            .unwrap()
+            .items
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_writes_nothing() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let same = t.edit_body(&t.author, &a, &a.body).unwrap();
+    assert_eq!(same.version, a.version);
+    assert_eq!(
+        t.desk
+            .history(&t.chief, &a.id, None, 50)
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn every_revision_reads_back_exactly() {
+    let t = desk();
+    let mut a = t.new_draft(&t.author);
+    let mut expected = vec![a.body.clone()];
+    let mut body = a.body.clone();
+    for i in 0..60 {
+        body = match i % 4 {
+            0 => body.replacen("river", &format!("stream{i}"), 1),
+            1 => format!("{body}\n\nA new paragraph {i} with “quotes” and ünïcödé."),
+            2 => body.chars().skip(40).collect(),
+            _ => words(700 + i),
+        };
+        a = t.edit_body(&t.author, &a, &body).unwrap();
+        expected.push(body.clone());
+    }
+    for (i, text) in expected.iter().enumerate() {
+        let (info, snap) = t.desk.revision(&t.chief, &a.id, i as i64 + 1).unwrap();
+        assert_eq!(&snap.body, text, "revision {}", info.number);
+        assert_eq!(snap.headline, a.headline);
+    }
+    assert_eq!(
+        t.desk.revision(&t.chief, &a.id, 999).unwrap_err().code(),
+        "not_found"
+    );
+}
+
+#[test]
+fn revisions_compare_word_by_word() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let a = t
+        .edit_body(&t.author, &a, "The minister denied the report on Tuesday.")
+        .unwrap();
+    let b = t
+        .edit_body(
+            &t.author,
+            &a,
+            "The minister confirmed the report on Tuesday evening.",
+        )
+        .unwrap();
+    let d = t.desk.diff(&t.chief, &b.id, 2, 3).unwrap();
+    assert_eq!(d.fields.len(), 1);
+    assert_eq!(d.fields[0].field, "body");
+    let parts = &d.fields[0].parts;
+    assert!(
+        parts.contains(&DiffPart::Removed("denied".into())),
+        "{parts:?}"
+    );
+    assert!(
+        parts.contains(&DiffPart::Added("confirmed".into())),
+        "{parts:?}"
+    );
+    assert!(
+        parts
+            .iter()
+            .any(|p| matches!(p, DiffPart::Added(s) if s.contains("evening")))
+    );
+    assert_eq!((d.words_added, d.words_removed), (2, 1));
+    // Comparing a revision with itself shows no change.
+    assert!(
+        t.desk
+            .diff(&t.chief, &b.id, 3, 3)
+            .unwrap()
+            .fields
+            .is_empty()
+    );
+}
+
+#[test]
+fn restoring_makes_a_new_revision() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let original = a.body.clone();
+    let a = t.edit_body(&t.author, &a, "Rewritten entirely.").unwrap();
+    let r = t.desk.restore(&t.author, &a.id, 1).unwrap();
+    assert_eq!(r.body, original);
+    assert_eq!(r.version, a.version + 1);
+    let history = t.desk.history(&t.chief, &a.id, None, 50).unwrap().items;
+    assert_eq!(history[0].reason, SaveReason::Restore);
+    assert_eq!(history[0].restored_from, Some(1));
+    assert_eq!(history.len(), 3);
+    // Once submitted, the author may no longer restore.
+    let s = t.mv(&t.author, &r, Action::Submit, None).unwrap();
+    assert_eq!(
+        t.desk.restore(&t.author, &s.id, 2).unwrap_err().code(),
+        "forbidden"
+    );
+}
+
+#[test]
+fn history_pages_by_key() {
+    let t = desk();
+    let mut a = t.new_draft(&t.author);
+    for i in 0..25 {
+        a = t
+            .edit_body(&t.author, &a, &format!("Version {i}."))
+            .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = t
+            .desk
+            .history(&t.chief, &a.id, after.as_deref(), 7)
+            .unwrap();
+        seen.extend(page.items.iter().map(|r| r.number));
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    assert_eq!(seen, (1..=26).rev().collect::<Vec<i64>>());
+}
+
+/// 1,000 saves that each change one word of a 10,000-word article add less than 1 MB.
+#[test]
+fn storage_grows_with_the_edit_not_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(start()));
+    let desk = Desk::open(&dir.path().join("desk.db"), clock.clone()).unwrap();
+    desk.store()
+        .set_durability(copydesk_core::store::Durability::Normal)
+        .unwrap();
+    let t = populate(desk, clock);
+    let mut piece = ready_piece();
+    piece.body = words(10_000);
+    let mut a = t.desk.create_article(&t.editor, &piece).unwrap();
+    let mut words_now: Vec<String> = a.body.split(' ').map(str::to_string).collect();
+    let before = t.desk.store().size_bytes().unwrap();
+    for i in 0..1000 {
+        let at = (i * 37) % words_now.len();
+        words_now[at] = format!("edit{i}");
+        a = t
+            .desk
+            .save_article(
+                &t.editor,
+                &a.id,
+                a.version,
+                &ArticleEdit {
+                    body: Some(words_now.join(" ")),
+                    ..Default::default()
+                },
+                SaveReason::Autosave,
+            )
+            .unwrap();
+    }
+    let growth = t.desk.store().size_bytes().unwrap() - before;
+    assert!(
+        growth < 1_000_000,
+        "1,000 one-word edits grew the database by {growth} bytes"
+    );
+    let (_, first) = t.desk.revision(&t.chief, &a.id, 1).unwrap();
+    assert_eq!(first.body, piece.body);
+    let (_, last) = t.desk.revision(&t.chief, &a.id, 1001).unwrap();
+    assert_eq!(last.body, a.body);
+}
