@@ -1,0 +1,401 @@
+//! The command line, as clap reads it. Values the core knows how to parse (roles, states,
+//! actions, time zones) are taken as text and handed to the core, so its words are the ones
+//! users see when a value is wrong.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Copydesk from a terminal: every desk operation, scriptable",
+    after_help = "Exit status: 0 on success, 1 when the desk refused or failed, 2 for a malformed \
+command line. A failure prints one line, `error: …`, on stderr; with --json, stdout also carries \
+{\"error\":{\"code\":…,\"message\":…}}.\n\nTimes typed on the command line are in the desk's time \
+zone (`settings show`); RFC 3339 with an explicit offset is also accepted."
+)]
+pub struct Cli {
+    /// The desk's database file [default: $XDG_DATA_HOME/copydesk/desk.db, or
+    /// ~/.local/share/copydesk/desk.db]
+    #[arg(long, global = true, env = "COPYDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Act as this user (by name). A user with a passphrase gives it in COPYDESK_PASSPHRASE.
+    #[arg(long = "as", global = true, env = "COPYDESK_USER", value_name = "USER")]
+    pub as_user: Option<String>,
+
+    /// Print exactly one JSON object or array on stdout instead of text for people.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new desk and its chief editor (passphrase from COPYDESK_NEW_PASSPHRASE, if set).
+    Init {
+        /// The desk's name, e.g. the publication's.
+        #[arg(long = "desk", value_name = "NAME")]
+        desk: String,
+        /// IANA time zone, e.g. Europe/Paris.
+        #[arg(long, value_name = "ZONE")]
+        tz: String,
+        /// Name of the first user, the chief editor.
+        #[arg(long, value_name = "NAME")]
+        chief: String,
+    },
+    /// User accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Contributors: the people who write, with or without an account.
+    #[command(subcommand)]
+    Contributor(ContributorCommand),
+    /// Articles: write, edit, move through the workflow, read history.
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// Editorial notes on an article.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// Full-text search over articles (or contributors with --contributors).
+    Search(SearchArgs),
+    /// The audit log of workflow moves, newest first.
+    Audit {
+        /// Only this article's moves.
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+        /// Only this user's moves.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// The desk's settings: name, time zone, sections.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Copy the desk to FILE with SQLite's online backup, then check the copy.
+    Backup {
+        /// Where to write the copy; an existing file is never overwritten.
+        file: PathBuf,
+    },
+    /// Check the database (integrity and foreign keys); non-zero exit when anything is wrong.
+    Check,
+    /// Fill the desk with a realistic sample (creates the database file if needed).
+    Demo {
+        #[arg(long, default_value_t = 60, value_name = "N")]
+        articles: usize,
+    },
+    /// Build the benchmark desk in a temporary folder and measure it (needs no --db or --as).
+    Bench {
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        articles: usize,
+        /// Folder for the benchmark database [default: a temporary folder].
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// How many items per page.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: u32,
+    /// Continue after this cursor: the `next` printed with the previous page.
+    #[arg(long, value_name = "CURSOR")]
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user (the chief does); passphrase from COPYDESK_NEW_PASSPHRASE, if set.
+    Add {
+        name: String,
+        /// contributor, editor or chief.
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The contributor this account writes as (id, email or name).
+        #[arg(long, value_name = "ID_OR_NAME")]
+        contributor: Option<String>,
+    },
+    /// List the desk's users.
+    List,
+    /// Set a passphrase from COPYDESK_NEW_PASSPHRASE, or remove it with --clear.
+    Passphrase {
+        name: String,
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Change a user's role.
+    Role { name: String, role: String },
+}
+
+/// Whether a contributor is on the staff or a guest; neither flag means "as it is" (or guest for
+/// a new contributor, since most outside writers are).
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct KindArgs {
+    #[arg(long)]
+    pub staff: bool,
+    #[arg(long)]
+    pub guest: bool,
+}
+
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct BioArgs {
+    /// The bio printed under their pieces (Markdown).
+    #[arg(long, value_name = "TEXT")]
+    pub bio: Option<String>,
+    /// Read the bio from a UTF-8 file (`-` for stdin).
+    #[arg(long, value_name = "FILE")]
+    pub bio_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContributorCommand {
+    /// Add a contributor (a guest unless --staff).
+    Add {
+        name: String,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, default_value = "")]
+        affiliation: String,
+        #[command(flatten)]
+        bio: BioArgs,
+        #[command(flatten)]
+        kind: KindArgs,
+        /// How the name sorts, e.g. "Roe, Jane" [default: derived from the name].
+        #[arg(long, value_name = "S")]
+        sort_name: Option<String>,
+        /// A link to their work or profile; repeat for several.
+        #[arg(long = "link", value_name = "URL")]
+        links: Vec<String>,
+        /// Private notes for the desk.
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// The directory, in sort-name order.
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// One contributor with their bio history.
+    Show { contributor: String },
+    /// Contributors by email or by the start of their name (case and accents ignored).
+    Find { query: String },
+    /// Change a contributor; what is not given stays as it is.
+    Edit {
+        contributor: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "S")]
+        sort_name: Option<String>,
+        #[arg(long, conflicts_with = "no_email")]
+        email: Option<String>,
+        /// Remove the email address.
+        #[arg(long)]
+        no_email: bool,
+        #[arg(long)]
+        affiliation: Option<String>,
+        #[command(flatten)]
+        bio: BioArgs,
+        #[command(flatten)]
+        kind: KindArgs,
+        /// Replace the links with these; repeat for several.
+        #[arg(long = "link", value_name = "URL", conflicts_with = "no_links")]
+        links: Vec<String>,
+        /// Remove every link.
+        #[arg(long)]
+        no_links: bool,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Move FROM's articles, bylines and account links to INTO, then remove FROM.
+    Merge { from: String, into: String },
+    /// Delete a contributor who has written nothing.
+    Delete { contributor: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArticleCommand {
+    /// Start a draft.
+    New {
+        #[arg(long)]
+        headline: String,
+        #[arg(long, default_value = "")]
+        standfirst: String,
+        /// The body, Markdown in a UTF-8 file (`-` for stdin).
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+        /// A byline contributor (id, email or name); repeat, in order, for several.
+        #[arg(long = "byline", value_name = "NAME_OR_ID")]
+        bylines: Vec<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// A tag; repeat for several.
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+        /// A related article ("Check also"); repeat for several.
+        #[arg(long = "related", value_name = "ID")]
+        related: Vec<String>,
+        /// Not to be published before this time (desk's time zone).
+        #[arg(long, value_name = "TIME")]
+        embargo: Option<String>,
+    },
+    /// Save changes made on version N; refused when the article has moved on since.
+    Edit {
+        id: String,
+        /// The version your changes are based on (`article show` prints it).
+        #[arg(long, value_name = "N")]
+        base_version: i64,
+        #[arg(long)]
+        headline: Option<String>,
+        #[arg(long)]
+        standfirst: Option<String>,
+        /// The new body, Markdown in a UTF-8 file (`-` for stdin).
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "no_section")]
+        section: Option<String>,
+        /// Take the article out of its section.
+        #[arg(long)]
+        no_section: bool,
+        /// Replace the tags with these; repeat for several.
+        #[arg(long = "tag", value_name = "T", conflicts_with = "no_tags")]
+        tags: Vec<String>,
+        /// Remove every tag.
+        #[arg(long)]
+        no_tags: bool,
+        /// Replace the byline with these contributors, in order.
+        #[arg(long = "byline", value_name = "NAME_OR_ID")]
+        bylines: Vec<String>,
+        /// Replace the related articles with these.
+        #[arg(long = "related", value_name = "ID", conflicts_with = "no_related")]
+        related: Vec<String>,
+        /// Remove every related article.
+        #[arg(long)]
+        no_related: bool,
+        /// Set the embargo (desk's time zone).
+        #[arg(long, value_name = "TIME", conflicts_with = "no_embargo")]
+        embargo: Option<String>,
+        /// Lift the embargo.
+        #[arg(long)]
+        no_embargo: bool,
+        /// Record the revision as an autosave rather than a save.
+        #[arg(long)]
+        autosave: bool,
+    },
+    /// An article in full: metadata, byline with bios, body.
+    Show { id: String },
+    /// Articles, most recently moved first. With --json, the page is
+    /// {"items":[…],"next":CURSOR|null} and every item's `cursor` is its page's `next`.
+    List {
+        /// Only articles in this state (draft, submitted, in_review, …).
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// Only articles with this contributor (id, email or name) on the byline.
+        #[arg(long, value_name = "NAME_OR_ID")]
+        contributor: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// Make a workflow move: submit, claim, request-changes, resubmit, approve, reject, reopen,
+    /// unschedule, publish-now, withdraw.
+    Move {
+        id: String,
+        action: String,
+        /// Why: required for request-changes, reject, reopen and withdraw.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The checklist of a move for you on this article, ✓ or ✗ per line (exit 0 either way).
+    Checks {
+        id: String,
+        action: String,
+        /// The note you would give, so its check can pass.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The moves you can make on this article now, each with its checklist.
+    Moves { id: String },
+    /// The article's revisions, newest first.
+    History {
+        id: String,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// The text of one revision.
+    Revision { id: String, number: i64 },
+    /// Compare two revisions word by word: [-removed-] and {+added+}.
+    Diff { id: String, from: i64, to: i64 },
+    /// Bring back a revision's text as a new revision (the byline stays).
+    Restore { id: String, number: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a note, or a reply to one.
+    Add {
+        article: String,
+        text: String,
+        #[arg(long, value_name = "NOTE_ID")]
+        reply_to: Option<String>,
+        /// The passage the note is about.
+        #[arg(long, value_name = "TEXT")]
+        anchor: Option<String>,
+    },
+    /// An article's notes as threads.
+    List { article: String },
+    /// Mark a note resolved.
+    Resolve { note: String },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    pub query: String,
+    #[arg(long, conflicts_with = "contributors")]
+    pub state: Option<String>,
+    #[arg(long, conflicts_with = "contributors")]
+    pub section: Option<String>,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: u32,
+    #[arg(long, value_name = "CURSOR", conflicts_with = "contributors")]
+    pub after: Option<String>,
+    /// Search contributors (names, affiliations, bios) instead of articles.
+    #[arg(long)]
+    pub contributors: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Name, time zone and sections with their word limits.
+    Show,
+    /// Change a setting (the chief does).
+    #[command(subcommand)]
+    Set(SetCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SetCommand {
+    /// The desk's time zone (IANA name); stored times stay the same instants.
+    Timezone { zone: String },
+    /// Add a section or change its word limits; a limit not given stays as it is.
+    Section {
+        name: String,
+        #[arg(long, value_name = "N", conflicts_with = "no_min_words")]
+        min_words: Option<i64>,
+        #[arg(long, value_name = "N", conflicts_with = "no_max_words")]
+        max_words: Option<i64>,
+        /// Remove the lower limit.
+        #[arg(long)]
+        no_min_words: bool,
+        /// Remove the upper limit.
+        #[arg(long)]
+        no_max_words: bool,
+    },
+}

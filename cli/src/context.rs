@@ -1,0 +1,100 @@
+//! Finding the desk's file, opening it, and signing the acting user in.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+use copydesk_core::desk::parse_timezone;
+use copydesk_core::{Actor, Desk, SystemClock};
+
+use crate::output::{CliResult, Failure};
+
+/// Everything a command needs: the open desk, who asked, and how to answer.
+pub struct Ctx {
+    pub desk: Desk,
+    pub path: PathBuf,
+    pub json: bool,
+    as_user: Option<String>,
+}
+
+/// Whether a command may create the database file or needs an existing desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    Existing,
+    CreateIfMissing,
+}
+
+/// The file named by --db / COPYDESK_DB, or the per-user data folder's desk.db.
+pub fn db_path(given: Option<PathBuf>) -> CliResult<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        // The XDG spec says a relative value is to be ignored.
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .ok_or_else(|| {
+            Failure::invalid("no --db given and no home folder to keep the desk in: pass --db PATH")
+        })?;
+    Ok(data.join("copydesk").join("desk.db"))
+}
+
+impl Ctx {
+    pub fn open(path: PathBuf, open: Open, as_user: Option<String>, json: bool) -> CliResult<Ctx> {
+        // Opening a path SQLite does not find creates an empty desk there; outside `init` and
+        // `demo` that would hide a mistyped --db behind a "not set up" message and leave a file.
+        if open == Open::Existing && !path.exists() {
+            return Err(Failure::new(
+                "not_initialised",
+                format!(
+                    "there is no desk at {}: create one with `copydesk init`, or pass --db",
+                    path.display()
+                ),
+            ));
+        }
+        let desk =
+            Desk::open(&path, Arc::new(SystemClock)).map_err(|e| cannot_open(&path, e.into()))?;
+        Ok(Ctx {
+            desk,
+            path,
+            json,
+            as_user,
+        })
+    }
+
+    /// Signs in the user named by --as; commands that act call this once.
+    pub fn actor(&self) -> CliResult<Actor> {
+        let name = self
+            .as_user
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let Some(name) = name else {
+            return Err(Failure::new(
+                "unauthenticated",
+                "this command acts as a user: pass --as NAME (or set COPYDESK_USER)",
+            ));
+        };
+        let passphrase = std::env::var("COPYDESK_PASSPHRASE").ok();
+        Ok(self.desk.sign_in(name, passphrase.as_deref())?)
+    }
+
+    /// The desk's time zone, in which times are typed and shown.
+    pub fn tz(&self) -> CliResult<Tz> {
+        let settings = self.desk.settings()?;
+        Ok(parse_timezone(&settings.timezone)?)
+    }
+}
+
+fn cannot_open(path: &Path, f: Failure) -> Failure {
+    // The core's own messages (a newer schema, a damaged file) already say what is wrong.
+    if f.code == "storage" || f.code == "io" {
+        Failure {
+            message: format!("cannot open the desk at {}: {}", path.display(), f.message),
+            ..f
+        }
+    } else {
+        f
+    }
+}

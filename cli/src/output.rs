@@ -1,0 +1,205 @@
+//! What the CLI prints: a result for people or for scripts, and the one-line failure.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use copydesk_core::Error;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+/// A command's result, ready in both forms; `main` prints the one asked for.
+pub enum Reply {
+    Print {
+        json: Value,
+        human: String,
+    },
+    /// The command printed its own output (demo, bench).
+    Done,
+}
+
+impl Reply {
+    pub fn new(json: Value, human: String) -> Reply {
+        Reply::Print { json, human }
+    }
+}
+
+/// Serialises a core value for `--json`. Core values are plain data, so this only fails on a
+/// bug; it is reported rather than unwrapped all the same.
+pub fn to_json<T: Serialize>(value: &T) -> Result<Value, Failure> {
+    serde_json::to_value(value).map_err(|e| Failure::new("internal", format!("JSON output: {e}")))
+}
+
+/// Why a command failed: a stable code, one line for people, details for scripts.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+    /// Extra fields of the JSON error object (the current text of a conflict, unmet checks…).
+    pub details: Map<String, Value>,
+    /// Printed on stdout before the error line in human mode (the problems `check` found).
+    pub report: Option<String>,
+    pub usage: bool,
+}
+
+pub type CliResult<T> = Result<T, Failure>;
+
+impl Failure {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Failure {
+        Failure {
+            code,
+            message: message.into(),
+            details: Map::new(),
+            report: None,
+            usage: false,
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Failure {
+        Failure::new("invalid_input", message)
+    }
+
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            usage: true,
+            ..Failure::new("usage", message)
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: Value) -> Failure {
+        self.details.insert(key.into(), value);
+        self
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        if self.usage { 2 } else { 1 }
+    }
+
+    /// Prints the failure: one line on stderr, and with `--json` the error object on stdout.
+    pub fn print(&self, json: bool) {
+        let message = one_line(&self.message);
+        if json {
+            let mut error = Map::new();
+            error.insert("code".into(), json!(self.code));
+            error.insert("message".into(), json!(message));
+            error.extend(self.details.clone());
+            out(&json!({ "error": error }).to_string());
+        } else if let Some(report) = &self.report {
+            out(report);
+        }
+        let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        let f = Failure::new(e.code(), e.to_string());
+        match e {
+            Error::Conflict {
+                base,
+                current_version,
+                current,
+            } => f
+                .with("base_version", json!(base))
+                .with("current_version", json!(current_version))
+                .with(
+                    "current",
+                    serde_json::to_value(&*current).unwrap_or(Value::Null),
+                ),
+            Error::NotReady { action, unmet } => {
+                f.with("action", json!(action)).with("unmet", json!(unmet))
+            }
+            _ => f,
+        }
+    }
+}
+
+/// The error line must stay one line whatever a user typed into the names it quotes.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error worth a panic.
+pub fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
+    let _ = stdout.flush();
+}
+
+/// An instant as an editor reads it: in the desk's zone, with the zone's abbreviation.
+pub fn time(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string()
+}
+
+pub fn opt_time(t: Option<DateTime<Utc>>, tz: Tz) -> String {
+    t.map(|t| time(t, tz)).unwrap_or_else(|| "—".into())
+}
+
+/// Rows in columns padded to their widest cell; the last column is left ragged.
+pub fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(cell.chars().count());
+        }
+    }
+    let mut lines = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                let pad = widths[i] - cell.chars().count() + 2;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines.join("\n")
+}
+
+/// "label  value" lines with the labels aligned, skipping empty values.
+pub fn fields(pairs: &[(&str, String)]) -> String {
+    let rows: Vec<Vec<String>> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| vec![(*k).to_string(), v.clone()])
+        .collect();
+    table(&rows)
+}
+
+/// The line that tells a reader how to get the next page.
+pub fn next_page(next: &Option<String>) -> Option<String> {
+    next.as_ref().map(|c| format!("more: --after {c}"))
+}
+
+/// The `{"items":[…],"next":…}` shape of every paged list.
+pub fn page_json(items: Vec<Value>, next: &Option<String>) -> Value {
+    json!({ "items": items, "next": next })
+}
+
+pub fn or_dash(s: Option<&str>) -> String {
+    s.filter(|s| !s.is_empty()).unwrap_or("—").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_by_characters_not_bytes() {
+        let t = table(&[vec!["é".into(), "x".into()], vec!["abc".into(), "y".into()]]);
+        assert_eq!(t, "é    x\nabc  y");
+    }
+
+    #[test]
+    fn failures_stay_on_one_line() {
+        assert_eq!(
+            one_line("no user\nmatches  “a\r\nb”"),
+            "no user matches “a b”"
+        );
+    }
+}
