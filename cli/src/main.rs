@@ -1,1 +1,96 @@
-fn main() {}
+//! `copydesk`: the desk's engine from a terminal. This file reads the command line and hands
+//! each command to its module; `output` decides how the answer or the failure is printed.
+
+mod args;
+mod bench;
+mod commands;
+mod context;
+mod demo;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use args::{Cli, Command};
+use commands::{articles, contributors, maintenance, notes, search, settings, users};
+use context::{Ctx, Open, db_path};
+use output::{CliResult, Failure, Reply, out};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    let json = cli.json;
+    match run(cli) {
+        Ok(Reply::Print { json: value, human }) => {
+            if json {
+                out(&value.to_string());
+            } else {
+                out(&human);
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(Reply::Done) => ExitCode::SUCCESS,
+        Err(f) => {
+            f.print(json);
+            ExitCode::from(f.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> CliResult<Reply> {
+    let json = cli.json;
+    let open = |mode: Open| -> CliResult<Ctx> {
+        Ctx::open(db_path(cli.db.clone())?, mode, cli.as_user.clone(), json)
+    };
+    match cli.command {
+        Command::Init { desk, tz, chief } => {
+            maintenance::init(db_path(cli.db.clone())?, json, &desk, &tz, &chief)
+        }
+        Command::Bench { articles, dir } => maintenance::bench(articles, dir, json),
+        Command::Demo { articles } => maintenance::demo(&open(Open::CreateIfMissing)?, articles),
+        Command::User(cmd) => users::run(&open(Open::Existing)?, cmd),
+        Command::Contributor(cmd) => contributors::run(&open(Open::Existing)?, cmd),
+        Command::Article(cmd) => articles::run(&open(Open::Existing)?, cmd),
+        Command::Note(cmd) => notes::run(&open(Open::Existing)?, cmd),
+        Command::Search(a) => search::search(&open(Open::Existing)?, a),
+        Command::Audit {
+            article,
+            user,
+            page,
+        } => search::audit(&open(Open::Existing)?, article, user, page),
+        Command::Settings(cmd) => settings::run(&open(Open::Existing)?, cmd),
+        Command::Backup { file } => maintenance::backup(&open(Open::Existing)?, &file),
+        Command::Check => maintenance::check(&open(Open::Existing)?),
+    }
+}
+
+/// Help and version go to stdout as clap writes them; a malformed command line becomes the same
+/// one-line error as every other failure, pointing at --help for the details.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let message = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        "a command is missing (see copydesk --help)".to_string()
+    } else {
+        // clap's message is its first paragraph; the usage and tips after it are what --help
+        // shows in full.
+        let rendered = e.render().to_string();
+        let first = rendered.split("\n\n").next().unwrap_or_default();
+        let first = first.trim().trim_start_matches("error:");
+        format!(
+            "{} (see copydesk --help)",
+            first.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    };
+    let json = std::env::args().any(|a| a == "--json");
+    let f = Failure::usage(message);
+    f.print(json);
+    ExitCode::from(f.exit_code())
+}

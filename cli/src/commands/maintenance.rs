@@ -1,0 +1,139 @@
+//! Setting a desk up and looking after its file: init, backup, check, demo, bench.
+
+use std::path::{Path, PathBuf};
+
+use copydesk_core::NewDesk;
+use copydesk_core::store;
+use serde_json::json;
+
+use crate::context::{Ctx, Open};
+use crate::input::new_passphrase;
+use crate::output::{CliResult, Failure, Reply, to_json};
+
+pub fn init(path: PathBuf, json: bool, desk: &str, tz: &str, chief: &str) -> CliResult<Reply> {
+    let existed = path.exists();
+    let result = (|| {
+        let ctx = Ctx::open(path.clone(), Open::CreateIfMissing, None, json)?;
+        let passphrase = new_passphrase();
+        let actor = ctx.desk.init(&NewDesk {
+            name: desk,
+            timezone: tz,
+            chief_name: chief,
+            chief_passphrase: passphrase.as_deref(),
+        })?;
+        let settings = ctx.desk.settings()?;
+        let human = format!(
+            "created the desk “{}” at {} (time zone {}); chief editor: {}",
+            settings.name,
+            ctx.path.display(),
+            settings.timezone,
+            actor.user.name
+        );
+        let json = json!({ "desk": to_json(&settings)?, "chief": to_json(&actor.user)? });
+        Ok(Reply::new(json, human))
+    })();
+    // A refused init leaves no half-made desk file behind for the next attempt to trip on.
+    if result.is_err() && !existed {
+        remove_database(&path);
+    }
+    result
+}
+
+/// Removes a database file this process created, with SQLite's companions.
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+pub fn backup(ctx: &Ctx, file: &Path) -> CliResult<Reply> {
+    if file.exists() {
+        return Err(Failure::invalid(format!(
+            "{} already exists: a backup never overwrites a file; choose a new name",
+            file.display()
+        )));
+    }
+    if let Err(e) = ctx.desk.store().backup_to(file) {
+        remove_database(file);
+        return Err(Failure::new(
+            e.code(),
+            format!("cannot write the backup to {}: {e}", file.display()),
+        ));
+    }
+    let problems = match store::check_file(file) {
+        Ok(p) => p,
+        Err(e) => vec![e.to_string()],
+    };
+    if !problems.is_empty() {
+        // A copy that fails its check must not be mistaken later for a good backup.
+        remove_database(file);
+        return Err(Failure::new(
+            "check_failed",
+            format!(
+                "the backup failed its check and was removed: {}",
+                problems.join("; ")
+            ),
+        )
+        .with("problems", json!(problems)));
+    }
+    tidy_after_check(file);
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let human = format!(
+        "backed up {} to {} ({bytes} bytes); the copy passed integrity and foreign key checks",
+        ctx.path.display(),
+        file.display()
+    );
+    Ok(Reply::new(
+        json!({ "backup": file, "bytes": bytes, "problems": [] }),
+        human,
+    ))
+}
+
+/// The copy is in WAL mode like the desk, so the read-only check leaves an empty `-wal` and a
+/// `-shm` beside it. With no connection open they hold nothing, and a backup is easier to carry
+/// as the single file the user named.
+fn tidy_after_check(file: &Path) {
+    let companion = |suffix: &str| {
+        let mut p = file.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let wal = companion("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0) {
+        let _ = std::fs::remove_file(&wal);
+        let _ = std::fs::remove_file(companion("-shm"));
+    }
+}
+
+pub fn check(ctx: &Ctx) -> CliResult<Reply> {
+    let problems = ctx.desk.store().check()?;
+    if problems.is_empty() {
+        return Ok(Reply::new(
+            json!({ "ok": true, "problems": [] }),
+            "ok".into(),
+        ));
+    }
+    let mut f = Failure::new(
+        "check_failed",
+        format!(
+            "found {} problem(s) in {}",
+            problems.len(),
+            ctx.path.display()
+        ),
+    )
+    .with("problems", json!(problems));
+    f.report = Some(problems.join("\n"));
+    Err(f)
+}
+
+pub fn demo(ctx: &Ctx, articles: usize) -> CliResult<Reply> {
+    crate::demo::run(&ctx.desk, articles, ctx.json)?;
+    Ok(Reply::Done)
+}
+
+pub fn bench(articles: usize, dir: Option<PathBuf>, json: bool) -> CliResult<Reply> {
+    crate::bench::run(articles, dir, json)?;
+    Ok(Reply::Done)
+}

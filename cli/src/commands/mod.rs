@@ -1,0 +1,10 @@
+//! One module per area of the desk. Each command reads its arguments, makes one core call and
+//! shapes the answer; the rules themselves live in the core.
+
+pub mod articles;
+pub mod contributors;
+pub mod maintenance;
+pub mod notes;
+pub mod search;
+pub mod settings;
+pub mod users;

@@ -1,0 +1,147 @@
+//! `copydesk search` and `copydesk audit`.
+
+use chrono_tz::Tz;
+use copydesk_core::desk::SearchFilter;
+use copydesk_core::model::{SnippetPart, State, TransitionRecord};
+
+use crate::args::{PageArgs, SearchArgs};
+use crate::context::Ctx;
+use crate::output::{CliResult, Reply, next_page, or_dash, page_json, table, time, to_json};
+
+pub fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Reply> {
+    let actor = ctx.actor()?;
+    if args.contributors {
+        let hits = ctx
+            .desk
+            .search_contributors(&actor, &args.query, args.limit)?;
+        let human = if hits.is_empty() {
+            "no contributors found".to_string()
+        } else {
+            hits.iter()
+                .map(|h| {
+                    format!(
+                        "{}  {}{}\n    {}",
+                        h.id,
+                        h.display_name,
+                        if h.affiliation.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", h.affiliation)
+                        },
+                        snippet(&h.snippet)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        return Ok(Reply::new(to_json(&hits)?, human));
+    }
+    let filter = SearchFilter {
+        state: args.state.as_deref().map(str::parse::<State>).transpose()?,
+        section: args.section,
+    };
+    let p = ctx.desk.search(
+        &actor,
+        &args.query,
+        &filter,
+        args.after.as_deref(),
+        args.limit,
+    )?;
+    let mut human = if p.items.is_empty() {
+        "no articles found".to_string()
+    } else {
+        p.items
+            .iter()
+            .map(|h| {
+                let byline = if h.byline.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", h.byline.join(", "))
+                };
+                format!(
+                    "{}  {}  {}  {}{byline}\n    {}",
+                    h.id,
+                    h.state,
+                    or_dash(h.section.as_deref()),
+                    h.headline,
+                    snippet(&h.snippet)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if let Some(more) = next_page(&p.next) {
+        human.push('\n');
+        human.push_str(&more);
+    }
+    let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
+    Ok(Reply::new(page_json(items, &p.next), human))
+}
+
+/// A snippet on one line, the matched words in [brackets].
+fn snippet(parts: &[SnippetPart]) -> String {
+    let text: String = parts
+        .iter()
+        .map(|p| {
+            if p.hit {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn audit(
+    ctx: &Ctx,
+    article: Option<String>,
+    user: Option<String>,
+    page: PageArgs,
+) -> CliResult<Reply> {
+    let actor = ctx.actor()?;
+    let p = ctx.desk.audit(
+        &actor,
+        article.as_deref(),
+        user.as_deref(),
+        page.after.as_deref(),
+        page.limit,
+    )?;
+    let tz = ctx.tz()?;
+    let mut human = if p.items.is_empty() {
+        "no moves recorded".to_string()
+    } else {
+        let mut rows = vec![
+            ["WHEN", "WHO", "ACTION", "FROM → TO", "ARTICLE", "HEADLINE"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        rows.extend(p.items.iter().map(|r| audit_row(r, tz)));
+        table(&rows)
+    };
+    if let Some(more) = next_page(&p.next) {
+        human.push('\n');
+        human.push_str(&more);
+    }
+    let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
+    Ok(Reply::new(page_json(items, &p.next), human))
+}
+
+fn audit_row(r: &TransitionRecord, tz: Tz) -> Vec<String> {
+    let headline = match &r.note {
+        Some(n) => format!("{}  (note: {})", r.headline, one_line(n)),
+        None => r.headline.clone(),
+    };
+    vec![
+        time(r.at, tz),
+        r.actor.clone().unwrap_or_else(|| "scheduler".into()),
+        r.action.to_string(),
+        format!("{} → {}", r.from, r.to),
+        r.article_id.clone(),
+        headline,
+    ]
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
