@@ -8,6 +8,7 @@ pub mod desk;
 pub mod error;
 pub mod model;
 pub mod passphrase;
+pub mod sample;
 pub mod store;
 pub mod text;
 pub mod workflow;

@@ -76,7 +76,7 @@ fn clean_text(s: &str) -> String {
         .collect()
 }
 
-fn clean_headline(h: &str) -> Result<String> {
+pub(super) fn clean_headline(h: &str) -> Result<String> {
     let h = one_line(&clean_text(h));
     if h.is_empty() {
         return Err(Error::invalid(
@@ -92,7 +92,7 @@ fn clean_headline(h: &str) -> Result<String> {
     Ok(h)
 }
 
-fn clean_standfirst(s: &str) -> Result<String> {
+pub(super) fn clean_standfirst(s: &str) -> Result<String> {
     let s = one_line(&clean_text(s));
     if s.chars().count() > MAX_STANDFIRST_CHARS {
         return Err(Error::invalid(format!(
@@ -103,7 +103,7 @@ fn clean_standfirst(s: &str) -> Result<String> {
     Ok(s)
 }
 
-fn clean_body(b: &str) -> Result<String> {
+pub(super) fn clean_body(b: &str) -> Result<String> {
     if b.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(format!(
             "the body is {} bytes; an article body can hold at most 1 MB",
@@ -113,7 +113,7 @@ fn clean_body(b: &str) -> Result<String> {
     Ok(clean_text(b))
 }
 
-fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+pub(super) fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
         let t = one_line(&clean_text(t));
@@ -130,7 +130,7 @@ fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn clean_section(conn: &Connection, section: Option<&str>) -> Result<Option<String>> {
+pub(super) fn clean_section(conn: &Connection, section: Option<&str>) -> Result<Option<String>> {
     match section.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(name) => match settings::get_section(conn, name)? {
@@ -211,7 +211,7 @@ pub(super) fn byline_text(conn: &Connection, byline: &[(i64, Option<String>)]) -
 }
 
 /// A slug for `headline` that no other article uses.
-fn unique_slug(conn: &Connection, headline: &str, own_pk: i64) -> Result<String> {
+pub(super) fn unique_slug(conn: &Connection, headline: &str, own_pk: i64) -> Result<String> {
     let base = slugify(headline);
     let mut slug = base.clone();
     let mut n = 2;

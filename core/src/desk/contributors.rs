@@ -91,6 +91,50 @@ pub(super) fn resolve(conn: &Connection, key: &str) -> Result<(i64, Contributor)
     }
 }
 
+/// Validates and writes a new contributor; the caller has authorised it.
+pub(super) fn insert_contributor(
+    conn: &Connection,
+    id: &str,
+    new: &NewContributor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64> {
+    let display_name = one_line(new.display_name);
+    if display_name.is_empty() {
+        return Err(Error::invalid("a contributor needs a name"));
+    }
+    let sort_name = new
+        .sort_name
+        .map(one_line)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| default_sort_name(&display_name));
+    let email = new.email.map(clean_email).transpose()?.flatten();
+    let bio = check_bio(new.bio)?;
+    if let Some(e) = &email
+        && let Some((_, other)) = store::contributors::get_by_email(conn, e)?
+    {
+        return Err(Error::invalid(format!(
+            "{e} already belongs to {} ({})",
+            other.display_name, other.id
+        )));
+    }
+    store::contributors::insert(
+        conn,
+        &ContributorRow {
+            id,
+            display_name: &display_name,
+            sort_name: &sort_name,
+            name_key: &fold(&display_name),
+            email: email.as_deref(),
+            affiliation: &one_line(new.affiliation),
+            kind: new.kind,
+            bio: &bio,
+            links: &new.links,
+            private_notes: new.private_notes.trim(),
+            at: now,
+        },
+    )
+}
+
 /// What a user may see of a contributor: private notes are for staff.
 fn shown_to(me: &UserRow, mut c: Contributor) -> Contributor {
     if me.user.role == Role::Contributor {
@@ -112,46 +156,12 @@ fn may_edit(me: &UserRow, pk: i64) -> Result<()> {
 
 impl Desk {
     pub fn add_contributor(&self, actor: &Actor, new: &NewContributor) -> Result<Contributor> {
-        let display_name = one_line(new.display_name);
-        if display_name.is_empty() {
-            return Err(Error::invalid("a contributor needs a name"));
-        }
-        let sort_name = new
-            .sort_name
-            .map(one_line)
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| default_sort_name(&display_name));
-        let email = new.email.map(clean_email).transpose()?.flatten();
-        let bio = check_bio(new.bio)?;
         let now = self.now();
         let id = self.new_id(now);
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Editor, Role::Chief], "add contributors")?;
-            if let Some(e) = &email
-                && let Some((_, other)) = store::contributors::get_by_email(tx, e)?
-            {
-                return Err(Error::invalid(format!(
-                    "{e} already belongs to {} ({})",
-                    other.display_name, other.id
-                )));
-            }
-            let pk = store::contributors::insert(
-                tx,
-                &ContributorRow {
-                    id: &id,
-                    display_name: &display_name,
-                    sort_name: &sort_name,
-                    name_key: &fold(&display_name),
-                    email: email.as_deref(),
-                    affiliation: &one_line(new.affiliation),
-                    kind: new.kind,
-                    bio: &bio,
-                    links: &new.links,
-                    private_notes: new.private_notes.trim(),
-                    at: now,
-                },
-            )?;
+            let pk = insert_contributor(tx, &id, new, now)?;
             Ok(store::contributors::get_by_pk(tx, pk)?
                 .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?
                 .1)

@@ -1,6 +1,7 @@
 //! The desk: every operation a user can perform, authorised, validated and run in one
 //! transaction. Callers (the CLI, the app) only translate.
 
+mod archive;
 mod articles;
 mod contributors;
 mod moves;
@@ -17,6 +18,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use uuid::{ContextV7, Timestamp, Uuid};
 
+pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
 pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, NewArticle};
 pub use contributors::{ContributorEdit, NewContributor};
 pub use moves::MoveArgs;

@@ -1,0 +1,106 @@
+//! The sample desks are built through the desk's own rules and come out whole.
+mod common;
+
+use std::collections::HashSet;
+
+use common::*;
+use copydesk_core::desk::NewContributor;
+use copydesk_core::model::{ContributorKind, State};
+use copydesk_core::sample::{Sampler, bench_article, bench_contributors, fill_demo_desk};
+
+#[test]
+fn the_demo_desk_has_every_state_and_passes_its_checks() {
+    let t = desk();
+    let report = fill_demo_desk(&t.desk, &t.chief, 24, 7).unwrap();
+    assert_eq!(report.articles, 24);
+    let mut states = HashSet::new();
+    let mut after = None;
+    loop {
+        let page = t
+            .desk
+            .list_articles(&t.chief, &Default::default(), after.as_deref(), 10)
+            .unwrap();
+        states.extend(page.items.iter().map(|a| a.state));
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    for s in State::ALL {
+        assert!(states.contains(s), "the demo desk has no {s} article");
+    }
+    assert!(t.desk.store().check().unwrap().is_empty());
+    // Running it again on the same desk adds more without clashing.
+    fill_demo_desk(&t.desk, &t.chief, 3, 8).unwrap();
+}
+
+#[test]
+fn an_archive_loads_with_history_in_one_transaction() {
+    let t = desk();
+    let mut s = Sampler::new(1);
+    let people = bench_contributors(&mut s, 20);
+    let new: Vec<NewContributor> = people
+        .iter()
+        .map(|(name, email, bio)| NewContributor {
+            display_name: name,
+            sort_name: None,
+            email: Some(email),
+            affiliation: "",
+            kind: ContributorKind::Guest,
+            bio,
+            links: vec![],
+            private_notes: "",
+        })
+        .collect();
+    for (_, _, bio) in &people {
+        let n = copydesk_core::text::word_count(bio);
+        assert!((40..=90).contains(&n), "bio of {n} words");
+    }
+    let emails: Vec<String> = people.iter().map(|(_, e, _)| e.clone()).collect();
+    let now = t.desk.now();
+    let batch: Vec<_> = (0..40)
+        .map(|_| bench_article(&mut s, now, &emails, "Claire Chief", "Eddie Editor"))
+        .collect();
+    assert_eq!(t.desk.import_archive(&t.chief, &new, &batch).unwrap(), 40);
+    let page = t
+        .desk
+        .list_articles(&t.chief, &Default::default(), None, 100)
+        .unwrap();
+    assert_eq!(page.items.len(), 40);
+    for summary in page.items.iter().take(3) {
+        let history = t
+            .desk
+            .history(&t.chief, &summary.id, None, 50)
+            .unwrap()
+            .items;
+        assert!(history.len() >= 6);
+        let (_, last) = t
+            .desk
+            .revision(&t.chief, &summary.id, history[0].number)
+            .unwrap();
+        assert_eq!(
+            last.body,
+            t.desk.get_article(&t.chief, &summary.id).unwrap().body
+        );
+    }
+    assert!(t.desk.store().check().unwrap().is_empty());
+    // Only the chief loads archives, and a bad article writes nothing of the batch.
+    assert_eq!(
+        t.desk
+            .import_archive(&t.editor, &[], &batch[..1])
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    let mut bad = batch[..2].to_vec();
+    bad[1].byline = vec!["nobody@nowhere.example".into()];
+    assert!(t.desk.import_archive(&t.chief, &[], &bad).is_err());
+    assert_eq!(
+        t.desk
+            .list_articles(&t.chief, &Default::default(), None, 100)
+            .unwrap()
+            .items
+            .len(),
+        40
+    );
+}
