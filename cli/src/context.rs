@@ -48,10 +48,20 @@ impl Ctx {
             return Err(Failure::new(
                 "not_initialised",
                 format!(
-                    "there is no desk at {}: create one with `copydesk init`, or pass --db",
+                    "there is no desk at {}: create one with `copydesk init`, or point --db (COPYDESK_DB) at one",
                     path.display()
                 ),
             ));
+        }
+        if open == Open::CreateIfMissing
+            && let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(folder).map_err(|e| {
+                Failure::new(
+                    "io",
+                    format!("cannot create the folder {}: {e}", folder.display()),
+                )
+            })?;
         }
         let desk =
             Desk::open(&path, Arc::new(SystemClock)).map_err(|e| cannot_open(&path, e.into()))?;

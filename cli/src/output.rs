@@ -99,13 +99,17 @@ impl From<Error> for Failure {
                 base,
                 current_version,
                 current,
-            } => f
-                .with("base_version", json!(base))
-                .with("current_version", json!(current_version))
-                .with(
-                    "current",
-                    serde_json::to_value(&*current).unwrap_or(Value::Null),
-                ),
+            } => Failure {
+                // Scripts and people look for the word; the core's sentence says the rest.
+                message: format!("conflict: {}", f.message),
+                ..f
+            }
+            .with("base_version", json!(base))
+            .with("current_version", json!(current_version))
+            .with(
+                "current",
+                serde_json::to_value(&*current).unwrap_or(Value::Null),
+            ),
             Error::NotReady { action, unmet } => {
                 f.with("action", json!(action)).with("unmet", json!(unmet))
             }
