@@ -108,7 +108,12 @@ fn tidy_after_check(file: &Path) {
 }
 
 pub fn check(ctx: &Ctx) -> CliResult<Reply> {
-    let problems = ctx.desk.store().check()?;
+    // Damage bad enough can stop the check itself; that is a finding too, not a crash.
+    let problems = ctx
+        .desk
+        .store()
+        .check()
+        .map_err(|e| Failure::new(e.code(), format!("the check could not finish: {e}")))?;
     if problems.is_empty() {
         return Ok(Reply::new(
             json!({ "ok": true, "problems": [] }),
