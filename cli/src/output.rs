@@ -135,10 +135,6 @@ pub fn time(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M %Z").to_string()
 }
 
-pub fn opt_time(t: Option<DateTime<Utc>>, tz: Tz) -> String {
-    t.map(|t| time(t, tz)).unwrap_or_else(|| "—".into())
-}
-
 /// Rows in columns padded to their widest cell; the last column is left ragged.
 pub fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);

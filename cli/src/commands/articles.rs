@@ -14,8 +14,7 @@ use crate::args::ArticleCommand;
 use crate::context::Ctx;
 use crate::input::{parse_time, read_text};
 use crate::output::{
-    CliResult, Failure, Reply, fields, next_page, opt_time, or_dash, page_json, table, time,
-    to_json,
+    CliResult, Failure, Reply, fields, next_page, or_dash, page_json, table, time, to_json,
 };
 
 pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
@@ -197,11 +196,14 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
         ArticleCommand::History { id, page } => {
             let p = desk.history(&actor, &id, page.after.as_deref(), page.limit)?;
             let tz = ctx.tz()?;
-            let mut rows = vec![
-                ["REV", "V", "WHEN", "WHO", "WHY", "BYTES"]
-                    .map(String::from)
-                    .to_vec(),
-            ];
+            let mut rows = vec![vec![
+                "REV".into(),
+                "V".into(),
+                format!("WHEN ({})", tz.name()),
+                "WHO".into(),
+                "WHY".into(),
+                "BYTES".into(),
+            ]];
             rows.extend(p.items.iter().map(|r| revision_row(r, tz)));
             let mut human = table(&rows);
             if let Some(more) = next_page(&p.next) {
@@ -378,7 +380,8 @@ fn show(a: &Article, tz: Tz) -> String {
             "created",
             format!("{} by {}", time(a.created_at, tz), a.created_by),
         ),
-        ("updated", opt_time(Some(a.updated_at), tz)),
+        ("updated", time(a.updated_at, tz)),
+        ("times in", tz.name().to_string()),
     ]));
     out.push_str("\n\n");
     out.push_str(if a.body.is_empty() {

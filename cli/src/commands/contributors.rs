@@ -174,6 +174,7 @@ fn show(c: &Contributor, history: &[BioVersion], ctx: &Ctx) -> CliResult<String>
         ("links", c.links.join(" ")),
         ("notes", c.private_notes.clone()),
         ("updated", time(c.updated_at, tz)),
+        ("times in", tz.name().to_string()),
     ]);
     out.push_str("\n\nbio:\n");
     out.push_str(if c.bio.is_empty() { "(none)" } else { &c.bio });

@@ -111,11 +111,14 @@ pub fn audit(
     let mut human = if p.items.is_empty() {
         "no moves recorded".to_string()
     } else {
-        let mut rows = vec![
-            ["WHEN", "WHO", "ACTION", "FROM → TO", "ARTICLE", "HEADLINE"]
-                .map(String::from)
-                .to_vec(),
-        ];
+        let mut rows = vec![vec![
+            format!("WHEN ({})", tz.name()),
+            "WHO".into(),
+            "ACTION".into(),
+            "FROM → TO".into(),
+            "ARTICLE".into(),
+            "HEADLINE".into(),
+        ]];
         rows.extend(p.items.iter().map(|r| audit_row(r, tz)));
         table(&rows)
     };
