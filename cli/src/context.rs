@@ -9,11 +9,10 @@ use copydesk_core::{Actor, Desk, SystemClock};
 
 use crate::output::{CliResult, Failure};
 
-/// Everything a command needs: the open desk, who asked, and how to answer.
+/// Everything a command needs: the open desk and who asked.
 pub struct Ctx {
     pub desk: Desk,
     pub path: PathBuf,
-    pub json: bool,
     as_user: Option<String>,
 }
 
@@ -41,7 +40,7 @@ pub fn db_path(given: Option<PathBuf>) -> CliResult<PathBuf> {
 }
 
 impl Ctx {
-    pub fn open(path: PathBuf, open: Open, as_user: Option<String>, json: bool) -> CliResult<Ctx> {
+    pub fn open(path: PathBuf, open: Open, as_user: Option<String>) -> CliResult<Ctx> {
         // Opening a path SQLite does not find creates an empty desk there; outside `init` and
         // `demo` that would hide a mistyped --db behind a "not set up" message and leave a file.
         if open == Open::Existing && !path.exists() {
@@ -68,7 +67,6 @@ impl Ctx {
         Ok(Ctx {
             desk,
             path,
-            json,
             as_user,
         })
     }

@@ -45,14 +45,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> CliResult<Reply> {
     let json = cli.json;
     let open = |mode: Open| -> CliResult<Ctx> {
-        Ctx::open(db_path(cli.db.clone())?, mode, cli.as_user.clone(), json)
+        Ctx::open(db_path(cli.db.clone())?, mode, cli.as_user.clone())
     };
     match cli.command {
         Command::Init { desk, tz, chief } => {
-            maintenance::init(db_path(cli.db.clone())?, json, &desk, &tz, &chief)
+            maintenance::init(db_path(cli.db.clone())?, &desk, &tz, &chief)
         }
         Command::Bench { articles, dir } => maintenance::bench(articles, dir, json),
-        Command::Demo { articles } => maintenance::demo(&open(Open::CreateIfMissing)?, articles),
+        Command::Demo { articles } => maintenance::demo(db_path(cli.db.clone())?, json, articles),
         Command::User(cmd) => users::run(&open(Open::Existing)?, cmd),
         Command::Contributor(cmd) => contributors::run(&open(Open::Existing)?, cmd),
         Command::Article(cmd) => articles::run(&open(Open::Existing)?, cmd),

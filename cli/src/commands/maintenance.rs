@@ -10,10 +10,10 @@ use crate::context::{Ctx, Open};
 use crate::input::new_passphrase;
 use crate::output::{CliResult, Failure, Reply, to_json};
 
-pub fn init(path: PathBuf, json: bool, desk: &str, tz: &str, chief: &str) -> CliResult<Reply> {
+pub fn init(path: PathBuf, desk: &str, tz: &str, chief: &str) -> CliResult<Reply> {
     let existed = path.exists();
     let result = (|| {
-        let ctx = Ctx::open(path.clone(), Open::CreateIfMissing, None, json)?;
+        let ctx = Ctx::open(path.clone(), Open::CreateIfMissing, None)?;
         let passphrase = new_passphrase();
         let actor = ctx.desk.init(&NewDesk {
             name: desk,
@@ -133,9 +133,17 @@ pub fn check(ctx: &Ctx) -> CliResult<Reply> {
     Err(f)
 }
 
-pub fn demo(ctx: &Ctx, articles: usize) -> CliResult<Reply> {
-    crate::demo::run(&ctx.desk, articles, ctx.json)?;
-    Ok(Reply::Done)
+pub fn demo(path: PathBuf, json: bool, articles: usize) -> CliResult<Reply> {
+    let existed = path.exists();
+    let result = Ctx::open(path.clone(), Open::CreateIfMissing, None).and_then(|ctx| {
+        crate::demo::run(&ctx.desk, articles, json)?;
+        Ok(Reply::Done)
+    });
+    // Same as init: a sample desk that failed halfway is no desk to start from.
+    if result.is_err() && !existed {
+        remove_database(&path);
+    }
+    result
 }
 
 pub fn bench(articles: usize, dir: Option<PathBuf>, json: bool) -> CliResult<Reply> {
