@@ -50,6 +50,11 @@ impl Sampler {
         }
     }
 
+    /// The word of the invented vocabulary at frequency rank `rank` (0 is the most common).
+    pub fn word_at(&self, rank: usize) -> &str {
+        &self.vocabulary[rank.min(self.vocabulary.len() - 1)]
+    }
+
     pub fn range(&mut self, r: std::ops::RangeInclusive<usize>) -> usize {
         self.rng.random_range(r)
     }

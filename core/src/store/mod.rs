@@ -149,6 +149,11 @@ impl Store {
     }
 }
 
+/// The SQLite library this build links.
+pub fn sqlite_version() -> String {
+    rusqlite::version().to_string()
+}
+
 /// Checks any SQLite file, without migrating it.
 pub fn check_file(path: &Path) -> Result<Vec<String>> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
