@@ -1,0 +1,112 @@
+//! The UI's commands: each takes what the window sent, runs one core call off the UI thread and
+//! hands back a view value or an `AppError`. No rules live here; the core decides.
+
+use copydesk_core::desk::ArticleFilter;
+use copydesk_core::{Desk, NewDesk as CoreNewDesk};
+use tauri::State as Managed;
+
+use crate::error::AppResult;
+use crate::state::AppState;
+use crate::view::{ArticlePage, DeskStatus, NewDesk, SignInChoice, State, User};
+
+/// Runs `f` on the desk in tokio's blocking pool: database work never runs on the UI thread.
+async fn on_desk<T: Send + 'static>(
+    app: &AppState,
+    f: impl FnOnce(&Desk) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let desk = app.desk()?;
+    tokio::task::spawn_blocking(move || f(&desk.lock().unwrap_or_else(|p| p.into_inner()))).await?
+}
+
+/// The desk file, its settings once set up, and who is signed in here.
+#[tauri::command]
+#[specta::specta]
+pub async fn desk_status(app: Managed<'_, AppState>) -> AppResult<DeskStatus> {
+    let user = app.actor().ok().map(|a| User::from(a.user));
+    let db_path = app.db_path.as_ref().map(|p| p.display().to_string());
+    let settings = on_desk(&app, |d| match d.is_initialised()? {
+        true => Ok(Some(d.settings()?.into())),
+        false => Ok(None),
+    })
+    .await?;
+    Ok(DeskStatus {
+        db_path,
+        settings,
+        user,
+    })
+}
+
+/// Creates the desk and its chief editor, who is then signed in.
+#[tauri::command]
+#[specta::specta]
+pub async fn init_desk(app: Managed<'_, AppState>, desk: NewDesk) -> AppResult<User> {
+    let actor = on_desk(&app, move |d| {
+        Ok(d.init(&CoreNewDesk {
+            name: &desk.name,
+            timezone: &desk.timezone,
+            chief_name: &desk.chief_name,
+            chief_passphrase: desk.chief_passphrase.as_deref().filter(|p| !p.is_empty()),
+        })?)
+    })
+    .await?;
+    let user = User::from(actor.user.clone());
+    app.set_actor(Some(actor));
+    Ok(user)
+}
+
+/// The accounts to pick from on the sign-in screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_in_choices(app: Managed<'_, AppState>) -> AppResult<Vec<SignInChoice>> {
+    on_desk(&app, crate::sign_in::choices).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_in(
+    app: Managed<'_, AppState>,
+    name: String,
+    passphrase: Option<String>,
+) -> AppResult<User> {
+    let actor = on_desk(&app, move |d| Ok(d.sign_in(&name, passphrase.as_deref())?)).await?;
+    let user = User::from(actor.user.clone());
+    app.set_actor(Some(actor));
+    Ok(user)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_out(app: Managed<'_, AppState>) -> AppResult<()> {
+    app.set_actor(None);
+    Ok(())
+}
+
+/// The desk's accounts, for a signed-in user.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_users(app: Managed<'_, AppState>) -> AppResult<Vec<User>> {
+    let actor = app.actor()?;
+    let users = on_desk(&app, move |d| Ok(d.list_users(&actor)?)).await?;
+    Ok(users.into_iter().map(User::from).collect())
+}
+
+/// A page of articles in `state` (all states when `None`), newest change first.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_articles(
+    app: Managed<'_, AppState>,
+    state: Option<State>,
+    after: Option<String>,
+    limit: u32,
+) -> AppResult<ArticlePage> {
+    let actor = app.actor()?;
+    let filter = ArticleFilter {
+        state: state.map(Into::into),
+        ..ArticleFilter::default()
+    };
+    let page = on_desk(&app, move |d| {
+        Ok(d.list_articles(&actor, &filter, after.as_deref(), limit)?)
+    })
+    .await?;
+    Ok(page.into())
+}

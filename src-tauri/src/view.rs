@@ -1,0 +1,210 @@
+//! The values commands hand the UI, typed for the generated TypeScript bindings. They mirror the
+//! core's model (which knows nothing of specta) and carry no rules of their own.
+
+use copydesk_core::model;
+use serde::{Deserialize, Serialize};
+
+/// Where an article stands in the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Draft,
+    Submitted,
+    InReview,
+    ChangesRequested,
+    Approved,
+    Scheduled,
+    Published,
+    Rejected,
+    Withdrawn,
+}
+
+impl From<model::State> for State {
+    fn from(s: model::State) -> Self {
+        use model::State as S;
+        match s {
+            S::Draft => State::Draft,
+            S::Submitted => State::Submitted,
+            S::InReview => State::InReview,
+            S::ChangesRequested => State::ChangesRequested,
+            S::Approved => State::Approved,
+            S::Scheduled => State::Scheduled,
+            S::Published => State::Published,
+            S::Rejected => State::Rejected,
+            S::Withdrawn => State::Withdrawn,
+        }
+    }
+}
+
+impl From<State> for model::State {
+    fn from(s: State) -> Self {
+        use model::State as S;
+        match s {
+            State::Draft => S::Draft,
+            State::Submitted => S::Submitted,
+            State::InReview => S::InReview,
+            State::ChangesRequested => S::ChangesRequested,
+            State::Approved => S::Approved,
+            State::Scheduled => S::Scheduled,
+            State::Published => S::Published,
+            State::Rejected => S::Rejected,
+            State::Withdrawn => S::Withdrawn,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Contributor,
+    Editor,
+    Chief,
+}
+
+impl From<model::Role> for Role {
+    fn from(r: model::Role) -> Self {
+        match r {
+            model::Role::Contributor => Role::Contributor,
+            model::Role::Editor => Role::Editor,
+            model::Role::Chief => Role::Chief,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Section {
+    pub name: String,
+    pub min_words: Option<i32>,
+    pub max_words: Option<i32>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DeskSettings {
+    pub name: String,
+    /// IANA name of the desk's time zone; every time shown is in it.
+    pub timezone: String,
+    pub sections: Vec<Section>,
+}
+
+impl From<model::DeskSettings> for DeskSettings {
+    fn from(s: model::DeskSettings) -> Self {
+        DeskSettings {
+            name: s.name,
+            timezone: s.timezone,
+            sections: s
+                .sections
+                .into_iter()
+                .map(|s| Section {
+                    name: s.name,
+                    min_words: s.min_words.map(clamp_i32),
+                    max_words: s.max_words.map(clamp_i32),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the window needs before anyone signs in.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DeskStatus {
+    /// The desk file this window works on.
+    pub db_path: Option<String>,
+    /// `None` until the desk has been set up.
+    pub settings: Option<DeskSettings>,
+    /// Who is signed in on this window, if anyone.
+    pub user: Option<User>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub has_passphrase: bool,
+    pub contributor_id: Option<String>,
+}
+
+impl From<model::User> for User {
+    fn from(u: model::User) -> Self {
+        User {
+            id: u.id,
+            name: u.name,
+            role: u.role.into(),
+            has_passphrase: u.has_passphrase,
+            contributor_id: u.contributor_id,
+        }
+    }
+}
+
+/// A name on the sign-in screen: enough to pick an account, nothing more.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct SignInChoice {
+    pub name: String,
+    pub role: Role,
+    pub has_passphrase: bool,
+}
+
+/// What the welcome screen sends to create the desk.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct NewDesk {
+    pub name: String,
+    pub timezone: String,
+    pub chief_name: String,
+    pub chief_passphrase: Option<String>,
+}
+
+/// One line of a queue.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub headline: String,
+    pub state: State,
+    pub section: Option<String>,
+    pub byline: Vec<String>,
+    pub word_count: i32,
+    pub assigned_editor: Option<String>,
+    /// The version a save must be based on; a JavaScript number holds it exactly.
+    #[specta(type = u32)]
+    pub version: i64,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+    /// RFC 3339, UTC: when the article entered its present state.
+    pub state_changed_at: String,
+}
+
+impl From<model::ArticleSummary> for ArticleSummary {
+    fn from(a: model::ArticleSummary) -> Self {
+        ArticleSummary {
+            id: a.id,
+            headline: a.headline,
+            state: a.state.into(),
+            section: a.section,
+            byline: a.byline,
+            word_count: clamp_i32(a.word_count),
+            assigned_editor: a.assigned_editor,
+            version: a.version,
+            updated_at: a.updated_at.to_rfc3339(),
+            state_changed_at: a.state_changed_at.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ArticlePage {
+    pub items: Vec<ArticleSummary>,
+    /// Pass back as `after` for the next page; `None` on the last page.
+    pub next: Option<String>,
+}
+
+impl From<model::Page<model::ArticleSummary>> for ArticlePage {
+    fn from(p: model::Page<model::ArticleSummary>) -> Self {
+        ArticlePage {
+            items: p.items.into_iter().map(Into::into).collect(),
+            next: p.next,
+        }
+    }
+}
+
+fn clamp_i32(n: i64) -> i32 {
+    n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
