@@ -1,0 +1,52 @@
+// The UI's one door to the desk: typed calls over the generated bindings. A failed call throws a
+// DeskError carrying the core's code and words; callers show `message` next to what failed.
+import {
+  commands,
+  type AppError,
+  type ArticlePage,
+  type DeskStatus,
+  type NewDesk,
+  type SignInChoice,
+  type State,
+  type User,
+} from "./bindings";
+
+export class DeskError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "DeskError";
+    this.code = code;
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
+
+async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  const outcome = await call;
+  if (outcome.status === "ok") return outcome.data;
+  const error: unknown = outcome.error;
+  // Tauri itself (an unknown command, a refused permission) rejects with a bare string.
+  if (typeof error === "string") throw new DeskError("internal", error);
+  throw new DeskError(outcome.error.code, outcome.error.message);
+}
+
+export const api = {
+  deskStatus: (): Promise<DeskStatus> => unwrap(commands.deskStatus()),
+  initDesk: (desk: NewDesk): Promise<User> => unwrap(commands.initDesk(desk)),
+  signInChoices: (): Promise<SignInChoice[]> => unwrap(commands.signInChoices()),
+  signIn: (name: string, passphrase: string | null): Promise<User> =>
+    unwrap(commands.signIn(name, passphrase)),
+  signOut: (): Promise<null> => unwrap(commands.signOut()),
+  listUsers: (): Promise<User[]> => unwrap(commands.listUsers()),
+  listArticles: (state: State | null, after: string | null, limit: number): Promise<ArticlePage> =>
+    unwrap(commands.listArticles(state, after, limit)),
+};
+
+/** The words to show for anything a call threw. */
+export function errorWords(e: unknown): string {
+  if (e instanceof DeskError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

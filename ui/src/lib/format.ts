@@ -1,0 +1,49 @@
+// Display helpers: how values read on screen. No desk rules here.
+import type { Role, State } from "./bindings";
+
+const STATE_LABELS: Record<State, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  scheduled: "Scheduled",
+  published: "Published",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
+const ROLE_LABELS: Record<Role, string> = {
+  contributor: "Contributor",
+  editor: "Editor",
+  chief: "Chief editor",
+};
+
+export function stateLabel(state: State): string {
+  return STATE_LABELS[state];
+}
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+/** How long ago `iso` was, in the short form a queue shows: "just now", "5 min", "3 h", "2 d". */
+export function age(iso: string, now: Date = new Date()): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
+  if (seconds < 60) return "just now";
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/** A byline as printed: "A", "A and B", "A, B and C". */
+export function bylineText(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+export function words(n: number): string {
+  return n === 1 ? "1 word" : `${n.toLocaleString("en")} words`;
+}
