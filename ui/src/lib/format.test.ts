@@ -5,9 +5,9 @@ describe("age", () => {
   const now = new Date("2026-03-10T12:00:00Z");
   it("reads in the largest whole unit", () => {
     expect(age("2026-03-10T11:59:30Z", now)).toBe("just now");
-    expect(age("2026-03-10T11:55:00Z", now)).toBe("5 min");
-    expect(age("2026-03-10T09:00:00Z", now)).toBe("3 h");
-    expect(age("2026-03-08T12:00:00Z", now)).toBe("2 d");
+    expect(age("2026-03-10T11:55:00Z", now)).toBe("5 min ago");
+    expect(age("2026-03-10T09:00:00Z", now)).toBe("3 h ago");
+    expect(age("2026-03-08T12:00:00Z", now)).toBe("2 d ago");
   });
   it("treats a time in the future as just now", () => {
     expect(age("2026-03-10T12:05:00Z", now)).toBe("just now");

@@ -27,15 +27,15 @@ export function roleLabel(role: Role): string {
   return ROLE_LABELS[role];
 }
 
-/** How long ago `iso` was, in the short form a queue shows: "just now", "5 min", "3 h", "2 d". */
+/** How long ago `iso` was, in the short form a queue shows: "just now", "5 min ago", "3 h ago". */
 export function age(iso: string, now: Date = new Date()): string {
   const seconds = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 1000));
   if (seconds < 60) return "just now";
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
 }
 
 /** A byline as printed: "A", "A and B", "A, B and C". */
