@@ -15,15 +15,8 @@ const INSERT: u64 = 1;
 
 /// Encodes `target` as operations on `base`.
 pub fn encode(base: &[u8], target: &[u8]) -> Vec<u8> {
-    let prefix = base.iter().zip(target).take_while(|(a, b)| a == b).count();
-    let max_suffix = base.len().min(target.len()) - prefix;
-    let suffix = base
-        .iter()
-        .rev()
-        .zip(target.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let prefix = common_prefix(base, target);
+    let suffix = common_suffix(&base[prefix..], &target[prefix..]);
     let old_mid = &base[prefix..base.len() - suffix];
     let new_mid = &target[prefix..target.len() - suffix];
 
@@ -67,6 +60,48 @@ pub fn encode(base: &[u8], target: &[u8]) -> Vec<u8> {
     }
     ops.copy(base.len() - suffix, suffix);
     ops.finish()
+}
+
+/// Length of the common start of `a` and `b`, compared a machine word at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = word(&a[i..]) ^ word(&b[i..]);
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// Length of the common end of `a` and `b`, compared a machine word at a time.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = word(&a[n - i - 8..]) ^ word(&b[n - i - 8..]);
+        if x != 0 {
+            return i + (x.leading_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
+/// The first eight bytes of `s` as a little-endian word (the caller guarantees eight).
+fn word(s: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[..8]);
+    u64::from_le_bytes(w)
 }
 
 /// Rebuilds the text that `delta` encodes against `base`. Damaged input is an error, never a panic.
@@ -221,6 +256,19 @@ mod tests {
         let text: String = (0..10_000).map(|i| format!("w{} ", i % 997)).collect();
         let edited = text.replacen("w500 ", "replaced ", 1);
         assert!(round_trip(&text, &edited) < 32);
+    }
+
+    #[test]
+    fn common_ends_are_exact_at_every_offset() {
+        let base: Vec<u8> = (0..40u8).collect();
+        for at in 0..40 {
+            let mut other = base.clone();
+            other[at] = 200;
+            assert_eq!(common_prefix(&base, &other), at);
+            assert_eq!(common_suffix(&base, &other), 39 - at);
+        }
+        assert_eq!(common_prefix(b"abc", b"abcdef"), 3);
+        assert_eq!(common_suffix(b"def", b"abcdef"), 3);
     }
 
     #[test]

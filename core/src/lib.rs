@@ -9,6 +9,7 @@ pub mod error;
 pub mod model;
 pub mod passphrase;
 pub mod sample;
+pub mod snippet;
 pub mod store;
 pub mod text;
 pub mod workflow;

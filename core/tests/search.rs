@@ -164,7 +164,7 @@ fn search_filters_by_state_and_section_and_respects_visibility() {
             },
             &t.editor
         ),
-        [submitted.id.clone()]
+        vec![submitted.id.clone()]
     );
     assert_eq!(
         ids(
@@ -192,7 +192,7 @@ fn search_filters_by_state_and_section_and_respects_visibility() {
     assert_eq!(ids(SearchFilter::default(), &t.author), janes);
     assert_eq!(
         ids(SearchFilter::default(), &t.other_author),
-        [johns.id.clone()]
+        vec![johns.id.clone()]
     );
 }
 
@@ -287,4 +287,56 @@ fn contributors_are_searchable_by_bio() {
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].display_name, "Amadou Diallo");
+}
+
+#[test]
+fn an_autosaved_word_is_found_by_the_next_search() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let a = t
+        .desk
+        .save_article(
+            &t.author,
+            &a.id,
+            a.version,
+            &copydesk_core::desk::ArticleEdit {
+                body: Some(format!("{} Quetzalcoatl.", a.body)),
+                ..Default::default()
+            },
+            copydesk_core::model::SaveReason::Autosave,
+        )
+        .unwrap();
+    let hits = t
+        .desk
+        .search(&t.author, "quetzalcoatl", &Default::default(), None, 10)
+        .unwrap()
+        .items;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, a.id);
+    assert!(
+        hits[0]
+            .snippet
+            .iter()
+            .any(|p| p.hit && p.text == "Quetzalcoatl")
+    );
+    // A later autosave removing it is honoured too.
+    t.desk
+        .save_article(
+            &t.author,
+            &a.id,
+            a.version,
+            &copydesk_core::desk::ArticleEdit {
+                body: Some("Plain words.".into()),
+                ..Default::default()
+            },
+            copydesk_core::model::SaveReason::Autosave,
+        )
+        .unwrap();
+    assert!(
+        t.desk
+            .search(&t.author, "quetzalcoatl", &Default::default(), None, 10)
+            .unwrap()
+            .items
+            .is_empty()
+    );
 }

@@ -7,14 +7,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
 use super::articles::{
-    clean_body, clean_headline, clean_section, clean_standfirst, clean_tags, snapshot_bytes,
-    unique_slug,
+    clean_body, clean_headline, clean_section, clean_standfirst, clean_tags, unique_slug,
 };
 use super::contributors::{self, NewContributor};
 use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
 use crate::model::{Action, Role, SaveReason, Snapshot, State};
-use crate::store::articles::{ArticleRow, compose_byline_text};
+use crate::store::articles::ArticleRow;
 use crate::store::revisions::RevisionMeta;
 use crate::store::transitions::NewTransition;
 use crate::store::{self};
@@ -120,8 +119,14 @@ impl Desk {
                 users: HashMap::new(),
                 contributors: HashMap::new(),
             };
+            let mut loaded = None;
             for (a, (id, transition_ids)) in articles.iter().zip(&ids) {
-                load_one(tx, &mut cache, a, id, transition_ids)?;
+                let pk = load_one(tx, &mut cache, a, id, transition_ids)?;
+                loaded = Some(loaded.map_or((pk, pk), |(first, _)| (first, pk)));
+            }
+            // New keys are allocated upwards, so the batch is one contiguous range.
+            if let Some((first, last)) = loaded {
+                store::search::index_new_articles(tx, first, last)?;
             }
             Ok(articles.len())
         })
@@ -134,7 +139,7 @@ fn load_one(
     a: &ArchivedArticle,
     id: &str,
     transition_ids: &[String],
-) -> Result<()> {
+) -> Result<i64> {
     let headline = clean_headline(&a.headline)?;
     let standfirst = clean_standfirst(&a.standfirst)?;
     let section = clean_section(conn, a.section.as_deref())?;
@@ -162,7 +167,7 @@ fn load_one(
     let assigned_editor = user(&a.assigned_editor)?;
     let approved_by = user(&a.approved_by)?;
     let created_by = cache.user(conn, &a.created_by)?;
-    let body = clean_body(&last.body)?;
+    let body = clean_body(&last.body)?.into_owned();
     let state_changed_at = a.transitions.last().map_or(first.at, |t| t.at);
     let mut row = ArticleRow {
         pk: 0,
@@ -186,8 +191,7 @@ fn load_one(
         updated_at: last.at.max(state_changed_at),
         state_changed_at,
     };
-    let text = compose_byline_text(byline.iter().map(|(_, n, b)| (n.as_str(), b.as_str())));
-    row.pk = store::articles::insert(conn, &row, &text)?;
+    row.pk = store::articles::insert(conn, &row)?;
     let entries: Vec<(i64, Option<String>)> = byline
         .iter()
         .map(|(pk, _, bio)| (*pk, (a.state == State::Published).then(|| bio.clone())))
@@ -201,10 +205,9 @@ fn load_one(
         tags,
         byline: byline.iter().map(|(_, n, _)| n.clone()).collect(),
     };
-    let mut previous: Option<Vec<u8>> = None;
+    let mut previous: Option<Snapshot> = None;
     for (version, r) in a.revisions.iter().enumerate() {
-        snapshot.body = clean_body(&r.body)?;
-        let bytes = snapshot_bytes(&snapshot)?;
+        snapshot.body = clean_body(&r.body)?.into_owned();
         store::revisions::append(
             conn,
             row.pk,
@@ -215,10 +218,10 @@ fn load_one(
                 reason: r.reason,
                 restored_from: None,
             },
-            &bytes,
-            previous.as_deref(),
+            &snapshot,
+            previous.as_ref(),
         )?;
-        previous = Some(bytes);
+        previous = Some(snapshot.clone());
     }
     for (t, tid) in a.transitions.iter().zip(transition_ids) {
         let actor_pk = t
@@ -240,5 +243,5 @@ fn load_one(
             },
         )?;
     }
-    Ok(())
+    Ok(row.pk)
 }

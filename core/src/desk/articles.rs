@@ -1,5 +1,7 @@
 //! Articles: create, read, save (with optimistic concurrency) and list.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
@@ -68,12 +70,50 @@ pub struct ArticleFilter {
 }
 
 /// Line endings made `\n`; control characters (which no writer types) removed.
-fn clean_text(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+fn clean_text(s: &str) -> Cow<'_, str> {
+    let stray = |c: char| c.is_control() && c != '\n' && c != '\t';
+    // Control characters are C0 bytes, DEL, or C1 (U+0080–U+009F, encoded C2 80–C2 9F): a byte
+    // scan finds them without decoding the text.
+    let suspect = has_control_bytes(s.as_bytes());
+    if !suspect {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| !stray(*c))
+            .collect(),
+    )
+}
+
+/// Whether `bytes` may hold a control character other than newline and tab: a C0 byte, DEL, or
+/// the lead byte of a C1 character. Eight bytes at a time; only a flagged word is looked at byte
+/// by byte.
+fn has_control_bytes(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let stray = |i: usize| {
+        let b = bytes[i];
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)))
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(w);
+        let below_space = v.wrapping_sub(ONES * 0x20) & !v & HIGHS != 0;
+        if (below_space || has_zero(v ^ (ONES * 0x7f)) || has_zero(v ^ (ONES * 0xc2)))
+            && (i..i + 8).any(stray)
+        {
+            return true;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(stray)
 }
 
 pub(super) fn clean_headline(h: &str) -> Result<String> {
@@ -103,7 +143,7 @@ pub(super) fn clean_standfirst(s: &str) -> Result<String> {
     Ok(s)
 }
 
-pub(super) fn clean_body(b: &str) -> Result<String> {
+pub(super) fn clean_body(b: &str) -> Result<Cow<'_, str>> {
     if b.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(format!(
             "the body is {} bytes; an article body can hold at most 1 MB",
@@ -196,20 +236,6 @@ fn resolve_related(
     Ok(out)
 }
 
-/// The search text of a byline about to be written.
-pub(super) fn byline_text(conn: &Connection, byline: &[(i64, Option<String>)]) -> Result<String> {
-    let mut entries = Vec::with_capacity(byline.len());
-    for (pk, own_bio) in byline {
-        let (_, c) = store::contributors::get_by_pk(conn, *pk)?
-            .ok_or_else(|| Error::not_found("contributor", pk.to_string()))?;
-        let bio = own_bio.clone().unwrap_or(c.bio);
-        entries.push((c.display_name, bio));
-    }
-    Ok(store::articles::compose_byline_text(
-        entries.iter().map(|(n, b)| (n.as_str(), b.as_str())),
-    ))
-}
-
 /// A slug for `headline` that no other article uses.
 pub(super) fn unique_slug(conn: &Connection, headline: &str, own_pk: i64) -> Result<String> {
     let base = slugify(headline);
@@ -270,11 +296,6 @@ pub(super) fn snapshot_of(conn: &Connection, row: &ArticleRow) -> Result<Snapsho
     })
 }
 
-pub(super) fn snapshot_bytes(s: &Snapshot) -> Result<Vec<u8>> {
-    serde_json::to_vec(s)
-        .map_err(|e| Error::Corrupt(format!("a snapshot could not be written: {e}")))
-}
-
 /// Appends a revision of `row` as it now stands, delta-encoded against `previous`.
 pub(super) fn write_revision(
     conn: &Connection,
@@ -284,8 +305,7 @@ pub(super) fn write_revision(
     restored_from: Option<i64>,
     previous: Option<&Snapshot>,
 ) -> Result<i64> {
-    let now = snapshot_bytes(&snapshot_of(conn, row)?)?;
-    let prev = previous.map(snapshot_bytes).transpose()?;
+    let now = snapshot_of(conn, row)?;
     store::revisions::append(
         conn,
         row.pk,
@@ -297,7 +317,7 @@ pub(super) fn write_revision(
             restored_from,
         },
         &now,
-        prev.as_deref(),
+        previous,
     )
 }
 
@@ -346,7 +366,7 @@ impl Desk {
     pub fn create_article(&self, actor: &Actor, new: &NewArticle) -> Result<Article> {
         let headline = clean_headline(&new.headline)?;
         let standfirst = clean_standfirst(&new.standfirst)?;
-        let body = clean_body(&new.body)?;
+        let body = clean_body(&new.body)?.into_owned();
         let tags = clean_tags(&new.tags)?;
         let now = self.now();
         let id = self.new_id(now);
@@ -392,8 +412,9 @@ impl Desk {
                 updated_at: now,
                 state_changed_at: now,
             };
-            row.pk = store::articles::insert(tx, &row, &byline_text(tx, &byline)?)?;
+            row.pk = store::articles::insert(tx, &row)?;
             store::articles::set_byline(tx, row.pk, &byline)?;
+            store::search::index_new_article(tx, row.pk)?;
             let related = resolve_related(tx, &me, row.pk, &new.related)?;
             store::articles::set_related(tx, row.pk, &related)?;
             write_revision(tx, &row, me.pk, SaveReason::Save, None, None)?;
@@ -428,7 +449,12 @@ impl Desk {
             .as_deref()
             .map(clean_standfirst)
             .transpose()?;
-        let body = edit.body.as_deref().map(clean_body).transpose()?;
+        let body = edit
+            .body
+            .as_deref()
+            .map(clean_body)
+            .transpose()?
+            .map(Cow::into_owned);
         let tags = edit.tags.as_deref().map(clean_tags).transpose()?;
         let now = self.now();
         self.store.write(|tx| {
@@ -512,10 +538,16 @@ impl Desk {
             store::articles::update_text(tx, &row)?;
             if let Some(b) = &byline {
                 store::articles::set_byline(tx, row.pk, b)?;
-                store::articles::refresh_byline_text(tx, row.pk)?;
             }
             if let Some(r) = &related {
                 store::articles::set_related(tx, row.pk, r)?;
+            }
+            // Autosaves come every few seconds while someone types: the index catches up before
+            // the next search instead of being rebuilt on each one.
+            if reason == SaveReason::Autosave && byline.is_none() {
+                store::search::mark_pending(tx, row.pk)?;
+            } else {
+                store::search::index_article(tx, row.pk)?;
             }
             write_revision(tx, &row, me.pk, reason, None, Some(&previous))?;
             to_article(tx, row)
@@ -583,5 +615,29 @@ impl Desk {
                 next,
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_wherever_they_stand() {
+        let clean = "Plain text, with\nnew lines\tand tabs; ünïcödé and “quotes” — 100 € ok.";
+        assert!(!has_control_bytes(clean.as_bytes()));
+        for bad in [
+            '\u{0}', '\u{7}', '\r', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}',
+        ] {
+            for at in 0..20 {
+                let mut s: String = clean.chars().take(at).collect();
+                s.push(bad);
+                s.push_str("tail text here");
+                assert!(has_control_bytes(s.as_bytes()), "{bad:?} at {at}");
+                assert!(!clean_text(&s).contains(bad));
+            }
+        }
+        assert_eq!(clean_text("a\r\nb\rc"), "a\nb\nc");
+        assert!(matches!(clean_text(clean), Cow::Borrowed(_)));
     }
 }

@@ -259,7 +259,7 @@ impl Desk {
                 Vec::new()
             };
             for article_pk in stale {
-                store::articles::refresh_byline_text(tx, article_pk)?;
+                store::search::index_article(tx, article_pk)?;
             }
             let (_, c) = store::contributors::get_by_pk(tx, pk)?
                 .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?;
@@ -386,7 +386,7 @@ impl Desk {
             store::users::relink_contributor(tx, from_pk, into_pk)?;
             store::contributors::delete(tx, from_pk)?;
             for article_pk in touched {
-                store::articles::refresh_byline_text(tx, article_pk)?;
+                store::search::index_article(tx, article_pk)?;
             }
             Ok(shown_to(&me, into_c))
         })

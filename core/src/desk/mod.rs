@@ -19,9 +19,9 @@ use rusqlite::Connection;
 use uuid::{ContextV7, Timestamp, Uuid};
 
 pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
-pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, NewArticle};
+pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle};
 pub use contributors::{ContributorEdit, NewContributor};
-pub use moves::MoveArgs;
+pub use moves::{MoveArgs, Readiness};
 pub use revisions::{DiffPart, FieldDiff, RevisionDiff};
 pub use search::SearchFilter;
 pub use users::NewUser;

@@ -197,6 +197,9 @@ impl Desk {
                 _ => {}
             }
             store::articles::update_workflow(tx, &row)?;
+            if store::search::is_pending(tx, row.pk)? {
+                store::search::index_article(tx, row.pk)?;
+            }
             let note = args
                 .note
                 .as_deref()

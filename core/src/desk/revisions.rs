@@ -131,10 +131,8 @@ pub fn compare(from: i64, a: &Snapshot, to: i64, b: &Snapshot) -> RevisionDiff {
 }
 
 fn load_snapshot(conn: &rusqlite::Connection, article_pk: i64, number: i64) -> Result<Snapshot> {
-    let bytes = store::revisions::get_content(conn, article_pk, number)?
-        .ok_or_else(|| Error::not_found("revision", number.to_string()))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Corrupt(format!("revision {number} is unreadable: {e}")))
+    store::revisions::get_snapshot(conn, article_pk, number)?
+        .ok_or_else(|| Error::not_found("revision", number.to_string()))
 }
 
 impl Desk {
@@ -216,6 +214,7 @@ impl Desk {
             row.version += 1;
             row.updated_at = now;
             store::articles::update_text(tx, &row)?;
+            store::search::index_article(tx, row.pk)?;
             write_revision(
                 tx,
                 &row,

@@ -14,17 +14,23 @@ pub struct SearchFilter {
     pub section: Option<String>,
 }
 
-/// The words of what the user typed, each quoted, so no text is read as FTS5 syntax.
-fn fts_query(text: &str) -> Result<String> {
+/// The words of what the user typed, and the FTS5 query that needs all of them, each quoted so
+/// no text is read as query syntax.
+fn fts_query(text: &str) -> Result<(String, Vec<String>)> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
+        .map(str::to_string)
         .collect();
     if words.is_empty() {
         return Err(Error::invalid("type at least one word to search for"));
     }
-    Ok(words.join(" "))
+    let query = words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((query, words))
 }
 
 impl Desk {
@@ -38,8 +44,11 @@ impl Desk {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<SearchHit>> {
-        let query = fts_query(text)?;
+        let (query, terms) = fts_query(text)?;
         let limit = i64::from(limit.clamp(1, 200));
+        if self.store.read(|tx| store::search::any_pending(tx))? {
+            self.store.write(|tx| store::search::index_pending(tx))?;
+        }
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let section = match filter.section.as_deref() {
@@ -76,7 +85,8 @@ impl Desk {
                 section: section.as_deref(),
                 contributor_pk,
             };
-            let mut rows = store::search::articles(tx, &query, &store_filter, key, limit + 1)?;
+            let mut rows =
+                store::search::articles(tx, &query, &terms, &store_filter, key, limit + 1)?;
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let next = more
@@ -99,7 +109,7 @@ impl Desk {
         text: &str,
         limit: u32,
     ) -> Result<Vec<ContributorHit>> {
-        let query = fts_query(text)?;
+        let (query, _) = fts_query(text)?;
         self.store.read(|tx| {
             self.acting(tx, actor)?;
             store::search::contributors(tx, &query, i64::from(limit.clamp(1, 200)))

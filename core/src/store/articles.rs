@@ -68,29 +68,15 @@ fn tags_json(tags: &[String]) -> Result<String> {
     serde_json::to_string(tags).map_err(|e| Error::invalid(format!("tags: {e}")))
 }
 
-/// The text the search index holds for a byline: each name followed by the bio printed.
-pub fn compose_byline_text<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut out = String::new();
-    for (name, bio) in entries {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(name);
-        out.push('\n');
-        out.push_str(bio);
-    }
-    out
-}
-
-/// Inserts the article (its `pk` is ignored) with the byline text for the search index, and
-/// returns the new key.
-pub fn insert(conn: &Connection, a: &ArticleRow, byline_text: &str) -> Result<i64> {
+/// Inserts the article (its `pk` is ignored) and returns the new key. The caller indexes it for
+/// search once its byline is written.
+pub fn insert(conn: &Connection, a: &ArticleRow) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO articles (id, slug, headline, standfirst, body, section, tags, state, version,
             word_count, assigned_editor, approved_by, embargo_until, scheduled_at, published_at,
-            created_by, created_at, updated_at, state_changed_at, byline_text)
+            created_by, created_at, updated_at, state_changed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20)",
+                 ?19)",
     )?
     .execute(params![
         a.id,
@@ -111,8 +97,7 @@ pub fn insert(conn: &Connection, a: &ArticleRow, byline_text: &str) -> Result<i6
         a.created_by,
         ms(a.created_at),
         ms(a.updated_at),
-        ms(a.state_changed_at),
-        byline_text
+        ms(a.state_changed_at)
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -127,7 +112,7 @@ pub fn get_by_pk(conn: &Connection, pk: i64) -> Result<Option<ArticleRow>> {
     optional(conn.prepare_cached(&sql)?.query_row([pk], from_row))
 }
 
-/// Writes the text fields of `a` (the search index follows by trigger).
+/// Writes the text fields of `a`; the caller indexes it for search or marks it pending.
 pub fn update_text(conn: &Connection, a: &ArticleRow) -> Result<()> {
     conn.prepare_cached(
         "UPDATE articles SET slug = ?2, headline = ?3, standfirst = ?4, body = ?5, section = ?6,
@@ -225,22 +210,6 @@ pub fn freeze_bios(conn: &Connection, article_pk: i64) -> Result<()> {
          WHERE article_pk = ?1 AND printed_bio IS NULL",
     )?
     .execute([article_pk])?;
-    Ok(())
-}
-
-/// Recomputes the byline names and bios the search index holds for the article; the index is
-/// touched only when they changed.
-pub fn refresh_byline_text(conn: &Connection, article_pk: i64) -> Result<()> {
-    let byline = get_byline(conn, article_pk)?;
-    let text = compose_byline_text(
-        byline
-            .iter()
-            .map(|(_, b)| (b.name.as_str(), b.printed_bio.as_str())),
-    );
-    conn.prepare_cached(
-        "UPDATE articles SET byline_text = ?2 WHERE pk = ?1 AND byline_text <> ?2",
-    )?
-    .execute(params![article_pk, text])?;
     Ok(())
 }
 

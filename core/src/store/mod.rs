@@ -16,6 +16,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
@@ -52,6 +53,10 @@ impl Store {
 
     fn configure(mut conn: Connection, on_disk: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Stable query plans. Without this, SQLite marks any statement with a bound LIMIT for
+        // re-preparation whenever its bindings are cleared, which the statement cache does after
+        // every use: each cached list query would be compiled again on every call.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if on_disk {
             // Refuse a newer schema before changing anything about the file, WAL included.
@@ -64,6 +69,9 @@ impl Store {
             }
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // A 32 MB page cache keeps a busy desk's indexes in memory; sorts stay off the disk.
+        conn.pragma_update(None, "cache_size", -32768)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.set_prepared_statement_cache_capacity(128);
         migrate(&mut conn)?;
         Ok(Store {
@@ -104,12 +112,22 @@ impl Store {
         Ok(out)
     }
 
-    /// Copies the whole database to `dest` with SQLite's online backup.
+    /// Copies the whole database to `dest` with SQLite's online backup, as a single
+    /// self-contained file (rollback journal, not WAL). An existing `dest` is refused.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::Invalid(format!(
+                "{} already exists: a backup never overwrites a file",
+                dest.display()
+            )));
+        }
         let conn = self.lock();
         let mut out = Connection::open(dest)?;
-        let backup = rusqlite::backup::Backup::new(&conn, &mut out)?;
-        backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&conn, &mut out)?;
+            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        }
+        let _: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         Ok(())
     }
 
@@ -162,26 +180,44 @@ pub fn check_file(path: &Path) -> Result<Vec<String>> {
 
 fn check_connection(conn: &Connection) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-        let row = row?;
-        if row != "ok" {
-            problems.push(format!("integrity: {row}"));
+    // A file damaged badly enough that a check cannot even run is itself the finding.
+    let checked = (|| -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
         }
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign key: row {} of {} points to a missing row of {}",
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(())
+    })();
+    match checked {
+        Ok(()) => Ok(problems),
+        Err(e)
+            if e.sqlite_error_code().is_some_and(|c| {
+                matches!(
+                    c,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                )
+            }) =>
+        {
+            problems.push(format!("the file cannot be read as a database: {e}"));
+            Ok(problems)
+        }
+        Err(e) => Err(e.into()),
     }
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(format!(
-            "foreign key: row {} of {} points to a missing row of {}",
-            r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(2)?
-        ))
-    })?;
-    for row in rows {
-        problems.push(row?);
-    }
-    Ok(problems)
 }
 
 pub(crate) fn ms(t: DateTime<Utc>) -> i64 {

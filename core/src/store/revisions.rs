@@ -10,7 +10,7 @@ use rusqlite::{Connection, params};
 use super::{instant, ms, optional};
 use crate::delta;
 use crate::error::{Error, Result};
-use crate::model::{RevisionInfo, SaveReason};
+use crate::model::{RevisionInfo, SaveReason, Snapshot};
 
 /// Longest run of deltas before a new key snapshot, whatever their size.
 const MAX_CHAIN: i64 = 1000;
@@ -54,14 +54,20 @@ pub fn append(
     conn: &Connection,
     article_pk: i64,
     meta: &RevisionMeta,
-    snapshot: &[u8],
-    previous: Option<&[u8]>,
+    snapshot: &Snapshot,
+    previous: Option<&Snapshot>,
 ) -> Result<i64> {
-    let hash = fnv1a(snapshot);
+    let snapshot = encode_snapshot(snapshot);
+    let snapshot = snapshot.as_slice();
+    let previous = previous.map(encode_snapshot);
+    let previous = previous.as_deref();
+    let hash = content_hash(snapshot);
     let last = latest(conn, article_pk)?;
     let number = last.as_ref().map_or(1, |l| l.number + 1);
     let chained = match (&last, previous) {
-        (Some(l), Some(prev)) if l.hash == fnv1a(prev) && number - l.key_number <= MAX_CHAIN => {
+        (Some(l), Some(prev))
+            if l.hash == content_hash(prev) && number - l.key_number <= MAX_CHAIN =>
+        {
             let d = delta::encode(prev, snapshot);
             let chain_bytes = l.chain_bytes + d.len() as i64;
             (chain_bytes <= snapshot.len().max(4096) as i64).then_some((
@@ -97,8 +103,17 @@ pub fn append(
     Ok(number)
 }
 
-/// Rebuilds the snapshot of revision `number`, verified against its stored hash.
-pub fn get_content(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Vec<u8>>> {
+/// The snapshot of revision `number`, rebuilt and verified against its stored hash.
+pub fn get_snapshot(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Snapshot>> {
+    get_content(conn, article_pk, number)?
+        .map(|bytes| {
+            decode_snapshot(&bytes)
+                .ok_or_else(|| Error::Corrupt(format!("revision {number} is unreadable")))
+        })
+        .transpose()
+}
+
+fn get_content(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Vec<u8>>> {
     let Some((key_number, hash)) = optional(
         conn.prepare_cached(
             "SELECT key_number, content_hash FROM revisions WHERE article_pk = ?1 AND number = ?2",
@@ -125,7 +140,7 @@ pub fn get_content(conn: &Connection, article_pk: i64, number: i64) -> Result<Op
     }
     let text =
         text.ok_or_else(|| Error::Corrupt(format!("revision {number} has no key snapshot")))?;
-    if fnv1a(&text) != hash {
+    if content_hash(&text) != hash {
         return Err(Error::Corrupt(format!(
             "revision {number} does not rebuild to what was saved"
         )));
@@ -171,12 +186,145 @@ pub fn get_info(conn: &Connection, article_pk: i64, number: i64) -> Result<Optio
         .find(|r| r.number == number))
 }
 
-/// FNV-1a, 64 bits, stored as SQLite's signed integer.
-fn fnv1a(bytes: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// A 64-bit hash of a snapshot (multiply-rotate over 8-byte words), stored as SQLite's signed
+/// integer. It detects a delta applied to the wrong base; it is not a defence against tampering.
+fn content_hash(bytes: &[u8]) -> i64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
-    h as i64
+    for b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
+    }
+    (h ^ (h >> 29)) as i64
+}
+
+/// The stored form of a snapshot: a version byte, then each short field as a varint length and
+/// its bytes (lists as a count and their items), and the body last, running to the end. With no
+/// length in front of it, an edit to the body leaves every byte before the edit unchanged, so the
+/// delta finds it by its common prefix and suffix alone.
+fn encode_snapshot(s: &Snapshot) -> Vec<u8> {
+    let size = s.headline.len() + s.standfirst.len() + s.body.len() + 64;
+    let mut out = Vec::with_capacity(size);
+    out.push(2u8);
+    let put = |out: &mut Vec<u8>, text: &str| {
+        put_varint(out, text.len() as u64);
+        out.extend_from_slice(text.as_bytes());
+    };
+    put(&mut out, &s.headline);
+    put(&mut out, &s.standfirst);
+    match &s.section {
+        None => out.push(0),
+        Some(section) => {
+            out.push(1);
+            put(&mut out, section);
+        }
+    }
+    for list in [&s.tags, &s.byline] {
+        put_varint(&mut out, list.len() as u64);
+        for item in list {
+            put(&mut out, item);
+        }
+    }
+    out.extend_from_slice(s.body.as_bytes());
+    out
+}
+
+fn decode_snapshot(bytes: &[u8]) -> Option<Snapshot> {
+    if *bytes.first()? != 2 {
+        return None;
+    }
+    let mut pos = 1;
+    let text = |pos: &mut usize| -> Option<String> {
+        let len = usize::try_from(get_varint(bytes, pos)?).ok()?;
+        let end = pos.checked_add(len)?;
+        let s = std::str::from_utf8(bytes.get(*pos..end)?).ok()?.to_string();
+        *pos = end;
+        Some(s)
+    };
+    let headline = text(&mut pos)?;
+    let standfirst = text(&mut pos)?;
+    let flag = *bytes.get(pos)?;
+    pos += 1;
+    let section = match flag {
+        0 => None,
+        1 => Some(text(&mut pos)?),
+        _ => return None,
+    };
+    let mut lists = [Vec::new(), Vec::new()];
+    for list in &mut lists {
+        let n = get_varint(bytes, &mut pos)?;
+        for _ in 0..n {
+            list.push(text(&mut pos)?);
+        }
+    }
+    let [tags, byline] = lists;
+    let body = std::str::from_utf8(bytes.get(pos..)?).ok()?.to_string();
+    Some(Snapshot {
+        headline,
+        standfirst,
+        body,
+        section,
+        tags,
+        byline,
+    })
+}
+
+fn put_varint(buf: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        buf.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    buf.push(v as u8);
+}
+
+fn get_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *buf.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_round_trip_and_damage_is_detected() {
+        let s = Snapshot {
+            headline: "Señor’s “deal”".into(),
+            standfirst: String::new(),
+            body: "Line one\n\nLine two \u{1f600}".into(),
+            section: Some("Opinion".into()),
+            tags: vec!["a".into(), "b c".into()],
+            byline: vec!["Jane Roe".into()],
+        };
+        let bytes = encode_snapshot(&s);
+        assert_eq!(decode_snapshot(&bytes), Some(s.clone()));
+        let none = Snapshot {
+            section: None,
+            tags: vec![],
+            ..s.clone()
+        };
+        assert_eq!(decode_snapshot(&encode_snapshot(&none)), Some(none));
+        assert_eq!(decode_snapshot(&bytes[..3]), None);
+        assert_eq!(decode_snapshot(&[9]), None);
+        // A body edit leaves everything before it byte for byte the same.
+        let mut longer = s.clone();
+        longer.body.push_str(" and more");
+        let a = encode_snapshot(&s);
+        let b = encode_snapshot(&longer);
+        assert_eq!(&b[..a.len()], &a[..]);
+        assert_ne!(content_hash(b"abcdefgh1"), content_hash(b"abcdefgh2"));
+        assert_ne!(content_hash(b""), content_hash(b"\0"));
+    }
 }

@@ -1,15 +1,77 @@
-//! Full-text search over articles (headline, standfirst, body, byline names and bios) and over
-//! contributors, ranked by BM25 and paged by (score, key).
+//! Full-text search over articles (headline, standfirst, body, byline names and printed bios)
+//! and contributors, ranked by BM25 and paged by (score, key). The store indexes an article when
+//! it writes it; autosaves mark it pending instead, and pending articles are indexed before any
+//! search runs.
 
 use rusqlite::{Connection, params};
 
 use super::split_names;
 use crate::error::Result;
 use crate::model::{ContributorHit, SearchHit, SnippetPart, State};
+use crate::snippet::snippet;
 
-/// Marks around matched words in snippets; control characters cannot occur in stored text.
-const HIT_START: char = '\u{2}';
-const HIT_END: char = '\u{3}';
+/// (Re)indexes one article from its stored text, and clears any pending mark.
+pub fn index_article(conn: &Connection, article_pk: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+        .execute([article_pk])?;
+    index_new_article(conn, article_pk)?;
+    conn.prepare_cached("DELETE FROM search_pending WHERE article_pk = ?1")?
+        .execute([article_pk])?;
+    Ok(())
+}
+
+/// Indexes an article that has never been indexed.
+pub fn index_new_article(conn: &Connection, article_pk: i64) -> Result<()> {
+    index_new_articles(conn, article_pk, article_pk)
+}
+
+/// Indexes the never-indexed articles with keys `first..=last` in one statement. FTS5 writes
+/// its in-memory index to disk at every statement savepoint, so one statement for a whole batch
+/// builds a few large segments instead of one small segment per article.
+pub fn index_new_articles(conn: &Connection, first: i64, last: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, headline, standfirst, body, byline)
+         SELECT a.pk, a.headline, a.standfirst, a.body, coalesce(
+             (SELECT group_concat(t, char(10)) FROM (
+                 SELECT c.display_name || char(10) || coalesce(b.printed_bio, c.bio) AS t
+                 FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
+                 WHERE b.article_pk = a.pk ORDER BY b.position)), '')
+         FROM articles a WHERE a.pk BETWEEN ?1 AND ?2",
+    )?
+    .execute([first, last])?;
+    Ok(())
+}
+
+/// Notes that the article's text changed without being indexed.
+pub fn mark_pending(conn: &Connection, article_pk: i64) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO search_pending (article_pk) VALUES (?1)")?
+        .execute([article_pk])?;
+    Ok(())
+}
+
+pub fn is_pending(conn: &Connection, article_pk: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM search_pending WHERE article_pk = ?1")?
+        .exists([article_pk])?)
+}
+
+pub fn any_pending(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM search_pending")?
+        .exists([])?)
+}
+
+/// Indexes every pending article; returns how many there were.
+pub fn index_pending(conn: &Connection) -> Result<usize> {
+    let mut stmt = conn.prepare_cached("SELECT article_pk FROM search_pending")?;
+    let pending: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for pk in &pending {
+        index_article(conn, *pk)?;
+    }
+    Ok(pending.len())
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchFilter<'a> {
@@ -24,7 +86,7 @@ pub fn articles_sql() -> &'static str {
             (SELECT group_concat(n, char(31)) FROM (SELECT c.display_name AS n
                FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
               WHERE b.article_pk = a.pk ORDER BY b.position)),
-            snippet(articles_fts, -1, char(2), char(3), '…', 24),
+            a.standfirst, a.body,
             bm25(articles_fts, 8.0, 4.0, 1.0, 2.0) AS score
      FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
      WHERE articles_fts MATCH ?1
@@ -36,10 +98,12 @@ pub fn articles_sql() -> &'static str {
      ORDER BY score, a.pk LIMIT ?7"
 }
 
-/// Articles matching the FTS5 `query`, best first, after the key `(score, pk)` given.
+/// Articles matching the FTS5 `query`, best first, after the key `(score, pk)` given; `terms`
+/// are the words to mark in snippets.
 pub fn articles(
     conn: &Connection,
     query: &str,
+    terms: &[String],
     filter: &SearchFilter,
     after: Option<(f64, i64)>,
     limit: i64,
@@ -59,16 +123,19 @@ pub fn articles(
         |r| {
             let state: String = r.get(3)?;
             let pk: i64 = r.get(0)?;
-            let score: f64 = r.get(7)?;
+            let score: f64 = r.get(8)?;
+            let headline: String = r.get(2)?;
+            let standfirst: String = r.get(6)?;
+            let body: String = r.get(7)?;
             Ok((
                 (score, pk),
                 SearchHit {
                     id: r.get(1)?,
-                    headline: r.get(2)?,
+                    snippet: snippet(&[&body, &standfirst, &headline], terms),
+                    headline,
                     state: state.parse().unwrap_or(State::Draft),
                     section: r.get(4)?,
                     byline: split_names(r.get(5)?),
-                    snippet: snippet_parts(&r.get::<_, String>(6)?),
                     score,
                 },
             ))
@@ -76,6 +143,11 @@ pub fn articles(
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Marks around matched words in contributor snippets; control characters cannot occur in
+/// stored text.
+const HIT_START: char = '\u{2}';
+const HIT_END: char = '\u{3}';
 
 pub fn contributors(conn: &Connection, query: &str, limit: i64) -> Result<Vec<ContributorHit>> {
     let mut stmt = conn.prepare_cached(
@@ -90,13 +162,13 @@ pub fn contributors(conn: &Connection, query: &str, limit: i64) -> Result<Vec<Co
             id: r.get(0)?,
             display_name: r.get(1)?,
             affiliation: r.get(2)?,
-            snippet: snippet_parts(&r.get::<_, String>(3)?),
+            snippet: marked_parts(&r.get::<_, String>(3)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
+fn marked_parts(marked: &str) -> Vec<SnippetPart> {
     let mut parts = Vec::new();
     let mut hit = false;
     for piece in marked.split([HIT_START, HIT_END]) {
@@ -116,8 +188,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn snippets_split_into_hits() {
-        let parts = snippet_parts("the \u{2}señor\u{3} said \u{2}yes\u{3}");
+    fn marked_snippets_split_into_hits() {
+        let parts = marked_parts("the \u{2}señor\u{3} said \u{2}yes\u{3}");
         let hits: Vec<_> = parts
             .iter()
             .filter(|p| p.hit)

@@ -75,9 +75,7 @@ CREATE TABLE articles (
     created_by       INTEGER NOT NULL REFERENCES users (pk),
     created_at       INTEGER NOT NULL,
     updated_at       INTEGER NOT NULL,
-    state_changed_at INTEGER NOT NULL,
-    -- Byline names and printed bios, kept by the store for the search index.
-    byline_text      TEXT NOT NULL DEFAULT ''
+    state_changed_at INTEGER NOT NULL
 );
 CREATE INDEX articles_by_state ON articles (state, state_changed_at);
 CREATE INDEX articles_by_section ON articles (section, state_changed_at);
@@ -159,30 +157,21 @@ CREATE TABLE notes (
 );
 CREATE INDEX notes_by_article ON notes (article_pk, pk);
 
--- Search. External-content indexes: the text lives once, in its table; triggers keep them in step.
+-- Search over articles: headline, standfirst, body, and the byline's names and printed bios.
+-- Contentless: the text lives once, in `articles`; rows are replaced by rowid, so the store
+-- indexes an article when it is written and autosaves can defer that to `search_pending`.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    headline, standfirst, body, byline_text,
-    content = 'articles', content_rowid = 'pk',
+    headline, standfirst, body, byline,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
-BEGIN
-    INSERT INTO articles_fts (rowid, headline, standfirst, body, byline_text)
-    VALUES (new.pk, new.headline, new.standfirst, new.body, new.byline_text);
-END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, standfirst, body, byline_text ON articles
-BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body, byline_text)
-    VALUES ('delete', old.pk, old.headline, old.standfirst, old.body, old.byline_text);
-    INSERT INTO articles_fts (rowid, headline, standfirst, body, byline_text)
-    VALUES (new.pk, new.headline, new.standfirst, new.body, new.byline_text);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
-BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body, byline_text)
-    VALUES ('delete', old.pk, old.headline, old.standfirst, old.body, old.byline_text);
-END;
 
+-- Articles whose text changed (by autosave) since they were last indexed.
+CREATE TABLE search_pending (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles (pk)
+);
+
+-- Search over contributors. External content: edits are rare and go through these triggers.
 CREATE VIRTUAL TABLE contributors_fts USING fts5 (
     display_name, affiliation, bio,
     content = 'contributors', content_rowid = 'pk',
