@@ -249,3 +249,29 @@ pub(crate) fn split_names(joined: Option<String>) -> Vec<String> {
         .map(|s| s.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cached statements with a bound LIMIT must not be compiled again on every use.
+    #[test]
+    fn cached_statements_are_not_reprepared() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = articles::list_sql(articles::ListScope::State);
+        let conn = store.lock();
+        for limit in [10i64, 50, 10, 51] {
+            let mut stmt = conn.prepare_cached(&sql).unwrap();
+            let rows = stmt
+                .query_map(
+                    rusqlite::named_params! {":state": "draft", ":at": i64::MAX, ":pk": i64::MAX, ":limit": limit},
+                    |_| Ok(()),
+                )
+                .unwrap()
+                .count();
+            assert_eq!(rows, 0);
+        }
+        let stmt = conn.prepare_cached(&sql).unwrap();
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    }
+}
