@@ -10,9 +10,11 @@ mod view;
 pub use error::AppError;
 pub use state::{AppState, db_path};
 
+use tauri::Runtime;
+
 /// Every command the UI may call, typed for the generated TypeScript bindings.
-pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
         // One TypeScript type per Rust type: the view types go one way only.
         .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
@@ -30,21 +32,32 @@ const BINDINGS_HEADER: &str = "// Regenerate with: UPDATE_BINDINGS=1 cargo test 
 
 /// The TypeScript bindings for `specta_builder()`, as committed in ui/src/lib/bindings.ts.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), specta_typescript::Error> {
-    specta_builder().export(
+    specta_builder::<tauri::Wry>().export(
         specta_typescript::Typescript::default().header(BINDINGS_HEADER),
         path,
     )
 }
 
-pub fn run() {
-    let builder = specta_builder();
-    tauri::Builder::default()
-        .manage(AppState::open(db_path()))
-        .invoke_handler(builder.invoke_handler())
+/// The app around `state`: its commands and state on `builder` (the real runtime, or tauri's
+/// mock runtime in tests).
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    let commands = specta_builder::<R>();
+    builder
+        .manage(state)
+        .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
-            builder.mount_events(app);
+            commands.mount_events(app);
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"))
+}
+
+/// The app's configuration, embedded UI and permissions, from the repository's tauri.conf.json.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!("../tauri.conf.json")
+}
+
+pub fn run() {
+    app_builder(tauri::Builder::default(), AppState::open(db_path()))
+        .run(context())
         .expect("error while running the Copydesk window");
 }

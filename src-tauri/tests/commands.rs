@@ -1,0 +1,94 @@
+//! The commands through Tauri's IPC with the app's real permissions (mock runtime, no window),
+//! on a desk file named by COPYDESK_DB in a temporary folder.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("a url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
+}
+
+#[test]
+fn a_new_desk_is_created_signed_into_and_listed() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let db = dir.path().join("data").join("desk.db");
+    // SAFETY: this is the only test in this binary, and it sets the variable before any thread
+    // of its own (or Tauri's) reads the environment.
+    unsafe { std::env::set_var("COPYDESK_DB", &db) };
+    let state = copydesk_app::AppState::open(copydesk_app::db_path());
+    let app = copydesk_app::app_builder(mock_builder(), state)
+        .build(copydesk_app::context())
+        .expect("the app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a window");
+
+    let status = invoke(&window, "desk_status", json!({})).expect("status");
+    assert_eq!(status["settings"], Value::Null, "a new file is not set up");
+    assert_eq!(status["db_path"], json!(db.display().to_string()));
+
+    let refused = invoke(
+        &window,
+        "list_articles",
+        json!({"state": "submitted", "after": null, "limit": 10}),
+    )
+    .expect_err("nobody is signed in");
+    assert_eq!(refused["code"], "signed_out");
+
+    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Mars/Olympus", "chief_name": "Ines", "chief_passphrase": null}});
+    let bad = invoke(&window, "init_desk", new_desk).expect_err("an unknown zone");
+    assert_eq!(bad["code"], "invalid_input");
+    assert!(
+        bad["message"].as_str().unwrap_or("").contains("time zone"),
+        "{bad}"
+    );
+
+    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon", "chief_name": "Ines", "chief_passphrase": "open sesame"}});
+    let chief = invoke(&window, "init_desk", new_desk).expect("the desk is created");
+    assert_eq!(chief["role"], "chief");
+    let status = invoke(&window, "desk_status", json!({})).expect("status");
+    assert_eq!(status["settings"]["timezone"], "Europe/Lisbon");
+    assert_eq!(status["user"]["name"], "Ines");
+
+    invoke(&window, "sign_out", json!({})).expect("signed out");
+    let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");
+    assert_eq!(
+        choices,
+        json!([{"name": "Ines", "role": "chief", "has_passphrase": true}])
+    );
+    let wrong = invoke(
+        &window,
+        "sign_in",
+        json!({"name": "Ines", "passphrase": "nope"}),
+    )
+    .expect_err("a wrong passphrase");
+    assert_eq!(wrong["code"], "unauthenticated");
+    invoke(
+        &window,
+        "sign_in",
+        json!({"name": "Ines", "passphrase": "open sesame"}),
+    )
+    .expect("signed in");
+
+    let users = invoke(&window, "list_users", json!({})).expect("users");
+    assert_eq!(users.as_array().map(Vec::len), Some(1));
+    let page = invoke(
+        &window,
+        "list_articles",
+        json!({"state": "submitted", "after": null, "limit": 10}),
+    )
+    .expect("an empty queue");
+    assert_eq!(page, json!({"items": [], "next": null}));
+}
