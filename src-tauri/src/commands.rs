@@ -2,12 +2,16 @@
 //! hands back a view value or an `AppError`. No rules live here; the core decides.
 
 use copydesk_core::desk::ArticleFilter;
+use copydesk_core::sample::fill_demo_desk;
 use copydesk_core::{Desk, NewDesk as CoreNewDesk};
 use tauri::State as Managed;
 
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::view::{ArticlePage, DeskStatus, NewDesk, SignInChoice, State, User};
+use crate::view::{ArticlePage, DeskStatus, NewDesk, SampleReport, SignInChoice, State, User};
+
+/// As many articles as the CLI's `demo` puts on its sample desk.
+const SAMPLE_ARTICLES: usize = 60;
 
 /// Runs `f` on the desk in tokio's blocking pool: database work never runs on the UI thread.
 async fn on_desk<T: Send + 'static>(
@@ -52,6 +56,18 @@ pub async fn init_desk(app: Managed<'_, AppState>, desk: NewDesk) -> AppResult<U
     let user = User::from(actor.user.clone());
     app.set_actor(Some(actor));
     Ok(user)
+}
+
+/// Fills a newly created desk with the readable sample (the CLI's `demo`), as the signed-in chief.
+#[tauri::command]
+#[specta::specta]
+pub async fn fill_sample_desk(app: Managed<'_, AppState>) -> AppResult<SampleReport> {
+    let actor = app.actor()?;
+    let report = on_desk(&app, move |d| {
+        Ok(fill_demo_desk(d, &actor, SAMPLE_ARTICLES, 2026)?)
+    })
+    .await?;
+    Ok(report.into())
 }
 
 /// The accounts to pick from on the sign-in screen.

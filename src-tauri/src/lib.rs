@@ -20,6 +20,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .commands(tauri_specta::collect_commands![
             commands::desk_status,
             commands::init_desk,
+            commands::fill_sample_desk,
             commands::sign_in_choices,
             commands::sign_in,
             commands::sign_out,

@@ -208,3 +208,22 @@ impl From<model::Page<model::ArticleSummary>> for ArticlePage {
 fn clamp_i32(n: i64) -> i32 {
     n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
+
+/// What the sample desk was filled with.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct SampleReport {
+    /// The accounts it added, besides the chief.
+    pub users: Vec<String>,
+    pub contributors: u32,
+    pub articles: u32,
+}
+
+impl From<copydesk_core::sample::DemoReport> for SampleReport {
+    fn from(r: copydesk_core::sample::DemoReport) -> Self {
+        SampleReport {
+            users: r.users,
+            contributors: u32::try_from(r.contributors).unwrap_or(u32::MAX),
+            articles: u32::try_from(r.articles).unwrap_or(u32::MAX),
+        }
+    }
+}

@@ -91,4 +91,22 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     )
     .expect("an empty queue");
     assert_eq!(page, json!({"items": [], "next": null}));
+
+    let sample = invoke(&window, "fill_sample_desk", json!({})).expect("the sample desk");
+    assert_eq!(sample["articles"], 60);
+    let page = invoke(
+        &window,
+        "list_articles",
+        json!({"state": "submitted", "after": null, "limit": 3}),
+    )
+    .expect("the submitted queue");
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(3));
+    assert!(page["next"].is_string(), "more than one page: {page}");
+    assert!(
+        page["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|a| a["state"] == "submitted")
+    );
 }

@@ -6,6 +6,7 @@ import {
   type ArticlePage,
   type DeskStatus,
   type NewDesk,
+  type SampleReport,
   type SignInChoice,
   type State,
   type User,
@@ -35,6 +36,7 @@ async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
 export const api = {
   deskStatus: (): Promise<DeskStatus> => unwrap(commands.deskStatus()),
   initDesk: (desk: NewDesk): Promise<User> => unwrap(commands.initDesk(desk)),
+  fillSampleDesk: (): Promise<SampleReport> => unwrap(commands.fillSampleDesk()),
   signInChoices: (): Promise<SignInChoice[]> => unwrap(commands.signInChoices()),
   signIn: (name: string, passphrase: string | null): Promise<User> =>
     unwrap(commands.signIn(name, passphrase)),

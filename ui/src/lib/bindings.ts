@@ -10,6 +10,8 @@ export const commands = {
 	deskStatus: () => typedError<DeskStatus, AppError>(__TAURI_INVOKE("desk_status")),
 	/**  Creates the desk and its chief editor, who is then signed in. */
 	initDesk: (desk: NewDesk) => typedError<User, AppError>(__TAURI_INVOKE("init_desk", { desk })),
+	/**  Fills a newly created desk with the readable sample (the CLI's `demo`), as the signed-in chief. */
+	fillSampleDesk: () => typedError<SampleReport, AppError>(__TAURI_INVOKE("fill_sample_desk")),
 	/**  The accounts to pick from on the sign-in screen. */
 	signInChoices: () => typedError<SignInChoice[], AppError>(__TAURI_INVOKE("sign_in_choices")),
 	signIn: (name: string, passphrase: string | null) => typedError<User, AppError>(__TAURI_INVOKE("sign_in", { name, passphrase })),
@@ -79,6 +81,14 @@ export type NewDesk = {
 };
 
 export type Role = "contributor" | "editor" | "chief";
+
+/**  What the sample desk was filled with. */
+export type SampleReport = {
+	/**  The accounts it added, besides the chief. */
+	users: string[],
+	contributors: number,
+	articles: number,
+};
 
 export type Section = {
 	name: string,
