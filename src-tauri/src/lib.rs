@@ -10,7 +10,7 @@ mod view;
 pub use error::AppError;
 pub use state::{AppState, db_path};
 
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, typed for the generated TypeScript bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -58,7 +58,45 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
-    app_builder(tauri::Builder::default(), AppState::open(db_path()))
+    let state = AppState::open(db_path());
+    let instance_id = single_instance_id(state.db_path.as_deref());
+    let builder = tauri::Builder::default()
+        // First: a second launch on the same desk file focuses this window and exits.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id)
+                .callback(|app, _args, _cwd| focus_main_window(app))
+                .build(),
+        )
+        // Size, position and maximised state, kept in the per-user config folder.
+        .plugin(tauri_plugin_window_state::Builder::new().build());
+    app_builder(builder, state)
         .run(context())
         .expect("error while running the Copydesk window");
+}
+
+fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        // Best effort: a window manager may refuse focus, and there is nothing else to do.
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// One instance per desk file: the D-Bus name carries a hash of the file's path, so two desks
+/// (or two test runs on two temp desks) can be open at once.
+fn single_instance_id(db: Option<&std::path::Path>) -> String {
+    let path = db
+        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        .unwrap_or_default();
+    // FNV-1a: stable across builds, unlike std's hasher.
+    let hash = path
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("org.copydesk.desk.d{hash:016x}")
 }
