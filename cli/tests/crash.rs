@@ -56,13 +56,12 @@ fn acknowledged_saves_survive_a_killed_writer() {
         "Eddie",
         &["--headline", "Crash test", "--byline", "Jane Roe"],
     );
-    let mut acknowledged = String::new();
     for (round, ms) in KILL_AFTER_MS.iter().enumerate() {
         let shown = d.json(Some("Eddie"), &["article", "show", &id]);
         let version = shown["version"].as_i64().expect("version").to_string();
         // One save that completes…
-        let body = format!("Acknowledged text, round {round}.");
-        let file = d.write("body.md", body.as_bytes());
+        let acknowledged = format!("Acknowledged text, round {round}.");
+        let file = d.write("body.md", acknowledged.as_bytes());
         d.ok(
             Some("Eddie"),
             &[
@@ -75,7 +74,6 @@ fn acknowledged_saves_survive_a_killed_writer() {
                 file.to_str().expect("path"),
             ],
         );
-        acknowledged = body;
         // …then one killed mid-flight, whose save may or may not have landed.
         let shown = d.json(Some("Eddie"), &["article", "show", &id]);
         let version = shown["version"].as_i64().expect("version").to_string();

@@ -16,7 +16,7 @@ pub fn word_count(markdown: &str) -> usize {
             continue;
         }
         let line = strip_block_marker(trimmed);
-        if line.contains([']', '<']) {
+        if line.bytes().any(|b| b == b']' || b == b'<') {
             count += count_words(&strip_inline(line));
         } else {
             count += count_words(line);

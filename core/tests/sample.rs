@@ -67,20 +67,26 @@ fn an_archive_loads_with_history_in_one_transaction() {
         .list_articles(&t.chief, &Default::default(), None, 100)
         .unwrap();
     assert_eq!(page.items.len(), 40);
-    for summary in page.items.iter().take(3) {
+    for summary in &page.items {
+        let archived = batch
+            .iter()
+            .find(|a| a.headline == summary.headline)
+            .expect("archived");
         let history = t
             .desk
             .history(&t.chief, &summary.id, None, 50)
             .unwrap()
             .items;
-        assert!(history.len() >= 6);
-        let (_, last) = t
-            .desk
-            .revision(&t.chief, &summary.id, history[0].number)
-            .unwrap();
+        assert_eq!(history.len(), archived.revisions.len());
+        // Every revision reads back as it was archived, oldest first.
+        for (info, revision) in history.iter().rev().zip(&archived.revisions) {
+            let (_, snapshot) = t.desk.revision(&t.chief, &summary.id, info.number).unwrap();
+            assert_eq!(snapshot.body, revision.body, "revision {}", info.number);
+            assert_eq!(info.reason, revision.reason);
+        }
         assert_eq!(
-            last.body,
-            t.desk.get_article(&t.chief, &summary.id).unwrap().body
+            t.desk.get_article(&t.chief, &summary.id).unwrap().body,
+            archived.revisions.last().unwrap().body
         );
     }
     assert!(t.desk.store().check().unwrap().is_empty());

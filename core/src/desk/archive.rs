@@ -14,7 +14,7 @@ use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
 use crate::model::{Action, Role, SaveReason, Snapshot, State};
 use crate::store::articles::ArticleRow;
-use crate::store::revisions::RevisionMeta;
+use crate::store::revisions::{PlannedRevision, RevisionMeta, plan_history};
 use crate::store::transitions::NewTransition;
 use crate::store::{self};
 use crate::text::word_count;
@@ -99,13 +99,14 @@ impl Desk {
         let now = self.now();
         let contributor_ids: Vec<String> =
             new_contributors.iter().map(|_| self.new_id(now)).collect();
+        // Ids carry the time they were made on this desk: ascending, so a large load appends to
+        // the id indexes instead of scattering into them.
         let ids: Vec<(String, Vec<String>)> = articles
             .iter()
             .map(|a| {
-                let created = a.revisions.first().map_or(now, |r| r.at);
                 (
-                    self.new_id(created),
-                    a.transitions.iter().map(|t| self.new_id(t.at)).collect(),
+                    self.new_id(now),
+                    a.transitions.iter().map(|_| self.new_id(now)).collect(),
                 )
             })
             .collect();
@@ -119,11 +120,31 @@ impl Desk {
                 users: HashMap::new(),
                 contributors: HashMap::new(),
             };
-            let mut loaded = None;
-            for (a, (id, transition_ids)) in articles.iter().zip(&ids) {
-                let pk = load_one(tx, &mut cache, a, id, transition_ids)?;
-                loaded = Some(loaded.map_or((pk, pk), |(first, _)| (first, pk)));
+            let mut resolved = Vec::with_capacity(articles.len());
+            for a in articles {
+                resolved.push(resolve(tx, &mut cache, a)?);
             }
+            // Text work (cleaning, snapshots, deltas) runs on a second thread while this one
+            // writes the previous article: the load uses both cores without sharing the
+            // connection.
+            let loaded = std::thread::scope(|scope| -> Result<Option<(i64, i64)>> {
+                let (send, receive) = std::sync::mpsc::sync_channel(32);
+                let work = &resolved;
+                scope.spawn(move || {
+                    for (a, r) in articles.iter().zip(work) {
+                        if send.send(prepare(a, r)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                let mut loaded = None;
+                let items = articles.iter().zip(&resolved).zip(&ids).zip(receive);
+                for (((a, r), (id, transition_ids)), prepared) in items {
+                    let pk = write_one(tx, a, r, prepared?, id, transition_ids)?;
+                    loaded = Some(loaded.map_or((pk, pk), |(first, _)| (first, pk)));
+                }
+                Ok(loaded)
+            })?;
             // New keys are allocated upwards, so the batch is one contiguous range.
             if let Some((first, last)) = loaded {
                 store::search::index_new_articles(tx, first, last)?;
@@ -133,25 +154,35 @@ impl Desk {
     }
 }
 
-fn load_one(
-    conn: &Connection,
-    cache: &mut Cache,
-    a: &ArchivedArticle,
-    id: &str,
-    transition_ids: &[String],
-) -> Result<i64> {
+/// An archived article with every name it uses looked up.
+struct Resolved {
+    headline: String,
+    standfirst: String,
+    section: Option<String>,
+    tags: Vec<String>,
+    /// (contributor key, display name, current bio) in byline order.
+    byline: Vec<(i64, String, String)>,
+    assigned_editor: Option<i64>,
+    approved_by: Option<i64>,
+    created_by: i64,
+    revision_authors: Vec<i64>,
+    transition_actors: Vec<Option<i64>>,
+}
+
+/// The article's text work, done away from the connection.
+struct Prepared {
+    body: String,
+    word_count: i64,
+    history: Vec<PlannedRevision>,
+}
+
+fn resolve(conn: &Connection, cache: &mut Cache, a: &ArchivedArticle) -> Result<Resolved> {
     let headline = clean_headline(&a.headline)?;
-    let standfirst = clean_standfirst(&a.standfirst)?;
-    let section = clean_section(conn, a.section.as_deref())?;
-    let tags = clean_tags(&a.tags)?;
-    let (first, last) = match (a.revisions.first(), a.revisions.last()) {
-        (Some(f), Some(l)) => (f, l),
-        _ => {
-            return Err(Error::invalid(format!(
-                "“{headline}” has no revisions to load"
-            )));
-        }
-    };
+    if a.revisions.is_empty() {
+        return Err(Error::invalid(format!(
+            "“{headline}” has no revisions to load"
+        )));
+    }
     if a.state == State::Published && a.published_at.is_none() {
         return Err(Error::invalid(format!(
             "“{headline}” is published but has no publication time"
@@ -166,69 +197,118 @@ fn load_one(
     };
     let assigned_editor = user(&a.assigned_editor)?;
     let approved_by = user(&a.approved_by)?;
-    let created_by = cache.user(conn, &a.created_by)?;
-    let body = clean_body(&last.body)?.into_owned();
-    let state_changed_at = a.transitions.last().map_or(first.at, |t| t.at);
+    let transition_actors = a
+        .transitions
+        .iter()
+        .map(|t| user(&t.actor))
+        .collect::<Result<_>>()?;
+    let revision_authors = a
+        .revisions
+        .iter()
+        .map(|r| cache.user(conn, &r.author))
+        .collect::<Result<_>>()?;
+    Ok(Resolved {
+        standfirst: clean_standfirst(&a.standfirst)?,
+        section: clean_section(conn, a.section.as_deref())?,
+        tags: clean_tags(&a.tags)?,
+        created_by: cache.user(conn, &a.created_by)?,
+        headline,
+        byline,
+        assigned_editor,
+        approved_by,
+        revision_authors,
+        transition_actors,
+    })
+}
+
+fn prepare(a: &ArchivedArticle, r: &Resolved) -> Result<Prepared> {
+    let mut bodies = Vec::with_capacity(a.revisions.len());
+    for revision in &a.revisions {
+        bodies.push(clean_body(&revision.body)?.into_owned());
+    }
+    let body = bodies.last().cloned().unwrap_or_default();
+    let names: Vec<String> = r.byline.iter().map(|(_, n, _)| n.clone()).collect();
+    let history = plan_history(bodies.into_iter().map(|body| Snapshot {
+        headline: r.headline.clone(),
+        standfirst: r.standfirst.clone(),
+        body,
+        section: r.section.clone(),
+        tags: r.tags.clone(),
+        byline: names.clone(),
+    }));
+    Ok(Prepared {
+        word_count: word_count(&body) as i64,
+        body,
+        history,
+    })
+}
+
+fn write_one(
+    conn: &Connection,
+    a: &ArchivedArticle,
+    r: &Resolved,
+    p: Prepared,
+    id: &str,
+    transition_ids: &[String],
+) -> Result<i64> {
+    let first_at = a
+        .revisions
+        .first()
+        .map_or(DateTime::<Utc>::MIN_UTC, |x| x.at);
+    let last_at = a.revisions.last().map_or(first_at, |x| x.at);
+    let state_changed_at = a.transitions.last().map_or(first_at, |t| t.at);
     let mut row = ArticleRow {
         pk: 0,
         id: id.to_string(),
-        slug: unique_slug(conn, &headline, 0)?,
-        headline: headline.clone(),
-        standfirst: standfirst.clone(),
-        word_count: word_count(&body) as i64,
-        body,
-        section: section.clone(),
-        tags: tags.clone(),
+        slug: unique_slug(conn, &r.headline, 0)?,
+        headline: r.headline.clone(),
+        standfirst: r.standfirst.clone(),
+        word_count: p.word_count,
+        body: p.body,
+        section: r.section.clone(),
+        tags: r.tags.clone(),
         state: a.state,
         version: a.revisions.len() as i64,
-        assigned_editor,
-        approved_by,
+        assigned_editor: r.assigned_editor,
+        approved_by: r.approved_by,
         embargo_until: None,
         scheduled_at: a.scheduled_at,
         published_at: a.published_at,
-        created_by,
-        created_at: first.at,
-        updated_at: last.at.max(state_changed_at),
+        created_by: r.created_by,
+        created_at: first_at,
+        updated_at: last_at.max(state_changed_at),
         state_changed_at,
     };
     row.pk = store::articles::insert(conn, &row)?;
-    let entries: Vec<(i64, Option<String>)> = byline
+    // A published piece prints the bio it was published with.
+    let entries: Vec<(i64, Option<String>)> = r
+        .byline
         .iter()
         .map(|(pk, _, bio)| (*pk, (a.state == State::Published).then(|| bio.clone())))
         .collect();
     store::articles::set_byline(conn, row.pk, &entries)?;
-    let mut snapshot = Snapshot {
-        headline,
-        standfirst,
-        body: String::new(),
-        section,
-        tags,
-        byline: byline.iter().map(|(_, n, _)| n.clone()).collect(),
-    };
-    let mut previous: Option<Snapshot> = None;
-    for (version, r) in a.revisions.iter().enumerate() {
-        snapshot.body = clean_body(&r.body)?.into_owned();
-        store::revisions::append(
-            conn,
-            row.pk,
-            &RevisionMeta {
-                version: version as i64 + 1,
-                author_pk: cache.user(conn, &r.author)?,
-                at: r.at,
-                reason: r.reason,
-                restored_from: None,
-            },
-            &snapshot,
-            previous.as_ref(),
-        )?;
-        previous = Some(snapshot.clone());
+    for (((revision, planned), author_pk), version) in a
+        .revisions
+        .iter()
+        .zip(&p.history)
+        .zip(&r.revision_authors)
+        .zip(1..)
+    {
+        let meta = RevisionMeta {
+            version,
+            author_pk: *author_pk,
+            at: revision.at,
+            reason: revision.reason,
+            restored_from: None,
+        };
+        store::revisions::insert_planned(conn, row.pk, &meta, planned)?;
     }
-    for (t, tid) in a.transitions.iter().zip(transition_ids) {
-        let actor_pk = t
-            .actor
-            .as_deref()
-            .map(|k| cache.user(conn, k))
-            .transpose()?;
+    for ((t, tid), actor_pk) in a
+        .transitions
+        .iter()
+        .zip(transition_ids)
+        .zip(&r.transition_actors)
+    {
         store::transitions::insert(
             conn,
             &NewTransition {
@@ -237,7 +317,7 @@ fn load_one(
                 action: t.action,
                 from: t.from,
                 to: t.to,
-                actor_pk,
+                actor_pk: *actor_pk,
                 at: t.at,
                 note: t.note.as_deref(),
             },

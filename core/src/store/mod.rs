@@ -69,8 +69,8 @@ impl Store {
             }
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
-        // A 32 MB page cache keeps a busy desk's indexes in memory; sorts stay off the disk.
-        conn.pragma_update(None, "cache_size", -32768)?;
+        // A 64 MB page cache keeps a large desk's indexes in memory; sorts stay off the disk.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.set_prepared_statement_cache_capacity(128);
         migrate(&mut conn)?;

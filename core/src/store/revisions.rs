@@ -47,6 +47,95 @@ fn latest(conn: &Connection, article_pk: i64) -> Result<Option<Latest>> {
     )
 }
 
+/// A revision ready to be written: its place in the delta chain and its stored bytes.
+pub struct PlannedRevision {
+    number: i64,
+    key_number: i64,
+    chain_bytes: i64,
+    hash: i64,
+    content: Vec<u8>,
+}
+
+impl PlannedRevision {
+    fn as_latest(&self) -> Latest {
+        Latest {
+            number: self.number,
+            key_number: self.key_number,
+            chain_bytes: self.chain_bytes,
+            hash: self.hash,
+        }
+    }
+}
+
+/// Where `snapshot` goes after `base` (the latest revision and its encoded text, known to match):
+/// a delta while the chain stays short, otherwise a new key snapshot.
+fn plan(base: Option<(&Latest, &[u8])>, snapshot: &[u8]) -> PlannedRevision {
+    let hash = content_hash(snapshot);
+    let number = base.map_or(1, |(l, _)| l.number + 1);
+    let chained = base.and_then(|(l, prev)| {
+        if number - l.key_number > MAX_CHAIN {
+            return None;
+        }
+        let d = delta::encode(prev, snapshot);
+        let chain_bytes = l.chain_bytes + d.len() as i64;
+        (chain_bytes <= snapshot.len().max(4096) as i64).then_some((l.key_number, chain_bytes, d))
+    });
+    let (key_number, chain_bytes, content) = match chained {
+        Some(c) => c,
+        None => (number, 0, snapshot.to_vec()),
+    };
+    PlannedRevision {
+        number,
+        key_number,
+        chain_bytes,
+        hash,
+        content,
+    }
+}
+
+/// Plans the whole history of a new article, oldest first. Pure computation: callers may run it
+/// away from the database connection.
+pub fn plan_history(snapshots: impl IntoIterator<Item = Snapshot>) -> Vec<PlannedRevision> {
+    let mut out: Vec<PlannedRevision> = Vec::new();
+    let mut previous: Option<Vec<u8>> = None;
+    for s in snapshots {
+        let bytes = encode_snapshot(&s);
+        let last = out.last().map(PlannedRevision::as_latest);
+        let planned = plan(last.as_ref().zip(previous.as_deref()), &bytes);
+        previous = Some(bytes);
+        out.push(planned);
+    }
+    out
+}
+
+/// Writes a planned revision of the article.
+pub fn insert_planned(
+    conn: &Connection,
+    article_pk: i64,
+    meta: &RevisionMeta,
+    p: &PlannedRevision,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO revisions (article_pk, number, version, author_pk, at, reason, restored_from,
+                                key_number, chain_bytes, content_hash, content)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        article_pk,
+        p.number,
+        meta.version,
+        meta.author_pk,
+        ms(meta.at),
+        meta.reason.as_str(),
+        meta.restored_from,
+        p.key_number,
+        p.chain_bytes,
+        p.hash,
+        p.content
+    ])?;
+    Ok(())
+}
+
 /// Appends a revision holding `snapshot`. `previous` is the snapshot of the latest revision as
 /// the caller believes it to be; it is used as the delta base only if its hash matches what is
 /// stored, so a wrong belief costs space, never correctness. Returns the revision number.
@@ -57,50 +146,21 @@ pub fn append(
     snapshot: &Snapshot,
     previous: Option<&Snapshot>,
 ) -> Result<i64> {
-    let snapshot = encode_snapshot(snapshot);
-    let snapshot = snapshot.as_slice();
+    let bytes = encode_snapshot(snapshot);
     let previous = previous.map(encode_snapshot);
-    let previous = previous.as_deref();
-    let hash = content_hash(snapshot);
     let last = latest(conn, article_pk)?;
-    let number = last.as_ref().map_or(1, |l| l.number + 1);
-    let chained = match (&last, previous) {
-        (Some(l), Some(prev))
-            if l.hash == content_hash(prev) && number - l.key_number <= MAX_CHAIN =>
-        {
-            let d = delta::encode(prev, snapshot);
-            let chain_bytes = l.chain_bytes + d.len() as i64;
-            (chain_bytes <= snapshot.len().max(4096) as i64).then_some((
-                l.key_number,
-                chain_bytes,
-                d,
-            ))
-        }
+    let base = match (&last, previous.as_deref()) {
+        (Some(l), Some(prev)) if l.hash == content_hash(prev) => Some((l, prev)),
         _ => None,
     };
-    let (key_number, chain_bytes, content) = match chained {
-        Some(c) => c,
-        None => (number, 0, snapshot.to_vec()),
-    };
-    conn.prepare_cached(
-        "INSERT INTO revisions (article_pk, number, version, author_pk, at, reason, restored_from,
-                                key_number, chain_bytes, content_hash, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        article_pk,
-        number,
-        meta.version,
-        meta.author_pk,
-        ms(meta.at),
-        meta.reason.as_str(),
-        meta.restored_from,
-        key_number,
-        chain_bytes,
-        hash,
-        content
-    ])?;
-    Ok(number)
+    let mut planned = plan(base, &bytes);
+    // Without a trusted base the chain restarts, but the numbering continues.
+    if base.is_none() {
+        planned.number = last.as_ref().map_or(1, |l| l.number + 1);
+        planned.key_number = planned.number;
+    }
+    insert_planned(conn, article_pk, meta, &planned)?;
+    Ok(planned.number)
 }
 
 /// The snapshot of revision `number`, rebuilt and verified against its stored hash.
