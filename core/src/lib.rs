@@ -15,5 +15,5 @@ pub mod text;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use desk::{Actor, Desk, NewDesk};
+pub use desk::{Actor, Desk, NewDesk, SignInChoice};
 pub use error::{Error, Result};

@@ -346,3 +346,40 @@ fn a_file_database_is_wal_with_foreign_keys_and_backs_up_cleanly() {
         1
     );
 }
+
+#[test]
+fn the_sign_in_screen_sees_names_roles_and_who_needs_a_passphrase() {
+    let t = desk();
+    t.desk
+        .add_user(
+            &t.chief,
+            &NewUser {
+                name: "Sam",
+                role: Role::Editor,
+                contributor: None,
+                passphrase: Some("long enough phrase"),
+            },
+        )
+        .unwrap();
+    let choices = t.desk.sign_in_choices().unwrap();
+    let sam = choices.iter().find(|c| c.name == "Sam").unwrap();
+    assert!(sam.needs_passphrase);
+    assert_eq!(sam.role, Role::Editor);
+    assert!(
+        choices
+            .iter()
+            .any(|c| c.name == "Claire Chief" && !c.needs_passphrase)
+    );
+    let empty = Desk::open_in_memory(Arc::new(ManualClock::new(start()))).unwrap();
+    assert_eq!(
+        empty.sign_in_choices().unwrap_err().code(),
+        "not_initialised"
+    );
+}
+
+/// The app shares one desk between its threads.
+#[test]
+fn a_desk_is_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Desk>();
+}

@@ -12,7 +12,7 @@ mod users;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -44,7 +44,16 @@ pub struct Actor {
 pub struct Desk {
     store: Store,
     clock: Arc<dyn Clock>,
-    ids: ContextV7,
+    /// Keeps ids made within one millisecond in order; behind a lock so the desk can be shared.
+    ids: Mutex<ContextV7>,
+}
+
+/// One account as the sign-in screen offers it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SignInChoice {
+    pub name: String,
+    pub role: Role,
+    pub needs_passphrase: bool,
 }
 
 /// What a new desk needs.
@@ -85,7 +94,7 @@ impl Desk {
         Desk {
             store,
             clock,
-            ids: ContextV7::new(),
+            ids: Mutex::new(ContextV7::new()),
         }
     }
 
@@ -100,7 +109,8 @@ impl Desk {
     /// A fresh UUIDv7 for `now`, ordered after every id this desk made before.
     fn new_id(&self, now: DateTime<Utc>) -> String {
         let secs = now.timestamp().max(0) as u64;
-        let ts = Timestamp::from_unix(&self.ids, secs, now.timestamp_subsec_nanos());
+        let ids = self.ids.lock().unwrap_or_else(|p| p.into_inner());
+        let ts = Timestamp::from_unix(&*ids, secs, now.timestamp_subsec_nanos());
         Uuid::new_v7(ts).to_string()
     }
 
@@ -182,6 +192,24 @@ impl Desk {
                 },
             )?;
             desk_settings(tx)
+        })
+    }
+
+    /// Who can sign in on this desk, for the sign-in screen: names, roles and whether a
+    /// passphrase is asked. Nothing else about the accounts is shown before signing in.
+    pub fn sign_in_choices(&self) -> Result<Vec<SignInChoice>> {
+        self.store.read(|tx| {
+            if settings::get_value(tx, KEY_TIMEZONE)?.is_none() {
+                return Err(Error::NotInitialised);
+            }
+            Ok(store::users::list(tx)?
+                .into_iter()
+                .map(|u| SignInChoice {
+                    name: u.user.name,
+                    role: u.user.role,
+                    needs_passphrase: u.user.has_passphrase,
+                })
+                .collect())
         })
     }
 
