@@ -201,7 +201,7 @@ fn offsets(words: &[&[u8]]) -> Vec<usize> {
     out
 }
 
-fn write_varint(buf: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn write_varint(buf: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         buf.push((v as u8) | 0x80);
         v >>= 7;
@@ -209,7 +209,7 @@ fn write_varint(buf: &mut Vec<u8>, mut v: u64) {
     buf.push(v as u8);
 }
 
-fn read_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+pub(crate) fn read_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *buf.get(*pos)?;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 use super::{instant, ms, optional};
-use crate::delta;
+use crate::delta::{self, read_varint, write_varint};
 use crate::error::{Error, Result};
 use crate::model::{RevisionInfo, SaveReason, Snapshot};
 
@@ -271,7 +271,7 @@ fn encode_snapshot(s: &Snapshot) -> Vec<u8> {
     let mut out = Vec::with_capacity(size);
     out.push(2u8);
     let put = |out: &mut Vec<u8>, text: &str| {
-        put_varint(out, text.len() as u64);
+        write_varint(out, text.len() as u64);
         out.extend_from_slice(text.as_bytes());
     };
     put(&mut out, &s.headline);
@@ -284,7 +284,7 @@ fn encode_snapshot(s: &Snapshot) -> Vec<u8> {
         }
     }
     for list in [&s.tags, &s.byline] {
-        put_varint(&mut out, list.len() as u64);
+        write_varint(&mut out, list.len() as u64);
         for item in list {
             put(&mut out, item);
         }
@@ -299,7 +299,7 @@ fn decode_snapshot(bytes: &[u8]) -> Option<Snapshot> {
     }
     let mut pos = 1;
     let text = |pos: &mut usize| -> Option<String> {
-        let len = usize::try_from(get_varint(bytes, pos)?).ok()?;
+        let len = usize::try_from(read_varint(bytes, pos)?).ok()?;
         let end = pos.checked_add(len)?;
         let s = std::str::from_utf8(bytes.get(*pos..end)?).ok()?.to_string();
         *pos = end;
@@ -316,7 +316,7 @@ fn decode_snapshot(bytes: &[u8]) -> Option<Snapshot> {
     };
     let mut lists = [Vec::new(), Vec::new()];
     for list in &mut lists {
-        let n = get_varint(bytes, &mut pos)?;
+        let n = read_varint(bytes, &mut pos)?;
         for _ in 0..n {
             list.push(text(&mut pos)?);
         }
@@ -331,27 +331,6 @@ fn decode_snapshot(bytes: &[u8]) -> Option<Snapshot> {
         tags,
         byline,
     })
-}
-
-fn put_varint(buf: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        buf.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    buf.push(v as u8);
-}
-
-fn get_varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *buf.get(*pos)?;
-        *pos += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
