@@ -6,6 +6,7 @@ mod error;
 mod sign_in;
 mod state;
 mod view;
+mod watch;
 
 pub use error::AppError;
 pub use state::{AppState, db_path};
@@ -27,6 +28,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::list_users,
             commands::list_articles,
         ])
+        .events(tauri_specta::collect_events![watch::DeskChanged])
 }
 
 const BINDINGS_HEADER: &str = "// Regenerate with: UPDATE_BINDINGS=1 cargo test --manifest-path src-tauri/Cargo.toml --test bindings\n";
@@ -48,6 +50,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
             commands.mount_events(app);
+            if let Some(db) = app.state::<AppState>().db_path.clone() {
+                watch::watch(app.handle().clone(), db);
+            }
             Ok(())
         })
 }

@@ -1,0 +1,46 @@
+//! Live refresh: tells every window when the desk file changed, whoever changed it (this app,
+//! another window, the CLI). It looks only at the file and its write-ahead log, never at the data:
+//! a commit always changes the log's size or time.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime};
+use tauri_specta::Event;
+
+/// How often the file is looked at: a change shows within a second.
+const EVERY: Duration = Duration::from_millis(400);
+
+/// Something on the desk changed: windows reload what they show.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct DeskChanged;
+
+type Stamp = [Option<(SystemTime, u64)>; 2];
+
+fn stamp(db: &Path) -> Stamp {
+    let look = |p: PathBuf| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())))
+    };
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [look(db.to_path_buf()), look(PathBuf::from(wal))]
+}
+
+/// Emits `DeskChanged` each time the desk file changes, for as long as the app runs.
+pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf) {
+    tauri::async_runtime::spawn(async move {
+        let mut last = stamp(&db);
+        loop {
+            tokio::time::sleep(EVERY).await;
+            let now = stamp(&db);
+            if now != last {
+                last = now;
+                // No window listening yet is not an error worth stopping for.
+                let _ = DeskChanged.emit(&app);
+            }
+        }
+    });
+}
