@@ -1,0 +1,57 @@
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import type { ArticleSummary } from "../lib/bindings";
+import QueueList from "./QueueList.svelte";
+
+function article(id: string, headline: string): ArticleSummary {
+  return {
+    id,
+    headline,
+    state: "submitted",
+    section: "Opinion",
+    byline: ["Ana Ruiz", "Li Wei"],
+    word_count: 812,
+    assigned_editor: null,
+    version: 3,
+    updated_at: "2026-03-10T09:00:00Z",
+    state_changed_at: "2026-03-10T09:00:00Z",
+  };
+}
+
+const items = [article("a", "First"), article("b", "Second"), article("c", "Third")];
+const selected = () => screen.getByRole("option", { selected: true });
+
+describe("QueueList", () => {
+  it("shows each article's headline, byline, section and length", () => {
+    render(QueueList, { items, label: "Submitted" });
+    expect(screen.getByRole("listbox", { name: "Submitted" })).toBeInTheDocument();
+    expect(screen.getAllByRole("option")).toHaveLength(3);
+    expect(screen.getAllByText("Ana Ruiz and Li Wei")).toHaveLength(3);
+    expect(screen.getAllByText("812 words")).toHaveLength(3);
+    expect(screen.getAllByText("No editor yet")).toHaveLength(3);
+  });
+
+  it("is one tab stop moved with j/k and the arrows", async () => {
+    render(QueueList, { items, label: "Submitted" });
+    const list = screen.getByRole("listbox");
+    expect(list).toHaveAttribute("tabindex", "0");
+    expect(selected()).toHaveTextContent("First");
+    await fireEvent.keyDown(list, { key: "j" });
+    await fireEvent.keyDown(list, { key: "ArrowDown" });
+    expect(selected()).toHaveTextContent("Third");
+    expect(list).toHaveAttribute("aria-activedescendant", "article-c");
+    await fireEvent.keyDown(list, { key: "j" });
+    expect(selected()).toHaveTextContent("Third");
+    await fireEvent.keyDown(list, { key: "k" });
+    expect(selected()).toHaveTextContent("Second");
+    await fireEvent.keyDown(list, { key: "k", ctrlKey: true });
+    expect(selected()).toHaveTextContent("Second");
+  });
+
+  it("keeps the highlighted article when the list refreshes around it", async () => {
+    const { rerender } = render(QueueList, { items, label: "Submitted" });
+    await fireEvent.keyDown(screen.getByRole("listbox"), { key: "j" });
+    await rerender({ items: [article("z", "Newer"), ...items], label: "Submitted" });
+    expect(selected()).toHaveTextContent("Second");
+  });
+});
