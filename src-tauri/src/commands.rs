@@ -8,7 +8,9 @@ use tauri::State as Managed;
 
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::view::{ArticlePage, DeskStatus, NewDesk, SampleReport, SignInChoice, State, User};
+use crate::view::{
+    ArticlePage, ArticleQuery, DeskStatus, NewDesk, SampleReport, SignInChoice, User,
+};
 
 /// As many articles as the CLI's `demo` puts on its sample desk.
 const SAMPLE_ARTICLES: usize = 60;
@@ -106,20 +108,17 @@ pub async fn list_users(app: Managed<'_, AppState>) -> AppResult<Vec<User>> {
     Ok(users.into_iter().map(User::from).collect())
 }
 
-/// A page of articles in `state` (all states when `None`), newest change first.
+/// A page of the articles `query` asks for, newest change first.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_articles(
     app: Managed<'_, AppState>,
-    state: Option<State>,
+    query: ArticleQuery,
     after: Option<String>,
     limit: u32,
 ) -> AppResult<ArticlePage> {
     let actor = app.actor()?;
-    let filter = ArticleFilter {
-        state: state.map(Into::into),
-        ..ArticleFilter::default()
-    };
+    let filter = ArticleFilter::from(query);
     let page = on_desk(&app, move |d| {
         Ok(d.list_articles(&actor, &filter, after.as_deref(), limit)?)
     })

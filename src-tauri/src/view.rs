@@ -1,6 +1,7 @@
 //! The values commands hand the UI, typed for the generated TypeScript bindings. They mirror the
 //! core's model (which knows nothing of specta) and carry no rules of their own.
 
+use copydesk_core::desk::ArticleFilter;
 use copydesk_core::model;
 use serde::{Deserialize, Serialize};
 
@@ -151,6 +152,25 @@ pub struct NewDesk {
     pub timezone: String,
     pub chief_name: String,
     pub chief_passphrase: Option<String>,
+}
+
+/// Which articles a list shows; `None` leaves that filter off.
+#[derive(Debug, Clone, Default, Deserialize, specta::Type)]
+pub struct ArticleQuery {
+    pub state: Option<State>,
+    pub section: Option<String>,
+    /// A contributor's id, email or name.
+    pub contributor: Option<String>,
+}
+
+impl From<ArticleQuery> for ArticleFilter {
+    fn from(q: ArticleQuery) -> Self {
+        ArticleFilter {
+            state: q.state.map(Into::into),
+            section: q.section,
+            contributor: q.contributor,
+        }
+    }
 }
 
 /// One line of a queue.

@@ -42,7 +42,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let refused = invoke(
         &window,
         "list_articles",
-        json!({"state": "submitted", "after": null, "limit": 10}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 10}),
     )
     .expect_err("nobody is signed in");
     assert_eq!(refused["code"], "signed_out");
@@ -87,7 +87,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let page = invoke(
         &window,
         "list_articles",
-        json!({"state": "submitted", "after": null, "limit": 10}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 10}),
     )
     .expect("an empty queue");
     assert_eq!(page, json!({"items": [], "next": null}));
@@ -97,7 +97,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let page = invoke(
         &window,
         "list_articles",
-        json!({"state": "submitted", "after": null, "limit": 3}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 3}),
     )
     .expect("the submitted queue");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(3));
@@ -109,4 +109,20 @@ fn a_new_desk_is_created_signed_into_and_listed() {
             .flatten()
             .all(|a| a["state"] == "submitted")
     );
+
+    let opinion = invoke(
+        &window,
+        "list_articles",
+        json!({"query": {"state": null, "section": "Opinion", "contributor": null}, "after": null, "limit": 100}),
+    )
+    .expect("the Opinion section");
+    let items = opinion["items"].as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty() && items.iter().all(|a| a["section"] == "Opinion"));
+    let unknown = invoke(
+        &window,
+        "list_articles",
+        json!({"query": {"state": null, "section": null, "contributor": "Nobody Atall"}, "after": null, "limit": 10}),
+    )
+    .expect_err("an unknown contributor");
+    assert_eq!(unknown["code"], "not_found");
 }

@@ -4,11 +4,11 @@ import {
   commands,
   type AppError,
   type ArticlePage,
+  type ArticleQuery,
   type DeskStatus,
   type NewDesk,
   type SampleReport,
   type SignInChoice,
-  type State,
   type User,
 } from "./bindings";
 
@@ -42,8 +42,8 @@ export const api = {
     unwrap(commands.signIn(name, passphrase)),
   signOut: (): Promise<null> => unwrap(commands.signOut()),
   listUsers: (): Promise<User[]> => unwrap(commands.listUsers()),
-  listArticles: (state: State | null, after: string | null, limit: number): Promise<ArticlePage> =>
-    unwrap(commands.listArticles(state, after, limit)),
+  listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
+    unwrap(commands.listArticles(query, after, limit)),
 };
 
 /** The words to show for anything a call threw. */

@@ -19,8 +19,8 @@ export const commands = {
 	signOut: () => typedError<null, AppError>(__TAURI_INVOKE("sign_out")),
 	/**  The desk's accounts, for a signed-in user. */
 	listUsers: () => typedError<User[], AppError>(__TAURI_INVOKE("list_users")),
-	/**  A page of articles in `state` (all states when `None`), newest change first. */
-	listArticles: (state: State | null, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { state, after, limit })),
+	/**  A page of the articles `query` asks for, newest change first. */
+	listArticles: (query: ArticleQuery, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { query, after, limit })),
 };
 
 /** Events */
@@ -42,6 +42,14 @@ export type ArticlePage = {
 	items: ArticleSummary[],
 	/**  Pass back as `after` for the next page; `None` on the last page. */
 	next: string | null,
+};
+
+/**  Which articles a list shows; `None` leaves that filter off. */
+export type ArticleQuery = {
+	state: State | null,
+	section: string | null,
+	/**  A contributor's id, email or name. */
+	contributor: string | null,
 };
 
 /**  One line of a queue. */

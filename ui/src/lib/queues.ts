@@ -4,6 +4,9 @@ import type { Role, State } from "./bindings";
 
 export type Queue = { state: State; title: string; empty: string };
 
+/** What the Desk's filter bar narrows every queue to; `null` is no filter. */
+export type DeskFilter = { section: string | null; contributor: string | null };
+
 const QUEUES: Record<string, Queue> = {
   draft: { state: "draft", title: "Drafts", empty: "No drafts." },
   submitted: { state: "submitted", title: "Submitted", empty: "No submitted articles are waiting." },
