@@ -9,7 +9,7 @@ use tauri::State as Managed;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
-    ArticlePage, ArticleQuery, DeskStatus, NewDesk, SampleReport, SignInChoice, User,
+    Article, ArticlePage, ArticleQuery, DeskStatus, NewDesk, SampleReport, SignInChoice, User,
 };
 
 /// As many articles as the CLI's `demo` puts on its sample desk.
@@ -106,6 +106,15 @@ pub async fn list_users(app: Managed<'_, AppState>) -> AppResult<Vec<User>> {
     let actor = app.actor()?;
     let users = on_desk(&app, move |d| Ok(d.list_users(&actor)?)).await?;
     Ok(users.into_iter().map(User::from).collect())
+}
+
+/// One article in full, if the signed-in user may see it.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_article(app: Managed<'_, AppState>, id: String) -> AppResult<Article> {
+    let actor = app.actor()?;
+    let article = on_desk(&app, move |d| Ok(d.get_article(&actor, &id)?)).await?;
+    Ok(article.into())
 }
 
 /// A page of the articles `query` asks for, newest change first.

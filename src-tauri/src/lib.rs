@@ -27,6 +27,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::sign_out,
             commands::list_users,
             commands::list_articles,
+            commands::get_article,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

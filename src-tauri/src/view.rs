@@ -247,3 +247,95 @@ impl From<copydesk_core::sample::DemoReport> for SampleReport {
         }
     }
 }
+
+/// A byline contributor with the bio as it will be printed under the article.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Byline {
+    pub contributor_id: String,
+    pub name: String,
+    pub printed_bio: String,
+    /// True when the article carries its own bio text rather than the contributor's.
+    pub bio_is_own: bool,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RelatedArticle {
+    pub id: String,
+    pub headline: String,
+    pub state: State,
+}
+
+/// An article in full. Instants are RFC 3339 in UTC; the UI shows them in the desk's zone.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Article {
+    pub id: String,
+    pub slug: String,
+    pub headline: String,
+    pub standfirst: String,
+    /// Markdown.
+    pub body: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub byline: Vec<Byline>,
+    pub related: Vec<RelatedArticle>,
+    pub state: State,
+    #[specta(type = u32)]
+    pub version: i64,
+    pub word_count: i32,
+    pub reading_minutes: i32,
+    pub assigned_editor: Option<String>,
+    pub approved_by: Option<String>,
+    pub embargo_until: Option<String>,
+    pub scheduled_at: Option<String>,
+    pub published_at: Option<String>,
+    pub created_by: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub state_changed_at: String,
+}
+
+impl From<model::Article> for Article {
+    fn from(a: model::Article) -> Self {
+        Article {
+            id: a.id,
+            slug: a.slug,
+            headline: a.headline,
+            standfirst: a.standfirst,
+            body: a.body,
+            section: a.section,
+            tags: a.tags,
+            byline: a
+                .byline
+                .into_iter()
+                .map(|b| Byline {
+                    contributor_id: b.contributor_id,
+                    name: b.name,
+                    printed_bio: b.printed_bio,
+                    bio_is_own: b.bio_is_own,
+                })
+                .collect(),
+            related: a
+                .related
+                .into_iter()
+                .map(|r| RelatedArticle {
+                    id: r.id,
+                    headline: r.headline,
+                    state: r.state.into(),
+                })
+                .collect(),
+            state: a.state.into(),
+            version: a.version,
+            word_count: clamp_i32(a.word_count),
+            reading_minutes: clamp_i32(a.reading_minutes),
+            assigned_editor: a.assigned_editor,
+            approved_by: a.approved_by,
+            embargo_until: a.embargo_until.map(|t| t.to_rfc3339()),
+            scheduled_at: a.scheduled_at.map(|t| t.to_rfc3339()),
+            published_at: a.published_at.map(|t| t.to_rfc3339()),
+            created_by: a.created_by,
+            created_at: a.created_at.to_rfc3339(),
+            updated_at: a.updated_at.to_rfc3339(),
+            state_changed_at: a.state_changed_at.to_rfc3339(),
+        }
+    }
+}

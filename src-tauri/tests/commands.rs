@@ -125,4 +125,13 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     )
     .expect_err("an unknown contributor");
     assert_eq!(unknown["code"], "not_found");
+
+    let first = &page["items"][0];
+    let article = invoke(&window, "get_article", json!({"id": first["id"]})).expect("an article");
+    assert_eq!(article["headline"], first["headline"]);
+    assert!(article["body"].as_str().is_some_and(|b| !b.is_empty()));
+    assert!(article["byline"][0]["printed_bio"].is_string());
+    let missing = invoke(&window, "get_article", json!({"id": "no-such-article"}))
+        .expect_err("no such article");
+    assert_eq!(missing["code"], "not_found");
 }

@@ -5,7 +5,7 @@ import { DeskError } from "../lib/api";
 import type { ArticleQuery, DeskSettings, User } from "../lib/bindings";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn() }));
+const api = vi.hoisted(() => ({ listArticles: vi.fn(), getArticle: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
@@ -61,5 +61,36 @@ describe("DeskHome", () => {
     expect(alerts[0]).toHaveTextContent("no contributor matches “Nobody”");
     expect(screen.getByLabelText("Contributor")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByText("Why ports matter")).toBeInTheDocument();
+  });
+
+  it("opens the highlighted article with Enter and returns to the list with Esc", async () => {
+    api.getArticle.mockResolvedValue({
+      ...summary("a", "Why ports matter", "submitted"),
+      slug: "why-ports-matter",
+      standfirst: "Trade runs through them.",
+      body: "First paragraph.\n\nSecond paragraph.",
+      tags: [],
+      byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
+      related: [],
+      reading_minutes: 3,
+      approved_by: null,
+      embargo_until: null,
+      scheduled_at: null,
+      published_at: null,
+      created_by: "Ana Ruiz",
+      created_at: "2026-03-10T09:00:00Z",
+    });
+    render(DeskHome, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    list.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(api.getArticle).toHaveBeenCalledWith("a");
+    expect(await screen.findByRole("heading", { level: 1, name: "Why ports matter" })).toBeInTheDocument();
+    expect(screen.getByText("Second paragraph.")).toBeInTheDocument();
+    expect(screen.getByText("Ana Ruiz writes on trade.")).toBeInTheDocument();
+    expect(screen.getByText("10 Mar 2026, 10:00")).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+    expect(screen.getByRole("listbox", { name: "Submitted" })).toHaveFocus();
   });
 });

@@ -23,7 +23,7 @@ const selected = () => screen.getByRole("option", { selected: true });
 
 describe("QueueList", () => {
   it("shows each article's headline, byline, section and length", () => {
-    render(QueueList, { items, label: "Submitted" });
+    render(QueueList, { items, label: "Submitted", onopen: () => {} });
     expect(screen.getByRole("listbox", { name: "Submitted" })).toBeInTheDocument();
     expect(screen.getAllByRole("option")).toHaveLength(3);
     expect(screen.getAllByText("Ana Ruiz and Li Wei")).toHaveLength(3);
@@ -32,7 +32,7 @@ describe("QueueList", () => {
   });
 
   it("is one tab stop moved with j/k and the arrows", async () => {
-    render(QueueList, { items, label: "Submitted" });
+    render(QueueList, { items, label: "Submitted", onopen: () => {} });
     const list = screen.getByRole("listbox");
     expect(list).toHaveAttribute("tabindex", "0");
     expect(selected()).toHaveTextContent("First");
@@ -49,9 +49,9 @@ describe("QueueList", () => {
   });
 
   it("keeps the highlighted article when the list refreshes around it", async () => {
-    const { rerender } = render(QueueList, { items, label: "Submitted" });
+    const { rerender } = render(QueueList, { items, label: "Submitted", onopen: () => {} });
     await fireEvent.keyDown(screen.getByRole("listbox"), { key: "j" });
-    await rerender({ items: [article("z", "Newer"), ...items], label: "Submitted" });
+    await rerender({ items: [article("z", "Newer"), ...items], label: "Submitted", onopen: () => {} });
     expect(selected()).toHaveTextContent("Second");
   });
 });

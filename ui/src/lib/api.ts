@@ -3,6 +3,7 @@
 import {
   commands,
   type AppError,
+  type Article,
   type ArticlePage,
   type ArticleQuery,
   type DeskStatus,
@@ -42,6 +43,7 @@ export const api = {
     unwrap(commands.signIn(name, passphrase)),
   signOut: (): Promise<null> => unwrap(commands.signOut()),
   listUsers: (): Promise<User[]> => unwrap(commands.listUsers()),
+  getArticle: (id: string): Promise<Article> => unwrap(commands.getArticle(id)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

@@ -21,6 +21,8 @@ export const commands = {
 	listUsers: () => typedError<User[], AppError>(__TAURI_INVOKE("list_users")),
 	/**  A page of the articles `query` asks for, newest change first. */
 	listArticles: (query: ArticleQuery, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { query, after, limit })),
+	/**  One article in full, if the signed-in user may see it. */
+	getArticle: (id: string) => typedError<Article, AppError>(__TAURI_INVOKE("get_article", { id })),
 };
 
 /** Events */
@@ -36,6 +38,33 @@ export type AppError = {
 	 */
 	code: string,
 	message: string,
+};
+
+/**  An article in full. Instants are RFC 3339 in UTC; the UI shows them in the desk's zone. */
+export type Article = {
+	id: string,
+	slug: string,
+	headline: string,
+	standfirst: string,
+	/**  Markdown. */
+	body: string,
+	section: string | null,
+	tags: string[],
+	byline: Byline[],
+	related: RelatedArticle[],
+	state: State,
+	version: number,
+	word_count: number,
+	reading_minutes: number,
+	assigned_editor: string | null,
+	approved_by: string | null,
+	embargo_until: string | null,
+	scheduled_at: string | null,
+	published_at: string | null,
+	created_by: string,
+	created_at: string,
+	updated_at: string,
+	state_changed_at: string,
 };
 
 export type ArticlePage = {
@@ -69,6 +98,15 @@ export type ArticleSummary = {
 	state_changed_at: string,
 };
 
+/**  A byline contributor with the bio as it will be printed under the article. */
+export type Byline = {
+	contributor_id: string,
+	name: string,
+	printed_bio: string,
+	/**  True when the article carries its own bio text rather than the contributor's. */
+	bio_is_own: boolean,
+};
+
 /**  Something on the desk changed: windows reload what they show. */
 export type DeskChanged = null;
 
@@ -95,6 +133,12 @@ export type NewDesk = {
 	timezone: string,
 	chief_name: string,
 	chief_passphrase: string | null,
+};
+
+export type RelatedArticle = {
+	id: string,
+	headline: string,
+	state: State,
 };
 
 export type Role = "contributor" | "editor" | "chief";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { age, bylineText, roleLabel, stateLabel, words } from "./format";
+import { age, bylineText, deskTime, paragraphs, readingTime, roleLabel, stateLabel, words } from "./format";
 
 describe("age", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -25,5 +25,23 @@ describe("labels", () => {
     expect(bylineText(["A", "B", "C"])).toBe("A, B and C");
     expect(words(1)).toBe("1 word");
     expect(words(1200)).toBe("1,200 words");
+  });
+});
+
+describe("deskTime", () => {
+  it("shows an instant in the desk's zone, not the machine's", () => {
+    expect(deskTime("2026-03-10T14:05:00Z", "Europe/Paris")).toBe("10 Mar 2026, 15:05");
+    expect(deskTime("2026-03-10T14:05:00Z", "America/New_York")).toBe("10 Mar 2026, 10:05");
+  });
+});
+
+describe("reading a body", () => {
+  it("splits Markdown into paragraphs at blank lines", () => {
+    expect(paragraphs("One.\n\nTwo\nlines.\n  \n\nThree.\n")).toEqual(["One.", "Two\nlines.", "Three."]);
+    expect(paragraphs("")).toEqual([]);
+  });
+  it("gives the reading time", () => {
+    expect(readingTime(0)).toBe("1 min read");
+    expect(readingTime(4)).toBe("4 min read");
   });
 });

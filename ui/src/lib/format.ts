@@ -47,3 +47,22 @@ export function bylineText(names: string[]): string {
 export function words(n: number): string {
   return n === 1 ? "1 word" : `${n.toLocaleString("en")} words`;
 }
+
+/** An instant as the desk reads it: in the desk's own time zone, e.g. "10 Mar 2026, 15:05". */
+export function deskTime(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
+}
+
+/** A Markdown body's paragraphs, for reading (the editor works on the Markdown itself). */
+export function paragraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
+export function readingTime(minutes: number): string {
+  return minutes <= 1 ? "1 min read" : `${minutes} min read`;
+}
