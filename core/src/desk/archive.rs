@@ -110,7 +110,7 @@ impl Desk {
                 )
             })
             .collect();
-        self.store.write(|tx| {
+        self.store.write_bulk(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "load an archive")?;
             for (c, id) in new_contributors.iter().zip(&contributor_ids) {

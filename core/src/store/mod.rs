@@ -112,6 +112,23 @@ impl Store {
         Ok(out)
     }
 
+    /// A write for bulk loads: one transaction like `write`, committed with `Normal` durability
+    /// (safe against a crashed or killed process; a power cut may lose the batch, which is then
+    /// loaded again), after which the connection's setting is restored.
+    pub fn write_bulk<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let before: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        conn.pragma_update(None, "synchronous", before)?;
+        result
+    }
+
     /// Copies the whole database to `dest` with SQLite's online backup, as a single
     /// self-contained file (rollback journal, not WAL). An existing `dest` is refused.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
@@ -253,6 +270,27 @@ pub(crate) fn split_names(joined: Option<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bulk_write_restores_the_durability_it_found() {
+        let store = Store::open_in_memory().unwrap();
+        let sync = |s: &Store| -> i64 {
+            s.lock()
+                .pragma_query_value(None, "synchronous", |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(sync(&store), 2);
+        let seen = store
+            .write_bulk(
+                |tx| Ok(tx.pragma_query_value(None, "synchronous", |r| r.get::<_, i64>(0))?),
+            )
+            .unwrap();
+        assert_eq!(seen, 1);
+        assert_eq!(sync(&store), 2);
+        let failed: Result<()> = store.write_bulk(|_| Err(Error::invalid("no")));
+        assert!(failed.is_err());
+        assert_eq!(sync(&store), 2);
+    }
 
     /// Cached statements with a bound LIMIT must not be compiled again on every use.
     #[test]
