@@ -88,10 +88,10 @@ CREATE TABLE article_bylines (
     contributor_pk INTEGER NOT NULL REFERENCES contributors (pk),
     -- NULL: print the contributor's current bio. Set: the article's own text (frozen at publication).
     printed_bio    TEXT,
-    PRIMARY KEY (article_pk, position),
-    UNIQUE (article_pk, contributor_pk)
+    PRIMARY KEY (article_pk, position)
 ) WITHOUT ROWID;
-CREATE INDEX article_bylines_by_contributor ON article_bylines (contributor_pk, article_pk);
+-- Also what keeps one contributor from standing twice on a byline.
+CREATE UNIQUE INDEX article_bylines_by_contributor ON article_bylines (contributor_pk, article_pk);
 
 CREATE TABLE related_articles (
     article_pk INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
@@ -102,9 +102,9 @@ CREATE TABLE related_articles (
 ) WITHOUT ROWID;
 
 -- Every save of an article. `content` is the full snapshot when number = key_number, otherwise a
--- delta against revision number - 1; chain_bytes sums the deltas since the key snapshot.
+-- delta against revision number - 1; chain_bytes sums the deltas since the key snapshot. Keyed
+-- by (article, number) alone: most rows are small deltas, and one tree serves every lookup.
 CREATE TABLE revisions (
-    pk            INTEGER PRIMARY KEY,
     article_pk    INTEGER NOT NULL REFERENCES articles (pk),
     number        INTEGER NOT NULL,
     version       INTEGER NOT NULL,
@@ -114,11 +114,11 @@ CREATE TABLE revisions (
     restored_from INTEGER,
     key_number    INTEGER NOT NULL,
     chain_bytes   INTEGER NOT NULL,
-    -- FNV-1a of the full snapshot, checked whenever the text is rebuilt.
+    -- A hash of the full snapshot, checked whenever the text is rebuilt.
     content_hash  INTEGER NOT NULL,
     content       BLOB NOT NULL,
-    UNIQUE (article_pk, number)
-);
+    PRIMARY KEY (article_pk, number)
+) WITHOUT ROWID;
 
 -- The audit log: append-only, enforced below.
 CREATE TABLE transitions (
