@@ -9,7 +9,8 @@ use tauri::State as Managed;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
-    Article, ArticlePage, ArticleQuery, DeskStatus, NewDesk, SampleReport, SignInChoice, User,
+    Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, SampleReport,
+    SignInChoice, User,
 };
 
 /// As many articles as the CLI's `demo` puts on its sample desk.
@@ -115,6 +116,35 @@ pub async fn get_article(app: Managed<'_, AppState>, id: String) -> AppResult<Ar
     let actor = app.actor()?;
     let article = on_desk(&app, move |d| Ok(d.get_article(&actor, &id)?)).await?;
     Ok(article.into())
+}
+
+/// The workflow moves the signed-in user may make on article `id`, assessed with `note`.
+#[tauri::command]
+#[specta::specta]
+pub async fn article_moves(
+    app: Managed<'_, AppState>,
+    id: String,
+    note: Option<String>,
+) -> AppResult<Vec<MoveOption>> {
+    let actor = app.actor()?;
+    on_desk(&app, move |d| crate::moves::offered(d, &actor, &id, note)).await
+}
+
+/// Makes move `action` on article `id`; the core checks everything again.
+#[tauri::command]
+#[specta::specta]
+pub async fn move_article(
+    app: Managed<'_, AppState>,
+    id: String,
+    action: Action,
+    note: Option<String>,
+) -> AppResult<Article> {
+    let actor = app.actor()?;
+    let args = crate::moves::args(note);
+    let moved = on_desk(&app, move |d| {
+        Ok(d.move_article(&actor, &id, action.into(), &args)?)
+    });
+    Ok(moved.await?.into())
 }
 
 /// A page of the articles `query` asks for, newest change first.

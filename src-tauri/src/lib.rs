@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod moves;
 mod sign_in;
 mod state;
 mod view;
@@ -28,6 +29,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::list_users,
             commands::list_articles,
             commands::get_article,
+            commands::article_moves,
+            commands::move_article,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

@@ -339,3 +339,41 @@ impl From<model::Article> for Article {
         }
     }
 }
+
+/// A workflow move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Submit,
+    Claim,
+    RequestChanges,
+    Resubmit,
+    Approve,
+    Reject,
+    Reopen,
+    Schedule,
+    Unschedule,
+    Publish,
+    PublishNow,
+    Withdraw,
+}
+
+/// One line of a move's checklist.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Check {
+    pub label: String,
+    pub met: bool,
+}
+
+/// A move the signed-in user may make on an article, and what stands in its way.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct MoveOption {
+    pub action: Action,
+    pub to: State,
+    /// Every check met: the core will accept the move as things stand.
+    pub ready: bool,
+    pub needs_note: bool,
+    /// A publication time is part of the move (schedule).
+    pub needs_time: bool,
+    pub checks: Vec<Check>,
+}

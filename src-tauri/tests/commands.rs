@@ -134,4 +134,96 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let missing = invoke(&window, "get_article", json!({"id": "no-such-article"}))
         .expect_err("no such article");
     assert_eq!(missing["code"], "not_found");
+
+    // The workflow: the chief claims a submitted article, then may request changes only with a note.
+    let id = first["id"].clone();
+    let moves = invoke(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
+    let claim = moves
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["action"] == "claim");
+    assert_eq!(
+        claim.map(|m| m["ready"].clone()),
+        Some(json!(true)),
+        "{moves}"
+    );
+    let moved = invoke(
+        &window,
+        "move_article",
+        json!({"id": id, "action": "claim", "note": null}),
+    )
+    .expect("claimed");
+    assert_eq!(moved["state"], "in_review");
+    let find = |moves: &Value, action: &str| {
+        moves
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["action"] == action)
+            .cloned()
+    };
+    let moves = invoke(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
+    let request = find(&moves, "request_changes").expect("request changes is offered");
+    assert_eq!(
+        (request["needs_note"].clone(), request["ready"].clone()),
+        (json!(true), json!(false))
+    );
+    let moves = invoke(
+        &window,
+        "article_moves",
+        json!({"id": id, "note": "Cut the intro"}),
+    )
+    .expect("moves");
+    assert_eq!(
+        find(&moves, "request_changes").map(|m| m["ready"].clone()),
+        Some(json!(true))
+    );
+    let refused = invoke(
+        &window,
+        "move_article",
+        json!({"id": id, "action": "request_changes", "note": "  "}),
+    )
+    .expect_err("a blank note");
+    assert_eq!(refused["code"], "not_ready");
+
+    // A contributor is not offered approve, and the core refuses it when asked directly.
+    let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");
+    let writer = choices
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["role"] == "contributor" && c["has_passphrase"] == false)
+        .expect("a contributor account in the sample")["name"]
+        .clone();
+    invoke(
+        &window,
+        "sign_in",
+        json!({"name": writer, "passphrase": null}),
+    )
+    .expect("signed in as a contributor");
+    let own = invoke(&window, "list_articles", json!({"query": {"state": null, "section": null, "contributor": null}, "after": null, "limit": 50}))
+        .expect("their articles");
+    assert!(
+        own["items"].as_array().is_some_and(|a| !a.is_empty()),
+        "{own}"
+    );
+    for article in own["items"].as_array().into_iter().flatten() {
+        let moves = invoke(
+            &window,
+            "article_moves",
+            json!({"id": article["id"], "note": null}),
+        )
+        .expect("moves");
+        assert!(
+            find(&moves, "approve").is_none(),
+            "approve offered to a contributor: {moves}"
+        );
+        let refused = invoke(
+            &window,
+            "move_article",
+            json!({"id": article["id"], "action": "approve", "note": null}),
+        );
+        assert!(refused.is_err(), "the core let a contributor approve");
+    }
 }

@@ -23,6 +23,10 @@ export const commands = {
 	listArticles: (query: ArticleQuery, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { query, after, limit })),
 	/**  One article in full, if the signed-in user may see it. */
 	getArticle: (id: string) => typedError<Article, AppError>(__TAURI_INVOKE("get_article", { id })),
+	/**  The workflow moves the signed-in user may make on article `id`, assessed with `note`. */
+	articleMoves: (id: string, note: string | null) => typedError<MoveOption[], AppError>(__TAURI_INVOKE("article_moves", { id, note })),
+	/**  Makes move `action` on article `id`; the core checks everything again. */
+	moveArticle: (id: string, action: Action, note: string | null) => typedError<Article, AppError>(__TAURI_INVOKE("move_article", { id, action, note })),
 };
 
 /** Events */
@@ -31,6 +35,9 @@ export const events = {
 };
 
 /* Types */
+/**  A workflow move. */
+export type Action = "submit" | "claim" | "request_changes" | "resubmit" | "approve" | "reject" | "reopen" | "schedule" | "unschedule" | "publish" | "publish_now" | "withdraw";
+
 export type AppError = {
 	/**
 	 *  The core's `Error::code()` (`invalid_input`, `forbidden`, …) or one of the shell's own:
@@ -107,6 +114,12 @@ export type Byline = {
 	bio_is_own: boolean,
 };
 
+/**  One line of a move's checklist. */
+export type Check = {
+	label: string,
+	met: boolean,
+};
+
 /**  Something on the desk changed: windows reload what they show. */
 export type DeskChanged = null;
 
@@ -125,6 +138,18 @@ export type DeskStatus = {
 	settings: DeskSettings | null,
 	/**  Who is signed in on this window, if anyone. */
 	user: User | null,
+};
+
+/**  A move the signed-in user may make on an article, and what stands in its way. */
+export type MoveOption = {
+	action: Action,
+	to: State,
+	/**  Every check met: the core will accept the move as things stand. */
+	ready: boolean,
+	needs_note: boolean,
+	/**  A publication time is part of the move (schedule). */
+	needs_time: boolean,
+	checks: Check[],
 };
 
 /**  What the welcome screen sends to create the desk. */
