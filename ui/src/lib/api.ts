@@ -2,11 +2,13 @@
 // DeskError carrying the core's code and words; callers show `message` next to what failed.
 import {
   commands,
+  type Action,
   type AppError,
   type Article,
   type ArticlePage,
   type ArticleQuery,
   type DeskStatus,
+  type MoveOption,
   type NewDesk,
   type SampleReport,
   type SignInChoice,
@@ -44,6 +46,10 @@ export const api = {
   signOut: (): Promise<null> => unwrap(commands.signOut()),
   listUsers: (): Promise<User[]> => unwrap(commands.listUsers()),
   getArticle: (id: string): Promise<Article> => unwrap(commands.getArticle(id)),
+  articleMoves: (id: string, note: string | null): Promise<MoveOption[]> =>
+    unwrap(commands.articleMoves(id, note)),
+  moveArticle: (id: string, action: Action, note: string | null): Promise<Article> =>
+    unwrap(commands.moveArticle(id, action, note)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

@@ -1,5 +1,5 @@
 // Display helpers: how values read on screen. No desk rules here.
-import type { Role, State } from "./bindings";
+import type { Action, Role, State } from "./bindings";
 
 const STATE_LABELS: Record<State, string> = {
   draft: "Draft",
@@ -65,4 +65,23 @@ export function paragraphs(body: string): string[] {
 
 export function readingTime(minutes: number): string {
   return minutes <= 1 ? "1 min read" : `${minutes} min read`;
+}
+
+const ACTION_LABELS: Record<Action, string> = {
+  submit: "Submit",
+  claim: "Claim for review",
+  request_changes: "Request changes",
+  resubmit: "Resubmit",
+  approve: "Approve",
+  reject: "Reject",
+  reopen: "Reopen as a draft",
+  schedule: "Schedule",
+  unschedule: "Unschedule",
+  publish: "Publish",
+  publish_now: "Publish now",
+  withdraw: "Withdraw",
+};
+
+export function actionLabel(action: Action): string {
+  return ACTION_LABELS[action];
 }
