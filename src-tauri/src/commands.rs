@@ -9,8 +9,8 @@ use tauri::State as Managed;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
-    Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, SampleReport,
-    SignInChoice, User,
+    Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, Note,
+    SampleReport, SignInChoice, User,
 };
 
 /// As many articles as the CLI's `demo` puts on its sample desk.
@@ -145,6 +145,38 @@ pub async fn move_article(
         Ok(d.move_article(&actor, &id, action.into(), &args)?)
     });
     Ok(moved.await?.into())
+}
+
+/// The notes on article `id`, threaded.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_notes(app: Managed<'_, AppState>, article_id: String) -> AppResult<Vec<Note>> {
+    let actor = app.actor()?;
+    let notes = on_desk(&app, move |d| Ok(d.list_notes(&actor, &article_id)?)).await?;
+    Ok(notes.into_iter().map(Note::from).collect())
+}
+
+/// Adds a note to an article, or a reply to one of its notes.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_note(
+    app: Managed<'_, AppState>,
+    article_id: String,
+    body: String,
+    reply_to: Option<String>,
+) -> AppResult<Note> {
+    let actor = app.actor()?;
+    let add =
+        move |d: &Desk| Ok(d.add_note(&actor, &article_id, &body, reply_to.as_deref(), None)?);
+    Ok(on_desk(&app, add).await?.into())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn resolve_note(app: Managed<'_, AppState>, note_id: String) -> AppResult<Note> {
+    let actor = app.actor()?;
+    let note = on_desk(&app, move |d| Ok(d.resolve_note(&actor, &note_id)?)).await?;
+    Ok(note.into())
 }
 
 /// A page of the articles `query` asks for, newest change first.

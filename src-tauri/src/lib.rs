@@ -31,6 +31,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::get_article,
             commands::article_moves,
             commands::move_article,
+            commands::list_notes,
+            commands::add_note,
+            commands::resolve_note,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

@@ -377,3 +377,36 @@ pub struct MoveOption {
     pub needs_time: bool,
     pub checks: Vec<Check>,
 }
+
+/// An editorial note on an article, in thread order.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Note {
+    pub id: String,
+    pub article_id: String,
+    pub parent_id: Option<String>,
+    pub author: String,
+    pub body: String,
+    pub anchor: Option<String>,
+    pub created_at: String,
+    pub resolved_at: Option<String>,
+    pub resolved_by: Option<String>,
+    /// 0 for a thread's first note, 1 for a reply, and so on.
+    pub depth: u32,
+}
+
+impl From<model::Note> for Note {
+    fn from(n: model::Note) -> Self {
+        Note {
+            id: n.id,
+            article_id: n.article_id,
+            parent_id: n.parent_id,
+            author: n.author,
+            body: n.body,
+            anchor: n.anchor,
+            created_at: n.created_at.to_rfc3339(),
+            resolved_at: n.resolved_at.map(|t| t.to_rfc3339()),
+            resolved_by: n.resolved_by,
+            depth: n.depth,
+        }
+    }
+}

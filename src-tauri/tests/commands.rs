@@ -187,6 +187,44 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     .expect_err("a blank note");
     assert_eq!(refused["code"], "not_ready");
 
+    // Notes: a thread with a reply, resolved.
+    let note = invoke(
+        &window,
+        "add_note",
+        json!({"articleId": id, "body": "Is the second figure right?", "replyTo": null}),
+    )
+    .expect("a note");
+    invoke(
+        &window,
+        "add_note",
+        json!({"articleId": id, "body": "Checked: it is.", "replyTo": note["id"]}),
+    )
+    .expect("a reply");
+    invoke(&window, "resolve_note", json!({"noteId": note["id"]})).expect("resolved");
+    let notes = invoke(&window, "list_notes", json!({"articleId": id})).expect("the notes");
+    let thread: Vec<(Value, Value)> = notes
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|n| n["body"] != "Cut the intro")
+        .map(|n| (n["body"].clone(), n["depth"].clone()))
+        .collect();
+    assert_eq!(
+        thread,
+        vec![
+            (json!("Is the second figure right?"), json!(0)),
+            (json!("Checked: it is."), json!(1))
+        ],
+        "{notes}"
+    );
+    let blank = invoke(
+        &window,
+        "add_note",
+        json!({"articleId": id, "body": "   ", "replyTo": null}),
+    )
+    .expect_err("a blank note");
+    assert_eq!(blank["code"], "invalid_input");
+
     // A contributor is not offered approve, and the core refuses it when asked directly.
     let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");
     let writer = choices

@@ -10,6 +10,7 @@ import {
   type DeskStatus,
   type MoveOption,
   type NewDesk,
+  type Note,
   type SampleReport,
   type SignInChoice,
   type User,
@@ -50,6 +51,10 @@ export const api = {
     unwrap(commands.articleMoves(id, note)),
   moveArticle: (id: string, action: Action, note: string | null): Promise<Article> =>
     unwrap(commands.moveArticle(id, action, note)),
+  listNotes: (articleId: string): Promise<Note[]> => unwrap(commands.listNotes(articleId)),
+  addNote: (articleId: string, body: string, replyTo: string | null): Promise<Note> =>
+    unwrap(commands.addNote(articleId, body, replyTo)),
+  resolveNote: (noteId: string): Promise<Note> => unwrap(commands.resolveNote(noteId)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

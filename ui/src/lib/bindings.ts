@@ -27,6 +27,11 @@ export const commands = {
 	articleMoves: (id: string, note: string | null) => typedError<MoveOption[], AppError>(__TAURI_INVOKE("article_moves", { id, note })),
 	/**  Makes move `action` on article `id`; the core checks everything again. */
 	moveArticle: (id: string, action: Action, note: string | null) => typedError<Article, AppError>(__TAURI_INVOKE("move_article", { id, action, note })),
+	/**  The notes on article `id`, threaded. */
+	listNotes: (articleId: string) => typedError<Note[], AppError>(__TAURI_INVOKE("list_notes", { articleId })),
+	/**  Adds a note to an article, or a reply to one of its notes. */
+	addNote: (articleId: string, body: string, replyTo: string | null) => typedError<Note, AppError>(__TAURI_INVOKE("add_note", { articleId, body, replyTo })),
+	resolveNote: (noteId: string) => typedError<Note, AppError>(__TAURI_INVOKE("resolve_note", { noteId })),
 };
 
 /** Events */
@@ -158,6 +163,21 @@ export type NewDesk = {
 	timezone: string,
 	chief_name: string,
 	chief_passphrase: string | null,
+};
+
+/**  An editorial note on an article, in thread order. */
+export type Note = {
+	id: string,
+	article_id: string,
+	parent_id: string | null,
+	author: string,
+	body: string,
+	anchor: string | null,
+	created_at: string,
+	resolved_at: string | null,
+	resolved_by: string | null,
+	/**  0 for a thread's first note, 1 for a reply, and so on. */
+	depth: number,
 };
 
 export type RelatedArticle = {

@@ -1,0 +1,61 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { DeskError } from "../lib/api";
+import type { Note } from "../lib/bindings";
+import NotesPanel from "./NotesPanel.svelte";
+
+const api = vi.hoisted(() => ({ listNotes: vi.fn(), addNote: vi.fn(), resolveNote: vi.fn() }));
+vi.mock("../lib/api", async (original) => ({
+  ...(await original<typeof import("../lib/api")>()),
+  api,
+}));
+vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
+
+const note = (id: string, body: string, depth: number, parent_id: string | null = null): Note => ({
+  id,
+  article_id: "a1",
+  parent_id,
+  author: "Maya Editor",
+  body,
+  anchor: null,
+  created_at: "2026-03-10T09:00:00Z",
+  resolved_at: null,
+  resolved_by: null,
+  depth,
+});
+
+describe("NotesPanel", () => {
+  beforeEach(() => {
+    api.listNotes.mockReset().mockResolvedValue([note("n1", "Source?", 0), note("n2", "March report.", 1, "n1")]);
+    api.addNote.mockReset();
+  });
+
+  it("shows the thread in order with times in the desk's zone", async () => {
+    render(NotesPanel, { articleId: "a1", timezone: "Asia/Tokyo" });
+    const items = await screen.findAllByRole("listitem");
+    expect(items.map((li) => li.dataset.depth)).toEqual(["0", "1"]);
+    expect(items[1]).toHaveTextContent("March report.");
+    expect(items[0]).toHaveTextContent("10 Mar 2026, 18:00");
+  });
+
+  it("replies to a note and reloads the thread", async () => {
+    api.addNote.mockResolvedValue(note("n3", "Thanks", 1, "n1"));
+    render(NotesPanel, { articleId: "a1", timezone: "UTC" });
+    const [reply] = await screen.findAllByRole("button", { name: "Reply" });
+    await userEvent.click(reply);
+    await userEvent.type(screen.getByLabelText("Reply to Maya Editor"), "Thanks");
+    await userEvent.click(screen.getByRole("button", { name: "Send reply" }));
+    expect(api.addNote).toHaveBeenCalledWith("a1", "Thanks", "n1");
+    expect(api.listNotes).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps a refused note in its field with the core's words", async () => {
+    api.addNote.mockRejectedValue(new DeskError("forbidden", "the article is not yours to annotate"));
+    render(NotesPanel, { articleId: "a1", timezone: "UTC" });
+    await userEvent.type(await screen.findByLabelText("New note"), "Looks good");
+    await userEvent.click(screen.getByRole("button", { name: "Add note" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("the article is not yours to annotate");
+    expect(screen.getByLabelText("New note")).toHaveValue("Looks good");
+  });
+});
