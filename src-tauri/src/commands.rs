@@ -10,7 +10,7 @@ use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
     Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, Note,
-    SampleReport, SignInChoice, User,
+    RevisionDiff, RevisionPage, SampleReport, SignInChoice, User,
 };
 
 /// As many articles as the CLI's `demo` puts on its sample desk.
@@ -177,6 +177,34 @@ pub async fn resolve_note(app: Managed<'_, AppState>, note_id: String) -> AppRes
     let actor = app.actor()?;
     let note = on_desk(&app, move |d| Ok(d.resolve_note(&actor, &note_id)?)).await?;
     Ok(note.into())
+}
+
+/// A page of article `id`'s revisions, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn article_history(
+    app: Managed<'_, AppState>,
+    id: String,
+    after: Option<String>,
+    limit: u32,
+) -> AppResult<RevisionPage> {
+    let actor = app.actor()?;
+    let history = move |d: &Desk| Ok(d.history(&actor, &id, after.as_deref(), limit)?);
+    Ok(on_desk(&app, history).await?.into())
+}
+
+/// Revisions `from` and `to` of article `id`, compared word by word.
+#[tauri::command]
+#[specta::specta]
+pub async fn revision_diff(
+    app: Managed<'_, AppState>,
+    id: String,
+    from: u32,
+    to: u32,
+) -> AppResult<RevisionDiff> {
+    let actor = app.actor()?;
+    let diff = move |d: &Desk| Ok(d.diff(&actor, &id, i64::from(from), i64::from(to))?);
+    Ok(on_desk(&app, diff).await?.into())
 }
 
 /// A page of the articles `query` asks for, newest change first.

@@ -34,6 +34,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::list_notes,
             commands::add_note,
             commands::resolve_note,
+            commands::article_history,
+            commands::revision_diff,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

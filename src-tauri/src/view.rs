@@ -410,3 +410,137 @@ impl From<model::Note> for Note {
         }
     }
 }
+
+/// Why a revision was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveReason {
+    Autosave,
+    Save,
+    Transition,
+    Restore,
+}
+
+impl From<model::SaveReason> for SaveReason {
+    fn from(r: model::SaveReason) -> Self {
+        match r {
+            model::SaveReason::Autosave => SaveReason::Autosave,
+            model::SaveReason::Save => SaveReason::Save,
+            model::SaveReason::Transition => SaveReason::Transition,
+            model::SaveReason::Restore => SaveReason::Restore,
+        }
+    }
+}
+
+/// One save of an article: who, when, why.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Revision {
+    #[specta(type = u32)]
+    pub number: i64,
+    #[specta(type = u32)]
+    pub version: i64,
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub reason: SaveReason,
+    /// For a restore: the revision whose text was brought back.
+    #[specta(type = Option<u32>)]
+    pub restored_from: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RevisionPage {
+    pub items: Vec<Revision>,
+    pub next: Option<String>,
+}
+
+impl From<model::Page<model::RevisionInfo>> for RevisionPage {
+    fn from(p: model::Page<model::RevisionInfo>) -> Self {
+        RevisionPage {
+            items: p
+                .items
+                .into_iter()
+                .map(|r| Revision {
+                    number: r.number,
+                    version: r.version,
+                    author: r.author,
+                    at: r.at.to_rfc3339(),
+                    reason: r.reason.into(),
+                    restored_from: r.restored_from,
+                })
+                .collect(),
+            next: p.next,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A run of words that is the same in both revisions, or only in one.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DiffPart {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct FieldDiff {
+    pub field: String,
+    pub parts: Vec<DiffPart>,
+}
+
+/// Two revisions compared word by word; unchanged fields are left out.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RevisionDiff {
+    #[specta(type = u32)]
+    pub from: i64,
+    #[specta(type = u32)]
+    pub to: i64,
+    pub fields: Vec<FieldDiff>,
+    pub words_added: u32,
+    pub words_removed: u32,
+}
+
+impl From<copydesk_core::desk::RevisionDiff> for RevisionDiff {
+    fn from(d: copydesk_core::desk::RevisionDiff) -> Self {
+        use copydesk_core::desk::DiffPart as P;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        RevisionDiff {
+            from: d.from,
+            to: d.to,
+            fields: d
+                .fields
+                .into_iter()
+                .map(|f| FieldDiff {
+                    field: f.field.to_owned(),
+                    parts: f
+                        .parts
+                        .into_iter()
+                        .map(|p| match p {
+                            P::Same(text) => DiffPart {
+                                kind: DiffKind::Same,
+                                text,
+                            },
+                            P::Added(text) => DiffPart {
+                                kind: DiffKind::Added,
+                                text,
+                            },
+                            P::Removed(text) => DiffPart {
+                                kind: DiffKind::Removed,
+                                text,
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            words_added: count(d.words_added),
+            words_removed: count(d.words_removed),
+        }
+    }
+}

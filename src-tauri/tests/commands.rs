@@ -225,6 +225,28 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     .expect_err("a blank note");
     assert_eq!(blank["code"], "invalid_input");
 
+    // History: the claim wrote a revision; the two newest compare (a claim changes no text).
+    let history = invoke(
+        &window,
+        "article_history",
+        json!({"id": id, "after": null, "limit": 10}),
+    )
+    .expect("history");
+    let newest = &history["items"][0];
+    assert_eq!(newest["reason"], "transition", "{history}");
+    let to = newest["number"].as_u64().expect("a number");
+    let diff = invoke(
+        &window,
+        "revision_diff",
+        json!({"id": id, "from": to - 1, "to": to}),
+    )
+    .expect("a diff");
+    assert_eq!(
+        (diff["from"].as_u64(), diff["to"].as_u64()),
+        (Some(to - 1), Some(to))
+    );
+    assert!(diff["fields"].is_array());
+
     // A contributor is not offered approve, and the core refuses it when asked directly.
     let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");
     let writer = choices

@@ -5,7 +5,10 @@ import { DeskError } from "../lib/api";
 import type { ArticleQuery, DeskSettings, User } from "../lib/bindings";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn(), getArticle: vi.fn(), articleMoves: vi.fn(async () => []) }));
+const api = vi.hoisted(() => ({ listArticles: vi.fn(), getArticle: vi.fn(), articleMoves: vi.fn(async () => []),
+  listNotes: vi.fn(async () => []),
+  articleHistory: vi.fn(async () => ({ items: [], next: null })),
+}));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,

@@ -10,6 +10,8 @@ import {
   type DeskStatus,
   type MoveOption,
   type NewDesk,
+  type RevisionDiff,
+  type RevisionPage,
   type Note,
   type SampleReport,
   type SignInChoice,
@@ -55,6 +57,10 @@ export const api = {
   addNote: (articleId: string, body: string, replyTo: string | null): Promise<Note> =>
     unwrap(commands.addNote(articleId, body, replyTo)),
   resolveNote: (noteId: string): Promise<Note> => unwrap(commands.resolveNote(noteId)),
+  articleHistory: (id: string, after: string | null, limit: number): Promise<RevisionPage> =>
+    unwrap(commands.articleHistory(id, after, limit)),
+  revisionDiff: (id: string, from: number, to: number): Promise<RevisionDiff> =>
+    unwrap(commands.revisionDiff(id, from, to)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

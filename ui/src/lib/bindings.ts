@@ -32,6 +32,10 @@ export const commands = {
 	/**  Adds a note to an article, or a reply to one of its notes. */
 	addNote: (articleId: string, body: string, replyTo: string | null) => typedError<Note, AppError>(__TAURI_INVOKE("add_note", { articleId, body, replyTo })),
 	resolveNote: (noteId: string) => typedError<Note, AppError>(__TAURI_INVOKE("resolve_note", { noteId })),
+	/**  A page of article `id`'s revisions, newest first. */
+	articleHistory: (id: string, after: string | null, limit: number) => typedError<RevisionPage, AppError>(__TAURI_INVOKE("article_history", { id, after, limit })),
+	/**  Revisions `from` and `to` of article `id`, compared word by word. */
+	revisionDiff: (id: string, from: number, to: number) => typedError<RevisionDiff, AppError>(__TAURI_INVOKE("revision_diff", { id, from, to })),
 };
 
 /** Events */
@@ -145,6 +149,19 @@ export type DeskStatus = {
 	user: User | null,
 };
 
+export type DiffKind = "same" | "added" | "removed";
+
+/**  A run of words that is the same in both revisions, or only in one. */
+export type DiffPart = {
+	kind: DiffKind,
+	text: string,
+};
+
+export type FieldDiff = {
+	field: string,
+	parts: DiffPart[],
+};
+
 /**  A move the signed-in user may make on an article, and what stands in its way. */
 export type MoveOption = {
 	action: Action,
@@ -186,6 +203,32 @@ export type RelatedArticle = {
 	state: State,
 };
 
+/**  One save of an article: who, when, why. */
+export type Revision = {
+	number: number,
+	version: number,
+	author: string,
+	/**  RFC 3339, UTC. */
+	at: string,
+	reason: SaveReason,
+	/**  For a restore: the revision whose text was brought back. */
+	restored_from: number | null,
+};
+
+/**  Two revisions compared word by word; unchanged fields are left out. */
+export type RevisionDiff = {
+	from: number,
+	to: number,
+	fields: FieldDiff[],
+	words_added: number,
+	words_removed: number,
+};
+
+export type RevisionPage = {
+	items: Revision[],
+	next: string | null,
+};
+
 export type Role = "contributor" | "editor" | "chief";
 
 /**  What the sample desk was filled with. */
@@ -195,6 +238,9 @@ export type SampleReport = {
 	contributors: number,
 	articles: number,
 };
+
+/**  Why a revision was written. */
+export type SaveReason = "autosave" | "save" | "transition" | "restore";
 
 export type Section = {
 	name: string,

@@ -1,5 +1,5 @@
 // Display helpers: how values read on screen. No desk rules here.
-import type { Action, Role, State } from "./bindings";
+import type { Action, Role, SaveReason, State } from "./bindings";
 
 const STATE_LABELS: Record<State, string> = {
   draft: "Draft",
@@ -84,4 +84,15 @@ const ACTION_LABELS: Record<Action, string> = {
 
 export function actionLabel(action: Action): string {
   return ACTION_LABELS[action];
+}
+
+const REASON_LABELS: Record<SaveReason, string> = {
+  autosave: "Autosave",
+  save: "Saved",
+  transition: "Workflow move",
+  restore: "Restored",
+};
+
+export function reasonLabel(reason: SaveReason): string {
+  return REASON_LABELS[reason];
 }
