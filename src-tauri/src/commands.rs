@@ -207,6 +207,19 @@ pub async fn revision_diff(
     Ok(on_desk(&app, diff).await?.into())
 }
 
+/// Brings back revision `number`'s text as a new revision (the byline stays).
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_revision(
+    app: Managed<'_, AppState>,
+    id: String,
+    number: u32,
+) -> AppResult<Article> {
+    let actor = app.actor()?;
+    let restore = move |d: &Desk| Ok(d.restore(&actor, &id, i64::from(number))?);
+    Ok(on_desk(&app, restore).await?.into())
+}
+
 /// A page of the articles `query` asks for, newest change first.
 #[tauri::command]
 #[specta::specta]

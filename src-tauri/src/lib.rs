@@ -36,6 +36,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::resolve_note,
             commands::article_history,
             commands::revision_diff,
+            commands::restore_revision,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

@@ -246,6 +246,17 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         (Some(to - 1), Some(to))
     );
     assert!(diff["fields"].is_array());
+    let restored =
+        invoke(&window, "restore_revision", json!({"id": id, "number": 1})).expect("restored");
+    let history = invoke(
+        &window,
+        "article_history",
+        json!({"id": id, "after": null, "limit": 1}),
+    )
+    .expect("history");
+    assert_eq!(history["items"][0]["reason"], "restore");
+    assert_eq!(history["items"][0]["restored_from"], 1);
+    assert_eq!(history["items"][0]["version"], restored["version"]);
 
     // A contributor is not offered approve, and the core refuses it when asked directly.
     let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");

@@ -61,6 +61,8 @@ export const api = {
     unwrap(commands.articleHistory(id, after, limit)),
   revisionDiff: (id: string, from: number, to: number): Promise<RevisionDiff> =>
     unwrap(commands.revisionDiff(id, from, to)),
+  restoreRevision: (id: string, number: number): Promise<Article> =>
+    unwrap(commands.restoreRevision(id, number)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

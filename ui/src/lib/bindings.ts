@@ -36,6 +36,8 @@ export const commands = {
 	articleHistory: (id: string, after: string | null, limit: number) => typedError<RevisionPage, AppError>(__TAURI_INVOKE("article_history", { id, after, limit })),
 	/**  Revisions `from` and `to` of article `id`, compared word by word. */
 	revisionDiff: (id: string, from: number, to: number) => typedError<RevisionDiff, AppError>(__TAURI_INVOKE("revision_diff", { id, from, to })),
+	/**  Brings back revision `number`'s text as a new revision (the byline stays). */
+	restoreRevision: (id: string, number: number) => typedError<Article, AppError>(__TAURI_INVOKE("restore_revision", { id, number })),
 };
 
 /** Events */
