@@ -22,7 +22,7 @@ async fn on_desk<T: Send + 'static>(
     f: impl FnOnce(&Desk) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let desk = app.desk()?;
-    tokio::task::spawn_blocking(move || f(&desk.lock().unwrap_or_else(|p| p.into_inner()))).await?
+    tokio::task::spawn_blocking(move || f(&desk)).await?
 }
 
 /// The desk file, its settings once set up, and who is signed in here.
@@ -77,7 +77,8 @@ pub async fn fill_sample_desk(app: Managed<'_, AppState>) -> AppResult<SampleRep
 #[tauri::command]
 #[specta::specta]
 pub async fn sign_in_choices(app: Managed<'_, AppState>) -> AppResult<Vec<SignInChoice>> {
-    on_desk(&app, crate::sign_in::choices).await
+    let choices = on_desk(&app, |d| Ok(d.sign_in_choices()?)).await?;
+    Ok(choices.into_iter().map(SignInChoice::from).collect())
 }
 
 #[tauri::command]

@@ -4,7 +4,6 @@
 mod commands;
 mod error;
 mod moves;
-mod sign_in;
 mod state;
 mod view;
 mod watch;

@@ -10,9 +10,7 @@ use crate::error::{AppError, AppResult};
 pub struct AppState {
     /// The desk file, when one could be named.
     pub db_path: Option<PathBuf>,
-    /// `Desk` is `Send` but not `Sync` (its id generator is not), so calls take turns; the store
-    /// serialises them on its one connection anyway.
-    desk: Result<Arc<Mutex<Desk>>, AppError>,
+    desk: Result<Arc<Desk>, AppError>,
     actor: Mutex<Option<Actor>>,
 }
 
@@ -24,7 +22,7 @@ impl AppState {
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|p| open_desk(p))
-            .map(|d| Arc::new(Mutex::new(d)));
+            .map(Arc::new);
         AppState {
             db_path: db_path.ok(),
             desk,
@@ -32,7 +30,7 @@ impl AppState {
         }
     }
 
-    pub fn desk(&self) -> AppResult<Arc<Mutex<Desk>>> {
+    pub fn desk(&self) -> AppResult<Arc<Desk>> {
         self.desk.clone()
     }
 

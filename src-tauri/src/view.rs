@@ -142,7 +142,17 @@ impl From<model::User> for User {
 pub struct SignInChoice {
     pub name: String,
     pub role: Role,
-    pub has_passphrase: bool,
+    pub needs_passphrase: bool,
+}
+
+impl From<copydesk_core::SignInChoice> for SignInChoice {
+    fn from(c: copydesk_core::SignInChoice) -> Self {
+        SignInChoice {
+            name: c.name,
+            role: c.role.into(),
+            needs_passphrase: c.needs_passphrase,
+        }
+    }
 }
 
 /// What the welcome screen sends to create the desk.

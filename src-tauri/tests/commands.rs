@@ -66,7 +66,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let choices = invoke(&window, "sign_in_choices", json!({})).expect("choices");
     assert_eq!(
         choices,
-        json!([{"name": "Ines", "role": "chief", "has_passphrase": true}])
+        json!([{"name": "Ines", "role": "chief", "needs_passphrase": true}])
     );
     let wrong = invoke(
         &window,
@@ -264,7 +264,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         .as_array()
         .into_iter()
         .flatten()
-        .find(|c| c["role"] == "contributor" && c["has_passphrase"] == false)
+        .find(|c| c["role"] == "contributor" && c["needs_passphrase"] == false)
         .expect("a contributor account in the sample")["name"]
         .clone();
     invoke(

@@ -13,8 +13,8 @@ vi.mock("../lib/api", async (original) => ({
   api,
 }));
 
-const maya = { name: "Maya Editor", role: "editor", has_passphrase: false } as const;
-const chief = { name: "Ruth Chief", role: "chief", has_passphrase: true } as const;
+const maya = { name: "Maya Editor", role: "editor", needs_passphrase: false } as const;
+const chief = { name: "Ruth Chief", role: "chief", needs_passphrase: true } as const;
 
 describe("SignIn", () => {
   beforeEach(() => {

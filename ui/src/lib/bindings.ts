@@ -254,7 +254,7 @@ export type Section = {
 export type SignInChoice = {
 	name: string,
 	role: Role,
-	has_passphrase: boolean,
+	needs_passphrase: boolean,
 };
 
 /**  Where an article stands in the workflow. */
