@@ -286,42 +286,41 @@ fn write_one(
         .iter()
         .map(|(pk, _, bio)| (*pk, (a.state == State::Published).then(|| bio.clone())))
         .collect();
-    store::articles::set_byline(conn, row.pk, &entries)?;
-    for (((revision, planned), author_pk), version) in a
+    store::articles::insert_byline(conn, row.pk, &entries)?;
+    let history: Vec<(RevisionMeta, PlannedRevision)> = a
         .revisions
         .iter()
-        .zip(&p.history)
+        .zip(p.history)
         .zip(&r.revision_authors)
         .zip(1..)
-    {
-        let meta = RevisionMeta {
-            version,
-            author_pk: *author_pk,
-            at: revision.at,
-            reason: revision.reason,
-            restored_from: None,
-        };
-        store::revisions::insert_planned(conn, row.pk, &meta, planned)?;
-    }
-    for ((t, tid), actor_pk) in a
+        .map(|(((revision, planned), author_pk), version)| {
+            let meta = RevisionMeta {
+                version,
+                author_pk: *author_pk,
+                at: revision.at,
+                reason: revision.reason,
+                restored_from: None,
+            };
+            (meta, planned)
+        })
+        .collect();
+    store::revisions::insert_history(conn, row.pk, &history)?;
+    let transitions: Vec<NewTransition> = a
         .transitions
         .iter()
         .zip(transition_ids)
         .zip(&r.transition_actors)
-    {
-        store::transitions::insert(
-            conn,
-            &NewTransition {
-                id: tid,
-                article_pk: row.pk,
-                action: t.action,
-                from: t.from,
-                to: t.to,
-                actor_pk: *actor_pk,
-                at: t.at,
-                note: t.note.as_deref(),
-            },
-        )?;
-    }
+        .map(|((t, tid), actor_pk)| NewTransition {
+            id: tid,
+            article_pk: row.pk,
+            action: t.action,
+            from: t.from,
+            to: t.to,
+            actor_pk: *actor_pk,
+            at: t.at,
+            note: t.note.as_deref(),
+        })
+        .collect();
+    store::transitions::insert_all(conn, &transitions)?;
     Ok(row.pk)
 }

@@ -192,6 +192,15 @@ pub fn set_byline(
 ) -> Result<()> {
     conn.prepare_cached("DELETE FROM article_bylines WHERE article_pk = ?1")?
         .execute([article_pk])?;
+    insert_byline(conn, article_pk, byline)
+}
+
+/// Writes the byline of an article that has none yet.
+pub fn insert_byline(
+    conn: &Connection,
+    article_pk: i64,
+    byline: &[(i64, Option<String>)],
+) -> Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO article_bylines (article_pk, position, contributor_pk, printed_bio)
          VALUES (?1, ?2, ?3, ?4)",

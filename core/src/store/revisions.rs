@@ -136,6 +136,44 @@ pub fn insert_planned(
     Ok(())
 }
 
+/// Writes the planned history of a new article in one statement, oldest first.
+pub fn insert_history(
+    conn: &Connection,
+    article_pk: i64,
+    revisions: &[(RevisionMeta, PlannedRevision)],
+) -> Result<()> {
+    if revisions.is_empty() {
+        return Ok(());
+    }
+    let tuples = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; revisions.len()].join(", ");
+    let sql = format!(
+        "INSERT INTO revisions (article_pk, number, version, author_pk, at, reason, restored_from,
+                                key_number, chain_bytes, content_hash, content)
+         VALUES {tuples}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut i = 0;
+    let mut bind = |v: &dyn rusqlite::ToSql| -> rusqlite::Result<()> {
+        i += 1;
+        stmt.raw_bind_parameter(i, v)
+    };
+    for (meta, p) in revisions {
+        bind(&article_pk)?;
+        bind(&p.number)?;
+        bind(&meta.version)?;
+        bind(&meta.author_pk)?;
+        bind(&ms(meta.at))?;
+        bind(&meta.reason.as_str())?;
+        bind(&meta.restored_from)?;
+        bind(&p.key_number)?;
+        bind(&p.chain_bytes)?;
+        bind(&p.hash)?;
+        bind(&p.content)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
 /// Appends a revision holding `snapshot`. `previous` is the snapshot of the latest revision as
 /// the caller believes it to be; it is used as the delta base only if its hash matches what is
 /// stored, so a wrong belief costs space, never correctness. Returns the revision number.

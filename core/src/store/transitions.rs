@@ -36,6 +36,36 @@ pub fn insert(conn: &Connection, t: &NewTransition) -> Result<()> {
     Ok(())
 }
 
+/// Writes several transitions in one statement, in order.
+pub fn insert_all(conn: &Connection, all: &[NewTransition]) -> Result<()> {
+    if all.is_empty() {
+        return Ok(());
+    }
+    let tuples = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; all.len()].join(", ");
+    let sql = format!(
+        "INSERT INTO transitions (id, article_pk, action, from_state, to_state, actor_pk, at, note)
+         VALUES {tuples}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut i = 0;
+    let mut bind = |v: &dyn rusqlite::ToSql| -> rusqlite::Result<()> {
+        i += 1;
+        stmt.raw_bind_parameter(i, v)
+    };
+    for t in all {
+        bind(&t.id)?;
+        bind(&t.article_pk)?;
+        bind(&t.action.as_str())?;
+        bind(&t.from.as_str())?;
+        bind(&t.to.as_str())?;
+        bind(&t.actor_pk)?;
+        bind(&ms(t.at))?;
+        bind(&t.note)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AuditFilter {
     pub article_pk: Option<i64>,
