@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{Actor, Desk, contributors, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleSummary, Page, Role, SaveReason, Snapshot, State};
+use crate::model::{Article, ArticleSummary, Byline, Page, Role, SaveReason, Snapshot, State};
 use crate::store::articles::{ArticleRow, ListFilter};
 use crate::store::revisions::RevisionMeta;
 use crate::store::users::UserRow;
@@ -283,17 +283,22 @@ pub(super) fn may_edit_text(conn: &Connection, me: &UserRow, row: &ArticleRow) -
 
 /// The snapshot a revision of `row` stores.
 pub(super) fn snapshot_of(conn: &Connection, row: &ArticleRow) -> Result<Snapshot> {
-    Ok(Snapshot {
+    Ok(snapshot_with(
+        row,
+        &store::articles::get_byline(conn, row.pk)?,
+    ))
+}
+
+/// The snapshot of `row` with a byline the caller has already read.
+fn snapshot_with(row: &ArticleRow, byline: &[(i64, Byline)]) -> Snapshot {
+    Snapshot {
         headline: row.headline.clone(),
         standfirst: row.standfirst.clone(),
         body: row.body.clone(),
         section: row.section.clone(),
         tags: row.tags.clone(),
-        byline: store::articles::get_byline(conn, row.pk)?
-            .into_iter()
-            .map(|(_, b)| b.name)
-            .collect(),
-    })
+        byline: byline.iter().map(|(_, b)| b.name.clone()).collect(),
+    }
 }
 
 /// Appends a revision of `row` as it now stands, delta-encoded against `previous`.
@@ -306,22 +311,39 @@ pub(super) fn write_revision(
     previous: Option<&Snapshot>,
 ) -> Result<i64> {
     let now = snapshot_of(conn, row)?;
-    store::revisions::append(
-        conn,
-        row.pk,
-        &RevisionMeta {
-            version: row.version,
-            author_pk,
-            at: row.updated_at,
-            reason,
-            restored_from,
-        },
-        &now,
-        previous,
-    )
+    append_revision(conn, row, &now, author_pk, reason, restored_from, previous)
+}
+
+fn append_revision(
+    conn: &Connection,
+    row: &ArticleRow,
+    now: &Snapshot,
+    author_pk: i64,
+    reason: SaveReason,
+    restored_from: Option<i64>,
+    previous: Option<&Snapshot>,
+) -> Result<i64> {
+    let meta = RevisionMeta {
+        version: row.version,
+        author_pk,
+        at: row.updated_at,
+        reason,
+        restored_from,
+    };
+    store::revisions::append(conn, row.pk, &meta, now, previous)
 }
 
 pub(super) fn to_article(conn: &Connection, row: ArticleRow) -> Result<Article> {
+    let byline = store::articles::get_byline(conn, row.pk)?;
+    to_article_with(conn, row, byline)
+}
+
+/// The article as the engine hands it out, with a byline the caller has already read.
+fn to_article_with(
+    conn: &Connection,
+    row: ArticleRow,
+    byline: Vec<(i64, Byline)>,
+) -> Result<Article> {
     let name = |pk: Option<i64>| -> Result<Option<String>> {
         Ok(match pk {
             Some(pk) => store::users::get_by_pk(conn, pk)?.map(|u| u.user.name),
@@ -330,10 +352,7 @@ pub(super) fn to_article(conn: &Connection, row: ArticleRow) -> Result<Article> 
     };
     let words = row.word_count;
     Ok(Article {
-        byline: store::articles::get_byline(conn, row.pk)?
-            .into_iter()
-            .map(|(_, b)| b)
-            .collect(),
+        byline: byline.into_iter().map(|(_, b)| b).collect(),
         related: store::articles::get_related(conn, row.pk)?
             .into_iter()
             .map(|(_, r)| r)
@@ -461,14 +480,15 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             let old = visible_article(tx, &me, id)?;
             may_edit_text(tx, &me, &old)?;
+            let old_bylines = store::articles::get_byline(tx, old.pk)?;
+            let previous = snapshot_with(&old, &old_bylines);
             if old.version != base_version {
                 return Err(Error::Conflict {
                     base: base_version,
                     current_version: old.version,
-                    current: Box::new(snapshot_of(tx, &old)?),
+                    current: Box::new(previous),
                 });
             }
-            let previous = snapshot_of(tx, &old)?;
             let mut row = old.clone();
             if let Some(h) = headline {
                 row.headline = h;
@@ -492,9 +512,9 @@ impl Desk {
             if row.headline != old.headline && old.published_at.is_none() {
                 row.slug = unique_slug(tx, &row.headline, row.pk)?;
             }
-            let old_byline: Vec<(i64, Option<String>)> = store::articles::get_byline(tx, row.pk)?
-                .into_iter()
-                .map(|(pk, b)| (pk, b.bio_is_own.then_some(b.printed_bio)))
+            let old_byline: Vec<(i64, Option<String>)> = old_bylines
+                .iter()
+                .map(|(pk, b)| (*pk, b.bio_is_own.then(|| b.printed_bio.clone())))
                 .collect();
             let byline = match &edit.byline {
                 Some(entries) => {
@@ -531,14 +551,18 @@ impl Desk {
                 || row.tags != old.tags
                 || row.embargo_until != old.embargo_until;
             if !text_changed && byline.is_none() && related.is_none() {
-                return to_article(tx, old);
+                return to_article_with(tx, old, old_bylines);
             }
             row.version += 1;
             row.updated_at = now;
-            store::articles::update_text(tx, &row)?;
-            if let Some(b) = &byline {
-                store::articles::set_byline(tx, row.pk, b)?;
-            }
+            store::articles::update_text(tx, &old, &row)?;
+            let bylines = match &byline {
+                Some(b) => {
+                    store::articles::set_byline(tx, row.pk, b)?;
+                    store::articles::get_byline(tx, row.pk)?
+                }
+                None => old_bylines,
+            };
             if let Some(r) = &related {
                 store::articles::set_related(tx, row.pk, r)?;
             }
@@ -549,8 +573,9 @@ impl Desk {
             } else {
                 store::search::index_article(tx, row.pk)?;
             }
-            write_revision(tx, &row, me.pk, reason, None, Some(&previous))?;
-            to_article(tx, row)
+            let snapshot = snapshot_with(&row, &bylines);
+            append_revision(tx, &row, &snapshot, me.pk, reason, None, Some(&previous))?;
+            to_article_with(tx, row, bylines)
         })
     }
 

@@ -213,7 +213,7 @@ impl Desk {
             };
             row.version += 1;
             row.updated_at = now;
-            store::articles::update_text(tx, &row)?;
+            store::articles::update_text(tx, &old, &row)?;
             store::search::index_article(tx, row.pk)?;
             write_revision(
                 tx,

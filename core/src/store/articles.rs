@@ -112,26 +112,51 @@ pub fn get_by_pk(conn: &Connection, pk: i64) -> Result<Option<ArticleRow>> {
     optional(conn.prepare_cached(&sql)?.query_row([pk], from_row))
 }
 
-/// Writes the text fields of `a`; the caller indexes it for search or marks it pending.
-pub fn update_text(conn: &Connection, a: &ArticleRow) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE articles SET slug = ?2, headline = ?3, standfirst = ?4, body = ?5, section = ?6,
-                tags = ?7, word_count = ?8, embargo_until = ?9, version = ?10, updated_at = ?11
-         WHERE pk = ?1",
-    )?
-    .execute(params![
-        a.pk,
-        a.slug,
-        a.headline,
-        a.standfirst,
-        a.body,
-        a.section,
-        tags_json(&a.tags)?,
-        a.word_count,
-        a.embargo_until.map(ms),
-        a.version,
-        ms(a.updated_at)
-    ])?;
+/// Writes the text fields of `new` that differ from `old`, with its version and time; columns
+/// left out of the statement leave their indexes untouched. The caller indexes the article for
+/// search or marks it pending.
+pub fn update_text(conn: &Connection, old: &ArticleRow, new: &ArticleRow) -> Result<()> {
+    let mut sets: Vec<&str> = vec!["version = :version", "updated_at = :updated_at"];
+    let tags = tags_json(&new.tags)?;
+    let embargo = new.embargo_until.map(ms);
+    let updated_at = ms(new.updated_at);
+    let mut values: Vec<(&str, &dyn ToSql)> = vec![
+        (":pk", &new.pk),
+        (":version", &new.version),
+        (":updated_at", &updated_at),
+    ];
+    if new.slug != old.slug {
+        sets.push("slug = :slug");
+        values.push((":slug", &new.slug));
+    }
+    if new.headline != old.headline {
+        sets.push("headline = :headline");
+        values.push((":headline", &new.headline));
+    }
+    if new.standfirst != old.standfirst {
+        sets.push("standfirst = :standfirst");
+        values.push((":standfirst", &new.standfirst));
+    }
+    if new.body != old.body {
+        sets.push("body = :body");
+        sets.push("word_count = :word_count");
+        values.push((":body", &new.body));
+        values.push((":word_count", &new.word_count));
+    }
+    if new.section != old.section {
+        sets.push("section = :section");
+        values.push((":section", &new.section));
+    }
+    if new.tags != old.tags {
+        sets.push("tags = :tags");
+        values.push((":tags", &tags));
+    }
+    if new.embargo_until != old.embargo_until {
+        sets.push("embargo_until = :embargo_until");
+        values.push((":embargo_until", &embargo));
+    }
+    let sql = format!("UPDATE articles SET {} WHERE pk = :pk", sets.join(", "));
+    conn.prepare_cached(&sql)?.execute(values.as_slice())?;
     Ok(())
 }
 
