@@ -14,7 +14,7 @@ use copydesk_core::store::Durability;
 use copydesk_core::{Actor, Desk, Error, NewDesk, Result, SystemClock};
 use serde_json::{Map, Value, json};
 
-const BATCH: usize = 2500;
+const BATCH: usize = 5000;
 const CHIEF: &str = "Bench Chief";
 const EDITOR: &str = "Bench Editor";
 
