@@ -1,42 +1,48 @@
 # Copydesk: two commands.
-#   make run   builds what is needed and opens the desk (until the desktop app lands: the CLI on a
-#              sample desk in the per-user data folder).
-#   make test  formatting, lints and every test.
+#   make run   installs what is missing, builds the UI and the app, and opens the desk in the
+#              per-user data folder (COPYDESK_DB overrides).
+#   make test  formatting, lints, type checks and every test: engine, CLI, shell and UI.
 
 CARGO ?= cargo
-COPYDESK := target/release/copydesk
-# Who `make run` acts as: the sample desk's chief unless you say otherwise.
-COPYDESK_USER ?= Chief Editor
+# Where rustup puts cargo on a machine that had none before `make`.
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+NPM ?= npm
 
-.PHONY: run test tools build lint unit bench
+.PHONY: run test tools ui ui-deps ui-test lint unit app cli bench
 
 tools:
 	@scripts/ensure-tools.sh
 
-build: tools
+# The UI is embedded in the app at compile time, so it is built before any cargo step.
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+
+ui-deps: tools ui/node_modules/.package-lock.json
+
+ui: ui-deps
+	cd ui && $(NPM) run build
+
+ui-test: ui-deps
+	cd ui && $(NPM) run check
+	cd ui && $(NPM) test
+
+app: ui
+	$(CARGO) build -p copydesk-app
+
+run: app
+	NO_AT_BRIDGE=1 ./target/debug/copydesk-app
+
+cli: tools
 	$(CARGO) build --release -p copydesk
 
-run: build
-	@if ! $(COPYDESK) --as "$(COPYDESK_USER)" settings show >/dev/null 2>&1; then \
-		echo "No desk yet: creating the sample desk."; \
-		$(COPYDESK) demo; \
-	fi
-	@echo
-	@$(COPYDESK) --as "$(COPYDESK_USER)" settings show
-	@echo
-	@$(COPYDESK) --as "$(COPYDESK_USER)" article list --limit 15
-	@echo
-	@echo "The desk lives in the per-user data folder (or COPYDESK_DB)."
-	@echo "Try: $(COPYDESK) --as \"$(COPYDESK_USER)\" search water    or    $(COPYDESK) --help"
-
-lint: tools
+lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-unit: tools
+unit: ui
 	$(CARGO) test --workspace
 
-test: lint unit
+test: lint ui-test unit
 
-bench: build
-	$(COPYDESK) bench --json
+bench: cli
+	./target/release/copydesk bench --json

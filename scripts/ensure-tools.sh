@@ -1,30 +1,51 @@
 #!/usr/bin/env bash
 # Installs what building Copydesk needs and a fresh Debian/Ubuntu machine may lack: a C compiler
-# (SQLite is built from source) and a Rust toolchain new enough for the workspace, with rustfmt
-# and clippy. Quiet when everything is already there.
+# (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Node.js
+# for the UI, and a Rust toolchain new enough for the workspace, with rustfmt and clippy. Quiet
+# when everything is already there.
 set -euo pipefail
 
 need_rust="1.95"
+need_node="20"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
+apt_updated=""
 apt_install() {
-	if command -v apt-get >/dev/null 2>&1; then
-		echo "Installing $*…"
-		$sudo apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
-	else
+	if ! command -v apt-get >/dev/null 2>&1; then
 		echo "Please install: $*" >&2
 		exit 1
 	fi
+	echo "Installing $*…"
+	if [ -z "$apt_updated" ]; then
+		$sudo apt-get update -qq
+		apt_updated=1
+	fi
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
 }
 
-command -v cc >/dev/null 2>&1 || apt_install build-essential
-command -v pkg-config >/dev/null 2>&1 || apt_install pkg-config
+missing=()
+command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
+for pkg in libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
+	xvfb webkit2gtk-driver; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
+if [ "$(node_major || echo 0)" -lt "$need_node" ] 2>/dev/null || ! command -v npm >/dev/null 2>&1; then
+	apt_install nodejs npm
+	if [ "$(node_major || echo 0)" -lt "$need_node" ]; then
+		echo "The UI needs Node.js $need_node or newer; this system offers $(node --version 2>/dev/null || echo none)." >&2
+		echo "Install a newer Node.js (for example from your distribution's backports) and run make again." >&2
+		exit 1
+	fi
+fi
 
 if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 if ! command -v cargo >/dev/null 2>&1; then
-	command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates
 	echo "Installing the Rust toolchain with rustup…"
 	curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
 	export PATH="$HOME/.cargo/bin:$PATH"
