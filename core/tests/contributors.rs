@@ -257,3 +257,22 @@ fn a_contributor_account_needs_its_contributor_on_the_byline_to_submit() {
     assert_eq!(a.byline[0].name, "Jane Roe");
     assert!(t.mv(&t.author, &a, Action::Submit, None).is_ok());
 }
+
+#[test]
+fn an_ambiguous_name_asks_for_an_id() {
+    let t = desk();
+    let second = t
+        .desk
+        .add_contributor(&t.editor, &guest("Jane  ROE", None))
+        .unwrap();
+    let err = t.desk.get_contributor(&t.editor, "jane roe").unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains(&second.id), "{err}");
+    assert_eq!(
+        t.desk
+            .get_contributor(&t.editor, &second.id)
+            .unwrap()
+            .display_name,
+        "Jane ROE"
+    );
+}

@@ -110,3 +110,31 @@ fn an_archive_loads_with_history_in_one_transaction() {
         40
     );
 }
+
+#[test]
+fn a_sample_desk_in_a_file_has_three_weeks_of_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::sync::Arc::new(copydesk_core::ManualClock::new(start()));
+    let desk = copydesk_core::Desk::open(&dir.path().join("desk.db"), clock.clone()).unwrap();
+    let t = populate(desk, clock);
+    fill_demo_desk(&t.desk, &t.chief, 24, 3).unwrap();
+    let items = t
+        .desk
+        .list_articles(&t.chief, &Default::default(), None, 100)
+        .unwrap()
+        .items;
+    let oldest = items.iter().map(|a| a.state_changed_at).min().unwrap();
+    let newest = items.iter().map(|a| a.state_changed_at).max().unwrap();
+    assert!(newest <= start(), "nothing is dated in the future");
+    assert!(
+        start() - oldest > chrono::Duration::days(18),
+        "history reaches back: {oldest}"
+    );
+    for a in &items {
+        let full = t.desk.get_article(&t.chief, &a.id).unwrap();
+        if let Some(at) = full.scheduled_at {
+            assert!(at > start(), "scheduled pieces are still ahead");
+        }
+    }
+    assert_eq!(t.desk.now(), start(), "the desk's own clock is untouched");
+}

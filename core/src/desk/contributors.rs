@@ -74,21 +74,20 @@ pub(super) fn resolve(conn: &Connection, key: &str) -> Result<(i64, Contributor)
         return Ok(found);
     }
     let folded = fold(key);
-    let exact: Vec<_> = store::contributors::find_by_name_key(conn, &folded, 20)?
+    let mut exact: Vec<_> = store::contributors::find_by_name_key(conn, &folded, 20)?
         .into_iter()
         .filter(|(_, c)| fold(&c.display_name) == folded)
         .collect();
-    match exact.len() {
-        1 => Ok(exact.into_iter().next().unwrap_or_else(|| unreachable!())),
-        0 => Err(Error::not_found("contributor", key)),
-        _ => {
-            let ids: Vec<String> = exact.iter().map(|(_, c)| c.id.clone()).collect();
-            Err(Error::invalid(format!(
-                "several contributors are called {key}: name one by id ({})",
-                ids.join(", ")
-            )))
-        }
+    if exact.len() > 1 {
+        let ids: Vec<String> = exact.iter().map(|(_, c)| c.id.clone()).collect();
+        return Err(Error::invalid(format!(
+            "several contributors are called {key}: name one by id ({})",
+            ids.join(", ")
+        )));
     }
+    exact
+        .pop()
+        .ok_or_else(|| Error::not_found("contributor", key))
 }
 
 /// Validates and writes a new contributor; the caller has authorised it.

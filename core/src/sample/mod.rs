@@ -14,6 +14,9 @@ use crate::desk::{
 };
 use crate::error::Result;
 use crate::model::{Action, ContributorKind, Role, SaveReason, State};
+use std::sync::Arc;
+
+use crate::clock::ManualClock;
 use crate::{Actor, Desk};
 use words::*;
 
@@ -255,6 +258,32 @@ pub fn fill_demo_desk(
     articles: usize,
     seed: u64,
 ) -> Result<DemoReport> {
+    let until = desk.now();
+    match desk.store().path() {
+        // A desk in a file: write the sample through a second connection whose clock walks the
+        // past three weeks, so the desk reads like one that has been worked at for a while.
+        Some(path) => {
+            let clock = Arc::new(ManualClock::new(until - Duration::days(SPAN_DAYS)));
+            let past = Desk::open(path, clock.clone())?;
+            fill(&past, &|t| clock.set(t), until, chief, articles, seed)
+        }
+        None => fill(desk, &|_| {}, until, chief, articles, seed),
+    }
+}
+
+/// How far back the sample desk's history reaches.
+const SPAN_DAYS: i64 = 21;
+
+fn fill(
+    desk: &Desk,
+    set_time: &dyn Fn(DateTime<Utc>),
+    until: DateTime<Utc>,
+    chief: &Actor,
+    articles: usize,
+    seed: u64,
+) -> Result<DemoReport> {
+    let start = until - Duration::days(SPAN_DAYS);
+    let gap = Duration::days(SPAN_DAYS) / (articles as i32 + 1);
     let mut s = Sampler::new(seed);
     let names = s.names(12);
     let mut contributor_ids = Vec::new();
@@ -328,6 +357,10 @@ pub fn fill_demo_desk(
         State::Submitted,
     ];
     for i in 0..articles {
+        // Article i is written at its own point of the span, and moves along in tenths of it.
+        let written = start + gap * (i as i32 + 1);
+        let at_step = |k: i32| set_time(written + gap * k / 10);
+        at_step(0);
         let state = plan[i % plan.len()];
         let author_index = i % authors.len();
         let (writer, byline): (&Actor, Vec<BylineEntry>) = if i % 3 == 0 {
@@ -366,6 +399,7 @@ pub fn fill_demo_desk(
                 ..Default::default()
             },
         )?;
+        at_step(1);
         desk.save_article(
             writer,
             &a.id,
@@ -380,7 +414,10 @@ pub fn fill_demo_desk(
             note: Some(text.into()),
             at: None,
         };
+        let step = std::cell::Cell::new(1);
         let go = |action: Action, who: &Actor, args: &MoveArgs| {
+            step.set(step.get() + 1);
+            at_step(step.get());
             desk.move_article(who, &a.id, action, args)
         };
         if state == State::Draft {
@@ -424,7 +461,7 @@ pub fn fill_demo_desk(
         match state {
             State::Approved => {}
             State::Scheduled => {
-                let at = desk.now() + Duration::days(1 + (i as i64 % 10)) + Duration::hours(2);
+                let at = until + Duration::days(1 + (i as i64 % 10)) + Duration::hours(2);
                 go(
                     Action::Schedule,
                     editor,
@@ -447,6 +484,7 @@ pub fn fill_demo_desk(
             _ => {}
         }
     }
+    set_time(until);
     Ok(DemoReport {
         users,
         contributors: names.len(),

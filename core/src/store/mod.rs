@@ -11,7 +11,7 @@ pub mod settings;
 pub mod transitions;
 pub mod users;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -34,6 +34,8 @@ pub enum Durability {
 /// One SQLite file behind one writer connection.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// The file, for opening another connection to it; `None` in memory.
+    path: Option<PathBuf>,
 }
 
 impl Store {
@@ -44,14 +46,15 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)?;
-        Self::configure(conn, true)
+        Self::configure(conn, Some(path.to_path_buf()))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Self::configure(Connection::open_in_memory()?, false)
+        Self::configure(Connection::open_in_memory()?, None)
     }
 
-    fn configure(mut conn: Connection, on_disk: bool) -> Result<Store> {
+    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let on_disk = path.is_some();
         conn.busy_timeout(Duration::from_secs(5))?;
         // Stable query plans. Without this, SQLite marks any statement with a bound LIMIT for
         // re-preparation whenever its bindings are cleared, which the statement cache does after
@@ -76,7 +79,13 @@ impl Store {
         migrate(&mut conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
+            path,
         })
+    }
+
+    /// The database file, or `None` for a desk in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
