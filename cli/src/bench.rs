@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use copydesk_core::desk::{ArticleEdit, ArticleFilter, NewContributor, NewUser, SearchFilter};
-use copydesk_core::model::{ContributorKind, Role, SaveReason, State};
-use copydesk_core::sample::{Sampler, bench_article, bench_contributors};
+use copydesk_core::desk::{ArticleEdit, ArticleFilter, NewUser, SearchFilter};
+use copydesk_core::model::{Role, SaveReason, State};
+use copydesk_core::sample::{Sampler, as_guests, bench_article, bench_contributors};
 use copydesk_core::store::Durability;
 use copydesk_core::{Actor, Desk, Error, NewDesk, Result, SystemClock};
 use serde_json::{Map, Value, json};
@@ -191,19 +191,7 @@ fn load(desk: &Desk, chief: &Actor, articles: usize) -> Result<Loaded> {
     let mut s = Sampler::new(2026);
     let n_contributors = (articles / 20).clamp(10, 5000);
     let people = bench_contributors(&mut s, n_contributors);
-    let new: Vec<NewContributor> = people
-        .iter()
-        .map(|(name, email, bio)| NewContributor {
-            display_name: name,
-            sort_name: None,
-            email: Some(email),
-            affiliation: "",
-            kind: ContributorKind::Guest,
-            bio,
-            links: vec![],
-            private_notes: "",
-        })
-        .collect();
+    let new = as_guests(&people);
     desk.import_archive(chief, &new, &[])?;
     let emails: Vec<String> = people.into_iter().map(|(_, e, _)| e).collect();
     let now = desk.now();

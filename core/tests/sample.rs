@@ -4,9 +4,10 @@ mod common;
 use std::collections::HashSet;
 
 use common::*;
-use copydesk_core::desk::NewContributor;
-use copydesk_core::model::{ContributorKind, State};
-use copydesk_core::sample::{Sampler, bench_article, bench_contributors, fill_demo_desk};
+use copydesk_core::model::State;
+use copydesk_core::sample::{
+    Sampler, as_guests, bench_article, bench_contributors, fill_demo_desk,
+};
 
 #[test]
 fn the_demo_desk_has_every_state_and_passes_its_checks() {
@@ -39,19 +40,7 @@ fn an_archive_loads_with_history_in_one_transaction() {
     let t = desk();
     let mut s = Sampler::new(1);
     let people = bench_contributors(&mut s, 20);
-    let new: Vec<NewContributor> = people
-        .iter()
-        .map(|(name, email, bio)| NewContributor {
-            display_name: name,
-            sort_name: None,
-            email: Some(email),
-            affiliation: "",
-            kind: ContributorKind::Guest,
-            bio,
-            links: vec![],
-            private_notes: "",
-        })
-        .collect();
+    let new = as_guests(&people);
     for (_, _, bio) in &people {
         let n = copydesk_core::text::word_count(bio);
         assert!((40..=90).contains(&n), "bio of {n} words");

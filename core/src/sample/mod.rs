@@ -504,6 +504,23 @@ pub fn bench_contributors(s: &mut Sampler, n: usize) -> Vec<(String, String, Str
         .collect()
 }
 
+/// The benchmark's people, as guest contributors to add.
+pub fn as_guests(people: &[(String, String, String)]) -> Vec<NewContributor<'_>> {
+    people
+        .iter()
+        .map(|(name, email, bio)| NewContributor {
+            display_name: name,
+            sort_name: None,
+            email: Some(email),
+            affiliation: "",
+            kind: ContributorKind::Guest,
+            bio,
+            links: vec![],
+            private_notes: "",
+        })
+        .collect()
+}
+
 /// One archived article of the benchmark desk, in the DESIGN.md proportions: about 90 %
 /// published, 3 % scheduled over the next two months, 3 % submitted or in review, 4 % drafts;
 /// about 10 revisions each.
