@@ -5,6 +5,7 @@ pub mod clock;
 pub mod cursor;
 pub mod delta;
 pub mod desk;
+pub mod desk_time;
 pub mod error;
 pub mod model;
 pub mod passphrase;
