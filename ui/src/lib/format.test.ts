@@ -7,6 +7,8 @@ describe("age", () => {
     expect(age("2026-03-10T11:59:30Z", now)).toBe("just now");
     expect(age("2026-03-10T11:55:00Z", now)).toBe("5 min ago");
     expect(age("2026-03-10T09:00:00Z", now)).toBe("3 h ago");
+    expect(age("2026-03-09T12:30:00Z", now)).toBe("23 h ago");
+    expect(age("2026-03-09T10:00:00Z", now)).toBe("1 d ago");
     expect(age("2026-03-08T12:00:00Z", now)).toBe("2 d ago");
   });
   it("treats a time in the future as just now", () => {
