@@ -134,10 +134,14 @@ pub(super) fn insert_contributor(
     )
 }
 
-/// What a user may see of a contributor: private notes are for staff.
+/// What a user may see of a contributor: private notes are for staff, and a contributor sees
+/// other contributors' names, affiliations and bios but not their contact address.
 fn shown_to(me: &UserRow, mut c: Contributor) -> Contributor {
     if me.user.role == Role::Contributor {
         c.private_notes.clear();
+        if me.user.contributor_id.as_deref() != Some(c.id.as_str()) {
+            c.email = None;
+        }
     }
     c
 }
