@@ -276,3 +276,35 @@ fn an_ambiguous_name_asks_for_an_id() {
         "Jane ROE"
     );
 }
+
+#[test]
+fn a_contributor_cannot_probe_email_addresses() {
+    let t = desk();
+    assert_eq!(
+        t.desk
+            .get_contributor(&t.other_author, "jane@example.org")
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    assert!(
+        t.desk
+            .find_contributors(&t.other_author, "jane@example.org")
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        t.desk
+            .get_contributor(&t.author, "jane@example.org")
+            .unwrap()
+            .display_name,
+        "Jane Roe"
+    );
+    assert_eq!(
+        t.desk
+            .get_contributor(&t.editor, "jane@example.org")
+            .unwrap()
+            .display_name,
+        "Jane Roe"
+    );
+}

@@ -383,3 +383,82 @@ fn a_desk_is_shared_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Desk>();
 }
+
+#[test]
+fn a_long_chain_of_replies_lists_in_order() {
+    let t = desk();
+    let a = t.new_draft(&t.author);
+    let mut parent = t
+        .desk
+        .add_note(&t.editor, &a.id, "Start.", None, None)
+        .unwrap()
+        .id;
+    for i in 0..3000 {
+        parent = t
+            .desk
+            .add_note(
+                &t.editor,
+                &a.id,
+                &format!("Reply {i}."),
+                Some(&parent),
+                None,
+            )
+            .unwrap()
+            .id;
+    }
+    let notes = t.desk.list_notes(&t.editor, &a.id).unwrap();
+    assert_eq!(notes.len(), 3001);
+    assert_eq!(notes.last().unwrap().depth, 3000);
+    assert_eq!(notes.last().unwrap().id, parent);
+}
+
+#[test]
+fn related_pieces_a_contributor_may_not_see_stay_hidden_and_kept() {
+    let t = desk();
+    let johns = t
+        .desk
+        .create_article(&t.other_author, &ready_piece_by("John Doe"))
+        .unwrap();
+    let janes = t.new_draft(&t.author);
+    let janes = t
+        .desk
+        .save_article(
+            &t.editor,
+            &janes.id,
+            janes.version,
+            &copydesk_core::desk::ArticleEdit {
+                related: Some(vec![johns.id.clone()]),
+                ..Default::default()
+            },
+            copydesk_core::model::SaveReason::Save,
+        )
+        .unwrap();
+    assert_eq!(janes.related.len(), 1);
+    let seen_by_jane = t.desk.get_article(&t.author, &janes.id).unwrap();
+    assert!(
+        seen_by_jane.related.is_empty(),
+        "John's draft is not Jane's to see"
+    );
+    // Jane saves with the related list she sees (empty): John's piece stays related.
+    t.desk
+        .save_article(
+            &t.author,
+            &janes.id,
+            seen_by_jane.version,
+            &copydesk_core::desk::ArticleEdit {
+                related: Some(vec![]),
+                body: Some(words(650)),
+                ..Default::default()
+            },
+            copydesk_core::model::SaveReason::Save,
+        )
+        .unwrap();
+    assert_eq!(
+        t.desk
+            .get_article(&t.editor, &janes.id)
+            .unwrap()
+            .related
+            .len(),
+        1
+    );
+}

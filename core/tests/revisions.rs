@@ -132,7 +132,10 @@ fn restoring_makes_a_new_revision() {
     let a = t.new_draft(&t.author);
     let original = a.body.clone();
     let a = t.edit_body(&t.author, &a, "Rewritten entirely.").unwrap();
-    let r = t.desk.restore(&t.author, &a.id, 1).unwrap();
+    let r = t
+        .desk
+        .restore(&t.author, &a.id, 1, Some(a.version))
+        .unwrap();
     assert_eq!(r.body, original);
     assert_eq!(r.version, a.version + 1);
     let history = t.desk.history(&t.chief, &a.id, None, 50).unwrap().items;
@@ -142,7 +145,10 @@ fn restoring_makes_a_new_revision() {
     // Once submitted, the author may no longer restore.
     let s = t.mv(&t.author, &r, Action::Submit, None).unwrap();
     assert_eq!(
-        t.desk.restore(&t.author, &s.id, 2).unwrap_err().code(),
+        t.desk
+            .restore(&t.author, &s.id, 2, None)
+            .unwrap_err()
+            .code(),
         "forbidden"
     );
 }
@@ -213,4 +219,26 @@ fn storage_grows_with_the_edit_not_the_article() {
     assert_eq!(first.body, piece.body);
     let (_, last) = t.desk.revision(&t.chief, &a.id, 1001).unwrap();
     assert_eq!(last.body, a.body);
+}
+
+#[test]
+fn a_restore_from_a_stale_screen_is_a_conflict() {
+    let t = desk();
+    let a = t.new_draft(&t.editor);
+    let mine = t
+        .edit_body(&t.editor2, &a, "Second editor's newer text.")
+        .unwrap();
+    let err = t
+        .desk
+        .restore(&t.editor, &a.id, 1, Some(a.version))
+        .unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(t.desk.get_article(&t.chief, &a.id).unwrap().body, mine.body);
+    assert_eq!(
+        t.desk
+            .revision(&t.chief, &a.id, i64::MAX)
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
 }

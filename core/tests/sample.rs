@@ -90,6 +90,10 @@ fn an_archive_loads_with_history_in_one_transaction() {
     let mut bad = batch[..2].to_vec();
     bad[1].byline = vec!["nobody@nowhere.example".into()];
     assert!(t.desk.import_archive(&t.chief, &[], &bad).is_err());
+    let mut twice = batch[..1].to_vec();
+    twice[0].byline = vec![emails[0].clone(), emails[0].clone()];
+    let err = t.desk.import_archive(&t.chief, &[], &twice).unwrap_err();
+    assert!(err.to_string().contains("twice"), "{err}");
     assert_eq!(
         t.desk
             .list_articles(&t.chief, &Default::default(), None, 100)

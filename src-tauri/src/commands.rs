@@ -217,7 +217,7 @@ pub async fn restore_revision(
     number: u32,
 ) -> AppResult<Article> {
     let actor = app.actor()?;
-    let restore = move |d: &Desk| Ok(d.restore(&actor, &id, i64::from(number))?);
+    let restore = move |d: &Desk| Ok(d.restore(&actor, &id, i64::from(number), None)?);
     Ok(on_desk(&app, restore).await?.into())
 }
 

@@ -235,7 +235,7 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
             Ok(Reply::new(to_json(&d)?, diff_text(&d)))
         }
         ArticleCommand::Restore { id, number } => {
-            let a = desk.restore(&actor, &id, number)?;
+            let a = desk.restore(&actor, &id, number, None)?;
             let human = format!(
                 "restored revision {number} of {} as version {}  {}",
                 a.id, a.version, a.headline

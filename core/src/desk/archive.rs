@@ -188,9 +188,16 @@ fn resolve(conn: &Connection, cache: &mut Cache, a: &ArchivedArticle) -> Result<
             "“{headline}” is published but has no publication time"
         )));
     }
-    let mut byline = Vec::with_capacity(a.byline.len());
+    let mut byline: Vec<(i64, String, String)> = Vec::with_capacity(a.byline.len());
     for key in &a.byline {
-        byline.push(cache.contributor(conn, key)?);
+        let entry = cache.contributor(conn, key)?;
+        if byline.iter().any(|(pk, _, _)| *pk == entry.0) {
+            return Err(Error::invalid(format!(
+                "“{headline}”: byline names {} twice",
+                entry.1
+            )));
+        }
+        byline.push(entry);
     }
     let mut user = |key: &Option<String>| -> Result<Option<i64>> {
         key.as_deref().map(|k| cache.user(conn, k)).transpose()

@@ -8,7 +8,9 @@ use rusqlite::Connection;
 use super::{Actor, Desk, contributors, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleSummary, Byline, Page, Role, SaveReason, Snapshot, State};
+use crate::model::{
+    Article, ArticleSummary, Byline, Page, RelatedArticle, Role, SaveReason, Snapshot, State,
+};
 use crate::store::articles::{ArticleRow, ListFilter};
 use crate::store::revisions::RevisionMeta;
 use crate::store::users::UserRow;
@@ -333,14 +335,34 @@ fn append_revision(
     store::revisions::append(conn, row.pk, &meta, now, previous)
 }
 
-pub(super) fn to_article(conn: &Connection, row: ArticleRow) -> Result<Article> {
+pub(super) fn to_article(conn: &Connection, me: &UserRow, row: ArticleRow) -> Result<Article> {
     let byline = store::articles::get_byline(conn, row.pk)?;
-    to_article_with(conn, row, byline)
+    to_article_with(conn, me, row, byline)
+}
+
+/// The related pieces of an article that `me` may see, with their keys.
+fn visible_related(
+    conn: &Connection,
+    me: &UserRow,
+    article_pk: i64,
+) -> Result<Vec<(i64, RelatedArticle)>> {
+    let mut out = Vec::new();
+    for (pk, related) in store::articles::get_related(conn, article_pk)? {
+        let visible = match store::articles::get_by_pk(conn, pk)? {
+            Some(row) => super::can_see(conn, me, &row)?,
+            None => false,
+        };
+        if visible {
+            out.push((pk, related));
+        }
+    }
+    Ok(out)
 }
 
 /// The article as the engine hands it out, with a byline the caller has already read.
 fn to_article_with(
     conn: &Connection,
+    me: &UserRow,
     row: ArticleRow,
     byline: Vec<(i64, Byline)>,
 ) -> Result<Article> {
@@ -353,7 +375,7 @@ fn to_article_with(
     let words = row.word_count;
     Ok(Article {
         byline: byline.into_iter().map(|(_, b)| b).collect(),
-        related: store::articles::get_related(conn, row.pk)?
+        related: visible_related(conn, me, row.pk)?
             .into_iter()
             .map(|(_, r)| r)
             .collect(),
@@ -437,7 +459,7 @@ impl Desk {
             let related = resolve_related(tx, &me, row.pk, &new.related)?;
             store::articles::set_related(tx, row.pk, &related)?;
             write_revision(tx, &row, me.pk, SaveReason::Save, None, None)?;
-            to_article(tx, row)
+            to_article(tx, &me, row)
         })
     }
 
@@ -445,7 +467,7 @@ impl Desk {
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let row = visible_article(tx, &me, id)?;
-            to_article(tx, row)
+            to_article(tx, &me, row)
         })
     }
 
@@ -538,9 +560,16 @@ impl Desk {
                 .into_iter()
                 .map(|(pk, _)| pk)
                 .collect();
+            let seen: Vec<i64> = visible_related(tx, &me, row.pk)?
+                .into_iter()
+                .map(|(pk, _)| pk)
+                .collect();
             let related = match &edit.related {
                 Some(ids) => {
-                    Some(resolve_related(tx, &me, row.pk, ids)?).filter(|r| *r != old_related)
+                    // Pieces this user may not see stay related; they cannot name them anyway.
+                    let mut wanted = resolve_related(tx, &me, row.pk, ids)?;
+                    wanted.extend(old_related.iter().filter(|pk| !seen.contains(pk)));
+                    Some(wanted).filter(|r| *r != old_related)
                 }
                 None => None,
             };
@@ -551,7 +580,7 @@ impl Desk {
                 || row.tags != old.tags
                 || row.embargo_until != old.embargo_until;
             if !text_changed && byline.is_none() && related.is_none() {
-                return to_article_with(tx, old, old_bylines);
+                return to_article_with(tx, &me, old, old_bylines);
             }
             row.version += 1;
             row.updated_at = now;
@@ -575,7 +604,7 @@ impl Desk {
             }
             let snapshot = snapshot_with(&row, &bylines);
             append_revision(tx, &row, &snapshot, me.pk, reason, None, Some(&previous))?;
-            to_article_with(tx, row, bylines)
+            to_article_with(tx, &me, row, bylines)
         })
     }
 

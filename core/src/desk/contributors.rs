@@ -270,11 +270,17 @@ impl Desk {
         })
     }
 
-    /// One contributor by id, email or name.
+    /// One contributor by id, email or name. A contributor-role user may look up by email only
+    /// their own address, so addresses cannot be probed.
     pub fn get_contributor(&self, actor: &Actor, key: &str) -> Result<Contributor> {
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
-            Ok(shown_to(&me, resolve(tx, key)?.1))
+            let (_, c) = resolve(tx, key)?;
+            let probed = key.contains('@') && me.user.role == Role::Contributor;
+            if probed && me.user.contributor_id.as_deref() != Some(c.id.as_str()) {
+                return Err(Error::not_found("contributor", key));
+            }
+            Ok(shown_to(&me, c))
         })
     }
 
@@ -289,6 +295,10 @@ impl Desk {
             let found = if q.contains('@') {
                 store::contributors::get_by_email(tx, &q.to_lowercase())?
                     .into_iter()
+                    .filter(|(_, c)| {
+                        me.user.role != Role::Contributor
+                            || me.user.contributor_id.as_deref() == Some(c.id.as_str())
+                    })
                     .collect()
             } else {
                 store::contributors::find_by_name_key(tx, &fold(q), 50)?

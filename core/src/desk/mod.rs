@@ -283,7 +283,7 @@ fn require_role(me: &UserRow, roles: &[Role], what: &str) -> Result<()> {
 }
 
 /// Whether `me` may see `article`: staff see everything, a contributor their own bylines.
-fn can_see(conn: &Connection, me: &UserRow, article: &ArticleRow) -> Result<bool> {
+pub(super) fn can_see(conn: &Connection, me: &UserRow, article: &ArticleRow) -> Result<bool> {
     Ok(match me.user.role {
         Role::Editor | Role::Chief => true,
         Role::Contributor => match me.contributor_pk {

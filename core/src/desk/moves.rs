@@ -241,7 +241,7 @@ impl Desk {
                     },
                 )?;
             }
-            to_article(tx, row)
+            to_article(tx, &me, row)
         })
     }
 }

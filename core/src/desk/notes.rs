@@ -98,17 +98,28 @@ impl Desk {
     }
 }
 
-/// Orders notes depth-first: a thread's notes stay together, each reply after its parent.
+/// Orders notes depth-first: a thread's notes stay together, each reply after its parent, in
+/// writing order. Iterative, so a very long chain of replies cannot exhaust the stack.
 fn threaded(rows: Vec<(i64, Option<i64>, Note)>) -> Vec<Note> {
-    fn visit(pk: Option<i64>, depth: u32, rows: &[(i64, Option<i64>, Note)], out: &mut Vec<Note>) {
-        for (child_pk, _, note) in rows.iter().filter(|(_, p, _)| *p == pk) {
-            let mut n = note.clone();
-            n.depth = depth;
-            out.push(n);
-            visit(Some(*child_pk), depth + 1, rows, out);
-        }
+    use std::collections::HashMap;
+    let mut children: HashMap<Option<i64>, Vec<usize>> = HashMap::new();
+    for (i, (_, parent, _)) in rows.iter().enumerate() {
+        children.entry(*parent).or_default().push(i);
     }
     let mut out = Vec::with_capacity(rows.len());
-    visit(None, 0, &rows, &mut out);
+    // Each entry: a note to emit and its depth; children are pushed in reverse to come out in order.
+    let mut stack: Vec<(usize, u32)> = children
+        .get(&None)
+        .map(|c| c.iter().rev().map(|&i| (i, 0)).collect())
+        .unwrap_or_default();
+    while let Some((i, depth)) = stack.pop() {
+        let (pk, _, note) = &rows[i];
+        let mut n = note.clone();
+        n.depth = depth;
+        out.push(n);
+        if let Some(c) = children.get(&Some(*pk)) {
+            stack.extend(c.iter().rev().map(|&j| (j, depth + 1)));
+        }
+    }
     out
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use super::articles::{may_edit_text, snapshot_of, to_article, write_revision};
+use super::articles::{may_edit_text, snapshot_of, to_article, unique_slug, write_revision};
 use super::{Actor, Desk, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
@@ -191,7 +191,17 @@ impl Desk {
     }
 
     /// Brings back the text of revision `number` as a new revision; the byline stays as it is.
-    pub fn restore(&self, actor: &Actor, id: &str, number: i64) -> Result<Article> {
+    ///
+    /// With `base_version`, the restore is refused with a conflict (carrying the current text)
+    /// when the article has moved on since the caller read it; without it, the restore applies
+    /// to whatever is current, as an explicit command from a terminal does.
+    pub fn restore(
+        &self,
+        actor: &Actor,
+        id: &str,
+        number: i64,
+        base_version: Option<i64>,
+    ) -> Result<Article> {
         let now = self.now();
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
@@ -199,6 +209,15 @@ impl Desk {
             may_edit_text(tx, &me, &old)?;
             let wanted = load_snapshot(tx, old.pk, number)?;
             let previous = snapshot_of(tx, &old)?;
+            if let Some(base) = base_version
+                && base != old.version
+            {
+                return Err(Error::Conflict {
+                    base,
+                    current_version: old.version,
+                    current: Box::new(previous),
+                });
+            }
             let mut row = old.clone();
             row.headline = wanted.headline;
             row.standfirst = wanted.standfirst;
@@ -211,6 +230,9 @@ impl Desk {
                 Some(_) => old.section.clone(),
                 None => None,
             };
+            if row.headline != old.headline && old.published_at.is_none() {
+                row.slug = unique_slug(tx, &row.headline, row.pk)?;
+            }
             row.version += 1;
             row.updated_at = now;
             store::articles::update_text(tx, &old, &row)?;
@@ -223,7 +245,7 @@ impl Desk {
                 Some(number),
                 Some(&previous),
             )?;
-            to_article(tx, row)
+            to_article(tx, &me, row)
         })
     }
 }

@@ -46,7 +46,17 @@ impl Desk {
     ) -> Result<Page<SearchHit>> {
         let (query, terms) = fts_query(text)?;
         let limit = i64::from(limit.clamp(1, 200));
-        if self.store.read(|tx| store::search::any_pending(tx))? {
+        // Who asks and what they ask are checked before the index catches up with autosaves, so a
+        // refused search writes nothing.
+        let pending = self.store.read(|tx| {
+            self.acting(tx, actor)?;
+            if let Some(name) = filter.section.as_deref() {
+                settings::get_section(tx, name)?
+                    .ok_or_else(|| Error::invalid(format!("there is no section “{name}”")))?;
+            }
+            store::search::any_pending(tx)
+        })?;
+        if pending {
             self.store.write(|tx| store::search::index_pending(tx))?;
         }
         self.store.read(|tx| {

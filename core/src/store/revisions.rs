@@ -279,7 +279,11 @@ pub fn list_sql() -> &'static str {
 }
 
 pub fn get_info(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<RevisionInfo>> {
-    Ok(list(conn, article_pk, Some(number + 1), 1)?
+    // A number past every revision (i64::MAX included) simply finds nothing.
+    let Some(after) = number.checked_add(1) else {
+        return Ok(None);
+    };
+    Ok(list(conn, article_pk, Some(after), 1)?
         .into_iter()
         .find(|r| r.number == number))
 }
