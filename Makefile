@@ -8,7 +8,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NPM ?= npm
 
-.PHONY: run test tools ui ui-deps ui-test lint unit app cli bench
+.PHONY: run test tools ui ui-deps ui-check lint unit app cli bench
 
 tools:
 	@scripts/ensure-tools.sh
@@ -22,9 +22,8 @@ ui-deps: tools ui/node_modules/.package-lock.json
 ui: ui-deps
 	cd ui && $(NPM) run build
 
-ui-test: ui-deps
+ui-check: ui-deps
 	cd ui && $(NPM) run check
-	cd ui && $(NPM) test
 
 app: ui
 	$(CARGO) build -p copydesk-app
@@ -39,10 +38,11 @@ lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# Every test, cargo's then the UI's, closing on one line that counts them all.
 unit: ui
-	$(CARGO) test --workspace
+	CARGO=$(CARGO) NPM=$(NPM) scripts/run-tests.sh
 
-test: lint ui-test unit
+test: lint ui-check unit
 
 bench: cli
 	./target/release/copydesk bench --json
