@@ -9,6 +9,33 @@ use common::TestDesk;
 /// Kill points spread over a writer's life, from before it opens the file to mid-batch.
 const KILL_AFTER_MS: &[u64] = &[0, 1, 3, 7, 15, 30, 60, 120, 250];
 
+/// Starts `copydesk args` as `user` and kills it with SIGKILL after `ms` milliseconds. The delay
+/// is fault injection: it picks where in the writer's life the kill lands.
+fn kill_after(d: &TestDesk, user: Option<&str>, args: &[&str], ms: u64) {
+    let mut child = d
+        .command(user, args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("copydesk starts");
+    std::thread::sleep(Duration::from_millis(ms));
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// `article edit ID --base-version V --body-file F`.
+fn edit_args<'a>(id: &'a str, version: &'a str, file: &'a str) -> [&'a str; 7] {
+    [
+        "article",
+        "edit",
+        id,
+        "--base-version",
+        version,
+        "--body-file",
+        file,
+    ]
+}
+
 fn assert_healthy(d: &TestDesk) {
     let o = d.run(None, &["check"]);
     assert_eq!(o.code, 0, "check after a kill: {}{}", o.stdout, o.stderr);
@@ -18,16 +45,7 @@ fn assert_healthy(d: &TestDesk) {
 fn a_desk_killed_while_it_is_being_filled_stays_whole() {
     for (i, ms) in KILL_AFTER_MS.iter().enumerate() {
         let d = TestDesk::empty();
-        let mut child = d
-            .command(None, &["demo", "--articles", "200"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("demo starts");
-        // Fault injection: the delay picks where in the writer's life the kill lands.
-        std::thread::sleep(Duration::from_millis(*ms));
-        let _ = child.kill();
-        let _ = child.wait();
+        kill_after(&d, None, &["demo", "--articles", "200"], *ms);
         if !d.db.exists() {
             continue;
         }
@@ -64,15 +82,7 @@ fn acknowledged_saves_survive_a_killed_writer() {
         let file = d.write("body.md", acknowledged.as_bytes());
         d.ok(
             Some("Eddie"),
-            &[
-                "article",
-                "edit",
-                &id,
-                "--base-version",
-                &version,
-                "--body-file",
-                file.to_str().expect("path"),
-            ],
+            &edit_args(&id, &version, file.to_str().expect("path")),
         );
         // …then one killed mid-flight, whose save may or may not have landed.
         let shown = d.json(Some("Eddie"), &["article", "show", &id]);
@@ -81,26 +91,12 @@ fn acknowledged_saves_survive_a_killed_writer() {
             "killed.md",
             format!("Killed text, round {round}.").as_bytes(),
         );
-        let mut child = d
-            .command(
-                Some("Eddie"),
-                &[
-                    "article",
-                    "edit",
-                    &id,
-                    "--base-version",
-                    &version,
-                    "--body-file",
-                    file.to_str().expect("path"),
-                ],
-            )
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("edit starts");
-        std::thread::sleep(Duration::from_millis(*ms));
-        let _ = child.kill();
-        let _ = child.wait();
+        kill_after(
+            &d,
+            Some("Eddie"),
+            &edit_args(&id, &version, file.to_str().expect("path")),
+            *ms,
+        );
         assert_healthy(&d);
         let now = d.json(Some("Eddie"), &["article", "show", &id]);
         let body = now["body"].as_str().expect("body");
