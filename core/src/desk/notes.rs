@@ -46,7 +46,7 @@ impl Desk {
                 }
                 None => None,
             };
-            store::notes::insert(
+            let pk = store::notes::insert(
                 tx,
                 &NewNote {
                     id: &id,
@@ -58,9 +58,7 @@ impl Desk {
                     at: now,
                 },
             )?;
-            threaded(store::notes::list(tx, article.pk)?)
-                .into_iter()
-                .find(|n| n.id == id)
+            store::notes::get(tx, pk)?
                 .ok_or_else(|| Error::Corrupt("a note vanished as it was written".into()))
         })
     }
@@ -81,9 +79,7 @@ impl Desk {
                 ));
             }
             store::notes::resolve(tx, pk, me.pk, now)?;
-            threaded(store::notes::list(tx, article_pk)?)
-                .into_iter()
-                .find(|n| n.id == note_id.trim())
+            store::notes::get(tx, pk)?
                 .ok_or_else(|| Error::Corrupt("a note vanished as it was resolved".into()))
         })
     }
@@ -107,18 +103,16 @@ fn threaded(rows: Vec<(i64, Option<i64>, Note)>) -> Vec<Note> {
         children.entry(*parent).or_default().push(i);
     }
     let mut out = Vec::with_capacity(rows.len());
-    // Each entry: a note to emit and its depth; children are pushed in reverse to come out in order.
-    let mut stack: Vec<(usize, u32)> = children
+    // Children are pushed in reverse so that they come out in writing order.
+    let mut stack: Vec<usize> = children
         .get(&None)
-        .map(|c| c.iter().rev().map(|&i| (i, 0)).collect())
+        .map(|c| c.iter().rev().copied().collect())
         .unwrap_or_default();
-    while let Some((i, depth)) = stack.pop() {
+    while let Some(i) = stack.pop() {
         let (pk, _, note) = &rows[i];
-        let mut n = note.clone();
-        n.depth = depth;
-        out.push(n);
+        out.push(note.clone());
         if let Some(c) = children.get(&Some(*pk)) {
-            stack.extend(c.iter().rev().map(|&j| (j, depth + 1)));
+            stack.extend(c.iter().rev());
         }
     }
     out

@@ -19,8 +19,9 @@ pub struct NewNote<'a> {
 
 pub fn insert(conn: &Connection, n: &NewNote) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO notes (id, article_pk, parent_pk, author_pk, body, anchor, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO notes (id, article_pk, parent_pk, depth, author_pk, body, anchor, created_at)
+         VALUES (?1, ?2, ?3, coalesce((SELECT depth + 1 FROM notes WHERE pk = ?3), 0),
+                 ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         n.id,
@@ -52,34 +53,46 @@ pub fn resolve(conn: &Connection, pk: i64, by: i64, at: DateTime<Utc>) -> Result
     Ok(())
 }
 
+const SELECT: &str = "SELECT n.pk, n.parent_pk, n.id, a.id, p.id, u.name, n.body, n.anchor,
+        n.created_at, n.resolved_at, r.name, n.depth
+     FROM notes n JOIN articles a ON a.pk = n.article_pk
+     JOIN users u ON u.pk = n.author_pk
+     LEFT JOIN notes p ON p.pk = n.parent_pk
+     LEFT JOIN users r ON r.pk = n.resolved_by";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Option<i64>, Note)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        Note {
+            id: r.get(2)?,
+            article_id: r.get(3)?,
+            parent_id: r.get(4)?,
+            author: r.get(5)?,
+            body: r.get(6)?,
+            anchor: r.get(7)?,
+            created_at: instant(r.get(8)?),
+            resolved_at: opt_instant(r.get(9)?),
+            resolved_by: r.get(10)?,
+            depth: r.get(11)?,
+        },
+    ))
+}
+
+/// One note by its key.
+pub fn get(conn: &Connection, pk: i64) -> Result<Option<Note>> {
+    let sql = format!("{SELECT} WHERE n.pk = ?1");
+    optional(
+        conn.prepare_cached(&sql)?
+            .query_row([pk], from_row)
+            .map(|(_, _, n)| n),
+    )
+}
+
 /// Every note on the article in writing order, each with the key of its parent.
 pub fn list(conn: &Connection, article_pk: i64) -> Result<Vec<(i64, Option<i64>, Note)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT n.pk, n.parent_pk, n.id, a.id, p.id, u.name, n.body, n.anchor, n.created_at,
-                n.resolved_at, r.name
-         FROM notes n JOIN articles a ON a.pk = n.article_pk
-         JOIN users u ON u.pk = n.author_pk
-         LEFT JOIN notes p ON p.pk = n.parent_pk
-         LEFT JOIN users r ON r.pk = n.resolved_by
-         WHERE n.article_pk = ?1 ORDER BY n.pk",
-    )?;
-    let rows = stmt.query_map([article_pk], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            Note {
-                id: r.get(2)?,
-                article_id: r.get(3)?,
-                parent_id: r.get(4)?,
-                author: r.get(5)?,
-                body: r.get(6)?,
-                anchor: r.get(7)?,
-                created_at: instant(r.get(8)?),
-                resolved_at: opt_instant(r.get(9)?),
-                resolved_by: r.get(10)?,
-                depth: 0,
-            },
-        ))
-    })?;
+    let sql = format!("{SELECT} WHERE n.article_pk = ?1 ORDER BY n.pk");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([article_pk], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

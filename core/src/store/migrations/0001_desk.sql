@@ -148,6 +148,8 @@ CREATE TABLE notes (
     id          TEXT NOT NULL UNIQUE,
     article_pk  INTEGER NOT NULL REFERENCES articles (pk),
     parent_pk   INTEGER REFERENCES notes (pk),
+    -- 0 for a thread's first note, its parent's depth + 1 for a reply.
+    depth       INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),
     author_pk   INTEGER NOT NULL REFERENCES users (pk),
     body        TEXT NOT NULL CHECK (body <> ''),
     anchor      TEXT,
