@@ -301,6 +301,10 @@ pub enum ArticleCommand {
         /// Only articles with this contributor (id, email or name) on the byline.
         #[arg(long, value_name = "NAME_OR_ID")]
         contributor: Option<String>,
+        /// Only articles assigned to this editor (user name or id); needs --state or
+        /// --contributor.
+        #[arg(long, value_name = "USER")]
+        editor: Option<String>,
         #[command(flatten)]
         page: PageArgs,
     },

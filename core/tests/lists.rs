@@ -162,6 +162,7 @@ fn every_list_is_served_by_an_index_without_sorting() {
         (ListScope::Section, "articles_by_section"),
         (ListScope::SectionState, "articles_by_section_state"),
         (ListScope::Contributor, "article_bylines_by_contributor"),
+        (ListScope::EditorState, "articles_by_editor"),
     ];
     for (scope, index) in cases {
         let sql = list_sql(scope);
@@ -208,4 +209,42 @@ fn every_list_is_served_by_an_index_without_sorting() {
         "search runs on the FTS index: {p}"
     );
     assert!(p.contains("USING INTEGER PRIMARY KEY"), "{p}");
+}
+
+#[test]
+fn in_review_mine_lists_only_the_editors_own_claims() {
+    let t = desk();
+    let mine = [t.in_review(), t.in_review()];
+    let theirs = t.new_draft(&t.author);
+    let theirs = t.mv(&t.author, &theirs, Action::Submit, None).unwrap();
+    let theirs = t.mv(&t.chief, &theirs, Action::Claim, None).unwrap();
+    let filter = |editor: &str| ArticleFilter {
+        state: Some(State::InReview),
+        assigned_editor: Some(editor.into()),
+        ..Default::default()
+    };
+    let got = collect(&t, &filter(&t.editor.user.name), 1);
+    assert_eq!(got, [mine[1].id.clone(), mine[0].id.clone()]);
+    let got = collect(&t, &filter(&t.chief.user.id), 1);
+    assert_eq!(got, std::slice::from_ref(&theirs.id));
+    let with_jane = ArticleFilter {
+        contributor: Some("Jane Roe".into()),
+        ..filter(&t.chief.user.name)
+    };
+    assert_eq!(collect(&t, &with_jane, 5), std::slice::from_ref(&theirs.id));
+
+    let nobody = t
+        .desk
+        .list_articles(&t.editor, &filter("Nobody"), None, 5)
+        .unwrap_err();
+    assert_eq!(nobody.code(), "not_found");
+    let stateless = ArticleFilter {
+        assigned_editor: Some(t.editor.user.name.clone()),
+        ..Default::default()
+    };
+    let err = t
+        .desk
+        .list_articles(&t.editor, &stateless, None, 5)
+        .unwrap_err();
+    assert!(err.to_string().contains("name a state"), "{err}");
 }

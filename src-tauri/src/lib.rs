@@ -36,6 +36,18 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::article_history,
             commands::revision_diff,
             commands::restore_revision,
+            commands::create_article,
+            commands::save_article,
+            commands::list_contributors,
+            commands::find_contributors,
+            commands::get_contributor,
+            commands::add_contributor,
+            commands::edit_contributor,
+            commands::contributor_bio_history,
+            commands::merge_contributors,
+            commands::search_articles,
+            commands::search_contributors,
+            commands::audit_log,
         ])
         .events(tauri_specta::collect_events![watch::DeskChanged])
 }

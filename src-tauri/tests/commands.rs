@@ -42,7 +42,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let refused = invoke(
         &window,
         "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 10}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}),
     )
     .expect_err("nobody is signed in");
     assert_eq!(refused["code"], "signed_out");
@@ -87,7 +87,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let page = invoke(
         &window,
         "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 10}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}),
     )
     .expect("an empty queue");
     assert_eq!(page, json!({"items": [], "next": null}));
@@ -97,7 +97,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let page = invoke(
         &window,
         "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null}, "after": null, "limit": 3}),
+        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 3}),
     )
     .expect("the submitted queue");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(3));
@@ -113,7 +113,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let opinion = invoke(
         &window,
         "list_articles",
-        json!({"query": {"state": null, "section": "Opinion", "contributor": null}, "after": null, "limit": 100}),
+        json!({"query": {"state": null, "section": "Opinion", "contributor": null, "assigned_editor": null}, "after": null, "limit": 100}),
     )
     .expect("the Opinion section");
     let items = opinion["items"].as_array().cloned().unwrap_or_default();
@@ -121,7 +121,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let unknown = invoke(
         &window,
         "list_articles",
-        json!({"query": {"state": null, "section": null, "contributor": "Nobody Atall"}, "after": null, "limit": 10}),
+        json!({"query": {"state": null, "section": null, "contributor": "Nobody Atall", "assigned_editor": null}, "after": null, "limit": 10}),
     )
     .expect_err("an unknown contributor");
     assert_eq!(unknown["code"], "not_found");
@@ -246,8 +246,20 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         (Some(to - 1), Some(to))
     );
     assert!(diff["fields"].is_array());
-    let restored =
-        invoke(&window, "restore_revision", json!({"id": id, "number": 1})).expect("restored");
+    let current = invoke(&window, "get_article", json!({"id": id})).expect("the article");
+    let stale = invoke(
+        &window,
+        "restore_revision",
+        json!({"id": id, "number": 1, "baseVersion": 1}),
+    )
+    .expect_err("the article moved on since version 1");
+    assert_eq!(stale["code"], "conflict");
+    let restored = invoke(
+        &window,
+        "restore_revision",
+        json!({"id": id, "number": 1, "baseVersion": current["version"]}),
+    )
+    .expect("restored");
     let history = invoke(
         &window,
         "article_history",
@@ -273,7 +285,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         json!({"name": writer, "passphrase": null}),
     )
     .expect("signed in as a contributor");
-    let own = invoke(&window, "list_articles", json!({"query": {"state": null, "section": null, "contributor": null}, "after": null, "limit": 50}))
+    let own = invoke(&window, "list_articles", json!({"query": {"state": null, "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 50}))
         .expect("their articles");
     assert!(
         own["items"].as_array().is_some_and(|a| !a.is_empty()),

@@ -110,12 +110,14 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
             state,
             section,
             contributor,
+            editor,
             page,
         } => {
             let filter = ArticleFilter {
                 state: state.as_deref().map(str::parse::<State>).transpose()?,
                 section,
                 contributor,
+                assigned_editor: editor,
             };
             let p = desk.list_articles(&actor, &filter, page.after.as_deref(), page.limit)?;
             let items = p

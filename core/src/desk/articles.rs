@@ -69,6 +69,9 @@ pub struct ArticleFilter {
     pub section: Option<String>,
     /// Contributor id, email or name.
     pub contributor: Option<String>,
+    /// Only the articles assigned to this editor (user id or name); needs a state or a
+    /// contributor, as in "In review: mine".
+    pub assigned_editor: Option<String>,
 }
 
 /// Line endings made `\n`; control characters (which no writer types) removed.
@@ -648,16 +651,31 @@ impl Desk {
                     Some(own)
                 }
             };
+            let editor_pk = match filter.assigned_editor.as_deref() {
+                Some(key) => Some(
+                    store::users::find(tx, key)?
+                        .ok_or_else(|| Error::not_found("user", key))?
+                        .pk,
+                ),
+                None => None,
+            };
+            if editor_pk.is_some() && filter.state.is_none() && contributor_pk.is_none() {
+                return Err(Error::invalid(
+                    "name a state (or a contributor) to list the articles assigned to an editor",
+                ));
+            }
             let store_filter = ListFilter {
                 state: filter.state,
                 section: section.as_deref(),
                 contributor_pk,
+                editor_pk,
             };
             let scope = format!(
-                "articles|{}|{}|{}",
+                "articles|{}|{}|{}|{}",
                 filter.state.map(State::as_str).unwrap_or(""),
                 section.as_deref().unwrap_or(""),
-                contributor_pk.unwrap_or(0)
+                contributor_pk.unwrap_or(0),
+                editor_pk.unwrap_or(0)
             );
             let key = after.map(|c| cursor::decode(&scope, c)).transpose()?;
             let mut rows = store::articles::list(tx, &store_filter, key, limit + 1)?;

@@ -302,6 +302,8 @@ pub enum ListScope {
     Section,
     SectionState,
     Contributor,
+    /// One editor's articles in one state ("In review: mine").
+    EditorState,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -309,12 +311,15 @@ pub struct ListFilter<'a> {
     pub state: Option<State>,
     pub section: Option<&'a str>,
     pub contributor_pk: Option<i64>,
+    /// Only articles assigned to this editor; needs a state unless a contributor is named.
+    pub editor_pk: Option<i64>,
 }
 
 impl ListFilter<'_> {
     pub fn scope(&self) -> ListScope {
         match (self.contributor_pk, self.section, self.state) {
             (Some(_), _, _) => ListScope::Contributor,
+            (None, _, Some(_)) if self.editor_pk.is_some() => ListScope::EditorState,
             (None, Some(_), Some(_)) => ListScope::SectionState,
             (None, Some(_), None) => ListScope::Section,
             (None, None, Some(_)) => ListScope::State,
@@ -357,7 +362,13 @@ pub fn list_sql(scope: ListScope) -> String {
              WHERE bb.contributor_pk = :contributor AND bb.article_pk < :pk \
                AND (:state IS NULL OR a.state = :state) \
                AND (:section IS NULL OR a.section = :section) \
+               AND (:editor IS NULL OR a.assigned_editor = :editor) \
              ORDER BY bb.article_pk DESC LIMIT :limit"
+        ),
+        ListScope::EditorState => format!(
+            "{SUMMARY} FROM articles a LEFT JOIN users e ON e.pk = a.assigned_editor \
+             WHERE a.assigned_editor = :editor AND a.state = :state \
+               AND (:section IS NULL OR a.section = :section) {by_change}"
         ),
     }
 }
@@ -388,7 +399,11 @@ pub fn list(
         ":at": at, ":pk": pk, ":limit": limit}
         .to_vec(),
         ListScope::Contributor => named_params! {":contributor": filter.contributor_pk,
-        ":state": state, ":section": filter.section, ":pk": pk, ":limit": limit}
+        ":state": state, ":section": filter.section, ":editor": filter.editor_pk, ":pk": pk,
+        ":limit": limit}
+        .to_vec(),
+        ListScope::EditorState => named_params! {":editor": filter.editor_pk, ":state": state,
+        ":section": filter.section, ":at": at, ":pk": pk, ":limit": limit}
         .to_vec(),
     };
     let rows = stmt.query_map(params.as_slice(), |r| {

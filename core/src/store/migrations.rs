@@ -5,7 +5,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// Every migration ever shipped, in order. Append only: a shipped migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_desk.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_desk.sql"),
+    include_str!("migrations/0002_editor_queue.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

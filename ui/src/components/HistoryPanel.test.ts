@@ -44,7 +44,7 @@ describe("HistoryPanel", () => {
   });
 
   it("lists revisions with why and who, and compares one with the one before", async () => {
-    render(HistoryPanel, { articleId: "a1", timezone: "UTC", onrestored: () => {} });
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
     expect(await screen.findByText("Autosave")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Compare with #1" }));
     expect(api.revisionDiff).toHaveBeenCalledWith("a1", 1, 2);
@@ -55,11 +55,11 @@ describe("HistoryPanel", () => {
 
   it("offers to restore older revisions only, and shows a refusal in words", async () => {
     api.restoreRevision.mockRejectedValue(new DeskError("forbidden", "Kwame may not edit this article now"));
-    render(HistoryPanel, { articleId: "a1", timezone: "UTC", onrestored: () => {} });
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
     const restore = await screen.findAllByRole("button", { name: "Restore this text" });
     expect(restore).toHaveLength(1);
     await userEvent.click(restore[0]);
-    expect(api.restoreRevision).toHaveBeenCalledWith("a1", 1);
+    expect(api.restoreRevision).toHaveBeenCalledWith("a1", 1, 3);
     expect(await screen.findByRole("alert")).toHaveTextContent("Kwame may not edit this article now");
   });
 });

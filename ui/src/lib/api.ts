@@ -5,6 +5,15 @@ import {
   type Action,
   type AppError,
   type Article,
+  type ArticleDraft,
+  type AuditPage,
+  type BioVersion,
+  type Contributor,
+  type ContributorChanges,
+  type ContributorHit,
+  type ContributorPage,
+  type NewContributor,
+  type SearchPage,
   type ArticlePage,
   type ArticleQuery,
   type DeskStatus,
@@ -61,8 +70,28 @@ export const api = {
     unwrap(commands.articleHistory(id, after, limit)),
   revisionDiff: (id: string, from: number, to: number): Promise<RevisionDiff> =>
     unwrap(commands.revisionDiff(id, from, to)),
-  restoreRevision: (id: string, number: number): Promise<Article> =>
-    unwrap(commands.restoreRevision(id, number)),
+  restoreRevision: (id: string, number: number, baseVersion: number): Promise<Article> =>
+    unwrap(commands.restoreRevision(id, number, baseVersion)),
+  createArticle: (draft: ArticleDraft): Promise<Article> => unwrap(commands.createArticle(draft)),
+  saveArticle: (id: string, baseVersion: number, draft: ArticleDraft, autosave: boolean): Promise<Article> =>
+    unwrap(commands.saveArticle(id, baseVersion, draft, autosave)),
+  listContributors: (after: string | null, limit: number): Promise<ContributorPage> =>
+    unwrap(commands.listContributors(after, limit)),
+  findContributors: (query: string): Promise<Contributor[]> => unwrap(commands.findContributors(query)),
+  getContributor: (id: string): Promise<Contributor> => unwrap(commands.getContributor(id)),
+  addContributor: (contributor: NewContributor): Promise<Contributor> =>
+    unwrap(commands.addContributor(contributor)),
+  editContributor: (id: string, changes: ContributorChanges): Promise<Contributor> =>
+    unwrap(commands.editContributor(id, changes)),
+  contributorBioHistory: (id: string): Promise<BioVersion[]> => unwrap(commands.contributorBioHistory(id)),
+  mergeContributors: (from: string, into: string): Promise<Contributor> =>
+    unwrap(commands.mergeContributors(from, into)),
+  searchArticles: (text: string, after: string | null, limit: number): Promise<SearchPage> =>
+    unwrap(commands.searchArticles(text, after, limit)),
+  searchContributors: (text: string, limit: number): Promise<ContributorHit[]> =>
+    unwrap(commands.searchContributors(text, limit)),
+  auditLog: (article: string | null, user: string | null, after: string | null, limit: number): Promise<AuditPage> =>
+    unwrap(commands.auditLog(article, user, after, limit)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
 };

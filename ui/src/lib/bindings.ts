@@ -36,8 +36,37 @@ export const commands = {
 	articleHistory: (id: string, after: string | null, limit: number) => typedError<RevisionPage, AppError>(__TAURI_INVOKE("article_history", { id, after, limit })),
 	/**  Revisions `from` and `to` of article `id`, compared word by word. */
 	revisionDiff: (id: string, from: number, to: number) => typedError<RevisionDiff, AppError>(__TAURI_INVOKE("revision_diff", { id, from, to })),
-	/**  Brings back revision `number`'s text as a new revision (the byline stays). */
-	restoreRevision: (id: string, number: number) => typedError<Article, AppError>(__TAURI_INVOKE("restore_revision", { id, number })),
+	/**
+	 *  Brings back revision `number`'s text as a new revision (the byline stays), if the article is
+	 *  still at `base_version`, the version the reader chose from.
+	 */
+	restoreRevision: (id: string, number: number, baseVersion: number) => typedError<Article, AppError>(__TAURI_INVOKE("restore_revision", { id, number, baseVersion })),
+	/**  Starts a draft; a contributor with nobody on the byline is put on it. */
+	createArticle: (draft: ArticleDraft) => typedError<Article, AppError>(__TAURI_INVOKE("create_article", { draft })),
+	/**
+	 *  Saves the editor's text made on `base_version`. If the article moved on meanwhile the error's
+	 *  code is `conflict` and nothing is written; the UI fetches the current version to compare.
+	 */
+	saveArticle: (id: string, baseVersion: number, draft: ArticleDraft, autosave: boolean) => typedError<Article, AppError>(__TAURI_INVOKE("save_article", { id, baseVersion, draft, autosave })),
+	/**  A page of the directory in sort-name order. */
+	listContributors: (after: string | null, limit: number) => typedError<ContributorPage, AppError>(__TAURI_INVOKE("list_contributors", { after, limit })),
+	/**  Contributors whose name starts with `query` (case and accents ignored), or with that email. */
+	findContributors: (query: string) => typedError<Contributor[], AppError>(__TAURI_INVOKE("find_contributors", { query })),
+	getContributor: (id: string) => typedError<Contributor, AppError>(__TAURI_INVOKE("get_contributor", { id })),
+	/**  Adds a contributor (from the directory, or inline from the byline picker). */
+	addContributor: (contributor: NewContributor) => typedError<Contributor, AppError>(__TAURI_INVOKE("add_contributor", { contributor })),
+	/**  Saves a profile; a changed bio goes into the bio history. */
+	editContributor: (id: string, changes: ContributorChanges) => typedError<Contributor, AppError>(__TAURI_INVOKE("edit_contributor", { id, changes })),
+	/**  The bios a contributor had before, newest first. */
+	contributorBioHistory: (id: string) => typedError<BioVersion[], AppError>(__TAURI_INVOKE("contributor_bio_history", { id })),
+	/**  Folds contributor `from` into `into`: bylines move over and `from` is gone. */
+	mergeContributors: (from: string, into: string) => typedError<Contributor, AppError>(__TAURI_INVOKE("merge_contributors", { from, into })),
+	/**  Articles matching every word of `text`, best first, with highlighted snippets. */
+	searchArticles: (text: string, after: string | null, limit: number) => typedError<SearchPage, AppError>(__TAURI_INVOKE("search_articles", { text, after, limit })),
+	/**  Contributors whose name, affiliation or bio match every word of `text`. */
+	searchContributors: (text: string, limit: number) => typedError<ContributorHit[], AppError>(__TAURI_INVOKE("search_contributors", { text, limit })),
+	/**  The desk's audit log, newest first, optionally for one article (id) or one user (name or id). */
+	auditLog: (article: string | null, user: string | null, after: string | null, limit: number) => typedError<AuditPage, AppError>(__TAURI_INVOKE("audit_log", { article, user, after, limit })),
 };
 
 /** Events */
@@ -85,6 +114,22 @@ export type Article = {
 	state_changed_at: string,
 };
 
+/**
+ *  The article as the editor holds it. Saving sends all of it: the core writes only what changed,
+ *  and nothing at all when nothing did.
+ */
+export type ArticleDraft = {
+	headline: string,
+	standfirst: string,
+	/**  Markdown. */
+	body: string,
+	section: string | null,
+	tags: string[],
+	byline: BylineInput[],
+	/**  Ids of related articles, in order. */
+	related: string[],
+};
+
 export type ArticlePage = {
 	items: ArticleSummary[],
 	/**  Pass back as `after` for the next page; `None` on the last page. */
@@ -97,6 +142,11 @@ export type ArticleQuery = {
 	section: string | null,
 	/**  A contributor's id, email or name. */
 	contributor: string | null,
+	/**
+	 *  Only the articles assigned to this editor (user id or name), as in "In review: mine";
+	 *  needs a state or a contributor.
+	 */
+	assigned_editor: string | null,
 };
 
 /**  One line of a queue. */
@@ -116,6 +166,34 @@ export type ArticleSummary = {
 	state_changed_at: string,
 };
 
+/**  One line of the audit log: a workflow move, who made it and when. */
+export type AuditEntry = {
+	id: string,
+	article_id: string,
+	headline: string,
+	action: Action,
+	from: State,
+	to: State,
+	/**  `None` for the scheduler. */
+	actor: string | null,
+	/**  RFC 3339, UTC. */
+	at: string,
+	note: string | null,
+};
+
+export type AuditPage = {
+	items: AuditEntry[],
+	next: string | null,
+};
+
+/**  A bio as it read before an edit replaced it. */
+export type BioVersion = {
+	bio: string,
+	/**  RFC 3339, UTC. */
+	replaced_at: string,
+	replaced_by: string | null,
+};
+
 /**  A byline contributor with the bio as it will be printed under the article. */
 export type Byline = {
 	contributor_id: string,
@@ -125,10 +203,64 @@ export type Byline = {
 	bio_is_own: boolean,
 };
 
+/**  One contributor on the byline, with the article's own bio text or `None` to print theirs. */
+export type BylineInput = {
+	contributor_id: string,
+	printed_bio: string | null,
+};
+
 /**  One line of a move's checklist. */
 export type Check = {
 	label: string,
 	met: boolean,
+};
+
+/**
+ *  A contributor. A contributor-role reader gets another contributor's email and private notes
+ *  blanked by the core.
+ */
+export type Contributor = {
+	id: string,
+	display_name: string,
+	sort_name: string,
+	email: string | null,
+	affiliation: string,
+	kind: ContributorKind,
+	bio: string,
+	links: string[],
+	private_notes: string,
+	/**  RFC 3339, UTC. */
+	created_at: string,
+	updated_at: string,
+};
+
+/**
+ *  A contributor's profile as edited: every field, the core keeps what did not change (and a
+ *  bio change goes into the bio history).
+ */
+export type ContributorChanges = {
+	display_name: string,
+	sort_name: string,
+	email: string | null,
+	affiliation: string,
+	kind: ContributorKind,
+	bio: string,
+	links: string[],
+	private_notes: string,
+};
+
+export type ContributorHit = {
+	id: string,
+	display_name: string,
+	affiliation: string,
+	snippet: SnippetPart[],
+};
+
+export type ContributorKind = "staff" | "guest";
+
+export type ContributorPage = {
+	items: Contributor[],
+	next: string | null,
 };
 
 /**  Something on the desk changed: windows reload what they show. */
@@ -174,6 +306,15 @@ export type MoveOption = {
 	/**  A publication time is part of the move (schedule). */
 	needs_time: boolean,
 	checks: Check[],
+};
+
+/**  A new contributor, as the directory or the byline picker's inline form sends it. */
+export type NewContributor = {
+	display_name: string,
+	email: string | null,
+	affiliation: string,
+	kind: ContributorKind,
+	bio: string,
 };
 
 /**  What the welcome screen sends to create the desk. */
@@ -244,6 +385,20 @@ export type SampleReport = {
 /**  Why a revision was written. */
 export type SaveReason = "autosave" | "save" | "transition" | "restore";
 
+export type SearchHit = {
+	id: string,
+	headline: string,
+	state: State,
+	section: string | null,
+	byline: string[],
+	snippet: SnippetPart[],
+};
+
+export type SearchPage = {
+	items: SearchHit[],
+	next: string | null,
+};
+
 export type Section = {
 	name: string,
 	min_words: number | null,
@@ -255,6 +410,12 @@ export type SignInChoice = {
 	name: string,
 	role: Role,
 	needs_passphrase: boolean,
+};
+
+/**  A passage of a snippet; `hit` marks the words that matched. */
+export type SnippetPart = {
+	text: string,
+	hit: boolean,
 };
 
 /**  Where an article stands in the workflow. */

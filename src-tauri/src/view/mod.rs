@@ -5,6 +5,16 @@ use copydesk_core::desk::ArticleFilter;
 use copydesk_core::model;
 use serde::{Deserialize, Serialize};
 
+mod contributors;
+mod drafts;
+mod search;
+
+pub use contributors::{
+    BioVersion, Contributor, ContributorChanges, ContributorPage, NewContributor,
+};
+pub use drafts::ArticleDraft;
+pub use search::{AuditPage, ContributorHit, SearchPage};
+
 /// Where an article stands in the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
@@ -171,6 +181,9 @@ pub struct ArticleQuery {
     pub section: Option<String>,
     /// A contributor's id, email or name.
     pub contributor: Option<String>,
+    /// Only the articles assigned to this editor (user id or name), as in "In review: mine";
+    /// needs a state or a contributor.
+    pub assigned_editor: Option<String>,
 }
 
 impl From<ArticleQuery> for ArticleFilter {
@@ -179,6 +192,7 @@ impl From<ArticleQuery> for ArticleFilter {
             state: q.state.map(Into::into),
             section: q.section,
             contributor: q.contributor,
+            assigned_editor: q.assigned_editor,
         }
     }
 }
@@ -235,7 +249,7 @@ impl From<model::Page<model::ArticleSummary>> for ArticlePage {
     }
 }
 
-fn clamp_i32(n: i64) -> i32 {
+pub(crate) fn clamp_i32(n: i64) -> i32 {
     n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
 

@@ -6,6 +6,14 @@ use copydesk_core::sample::fill_demo_desk;
 use copydesk_core::{Desk, NewDesk as CoreNewDesk};
 use tauri::State as Managed;
 
+mod contributors;
+mod editing;
+mod search;
+
+pub use contributors::*;
+pub use editing::*;
+pub use search::*;
+
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
@@ -17,7 +25,7 @@ use crate::view::{
 const SAMPLE_ARTICLES: usize = 60;
 
 /// Runs `f` on the desk in tokio's blocking pool: database work never runs on the UI thread.
-async fn on_desk<T: Send + 'static>(
+pub(crate) async fn on_desk<T: Send + 'static>(
     app: &AppState,
     f: impl FnOnce(&Desk) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
@@ -208,16 +216,19 @@ pub async fn revision_diff(
     Ok(on_desk(&app, diff).await?.into())
 }
 
-/// Brings back revision `number`'s text as a new revision (the byline stays).
+/// Brings back revision `number`'s text as a new revision (the byline stays), if the article is
+/// still at `base_version`, the version the reader chose from.
 #[tauri::command]
 #[specta::specta]
 pub async fn restore_revision(
     app: Managed<'_, AppState>,
     id: String,
     number: u32,
+    base_version: u32,
 ) -> AppResult<Article> {
     let actor = app.actor()?;
-    let restore = move |d: &Desk| Ok(d.restore(&actor, &id, i64::from(number), None)?);
+    let (number, base) = (i64::from(number), Some(i64::from(base_version)));
+    let restore = move |d: &Desk| Ok(d.restore(&actor, &id, number, base)?);
     Ok(on_desk(&app, restore).await?.into())
 }
 

@@ -1,0 +1,204 @@
+//! Writing, contributors, search and the activity log through Tauri's IPC (mock runtime), on a
+//! desk file in a temporary folder.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("a url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
+}
+
+fn draft(headline: &str, body: &str, byline: Value) -> Value {
+    json!({"headline": headline, "standfirst": "A standfirst.", "body": body, "section": null,
+           "tags": ["harbour"], "byline": byline, "related": []})
+}
+
+#[test]
+fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
+    let app = copydesk_app::app_builder(mock_builder(), state)
+        .build(copydesk_app::context())
+        .expect("the app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a window");
+    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
+                                   "chief_name": "Ines", "chief_passphrase": null}});
+    let chief = invoke(&window, "init_desk", new_desk).expect("the desk is created");
+
+    // A guest added inline from the byline picker, and found again by name, accents ignored.
+    let guest = json!({"contributor": {"display_name": "Amélie Faure", "email": "amelie@example.org",
+        "affiliation": "University of Porto", "kind": "guest", "bio": "Amélie Faure is a historian."}});
+    let amelie = invoke(&window, "add_contributor", guest).expect("a guest");
+    assert_eq!(amelie["kind"], "guest");
+    let found = invoke(&window, "find_contributors", json!({"query": "amelie"})).expect("found");
+    assert_eq!(found[0]["id"], amelie["id"]);
+    let blank = json!({"contributor": {"display_name": " ", "email": null, "affiliation": "",
+        "kind": "guest", "bio": ""}});
+    let refused = invoke(&window, "add_contributor", blank).expect_err("a nameless contributor");
+    assert_eq!(refused["code"], "invalid_input");
+
+    let byline = json!([{"contributor_id": amelie["id"], "printed_bio": null}]);
+    let body = "The harbour wall was **rebuilt** in 1904.";
+    let article = invoke(
+        &window,
+        "create_article",
+        json!({"draft": draft("The harbour wall", body, byline.clone())}),
+    )
+    .expect("a draft");
+    assert_eq!(
+        article["byline"][0]["printed_bio"],
+        "Amélie Faure is a historian."
+    );
+    let v1 = article["version"].clone();
+
+    // An autosave on the version shown moves it on; the same text again writes nothing.
+    let own_bio =
+        json!([{"contributor_id": amelie["id"], "printed_bio": "Amélie Faure writes on ports."}]);
+    let edited = draft(
+        "The harbour wall",
+        "The harbour wall was rebuilt in 1905.",
+        own_bio.clone(),
+    );
+    let saved = invoke(
+        &window,
+        "save_article",
+        json!({"id": article["id"], "baseVersion": v1, "draft": edited.clone(), "autosave": true}),
+    )
+    .expect("autosaved");
+    assert!(saved["version"].as_u64() > v1.as_u64());
+    assert_eq!(saved["byline"][0]["bio_is_own"], true);
+    let again = invoke(
+        &window,
+        "save_article",
+        json!({"id": article["id"], "baseVersion": saved["version"], "draft": edited, "autosave": true}),
+    )
+    .expect("nothing to save");
+    assert_eq!(again["version"], saved["version"]);
+
+    // Saving on the old version is a conflict, and nothing is written.
+    let stale = invoke(
+        &window,
+        "save_article",
+        json!({"id": article["id"], "baseVersion": v1, "autosave": false,
+               "draft": draft("Another headline", body, own_bio)}),
+    )
+    .expect_err("a stale version");
+    assert_eq!(stale["code"], "conflict", "{stale}");
+    let now = invoke(&window, "get_article", json!({"id": article["id"]})).expect("the article");
+    assert_eq!(now["headline"], "The harbour wall");
+    assert_eq!(now["version"], saved["version"]);
+
+    // Search finds the autosaved text; the contributor search finds the bio.
+    let hits = invoke(
+        &window,
+        "search_articles",
+        json!({"text": "1905", "after": null, "limit": 10}),
+    )
+    .expect("hits");
+    assert_eq!(hits["items"][0]["id"], article["id"]);
+    assert!(
+        hits["items"][0]["snippet"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["hit"] == true && p["text"] == "1905"),
+        "{hits}"
+    );
+    let people = invoke(
+        &window,
+        "search_contributors",
+        json!({"text": "historian", "limit": 5}),
+    )
+    .expect("contributors");
+    assert_eq!(people[0]["id"], amelie["id"]);
+    let nothing = invoke(
+        &window,
+        "search_articles",
+        json!({"text": "  ", "after": null, "limit": 10}),
+    )
+    .expect_err("no words");
+    assert_eq!(nothing["code"], "invalid_input");
+
+    // Submitted, claimed: the chief's "In review: mine" holds it, and the audit log tells it.
+    for action in ["submit", "claim"] {
+        invoke(
+            &window,
+            "move_article",
+            json!({"id": article["id"], "action": action, "note": null}),
+        )
+        .expect("moved");
+    }
+    let mine = invoke(
+        &window,
+        "list_articles",
+        json!({"query": {"state": "in_review", "section": null, "contributor": null,
+                         "assigned_editor": chief["id"]}, "after": null, "limit": 10}),
+    )
+    .expect("in review: mine");
+    assert_eq!(mine["items"][0]["id"], article["id"]);
+    let log = invoke(
+        &window,
+        "audit_log",
+        json!({"article": article["id"], "user": null, "after": null, "limit": 10}),
+    )
+    .expect("the log");
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(actions, ["claim", "submit"]);
+    assert_eq!(log["items"][0]["actor"], "Ines");
+
+    // A profile edit keeps the old bio in its history; a merge moves the byline over.
+    let changes = json!({"display_name": "Amélie Faure", "sort_name": "Faure, Amélie",
+        "email": "amelie@example.org", "affiliation": "University of Porto", "kind": "guest",
+        "bio": "Amélie Faure is a maritime historian.", "links": [], "private_notes": ""});
+    invoke(
+        &window,
+        "edit_contributor",
+        json!({"id": amelie["id"], "changes": changes}),
+    )
+    .expect("edited");
+    let bios = invoke(
+        &window,
+        "contributor_bio_history",
+        json!({"id": amelie["id"]}),
+    )
+    .expect("bio history");
+    assert_eq!(bios[0]["bio"], "Amélie Faure is a historian.");
+    let twin = json!({"contributor": {"display_name": "A. Faure", "email": null,
+        "affiliation": "", "kind": "guest", "bio": ""}});
+    let twin = invoke(&window, "add_contributor", twin).expect("a duplicate");
+    let merged = invoke(
+        &window,
+        "merge_contributors",
+        json!({"from": twin["id"], "into": amelie["id"]}),
+    )
+    .expect("merged");
+    assert_eq!(merged["id"], amelie["id"]);
+    let gone = invoke(&window, "get_contributor", json!({"id": twin["id"]})).expect_err("gone");
+    assert_eq!(gone["code"], "not_found");
+    let page = invoke(
+        &window,
+        "list_contributors",
+        json!({"after": null, "limit": 10}),
+    )
+    .expect("the directory");
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
+}
