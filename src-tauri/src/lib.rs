@@ -26,6 +26,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::sign_in,
             commands::sign_out,
             commands::list_users,
+            commands::add_user,
             commands::list_articles,
             commands::get_article,
             commands::article_moves,

@@ -51,6 +51,14 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
     let refused = invoke(&window, "add_contributor", blank).expect_err("a nameless contributor");
     assert_eq!(refused["code"], "invalid_input");
 
+    // The chief gives her a sign-in; a second account of that name is refused.
+    let account = json!({"user": {"name": "Amélie", "role": "contributor",
+        "contributor_id": amelie["id"], "passphrase": null}});
+    let user = invoke(&window, "add_user", account.clone()).expect("an account");
+    assert_eq!(user["contributor_id"], amelie["id"]);
+    let twice = invoke(&window, "add_user", account).expect_err("the name is taken");
+    assert_eq!(twice["code"], "invalid_input", "{twice}");
+
     let byline = json!([{"contributor_id": amelie["id"], "printed_bio": null}]);
     let body = "The harbour wall was **rebuilt** in 1904.";
     let article = invoke(

@@ -17,7 +17,7 @@ pub use search::*;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view::{
-    Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, Note,
+    Action, Article, ArticlePage, ArticleQuery, DeskStatus, MoveOption, NewDesk, NewUser, Note,
     RevisionDiff, RevisionPage, SampleReport, SignInChoice, User,
 };
 
@@ -116,6 +116,25 @@ pub async fn list_users(app: Managed<'_, AppState>) -> AppResult<Vec<User>> {
     let actor = app.actor()?;
     let users = on_desk(&app, move |d| Ok(d.list_users(&actor)?)).await?;
     Ok(users.into_iter().map(User::from).collect())
+}
+
+/// Adds an account (the chief does): an editor, or a contributor's sign-in.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_user(app: Managed<'_, AppState>, user: NewUser) -> AppResult<User> {
+    let actor = app.actor()?;
+    let added = on_desk(&app, move |d| {
+        Ok(d.add_user(
+            &actor,
+            &copydesk_core::desk::NewUser {
+                name: &user.name,
+                role: user.role.into(),
+                contributor: user.contributor_id.as_deref(),
+                passphrase: user.passphrase.as_deref().filter(|p| !p.is_empty()),
+            },
+        )?)
+    });
+    Ok(added.await?.into())
 }
 
 /// One article in full, if the signed-in user may see it.

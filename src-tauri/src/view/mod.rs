@@ -64,12 +64,33 @@ impl From<State> for model::State {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Contributor,
     Editor,
     Chief,
+}
+
+impl From<Role> for model::Role {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Contributor => model::Role::Contributor,
+            Role::Editor => model::Role::Editor,
+            Role::Chief => model::Role::Chief,
+        }
+    }
+}
+
+/// A new account, as the chief creates it (a contributor's sign-in from their profile).
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct NewUser {
+    pub name: String,
+    pub role: Role,
+    /// The contributor this account writes as (id); contributor accounts need one.
+    pub contributor_id: Option<String>,
+    /// `None` or empty: the account signs in without one.
+    pub passphrase: Option<String>,
 }
 
 impl From<model::Role> for Role {

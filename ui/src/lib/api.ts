@@ -13,6 +13,7 @@ import {
   type ContributorHit,
   type ContributorPage,
   type NewContributor,
+  type NewUser,
   type SearchPage,
   type ArticlePage,
   type ArticleQuery,
@@ -57,6 +58,7 @@ export const api = {
     unwrap(commands.signIn(name, passphrase)),
   signOut: (): Promise<null> => unwrap(commands.signOut()),
   listUsers: (): Promise<User[]> => unwrap(commands.listUsers()),
+  addUser: (user: NewUser): Promise<User> => unwrap(commands.addUser(user)),
   getArticle: (id: string): Promise<Article> => unwrap(commands.getArticle(id)),
   articleMoves: (id: string, note: string | null): Promise<MoveOption[]> =>
     unwrap(commands.articleMoves(id, note)),

@@ -19,6 +19,8 @@ export const commands = {
 	signOut: () => typedError<null, AppError>(__TAURI_INVOKE("sign_out")),
 	/**  The desk's accounts, for a signed-in user. */
 	listUsers: () => typedError<User[], AppError>(__TAURI_INVOKE("list_users")),
+	/**  Adds an account (the chief does): an editor, or a contributor's sign-in. */
+	addUser: (user: NewUser) => typedError<User, AppError>(__TAURI_INVOKE("add_user", { user })),
 	/**  A page of the articles `query` asks for, newest change first. */
 	listArticles: (query: ArticleQuery, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { query, after, limit })),
 	/**  One article in full, if the signed-in user may see it. */
@@ -323,6 +325,16 @@ export type NewDesk = {
 	timezone: string,
 	chief_name: string,
 	chief_passphrase: string | null,
+};
+
+/**  A new account, as the chief creates it (a contributor's sign-in from their profile). */
+export type NewUser = {
+	name: string,
+	role: Role,
+	/**  The contributor this account writes as (id); contributor accounts need one. */
+	contributor_id: string | null,
+	/**  `None` or empty: the account signs in without one. */
+	passphrase: string | null,
 };
 
 /**  An editorial note on an article, in thread order. */
