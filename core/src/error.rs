@@ -38,6 +38,9 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The site could not be written (a folder that cannot be created, a full disk).
+    #[error("{0}")]
+    Publish(String),
 }
 
 impl Error {
@@ -56,6 +59,7 @@ impl Error {
             Error::Sqlite(e) if is_busy(e) => "busy",
             Error::Sqlite(_) => "storage",
             Error::Io(_) => "io",
+            Error::Publish(_) => "publish_failed",
         }
     }
 

@@ -10,6 +10,8 @@ pub mod error;
 pub mod model;
 pub mod passphrase;
 pub mod sample;
+pub mod site;
+pub mod slots;
 pub mod snippet;
 pub mod store;
 pub mod text;

@@ -316,3 +316,64 @@ pub struct ContributorHit {
     pub affiliation: String,
     pub snippet: Vec<SnippetPart>,
 }
+
+string_enum!(
+    /// What a publish job does: `publish` moves a scheduled article to published and writes its
+    /// page; `render` writes the pages of an article already published or withdrawn.
+    JobKind {
+        Publish = "publish",
+        Render = "render",
+    }
+);
+
+string_enum!(
+    /// Where a publish job stands. `failed`: the last attempt failed, and it is tried again after
+    /// a backoff.
+    JobState {
+        Pending = "pending",
+        Running = "running",
+        Done = "done",
+        Failed = "failed",
+        Cancelled = "cancelled",
+    }
+);
+
+/// One job of the publish outbox, as the Publishing panel shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishJob {
+    pub id: String,
+    pub article_id: String,
+    pub headline: String,
+    pub kind: JobKind,
+    pub due_at: DateTime<Utc>,
+    pub state: JobState,
+    pub attempts: i64,
+    pub next_try_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// How late it was carried out, once done.
+    pub late_ms: Option<i64>,
+    /// The last failure's words.
+    pub error: Option<String>,
+}
+
+/// A recurring publication time of a section, in the desk's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Slot {
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    /// Minutes after local midnight.
+    pub minute: u16,
+}
+
+/// A piece on the calendar: scheduled or published, with its instant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalendarEntry {
+    pub article_id: String,
+    pub headline: String,
+    pub section: Option<String>,
+    pub state: State,
+    pub at: DateTime<Utc>,
+    pub byline: Vec<String>,
+    /// Another piece of the same section stands at the same instant.
+    pub conflict: bool,
+}

@@ -96,7 +96,8 @@ pub const TRANSITIONS: &[Transition] = &[
     },
     Transition {
         action: Action::Schedule,
-        from: &[Approved],
+        // From scheduled: a reschedule, which moves the one publish job.
+        from: &[Approved, Scheduled],
         to: Scheduled,
         who: &[Editor, Chief],
         needs: &[Need::Time],

@@ -6,7 +6,9 @@ mod articles;
 mod contributors;
 mod moves;
 mod notes;
+mod publishing;
 mod revisions;
+mod schedule;
 mod search;
 mod users;
 
@@ -22,7 +24,9 @@ pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
 pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle};
 pub use contributors::{ContributorEdit, NewContributor};
 pub use moves::{MoveArgs, Readiness};
+pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffPart, FieldDiff, RevisionDiff};
+pub use schedule::{Calendar, FreeSlot, When};
 pub use search::SearchFilter;
 pub use users::NewUser;
 

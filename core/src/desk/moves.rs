@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::articles::{snapshot_of, to_article, write_revision};
 use super::{Actor, Desk, visible_article};
 use crate::error::{Error, Result};
-use crate::model::{Action, Article, SaveReason, State};
+use crate::model::{Action, Article, JobKind, SaveReason, State};
 use crate::store::articles::ArticleRow;
 use crate::store::notes::NewNote;
 use crate::store::transitions::NewTransition;
@@ -154,6 +154,7 @@ impl Desk {
         let now = self.now();
         let transition_id = self.new_id(now);
         let note_id = self.new_id(now);
+        let job_id = self.new_id(now);
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             let old = visible_article(tx, &me, id)?;
@@ -185,14 +186,29 @@ impl Desk {
                     row.approved_by = Some(me.pk);
                     row.assigned_editor.get_or_insert(me.pk);
                 }
-                Action::Schedule => row.scheduled_at = args.at,
-                Action::Unschedule => row.scheduled_at = None,
+                // The outbox job is written with the move: nothing scheduled lacks its job.
+                Action::Schedule => {
+                    row.scheduled_at = args.at;
+                    let at = args
+                        .at
+                        .ok_or_else(|| Error::invalid("a publication time"))?;
+                    store::jobs::put(tx, &job_id, row.pk, JobKind::Publish, at, me.pk, now)?;
+                }
+                Action::Unschedule => {
+                    row.scheduled_at = None;
+                    store::jobs::cancel_open(tx, row.pk, now)?;
+                }
                 Action::Publish | Action::PublishNow => {
                     row.published_at = Some(now);
                     if row.approved_by.is_none() {
                         row.approved_by = Some(me.pk);
                     }
                     store::articles::freeze_bios(tx, row.pk)?;
+                    // Any publish job becomes the job that writes the page now.
+                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
+                }
+                Action::Withdraw => {
+                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
                 }
                 _ => {}
             }

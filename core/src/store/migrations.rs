@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_desk.sql"),
     include_str!("migrations/0002_editor_queue.sql"),
+    include_str!("migrations/0003_publishing.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -82,6 +83,38 @@ mod tests {
             let upgraded = Store::open(&path).unwrap();
             assert_eq!(upgraded.schema().unwrap(), fresh, "upgrade from {start}");
         }
+    }
+
+    #[test]
+    fn articles_scheduled_before_the_outbox_get_their_job() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, 2).unwrap();
+            conn.execute_batch(
+                "INSERT INTO users (pk, id, name, role, created_at) VALUES (1, 'u1', 'Ed', 'editor', 0);
+                 INSERT INTO articles (pk, id, slug, headline, state, version, word_count,
+                     assigned_editor, scheduled_at, created_by, created_at, updated_at,
+                     state_changed_at)
+                 VALUES (1, 'a1', 'one', 'One', 'scheduled', 3, 10, 1, 5000, 1, 0, 0, 100),
+                        (2, 'a2', 'two', 'Two', 'approved', 3, 10, 1, NULL, 1, 0, 0, 100);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let jobs: Vec<(i64, String, i64, String, i64)> = store
+            .read(|tx| {
+                let mut stmt = tx.prepare(
+                    "SELECT article_pk, kind, due_at, state, created_by FROM publish_jobs",
+                )?;
+                let rows = stmt.query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })
+            .unwrap();
+        assert_eq!(jobs, [(1, "publish".into(), 5000, "pending".into(), 1)]);
     }
 
     #[test]

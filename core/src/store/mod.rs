@@ -2,12 +2,16 @@
 //! by entity; every function takes a connection or transaction chosen by the caller.
 
 pub mod articles;
+pub mod calendar;
 pub mod contributors;
+pub mod jobs;
 mod migrations;
 pub mod notes;
 pub mod revisions;
 pub mod search;
 pub mod settings;
+pub mod site;
+pub mod slots;
 pub mod transitions;
 pub mod users;
 

@@ -1,0 +1,201 @@
+//! The static site: pages, feeds and sitemap written into the desk's publish folder. Every file
+//! goes to a temporary name first and is renamed into place, so a reader never sees half a page.
+
+mod feeds;
+mod html;
+mod markdown;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+pub use feeds::{atom, json_feed, rss, sitemap};
+pub use html::{STYLE, article_page, contributor_page, index_page, withdrawn_page};
+pub use markdown::body_html;
+
+use crate::error::{Error, Result};
+use crate::text::slugify;
+
+/// What every page and feed says about the publication.
+#[derive(Debug, Clone)]
+pub struct SiteInfo {
+    pub name: String,
+    /// Absolute, ending in "/": links in feeds and the sitemap start with it.
+    pub url: String,
+    pub tz: Tz,
+}
+
+/// A byline contributor as printed under a published piece.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedAuthor {
+    pub name: String,
+    /// The file name (without extension) of their page under `contributors/`.
+    pub page: String,
+    pub bio: String,
+}
+
+/// A link to a published piece.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PieceLink {
+    pub page: String,
+    pub headline: String,
+    pub published_at: DateTime<Utc>,
+}
+
+/// An article as the site prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub id: String,
+    /// The file name (without extension) of its page under `articles/`.
+    pub page: String,
+    pub headline: String,
+    pub standfirst: String,
+    /// Markdown, rendered and sanitised when the page is written.
+    pub body: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub byline: Vec<PrintedAuthor>,
+    /// The editor who approved it ("Posted by").
+    pub posted_by: Option<String>,
+    pub published_at: DateTime<Utc>,
+    /// Set when this publication is a republication: when it first appeared.
+    pub first_published_at: Option<DateTime<Utc>>,
+    pub related: Vec<PieceLink>,
+    /// Set when the piece was withdrawn: the page becomes a notice.
+    pub withdrawn_at: Option<DateTime<Utc>>,
+}
+
+/// A contributor's page: bio and published pieces, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorPage {
+    pub name: String,
+    pub page: String,
+    pub affiliation: String,
+    pub bio: String,
+    pub pieces: Vec<PieceLink>,
+}
+
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "index",
+];
+
+/// A file name that stays inside its folder whatever the slug holds (path separators, "..",
+/// reserved device names, any script): ASCII letters, digits and dashes. A slug that had to be
+/// changed gets `key` appended, so two different slugs never share a page.
+pub fn page_name(slug: &str, key: &str) -> String {
+    let safe = slugify(slug);
+    let tail: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if safe == slug && !RESERVED.contains(&safe.as_str()) {
+        safe
+    } else {
+        format!("{safe}-{tail}")
+    }
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// The publish folder, written to by relative paths built from `page_name`s only.
+#[derive(Debug, Clone)]
+pub struct SiteFolder {
+    root: PathBuf,
+}
+
+impl SiteFolder {
+    /// The folder, created if missing; one that cannot be created is an error naming it.
+    pub fn open(root: &Path) -> Result<SiteFolder> {
+        fs::create_dir_all(root).map_err(|e| publish_error(root, &e))?;
+        Ok(SiteFolder {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Writes `bytes` to `rel` through a temporary file renamed into place.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.root.join(rel);
+        let dir = path.parent().unwrap_or(&self.root);
+        fs::create_dir_all(dir).map_err(|e| publish_error(dir, &e))?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        let written = fs::File::create(&temp)
+            .and_then(|mut f| f.write_all(bytes))
+            .and_then(|()| fs::rename(&temp, &path));
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temp);
+            return Err(publish_error(&path, &e));
+        }
+        Ok(())
+    }
+}
+
+fn publish_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::Publish(format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names_never_leave_the_folder() {
+        assert_eq!(page_name("harbour-wall", "0192abcd"), "harbour-wall");
+        for slug in [
+            "../../etc/passwd",
+            "a/b",
+            "..",
+            "con",
+            "Ünïcode/ÄÖ",
+            "北京",
+            "index",
+            "",
+        ] {
+            let name = page_name(slug, "01936f3e-1234-7abc-8def-0123456789ab");
+            assert!(!name.is_empty());
+            assert!(
+                name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "{slug} → {name}"
+            );
+            assert!(!RESERVED.contains(&name.as_str()), "{slug} → {name}");
+        }
+        assert_ne!(page_name("a/b", "k1"), page_name("a-b", "k2"));
+        assert_eq!(page_name("北京", "x"), "bei-jing-x");
+    }
+
+    #[test]
+    fn a_file_is_renamed_into_place_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = SiteFolder::open(&dir.path().join("site")).unwrap();
+        site.write("articles/one.html", b"<p>one</p>").unwrap();
+        site.write("articles/one.html", b"<p>two</p>").unwrap();
+        let folder = dir.path().join("site/articles");
+        let names: Vec<_> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["one.html"]);
+        assert_eq!(fs::read(folder.join("one.html")).unwrap(), b"<p>two</p>");
+
+        let blocked = dir.path().join("a-file");
+        fs::write(&blocked, b"not a folder").unwrap();
+        let err = SiteFolder::open(&blocked.join("site")).unwrap_err();
+        assert!(err.to_string().contains("a-file"), "{err}");
+    }
+}
