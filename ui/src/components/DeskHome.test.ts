@@ -1,19 +1,25 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { ArticleQuery, DeskSettings, User } from "../lib/bindings";
+import type { ArticleQuery, ArticleSummary, DeskSettings, User } from "../lib/bindings";
+import { nav } from "../lib/nav.svelte";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn(), getArticle: vi.fn(), articleMoves: vi.fn(async () => []),
-  listNotes: vi.fn(async () => []),
-  articleHistory: vi.fn(async () => ({ items: [], next: null })),
-}));
+const api = vi.hoisted(() => ({ listArticles: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
 }));
-vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
+// Every queue listens for changes; the test says when the desk changed.
+const live = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
+vi.mock("../lib/live", () => ({
+  onDeskChanged: (reload: () => void) => {
+    live.listeners.add(reload);
+    return () => live.listeners.delete(reload);
+  },
+}));
+const deskChanged = () => live.listeners.forEach((reload) => reload());
 
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
 const settings: DeskSettings = {
@@ -22,11 +28,11 @@ const settings: DeskSettings = {
   sections: [{ name: "Opinion", min_words: 600, max_words: 1200 }],
 };
 
-function summary(id: string, headline: string, state: ArticleQuery["state"]) {
+function summary(id: string, headline: string, state: ArticleQuery["state"] = "submitted"): ArticleSummary {
   return {
     id,
     headline,
-    state,
+    state: state ?? "submitted",
     section: "Opinion",
     byline: ["Ana Ruiz"],
     word_count: 700,
@@ -37,22 +43,48 @@ function summary(id: string, headline: string, state: ArticleQuery["state"]) {
   };
 }
 
+/** The Submitted queue as the core has it now; the other queues are empty. */
+let submitted: ArticleSummary[] = [];
+
 describe("DeskHome", () => {
   beforeEach(() => {
-    api.listArticles.mockReset().mockImplementation(async (query: ArticleQuery) => {
+    nav.reset();
+    live.listeners.clear();
+    submitted = [summary("a", "Why ports matter")];
+    api.listArticles.mockReset().mockImplementation(async (query: ArticleQuery, after: string | null, limit: number) => {
       if (query.contributor === "Nobody") throw new DeskError("not_found", "no contributor matches “Nobody”");
-      if (query.state === "submitted") return { items: [summary("a", "Why ports matter", "submitted")], next: null };
+      if (query.state === "submitted") {
+        const start = after === null ? 0 : Number(after);
+        const items = submitted.slice(start, start + limit);
+        return { items, next: start + limit < submitted.length ? String(start + limit) : null };
+      }
+      if (query.state === "in_review" && query.assigned_editor === "u1") {
+        return { items: [{ ...summary("m", "Mine to review", "in_review"), assigned_editor: "Maya Editor" }], next: null };
+      }
       return { items: [], next: null };
     });
   });
 
-  it("shows an editor's queues, each asking the core for its own state", async () => {
+  it("shows an editor's queues, In review split into theirs and everyone's", async () => {
     render(DeskHome, { user: editor, settings });
-    const submitted = await screen.findByRole("listbox", { name: "Submitted" });
-    expect(within(submitted).getByText("Why ports matter")).toBeInTheDocument();
-    expect(screen.getByRole("heading", { name: /In review/ })).toBeInTheDocument();
-    const states = api.listArticles.mock.calls.map(([q]) => (q as ArticleQuery).state);
-    expect(states).toEqual(["submitted", "in_review", "changes_requested", "approved", "scheduled", "published"]);
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    expect(within(list).getByText("Why ports matter")).toBeInTheDocument();
+    const mine = await screen.findByRole("listbox", { name: "In review: mine" });
+    expect(within(mine).getByText("Mine to review")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: /In review: everyone's/ })).toBeInTheDocument();
+    expect(screen.getByText("Nobody on the desk is reviewing anything.")).toBeInTheDocument();
+    const asked = api.listArticles.mock.calls.map(([q]) => q as ArticleQuery);
+    expect(asked.map((q) => q.state)).toEqual([
+      "submitted",
+      "in_review",
+      "in_review",
+      "changes_requested",
+      "approved",
+      "scheduled",
+      "published",
+    ]);
+    expect(asked[1].assigned_editor).toBe("u1");
+    expect(asked[2].assigned_editor).toBeNull();
   });
 
   it("says once, next to the field, that a contributor filter matches nobody", async () => {
@@ -66,34 +98,54 @@ describe("DeskHome", () => {
     expect(screen.getByText("Why ports matter")).toBeInTheDocument();
   });
 
-  it("opens the highlighted article with Enter and returns to the list with Esc", async () => {
-    api.getArticle.mockResolvedValue({
-      ...summary("a", "Why ports matter", "submitted"),
-      slug: "why-ports-matter",
-      standfirst: "Trade runs through them.",
-      body: "First paragraph.\n\nSecond paragraph.",
-      tags: [],
-      byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
-      related: [],
-      reading_minutes: 3,
-      approved_by: null,
-      embargo_until: null,
-      scheduled_at: null,
-      published_at: null,
-      created_by: "Ana Ruiz",
-      created_at: "2026-03-10T09:00:00Z",
-    });
+  it("opens the highlighted article with Enter, over the Desk", async () => {
     render(DeskHome, { user: editor, settings });
     const list = await screen.findByRole("listbox", { name: "Submitted" });
     list.focus();
     await userEvent.keyboard("{Enter}");
-    expect(api.getArticle).toHaveBeenCalledWith("a");
-    expect(await screen.findByRole("heading", { level: 1, name: "Why ports matter" })).toBeInTheDocument();
-    expect(screen.getByText("Second paragraph.")).toBeInTheDocument();
-    expect(screen.getByText("Ana Ruiz writes on trade.")).toBeInTheDocument();
-    expect(screen.getByText("10 Mar 2026, 10:00")).toBeInTheDocument();
-    await userEvent.keyboard("{Escape}");
-    expect(screen.queryByRole("article")).not.toBeInTheDocument();
-    expect(screen.getByRole("listbox", { name: "Submitted" })).toHaveFocus();
+    expect(nav.article).toBe("a");
+  });
+
+  it("marks and announces new arrivals, keeping the reader's place and focus", async () => {
+    submitted = [summary("a", "Why ports matter"), summary("c", "Cities and heat")];
+    render(DeskHome, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    list.focus();
+    await fireEvent.keyDown(list, { key: "j" });
+    expect(within(list).getByRole("option", { selected: true })).toHaveTextContent("Cities and heat");
+
+    submitted = [summary("b", "A new treaty"), summary("z", "Rates again"), ...submitted];
+    deskChanged();
+
+    const heading = screen.getByRole("heading", { name: /^Submitted/ });
+    await waitFor(() => expect(heading).toHaveTextContent("2 new"));
+    expect(within(list).getAllByRole("option")).toHaveLength(4);
+    expect(within(list).getByRole("option", { selected: true })).toHaveTextContent("Cities and heat");
+    expect(list).toHaveFocus();
+    expect(document.getElementById("submitted-article-b")).toHaveClass("fresh");
+    expect(document.getElementById("submitted-article-a")).not.toHaveClass("fresh");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("2 new in Submitted"));
+  });
+
+  it("reloads as many articles as were shown, and those the arrivals pushed down", async () => {
+    submitted = Array.from({ length: 14 }, (_, i) => summary(`s${i}`, `Piece ${i}`));
+    render(DeskHome, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    expect(within(list).getAllByRole("option")).toHaveLength(10);
+    await userEvent.click(screen.getByRole("button", { name: "Show more" }));
+    await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(14));
+
+    submitted = [summary("new", "Fresh in"), ...submitted];
+    api.listArticles.mockClear();
+    deskChanged();
+    await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(15));
+    const limits = api.listArticles.mock.calls
+      .filter(([q]) => (q as ArticleQuery).state === "submitted")
+      .map(([, after, limit]) => [after, limit]);
+    expect(limits).toEqual([
+      [null, 14],
+      [null, 15],
+    ]);
+    expect(screen.getByText("Piece 13")).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ArticleSummary } from "../lib/bindings";
 import QueueList from "./QueueList.svelte";
 
@@ -53,5 +53,33 @@ describe("QueueList", () => {
     await fireEvent.keyDown(screen.getByRole("listbox"), { key: "j" });
     await rerender({ items: [article("z", "Newer"), ...items], label: "Submitted", onopen: () => {} });
     expect(selected()).toHaveTextContent("Second");
+  });
+
+  it("keeps the highlight at the same place when the highlighted article leaves the list", async () => {
+    const { rerender } = render(QueueList, { items, label: "Submitted", onopen: () => {} });
+    await fireEvent.keyDown(screen.getByRole("listbox"), { key: "j" });
+    await rerender({ items: [items[0], items[2]], label: "Submitted", onopen: () => {} });
+    expect(selected()).toHaveTextContent("Third");
+  });
+
+  it("marks articles that just arrived", () => {
+    render(QueueList, { items, label: "Submitted", onopen: () => {}, fresh: new Set(["b"]) });
+    expect(screen.getByRole("option", { name: /Second/ })).toHaveClass("fresh");
+    expect(screen.getByRole("option", { name: /First/ })).not.toHaveClass("fresh");
+    expect(screen.getAllByText("New")).toHaveLength(1);
+  });
+
+  describe("ages", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("tick on every minute without asking the core again", async () => {
+      vi.useFakeTimers({ now: new Date("2026-03-10T09:04:30Z") });
+      render(QueueList, { items: [items[0]], label: "Submitted", onopen: () => {} });
+      expect(screen.getByText("Submitted 4 min ago")).toBeInTheDocument();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(screen.getByText("Submitted 5 min ago")).toBeInTheDocument();
+      await vi.advanceTimersByTimeAsync(56 * 60_000);
+      expect(screen.getByText("Submitted 1 h ago")).toBeInTheDocument();
+    });
   });
 });

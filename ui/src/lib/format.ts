@@ -1,5 +1,5 @@
 // Display helpers: how values read on screen. No desk rules here.
-import type { Action, Role, SaveReason, State } from "./bindings";
+import type { Action, ContributorKind, Role, SaveReason, State } from "./bindings";
 
 const STATE_LABELS: Record<State, string> = {
   draft: "Draft",
@@ -95,4 +95,54 @@ const REASON_LABELS: Record<SaveReason, string> = {
 
 export function reasonLabel(reason: SaveReason): string {
   return REASON_LABELS[reason];
+}
+
+// What happened, as the activity log says it: "Maya claimed “Why ports matter”".
+const DONE_LABELS: Record<Action, string> = {
+  submit: "submitted",
+  claim: "claimed",
+  request_changes: "requested changes on",
+  resubmit: "resubmitted",
+  approve: "approved",
+  reject: "rejected",
+  reopen: "reopened",
+  schedule: "scheduled",
+  unschedule: "unscheduled",
+  publish: "published",
+  publish_now: "published at once",
+  withdraw: "withdrew",
+};
+
+export function doneLabel(action: Action): string {
+  return DONE_LABELS[action];
+}
+
+export function kindLabel(kind: ContributorKind): string {
+  return kind === "staff" ? "Staff" : "Guest";
+}
+
+/** "1 article", "3 articles", "20+ articles". */
+export function plural(n: number, noun: string, more = false): string {
+  return `${n.toLocaleString("en")}${more ? "+" : ""} ${n === 1 && !more ? noun : `${noun}s`}`;
+}
+
+/** The core's words as a sentence on their own: "type at least one word" → "Type at least one word". */
+export function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The calendar day of an instant in the desk's zone, e.g. "Tuesday 10 March 2026". */
+export function deskDay(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(iso));
+}
+
+/** The clock time of an instant in the desk's zone, e.g. "15:05". */
+export function deskClock(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeStyle: "short" }).format(new Date(iso));
 }

@@ -1,0 +1,107 @@
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { ArticleQuery, DeskSettings, User } from "../lib/bindings";
+import { nav } from "../lib/nav.svelte";
+import SignedIn from "../test-stubs/SignedIn.svelte";
+
+const api = vi.hoisted(() => ({
+  listArticles: vi.fn(),
+  listContributors: vi.fn(async () => ({ items: [], next: null })),
+  listUsers: vi.fn(async () => []),
+  auditLog: vi.fn(async () => ({ items: [], next: null })),
+  searchArticles: vi.fn(async () => ({ items: [], next: null })),
+  searchContributors: vi.fn(async () => []),
+}));
+vi.mock("../lib/api", async (original) => ({
+  ...(await original<typeof import("../lib/api")>()),
+  api,
+}));
+vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
+vi.mock("./ArticleView.svelte", async () => await import("../test-stubs/ArticleViewStub.svelte"));
+
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
+
+describe("Workspace", () => {
+  beforeEach(() => {
+    nav.reset();
+    api.listArticles.mockReset().mockImplementation(async (query: ArticleQuery) =>
+      query.state === "submitted"
+        ? {
+            items: [
+              {
+                id: "a",
+                headline: "Why ports matter",
+                state: "submitted",
+                section: null,
+                byline: ["Ana Ruiz"],
+                word_count: 700,
+                assigned_editor: null,
+                version: 1,
+                updated_at: "2026-03-10T09:00:00Z",
+                state_changed_at: "2026-03-10T09:00:00Z",
+              },
+            ],
+            next: null,
+          }
+        : { items: [], next: null },
+    );
+  });
+
+  it("names the screens in the masthead and moves between them", async () => {
+    render(SignedIn, { user: editor, settings });
+    const screens = screen.getByRole("navigation", { name: "Screens" });
+    expect(within(screens).getByRole("button", { name: "Desk" })).toHaveAttribute("aria-current", "page");
+    await userEvent.click(within(screens).getByRole("button", { name: "Contributors" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Contributors" })).toHaveFocus();
+    expect(within(screens).getByRole("button", { name: "Contributors" })).toHaveAttribute("aria-current", "page");
+    await userEvent.click(within(screens).getByRole("button", { name: "Activity" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Activity" })).toHaveFocus();
+    await userEvent.click(within(screens).getByRole("button", { name: "Desk" }));
+    expect(await screen.findByRole("listbox", { name: "Submitted" })).toBeInTheDocument();
+  });
+
+  it("opens an article over the Desk with Enter, and Esc comes back to the same line", async () => {
+    render(SignedIn, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    list.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(screen.getByRole("article", { name: "Article a" })).toBeInTheDocument();
+    expect(list.closest("[hidden]")).not.toBeNull();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+    expect(screen.getByRole("listbox", { name: "Submitted" })).toHaveFocus();
+  });
+
+  it("opens the search with Ctrl+K anywhere and Esc gives focus back", async () => {
+    render(SignedIn, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    list.focus();
+    await userEvent.keyboard("{Control>}k{/Control}");
+    const dialog = await screen.findByRole("dialog", { name: "Search the desk" });
+    expect(within(dialog).getByRole("combobox")).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(list).toHaveFocus();
+    // The article stays closed: Esc belonged to the search.
+    expect(nav.article).toBeNull();
+  });
+
+  it("opens the search from the masthead's button, and with ⌘K", async () => {
+    render(SignedIn, { user: editor, settings });
+    await userEvent.click(screen.getByRole("button", { name: /^Search/ }));
+    expect(await screen.findByRole("dialog", { name: "Search the desk" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByRole("button", { name: /^Search/ })).toHaveFocus();
+    await userEvent.keyboard("{Meta>}k{/Meta}");
+    expect(await screen.findByRole("dialog", { name: "Search the desk" })).toBeInTheDocument();
+  });
+
+  it("leaves Ctrl+K to the editor inside it (the link shortcut)", async () => {
+    render(SignedIn, { user: editor, settings });
+    screen.getByRole("textbox", { name: "Body" }).focus();
+    await userEvent.keyboard("{Control>}k{/Control}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+});

@@ -1,0 +1,86 @@
+// Where the signed-in window is: one of three screens, perhaps an article opened over it, and the
+// search palette. No router: one window, a handful of places, and the way back to each.
+import { tick } from "svelte";
+
+export type Screen = "desk" | "contributors" | "activity";
+
+/** An article as a filter or a link names it: its id, and the headline to show for it. */
+export type ArticleRef = { id: string; headline: string };
+
+function focused(): HTMLElement | null {
+  return document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+    ? document.activeElement
+    : null;
+}
+
+class Nav {
+  screen = $state<Screen>("desk");
+  /** On the Contributors screen: the profile shown, or null for the directory. */
+  contributor = $state<string | null>(null);
+  /** A word for the profile just opened ("A. Faure was merged into this profile."), shown once. */
+  notice = $state<string | null>(null);
+  /** The Activity screen's filters. */
+  activityArticle = $state<ArticleRef | null>(null);
+  activityUser = $state<string | null>(null);
+  /** The article opened over the present screen, which stays as it was underneath. */
+  article = $state<string | null>(null);
+  searching = $state(false);
+
+  // Where focus was when the article opened: closing it returns there.
+  #articleReturn: HTMLElement | null = null;
+
+  /** Goes to a screen, closing any article opened over the one before. */
+  go(screen: Screen) {
+    this.article = null;
+    this.#articleReturn = null;
+    this.screen = screen;
+    if (screen === "contributors") {
+      this.contributor = null;
+      this.notice = null;
+    }
+  }
+
+  openArticle(id: string) {
+    this.#articleReturn = focused();
+    this.article = id;
+  }
+
+  async closeArticle() {
+    this.article = null;
+    await tick();
+    const back = this.#articleReturn;
+    this.#articleReturn = null;
+    if (back?.isConnected) back.focus();
+  }
+
+  openContributor(id: string, notice: string | null = null) {
+    this.article = null;
+    this.#articleReturn = null;
+    this.screen = "contributors";
+    this.contributor = id;
+    this.notice = notice;
+  }
+
+  /** The Activity screen, narrowed to one article or not at all. */
+  showActivity(article: ArticleRef | null = null) {
+    this.article = null;
+    this.#articleReturn = null;
+    this.screen = "activity";
+    this.activityArticle = article;
+    this.activityUser = null;
+  }
+
+  /** Back to the first screen with nothing open: after sign-in, and between tests. */
+  reset() {
+    this.screen = "desk";
+    this.contributor = null;
+    this.notice = null;
+    this.activityArticle = null;
+    this.activityUser = null;
+    this.article = null;
+    this.searching = false;
+    this.#articleReturn = null;
+  }
+}
+
+export const nav = new Nav();
