@@ -1,0 +1,261 @@
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DeskError } from "../lib/api";
+import type { Article, ArticleDraft, User } from "../lib/bindings";
+import ArticleEditor from "./ArticleEditor.svelte";
+
+const api = vi.hoisted(() => ({
+  getArticle: vi.fn(),
+  saveArticle: vi.fn(),
+  articleMoves: vi.fn(async () => []),
+  listNotes: vi.fn(async () => []),
+  articleHistory: vi.fn(async () => ({ items: [], next: null })),
+  getContributor: vi.fn(),
+  findContributors: vi.fn(async () => []),
+  searchArticles: vi.fn(async () => ({ items: [], next: null })),
+}));
+vi.mock("../lib/api", async (original) => ({
+  ...(await original<typeof import("../lib/api")>()),
+  api,
+}));
+const live = vi.hoisted(() => ({ reload: null as null | (() => void) }));
+vi.mock("../lib/live", () => ({
+  onDeskChanged: (reload: () => void) => {
+    live.reload = reload;
+    return () => {};
+  },
+}));
+
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+
+function article(over: Partial<Article> = {}): Article {
+  return {
+    id: "a1",
+    slug: "why-ports-matter",
+    headline: "Why ports matter",
+    standfirst: "Trade runs through them.",
+    body: "First paragraph.\n\nSecond paragraph.",
+    section: "Opinion",
+    tags: ["trade"],
+    byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
+    related: [],
+    state: "in_review",
+    version: 4,
+    word_count: 4,
+    reading_minutes: 1,
+    assigned_editor: "Maya Editor",
+    approved_by: null,
+    embargo_until: null,
+    scheduled_at: null,
+    published_at: null,
+    created_by: "Ana Ruiz",
+    created_at: "2026-03-10T09:00:00Z",
+    updated_at: "2026-03-10T09:00:00Z",
+    state_changed_at: "2026-03-10T09:00:00Z",
+    ...over,
+  };
+}
+
+/** What the core would make of a draft saved on `base`. */
+function stored(base: number, draft: ArticleDraft): Article {
+  return article({ ...draft, byline: article().byline, related: [], version: base + 1 });
+}
+
+function open(a: Article = article(), user: User = editor) {
+  const onclose = vi.fn();
+  render(ArticleEditor, {
+    article: a,
+    user,
+    sections: [{ name: "Opinion", min_words: 600, max_words: 1200 }],
+    timezone: "Europe/Paris",
+    onclose,
+  });
+  return { onclose, saveState: () => document.querySelector(".save-state")! };
+}
+
+describe("ArticleEditor", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    api.getArticle.mockReset();
+    api.saveArticle.mockReset().mockImplementation(async (_id: string, base: number, draft: ArticleDraft) => stored(base, draft));
+    live.reload = null;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("opens the article in its fields, saved", async () => {
+    const { saveState } = open();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter");
+    expect(document.querySelector("#standfirst")).toHaveValue("Trade runs through them.");
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent("First paragraph.Second paragraph.");
+    expect(document.querySelector("#section")).toHaveValue("Opinion");
+    expect(document.querySelector("#tags")).toHaveValue("trade");
+    expect(screen.getByText("Ana Ruiz writes on trade.")).toBeInTheDocument();
+    expect(saveState()).toHaveTextContent("Saved");
+    expect(saveState()).toHaveAttribute("data-state", "saved");
+    expect(screen.getByText(/4 words · 1 min read/)).toBeInTheDocument();
+    expect(api.saveArticle).not.toHaveBeenCalled();
+  });
+
+  it("autosaves a second after the last keystroke, sending the stored body untouched", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { saveState } = open();
+    const headline = document.querySelector<HTMLTextAreaElement>("#headline")!;
+    await user.clear(headline);
+    await user.type(headline, "Why ports still matter");
+    expect(saveState()).toHaveAttribute("data-state", "dirty");
+    expect(api.saveArticle).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    expect(api.saveArticle).toHaveBeenCalledWith(
+      "a1",
+      4,
+      {
+        headline: "Why ports still matter",
+        standfirst: "Trade runs through them.",
+        body: "First paragraph.\n\nSecond paragraph.",
+        section: "Opinion",
+        tags: ["trade"],
+        byline: [{ contributor_id: "c1", printed_bio: null }],
+        related: [],
+      },
+      true,
+    );
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
+    await user.type(document.querySelector<HTMLInputElement>("#tags")!, ", ports");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenLastCalledWith("a1", 5, expect.objectContaining({ tags: ["trade", "ports"] }), true);
+  });
+
+  it("saves at once on Ctrl+S", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, " Always.");
+    await user.keyboard("{Control>}s{/Control}");
+    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ standfirst: "Trade runs through them. Always." }), false);
+  });
+
+  it("shows a refused headline next to the field and does not send it again until it changes", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("invalid_input", "the headline is empty: an article needs one"));
+    const { saveState } = open();
+    await user.clear(document.querySelector<HTMLTextAreaElement>("#headline")!);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(saveState()).toHaveAttribute("data-state", "failed"));
+    expect(saveState()).toHaveTextContent("Not saved: the headline is empty: an article needs one");
+    const headline = document.querySelector("#headline")!;
+    expect(headline).toHaveAttribute("aria-invalid", "true");
+    expect(headline).toHaveAccessibleDescription("the headline is empty: an article needs one");
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "Ports");
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
+    expect(api.saveArticle).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps what was typed through a failed save and tries again", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("busy", "the desk file is busy: try again in a moment"));
+    const { saveState } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Not saved: the desk file is busy: try again in a moment"));
+    expect(screen.getByText(/Trying again in 2 s/)).toBeInTheDocument();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
+    expect(api.saveArticle).toHaveBeenCalledTimes(2);
+  });
+
+  it("meets a change made elsewhere with both versions, and saves mine on theirs when I keep mine", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
+    api.getArticle.mockResolvedValue(article({ version: 6, headline: "Ports, by another editor" }));
+    const { saveState } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, " now");
+    await vi.advanceTimersByTimeAsync(1000);
+    const view = await screen.findByRole("region", { name: "This article was changed elsewhere" });
+    expect(saveState()).toHaveTextContent("Conflict");
+    expect(saveState()).toHaveAttribute("data-state", "conflict");
+    expect(await within(view).findByLabelText("Headline, yours")).toHaveTextContent("Why ports matter now");
+    expect(within(view).getByLabelText("Headline, theirs")).toHaveTextContent("Ports, by another editor");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1); // nothing more until I choose
+    await user.click(within(view).getByRole("button", { name: "Keep mine" }));
+    expect(api.saveArticle).toHaveBeenLastCalledWith("a1", 6, expect.objectContaining({ headline: "Why ports matter now" }), false);
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
+    expect(screen.queryByRole("region", { name: "This article was changed elsewhere" })).not.toBeInTheDocument();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter now");
+  });
+
+  it("takes theirs after keeping mine in the history", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
+    const theirs = article({ version: 6, headline: "Ports, by another editor" });
+    api.getArticle.mockResolvedValue(theirs);
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, " now");
+    await vi.advanceTimersByTimeAsync(1000);
+    const view = await screen.findByRole("region", { name: "This article was changed elsewhere" });
+    await within(view).findByLabelText("Headline, theirs");
+    await user.click(within(view).getByRole("button", { name: "Take theirs" }));
+    expect(api.saveArticle).toHaveBeenNthCalledWith(2, "a1", 6, expect.objectContaining({ headline: "Why ports matter now" }), false);
+    expect(api.saveArticle).toHaveBeenNthCalledWith(3, "a1", 7, expect.objectContaining({ headline: "Ports, by another editor" }), false);
+    await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, by another editor"));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(3);
+  });
+
+  it("takes in a newer version from elsewhere only when nothing typed here is unsaved", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    open();
+    api.getArticle.mockResolvedValue(article({ version: 5, standfirst: "Changed in another window." }));
+    live.reload!();
+    await vi.waitFor(() => expect(document.querySelector("#standfirst")).toHaveValue("Changed in another window."));
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent("First paragraph.");
+
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, " (typing)");
+    api.getArticle.mockResolvedValue(article({ version: 6, headline: "Elsewhere again" }));
+    live.reload!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter (typing)");
+  });
+
+  it("keeps a pasted page's structure and says what it left out", async () => {
+    open();
+    const body = document.querySelector<HTMLElement>(".ProseMirror")!;
+    const html = '<h2>Ports</h2><p><b>Bold</b> claim <img src="a.png"><img src="b.png"></p><script>x()</script>';
+    const paste = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(paste, "clipboardData", {
+      value: { getData: (type: string) => (type === "text/html" ? html : ""), files: [], types: ["text/html"] },
+    });
+    body.focus();
+    fireEvent(body, paste);
+    expect(await screen.findByText(/2 images were not pasted: the body holds text only/)).toBeInTheDocument();
+    expect(body.querySelector("h2")).toHaveTextContent("Ports");
+    expect(body.querySelector("strong")).toHaveTextContent("Bold");
+    expect(body.innerHTML).not.toMatch(/img|script/);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ body: expect.stringContaining("## Ports\n\n**Bold** claim") }), true);
+  });
+
+  it("opens a published article read-only, saying why", () => {
+    const { saveState } = open(article({ state: "published" }));
+    expect(screen.getByText(/This article is published: its text is corrected by republishing/)).toBeInTheDocument();
+    expect(document.querySelector("#headline")).toHaveAttribute("readonly");
+    expect(document.querySelector(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+    expect(saveState()).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Add to the byline" })).not.toBeInTheDocument();
+  });
+
+  it("goes back to the Desk on Esc once everything is saved", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    await user.keyboard("{Escape}");
+    await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ headline: "Why ports matter!" }), true);
+  });
+});
