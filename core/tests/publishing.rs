@@ -408,3 +408,24 @@ fn two_publishers_racing_over_200_due_jobs_publish_each_piece_once() {
         .unwrap();
     assert_eq!(jobs.items.len(), 200);
 }
+
+#[test]
+fn the_calendar_exports_as_icalendar_in_utc() {
+    let t = desk();
+    let a = t.approved();
+    t.desk
+        .schedule_article(&t.editor, &a.id, &at("2026-11-05 08:30"), None)
+        .unwrap();
+    let ics = t
+        .desk
+        .export_ics(&t.editor, start(), start() + Duration::days(30))
+        .unwrap();
+    assert!(ics.contains("BEGIN:VCALENDAR"));
+    assert!(ics.contains("DTSTART:20261105T073000Z"), "{ics}");
+    assert!(ics.contains(&format!("UID:{}@copydesk", a.id)));
+    let err = t
+        .desk
+        .export_ics(&t.author, start(), start() + Duration::days(1))
+        .unwrap_err();
+    assert_eq!(err.code(), "forbidden");
+}

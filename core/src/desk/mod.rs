@@ -4,6 +4,7 @@
 mod archive;
 mod articles;
 mod contributors;
+mod ics;
 mod moves;
 mod notes;
 mod publishing;
