@@ -1,0 +1,308 @@
+// A small W3C WebDriver client for driving the real app through tauri-driver: Node 20's `fetch`,
+// no packages. Every wait polls until a deadline and fails with a message that says what it was
+// waiting for; nothing sleeps to let time pass.
+//
+// tauri-driver facts this relies on (see src-tauri/README.md):
+// - a session is `POST /session` with `tauri:options.application` and NO `browserName`
+//   (WebKitWebDriver refuses a session naming a browser it does not know);
+// - the app inherits tauri-driver's environment (COPYDESK_DB, DISPLAY, NO_AT_BRIDGE);
+// - `DELETE /session/{id}` closes the app.
+
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** WebDriver key codes. */
+export const Keys = {
+  ENTER: "\uE007",
+  ESCAPE: "\uE00C",
+  TAB: "\uE004",
+  BACKSPACE: "\uE003",
+  CONTROL: "\uE009",
+  END: "\uE010",
+};
+
+/** How long a wait lasts unless told otherwise: generous, since CI machines are slow. */
+export const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 30000);
+const POLL_MS = 100;
+
+/** Whether `text` has `wanted`: a string it includes, or a RegExp it matches. */
+export const says = (text, wanted) => (wanted instanceof RegExp ? wanted.test(text) : text.includes(wanted));
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Errors a moment later may not have: the page re-rendered under us, or is still laying out. */
+const TRANSIENT = new Set([
+  "stale element reference",
+  "no such element",
+  "element not interactable",
+  "element click intercepted",
+]);
+
+export class WebDriverError extends Error {
+  constructor(method, path, status, value) {
+    super(`${method} ${path} → ${status} ${value?.error ?? ""}: ${value?.message ?? JSON.stringify(value)}`);
+    this.error = value?.error;
+  }
+}
+
+/** Polls `probe` until it returns something other than undefined/false/null. */
+export async function until(probe, what, timeoutMs = TIMEOUT_MS) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false && value !== null) return value;
+      last = undefined;
+    } catch (e) {
+      if (!(e instanceof WebDriverError && TRANSIENT.has(e.error))) throw e;
+      last = e;
+    }
+    if (Date.now() > end) {
+      throw new Error(`waited ${timeoutMs / 1000} s for ${what}${last ? ` (last: ${last.message})` : ""}`);
+    }
+    await pause(POLL_MS);
+  }
+}
+
+export class Session {
+  constructor(driverUrl, id) {
+    this.driverUrl = driverUrl;
+    this.id = id;
+  }
+
+  /** Starts the app at `application` and returns its session. */
+  static async start(driverUrl, application) {
+    const value = await request(driverUrl, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+    });
+    return new Session(driverUrl, value.sessionId);
+  }
+
+  /** Closes the app. */
+  async stop() {
+    await this.wd("DELETE", "");
+  }
+
+  wd(method, path, body) {
+    return request(this.driverUrl, method, `/session/${this.id}${path}`, body);
+  }
+
+  // ---- finding --------------------------------------------------------------------------------
+
+  async find(css) {
+    const found = await this.wd("POST", "/elements", { using: "css selector", value: css });
+    return found.map((e) => e[ELEMENT]);
+  }
+
+  /** The elements matching `css` inside element `parent`. */
+  async findIn(parent, css) {
+    const found = await this.wd("POST", `/element/${parent}/elements`, { using: "css selector", value: css });
+    return found.map((e) => e[ELEMENT]);
+  }
+
+  /** Every element matching `css`, once there is at least one. */
+  waitForAll(css, timeoutMs) {
+    return until(async () => {
+      const ids = await this.find(css);
+      return ids.length > 0 ? ids : undefined;
+    }, `something matching ${css}`, timeoutMs);
+  }
+
+  async waitFor(css, timeoutMs) {
+    return (await this.waitForAll(css, timeoutMs))[0];
+  }
+
+  /** Waits until nothing matches `css` (a form closed, a button went away). */
+  waitForNone(css, timeoutMs) {
+    return until(async () => (await this.find(css)).length === 0, `nothing to match ${css}`, timeoutMs);
+  }
+
+  /** The first element matching `css` whose visible text has `wanted` (a string in it, or a RegExp). */
+  waitForText(css, wanted, timeoutMs) {
+    return until(async () => {
+      for (const id of await this.find(css)) {
+        if (says(await this.text(id), wanted)) return id;
+      }
+      return undefined;
+    }, `a ${css} saying “${wanted}”`, timeoutMs);
+  }
+
+  /** The texts of every element matching `css` (possibly none). */
+  async texts(css) {
+    const out = [];
+    for (const id of await this.find(css)) out.push(await this.text(id));
+    return out;
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  text(id) {
+    return this.wd("GET", `/element/${id}/text`);
+  }
+
+  attribute(id, name) {
+    return this.wd("GET", `/element/${id}/attribute/${encodeURIComponent(name)}`);
+  }
+
+  property(id, name) {
+    return this.wd("GET", `/element/${id}/property/${encodeURIComponent(name)}`);
+  }
+
+  enabled(id) {
+    return this.wd("GET", `/element/${id}/enabled`);
+  }
+
+  /** Waits until the `name` attribute of the first `css` match is `wanted`; returns the element. */
+  waitForAttribute(css, name, wanted, timeoutMs) {
+    return until(async () => {
+      const [id] = await this.find(css);
+      if (id === undefined) return undefined;
+      return (await this.attribute(id, name)) === wanted ? id : undefined;
+    }, `${css} with ${name}="${wanted}"`, timeoutMs);
+  }
+
+  // ---- acting ---------------------------------------------------------------------------------
+
+  click(id) {
+    return this.wd("POST", `/element/${id}/click`, {});
+  }
+
+  /** Finds the first enabled `css` saying `wanted` and clicks it, again if the page re-renders. */
+  clickText(css, wanted, timeoutMs) {
+    return until(async () => {
+      for (const id of await this.find(css)) {
+        if (!says(await this.text(id), wanted)) continue;
+        if (!(await this.enabled(id))) continue;
+        await this.click(id);
+        return id;
+      }
+      return undefined;
+    }, `an enabled ${css} saying “${wanted}” to click`, timeoutMs);
+  }
+
+  /** Clicks the first `css` match, waiting for it to exist and to take the click. */
+  clickOn(css, timeoutMs) {
+    return until(async () => {
+      const [id] = await this.find(css);
+      if (id === undefined) return undefined;
+      await this.click(id);
+      return id;
+    }, `${css} to click`, timeoutMs);
+  }
+
+  /** Types `text` into the element (real key events: input handlers fire). */
+  type(id, text) {
+    return this.wd("POST", `/element/${id}/value`, { text });
+  }
+
+  clear(id) {
+    return this.wd("POST", `/element/${id}/clear`, {});
+  }
+
+  /**
+   * Waits for the field, empties it and types `text` into it; again if the field then holds
+   * something else (the page refilled it meanwhile).
+   */
+  fill(css, text, timeoutMs) {
+    return until(async () => {
+      const [id] = await this.find(css);
+      if (id === undefined) return undefined;
+      await this.clear(id);
+      await this.type(id, text);
+      return (await this.property(id, "value")) === text ? id : undefined;
+    }, `${css} to hold “${text}”`, timeoutMs);
+  }
+
+  /** Presses keys on whatever has focus (a page-wide shortcut, say). */
+  async pressKeys(text) {
+    const actions = [];
+    for (const key of text) actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
+    await this.wd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.wd("DELETE", "/actions");
+  }
+
+  // ---- the page -------------------------------------------------------------------------------
+
+  execute(script, args = []) {
+    return this.wd("POST", "/execute/sync", { script, args });
+  }
+
+  executeAsync(script, args = []) {
+    return this.wd("POST", "/execute/async", { script, args });
+  }
+
+  /**
+   * Calls an app command straight from the page, as any script in it could: `{ ok: value }` or
+   * `{ error: { code, message } }`.
+   */
+  invoke(command, args = {}) {
+    return this.executeAsync(
+      `const [command, args, done] = arguments;
+       window.__TAURI_INTERNALS__.invoke(command, args).then((v) => done({ ok: v ?? null }), (e) => done({ error: e }));`,
+      [command, args],
+    );
+  }
+
+  /** Like `invoke`, but a refusal throws, naming the command. */
+  async invokeOk(command, args = {}) {
+    const result = await this.invoke(command, args);
+    if (result.error !== undefined) {
+      throw new Error(`${command} was refused: ${JSON.stringify(result.error)}`);
+    }
+    return result.ok;
+  }
+
+  /** Scrolls element `id` into the middle of the window. */
+  scrollIntoView(id) {
+    return this.execute(`arguments[0].scrollIntoView({ block: "center" });`, [{ [ELEMENT]: id }]);
+  }
+
+  /** Scrolls the page back to its top. */
+  scrollToTop() {
+    return this.execute(`document.scrollingElement?.scrollTo(0, 0);`);
+  }
+
+  /** Resolves once what is on the page has been painted (a screenshot at once may be blank). */
+  painted() {
+    return this.executeAsync(
+      `const done = arguments[0];
+       document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(null))));`,
+    );
+  }
+
+  /** Saves a PNG of the window to `path`. */
+  async screenshot(path) {
+    await this.painted();
+    const png = await this.wd("GET", "/screenshot");
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, Buffer.from(png, "base64"));
+    return path;
+  }
+}
+
+async function request(driverUrl, method, path, body) {
+  let response;
+  try {
+    response = await fetch(`${driverUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new Error(`${method} ${path}: tauri-driver at ${driverUrl} did not answer (${e.cause?.code ?? e.message})`);
+  }
+  const raw = await response.text();
+  let json;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error(`${method} ${path} → ${response.status}: not JSON: ${raw.slice(0, 300)}`);
+  }
+  if (!response.ok) {
+    throw new WebDriverError(method, path, response.status, json.value);
+  }
+  return json.value;
+}
