@@ -115,6 +115,18 @@ describe("ContributorDirectory", () => {
     expect(screen.getByText("2 contributors match “sahel”.")).toBeInTheDocument();
   });
 
+  it("finds a surname or part of an affiliation among the lines already loaded", async () => {
+    render(ContributorDirectory, { user: editor, onopen: () => {} });
+    await screen.findByRole("listbox", { name: "Contributors" });
+    await userEvent.type(screen.getByLabelText("Find a contributor"), "faure");
+    const list = await screen.findByRole("listbox", { name: "Contributors matching faure" });
+    expect(within(list).getAllByRole("option")).toHaveLength(1);
+    expect(within(list).getByText("Amélie Faure")).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText("Find a contributor"));
+    await userEvent.type(screen.getByLabelText("Find a contributor"), "SCIENCES");
+    expect(await screen.findByText("1 contributor matches “SCIENCES”.")).toBeInTheDocument();
+  });
+
   it("filters by name alone when the words cannot be searched in full text", async () => {
     api.findContributors.mockResolvedValue([people[0]]);
     api.searchContributors.mockRejectedValue(new DeskError("invalid_input", "type at least one word to search for"));
