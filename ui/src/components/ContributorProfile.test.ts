@@ -14,6 +14,7 @@ const api = vi.hoisted(() => ({
   editContributor: vi.fn(),
   addUser: vi.fn(),
   findContributors: vi.fn(),
+  searchContributors: vi.fn(),
   mergeContributors: vi.fn(),
 }));
 vi.mock("../lib/api", async (original) => ({
@@ -84,6 +85,7 @@ describe("ContributorProfile", () => {
     api.editContributor.mockReset();
     api.addUser.mockReset();
     api.findContributors.mockReset().mockResolvedValue([faure, amelie]);
+    api.searchContributors.mockReset().mockResolvedValue([]);
     api.mergeContributors.mockReset().mockResolvedValue(amelie);
   });
 
@@ -176,6 +178,23 @@ describe("ContributorProfile", () => {
     await waitFor(() => expect(nav.contributor).toBe("c2"));
     expect(nav.screen).toBe("contributors");
     expect(nav.notice).toMatch(/^A\. Faure was merged into this profile/);
+  });
+
+  it("finds whom to merge into by surname too", async () => {
+    api.findContributors.mockResolvedValue([]);
+    api.searchContributors.mockResolvedValue([
+      { id: "c1", display_name: "A. Faure", affiliation: "Sciences Po", snippet: [] },
+      { id: "c2", display_name: "Amélie Faure", affiliation: "Sciences Po, Paris", snippet: [] },
+    ]);
+    render(ContributorProfile, props(editor));
+    await screen.findByRole("listbox", { name: "Articles by A. Faure" });
+    await userEvent.click(screen.getByRole("button", { name: "Merge into…" }));
+    await userEvent.type(screen.getByLabelText("Merge A. Faure into"), "faure");
+    const choices = await screen.findByRole("list", { name: "Contributors to merge into" });
+    expect(within(choices).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      expect.stringContaining("Amélie Faure"),
+    ]);
+    expect(api.searchContributors).toHaveBeenCalledWith("faure", 10);
   });
 
   it("says what the core refused about a merge, and stays", async () => {
