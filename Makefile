@@ -1,14 +1,15 @@
 # Copydesk: two commands.
 #   make run   installs what is missing, builds the UI and the app, and opens the desk in the
 #              per-user data folder (COPYDESK_DB overrides).
-#   make test  formatting, lints, type checks and every test: engine, CLI, shell and UI.
+#   make test  formatting, lints, type checks and every test: engine, CLI, shell, UI, and the
+#              end-to-end tests that drive the built app through a working day.
 
 CARGO ?= cargo
 # Where rustup puts cargo on a machine that had none before `make`.
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NPM ?= npm
 
-.PHONY: run test tools ui ui-deps ui-check lint unit app cli bench
+.PHONY: run test tools ui ui-deps ui-check lint unit e2e app cli bench
 
 tools:
 	@scripts/ensure-tools.sh
@@ -38,9 +39,14 @@ lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-# Every test, cargo's then the UI's, closing on one line that counts them all.
-unit: ui
+# Every test: cargo's, the UI's, then the end-to-end tests driving the built app under Xvfb
+# (tests/e2e/), closing on one line that counts them all.
+unit: app
 	CARGO=$(CARGO) NPM=$(NPM) scripts/run-tests.sh
+
+# The end-to-end tests alone (screenshots in tests/e2e/output/).
+e2e: app
+	scripts/e2e.sh
 
 test: lint ui-check unit
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test (the workspace's cargo tests, then the UI's vitest suite) and ends with one
-# plain line counting them all: "tests: N passed, M failed". Exits non-zero if anything failed.
+# Runs every test (the workspace's cargo tests, the UI's vitest suite, then the end-to-end tests
+# through the built app, scripts/e2e.sh) and ends with one plain line counting them all:
+# "tests: N passed, M failed". Exits non-zero if anything failed. The app must be built first
+# (make app); E2E=0 leaves the end-to-end tests out.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,9 @@ status=0
 
 ${CARGO:-cargo} test --workspace 2>&1 | tee "$log" || status=1
 (cd ui && ${NPM:-npm} test) 2>&1 | tee -a "$log" || status=1
+if [ "${E2E:-1}" != 0 ]; then
+	scripts/e2e.sh 2>&1 | tee -a "$log" || status=1
+fi
 
 plain=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
 count() { grep -oE "$1" <<<"$plain" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'; }
@@ -18,8 +23,11 @@ cargo_failed=$(count '[0-9]+ failed;')
 ui_passed=$(grep -E '^ *Tests ' <<<"$plain" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
 ui_failed=$(grep -E '^ *Tests ' <<<"$plain" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
 
-passed=$((cargo_passed + ui_passed))
-failed=$((cargo_failed + ui_failed))
+e2e_passed=$(grep -E '^e2e: [0-9]+ passed' <<<"$plain" | awk '{s += $2} END {print s + 0}')
+e2e_failed=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s += $4} END {print s + 0}')
+
+passed=$((cargo_passed + ui_passed + e2e_passed))
+failed=$((cargo_failed + ui_failed + e2e_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo
 echo "tests: $passed passed, $failed failed"
