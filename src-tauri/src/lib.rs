@@ -4,12 +4,15 @@
 mod commands;
 mod error;
 mod moves;
+mod publisher;
 mod state;
 mod view;
 mod watch;
 
 pub use error::AppError;
 pub use state::{AppState, db_path};
+
+use std::sync::Arc;
 
 use tauri::{Manager, Runtime};
 
@@ -49,8 +52,20 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::search_articles,
             commands::search_contributors,
             commands::audit_log,
+            commands::schedule_article,
+            commands::next_free_slots,
+            commands::calendar,
+            commands::list_jobs,
+            commands::retry_job,
+            commands::publishing_settings,
+            commands::put_section,
+            commands::set_timezone,
+            commands::set_publish_folder,
         ])
-        .events(tauri_specta::collect_events![watch::DeskChanged])
+        .events(tauri_specta::collect_events![
+            watch::DeskChanged,
+            publisher::PublishingDone
+        ])
 }
 
 const BINDINGS_HEADER: &str = "// Regenerate with: UPDATE_BINDINGS=1 cargo test --manifest-path src-tauri/Cargo.toml --test bindings\n";
@@ -68,12 +83,18 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), specta_typescript::
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     let commands = specta_builder::<R>();
     builder
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
             commands.mount_events(app);
-            if let Some(db) = app.state::<AppState>().db_path.clone() {
-                watch::watch(app.handle().clone(), db);
+            let wake = Arc::new(tokio::sync::Notify::new());
+            let state = app.state::<AppState>();
+            if let Some(db) = state.db_path.clone() {
+                watch::watch(app.handle().clone(), db, wake.clone());
+            }
+            if let Ok(desk) = state.desk() {
+                publisher::start(app.handle().clone(), desk, wake);
             }
             Ok(())
         })

@@ -5,9 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_specta::Event;
+use tokio::sync::Notify;
 
 /// How often the file is looked at: a change shows within a second.
 const EVERY: Duration = Duration::from_millis(400);
@@ -29,8 +32,9 @@ fn stamp(db: &Path) -> Stamp {
     [look(db.to_path_buf()), look(PathBuf::from(wal))]
 }
 
-/// Emits `DeskChanged` each time the desk file changes, for as long as the app runs.
-pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf) {
+/// Emits `DeskChanged` each time the desk file changes, for as long as the app runs, and wakes
+/// the publisher (a job may have been scheduled or moved elsewhere).
+pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>) {
     tauri::async_runtime::spawn(async move {
         let mut last = stamp(&db);
         loop {
@@ -38,6 +42,7 @@ pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf) {
             let now = stamp(&db);
             if now != last {
                 last = now;
+                publisher.notify_one();
                 // No window listening yet is not an error worth stopping for.
                 let _ = DeskChanged.emit(&app);
             }

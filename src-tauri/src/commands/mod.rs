@@ -8,10 +8,12 @@ use tauri::State as Managed;
 
 mod contributors;
 mod editing;
+mod publishing;
 mod search;
 
 pub use contributors::*;
 pub use editing::*;
+pub use publishing::*;
 pub use search::*;
 
 use crate::error::AppResult;

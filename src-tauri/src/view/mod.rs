@@ -7,12 +7,16 @@ use serde::{Deserialize, Serialize};
 
 mod contributors;
 mod drafts;
+mod publishing;
 mod search;
 
 pub use contributors::{
     BioVersion, Contributor, ContributorChanges, ContributorPage, NewContributor,
 };
 pub use drafts::ArticleDraft;
+pub use publishing::{
+    CalendarView, JobPage, JobState, PublishJob, PublishingSettings, SectionSettings,
+};
 pub use search::{AuditPage, ContributorHit, SearchPage};
 
 /// Where an article stands in the workflow.

@@ -69,11 +69,36 @@ export const commands = {
 	searchContributors: (text: string, limit: number) => typedError<ContributorHit[], AppError>(__TAURI_INVOKE("search_contributors", { text, limit })),
 	/**  The desk's audit log, newest first, optionally for one article (id) or one user (name or id). */
 	auditLog: (article: string | null, user: string | null, after: string | null, limit: number) => typedError<AuditPage, AppError>(__TAURI_INVOKE("audit_log", { article, user, after, limit })),
+	/**
+	 *  Schedules (or reschedules) an approved article at `at` (typed in the desk's zone, e.g.
+	 *  "2026-12-01 08:00", or with an offset), or in its section's next free slot when `at` is null.
+	 */
+	scheduleArticle: (id: string, at: string | null, note: string | null) => typedError<Article, AppError>(__TAURI_INVOKE("schedule_article", { id, at, note })),
+	/**  The section's next `count` free slots (RFC 3339, UTC). */
+	nextFreeSlots: (section: string, count: number) => typedError<string[], AppError>(__TAURI_INVOKE("next_free_slots", { section, count })),
+	/**
+	 *  Pieces scheduled or published between two instants (RFC 3339), conflicts marked, with the
+	 *  free slots.
+	 */
+	calendar: (from: string, to: string) => typedError<CalendarView, AppError>(__TAURI_INVOKE("calendar", { from, to })),
+	/**  The outbox's jobs, latest due first, optionally in one state. */
+	listJobs: (state: JobState | null, after: string | null, limit: number) => typedError<JobPage, AppError>(__TAURI_INVOKE("list_jobs", { state, after, limit })),
+	/**  Makes a failed job due now; the publisher takes it at once. */
+	retryJob: (id: string) => typedError<PublishJob, AppError>(__TAURI_INVOKE("retry_job", { id })),
+	/**  The publish folder and every section's limits and slots. */
+	publishingSettings: () => typedError<PublishingSettings, AppError>(__TAURI_INVOKE("publishing_settings")),
+	/**  Adds or changes a section: word limits and publication slots (the chief does). */
+	putSection: (section: SectionSettings) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("put_section", { section })),
+	/**  Changes the desk's zone: every instant stays, only how it is shown changes. */
+	setTimezone: (zone: string) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("set_timezone", { zone })),
+	/**  Sets the folder the site is published into; one that cannot be created is refused. */
+	setPublishFolder: (folder: string) => typedError<string, AppError>(__TAURI_INVOKE("set_publish_folder", { folder })),
 };
 
 /** Events */
 export const events = {
 	deskChanged: makeEvent<DeskChanged, DeskChanged>("desk-changed"),
+	publishingDone: makeEvent<PublishingDone, PublishingDone>("publishing-done"),
 };
 
 /* Types */
@@ -211,6 +236,23 @@ export type BylineInput = {
 	printed_bio: string | null,
 };
 
+export type CalendarEntry = {
+	article_id: string,
+	headline: string,
+	section: string | null,
+	state: State,
+	/**  RFC 3339, UTC. */
+	at: string,
+	byline: string[],
+	/**  Another piece of the same section stands at the same instant. */
+	conflict: boolean,
+};
+
+export type CalendarView = {
+	entries: CalendarEntry[],
+	free_slots: FreeSlot[],
+};
+
 /**  One line of a move's checklist. */
 export type Check = {
 	label: string,
@@ -298,6 +340,19 @@ export type FieldDiff = {
 	parts: DiffPart[],
 };
 
+export type FreeSlot = {
+	section: string,
+	/**  RFC 3339, UTC. */
+	at: string,
+};
+
+export type JobPage = {
+	items: PublishJob[],
+	next: string | null,
+};
+
+export type JobState = "pending" | "running" | "done" | "failed" | "cancelled";
+
 /**  A move the signed-in user may make on an article, and what stands in its way. */
 export type MoveOption = {
 	action: Action,
@@ -350,6 +405,40 @@ export type Note = {
 	resolved_by: string | null,
 	/**  0 for a thread's first note, 1 for a reply, and so on. */
 	depth: number,
+};
+
+/**  One job of the outbox, as the Publishing panel lists it. */
+export type PublishJob = {
+	id: string,
+	article_id: string,
+	headline: string,
+	/**
+	 *  "publish" (a scheduled piece going out) or "render" (a page rewritten: publish now,
+	 *  withdrawal).
+	 */
+	kind: string,
+	/**  RFC 3339, UTC. */
+	due_at: string,
+	state: JobState,
+	attempts: number,
+	/**  When a failed job is tried again (RFC 3339, UTC). */
+	next_try_at: string,
+	finished_at: string | null,
+	/**  How late it went out, in seconds, once done. */
+	late_seconds: number | null,
+	error: string | null,
+};
+
+/**  Pieces published or failed by this app's publisher. */
+export type PublishingDone = {
+	published: string[],
+	/**  Headline and error of each failure. */
+	failed: ([string, string])[],
+};
+
+export type PublishingSettings = {
+	publish_folder: string | null,
+	sections: SectionSettings[],
 };
 
 export type RelatedArticle = {
@@ -415,6 +504,18 @@ export type Section = {
 	name: string,
 	min_words: number | null,
 	max_words: number | null,
+};
+
+/**  A section's settings as the desk settings screen edits them: limits and slots. */
+export type SectionSettings = {
+	name: string,
+	min_words: number | null,
+	max_words: number | null,
+	/**
+	 *  Slot lines as the desk writes them ("Mon-Fri 08:00 12:00"); shown back one per slot
+	 *  ("Mon 08:00").
+	 */
+	slots: string[],
 };
 
 /**  A name on the sign-in screen: enough to pick an account, nothing more. */

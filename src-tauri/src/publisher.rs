@@ -1,0 +1,89 @@
+//! The app's publisher: a task that sleeps until the next publish job is due (not a fixed poll),
+//! publishes it through the core's outbox, and tells the windows and the desktop. Another app or
+//! a cron `copydesk publish-due` may publish the same desk: the core's claims keep it exactly once.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use copydesk_core::Desk;
+use copydesk_core::desk::PublishReport;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tauri_specta::Event;
+use tokio::sync::Notify;
+
+/// The longest sleep: a job scheduled by the CLI is seen at the latest after this, even if the
+/// file watcher missed it.
+const AT_MOST: Duration = Duration::from_secs(60);
+
+/// Pieces published or failed by this app's publisher.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct PublishingDone {
+    pub published: Vec<String>,
+    /// Headline and error of each failure.
+    pub failed: Vec<(String, String)>,
+}
+
+/// Starts the publisher; `wake` is notified whenever the desk changes, so a new or moved job is
+/// taken into account at once.
+pub fn start<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>, wake: Arc<Notify>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let d = desk.clone();
+            match tokio::task::spawn_blocking(move || d.publish_due()).await {
+                Ok(Ok(report)) => announce(&app, &report),
+                Ok(Err(e)) => log_error(&format!("publishing stopped: {e}")),
+                Err(e) => log_error(&format!("the publisher panicked: {e}")),
+            }
+            let d = desk.clone();
+            let next = tokio::task::spawn_blocking(move || d.next_job_due())
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .flatten();
+            let wait = match next {
+                Some(due) => (due - desk.now())
+                    .to_std()
+                    .unwrap_or(Duration::ZERO)
+                    .min(AT_MOST),
+                None => AT_MOST,
+            };
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = wake.notified() => {}
+            }
+        }
+    });
+}
+
+fn announce<R: Runtime>(app: &AppHandle<R>, report: &PublishReport) {
+    if report.done.is_empty() && report.failed.is_empty() {
+        return;
+    }
+    let event = PublishingDone {
+        published: report.done.iter().map(|j| j.headline.clone()).collect(),
+        failed: report
+            .failed
+            .iter()
+            .map(|j| (j.headline.clone(), j.error.clone().unwrap_or_default()))
+            .collect(),
+    };
+    for headline in &event.published {
+        notify(app, "Published", headline);
+    }
+    for (headline, why) in &event.failed {
+        notify(app, "Publishing failed", &format!("{headline}: {why}"));
+    }
+    // No window listening is not a reason to stop publishing.
+    let _ = event.emit(app);
+}
+
+fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {
+    // A desktop without a notification service still gets the Publishing panel's word.
+    let _ = app.notification().builder().title(title).body(body).show();
+}
+
+fn log_error(message: &str) {
+    eprintln!("copydesk: {message}");
+}
