@@ -73,7 +73,35 @@ pub enum Command {
         #[command(flatten)]
         page: PageArgs,
     },
-    /// The desk's settings: name, time zone, sections.
+    /// The publication calendar: scheduled and published pieces, and free slots.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Publish every piece whose time has come; the scheduler, to run from cron (needs no --as).
+    #[command(
+        name = "publish-due",
+        long_about = "Publish every piece whose time has come, and write its pages into the \
+publish folder. This is the scheduler: run it from cron, say every minute; it needs no --as. \
+A piece published after its time is reported late (\"late by 2 h 5 min\").",
+        after_help = "Exit status: 0 when every due job was carried out (or nothing was due); \
+1 when any job failed: the report is printed first, then one `error: …` line, so cron notices. \
+A failed job is tried again by a later run, after a backoff (`jobs list --state failed`, \
+`jobs retry JOB_ID`)."
+    )]
+    PublishDue {
+        /// Run as if it were TIME (desk's time zone, or RFC 3339) instead of now.
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
+    },
+    /// The publishing jobs: one per scheduled piece, and their results.
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+    /// The static site in the publish folder.
+    #[command(subcommand)]
+    Site(SiteCommand),
+    /// Write the desk's data in another format.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The desk's settings: name, time zone, sections and their slots, publish folder.
     #[command(subcommand)]
     Settings(SettingsCommand),
     /// Copy the desk to FILE with SQLite's online backup, then check the copy.
@@ -309,13 +337,19 @@ pub enum ArticleCommand {
         page: PageArgs,
     },
     /// Make a workflow move: submit, claim, request-changes, resubmit, approve, reject, reopen,
-    /// unschedule, publish-now, withdraw.
+    /// schedule (with --at TIME or --slot next), unschedule, publish-now, withdraw.
     Move {
         id: String,
         action: String,
         /// Why: required for request-changes, reject, reopen and withdraw.
         #[arg(long)]
         note: Option<String>,
+        /// With schedule: when to publish (desk's time zone, or with an offset).
+        #[arg(long, value_name = "TIME", conflicts_with = "slot")]
+        at: Option<String>,
+        /// With schedule: `next` takes the section's next free publication slot.
+        #[arg(long, value_name = "next", value_parser = ["next"])]
+        slot: Option<String>,
     },
     /// The checklist of a move for you on this article, ✓ or ✗ per line (exit 0 either way).
     Checks {
@@ -377,7 +411,7 @@ pub struct SearchArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCommand {
-    /// Name, time zone and sections with their word limits.
+    /// Name, time zone, publish folder, and sections with their word limits and slots.
     Show,
     /// Change a setting (the chief does).
     #[command(subcommand)]
@@ -388,7 +422,12 @@ pub enum SettingsCommand {
 pub enum SetCommand {
     /// The desk's time zone (IANA name); stored times stay the same instants.
     Timezone { zone: String },
-    /// Add a section or change its word limits; a limit not given stays as it is.
+    /// Where `publish-due` and `site build` write the site; the folder is created.
+    PublishFolder { dir: PathBuf },
+    /// The address the site is served from, e.g. https://news.example.org/ (feeds link to it).
+    SiteUrl { url: String },
+    /// Add a section or change its word limits and publication slots; what is not given stays
+    /// as it is.
     Section {
         name: String,
         #[arg(long, value_name = "N", conflicts_with = "no_min_words")]
@@ -401,5 +440,69 @@ pub enum SetCommand {
         /// Remove the upper limit.
         #[arg(long)]
         no_max_words: bool,
+        /// A publication slot in the desk's zone, like "Mon-Fri 08:00" or "Sat,Sun 10:30 16:00";
+        /// repeat for several. Replaces the section's slots.
+        #[arg(long = "slot", value_name = "DAYS TIMES", conflicts_with = "no_slots")]
+        slots: Vec<String>,
+        /// Remove every publication slot of the section.
+        #[arg(long)]
+        no_slots: bool,
+    },
+}
+
+/// The window of a calendar or an export, in the desk's zone.
+#[derive(Debug, Args)]
+pub struct WindowArgs {
+    /// From this date or time (desk's time zone) [default: today, 00:00].
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Up to, not including, this date or time; a bare date means its 00:00 [default: 31 days
+    /// after --from].
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Pieces scheduled or published in the window, in time order (a piece sharing its
+    /// section's slot with another is marked), then the sections' free slots.
+    List {
+        #[command(flatten)]
+        window: WindowArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// The publishing jobs, latest due first.
+    List {
+        /// Only jobs in this state: pending, running, done, failed or cancelled.
+        #[arg(long)]
+        state: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// Make a failed job due again now; the next `publish-due` carries it out.
+    Retry {
+        #[arg(value_name = "JOB_ID")]
+        job: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Write the whole site again from the desk: every published piece, contributor pages,
+    /// the front page, the feeds and the sitemap.
+    Build,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The publication calendar as an iCalendar file (times in UTC), written to FILE whole or
+    /// not at all; an existing FILE is replaced.
+    Ics {
+        file: PathBuf,
+        #[command(flatten)]
+        window: WindowArgs,
     },
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono_tz::Tz;
 use copydesk_core::desk::parse_timezone;
-use copydesk_core::{Actor, Desk, SystemClock};
+use copydesk_core::{Actor, Clock, Desk, SystemClock};
 
 use crate::output::{CliResult, Failure};
 
@@ -41,6 +41,17 @@ pub fn db_path(given: Option<PathBuf>) -> CliResult<PathBuf> {
 
 impl Ctx {
     pub fn open(path: PathBuf, open: Open, as_user: Option<String>) -> CliResult<Ctx> {
+        Ctx::open_with_clock(path, open, as_user, Arc::new(SystemClock))
+    }
+
+    /// Opens the desk reading time from `clock` (`publish-due --now` runs as if at a given
+    /// instant).
+    pub fn open_with_clock(
+        path: PathBuf,
+        open: Open,
+        as_user: Option<String>,
+        clock: Arc<dyn Clock>,
+    ) -> CliResult<Ctx> {
         // Opening a path SQLite does not find creates an empty desk there; outside `init` and
         // `demo` that would hide a mistyped --db behind a "not set up" message and leave a file.
         if open == Open::Existing && !path.exists() {
@@ -62,8 +73,7 @@ impl Ctx {
                 )
             })?;
         }
-        let desk =
-            Desk::open(&path, Arc::new(SystemClock)).map_err(|e| cannot_open(&path, e.into()))?;
+        let desk = Desk::open(&path, clock).map_err(|e| cannot_open(&path, e.into()))?;
         Ok(Ctx {
             desk,
             path,

@@ -10,13 +10,19 @@ mod input;
 mod output;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use chrono::Utc;
 use clap::Parser;
 use clap::error::ErrorKind;
+use copydesk_core::{Clock, ManualClock, SystemClock};
 
-use args::{Cli, Command};
-use commands::{articles, contributors, maintenance, notes, search, settings, users};
+use args::{Cli, Command, ExportCommand};
+use commands::{
+    articles, calendar, contributors, maintenance, notes, publishing, search, settings, users,
+};
 use context::{Ctx, Open, db_path};
+use input::parse_time;
 use output::{CliResult, Failure, Reply, out};
 
 fn main() -> ExitCode {
@@ -63,6 +69,26 @@ fn run(cli: Cli) -> CliResult<Reply> {
             user,
             page,
         } => search::audit(&open(Open::Existing)?, article, user, page),
+        Command::Calendar(cmd) => calendar::run(&open(Open::Existing)?, cmd),
+        Command::Export(ExportCommand::Ics { file, window }) => {
+            calendar::export_ics(&open(Open::Existing)?, &file, &window)
+        }
+        Command::PublishDue { now } => {
+            // The scheduler acts for nobody. With --now the desk's clock stands at that instant,
+            // read in the desk's zone once the desk is open.
+            let manual = Arc::new(ManualClock::new(Utc::now()));
+            let clock: Arc<dyn Clock> = match now {
+                Some(_) => manual.clone(),
+                None => Arc::new(SystemClock),
+            };
+            let ctx = Ctx::open_with_clock(db_path(cli.db.clone())?, Open::Existing, None, clock)?;
+            if let Some(text) = now {
+                manual.set(parse_time(&text, ctx.tz()?)?);
+            }
+            publishing::publish_due(&ctx)
+        }
+        Command::Jobs(cmd) => publishing::jobs(&open(Open::Existing)?, cmd),
+        Command::Site(cmd) => publishing::site(&open(Open::Existing)?, cmd),
         Command::Settings(cmd) => settings::run(&open(Open::Existing)?, cmd),
         Command::Backup { file } => maintenance::backup(&open(Open::Existing)?, &file),
         Command::Check => maintenance::check(&open(Open::Existing)?),

@@ -181,6 +181,22 @@ pub fn page_json(items: Vec<Value>, next: &Option<String>) -> Value {
     json!({ "items": items, "next": next })
 }
 
+/// A delay as people say it: "2 h 5 min", "45 min", "3 d 4 h", "under a minute".
+pub fn delay(ms: i64) -> String {
+    let minutes = ms.max(0) / 60_000;
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let parts: Vec<String> = [(days, "d"), (hours, "h"), (minutes, "min")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    if parts.is_empty() {
+        "under a minute".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
 pub fn or_dash(s: Option<&str>) -> String {
     s.filter(|s| !s.is_empty()).unwrap_or("—").to_string()
 }
@@ -193,6 +209,15 @@ mod tests {
     fn table_aligns_by_characters_not_bytes() {
         let t = table(&[vec!["é".into(), "x".into()], vec!["abc".into(), "y".into()]]);
         assert_eq!(t, "é    x\nabc  y");
+    }
+
+    #[test]
+    fn delays_read_in_hours_and_minutes() {
+        assert_eq!(delay(30_000), "under a minute");
+        assert_eq!(delay(45 * 60_000), "45 min");
+        assert_eq!(delay(2 * 3_600_000), "2 h");
+        assert_eq!(delay(2 * 3_600_000 + 5 * 60_000 + 59_000), "2 h 5 min");
+        assert_eq!(delay((3 * 24 + 1) * 3_600_000), "3 d 1 h");
     }
 
     #[test]

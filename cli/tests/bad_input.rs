@@ -330,7 +330,7 @@ fn a_transition_the_user_may_not_make() {
         &["article", "move", &id, "reject"],
     );
     assert!(why.contains("a note saying why"), "{why}");
-    // Moves the command line does not offer, and ones that do not exist.
+    // The scheduler's own move, a schedule without a time, and a move that does not exist.
     let why = refused(
         &d,
         &before,
@@ -344,7 +344,7 @@ fn a_transition_the_user_may_not_make() {
         Some("Claire"),
         &["article", "move", &id, "schedule"],
     );
-    assert!(why.contains("schedule"), "{why}");
+    assert!(why.contains("schedule needs a time"), "{why}");
     let why = refused(
         &d,
         &before,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 use copydesk_core::desk::{
-    ArticleEdit, ArticleFilter, BylineEntry, DiffPart, MoveArgs, NewArticle, RevisionDiff,
+    ArticleEdit, ArticleFilter, BylineEntry, DiffPart, MoveArgs, NewArticle, RevisionDiff, When,
 };
 use copydesk_core::model::{Action, Article, ArticleSummary, RevisionInfo, SaveReason, State};
 use copydesk_core::workflow::Check;
@@ -142,11 +142,39 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
             }
             Ok(Reply::new(page_json(items, &p.next), human))
         }
-        ArticleCommand::Move { id, action, note } => {
+        ArticleCommand::Move {
+            id,
+            action,
+            note,
+            at,
+            slot,
+        } => {
             let action = offered_action(&action)?;
-            let a = desk.move_article(&actor, &id, action, &MoveArgs { note, at: None })?;
+            let a = if action == Action::Schedule {
+                let when = match (at, slot) {
+                    (Some(text), _) => When::At(text),
+                    (None, Some(_)) => When::NextSlot,
+                    (None, None) => {
+                        return Err(Failure::usage(
+                            "schedule needs a time: --at \"2026-12-01 08:00\" or --slot next",
+                        ));
+                    }
+                };
+                desk.schedule_article(&actor, &id, &when, note)?
+            } else {
+                if at.is_some() || slot.is_some() {
+                    return Err(Failure::usage(format!(
+                        "--at and --slot go with schedule, not with {action}"
+                    )));
+                }
+                desk.move_article(&actor, &id, action, &MoveArgs { note, at: None })?
+            };
+            let when = match (action, a.scheduled_at) {
+                (Action::Schedule, Some(t)) => format!(" for {}", time(t, ctx.tz()?)),
+                _ => String::new(),
+            };
             let human = format!(
-                "{action}: {} is now {} (v{})  {}",
+                "{action}: {} is now {}{when} (v{})  {}",
                 a.id, a.state, a.version, a.headline
             );
             Ok(Reply::new(article_json(&a)?, human))
@@ -260,14 +288,11 @@ fn replacement(values: Vec<String>, clear: bool) -> Option<Vec<String>> {
     }
 }
 
-/// The actions a person may ask for from the command line. `publish` is the scheduler's own
-/// move, and `schedule` needs a publication time, which arrives with scheduling.
+/// The actions a person may ask for from the command line: all but `publish`, the scheduler's
+/// own move (`publish-due` makes it).
 fn offered_action(text: &str) -> CliResult<Action> {
     let action: Action = text.parse()?;
     match action {
-        Action::Schedule => Err(Failure::invalid(
-            "schedule is not offered by the command line yet: approve, then publish-now",
-        )),
         Action::Publish => Err(Failure::invalid(
             "publish is made by the scheduler at the due time; the chief can publish-now",
         )),

@@ -2,9 +2,11 @@
 //! shapes the answer; the rules themselves live in the core.
 
 pub mod articles;
+pub mod calendar;
 pub mod contributors;
 pub mod maintenance;
 pub mod notes;
+pub mod publishing;
 pub mod search;
 pub mod settings;
 pub mod users;
