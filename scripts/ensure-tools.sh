@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building Copydesk needs and a fresh Debian/Ubuntu machine may lack: a C compiler
-# (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Node.js
-# for the UI, and a Rust toolchain new enough for the workspace, with rustfmt and clippy. Quiet
-# when everything is already there.
+# (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
+# WebKitWebDriver for the end-to-end tests, Node.js for the UI, and a Rust toolchain new enough for
+# the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
+# comes from cargo, in scripts/e2e.sh.)
 set -euo pipefail
 
 need_rust="1.95"
@@ -28,8 +29,10 @@ missing=()
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
+# xvfb, webkit2gtk-driver (/usr/bin/WebKitWebDriver) and Mesa's drivers (WebKit renders with them
+# under Xvfb; only recommended by WebKitGTK) are for the end-to-end tests (scripts/e2e.sh).
 for pkg in libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
-	xvfb webkit2gtk-driver; do
+	xvfb webkit2gtk-driver libgl1-mesa-dri; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi

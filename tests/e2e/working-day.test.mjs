@@ -63,20 +63,29 @@ let articleId = null;
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
 
+/** Longest a step may take, waits included (the longest, typing the draft, takes about 20 s). */
+const STEP_MS = Number(process.env.E2E_STEP_MS ?? 180000);
+
 /**
- * One step of the day. After a failed step the rest are skipped; a failure names its step and
- * leaves a screenshot of the window as it was.
+ * One step of the day. After a failed step the rest are skipped; a failure (a step taking longer
+ * than STEP_MS included) names its step and leaves a screenshot of the window as it was.
  */
 function step(name, body) {
-  it(name, async (t) => {
+  it(name, { timeout: STEP_MS + 30000 }, async (t) => {
     if (brokenAt) {
       t.skip(`skipped: “${brokenAt}” failed`);
       return;
     }
+    // Set until the step ends well: even a step the runner gives up on stops the ones after it.
+    brokenAt = name;
+    let timer;
+    const overdue = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`still not done after ${STEP_MS / 1000} s`)), STEP_MS);
+    });
     try {
-      await body(t);
+      await Promise.race([body(t), overdue]);
+      brokenAt = null;
     } catch (error) {
-      brokenAt = name;
       let shot = "";
       try {
         shot = `\n  screenshot: ${await app.screenshot(join(output, `failed-${slug(name)}.png`))}`;
@@ -85,6 +94,8 @@ function step(name, body) {
       }
       error.message = `step “${name}” failed: ${error.message}${shot}`;
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   });
 }
@@ -229,13 +240,17 @@ async function waitForAutosave() {
 describe("a working day on a fresh desk", () => {
   before(async () => {
     app = await Session.start(driverUrl, application);
-  });
+  }, { timeout: 120000 });
 
   after(async () => {
     await app?.stop().catch(() => {});
   });
 
   step("the chief creates the desk on the welcome screen", async () => {
+    const first = await app.waitFor("#desk-name, .desk-name");
+    if ((await app.attribute(first, "id")) !== "desk-name") {
+      throw new Error("the app opened a desk that already exists: run the tests through scripts/e2e.sh, which gives them a new desk file");
+    }
     await app.waitForText("h1", "Welcome to Copydesk");
     await app.fill("#desk-name", DESK);
     await app.fill("#chief-name", CHIEF.name);
