@@ -96,6 +96,8 @@ describe("ContributorProfile", () => {
     expect(screen.getByLabelText(/^Private notes/)).toHaveValue("Prefers calls.");
     const history = screen.getByRole("region", { name: /Earlier bios/ });
     expect(history).toHaveTextContent("times in Europe/Paris");
+    expect(within(history).getAllByRole("listitem")).toHaveLength(1);
+    await userEvent.click(within(history).getByRole("button", { name: "Show all 2 earlier bios" }));
     const versions = within(history).getAllByRole("listitem");
     expect(versions[0]).toHaveTextContent("A. Faure is a researcher.");
     expect(versions[0]).toHaveTextContent("Replaced 10 Mar 2026, 10:00 by Claire");
