@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Copydesk needs and a fresh Debian/Ubuntu machine may lack: a C compiler
 # (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
-# WebKitWebDriver for the end-to-end tests, Node.js for the UI, and a Rust toolchain new enough for
+# WebKitWebDriver for the end-to-end tests, a Java runtime and Python for the output validators,
+# Node.js for the UI, and a Rust toolchain new enough for
 # the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
 # comes from cargo, in scripts/e2e.sh.)
 set -euo pipefail
@@ -33,6 +34,12 @@ command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 # under Xvfb; only recommended by WebKitGTK) are for the end-to-end tests (scripts/e2e.sh).
 for pkg in libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
 	xvfb webkit2gtk-driver libgl1-mesa-dri; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+# A JDK runtime for the Nu Html Checker and Python's venv for feedparser and icalendar: the
+# validators of what publishing writes (scripts/validate-output.sh).
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+for pkg in python3 python3-venv; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test (the workspace's cargo tests, the UI's vitest suite, then the end-to-end tests
-# through the built app, scripts/e2e.sh) and ends with one plain line counting them all:
+# Runs every test (the workspace's cargo tests, the UI's vitest suite, the validators over a
+# published sample site (scripts/validate-output.sh), then the end-to-end tests through the built
+# app, scripts/e2e.sh) and ends with one plain line counting them all:
 # "tests: N passed, M failed". Exits non-zero if anything failed. The app must be built first
 # (make app); E2E=0 leaves the end-to-end tests out.
 set -uo pipefail
@@ -12,6 +13,8 @@ status=0
 
 ${CARGO:-cargo} test --workspace 2>&1 | tee "$log" || status=1
 (cd ui && ${NPM:-npm} test) 2>&1 | tee -a "$log" || status=1
+# What publishing writes, checked by real validators (Nu Html Checker, feedparser, icalendar).
+scripts/validate-output.sh 2>&1 | tee -a "$log" || status=1
 if [ "${E2E:-1}" != 0 ]; then
 	scripts/e2e.sh 2>&1 | tee -a "$log" || status=1
 fi
@@ -26,8 +29,11 @@ ui_failed=$(grep -E '^ *Tests ' <<<"$plain" | grep -oE '[0-9]+ failed' | grep -o
 e2e_passed=$(grep -E '^e2e: [0-9]+ passed' <<<"$plain" | awk '{s += $2} END {print s + 0}')
 e2e_failed=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s += $4} END {print s + 0}')
 
-passed=$((cargo_passed + ui_passed + e2e_passed))
-failed=$((cargo_failed + ui_failed + e2e_failed))
+checks_passed=$(grep -E '^validators: [0-9]+ passed' <<<"$plain" | awk '{s += $2} END {print s + 0}')
+checks_failed=$(grep -E '^validators: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s += $4} END {print s + 0}')
+
+passed=$((cargo_passed + ui_passed + checks_passed + e2e_passed))
+failed=$((cargo_failed + ui_failed + checks_failed + e2e_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo
 echo "tests: $passed passed, $failed failed"

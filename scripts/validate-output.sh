@@ -26,17 +26,17 @@ trap 'rm -rf "$work"' EXIT
 export COPYDESK_DB="$work/desk.db" HOME="$work" XDG_DATA_HOME="$work/data"
 run() { "$cli" "$@" >/dev/null; }
 
-run init --desk "The Meridian" --tz Europe/Paris --chief Claire
-export COPYDESK_USER=Claire
-run demo --articles 40
+chief=$("$cli" --json demo --articles 40 | python3 -c 'import json,sys; print(json.load(sys.stdin)["chief"])')
+export COPYDESK_USER="$chief"
 run settings set publish-folder "$work/site"
 run settings set site-url https://news.example.org/
+run settings set timezone Europe/Paris
 run settings set section Opinion --slot "Mon-Fri 08:00 12:00"
 # One piece of awkward copy by a guest with an awkward bio, published like any other.
 run contributor add 'Zoë Ångström-<Ünal>' --bio 'Zoë Ångström-<Ünal> is a "critic" & essayist.'
 id=$("$cli" --json article new --headline 'Ünïcödé, “quotes” & <tags> in a headline' \
     --standfirst 'A standfirst with <b>markup</b> & ampersands.' \
-    --body-file "$validators/awkward-piece.md" --byline 'Zoë Ångström-<Ünal>' --section Opinion --tag test \
+    --body-file "$validators/awkward-piece.md" --byline 'Zoë Ångström-<Ünal>' --section News --tag test \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for move in submit claim approve; do run article move "$id" "$move"; done
 run article move "$id" publish-now
