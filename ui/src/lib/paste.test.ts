@@ -53,6 +53,20 @@ describe("sanitisePastedHtml", () => {
     ]);
   });
 
+  it("reads Word's lists after WebKit has swapped Word's styles for computed ones", () => {
+    // What the app's webview hands over when Word's HTML is pasted: mso styles gone, classes kept.
+    const style = "caret-color: rgb(0, 0, 0); color: rgb(0, 0, 0); font-style: normal; font-weight: 400; text-indent: 0px;";
+    const { html } = sanitisePastedHtml(
+      `<p class="MsoNormal" style="${style}">The fund is<span class="Apple-converted-space"> </span><b>small</b>.</p>` +
+        `<p class="MsoListParagraph" style="${style}"><span>·<span>\u00a0\u00a0 </span></span>Dakar</p>` +
+        `<p class="MsoListParagraph" style="${style}"><span>· </span>Niamey</p>` +
+        `<p class="MsoListParagraphCxSpFirst" style="${style}"><span>1.\u00a0</span>First step</p>`,
+    );
+    expect(html).toBe(
+      "<p>The fund is <strong>small</strong>.</p><ul><li><p>Dakar</p></li><li><p>Niamey</p></li></ul><ol><li><p>First step</p></li></ol>",
+    );
+  });
+
   it("keeps a web page's text and structure without its scripts, handlers or unsafe links", () => {
     const { html, warnings } = sanitisePastedHtml(`
       <div class="post" onclick="steal()"><h4 style="color:red">Background</h4>

@@ -80,23 +80,45 @@ function isBold(weight: string | undefined): boolean | null {
   return weight === "normal" || weight === "lighter" ? false : null;
 }
 
-/** A Word list paragraph: `mso-list: l0 level2 lfo1` in its style. Its level, or null. */
+/** A Word list paragraph: `mso-list: l0 level2 lfo1` in its style, or — where the browser
+ * dropped Word's own styles on the way to the clipboard, as WebKit does — its MsoListParagraph
+ * class. Its level, or null. */
 function wordListLevel(el: Element): number | null {
   if (el.localName !== "p") return null;
   const list = styles(el).get("mso-list");
-  if (list === undefined || list === "ignore") return null;
+  if (list === undefined || list === "ignore") {
+    return /\bMsoListParagraph/.test(el.getAttribute("class") ?? "") ? 1 : null;
+  }
   const level = /level(\d+)/.exec(list);
   return level ? Number(level[1]) : 1;
 }
 
-/** Whether a Word list paragraph's marker (the text Word puts before it) is a number or letter. */
+/** The bullet or number Word writes before a list paragraph's text: "·", "o", "§", "1.", "a)". */
+const MARKER = /^[\s\u00a0]*(?:[·•▪◦o§\-–*]|[\p{L}\p{N}]{1,4}[.)])[\s\u00a0]+/u;
+
+/** Whether a Word list paragraph's marker is a number or letter rather than a bullet. */
 function wordListOrdered(el: Element): boolean {
-  const marker = Array.from(el.querySelectorAll("span"))
-    .filter((s) => styles(s).get("mso-list") === "ignore")
-    .map((s) => s.textContent ?? "")
-    .join("")
-    .trim();
+  const tagged = Array.from(el.querySelectorAll("span")).filter((s) => styles(s).get("mso-list") === "ignore");
+  const marker = (tagged.length > 0 ? tagged.map((s) => s.textContent ?? "").join("") : (MARKER.exec(el.textContent ?? "")?.[0] ?? "")).trim();
   return /^[\p{L}\p{N}]{1,4}[.)]/u.test(marker);
+}
+
+/** Removes a list marker left as plain text at the start of `el` (Word's marker span without
+ * its mso-list style). */
+function stripMarker(el: Element) {
+  const found = MARKER.exec(el.textContent ?? "");
+  if (!found) return;
+  let left = found[0].length;
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const emptied: Node[] = [];
+  while (left > 0 && walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    const cut = Math.min(left, text.data.length);
+    text.data = text.data.slice(cut);
+    left -= cut;
+    if (text.data === "") emptied.push(text);
+  }
+  emptied.forEach((n) => n.parentNode?.removeChild(n));
 }
 
 /** Which Word list a list paragraph belongs to (`l0`, `l1`…): a new one starts a new list. */
@@ -116,10 +138,17 @@ function copyChildren(from: Node, to: Element, doc: Document, counts: Counts) {
       // A run of Word list paragraphs (blank text between them aside) becomes one real list.
       const run: Element[] = [];
       const id = wordListId(child);
+      const ordered = wordListOrdered(child);
       let j = i;
       while (j < children.length) {
         const node = children[j];
-        if (node instanceof Element && wordListLevel(node) !== null && wordListId(node) === id) run.push(node);
+        // A new list starts with another Word list, or at the top level with bullets after numbers.
+        const sameList =
+          node instanceof Element &&
+          wordListLevel(node) !== null &&
+          wordListId(node) === id &&
+          (wordListLevel(node) !== 1 || wordListOrdered(node) === ordered);
+        if (sameList) run.push(node as Element);
         else if (!(node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() === "") && node.nodeType !== Node.COMMENT_NODE) break;
         j++;
       }
@@ -149,6 +178,7 @@ function wordList(run: Element[], doc: Document, counts: Counts): Element {
     const item = doc.createElement("li");
     const body = doc.createElement("p");
     copyChildren(paragraph, body, doc, counts);
+    if (!Array.from(paragraph.querySelectorAll("span")).some(isWordMarker)) stripMarker(body);
     item.append(body);
     current.list.append(item);
   }
