@@ -51,6 +51,28 @@ fn an_archive_loads_with_history_in_one_transaction() {
         .map(|_| bench_article(&mut s, now, &emails, "Claire Chief", "Eddie Editor"))
         .collect();
     assert_eq!(t.desk.import_archive(&t.chief, &new, &batch).unwrap(), 40);
+    // Every archived piece in `scheduled` has its one publish job, due at its time.
+    let scheduled: Vec<_> = batch
+        .iter()
+        .filter(|a| a.state == State::Scheduled)
+        .collect();
+    let jobs = t
+        .desk
+        .list_jobs(
+            &t.chief,
+            Some(copydesk_core::model::JobState::Pending),
+            None,
+            100,
+        )
+        .unwrap()
+        .items;
+    assert_eq!(jobs.len(), scheduled.len());
+    for a in scheduled {
+        assert!(
+            jobs.iter()
+                .any(|j| j.headline == a.headline && Some(j.due_at) == a.scheduled_at)
+        );
+    }
     let page = t
         .desk
         .list_articles(&t.chief, &Default::default(), None, 100)

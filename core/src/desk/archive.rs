@@ -12,7 +12,7 @@ use super::articles::{
 use super::contributors::{self, NewContributor};
 use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
-use crate::model::{Action, Role, SaveReason, Snapshot, State};
+use crate::model::{Action, JobKind, Role, SaveReason, Snapshot, State};
 use crate::store::articles::ArticleRow;
 use crate::store::revisions::{PlannedRevision, RevisionMeta, plan_history};
 use crate::store::transitions::NewTransition;
@@ -329,5 +329,25 @@ fn write_one(
         })
         .collect();
     store::transitions::insert_all(conn, &transitions)?;
+    if a.state == State::Scheduled {
+        // A scheduled piece has its publish job, as when it is scheduled on the desk.
+        let due = a.scheduled_at.ok_or_else(|| {
+            Error::invalid(format!(
+                "“{}” is scheduled but has no publication time",
+                r.headline
+            ))
+        })?;
+        let by = r.approved_by.or(r.assigned_editor).unwrap_or(r.created_by);
+        let job_id = format!("archived-{id}");
+        store::jobs::put(
+            conn,
+            &job_id,
+            row.pk,
+            JobKind::Publish,
+            due,
+            by,
+            state_changed_at,
+        )?;
+    }
     Ok(row.pk)
 }
