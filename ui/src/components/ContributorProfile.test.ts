@@ -258,7 +258,22 @@ describe("ContributorProfile", () => {
     await userEvent.type(affiliation, ", Paris");
     await userEvent.click(screen.getByRole("button", { name: /All contributors/ }));
     expect(p.onback).not.toHaveBeenCalled();
-    await userEvent.click(screen.getByRole("button", { name: "Go back without saving" }));
+    await userEvent.click(screen.getByRole("button", { name: "Leave without saving" }));
     expect(p.onback).toHaveBeenCalled();
+  });
+
+  it("asks before the masthead takes the reader elsewhere with unsaved changes", async () => {
+    nav.screen = "contributors";
+    nav.contributor = "c1";
+    render(ContributorProfile, props(editor));
+    await userEvent.type(await screen.findByLabelText("Affiliation"), ", Paris");
+    nav.go("activity");
+    expect(nav.screen).toBe("contributors");
+    expect(await screen.findByText("You have changed this profile without saving.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Stay" }));
+    expect(nav.screen).toBe("contributors");
+    nav.go("activity");
+    await userEvent.click(await screen.findByRole("button", { name: "Leave without saving" }));
+    expect(nav.screen).toBe("activity");
   });
 });

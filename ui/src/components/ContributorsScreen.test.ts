@@ -72,4 +72,15 @@ describe("ContributorsScreen", () => {
     await waitFor(() => expect(screen.getByRole("listbox", { name: "Contributors" })).toHaveFocus());
     expect(screen.getByRole("option", { selected: true })).toHaveTextContent("Bo Chen");
   });
+
+  it("returns to the directory's line when the masthead's Contributors is pressed on a profile", async () => {
+    render(ContributorsScreen, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Contributors" });
+    list.focus();
+    await userEvent.keyboard("j{Enter}");
+    await screen.findByRole("heading", { level: 1, name: /Bo Chen/ });
+    nav.go("contributors");
+    await waitFor(() => expect(list).toHaveFocus());
+    expect(screen.getByRole("option", { selected: true })).toHaveTextContent("Bo Chen");
+  });
 });

@@ -28,16 +28,35 @@ class Nav {
 
   // Where focus was when the article opened: closing it returns there.
   #articleReturn: HTMLElement | null = null;
+  // A screen holding unsaved text: asked before the window goes elsewhere (see `guard`).
+  #guard: ((proceed: () => void) => boolean) | null = null;
+
+  /** While `ask` is set, going to another screen or profile first asks it: it returns true to let
+   * the move happen, or false to hold it and call `proceed` later (after "leave without saving").
+   * Returns the function that takes the guard away. */
+  guard(ask: (proceed: () => void) => boolean): () => void {
+    this.#guard = ask;
+    return () => {
+      if (this.#guard === ask) this.#guard = null;
+    };
+  }
+
+  #leave(move: () => void) {
+    if (this.#guard && !this.#guard(move)) return;
+    move();
+  }
 
   /** Goes to a screen, closing any article opened over the one before. */
   go(screen: Screen) {
-    this.article = null;
-    this.#articleReturn = null;
-    this.screen = screen;
-    if (screen === "contributors") {
-      this.contributor = null;
-      this.notice = null;
-    }
+    this.#leave(() => {
+      this.article = null;
+      this.#articleReturn = null;
+      this.screen = screen;
+      if (screen === "contributors") {
+        this.contributor = null;
+        this.notice = null;
+      }
+    });
   }
 
   openArticle(id: string) {
@@ -54,20 +73,24 @@ class Nav {
   }
 
   openContributor(id: string, notice: string | null = null) {
-    this.article = null;
-    this.#articleReturn = null;
-    this.screen = "contributors";
-    this.contributor = id;
-    this.notice = notice;
+    this.#leave(() => {
+      this.article = null;
+      this.#articleReturn = null;
+      this.screen = "contributors";
+      this.contributor = id;
+      this.notice = notice;
+    });
   }
 
   /** The Activity screen, narrowed to one article or not at all. */
   showActivity(article: ArticleRef | null = null) {
-    this.article = null;
-    this.#articleReturn = null;
-    this.screen = "activity";
-    this.activityArticle = article;
-    this.activityUser = null;
+    this.#leave(() => {
+      this.article = null;
+      this.#articleReturn = null;
+      this.screen = "activity";
+      this.activityArticle = article;
+      this.activityUser = null;
+    });
   }
 
   /** Back to the first screen with nothing open: after sign-in, and between tests. */
@@ -80,6 +103,7 @@ class Nav {
     this.article = null;
     this.searching = false;
     this.#articleReturn = null;
+    this.#guard = null;
   }
 }
 
