@@ -270,6 +270,7 @@ describe("ContributorProfile", () => {
     nav.go("activity");
     expect(nav.screen).toBe("contributors");
     expect(await screen.findByText("You have changed this profile without saving.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Save and leave" })).toHaveFocus());
     await userEvent.click(screen.getByRole("button", { name: "Stay" }));
     expect(nav.screen).toBe("contributors");
     nav.go("activity");
