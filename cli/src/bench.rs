@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use copydesk_core::desk::{ArticleEdit, ArticleFilter, NewUser, SearchFilter};
-use copydesk_core::model::{Role, SaveReason, State};
+use copydesk_core::model::{JobState, Role, SaveReason, State};
 use copydesk_core::sample::{Sampler, as_guests, bench_article, bench_contributors};
 use copydesk_core::store::Durability;
-use copydesk_core::{Actor, Desk, Error, NewDesk, Result, SystemClock};
+use copydesk_core::{Actor, Desk, Error, ManualClock, NewDesk, Result, SystemClock};
 use serde_json::{Map, Value, json};
 
 const BATCH: usize = 5000;
@@ -169,6 +169,7 @@ pub fn run(articles: usize, dir: Option<PathBuf>, json_out: bool) -> Result<()> 
         "growth_1000_one_word_edits_bytes",
         json!(edit_growth(tmp.path(), &mut s)?),
     );
+    publishing(&desk, &editor, tmp.path(), json_out, &mut put)?;
     put("machine", machine());
 
     let report = Value::Object(figures);
@@ -302,6 +303,69 @@ fn raw_fdatasync(dir: &Path, n: usize) -> Result<Vec<Duration>> {
         times.push(start.elapsed());
     }
     Ok(times)
+}
+
+/// The calendar's month, a full rebuild of the site, and the publisher working through 1,000
+/// due jobs (on a second handle whose clock stands 20 days ahead, as after a long outage).
+fn publishing(
+    desk: &Desk,
+    editor: &Actor,
+    dir: &Path,
+    json_out: bool,
+    put: &mut impl FnMut(&str, Value),
+) -> Result<()> {
+    let now = desk.now();
+    let month = desk.calendar(editor, now, now + chrono::Duration::days(30))?;
+    put("calendar_month_entries", json!(month.entries.len()));
+    let calendar = measure(200, |i| {
+        let from = now + chrono::Duration::hours(i as i64 % 24);
+        std::hint::black_box(desk.calendar(editor, from, from + chrono::Duration::days(30))?);
+        Ok(())
+    })?;
+    put_percentiles(put, "calendar_month", &calendar);
+
+    let site = dir.join("site");
+    let chief = desk.sign_in(CHIEF, None)?;
+    desk.set_publish_folder(&chief, &site)?;
+    progress(json_out, "rebuilding the whole site");
+    let start = Instant::now();
+    let pages = desk.rebuild_site(editor)?;
+    let seconds = start.elapsed().as_secs_f64();
+    put("site_rebuild_pages", json!(pages));
+    put("site_rebuild_s", json!(round(seconds)));
+    put(
+        "site_rebuild_pages_per_s",
+        json!(round(pages as f64 / seconds)),
+    );
+
+    // The clock stands one second after the thousandth job's due time: the 1,000 earliest jobs
+    // are due (about 20 days of the bench desk's schedule), as after a long outage.
+    let pending = desk.list_jobs(editor, Some(JobState::Pending), None, 500)?;
+    let mut due: Vec<_> = pending.items;
+    let mut after = pending.next;
+    while let Some(cursor) = after {
+        let page = desk.list_jobs(editor, Some(JobState::Pending), Some(&cursor), 500)?;
+        due.extend(page.items);
+        after = page.next;
+    }
+    due.sort_by_key(|j| j.due_at);
+    let Some(last) = due.get(999).or(due.last()).map(|j| j.due_at) else {
+        return Ok(());
+    };
+    let clock = Arc::new(ManualClock::new(last + chrono::Duration::seconds(1)));
+    let later = Desk::open(&dir.join("bench.db"), clock)?;
+    progress(json_out, "publishing 1,000 due jobs");
+    let start = Instant::now();
+    let report = later.publish_due()?;
+    let seconds = start.elapsed().as_secs_f64();
+    put("publish_due_jobs", json!(report.done.len()));
+    put("publish_due_failed", json!(report.failed.len()));
+    put("publish_due_s", json!(round(seconds)));
+    put(
+        "publish_due_jobs_per_s",
+        json!(round(report.done.len() as f64 / seconds)),
+    );
+    Ok(())
 }
 
 /// Runs `f` a few times to warm caches, then `n` timed times.

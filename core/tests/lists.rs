@@ -177,6 +177,16 @@ fn every_list_is_served_by_an_index_without_sorting() {
             "{scope:?} scans the articles table: {p}"
         );
     }
+    let p = plan(&t, &copydesk_core::store::calendar::calendar_sql());
+    assert!(
+        p.contains("articles_by_schedule (scheduled_at>? AND scheduled_at<?)"),
+        "{p}"
+    );
+    assert!(
+        p.contains("articles_by_publication (published_at>? AND published_at<?)"),
+        "{p}"
+    );
+    assert!(!p.contains("articles_by_state"), "{p}");
     let p = plan(&t, revisions::list_sql());
     assert!(
         p.contains("SEARCH r USING PRIMARY KEY (article_pk=? AND number<?)"),

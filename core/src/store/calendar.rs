@@ -11,15 +11,17 @@ const BYLINE: &str = "(SELECT group_concat(n, char(31)) FROM (SELECT c.display_n
     FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \
     WHERE b.article_pk = a.pk ORDER BY b.position))";
 
+/// Read by instant through the partial indexes on `scheduled_at` and `published_at`; the state
+/// is only a filter (`+`), or the planner walks every published piece by state.
 pub fn calendar_sql() -> String {
     format!(
         "SELECT a.id, a.headline, a.section, a.state, a.scheduled_at AS at, {BYLINE}
            FROM articles a
-          WHERE a.scheduled_at >= ?1 AND a.scheduled_at < ?2 AND a.state = 'scheduled'
+          WHERE a.scheduled_at >= ?1 AND a.scheduled_at < ?2 AND +a.state = 'scheduled'
          UNION ALL
          SELECT a.id, a.headline, a.section, a.state, a.published_at AS at, {BYLINE}
            FROM articles a
-          WHERE a.published_at >= ?1 AND a.published_at < ?2 AND a.state = 'published'
+          WHERE a.published_at >= ?1 AND a.published_at < ?2 AND +a.state = 'published'
          ORDER BY at"
     )
 }
@@ -55,7 +57,8 @@ pub fn taken(
 ) -> Result<Vec<DateTime<Utc>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT scheduled_at FROM articles
-          WHERE scheduled_at >= ?2 AND scheduled_at < ?3 AND state = 'scheduled' AND section = ?1",
+          WHERE scheduled_at >= ?2 AND scheduled_at < ?3 AND +state = 'scheduled'
+            AND +section = ?1",
     )?;
     let rows = stmt.query_map(params![section, ms(from), ms(to)], |r| {
         Ok(instant(r.get(0)?))
