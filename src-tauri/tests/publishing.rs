@@ -96,9 +96,16 @@ fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
     )
     .expect("the calendar");
     assert_eq!(calendar["entries"][0]["article_id"], id);
-    let free = calendar["free_slots"].as_array().cloned().unwrap_or_default();
+    let free = calendar["free_slots"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let held = usize::from(scheduled["section"] == "Opinion");
-    assert_eq!(free.len(), 10 - held, "two Opinion slots a weekday: {calendar}");
+    assert_eq!(
+        free.len(),
+        10 - held,
+        "two Opinion slots a weekday: {calendar}"
+    );
     let taken = |f: &Value| f["at"] == "2031-06-02T07:00:00+00:00";
     assert_eq!(
         free.iter().any(taken),
