@@ -42,3 +42,42 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+/// A clock that reads the instant from a file each time it is asked, so a test can move the
+/// time of a running app (the end-to-end tests set `COPYDESK_CLOCK_FILE`). A file that cannot be
+/// read, or holds no RFC 3339 instant, reads as the machine's clock.
+#[derive(Debug, Clone)]
+pub struct FileClock(std::path::PathBuf);
+
+impl FileClock {
+    pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
+        FileClock(path.into())
+    }
+}
+
+impl Clock for FileClock {
+    fn now(&self) -> DateTime<Utc> {
+        std::fs::read_to_string(&self.0)
+            .ok()
+            .and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok())
+            .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_clock_follows_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("now");
+        let clock = FileClock::new(&path);
+        let before = Utc::now();
+        assert!(clock.now() >= before, "no file: the machine's time");
+        std::fs::write(&path, "2031-06-02T07:00:00Z\n").unwrap();
+        assert_eq!(clock.now().to_rfc3339(), "2031-06-02T07:00:00+00:00");
+        std::fs::write(&path, "not a time").unwrap();
+        assert!(clock.now() >= before);
+    }
+}

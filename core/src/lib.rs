@@ -17,6 +17,6 @@ pub mod store;
 pub mod text;
 pub mod workflow;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, FileClock, ManualClock, SystemClock};
 pub use desk::{Actor, Desk, NewDesk, SignInChoice};
 pub use error::{Error, Result};

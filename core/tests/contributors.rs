@@ -140,6 +140,38 @@ fn a_bio_edit_keeps_the_old_bio() {
             .private_notes,
         ""
     );
+
+    // Their profile form sends back everything it showed: the same kind and blank notes save
+    // (the desk's notes stay); a different kind or notes of their own are refused.
+    let shown = t.desk.get_contributor(&t.author, &jane.id).unwrap();
+    let form = ContributorEdit {
+        bio: Some("Fourth bio.".into()),
+        kind: Some(shown.kind),
+        private_notes: Some(shown.private_notes.clone()),
+        ..Default::default()
+    };
+    t.desk.edit_contributor(&t.author, &jane.id, &form).unwrap();
+    let now = t.desk.get_contributor(&t.chief, &jane.id).unwrap();
+    assert_eq!(
+        (now.bio.as_str(), now.private_notes.as_str()),
+        ("Fourth bio.", "Prefers email.")
+    );
+    for refused in [
+        ContributorEdit {
+            kind: Some(copydesk_core::model::ContributorKind::Staff),
+            ..form.clone()
+        },
+        ContributorEdit {
+            private_notes: Some("Pay me more.".into()),
+            ..form.clone()
+        },
+    ] {
+        let err = t
+            .desk
+            .edit_contributor(&t.author, &jane.id, &refused)
+            .unwrap_err();
+        assert_eq!(err.code(), "forbidden");
+    }
 }
 
 #[test]

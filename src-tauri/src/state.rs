@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use copydesk_core::{Actor, Desk, SystemClock};
+use copydesk_core::{Actor, Clock, Desk, FileClock, SystemClock};
 
 use crate::error::{AppError, AppResult};
 
@@ -60,7 +60,12 @@ fn open_desk(path: &Path) -> AppResult<Desk> {
             )
         })?;
     }
-    Ok(Desk::open(path, Arc::new(SystemClock))?)
+    // The end-to-end tests move the running app's time through a file; otherwise, the machine's.
+    let clock: Arc<dyn Clock> = match std::env::var_os("COPYDESK_CLOCK_FILE") {
+        Some(file) if !file.is_empty() => Arc::new(FileClock::new(file)),
+        _ => Arc::new(SystemClock),
+    };
+    Ok(Desk::open(path, clock)?)
 }
 
 /// The desk file: `COPYDESK_DB` if set, else `desk.db` in the per-user data folder

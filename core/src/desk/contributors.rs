@@ -182,13 +182,24 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             let (pk, old) = resolve(tx, key)?;
             may_edit(&me, pk)?;
-            if me.user.role == Role::Contributor
-                && (edit.kind.is_some() || edit.private_notes.is_some())
-            {
+            // A contributor's own profile form sends back the kind and the (blank, to them)
+            // private notes as shown: only an actual change is refused, and the notes they were
+            // never shown are kept.
+            let own = me.user.role == Role::Contributor;
+            let kind_changed = edit.kind.is_some_and(|k| k != old.kind);
+            let notes_given = edit
+                .private_notes
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty());
+            if own && (kind_changed || notes_given) {
                 return Err(Error::forbidden(
                     "staff/guest and private notes are set by the desk",
                 ));
             }
+            let private_notes = match &edit.private_notes {
+                Some(n) if !own => n.trim().to_string(),
+                _ => old.private_notes.clone(),
+            };
             let display_name = match &edit.display_name {
                 Some(n) => one_line(n),
                 None => old.display_name.clone(),
@@ -242,11 +253,7 @@ impl Desk {
                     kind: edit.kind.unwrap_or(old.kind),
                     bio: &bio,
                     links: &links,
-                    private_notes: edit
-                        .private_notes
-                        .as_deref()
-                        .map(str::trim)
-                        .unwrap_or(&old.private_notes),
+                    private_notes: &private_notes,
                     at: now,
                 },
             )?;
