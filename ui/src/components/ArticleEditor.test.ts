@@ -11,6 +11,7 @@ const api = vi.hoisted(() => ({
   articleMoves: vi.fn(async () => []),
   listNotes: vi.fn(async () => []),
   articleHistory: vi.fn(async () => ({ items: [], next: null })),
+  restoreRevision: vi.fn(),
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
   searchArticles: vi.fn(async () => ({ items: [], next: null })),
@@ -78,6 +79,8 @@ describe("ArticleEditor", () => {
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     api.getArticle.mockReset();
+    api.articleHistory.mockReset().mockResolvedValue({ items: [], next: null });
+    api.restoreRevision.mockReset();
     api.saveArticle.mockReset().mockImplementation(async (_id: string, base: number, draft: ArticleDraft) => stored(base, draft));
     live.reload = null;
   });
@@ -257,5 +260,58 @@ describe("ArticleEditor", () => {
     await user.keyboard("{Escape}");
     await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
     expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ headline: "Why ports matter!" }), true);
+  });
+
+  it("asks before leaving text it could not save, and leaves only when told to", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    await user.keyboard("{Escape}");
+    const prompt = await screen.findByRole("alertdialog");
+    expect(prompt).toHaveTextContent("Your latest changes are not saved.");
+    expect(prompt).toHaveTextContent("the desk file is busy");
+    expect(onclose).not.toHaveBeenCalled();
+    await user.click(within(prompt).getByRole("button", { name: "Stay and keep editing" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
+    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    await user.keyboard("{Escape}");
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave without saving" }));
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  it("saves what is typed before a restore, restores on the version shown and shows the restored text", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.articleHistory.mockResolvedValue({
+      items: [
+        { number: 2, version: 4, author: "Maya Editor", at: "2026-03-10T09:00:00Z", reason: "save", restored_from: null },
+        { number: 1, version: 1, author: "Ana Ruiz", at: "2026-03-09T09:00:00Z", reason: "save", restored_from: null },
+      ],
+      next: null,
+    });
+    api.restoreRevision.mockResolvedValue(article({ version: 6, headline: "Ports, as first written" }));
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "!");
+    await user.click(await screen.findByRole("button", { name: "Restore this text" }));
+    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ standfirst: "Trade runs through them.!" }), false);
+    expect(api.restoreRevision).toHaveBeenCalledWith("a1", 1, 5);
+    await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, as first written"));
+    expect(document.querySelector(".save-state")).toHaveTextContent("Saved");
+  });
+
+  it("warns that a stored body holds what the editor cannot show, and sends it back untouched", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    open(article({ body: "Intro.\n\n![Map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |" }));
+    expect(screen.getByRole("note")).toHaveTextContent("This body holds images and tables that the editor does not show");
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenCalledWith(
+      "a1",
+      4,
+      expect.objectContaining({ body: "Intro.\n\n![Map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |" }),
+      true,
+    );
   });
 });
