@@ -116,13 +116,17 @@ A failed job is tried again by a later run, after a backoff (`jobs list --state 
         #[arg(long, default_value_t = 60, value_name = "N")]
         articles: usize,
     },
-    /// Build the benchmark desk in a temporary folder and measure it (needs no --db or --as).
+    /// Build the benchmark desk in a temporary folder and measure it (needs no --db or --as);
+    /// the folder is deleted afterwards unless --keep.
     Bench {
         #[arg(long, default_value_t = 100_000, value_name = "N")]
         articles: usize,
         /// Folder for the benchmark database [default: a temporary folder].
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Keep the benchmark desk afterwards and print where it is (`desk` in the JSON).
+        #[arg(long)]
+        keep: bool,
     },
 }
 

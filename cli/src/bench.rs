@@ -1,5 +1,7 @@
 //! `copydesk bench`: builds the benchmark desk (DESIGN.md, "The benchmark desk") in a temporary
-//! folder and measures what editors wait for, through the same engine calls the app makes.
+//! folder and measures what editors wait for, through the same engine calls the app makes. With
+//! `--keep` the folder stays, and the report names the desk file (`desk`), for measuring the app
+//! on it (scripts/measure-app.sh).
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -18,7 +20,7 @@ const BATCH: usize = 5000;
 const CHIEF: &str = "Bench Chief";
 const EDITOR: &str = "Bench Editor";
 
-pub fn run(articles: usize, dir: Option<PathBuf>, json_out: bool) -> Result<()> {
+pub fn run(articles: usize, dir: Option<PathBuf>, keep: bool, json_out: bool) -> Result<()> {
     if articles == 0 {
         return Err(Error::Invalid(
             "the benchmark needs at least one article".into(),
@@ -171,6 +173,12 @@ pub fn run(articles: usize, dir: Option<PathBuf>, json_out: bool) -> Result<()> 
     );
     publishing(&desk, &editor, tmp.path(), json_out, &mut put)?;
     put("machine", machine());
+    if keep {
+        // The desk is closed before its folder is handed over (nothing left in its WAL).
+        drop(desk);
+        let kept = tmp.keep();
+        put("desk", json!(kept.join("bench.db")));
+    }
 
     let report = Value::Object(figures);
     if json_out {

@@ -57,7 +57,11 @@ fn run(cli: Cli) -> CliResult<Reply> {
         Command::Init { desk, tz, chief } => {
             maintenance::init(db_path(cli.db.clone())?, &desk, &tz, &chief)
         }
-        Command::Bench { articles, dir } => maintenance::bench(articles, dir, json),
+        Command::Bench {
+            articles,
+            dir,
+            keep,
+        } => maintenance::bench(articles, dir, keep, json),
         Command::Demo { articles } => maintenance::demo(db_path(cli.db.clone())?, json, articles),
         Command::User(cmd) => users::run(&open(Open::Existing)?, cmd),
         Command::Contributor(cmd) => contributors::run(&open(Open::Existing)?, cmd),

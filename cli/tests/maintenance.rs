@@ -116,3 +116,42 @@ fn the_default_desk_lives_in_the_data_folder() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(d.path("xdg/copydesk/desk.db").exists());
 }
+
+#[test]
+fn bench_keep_leaves_the_benchmark_desk_and_names_it() {
+    let d = TestDesk::empty();
+    let dir = d.path("bench");
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let report = d.json(
+        None,
+        &["bench", "--articles", "40", "--dir", dir_arg, "--keep"],
+    );
+    assert_eq!(report["articles"], 40);
+    let desk = std::path::PathBuf::from(report["desk"].as_str().expect("the desk's path"));
+    assert!(desk.starts_with(&dir), "{desk:?} is not under {dir:?}");
+    assert!(desk.is_file(), "{desk:?} was not kept");
+
+    // The kept desk opens, with the bench's editor and its articles.
+    let mut cmd = d.command(Some("Bench Editor"), &["--json", "article", "list"]);
+    cmd.env("COPYDESK_DB", &desk);
+    let o = common::output(cmd);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let listed: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
+    assert!(!listed["items"].as_array().expect("items").is_empty());
+
+    // Without --keep nothing is left behind.
+    let gone = d.path("gone");
+    let report = d.json(
+        None,
+        &[
+            "bench",
+            "--articles",
+            "40",
+            "--dir",
+            gone.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(report.get("desk").is_none(), "{report}");
+    let left: Vec<_> = std::fs::read_dir(&gone).expect("dir").collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

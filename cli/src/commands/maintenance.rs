@@ -146,7 +146,7 @@ pub fn demo(path: PathBuf, json: bool, articles: usize) -> CliResult<Reply> {
     result
 }
 
-pub fn bench(articles: usize, dir: Option<PathBuf>, json: bool) -> CliResult<Reply> {
-    crate::bench::run(articles, dir, json)?;
+pub fn bench(articles: usize, dir: Option<PathBuf>, keep: bool, json: bool) -> CliResult<Reply> {
+    crate::bench::run(articles, dir, keep, json)?;
     Ok(Reply::Done)
 }
