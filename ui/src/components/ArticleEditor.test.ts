@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { Article, ArticleDraft, User } from "../lib/bindings";
+import type { Article, ArticleDraft, RevisionPage, User } from "../lib/bindings";
 import ArticleEditor from "./ArticleEditor.svelte";
 
 const api = vi.hoisted(() => ({
@@ -10,7 +10,7 @@ const api = vi.hoisted(() => ({
   saveArticle: vi.fn(),
   articleMoves: vi.fn(async () => []),
   listNotes: vi.fn(async () => []),
-  articleHistory: vi.fn(async () => ({ items: [], next: null })),
+  articleHistory: vi.fn(async (): Promise<RevisionPage> => ({ items: [], next: null })),
   restoreRevision: vi.fn(),
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
