@@ -118,6 +118,7 @@ string_enum!(
         Unschedule = "unschedule",
         Publish = "publish",
         PublishNow = "publish-now",
+        Republish = "republish",
         Withdraw = "withdraw",
     }
 );

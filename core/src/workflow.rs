@@ -123,6 +123,14 @@ pub const TRANSITIONS: &[Transition] = &[
         who: &[Chief],
         needs: &[Need::EmbargoPassed],
     },
+    // A published piece's corrected text goes out again, with the update note readers see.
+    Transition {
+        action: Action::Republish,
+        from: &[Published],
+        to: Published,
+        who: &[Editor, Chief],
+        needs: &[Need::Note, Need::Complete],
+    },
     Transition {
         action: Action::Withdraw,
         from: &[Published],

@@ -429,3 +429,81 @@ fn the_calendar_exports_as_icalendar_in_utc() {
         .unwrap_err();
     assert_eq!(err.code(), "forbidden");
 }
+
+#[test]
+fn a_correction_goes_out_when_republished_with_its_update_note() {
+    use copydesk_core::desk::{ArticleEdit, BylineEntry};
+    use copydesk_core::model::SaveReason;
+    let t = desk();
+    let dir = with_site(&t);
+    let a = t.approved();
+    let live = t.mv(&t.chief, &a, Action::PublishNow, None).unwrap();
+    assert_eq!(t.desk.publish_due().unwrap().done.len(), 1);
+    let original = page_of(&dir, &live.slug);
+    assert!(original.contains("senior fellow"));
+
+    // The desk corrects the text; the author may not, and the byline stays as published.
+    let fix = ArticleEdit {
+        body: Some("A corrected body, with the right figures.".into()),
+        ..Default::default()
+    };
+    let err = t
+        .desk
+        .save_article(&t.author, &a.id, live.version, &fix, SaveReason::Save)
+        .unwrap_err();
+    assert_eq!(err.code(), "forbidden");
+    let byline = ArticleEdit {
+        byline: Some(vec![BylineEntry::named("John Doe")]),
+        ..Default::default()
+    };
+    let err = t
+        .desk
+        .save_article(&t.editor, &a.id, live.version, &byline, SaveReason::Save)
+        .unwrap_err();
+    assert!(err.to_string().contains("keeps the byline"), "{err}");
+    let corrected = t
+        .desk
+        .save_article(&t.editor, &a.id, live.version, &fix, SaveReason::Save)
+        .unwrap();
+    t.desk
+        .edit_contributor(
+            &t.chief,
+            &t.jane_id,
+            &ContributorEdit {
+                bio: Some("Jane Roe now leads the Sahel desk.".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    // Until it is republished, the site keeps the published text and bio, even through a rebuild.
+    t.desk.rebuild_site(&t.editor).unwrap();
+    let page = page_of(&dir, &live.slug);
+    assert!(!page.contains("corrected body") && page.contains("senior fellow"));
+
+    let err = t
+        .mv(&t.editor, &corrected, Action::Republish, None)
+        .unwrap_err();
+    assert_eq!(err.code(), "not_ready", "an update note is required");
+    t.clock.advance(Duration::hours(3));
+    t.mv(
+        &t.editor,
+        &corrected,
+        Action::Republish,
+        Some("The figures in the third paragraph were wrong."),
+    )
+    .unwrap();
+    assert_eq!(t.desk.publish_due().unwrap().done.len(), 1);
+    let page = page_of(&dir, &live.slug);
+    assert!(page.contains("A corrected body"), "{page}");
+    assert!(page.contains("The figures in the third paragraph were wrong."));
+    assert!(page.contains("class=\"update\">Updated"));
+    assert!(
+        page.contains("now leads the Sahel desk"),
+        "a followed bio is printed as it reads now"
+    );
+    assert_eq!(
+        t.desk.get_article(&t.editor, &a.id).unwrap().published_at,
+        live.published_at
+    );
+}

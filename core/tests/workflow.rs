@@ -425,8 +425,17 @@ fn who_may_edit_the_text_follows_the_state() {
     let a = t.mv(&t.editor2, &a, Action::Claim, None).unwrap();
     let a = t.mv(&t.editor2, &a, Action::Approve, None).unwrap();
     let p = t.mv(&t.chief, &a, Action::PublishNow, None).unwrap();
+    // Published: the author may not touch it; the desk corrects it (and republishes).
     assert_eq!(
-        t.edit_body(&t.chief, &p, "x").unwrap_err().code(),
+        t.edit_body(&t.author, &p, "x").unwrap_err().code(),
+        "forbidden"
+    );
+    let p = t.edit_body(&t.chief, &p, &words(641)).unwrap();
+    let w = t
+        .mv(&t.chief, &p, Action::Withdraw, Some("Legal."))
+        .unwrap();
+    assert_eq!(
+        t.edit_body(&t.chief, &w, "x").unwrap_err().code(),
         "forbidden"
     );
 }

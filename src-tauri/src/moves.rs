@@ -77,6 +77,7 @@ impl From<Action> for model::Action {
             Action::Unschedule => A::Unschedule,
             Action::Publish => A::Publish,
             Action::PublishNow => A::PublishNow,
+            Action::Republish => A::Republish,
             Action::Withdraw => A::Withdraw,
         }
     }
@@ -97,6 +98,7 @@ impl From<model::Action> for Action {
             A::Unschedule => Action::Unschedule,
             A::Publish => Action::Publish,
             A::PublishNow => Action::PublishNow,
+            A::Republish => Action::Republish,
             A::Withdraw => Action::Withdraw,
         }
     }

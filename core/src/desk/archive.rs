@@ -329,6 +329,9 @@ fn write_one(
         })
         .collect();
     store::transitions::insert_all(conn, &transitions)?;
+    if matches!(a.state, State::Published | State::Withdrawn) {
+        store::articles::set_published_version(conn, row.pk, row.version)?;
+    }
     if a.state == State::Scheduled {
         // A scheduled piece has its publish job, as when it is scheduled on the desk.
         let due = a.scheduled_at.ok_or_else(|| {

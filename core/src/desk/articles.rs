@@ -255,11 +255,16 @@ pub(super) fn unique_slug(conn: &Connection, headline: &str, own_pk: i64) -> Res
 
 /// Who may change the text: the author while it is theirs to write, staff until publication.
 pub(super) fn may_edit_text(conn: &Connection, me: &UserRow, row: &ArticleRow) -> Result<()> {
-    if matches!(row.state, State::Published | State::Withdrawn) {
-        return Err(Error::forbidden(format!(
-            "the article is {}: its text is corrected by republishing, not edited in place",
-            row.state
-        )));
+    if row.state == State::Withdrawn {
+        return Err(Error::forbidden(
+            "the article is withdrawn: its text is closed",
+        ));
+    }
+    // Staff correct a published piece here; readers see the correction once it is republished.
+    if row.state == State::Published && me.user.role == Role::Contributor {
+        return Err(Error::forbidden(
+            "the article is published: the desk corrects it and republishes it",
+        ));
     }
     match me.user.role {
         Role::Editor | Role::Chief => Ok(()),
@@ -560,7 +565,13 @@ impl Desk {
                             me.user.name
                         )));
                     }
-                    Some(b).filter(|b| *b != old_byline)
+                    let changed = Some(b).filter(|b| *b != old_byline);
+                    if changed.is_some() && old.state == State::Published {
+                        return Err(Error::forbidden(
+                            "a published piece keeps the byline it was published with",
+                        ));
+                    }
+                    changed
                 }
                 None => None,
             };

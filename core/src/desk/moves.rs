@@ -204,7 +204,14 @@ impl Desk {
                         row.approved_by = Some(me.pk);
                     }
                     store::articles::freeze_bios(tx, row.pk)?;
+                    store::articles::set_published_version(tx, row.pk, row.version)?;
                     // Any publish job becomes the job that writes the page now.
+                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
+                }
+                Action::Republish => {
+                    // Bios that follow their contributor are printed as they read now.
+                    store::articles::refresh_followed_bios(tx, row.pk)?;
+                    store::articles::set_published_version(tx, row.pk, row.version)?;
                     store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
                 }
                 Action::Withdraw => {
@@ -274,6 +281,7 @@ fn action_label(action: Action) -> &'static str {
         Action::Schedule => "Scheduled",
         Action::Unschedule => "Unscheduled",
         Action::Publish | Action::PublishNow => "Published",
+        Action::Republish => "Updated",
         Action::Withdraw => "Withdrawn",
     }
 }

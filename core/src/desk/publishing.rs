@@ -139,19 +139,36 @@ fn piece(
     let published_at = published_at
         .or(row.published_at)
         .unwrap_or(row.state_changed_at);
-    let first = store::site::first_publication(conn, row.pk)?.filter(|f| *f < published_at);
+    // The text as published: corrections made since show once the piece is republished.
+    let text = match store::articles::published_version(conn, row.pk)? {
+        Some(v) if v != row.version => store::revisions::number_of_version(conn, row.pk, v)?
+            .map(|n| store::revisions::get_snapshot(conn, row.pk, n))
+            .transpose()?
+            .flatten(),
+        _ => None,
+    };
+    let (headline, standfirst, body, section, tags) = match text {
+        Some(s) => (s.headline, s.standfirst, s.body, s.section, s.tags),
+        None => (
+            row.headline.clone(),
+            row.standfirst.clone(),
+            row.body.clone(),
+            row.section.clone(),
+            row.tags.clone(),
+        ),
+    };
     Ok(Piece {
         id: row.id.clone(),
         page: page_name(&row.slug, &row.id),
-        headline: row.headline.clone(),
-        standfirst: row.standfirst.clone(),
-        body: row.body.clone(),
-        section: row.section.clone(),
-        tags: row.tags.clone(),
+        headline,
+        standfirst,
+        body,
+        section,
+        tags,
         byline,
         posted_by,
         published_at,
-        first_published_at: first,
+        updates: store::site::updates(conn, row.pk)?,
         related,
         withdrawn_at: (row.state == State::Withdrawn).then_some(row.state_changed_at),
     })
@@ -422,6 +439,7 @@ impl Desk {
         row.published_at = Some(now);
         store::articles::freeze_bios(tx, row.pk)?;
         store::articles::update_workflow(tx, &row)?;
+        store::articles::set_published_version(tx, row.pk, row.version)?;
         store::transitions::insert(
             tx,
             &NewTransition {

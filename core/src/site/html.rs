@@ -127,12 +127,12 @@ pub fn article_page(site: &SiteInfo, piece: &Piece) -> String {
         },
         time(site, piece.published_at)
     );
-    if let Some(first) = piece.first_published_at {
+    for (at, note) in &piece.updates {
         let _ = writeln!(
             main,
-            "<p class=\"update\">Updated: first published {}, published again {}.</p>",
-            time(site, first),
-            time(site, piece.published_at)
+            "<p class=\"update\">Updated {}: {}</p>",
+            time(site, *at),
+            esc(note)
         );
     }
     let _ = writeln!(

@@ -62,8 +62,8 @@ pub struct Piece {
     /// The editor who approved it ("Posted by").
     pub posted_by: Option<String>,
     pub published_at: DateTime<Utc>,
-    /// Set when this publication is a republication: when it first appeared.
-    pub first_published_at: Option<DateTime<Utc>>,
+    /// Each republication: when, and the update note readers see.
+    pub updates: Vec<(DateTime<Utc>, String)>,
     pub related: Vec<PieceLink>,
     /// Set when the piece was withdrawn: the page becomes a notice.
     pub withdrawn_at: Option<DateTime<Utc>>,

@@ -190,7 +190,8 @@ pub fn slug_taken(conn: &Connection, slug: &str, except_pk: i64) -> Result<bool>
 /// The byline in order, with each contributor's key.
 pub fn get_byline(conn: &Connection, article_pk: i64) -> Result<Vec<(i64, Byline)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.pk, c.id, c.display_name, coalesce(b.printed_bio, c.bio), b.printed_bio IS NOT NULL
+        "SELECT c.pk, c.id, c.display_name, coalesce(b.printed_bio, c.bio),
+                b.printed_bio IS NOT NULL AND NOT b.follows_bio
          FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
          WHERE b.article_pk = ?1 ORDER BY b.position",
     )?;
@@ -236,15 +237,40 @@ pub fn insert_byline(
     Ok(())
 }
 
-/// Copies each contributor's current bio into the article, where it does not carry its own.
+/// Copies each contributor's current bio into the article, where it does not carry its own,
+/// remembering that it follows the contributor: a republication prints their bio as it reads then.
 pub fn freeze_bios(conn: &Connection, article_pk: i64) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE article_bylines SET printed_bio =
+        "UPDATE article_bylines SET follows_bio = 1, printed_bio =
             (SELECT bio FROM contributors c WHERE c.pk = article_bylines.contributor_pk)
          WHERE article_pk = ?1 AND printed_bio IS NULL",
     )?
     .execute([article_pk])?;
     Ok(())
+}
+
+/// On republication: bios frozen from the contributor take the contributor's bio as it reads now.
+pub fn refresh_followed_bios(conn: &Connection, article_pk: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE article_bylines SET printed_bio =
+            (SELECT bio FROM contributors c WHERE c.pk = article_bylines.contributor_pk)
+         WHERE article_pk = ?1 AND follows_bio = 1",
+    )?
+    .execute([article_pk])?;
+    Ok(())
+}
+
+/// Records the version whose text the site prints.
+pub fn set_published_version(conn: &Connection, article_pk: i64, version: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET published_version = ?2 WHERE pk = ?1")?
+        .execute(params![article_pk, version])?;
+    Ok(())
+}
+
+pub fn published_version(conn: &Connection, article_pk: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT published_version FROM articles WHERE pk = ?1")?
+        .query_row([article_pk], |r| r.get(0))?)
 }
 
 pub fn get_related(conn: &Connection, article_pk: i64) -> Result<Vec<(i64, RelatedArticle)>> {

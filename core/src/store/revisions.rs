@@ -202,6 +202,14 @@ pub fn append(
 }
 
 /// The snapshot of revision `number`, rebuilt and verified against its stored hash.
+/// The number of the revision that recorded `version` of the article.
+pub fn number_of_version(conn: &Connection, article_pk: i64, version: i64) -> Result<Option<i64>> {
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT max(number) FROM revisions WHERE article_pk = ?1 AND version = ?2")?
+        .query_row(params![article_pk, version], |r| r.get(0))?;
+    Ok(found)
+}
+
 pub fn get_snapshot(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Snapshot>> {
     get_content(conn, article_pk, number)?
         .map(|bytes| {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use super::{instant, opt_instant};
+use super::instant;
 use crate::error::Result;
 
 /// A published piece as a link: its key, id, slug, headline and publication instant.
@@ -75,13 +75,12 @@ pub fn published_contributors(conn: &Connection) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The first publication of an article, if it was published before.
-pub fn first_publication(conn: &Connection, article_pk: i64) -> Result<Option<DateTime<Utc>>> {
-    let at: Option<i64> = conn
-        .prepare_cached(
-            "SELECT min(at) FROM transitions
-              WHERE article_pk = ?1 AND action IN ('publish', 'publish-now')",
-        )?
-        .query_row([article_pk], |r| r.get(0))?;
-    Ok(opt_instant(at))
+/// The article's republications, oldest first: when, and the update note readers see.
+pub fn updates(conn: &Connection, article_pk: i64) -> Result<Vec<(DateTime<Utc>, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, coalesce(note, '') FROM transitions
+          WHERE article_pk = ?1 AND action = 'republish' ORDER BY pk",
+    )?;
+    let rows = stmt.query_map([article_pk], |r| Ok((instant(r.get(0)?), r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

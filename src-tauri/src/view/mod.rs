@@ -404,6 +404,7 @@ pub enum Action {
     Unschedule,
     Publish,
     PublishNow,
+    Republish,
     Withdraw,
 }
 

@@ -103,7 +103,7 @@ export const events = {
 
 /* Types */
 /**  A workflow move. */
-export type Action = "submit" | "claim" | "request_changes" | "resubmit" | "approve" | "reject" | "reopen" | "schedule" | "unschedule" | "publish" | "publish_now" | "withdraw";
+export type Action = "submit" | "claim" | "request_changes" | "resubmit" | "approve" | "reject" | "reopen" | "schedule" | "unschedule" | "publish" | "publish_now" | "republish" | "withdraw";
 
 export type AppError = {
 	/**

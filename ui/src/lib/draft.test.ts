@@ -36,6 +36,8 @@ describe("the editor's draft", () => {
     expect(mayEdit("contributor", "draft")).toBe(true);
     expect(mayEdit("contributor", "submitted")).toBe(false);
     expect(mayEdit("editor", "in_review")).toBe(true);
-    expect(mayEdit("chief", "published")).toBe(false);
+    expect(mayEdit("chief", "published")).toBe(true);
+    expect(mayEdit("contributor", "published")).toBe(false);
+    expect(mayEdit("editor", "withdrawn")).toBe(false);
   });
 });

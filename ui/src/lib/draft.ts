@@ -57,8 +57,9 @@ export function draftOf(article: Article): ArticleDraft {
 /** Whether the core lets `role` edit an article's text in `state` (core: `may_edit_text`; the
  * core also checks that an author is on the byline). The editor opens read-only otherwise. */
 export function mayEdit(role: Role | null, state: State): boolean {
-  if (state === "published" || state === "withdrawn") return false;
+  if (state === "withdrawn") return false;
   if (role === "contributor") return state === "draft" || state === "changes_requested";
+  // Staff correct a published piece; readers see the correction once it is republished.
   return true;
 }
 

@@ -79,6 +79,7 @@ const ACTION_LABELS: Record<Action, string> = {
   unschedule: "Unschedule",
   publish: "Publish",
   publish_now: "Publish now",
+  republish: "Republish with an update note",
   withdraw: "Withdraw",
 };
 
@@ -110,6 +111,7 @@ const DONE_LABELS: Record<Action, string> = {
   unschedule: "unscheduled",
   publish: "published",
   publish_now: "published at once",
+  republish: "republished",
   withdraw: "withdrew",
 };
 

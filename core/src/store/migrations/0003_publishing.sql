@@ -48,6 +48,19 @@ CREATE TABLE section_slots (
     PRIMARY KEY (section, weekday, minute)
 ) WITHOUT ROWID;
 
+-- The version whose text the site prints: staff may correct a published piece, and the
+-- correction goes out when it is republished.
+ALTER TABLE articles ADD COLUMN published_version INTEGER;
+UPDATE articles SET published_version = version WHERE state IN ('published', 'withdrawn');
+
+-- A bio frozen at publication from the contributor's (not the article's own text) follows the
+-- contributor again when the piece is republished.
+ALTER TABLE article_bylines ADD COLUMN follows_bio INTEGER NOT NULL DEFAULT 0;
+UPDATE article_bylines SET follows_bio = 1
+ WHERE printed_bio IS NOT NULL
+   AND article_pk IN (SELECT pk FROM articles WHERE state IN ('published', 'withdrawn'))
+   AND printed_bio = (SELECT bio FROM contributors c WHERE c.pk = article_bylines.contributor_pk);
+
 -- The calendar reads these alone: `section` is stored after the body, so reaching it in the table
 -- would walk each body's overflow pages.
 CREATE INDEX articles_by_schedule ON articles (scheduled_at, state, section, id, headline)
