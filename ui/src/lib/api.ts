@@ -8,6 +8,7 @@ import {
   type ArticleDraft,
   type AuditPage,
   type BioVersion,
+  type CalendarView,
   type Contributor,
   type ContributorChanges,
   type ContributorHit,
@@ -17,13 +18,19 @@ import {
   type SearchPage,
   type ArticlePage,
   type ArticleQuery,
+  type DeskSettings,
   type DeskStatus,
+  type JobPage,
+  type JobState,
   type MoveOption,
   type NewDesk,
   type RevisionDiff,
   type RevisionPage,
   type Note,
+  type PublishJob,
+  type PublishingSettings,
   type SampleReport,
+  type SectionSettings,
   type SignInChoice,
   type User,
 } from "./bindings";
@@ -96,6 +103,19 @@ export const api = {
     unwrap(commands.auditLog(article, user, after, limit)),
   listArticles: (query: ArticleQuery, after: string | null, limit: number): Promise<ArticlePage> =>
     unwrap(commands.listArticles(query, after, limit)),
+  /** `at` as typed in the desk's zone ("2026-12-01 08:00", or with an offset); null: the
+   * section's next free slot. */
+  scheduleArticle: (id: string, at: string | null, note: string | null): Promise<Article> =>
+    unwrap(commands.scheduleArticle(id, at, note)),
+  nextFreeSlots: (section: string, count: number): Promise<string[]> => unwrap(commands.nextFreeSlots(section, count)),
+  calendar: (from: string, to: string): Promise<CalendarView> => unwrap(commands.calendar(from, to)),
+  listJobs: (state: JobState | null, after: string | null, limit: number): Promise<JobPage> =>
+    unwrap(commands.listJobs(state, after, limit)),
+  retryJob: (id: string): Promise<PublishJob> => unwrap(commands.retryJob(id)),
+  publishingSettings: (): Promise<PublishingSettings> => unwrap(commands.publishingSettings()),
+  putSection: (section: SectionSettings): Promise<DeskSettings> => unwrap(commands.putSection(section)),
+  setTimezone: (zone: string): Promise<DeskSettings> => unwrap(commands.setTimezone(zone)),
+  setPublishFolder: (folder: string): Promise<string> => unwrap(commands.setPublishFolder(folder)),
 };
 
 /** The words to show for anything a call threw. */

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { CalendarView } from "./bindings";
+import { calendarEvents, conflicts, freeByDay, slotsAhead } from "./calendar";
+
+const view: CalendarView = {
+  entries: [
+    { article_id: "a", headline: "Ports", section: "Opinion", state: "scheduled", at: "2026-12-01T07:00:00Z", byline: [], conflict: true },
+    { article_id: "b", headline: "Debt", section: "Opinion", state: "scheduled", at: "2026-12-01T07:00:00Z", byline: [], conflict: true },
+    { article_id: "c", headline: "Salt", section: "News", state: "published", at: "2026-11-30T23:30:00Z", byline: [], conflict: false },
+  ],
+  free_slots: [
+    { section: "Opinion", at: "2026-11-30T07:00:00Z" },
+    { section: "Opinion", at: "2026-12-02T07:00:00Z" },
+    { section: "News", at: "2026-12-02T06:00:00Z" },
+  ],
+};
+
+describe("calendarEvents", () => {
+  it("puts each piece at the desk's wall-clock time; only scheduled pieces move", () => {
+    const events = calendarEvents(view, "Europe/Paris", true);
+    expect(events.map((e) => [e.id, e.start, e.startEditable])).toEqual([
+      ["a", "2026-12-01T08:00:00", true],
+      ["b", "2026-12-01T08:00:00", true],
+      // 23:30 UTC on the 30th is already the 1st in Paris.
+      ["c", "2026-12-01T00:30:00", false],
+    ]);
+    expect(events[0].classNames).toContain("piece-conflict");
+    expect(events[0].extendedProps.shown).toMatchObject({ conflict: "⚠ 2 Opinion pieces at 08:00" });
+    expect(events[2].classNames).toContain("piece-published");
+    expect(calendarEvents(view, "Europe/Paris", false).every((e) => !e.startEditable)).toBe(true);
+  });
+
+  it("shows free slots still to come, by the desk's day", () => {
+    const ahead = slotsAhead(view, new Date("2026-12-01T00:00:00Z"));
+    expect(ahead).toHaveLength(2);
+    expect(freeByDay(ahead, "Europe/Paris")).toEqual(new Map([["2026-12-02", ["Opinion 08:00", "News 07:00"]]]));
+    const events = calendarEvents(view, "Europe/Paris", true, ahead);
+    expect(events.filter((e) => e.classNames.includes("free-slot-event")).map((e) => [e.title, e.start])).toEqual([
+      ["Opinion slot", "2026-12-02T08:00:00"],
+      ["News slot", "2026-12-02T07:00:00"],
+    ]);
+  });
+
+  it("lists each conflict once", () => {
+    expect(conflicts(view, "Europe/Paris")).toEqual([
+      { key: "Opinion|1796108400000", label: "2 Opinion pieces at Tue 1 Dec 2026, 08:00", headlines: ["Ports", "Debt"] },
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { compactSlots, doneLines, duration, slotTime } from "./publishing";
+
+describe("duration", () => {
+  it("reads in the units that matter", () => {
+    expect(duration(45)).toBe("45 s");
+    expect(duration(720)).toBe("12 min");
+    expect(duration(7500)).toBe("2 h 5 min");
+    expect(duration(7200)).toBe("2 h");
+    expect(duration(97_200)).toBe("1 d 3 h");
+    expect(duration(172_800)).toBe("2 d");
+  });
+});
+
+describe("the publisher's report", () => {
+  it("names what went out and, apart, what failed and why", () => {
+    expect(doneLines({ published: ["Salt", "Ports"], failed: [["Debt", "disk full"]] })).toEqual({
+      published: "Published: “Salt”; “Ports”",
+      failed: "Publishing failed: “Debt” (disk full)",
+    });
+    expect(doneLines({ published: ["Salt"], failed: [] }).failed).toBeNull();
+  });
+});
+
+describe("slotTime", () => {
+  it("gives the weekday, in the desk's zone", () => {
+    expect(slotTime("2026-12-01T07:00:00Z", "Europe/Paris")).toBe("Tue 1 Dec 2026, 08:00");
+    expect(slotTime("2026-12-01T23:30:00Z", "Europe/Paris")).toBe("Wed 2 Dec 2026, 00:30");
+  });
+});
+
+describe("compactSlots", () => {
+  it("writes the core's one-slot lines the way the desk writes them", () => {
+    const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri"].flatMap((d) => [`${d} 08:00`, `${d} 12:00`]);
+    expect(compactSlots([...weekdays, "Sat 10:30", "Sun 10:30"])).toEqual(["Mon-Fri 08:00 12:00", "Sat,Sun 10:30"]);
+    expect(compactSlots(["Mon 07:00", "Wed 07:00", "Fri 07:00"])).toEqual(["Mon,Wed,Fri 07:00"]);
+    expect(compactSlots(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((d) => `${d} 06:00`))).toEqual(["Daily 06:00"]);
+    expect(compactSlots(["Mon 07:00", "Tue 07:00", "Thu 07:00", "Fri 07:00", "Sat 07:00"])).toEqual(["Mon,Tue,Thu-Sat 07:00"]);
+    expect(compactSlots([])).toEqual([]);
+  });
+});
