@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The desktop app's figures for BENCHMARKS.md: scripts/measure-app.mjs on the release app,
+# opening a COPY of a benchmark desk, under Xvfb and tauri-driver (as scripts/e2e.sh runs them).
+#
+#   cargo build --release -p copydesk
+#   ./target/release/copydesk bench --keep --json      # prints "desk": the kept desk file
+#   make ui && cargo build --release -p copydesk-app
+#   scripts/measure-app.sh /path/to/bench.db           # a table, then the JSON report
+#
+# COPYDESK_APP      the app binary (default target/release/copydesk-app)
+# MEASURE_TMP       where the desk is copied (default $TMPDIR or /tmp): room for the whole file
+# MEASURE_DISPLAY   first X display number to try (default 120)
+# MEASURE_RUNS, MEASURE_OPEN, MEASURE_SAMPLES, MEASURE_JSON, MEASURE_SHOTS: see measure-app.mjs
+#
+# Stops everything it started and removes the copy, whatever happened.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { echo "measure: $*" >&2; }
+
+desk=${1:-${MEASURE_DESK:-}}
+if [ -z "$desk" ] || [ ! -f "$desk" ]; then
+	say "usage: scripts/measure-app.sh DESK_FILE (from copydesk bench --keep)"
+	exit 2
+fi
+app=$(realpath -m "${COPYDESK_APP:-target/release/copydesk-app}")
+if [ ! -x "$app" ]; then
+	say "no app at $app: build it first (make ui && cargo build --release -p copydesk-app)"
+	exit 1
+fi
+for tool in Xvfb /usr/bin/WebKitWebDriver tauri-driver node curl; do
+	command -v "$tool" >/dev/null 2>&1 || {
+		say "$tool is missing (scripts/ensure-tools.sh; tauri-driver: scripts/e2e.sh installs it)"
+		exit 1
+	}
+done
+driver=$(command -v tauri-driver)
+
+tmp=$(mktemp -d "${MEASURE_TMP:-${TMPDIR:-/tmp}}/copydesk-measure.XXXXXX")
+xvfb_pid=""
+driver_pid=""
+
+# As in scripts/e2e.sh: everything tauri-driver starts shares the session setsid made for it.
+in_session() {
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v sid="$1" '{ pid = $1; sub(/.*\) /, ""); if ($4 == sid) print pid }'
+}
+cleanup() {
+	local status=$?
+	if [ -n "$driver_pid" ]; then
+		for pid in $(in_session "$driver_pid"); do kill -TERM "$pid" 2>/dev/null || true; done
+		for _ in $(seq 50); do
+			[ -z "$(in_session "$driver_pid")" ] && break
+			sleep 0.1
+		done
+		for pid in $(in_session "$driver_pid"); do kill -KILL "$pid" 2>/dev/null || true; done
+	fi
+	if [ -n "$xvfb_pid" ]; then
+		kill -TERM "$xvfb_pid" 2>/dev/null || true
+		wait "$xvfb_pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The copy: the app writes to the desk it opens (sign-ins, autosaves), the original stays as built.
+say "copying $desk ($(du -h "$desk" | cut -f1)) to $tmp"
+cp "$desk" "$tmp/desk.db"
+for side in -wal -shm; do [ -f "$desk$side" ] && cp "$desk$side" "$tmp/desk.db$side"; done
+
+display=""
+first=${MEASURE_DISPLAY:-120}
+for n in $(seq "$first" $((first + 40))); do
+	[ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+	Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+	xvfb_pid=$!
+	for _ in $(seq 100); do
+		if [ -e "/tmp/.X11-unix/X$n" ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
+		sleep 0.1
+	done
+	if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
+		display=":$n"
+		break
+	fi
+	wait "$xvfb_pid" 2>/dev/null || true
+	xvfb_pid=""
+done
+if [ -z "$display" ]; then
+	say "no free X display from :$first up"
+	exit 1
+fi
+
+free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
+port=$(free_port)
+native_port=$(free_port)
+while [ "$native_port" = "$port" ]; do native_port=$(free_port); done
+
+mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
+env -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
+	DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
+	COPYDESK_DB="$tmp/desk.db" \
+	XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
+	setsid "$driver" --port "$port" --native-port "$native_port" >"$tmp/driver.log" 2>&1 &
+driver_pid=$!
+
+url="http://127.0.0.1:$port"
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 300); do
+	listening "$native_port" && curl -sf "$url/status" >/dev/null 2>&1 && break
+	if ! kill -0 "$driver_pid" 2>/dev/null; then
+		say "tauri-driver stopped at start:"
+		cat "$tmp/driver.log" >&2
+		exit 1
+	fi
+	sleep 0.1
+done
+if ! curl -sf "$url/status" >/dev/null 2>&1; then
+	say "tauri-driver did not answer on $url within 30 s:"
+	cat "$tmp/driver.log" >&2
+	exit 1
+fi
+say "Xvfb on $display, tauri-driver on $url, app $app"
+
+status=0
+TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" MEASURE_DRIVER_PID="$driver_pid" \
+	node scripts/measure-app.mjs || status=$?
+if [ "$status" -ne 0 ]; then
+	say "the driver's log:"
+	tail -40 "$tmp/driver.log" >&2
+fi
+exit "$status"
