@@ -102,12 +102,13 @@ port=$(free_port)
 native_port=$(free_port)
 while [ "$native_port" = "$port" ]; do native_port=$(free_port); done
 
-# The app inherits this environment: a new desk file, and its own config and data folders so
-# that nothing from this machine's real desk (window size, say) leaks in.
+# The app inherits this environment: a new desk file, its own config and data folders so that
+# nothing from this machine's real desk (window size, say) leaks in, and a clock the tests can
+# move by writing an instant into $tmp/clock (the machine's time while the file is absent).
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
 env -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
 	DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
-	COPYDESK_DB="$tmp/desk.db" \
+	COPYDESK_DB="$tmp/desk.db" COPYDESK_CLOCK_FILE="$tmp/clock" \
 	XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
 	setsid "$driver" --port "$port" --native-port "$native_port" >"$tmp/driver.log" 2>&1 &
 driver_pid=$!
@@ -137,6 +138,7 @@ rm -rf tests/e2e/output
 mkdir -p tests/e2e/output
 status=0
 TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" E2E_OUTPUT="$root/tests/e2e/output" \
+	E2E_DESK="$tmp/desk.db" E2E_CLOCK_FILE="$tmp/clock" \
 	node --test --test-concurrency=1 \
 	--test-reporter=spec --test-reporter-destination=stdout \
 	--test-reporter=tap --test-reporter-destination="$tmp/results.tap" \
