@@ -11,3 +11,10 @@ Range.prototype.getClientRects ??= function getClientRects() {
 Range.prototype.getBoundingClientRect ??= function getBoundingClientRect() {
   return new DOMRect();
 };
+
+// jsdom lays nothing out, so nothing ever resizes; the calendar watches its size all the same.
+globalThis.ResizeObserver ??= class ResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};

@@ -17,7 +17,7 @@ vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
 }));
-vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
+vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {}, onPublishingDone: () => () => {} }));
 vi.mock("./ArticleView.svelte", async () => await import("../test-stubs/ArticleViewStub.svelte"));
 
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };

@@ -1,8 +1,8 @@
-// Where the signed-in window is: one of three screens, perhaps an article opened over it, and the
+// Where the signed-in window is: one of the masthead's screens, perhaps an article opened over it, and the
 // search palette. No router: one window, a handful of places, and the way back to each.
 import { tick } from "svelte";
 
-export type Screen = "desk" | "contributors" | "activity";
+export type Screen = "desk" | "contributors" | "activity" | "calendar" | "publishing" | "settings";
 
 /** An article as a filter or a link names it: its id, and the headline to show for it. */
 export type ArticleRef = { id: string; headline: string };

@@ -1,0 +1,141 @@
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { DeskError } from "../lib/api";
+import type { DeskSettings, PublishingSettings, User } from "../lib/bindings";
+import SettingsScreen from "./SettingsScreen.svelte";
+
+const api = vi.hoisted(() => ({
+  publishingSettings: vi.fn(),
+  putSection: vi.fn(),
+  setTimezone: vi.fn(),
+  setPublishFolder: vi.fn(),
+}));
+vi.mock("../lib/api", async (original) => ({
+  ...(await original<typeof import("../lib/api")>()),
+  api,
+}));
+vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
+
+const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const settings: DeskSettings = {
+  name: "The Meridian",
+  timezone: "Europe/Paris",
+  sections: [{ name: "Opinion", min_words: 600, max_words: 1200 }],
+};
+const publishing: PublishingSettings = {
+  publish_folder: "/srv/meridian",
+  sections: [
+    {
+      name: "Opinion",
+      min_words: 600,
+      max_words: 1200,
+      // As the core lists them: one per slot.
+      slots: ["Mon", "Tue", "Wed", "Thu", "Fri"].flatMap((d) => [`${d} 08:00`, `${d} 12:00`]).concat(["Sat 10:30"]),
+    },
+    { name: "News", min_words: null, max_words: null, slots: [] },
+  ],
+};
+
+describe("SettingsScreen", () => {
+  beforeEach(() => {
+    api.publishingSettings.mockReset().mockResolvedValue(publishing);
+    api.putSection.mockReset();
+    api.setTimezone.mockReset();
+    api.setPublishFolder.mockReset();
+  });
+
+  it("shows the zone, each section's limits and slots as the desk writes them, and the folder", async () => {
+    render(SettingsScreen, { user: chief, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    expect(within(opinion).getByLabelText(/^Fewest words/)).toHaveValue(600);
+    expect(within(opinion).getByLabelText(/^Most words/)).toHaveValue(1200);
+    expect(within(opinion).getByLabelText(/^Publication slots/)).toHaveValue("Mon-Fri 08:00 12:00\nSat 10:30");
+    // Nothing typed yet: nothing to save.
+    expect(within(opinion).getByRole("button", { name: "Save Opinion" })).toBeDisabled();
+    expect(screen.getByLabelText(/^The zone every time/)).toHaveValue("Europe/Paris");
+    expect(screen.getByLabelText(/^The folder the site/)).toHaveValue("/srv/meridian");
+    expect(screen.getByText(/Changing the zone keeps every instant/)).toBeInTheDocument();
+  });
+
+  it("saves a section's slot lines and shows the core's parse error next to them, text kept", async () => {
+    api.putSection.mockRejectedValue(
+      new DeskError("invalid_input", "“Mon-Fry 08:00” is not a slot: unknown day “Fry” (write it like \"Mon-Fri 08:00\" or \"Sat,Sun 10:30 16:00\")"),
+    );
+    render(SettingsScreen, { user: chief, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    const slots = within(opinion).getByLabelText(/^Publication slots/);
+    await userEvent.clear(slots);
+    await userEvent.type(slots, "Mon-Fry 08:00");
+    await userEvent.click(within(opinion).getByRole("button", { name: "Save Opinion" }));
+    expect(api.putSection).toHaveBeenCalledWith({ name: "Opinion", min_words: 600, max_words: 1200, slots: ["Mon-Fry 08:00"] });
+    const problem = await within(opinion).findByRole("alert");
+    expect(problem).toHaveTextContent("“Mon-Fry 08:00” is not a slot: unknown day “Fry”");
+    expect(problem.id).toBe(slots.getAttribute("aria-describedby"));
+    expect(slots).toHaveValue("Mon-Fry 08:00");
+    expect(slots).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("shows a refused word limit next to the limits", async () => {
+    api.putSection.mockRejectedValue(new DeskError("invalid_input", "the minimum (900 words) is above the maximum (800 words)"));
+    render(SettingsScreen, { user: chief, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    const min = within(opinion).getByLabelText(/^Fewest words/);
+    await userEvent.clear(min);
+    await userEvent.type(min, "900");
+    const max = within(opinion).getByLabelText(/^Most words/);
+    await userEvent.clear(max);
+    await userEvent.type(max, "800");
+    await userEvent.click(within(opinion).getByRole("button", { name: "Save Opinion" }));
+    expect(await within(opinion).findByRole("alert")).toHaveTextContent("The minimum (900 words) is above the maximum (800 words)");
+    expect(min).toHaveAttribute("aria-invalid", "true");
+    expect(min).toHaveValue(900);
+  });
+
+  it("saves a section, and reads the settings again", async () => {
+    api.putSection.mockResolvedValue(settings);
+    render(SettingsScreen, { user: chief, settings });
+    const news = await screen.findByRole("form", { name: "Section News" });
+    await userEvent.type(within(news).getByLabelText(/^Publication slots/), "Mon-Fri 07:00{Enter}Sat 09:30");
+    await userEvent.click(within(news).getByRole("button", { name: "Save News" }));
+    expect(api.putSection).toHaveBeenCalledWith({ name: "News", min_words: null, max_words: null, slots: ["Mon-Fri 07:00", "Sat 09:30"] });
+    await waitFor(() => expect(api.publishingSettings).toHaveBeenCalledTimes(2));
+  });
+
+  it("refuses a publish folder that cannot be created, next to the field", async () => {
+    api.setPublishFolder.mockRejectedValue(
+      new DeskError("invalid_input", "the publish folder /proc/site cannot be created: permission denied"),
+    );
+    render(SettingsScreen, { user: chief, settings });
+    const folder = await screen.findByLabelText(/^The folder the site/);
+    await waitFor(() => expect(folder).toHaveValue("/srv/meridian"));
+    await userEvent.clear(folder);
+    await userEvent.type(folder, "/proc/site");
+    await userEvent.click(screen.getByRole("button", { name: "Save the folder" }));
+    expect(api.setPublishFolder).toHaveBeenCalledWith("/proc/site");
+    expect(await screen.findByRole("alert")).toHaveTextContent("The publish folder /proc/site cannot be created: permission denied");
+    expect(folder).toHaveValue("/proc/site");
+  });
+
+  it("changes the zone and says every instant stays", async () => {
+    api.setTimezone.mockResolvedValue({ ...settings, timezone: "America/New_York" });
+    render(SettingsScreen, { user: chief, settings });
+    await userEvent.selectOptions(await screen.findByLabelText(/^The zone every time/), "America/New_York");
+    await userEvent.click(screen.getByRole("button", { name: "Change the zone" }));
+    expect(api.setTimezone).toHaveBeenCalledWith("America/New_York");
+    expect(await screen.findByText(/The desk's zone is now America\/New_York \(it was Europe\/Paris\)/)).toHaveTextContent(
+      "Every scheduled and published time is the same instant as before",
+    );
+  });
+
+  it("shows an editor the settings without a way to change them", async () => {
+    render(SettingsScreen, { user: editor, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    expect(within(opinion).getByLabelText(/^Publication slots/)).toHaveAttribute("readonly");
+    expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Change the zone" })).toBeNull();
+    expect(screen.getByLabelText(/^The zone every time/)).toBeDisabled();
+    expect(screen.getByText(/Only the chief editor changes these/)).toBeInTheDocument();
+  });
+});
