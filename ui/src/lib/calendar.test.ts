@@ -30,6 +30,14 @@ describe("calendarEvents", () => {
     expect(calendarEvents(view, "Europe/Paris", false).every((e) => !e.startEditable)).toBe(true);
   });
 
+  it("marks a piece still scheduled after its time: the publisher has not put it out", () => {
+    const later = calendarEvents(view, "Europe/Paris", true, [], 30, new Date("2026-12-01T07:05:00Z"));
+    expect(later[0].classNames).toContain("piece-overdue");
+    expect(later[2].classNames).not.toContain("piece-overdue");
+    const before = calendarEvents(view, "Europe/Paris", true, [], 30, new Date("2026-12-01T06:55:00Z"));
+    expect(before[0].classNames).not.toContain("piece-overdue");
+  });
+
   it("shows free slots still to come, by the desk's day", () => {
     const ahead = slotsAhead(view, new Date("2026-12-01T00:00:00Z"));
     expect(ahead).toHaveLength(2);

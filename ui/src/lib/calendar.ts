@@ -7,7 +7,7 @@ import { slotTime } from "./publishing";
 
 /** What an event on the calendar stands for. */
 export type Shown =
-  | { kind: "piece"; entry: CalendarEntry; wall: Wall; conflict: string | null }
+  | { kind: "piece"; entry: CalendarEntry; wall: Wall; conflict: string | null; overdue: boolean }
   | { kind: "slot"; slot: FreeSlot; wall: Wall };
 
 /** An event as the widget takes it (its EventInput, the fields used here). */
@@ -61,6 +61,7 @@ export function calendarEvents(
   canMove: boolean,
   slots: FreeSlot[] = [],
   minutes = 30,
+  now: Date = new Date(),
 ): CalendarEvent[] {
   const together = new Map<string, number>();
   const key = (e: CalendarEntry) => `${e.section ?? ""}|${new Date(e.at).getTime()}`;
@@ -70,6 +71,8 @@ export function calendarEvents(
     const wall = wallClock(entry.at, zone);
     const conflict = entry.conflict ? conflictLabel(entry, Math.max(2, together.get(key(entry)) ?? 2), wall) : null;
     const published = entry.state === "published";
+    // Still scheduled after its time: the publisher has not put it out (failed, or not running).
+    const overdue = entry.state === "scheduled" && new Date(entry.at).getTime() <= now.getTime();
     return {
       id: entry.article_id,
       title: entry.headline || "Untitled",
@@ -77,10 +80,10 @@ export function calendarEvents(
       end: shownEnd(wall, minutes),
       startEditable: canMove && entry.state === "scheduled",
       durationEditable: false,
-      classNames: ["piece", `piece-${entry.state}`, ...(conflict ? ["piece-conflict"] : [])],
-      backgroundColor: published ? "#e4eee6" : "#1f3a5f",
+      classNames: ["piece", `piece-${entry.state}`, ...(conflict ? ["piece-conflict"] : []), ...(overdue ? ["piece-overdue"] : [])],
+      backgroundColor: published ? "#e4eee6" : overdue ? "#a1261f" : "#1f3a5f",
       textColor: published ? "#24522f" : "#ffffff",
-      extendedProps: { shown: { kind: "piece", entry, wall, conflict } },
+      extendedProps: { shown: { kind: "piece", entry, wall, conflict, overdue } },
     };
   });
   const free = slots.map((slot): CalendarEvent => {
@@ -121,8 +124,8 @@ export function conflicts(view: CalendarView, zone: string): { key: string; labe
 }
 
 /** A piece's words for a screen reader and a tooltip: "Scheduled, Opinion, 08:00: headline, by A". */
-export function pieceDescription(entry: CalendarEntry, wall: Wall): string {
-  const state = entry.state === "published" ? "Published" : "Scheduled";
+export function pieceDescription(entry: CalendarEntry, wall: Wall, overdue = false): string {
+  const state = entry.state === "published" ? "Published" : overdue ? "Scheduled, not yet out (see Publishing)" : "Scheduled";
   const by = entry.byline.length > 0 ? `, by ${bylineText(entry.byline)}` : "";
   return `${state}${entry.section ? `, ${entry.section}` : ""}, ${wall.slice(11, 16)}: ${entry.headline || "Untitled"}${by}`;
 }
