@@ -98,9 +98,17 @@ describe("SettingsScreen", () => {
     render(SettingsScreen, { user: chief, settings });
     const news = await screen.findByRole("form", { name: "Section News" });
     await userEvent.type(within(news).getByLabelText(/^Publication slots/), "Mon-Fri 07:00{Enter}Sat 09:30");
+    const saved = ["Mon", "Tue", "Wed", "Thu", "Fri"].map((d) => `${d} 07:00`).concat(["Sat 09:30"]);
+    api.publishingSettings.mockResolvedValue({
+      ...publishing,
+      sections: [publishing.sections[0], { ...publishing.sections[1], slots: saved }],
+    });
     await userEvent.click(within(news).getByRole("button", { name: "Save News" }));
     expect(api.putSection).toHaveBeenCalledWith({ name: "News", min_words: null, max_words: null, slots: ["Mon-Fri 07:00", "Sat 09:30"] });
     await waitFor(() => expect(api.publishingSettings).toHaveBeenCalledTimes(2));
+    const again = screen.getByRole("form", { name: "Section News" });
+    expect(await within(again).findByText("News saved.")).toBeInTheDocument();
+    expect(within(again).getByLabelText(/^Publication slots/)).toHaveValue("Mon-Fri 07:00\nSat 09:30");
   });
 
   it("refuses a publish folder that cannot be created, next to the field", async () => {
