@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
@@ -243,9 +243,12 @@ describe("ArticleEditor", () => {
     expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ body: expect.stringContaining("## Ports\n\n**Bold** claim") }), true);
   });
 
-  it("opens a published article read-only, saying why", () => {
-    const { saveState } = open(article({ state: "published" }));
-    expect(screen.getByText(/This article is published: its text is corrected by republishing/)).toBeInTheDocument();
+  it("lets the desk correct a published article, and opens a withdrawn one read-only", () => {
+    open(article({ state: "published" }));
+    expect(document.querySelector("#headline")).not.toHaveAttribute("readonly");
+    cleanup();
+    const { saveState } = open(article({ state: "withdrawn" }));
+    expect(screen.getByText(/This article is withdrawn: its text is closed/)).toBeInTheDocument();
     expect(document.querySelector("#headline")).toHaveAttribute("readonly");
     expect(document.querySelector(".ProseMirror")).toHaveAttribute("contenteditable", "false");
     expect(saveState()).toBeNull();
