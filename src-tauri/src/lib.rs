@@ -105,23 +105,6 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!("../tauri.conf.json")
 }
 
-/// Without a GPU (no DRM render node: a virtual machine, Xvfb) WebKitGTK composites through
-/// software OpenGL, which costs about 160 MB and half a second at launch for no visible gain; it
-/// draws directly instead. A value set by the user is left alone. Call before any thread starts.
-pub fn prefer_direct_drawing_without_gpu() {
-    #[cfg(target_os = "linux")]
-    {
-        let render_node = std::fs::read_dir("/dev/dri").is_ok_and(|d| {
-            d.flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-        });
-        if !render_node && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-            // SAFETY: called first thing in main, before the app or any library starts a thread.
-            unsafe { std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1") };
-        }
-    }
-}
-
 pub fn run() {
     let state = AppState::open(db_path());
     let instance_id = single_instance_id(state.db_path.as_deref());

@@ -2,6 +2,5 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    copydesk_app::prefer_direct_drawing_without_gpu();
     copydesk_app::run();
 }
