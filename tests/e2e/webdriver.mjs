@@ -216,6 +216,41 @@ export class Session {
     }, `${css} to hold “${text}”`, timeoutMs);
   }
 
+  /**
+   * Drags with the mouse from (x, y), in the window's coordinates, by (dx, dy) pixels, in small
+   * moves as a hand would, so that libraries waiting for a drag threshold see one.
+   */
+  async drag(x, y, dx, dy) {
+    const steps = 8;
+    const at = (i) => ({
+      type: "pointerMove",
+      duration: 40,
+      origin: "viewport",
+      x: Math.round(x + (dx * i) / steps),
+      y: Math.round(y + (dy * i) / steps),
+    });
+    const moves = [];
+    for (let i = 1; i <= steps; i++) moves.push(at(i));
+    await this.wd("POST", "/actions", {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [
+            { ...at(0), duration: 0 },
+            { type: "pointerDown", button: 0 },
+            { type: "pause", duration: 100 },
+            ...moves,
+            { type: "pause", duration: 100 },
+            { type: "pointerUp", button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.wd("DELETE", "/actions");
+  }
+
   /** Presses keys on whatever has focus (a page-wide shortcut, say). */
   async pressKeys(text) {
     const actions = [];

@@ -3,7 +3,10 @@
 // autosave, and submit it; as an editor claim it and request changes with a note; as the
 // contributor resubmit; as the editor approve it once the checklist has turned green. On the way:
 // a contributor is not offered the approve button, and the core refuses `approve` when a page
-// script invokes it directly. Screenshots of the Desk, the editor and the history diff go to
+// script invokes it directly. Then the approved piece is scheduled into its section's next free
+// slot, dragged to the next day on the calendar, and published when the app's clock (a file
+// scripts/e2e.sh names) is moved past its time: on the Publishing panel, and as a page in the
+// publish folder. Screenshots of the Desk, the editor and the history diff go to
 // tests/e2e/output/ (git-ignored); a failing step leaves a screenshot there too.
 //
 // Run through scripts/e2e.sh (make test does), which starts Xvfb and tauri-driver on a new desk
@@ -12,12 +15,17 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Keys, Session, until } from "./webdriver.mjs";
 
 const driverUrl = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
 const application = resolve(process.env.COPYDESK_APP ?? "target/debug/copydesk-app");
 const output = process.env.E2E_OUTPUT ?? resolve("tests/e2e/output");
+// The desk file the app opened (its publish folder is "site" beside it) and the file its clock
+// reads (scripts/e2e.sh sets both).
+const deskFile = process.env.E2E_DESK;
+const clockFile = process.env.E2E_CLOCK_FILE;
 
 // ---- the day's people and piece ---------------------------------------------------------------
 
@@ -448,5 +456,90 @@ describe("a working day on a fresh desk", () => {
     const approved = await app.invokeOk("get_article", { id: articleId });
     assert.equal(approved.state, "approved");
     assert.equal(approved.standfirst, STANDFIRST);
+  });
+
+  // ---- scheduling and publishing ----
+
+  step("the chief gives the section publication slots", async () => {
+    await signOut();
+    await signIn(CHIEF);
+    // Setting up the desk, not the day's subject: through the command the Settings screen uses.
+    await app.invokeOk("put_section", {
+      section: { name: SECTION, min_words: 150, max_words: 2000, slots: ["Mon-Sun 09:00 17:00"] },
+    });
+  });
+
+  step("the approved piece is scheduled into the section's next free slot", async () => {
+    await openFromQueue("Approved", HEADLINE);
+    const slot = await app.waitFor(".schedule-picker .free-slot");
+    const at = await app.attribute(slot, "data-at");
+    await app.click(slot);
+    await waitForState("Scheduled");
+    const scheduled = await app.invokeOk("get_article", { id: articleId });
+    assert.equal(Date.parse(scheduled.scheduled_at), Date.parse(at), "scheduled at the slot chosen");
+    const jobs = await app.invokeOk("list_jobs", { state: "pending", after: null, limit: 50 });
+    assert.equal(jobs.items.filter((j) => j.article_id === articleId).length, 1, "one publish job");
+  });
+
+  step("dragging it to the next day on the calendar reschedules it", async () => {
+    const before = await app.invokeOk("get_article", { id: articleId });
+    await goTo("Calendar");
+    const piece = await app.waitFor(`.ec-event .ev[data-article-id="${articleId}"]`);
+    await app.scrollIntoView(piece);
+    // One day cell to the right (or, on the week's last day, down to the next week's first): the
+    // day cell under the piece, found by where they stand (the widget draws events on their own
+    // layer, not inside the cells).
+    const cell = await app.execute(
+      `const r = arguments[0].getBoundingClientRect();
+       const x = r.left + 4, y = r.top + r.height / 2;
+       const days = [...document.querySelectorAll(".ec-day")].map((d) => d.getBoundingClientRect());
+       const here = days.find((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom);
+       if (!here) return null;
+       const right = days.some((b) => b.left >= here.right - 1 && Math.abs(b.top - here.top) < 2);
+       return { x, y, width: here.width, height: here.height, lastColumn: !right };`,
+      [{ "element-6066-11e4-a52e-4f735466cecf": piece }],
+    );
+    assert.ok(cell, "the piece stands in a day cell");
+    const x = Math.round(cell.x + 20);
+    const y = Math.round(cell.y);
+    if (cell.lastColumn) await app.drag(x, y, -Math.round(cell.width * 6), Math.round(cell.height));
+    else await app.drag(x, y, Math.round(cell.width), 0);
+    const moved = await until(async () => {
+      const a = await app.invokeOk("get_article", { id: articleId });
+      return a.scheduled_at !== before.scheduled_at ? a : undefined;
+    }, "the dragged piece to be rescheduled");
+    assert.equal(moved.state, "scheduled");
+    assert.equal(
+      Date.parse(moved.scheduled_at) - Date.parse(before.scheduled_at),
+      24 * 3600 * 1000,
+      "the same time of day, one day later",
+    );
+    const jobs = await app.invokeOk("list_jobs", { state: "pending", after: null, limit: 50 });
+    const mine = jobs.items.filter((j) => j.article_id === articleId);
+    assert.equal(mine.length, 1, "rescheduling keeps one job");
+    assert.equal(Date.parse(mine[0].due_at), Date.parse(moved.scheduled_at));
+    await app.screenshot(join(output, "calendar.png"));
+  });
+
+  step("when its time comes it is published, on the Publishing panel and in the publish folder", async () => {
+    assert.ok(clockFile && deskFile, "scripts/e2e.sh names the clock and desk files");
+    const due = await app.invokeOk("get_article", { id: articleId });
+    // The app's clock moves past the due time; any change to the desk wakes its publisher.
+    writeFileSync(clockFile, new Date(Date.parse(due.scheduled_at) + 5000).toISOString());
+    await app.invokeOk("add_note", { articleId, body: "Going out now.", replyTo: null });
+    const published = await until(async () => {
+      const a = await app.invokeOk("get_article", { id: articleId });
+      return a.state === "published" ? a : undefined;
+    }, "the scheduler to publish the piece");
+    await goTo("Publishing");
+    await app.waitFor(`.job[data-article-id="${articleId}"][data-state="done"]`);
+    await app.screenshot(join(output, "publishing.png"));
+    const page = join(dirname(deskFile), "site", "articles", `${published.slug}.html`);
+    await until(() => existsSync(page), `the page ${page}`);
+    const html = readFileSync(page, "utf8");
+    assert.ok(html.includes(STANDFIRST), "the page carries the standfirst");
+    assert.ok(html.includes(GUEST.bio), "the bio as printed");
+    assert.ok(html.includes("About the author"));
+    assert.ok(html.includes(`Posted by ${EDITOR.name}`), "posted by the editor who approved it");
   });
 });
