@@ -240,7 +240,8 @@ impl Desk {
                     job.job.state
                 )));
             }
-            store::jobs::retry_now(tx, job_id, now)?
+            // Never before its due time: a failed render retried early is fine, a publication not.
+            store::jobs::retry_now(tx, job_id, now.max(job.job.due_at))?
                 .map(|r| r.job)
                 .ok_or_else(|| Error::not_found("publishing job", job_id))
         })

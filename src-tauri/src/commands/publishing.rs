@@ -131,6 +131,10 @@ pub async fn put_section(
 ) -> AppResult<DeskSettings> {
     let actor = app.actor()?;
     on_desk(&app, move |d| {
+        // Every slot line is read before anything is written, so a bad one changes nothing.
+        for line in &section.slots {
+            copydesk_core::slots::parse_slots(line)?;
+        }
         let limits = Section {
             name: section.name.clone(),
             min_words: section.min_words.map(i64::from),
