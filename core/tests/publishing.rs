@@ -507,3 +507,39 @@ fn a_correction_goes_out_when_republished_with_its_update_note() {
         live.published_at
     );
 }
+
+#[test]
+fn check_also_lists_only_related_pieces_that_are_published() {
+    use copydesk_core::desk::NewArticle;
+    let t = desk();
+    let dir = with_site(&t);
+    let out = t.approved();
+    let out = t.mv(&t.chief, &out, Action::PublishNow, None).unwrap();
+    let waiting = t.approved();
+    let piece = t
+        .desk
+        .create_article(
+            &t.editor,
+            &NewArticle {
+                headline: "Rivers, not rifles".into(),
+                related: vec![out.id.clone(), waiting.id.clone()],
+                ..common::ready_piece()
+            },
+        )
+        .unwrap();
+    let piece = t.mv(&t.editor, &piece, Action::Submit, None).unwrap();
+    let piece = t.mv(&t.editor, &piece, Action::Claim, None).unwrap();
+    let piece = t.mv(&t.editor, &piece, Action::Approve, None).unwrap();
+    let piece = t.mv(&t.chief, &piece, Action::PublishNow, None).unwrap();
+    assert_eq!(t.desk.publish_due().unwrap().done.len(), 2);
+    let page = page_of(&dir, &piece.slug);
+    let check_also = &page[page.find("Check also").expect("a Check also box")..];
+    assert!(
+        check_also.contains(&format!("articles/{}.html", out.slug)),
+        "{check_also}"
+    );
+    assert!(
+        !check_also.contains(&waiting.slug),
+        "an unpublished piece is not offered"
+    );
+}
