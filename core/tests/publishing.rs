@@ -139,6 +139,29 @@ fn the_next_free_slot_skips_taken_ones_and_a_shared_slot_is_flagged() {
         .set_section_slots(&t.chief, "Opinion", &["Mon-Fri 08:00 12:00".into()])
         .unwrap();
     assert_eq!(slots.len(), 10);
+    // Limits and slots go in together: a bad slot line leaves both as they were.
+    let before = t.desk.publishing_settings(&t.editor).unwrap();
+    let opinion = before
+        .sections
+        .iter()
+        .find(|p| p.section.name == "Opinion")
+        .unwrap();
+    let wider = copydesk_core::model::Section {
+        min_words: Some(1),
+        ..opinion.section.clone()
+    };
+    let err = t
+        .desk
+        .put_section_plan(
+            &t.chief,
+            &wider,
+            &["Mon-Fri 08:00".into(), "Caturday 09:00".into()],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("“Caturday” is not a day"), "{err}");
+    assert_eq!(t.desk.publishing_settings(&t.editor).unwrap(), before);
+    let err = t.desk.put_section_plan(&t.editor, &wider, &[]).unwrap_err();
+    assert_eq!(err.code(), "forbidden");
     // Monday 2 November 2026, 10:00 in Paris: the next slots are today 12:00, then Tuesday 08:00.
     let free = t.desk.next_free_slots(&t.editor, "Opinion", 2).unwrap();
     assert_eq!(

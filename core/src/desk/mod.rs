@@ -27,7 +27,7 @@ pub use contributors::{ContributorEdit, NewContributor};
 pub use moves::{MoveArgs, Readiness};
 pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffPart, FieldDiff, RevisionDiff};
-pub use schedule::{Calendar, FreeSlot, When};
+pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
 pub use users::NewUser;
 
@@ -172,30 +172,11 @@ impl Desk {
 
     /// Adds a section or changes its word limits.
     pub fn put_section(&self, actor: &Actor, section: &Section) -> Result<DeskSettings> {
-        let name = crate::text::one_line(&section.name);
-        if name.is_empty() {
-            return Err(Error::invalid("a section needs a name"));
-        }
-        if let (Some(min), Some(max)) = (section.min_words, section.max_words)
-            && min > max
-        {
-            return Err(Error::invalid(format!(
-                "the minimum ({min} words) is above the maximum ({max} words)"
-            )));
-        }
-        if section.min_words.is_some_and(|m| m < 0) || section.max_words.is_some_and(|m| m < 0) {
-            return Err(Error::invalid("word limits cannot be negative"));
-        }
+        let section = checked_section(section)?;
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the desk's sections")?;
-            settings::put_section(
-                tx,
-                &Section {
-                    name: name.clone(),
-                    ..section.clone()
-                },
-            )?;
+            settings::put_section(tx, &section)?;
             desk_settings(tx)
         })
     }
@@ -255,6 +236,28 @@ impl Desk {
             Error::Unauthenticated(format!("the account {} no longer exists", actor.user.name))
         })
     }
+}
+
+/// A section as the desk may store it: a name on one line, sensible word limits.
+fn checked_section(section: &Section) -> Result<Section> {
+    let name = crate::text::one_line(&section.name);
+    if name.is_empty() {
+        return Err(Error::invalid("a section needs a name"));
+    }
+    if let (Some(min), Some(max)) = (section.min_words, section.max_words)
+        && min > max
+    {
+        return Err(Error::invalid(format!(
+            "the minimum ({min} words) is above the maximum ({max} words)"
+        )));
+    }
+    if section.min_words.is_some_and(|m| m < 0) || section.max_words.is_some_and(|m| m < 0) {
+        return Err(Error::invalid("word limits cannot be negative"));
+    }
+    Ok(Section {
+        name,
+        ..section.clone()
+    })
 }
 
 fn desk_settings(conn: &Connection) -> Result<DeskSettings> {

@@ -12,7 +12,9 @@ use super::{Actor, Desk, KEY_TIMEZONE, MoveArgs, parse_timezone, require_role};
 use crate::cursor;
 use crate::desk_time::parse_desk_time;
 use crate::error::{Error, Result};
-use crate::model::{Action, Article, CalendarEntry, JobState, Page, PublishJob, Role, Slot};
+use crate::model::{
+    Action, Article, CalendarEntry, JobState, Page, PublishJob, Role, Section, Slot,
+};
 use crate::slots::{parse_slots, upcoming};
 use crate::store::{self, settings};
 
@@ -27,6 +29,21 @@ const MAX_CALENDAR_DAYS: i64 = 100;
 pub enum When {
     At(String),
     NextSlot,
+}
+
+/// A section's word limits and publication slots, as desk settings show them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionPlan {
+    pub section: Section,
+    pub slots: Vec<Slot>,
+}
+
+/// What the desk's publishing settings hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishingSettings {
+    /// `None` for a desk with no file and no folder set.
+    pub publish_folder: Option<PathBuf>,
+    pub sections: Vec<SectionPlan>,
 }
 
 /// A free publication slot of a section.
@@ -73,6 +90,51 @@ impl Desk {
                 .ok_or_else(|| Error::invalid(format!("there is no section “{section}”")))?;
             store::slots::set(tx, &found.name, &slots)?;
             store::slots::list(tx, &found.name)
+        })
+    }
+
+    /// Adds or changes a section with its word limits and its slots (written like "Mon-Fri
+    /// 08:00"), in one transaction: a bad slot line changes nothing.
+    pub fn put_section_plan(
+        &self,
+        actor: &Actor,
+        section: &Section,
+        slot_lines: &[String],
+    ) -> Result<SectionPlan> {
+        let mut slots = Vec::new();
+        for line in slot_lines {
+            slots.extend(parse_slots(line)?);
+        }
+        slots.sort();
+        slots.dedup();
+        let section = super::checked_section(section)?;
+        self.store.write(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Chief], "change the desk's sections")?;
+            settings::put_section(tx, &section)?;
+            store::slots::set(tx, &section.name, &slots)?;
+            let stored = settings::get_section(tx, &section.name)?.unwrap_or(section.clone());
+            Ok(SectionPlan {
+                slots: store::slots::list(tx, &stored.name)?,
+                section: stored,
+            })
+        })
+    }
+
+    /// The publish folder and every section's limits and slots.
+    pub fn publishing_settings(&self, actor: &Actor) -> Result<PublishingSettings> {
+        let sections = self.store.read(|tx| {
+            self.acting(tx, actor)?;
+            let mut out = Vec::new();
+            for section in settings::list_sections(tx)? {
+                let slots = store::slots::list(tx, &section.name)?;
+                out.push(SectionPlan { section, slots });
+            }
+            Ok(out)
+        })?;
+        Ok(PublishingSettings {
+            publish_folder: self.publish_folder().ok(),
+            sections,
         })
     }
 

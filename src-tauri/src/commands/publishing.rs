@@ -3,8 +3,6 @@
 use chrono::{DateTime, Utc};
 use copydesk_core::Desk;
 use copydesk_core::desk::When;
-use copydesk_core::model::Section;
-use copydesk_core::slots::slot_label;
 use tauri::State as Managed;
 
 use super::on_desk;
@@ -102,27 +100,12 @@ pub async fn retry_job(app: Managed<'_, AppState>, id: String) -> AppResult<Publ
 #[specta::specta]
 pub async fn publishing_settings(app: Managed<'_, AppState>) -> AppResult<PublishingSettings> {
     let actor = app.actor()?;
-    on_desk(&app, move |d| {
-        let mut sections = Vec::new();
-        for s in d.settings()?.sections {
-            let slots = d.section_slots(&actor, &s.name)?;
-            sections.push(SectionSettings {
-                min_words: s.min_words.and_then(|n| u32::try_from(n).ok()),
-                max_words: s.max_words.and_then(|n| u32::try_from(n).ok()),
-                slots: slots.into_iter().map(slot_label).collect(),
-                name: s.name,
-            });
-        }
-        let folder = d.publish_folder().ok().map(|p| p.display().to_string());
-        Ok(PublishingSettings {
-            publish_folder: folder,
-            sections,
-        })
-    })
-    .await
+    Ok(on_desk(&app, move |d| Ok(d.publishing_settings(&actor)?))
+        .await?
+        .into())
 }
 
-/// Adds or changes a section: word limits and publication slots (the chief does).
+/// Adds or changes a section: word limits and publication slots in one go (the chief does).
 #[tauri::command]
 #[specta::specta]
 pub async fn put_section(
@@ -130,19 +113,10 @@ pub async fn put_section(
     section: SectionSettings,
 ) -> AppResult<DeskSettings> {
     let actor = app.actor()?;
+    let (limits, lines) = section.into_parts();
     on_desk(&app, move |d| {
-        // Every slot line is read before anything is written, so a bad one changes nothing.
-        for line in &section.slots {
-            copydesk_core::slots::parse_slots(line)?;
-        }
-        let limits = Section {
-            name: section.name.clone(),
-            min_words: section.min_words.map(i64::from),
-            max_words: section.max_words.map(i64::from),
-        };
-        let settings = d.put_section(&actor, &limits)?;
-        d.set_section_slots(&actor, &section.name, &section.slots)?;
-        Ok(settings.into())
+        d.put_section_plan(&actor, &limits, &lines)?;
+        Ok(d.settings()?.into())
     })
     .await
 }

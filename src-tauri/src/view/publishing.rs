@@ -162,8 +162,42 @@ pub struct SectionSettings {
     pub slots: Vec<String>,
 }
 
+impl SectionSettings {
+    /// The limits as the core stores them, and the slot lines as typed.
+    pub fn into_parts(self) -> (model::Section, Vec<String>) {
+        let limits = model::Section {
+            name: self.name,
+            min_words: self.min_words.map(i64::from),
+            max_words: self.max_words.map(i64::from),
+        };
+        (limits, self.slots)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct PublishingSettings {
     pub publish_folder: Option<String>,
     pub sections: Vec<SectionSettings>,
+}
+
+impl From<copydesk_core::desk::PublishingSettings> for PublishingSettings {
+    fn from(p: copydesk_core::desk::PublishingSettings) -> Self {
+        PublishingSettings {
+            publish_folder: p.publish_folder.map(|f| f.display().to_string()),
+            sections: p
+                .sections
+                .into_iter()
+                .map(|plan| SectionSettings {
+                    min_words: plan.section.min_words.and_then(|n| u32::try_from(n).ok()),
+                    max_words: plan.section.max_words.and_then(|n| u32::try_from(n).ok()),
+                    slots: plan
+                        .slots
+                        .into_iter()
+                        .map(copydesk_core::slots::slot_label)
+                        .collect(),
+                    name: plan.section.name,
+                })
+                .collect(),
+        }
+    }
 }
