@@ -87,7 +87,7 @@ export const commands = {
 	retryJob: (id: string) => typedError<PublishJob, AppError>(__TAURI_INVOKE("retry_job", { id })),
 	/**  The publish folder and every section's limits and slots. */
 	publishingSettings: () => typedError<PublishingSettings, AppError>(__TAURI_INVOKE("publishing_settings")),
-	/**  Adds or changes a section: word limits and publication slots (the chief does). */
+	/**  Adds or changes a section: word limits and publication slots in one go (the chief does). */
 	putSection: (section: SectionSettings) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("put_section", { section })),
 	/**  Changes the desk's zone: every instant stays, only how it is shown changes. */
 	setTimezone: (zone: string) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("set_timezone", { zone })),
