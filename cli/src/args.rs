@@ -486,7 +486,8 @@ pub enum JobsCommand {
         #[command(flatten)]
         page: PageArgs,
     },
-    /// Make a failed job due again now; the next `publish-due` carries it out.
+    /// Make a failed job due again now (a publication not before its own time); the next
+    /// `publish-due` carries it out.
     Retry {
         #[arg(value_name = "JOB_ID")]
         job: String,

@@ -139,8 +139,14 @@ pub fn jobs(ctx: &Ctx, cmd: JobsCommand) -> CliResult<Reply> {
         }
         JobsCommand::Retry { job } => {
             let j = ctx.desk.retry_job(&actor, &job)?;
+            // A publication is never retried before its own time.
+            let when = if j.next_try_at > ctx.desk.now() {
+                format!("at {}", time(j.next_try_at, ctx.tz()?))
+            } else {
+                "now".to_string()
+            };
             let human = format!(
-                "job {} ({} “{}”) is due again now; the next publish-due carries it out",
+                "job {} ({} “{}”) is due again {when}; the next publish-due carries it out",
                 j.id, j.kind, j.headline
             );
             Ok(Reply::new(to_json(&j)?, human))
