@@ -1,24 +1,10 @@
 //! The commands through Tauri's IPC with the app's real permissions (mock runtime, no window),
 //! on a desk file named by COPYDESK_DB in a temporary folder.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+mod common;
 
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("a url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
-}
+use common::invoke;
+use serde_json::{Value, json};
 
 #[test]
 fn a_new_desk_is_created_signed_into_and_listed() {
@@ -28,12 +14,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     // of its own (or Tauri's) reads the environment.
     unsafe { std::env::set_var("COPYDESK_DB", &db) };
     let state = copydesk_app::AppState::open(copydesk_app::db_path());
-    let app = copydesk_app::app_builder(mock_builder(), state)
-        .build(copydesk_app::context())
-        .expect("the app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a window");
+    let (_app, window) = common::open(state);
 
     let status = invoke(&window, "desk_status", json!({})).expect("status");
     assert_eq!(status["settings"], Value::Null, "a new file is not set up");

@@ -1,24 +1,10 @@
 //! Writing, contributors, search and the activity log through Tauri's IPC (mock runtime), on a
 //! desk file in a temporary folder.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+mod common;
 
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("a url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
-}
+use common::invoke;
+use serde_json::{Value, json};
 
 fn draft(headline: &str, body: &str, byline: Value) -> Value {
     json!({"headline": headline, "standfirst": "A standfirst.", "body": body, "section": null,
@@ -29,12 +15,7 @@ fn draft(headline: &str, body: &str, byline: Value) -> Value {
 fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
     let dir = tempfile::tempdir().expect("a temp folder");
     let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
-    let app = copydesk_app::app_builder(mock_builder(), state)
-        .build(copydesk_app::context())
-        .expect("the app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a window");
+    let (_app, window) = common::open(state);
     let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
                                    "chief_name": "Ines", "chief_passphrase": null}});
     let chief = invoke(&window, "init_desk", new_desk).expect("the desk is created");

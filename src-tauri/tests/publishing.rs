@@ -1,35 +1,16 @@
 //! Scheduling, the calendar, the Publishing panel's jobs and the publishing settings through
 //! Tauri's IPC (mock runtime), on a desk file in a temporary folder.
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+mod common;
 
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("a url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
-}
+use common::invoke;
+use serde_json::{Value, json};
 
 #[test]
 fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
     let dir = tempfile::tempdir().expect("a temp folder");
     let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
-    let app = copydesk_app::app_builder(mock_builder(), state)
-        .build(copydesk_app::context())
-        .expect("the app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a window");
+    let (_app, window) = common::open(state);
     let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
                                    "chief_name": "Ines", "chief_passphrase": null}});
     invoke(&window, "init_desk", new_desk).expect("the desk is created");
