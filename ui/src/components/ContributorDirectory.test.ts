@@ -2,8 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { Contributor, User } from "../lib/bindings";
+import type { User } from "../lib/bindings";
 import ContributorDirectory from "./ContributorDirectory.svelte";
+import { person } from "../test-stubs/people";
 
 const api = vi.hoisted(() => ({
   listContributors: vi.fn(),
@@ -20,22 +21,6 @@ vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
 const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3" };
 
-function person(id: string, name: string, extra: Partial<Contributor> = {}): Contributor {
-  return {
-    id,
-    display_name: name,
-    sort_name: name,
-    email: null,
-    affiliation: "",
-    kind: "guest",
-    bio: "",
-    links: [],
-    private_notes: "",
-    created_at: "2026-03-01T09:00:00Z",
-    updated_at: "2026-03-01T09:00:00Z",
-    ...extra,
-  };
-}
 
 const people = [
   person("c1", "Amélie Faure", { affiliation: "Sciences Po", email: "afaure@example.org" }),

@@ -2,9 +2,10 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { ArticleSummary, Contributor, DeskSettings, User } from "../lib/bindings";
+import type { ArticleSummary, DeskSettings, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import ContributorProfile from "./ContributorProfile.svelte";
+import { person } from "../test-stubs/people";
 
 const api = vi.hoisted(() => ({
   getContributor: vi.fn(),
@@ -28,22 +29,6 @@ const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passph
 const otherAuthor: User = { id: "u9", name: "bo", role: "contributor", has_passphrase: false, contributor_id: "c5" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
-function person(id: string, name: string, extra: Partial<Contributor> = {}): Contributor {
-  return {
-    id,
-    display_name: name,
-    sort_name: name,
-    email: null,
-    affiliation: "",
-    kind: "guest",
-    bio: "",
-    links: [],
-    private_notes: "",
-    created_at: "2026-03-01T09:00:00Z",
-    updated_at: "2026-03-01T09:00:00Z",
-    ...extra,
-  };
-}
 
 const faure = person("c1", "A. Faure", {
   email: "a.faure@example.org",

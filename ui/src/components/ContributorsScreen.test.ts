@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Contributor, DeskSettings, User } from "../lib/bindings";
+import type { DeskSettings, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import ContributorsScreen from "./ContributorsScreen.svelte";
+import { person } from "../test-stubs/people";
 
 const api = vi.hoisted(() => ({
   listContributors: vi.fn(),
@@ -23,21 +24,6 @@ vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
-function person(id: string, name: string): Contributor {
-  return {
-    id,
-    display_name: name,
-    sort_name: name,
-    email: null,
-    affiliation: "",
-    kind: "guest",
-    bio: "",
-    links: [],
-    private_notes: "",
-    created_at: "2026-03-01T09:00:00Z",
-    updated_at: "2026-03-01T09:00:00Z",
-  };
-}
 const people = [person("c1", "Amélie Faure"), person("c2", "Bo Chen"), person("c3", "Jane Roe")];
 
 describe("ContributorsScreen", () => {
