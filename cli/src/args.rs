@@ -111,6 +111,29 @@ A failed job is tried again by a later run, after a backoff (`jobs list --state 
     },
     /// Check the database (integrity and foreign keys); non-zero exit when anything is wrong.
     Check,
+    /// Import submissions (.txt, .md, .docx, .html) as submitted articles, as an editor or chief.
+    #[command(
+        long_about = "Import submissions (.txt, .md, .docx, .html) as articles in `submitted`, \
+as an editor or the chief. For each file it prints what was recognised (headline, standfirst, \
+byline, the bios found, the site furniture left out, warnings) and the new article's id. Each \
+author is matched to a contributor on file by email, then by name (case, accents and spacing \
+ignored), or created as a guest with the bio found. A bio found for a contributor on file is \
+printed under the piece; the profile keeps its own unless --update-bios.",
+        after_help = "Exit status: 0 when every file was imported (or, with --dry-run, could be); \
+1 when any file was refused: each refused file is named with its problem, nothing of it is \
+written, and the other files are imported all the same."
+    )]
+    Import {
+        /// The files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Show what would be imported and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Make the bio found the profile's bio for contributors already on file.
+        #[arg(long)]
+        update_bios: bool,
+    },
     /// Fill the desk with a realistic sample (creates the database file if needed).
     Demo {
         #[arg(long, default_value_t = 60, value_name = "N")]

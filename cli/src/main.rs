@@ -19,7 +19,8 @@ use copydesk_core::{Clock, ManualClock, SystemClock};
 
 use args::{Cli, Command, ExportCommand};
 use commands::{
-    articles, calendar, contributors, maintenance, notes, publishing, search, settings, users,
+    articles, calendar, contributors, import, maintenance, notes, publishing, search, settings,
+    users,
 };
 use context::{Ctx, Open, db_path};
 use input::parse_time;
@@ -96,6 +97,11 @@ fn run(cli: Cli) -> CliResult<Reply> {
         Command::Settings(cmd) => settings::run(&open(Open::Existing)?, cmd),
         Command::Backup { file } => maintenance::backup(&open(Open::Existing)?, &file),
         Command::Check => maintenance::check(&open(Open::Existing)?),
+        Command::Import {
+            files,
+            dry_run,
+            update_bios,
+        } => import::run(&open(Open::Existing)?, &files, dry_run, update_bios),
     }
 }
 

@@ -41,6 +41,9 @@ pub enum Error {
     /// The site could not be written (a folder that cannot be created, a full disk).
     #[error("{0}")]
     Publish(String),
+    /// A file that cannot be imported; `problem` is phrased to follow the file's name.
+    #[error("{file} {problem}")]
+    BadFile { file: String, problem: String },
 }
 
 impl Error {
@@ -60,6 +63,7 @@ impl Error {
             Error::Sqlite(_) => "storage",
             Error::Io(_) => "io",
             Error::Publish(_) => "publish_failed",
+            Error::BadFile { .. } => "bad_file",
         }
     }
 

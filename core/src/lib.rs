@@ -7,6 +7,7 @@ pub mod delta;
 pub mod desk;
 pub mod desk_time;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod passphrase;
 pub mod sample;

@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod calendar;
 pub mod contributors;
+pub mod import;
 pub mod maintenance;
 pub mod notes;
 pub mod publishing;

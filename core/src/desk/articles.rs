@@ -418,61 +418,11 @@ fn to_article_with(
 impl Desk {
     /// Starts a draft. A contributor-role author is put on the byline when it names nobody.
     pub fn create_article(&self, actor: &Actor, new: &NewArticle) -> Result<Article> {
-        let headline = clean_headline(&new.headline)?;
-        let standfirst = clean_standfirst(&new.standfirst)?;
-        let body = clean_body(&new.body)?.into_owned();
-        let tags = clean_tags(&new.tags)?;
         let now = self.now();
         let id = self.new_id(now);
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
-            let section = clean_section(tx, new.section.as_deref())?;
-            let mut byline = resolve_byline(tx, &new.byline)?;
-            if me.user.role == Role::Contributor {
-                let own = me.contributor_pk.ok_or_else(|| {
-                    Error::forbidden(format!(
-                        "{}'s account is not linked to a contributor, so it cannot write articles",
-                        me.user.name
-                    ))
-                })?;
-                if byline.is_empty() {
-                    byline.push((own, None));
-                } else if !byline.iter().any(|(pk, _)| *pk == own) {
-                    return Err(Error::forbidden(format!(
-                        "{} can only write articles with themselves on the byline",
-                        me.user.name
-                    )));
-                }
-            }
-            let mut row = ArticleRow {
-                pk: 0,
-                slug: unique_slug(tx, &headline, 0)?,
-                id: id.clone(),
-                headline: headline.clone(),
-                standfirst: standfirst.clone(),
-                word_count: word_count(&body) as i64,
-                body: body.clone(),
-                section,
-                tags: tags.clone(),
-                state: State::Draft,
-                version: 1,
-                assigned_editor: None,
-                approved_by: None,
-                embargo_until: new.embargo_until,
-                scheduled_at: None,
-                published_at: None,
-                created_by: me.pk,
-                created_at: now,
-                updated_at: now,
-                state_changed_at: now,
-            };
-            row.pk = store::articles::insert(tx, &row)?;
-            store::articles::set_byline(tx, row.pk, &byline)?;
-            store::search::index_new_article(tx, row.pk)?;
-            let related = resolve_related(tx, &me, row.pk, &new.related)?;
-            store::articles::set_related(tx, row.pk, &related)?;
-            write_revision(tx, &row, me.pk, SaveReason::Save, None, None)?;
-            to_article(tx, &me, row)
+            insert_article(tx, &me, new, &id, now)
         })
     }
 
@@ -704,6 +654,67 @@ impl Desk {
             })
         })
     }
+}
+
+/// Writes a new draft inside the caller's transaction; `me` is the acting user.
+pub(super) fn insert_article(
+    tx: &Connection,
+    me: &UserRow,
+    new: &NewArticle,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Article> {
+    let headline = clean_headline(&new.headline)?;
+    let standfirst = clean_standfirst(&new.standfirst)?;
+    let body = clean_body(&new.body)?.into_owned();
+    let tags = clean_tags(&new.tags)?;
+    let section = clean_section(tx, new.section.as_deref())?;
+    let mut byline = resolve_byline(tx, &new.byline)?;
+    if me.user.role == Role::Contributor {
+        let own = me.contributor_pk.ok_or_else(|| {
+            Error::forbidden(format!(
+                "{}'s account is not linked to a contributor, so it cannot write articles",
+                me.user.name
+            ))
+        })?;
+        if byline.is_empty() {
+            byline.push((own, None));
+        } else if !byline.iter().any(|(pk, _)| *pk == own) {
+            return Err(Error::forbidden(format!(
+                "{} can only write articles with themselves on the byline",
+                me.user.name
+            )));
+        }
+    }
+    let mut row = ArticleRow {
+        pk: 0,
+        slug: unique_slug(tx, &headline, 0)?,
+        id: id.to_string(),
+        headline: headline.clone(),
+        standfirst: standfirst.clone(),
+        word_count: word_count(&body) as i64,
+        body: body.clone(),
+        section,
+        tags: tags.clone(),
+        state: State::Draft,
+        version: 1,
+        assigned_editor: None,
+        approved_by: None,
+        embargo_until: new.embargo_until,
+        scheduled_at: None,
+        published_at: None,
+        created_by: me.pk,
+        created_at: now,
+        updated_at: now,
+        state_changed_at: now,
+    };
+    row.pk = store::articles::insert(tx, &row)?;
+    store::articles::set_byline(tx, row.pk, &byline)?;
+    store::search::index_new_article(tx, row.pk)?;
+    let related = resolve_related(tx, me, row.pk, &new.related)?;
+    store::articles::set_related(tx, row.pk, &related)?;
+    write_revision(tx, &row, me.pk, SaveReason::Save, None, None)?;
+    to_article(tx, me, row)
 }
 
 #[cfg(test)]

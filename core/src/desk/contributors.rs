@@ -412,3 +412,42 @@ impl Desk {
         })
     }
 }
+
+/// Replaces a contributor's profile bio inside the caller's transaction, keeping the old one in
+/// the bio history and the search index in step. Returns whether anything changed.
+pub(super) fn replace_bio(
+    conn: &Connection,
+    me: &UserRow,
+    pk: i64,
+    bio: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
+    let bio = check_bio(bio)?;
+    let (_, old) = store::contributors::get_by_pk(conn, pk)?
+        .ok_or_else(|| Error::not_found("contributor", pk.to_string()))?;
+    if bio == old.bio {
+        return Ok(false);
+    }
+    store::contributors::update(
+        conn,
+        pk,
+        &ContributorRow {
+            id: &old.id,
+            display_name: &old.display_name,
+            sort_name: &old.sort_name,
+            name_key: &fold(&old.display_name),
+            email: old.email.as_deref(),
+            affiliation: &old.affiliation,
+            kind: old.kind,
+            bio: &bio,
+            links: &old.links,
+            private_notes: &old.private_notes,
+            at: now,
+        },
+    )?;
+    store::contributors::add_bio_history(conn, pk, &old.bio, now, Some(me.pk))?;
+    for article_pk in store::contributors::articles_following_bio(conn, pk)? {
+        store::search::index_article(conn, article_pk)?;
+    }
+    Ok(true)
+}

@@ -5,6 +5,7 @@ mod archive;
 mod articles;
 mod contributors;
 mod ics;
+mod import;
 mod moves;
 mod notes;
 mod publishing;
@@ -24,6 +25,10 @@ use uuid::{ContextV7, Timestamp, Uuid};
 pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
 pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle};
 pub use contributors::{ContributorEdit, NewContributor};
+pub use import::{
+    BylineMatch, ExistingContributor, ImportByline, ImportDraft, ImportPreview, Imported,
+    ImportedContributor, MatchedBy,
+};
 pub use moves::{MoveArgs, Readiness};
 pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffPart, FieldDiff, RevisionDiff};

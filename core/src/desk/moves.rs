@@ -152,121 +152,143 @@ impl Desk {
         args: &MoveArgs,
     ) -> Result<Article> {
         let now = self.now();
-        let transition_id = self.new_id(now);
-        let note_id = self.new_id(now);
-        let job_id = self.new_id(now);
+        let ids = MoveIds {
+            transition: self.new_id(now),
+            note: self.new_id(now),
+            job: self.new_id(now),
+        };
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
-            let old = visible_article(tx, &me, id)?;
-            let verdict = assess(tx, &me, &old, action, args, now)?;
-            if let Some(why) = verdict.forbidden {
-                return Err(Error::forbidden(why));
-            }
-            let unmet: Vec<String> = verdict
-                .checks
-                .into_iter()
-                .filter(|c| !c.met)
-                .map(|c| c.label)
-                .collect();
-            if !unmet.is_empty() {
-                return Err(Error::NotReady {
-                    action: action.to_string(),
-                    unmet,
-                });
-            }
-            let previous = snapshot_of(tx, &old)?;
-            let mut row = old.clone();
-            row.state = verdict.to;
-            row.version += 1;
-            row.updated_at = now;
-            row.state_changed_at = now;
-            match action {
-                Action::Claim => row.assigned_editor = Some(me.pk),
-                Action::Approve => {
-                    row.approved_by = Some(me.pk);
-                    row.assigned_editor.get_or_insert(me.pk);
-                }
-                // The outbox job is written with the move: nothing scheduled lacks its job.
-                Action::Schedule => {
-                    row.scheduled_at = args.at;
-                    let at = args
-                        .at
-                        .ok_or_else(|| Error::invalid("a publication time"))?;
-                    store::jobs::put(tx, &job_id, row.pk, JobKind::Publish, at, me.pk, now)?;
-                }
-                Action::Unschedule => {
-                    row.scheduled_at = None;
-                    store::jobs::cancel_open(tx, row.pk, now)?;
-                }
-                Action::Publish | Action::PublishNow => {
-                    row.published_at = Some(now);
-                    if row.approved_by.is_none() {
-                        row.approved_by = Some(me.pk);
-                    }
-                    store::articles::freeze_bios(tx, row.pk)?;
-                    store::articles::set_published_version(tx, row.pk, row.version)?;
-                    // Any publish job becomes the job that writes the page now.
-                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
-                }
-                Action::Republish => {
-                    // Bios that follow their contributor are printed as they read now.
-                    store::articles::refresh_followed_bios(tx, row.pk)?;
-                    store::articles::set_published_version(tx, row.pk, row.version)?;
-                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
-                }
-                Action::Withdraw => {
-                    store::jobs::put(tx, &job_id, row.pk, JobKind::Render, now, me.pk, now)?;
-                }
-                _ => {}
-            }
-            store::articles::update_workflow(tx, &row)?;
-            if store::search::is_pending(tx, row.pk)? {
-                store::search::index_article(tx, row.pk)?;
-            }
-            let note = args
-                .note
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty());
-            store::transitions::insert(
-                tx,
-                &NewTransition {
-                    id: &transition_id,
-                    article_pk: row.pk,
-                    action,
-                    from: old.state,
-                    to: row.state,
-                    actor_pk: Some(me.pk),
-                    at: now,
-                    note,
-                },
-            )?;
-            write_revision(
-                tx,
-                &row,
-                me.pk,
-                SaveReason::Transition,
-                None,
-                Some(&previous),
-            )?;
-            if let Some(text) = note {
-                // The author reads why in the article's notes, not only in the audit log.
-                store::notes::insert(
-                    tx,
-                    &NewNote {
-                        id: &note_id,
-                        article_pk: row.pk,
-                        parent_pk: None,
-                        author_pk: me.pk,
-                        body: &format!("{}: {text}", action_label(action)),
-                        anchor: None,
-                        at: now,
-                    },
-                )?;
-            }
-            to_article(tx, &me, row)
+            apply_move(tx, &me, id, action, args, now, &ids)
         })
     }
+}
+
+/// The ids a move may write: its audit row, its note, its outbox job.
+pub(super) struct MoveIds {
+    pub transition: String,
+    pub note: String,
+    pub job: String,
+}
+
+/// Makes a move inside the caller's transaction; `me` is the acting user.
+pub(super) fn apply_move(
+    tx: &Connection,
+    me: &UserRow,
+    id: &str,
+    action: Action,
+    args: &MoveArgs,
+    now: DateTime<Utc>,
+    ids: &MoveIds,
+) -> Result<Article> {
+    let old = visible_article(tx, me, id)?;
+    let verdict = assess(tx, me, &old, action, args, now)?;
+    if let Some(why) = verdict.forbidden {
+        return Err(Error::forbidden(why));
+    }
+    let unmet: Vec<String> = verdict
+        .checks
+        .into_iter()
+        .filter(|c| !c.met)
+        .map(|c| c.label)
+        .collect();
+    if !unmet.is_empty() {
+        return Err(Error::NotReady {
+            action: action.to_string(),
+            unmet,
+        });
+    }
+    let previous = snapshot_of(tx, &old)?;
+    let mut row = old.clone();
+    row.state = verdict.to;
+    row.version += 1;
+    row.updated_at = now;
+    row.state_changed_at = now;
+    match action {
+        Action::Claim => row.assigned_editor = Some(me.pk),
+        Action::Approve => {
+            row.approved_by = Some(me.pk);
+            row.assigned_editor.get_or_insert(me.pk);
+        }
+        // The outbox job is written with the move: nothing scheduled lacks its job.
+        Action::Schedule => {
+            row.scheduled_at = args.at;
+            let at = args
+                .at
+                .ok_or_else(|| Error::invalid("a publication time"))?;
+            store::jobs::put(tx, &ids.job, row.pk, JobKind::Publish, at, me.pk, now)?;
+        }
+        Action::Unschedule => {
+            row.scheduled_at = None;
+            store::jobs::cancel_open(tx, row.pk, now)?;
+        }
+        Action::Publish | Action::PublishNow => {
+            row.published_at = Some(now);
+            if row.approved_by.is_none() {
+                row.approved_by = Some(me.pk);
+            }
+            store::articles::freeze_bios(tx, row.pk)?;
+            store::articles::set_published_version(tx, row.pk, row.version)?;
+            // Any publish job becomes the job that writes the page now.
+            store::jobs::put(tx, &ids.job, row.pk, JobKind::Render, now, me.pk, now)?;
+        }
+        Action::Republish => {
+            // Bios that follow their contributor are printed as they read now.
+            store::articles::refresh_followed_bios(tx, row.pk)?;
+            store::articles::set_published_version(tx, row.pk, row.version)?;
+            store::jobs::put(tx, &ids.job, row.pk, JobKind::Render, now, me.pk, now)?;
+        }
+        Action::Withdraw => {
+            store::jobs::put(tx, &ids.job, row.pk, JobKind::Render, now, me.pk, now)?;
+        }
+        _ => {}
+    }
+    store::articles::update_workflow(tx, &row)?;
+    if store::search::is_pending(tx, row.pk)? {
+        store::search::index_article(tx, row.pk)?;
+    }
+    let note = args
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    store::transitions::insert(
+        tx,
+        &NewTransition {
+            id: &ids.transition,
+            article_pk: row.pk,
+            action,
+            from: old.state,
+            to: row.state,
+            actor_pk: Some(me.pk),
+            at: now,
+            note,
+        },
+    )?;
+    write_revision(
+        tx,
+        &row,
+        me.pk,
+        SaveReason::Transition,
+        None,
+        Some(&previous),
+    )?;
+    if let Some(text) = note {
+        // The author reads why in the article's notes, not only in the audit log.
+        store::notes::insert(
+            tx,
+            &NewNote {
+                id: &ids.note,
+                article_pk: row.pk,
+                parent_pk: None,
+                author_pk: me.pk,
+                body: &format!("{}: {text}", action_label(action)),
+                anchor: None,
+                at: now,
+            },
+        )?;
+    }
+    to_article(tx, me, row)
 }
 
 fn action_label(action: Action) -> &'static str {

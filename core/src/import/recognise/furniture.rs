@@ -1,0 +1,157 @@
+//! Site furniture: what a web page or an e-mail puts around a piece, never part of it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns::{name_pattern, re};
+
+/// A header after which a page lists other pieces: everything from it on is furniture.
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:check also|related|related (?:articles?|stories|story|posts?|content|reading|coverage|pieces?|news)|read more|read also|also read|read next|what to read next|see also|more (?:on|from|in|about|by) .{1,40}|more stories|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|latest(?: news| stories)?|further reading|trending(?: now)?|editor'?s picks|comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|popular posts|top stories)\s*:?$",
+    )
+});
+
+/// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
+static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{})\s*:?$",
+        name_pattern()
+    ))
+});
+
+/// "Read more: …" and the like standing alone inside the body: a teaser for another piece.
+static INLINE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:read more|read also|also read|related|see also|read next|recommended|more on this|listen|watch)\s*[:|–—\-]\s*\S",
+    )
+});
+
+static TAGS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:tags|topics|filed under|categories)\s*:\s*\S"));
+
+/// Captions, credits, republication notes, disclaimers and "follow me" lines.
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b)",
+    )
+});
+
+/// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone.
+static POST_META: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:posted|published|updated|last updated|first published)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|\d+\s+min(?:ute)?s?\s+read|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|and)$",
+    )
+});
+
+const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
+whatsapp email e-mail print tweet pinterest reddit telegram bluesky mastodon threads copy link \
+messenger pocket flipboard mail and or the it with your friends click to opens in new window like \
+follow us subscribe sign up for our newsletter save bookmark comment comments by loading … | / • ·";
+const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe \
+newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
+flipboard like loading";
+
+pub fn is_related_header(text: &str) -> bool {
+    text.chars().count() <= 60 && RELATED_HEADER.is_match(text.trim())
+}
+
+pub fn is_about_header(text: &str) -> bool {
+    text.chars().count() <= 60 && ABOUT_HEADER.is_match(text.trim())
+}
+
+pub fn is_inline_promo(text: &str) -> bool {
+    text.split_whitespace().count() <= 30 && INLINE_PROMO.is_match(text.trim())
+}
+
+pub fn is_tags_line(text: &str) -> bool {
+    text.split_whitespace().count() <= 30 && TAGS_LINE.is_match(text.trim())
+}
+
+pub fn is_notice(text: &str) -> bool {
+    text.split_whitespace().count() <= 60 && NOTICE.is_match(text.trim())
+}
+
+pub fn is_post_meta(text: &str) -> bool {
+    text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim())
+}
+
+/// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
+pub fn is_share_prompt(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '!' | '.' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let known = |list: &str, w: &str| list.split_whitespace().any(|k| k == w);
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| known(SHARE_WORDS, w))
+        && words.iter().any(|w| known(SHARE_CUES, w))
+}
+
+/// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
+pub fn is_furniture(text: &str) -> bool {
+    is_share_prompt(text) || is_inline_promo(text) || is_notice(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_prompts_and_notices() {
+        for h in [
+            "Check Also",
+            "Related articles",
+            "Read more",
+            "More from Europe",
+            "3 Comments",
+        ] {
+            assert!(is_related_header(h), "{h}");
+        }
+        assert!(!is_related_header("Related costs rose sharply last year."));
+        assert!(is_about_header("About Pieter de Vries"));
+        assert!(is_about_header("About the author"));
+        assert!(!is_about_header("About the deal"));
+        for s in [
+            "Share this:",
+            "Facebook Twitter LinkedIn Email",
+            "Share on Facebook",
+            "Share by email",
+            "Email",
+            "Like this:",
+            "Loading...",
+        ] {
+            assert!(is_share_prompt(s), "{s}");
+        }
+        assert!(!is_share_prompt("Share prices fell on Monday."));
+        assert!(!is_share_prompt("Follow the money."));
+        assert!(is_inline_promo(
+            "Read more: Why the Sahel's water deals keep failing"
+        ));
+        assert!(is_tags_line("Tags: energy, baltics"));
+        for n in [
+            "Photo: Riga's port at dawn (Andris Ozols)",
+            "This article was first published by the Danube Policy Review.",
+            "The views expressed are the author's own.",
+            "Follow Jan on X: @jkowalczyk",
+        ] {
+            assert!(is_notice(n), "{n}");
+        }
+        assert!(!is_notice("Photographs of the plant show the damage."));
+        for m in [
+            "Posted on March 4, 2025",
+            "Jan 20, 2025",
+            "14 March 2025",
+            "5 min read",
+            "and",
+        ] {
+            assert!(is_post_meta(m), "{m}");
+        }
+        assert!(!is_post_meta(
+            "Published in 2019, the report found the grid wanting and nobody read it."
+        ));
+    }
+}

@@ -1,0 +1,329 @@
+//! The wordings of newsroom copy: names, bylines, "…, writes NAME.", bios, labelled forms.
+//! Each pattern is anchored to a whole block or sentence, so body prose rarely matches by chance.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{fold, one_line};
+
+/// One word of a personal name: capitalised (with hyphens and apostrophes: Jean-Luc, O'Neill), an
+/// initial ("J."), or an Arabic article joined to a capitalised word (al-Sayed).
+const WORD: &str =
+    r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*|(?:al|el|d|l)['’\-]\p{Lu}[\p{L}\p{M}'’\-]*)";
+/// Lower-case particles inside names (van der Berg, de Vries, da Silva, bin Salman).
+const PARTICLE: &str =
+    r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|zu|e)";
+/// Titles copy puts before a name and a byline leaves out.
+const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb)\.?\s+)";
+
+/// Words that make a capitalised phrase a role or an institution rather than a person.
+const NOT_A_PERSON: &str = "centre center institute university college school foundation council \
+forum agency ministry group fund bank trust association office commission parliament society \
+academy programme program network project initiative observatory press news times post review \
+journal europe fellow senior professor director editor correspondent researcher analyst lecturer \
+head chair president founder journalist reporter columnist economist adviser advisor minister \
+ambassador member associate contributor writer author staff department";
+
+pub(super) fn name_pattern() -> String {
+    format!(r"{TITLE}?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
+}
+
+fn names_pattern() -> String {
+    let name = name_pattern();
+    format!(r"{name}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){name})*")
+}
+
+pub(super) fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this module; a test compiles every one of them.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+static PERSON: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}$", name_pattern())));
+static TITLES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{TITLE}+")));
+static NAME_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+"));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"));
+static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:by|words by|written by|text by|story by|reporting by)\s*:?\s+(?P<rest>\S.*)$")
+});
+static POSTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:Posted|Published|Updated)\s+(?:on|at|by)\b"));
+/// "in Brussels", "from Kyiv" after the names of a byline.
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s+(?:in|from)\s+\p{Lu}[\p{L}\p{M}'’\- ]{0,40}$"));
+static DATE_OR_READ_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\bmin(?:ute)?s?\s+read\b|^\s*\d{4}\s*$",
+    )
+});
+
+/// "…, writes Jane Roe." / "…, argue A and B, both of Bruegel." at the end of a standfirst.
+static WRITES_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"[,;–—]\s*(?:{VERBS})\s+(?P<names>{})(?:\s*,\s*[^,.!?]{{1,80}}|\s+(?:in|from)\s+[\p{{L}}\p{{M}}'’\- ]{{1,40}})?\s*[.!?]?[”’\x22']?\s*$",
+        names_pattern()
+    ))
+});
+
+/// "Olena Petrenko reports from Kyiv." as the standfirst's last sentence: a short verb phrase only,
+/// so that "Angela Merkel argues for a bigger budget and…" is not taken for a byline.
+static NAMES_WRITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[.!?]\s+)(?P<names>{})\s+(?:{VERBS})(?:\s+(?:from|in|on|about)\s+[\p{{L}}\p{{M}}'’\- ]{{1,40}})?\s*[.!?]\s*$",
+        names_pattern()
+    ))
+});
+
+/// "Rasmus Holm argues that…" opening a standfirst: the opinion writer names their own argument.
+static NAMES_ARGUE_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<names>{})\s+(?:argues|argue|contends|contend|believes|believe|explains|explain|asks|ask|suggests|suggest|warns|warn|writes|write)\s+(?:that|why|how|what|whether)\b",
+        names_pattern()
+    ))
+});
+
+const VERBS: &str = "writes|write|argues|argue|says|say|explains|explain|warns|warn|reports|report|\
+contends|contend|suggests|suggest|asks|ask|believes|believe|insists|insist|reflects|reflect|\
+finds|find|notes|note|concludes|conclude|observes|observe|proposes|propose|urges|urge";
+
+/// What follows a person's name in a bio, for a name the copy has not already given as an author.
+const BIO_VERBS_STRICT: &str = r"is\s+(?:a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
+
+/// What follows an author's name in their bio, when the copy names them as an author elsewhere.
+const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised)\b";
+
+/// A bio's opening: the name, then perhaps a handle in brackets or an apposition between commas
+/// ("Jane Roe, a former ambassador to Japan, is…"), then the verb.
+static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:(?i:about the author)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        name_pattern()
+    ))
+});
+static BIO_STRICT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{BIO_VERBS_STRICT})")));
+/// "The author is a media lawyer…": a bio that does not name its writer.
+static UNNAMED_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:about the author\s*[:.–—\-]?\s*)?the (?:author|writer|columnist))\s+(?:is|was|has|teaches|works|leads|heads)\b",
+    )
+});
+static BIO_BOX_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s*(?i:(?:view|see|read)\s+all\s+(?:posts|articles|stories|pieces)\s+by|more\s+(?:posts|articles)\s+by)\s+.{1,60}$",
+    )
+});
+/// "—Pavel Novák" or "-- Kadri Tamm, Tallinn University…": a signature closing the copy.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:--|—|–|-)\s*(?P<name>{})(?P<rest>.*)$",
+        name_pattern()
+    ))
+});
+/// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|words|word count|length|section|category|tags|keywords|email|e-mail|bio|biography))\s*:\s*",
+    )
+});
+
+/// One author as a byline names them, with what followed their name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub affiliation: Option<String>,
+}
+
+/// The name as the desk files it: titles left out, capitals as a name is written, no roles at
+/// its end ("Kadri Tamm Researcher" is Kadri Tamm).
+pub fn tidy_name(name: &str) -> String {
+    let name = one_line(name.trim_end_matches(['.', ',', ';', ':']));
+    let name = TITLES.replace(&name, "").into_owned();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 2 && words.last().is_some_and(|w| not_a_person_word(w)) {
+        words.pop();
+    }
+    let name = words.join(" ");
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    // "MARTINA HORVÁTHOVÁ" → "Martina Horváthová", hyphens and apostrophes kept.
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c.is_whitespace() || c == '-' || c == '\'' || c == '’';
+    }
+    out
+}
+
+fn not_a_person_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    NOT_A_PERSON.split_whitespace().any(|k| k == w)
+}
+
+/// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
+pub fn is_person(s: &str) -> bool {
+    let s = s.trim();
+    PERSON.is_match(s) && !s.split_whitespace().any(not_a_person_word)
+}
+
+pub fn find_email(s: &str) -> Option<String> {
+    EMAIL.find(s).map(|m| m.as_str().to_string())
+}
+
+/// A byline line: the authors in order with any affiliation after their names, and an address.
+/// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
+/// "By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025".
+pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+    if text.chars().count() > 250 {
+        return None;
+    }
+    let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
+    let email = find_email(rest);
+    let rest = EMAIL.replace_all(rest, "");
+    let rest = rest.replace("()", "");
+    // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
+    // page's "Posted on …", even glued to the name.
+    let cut = [
+        rest.find(['|', '·', '•', '(', '—', '–']),
+        rest.find(" - "),
+        POSTED.find(&rest).map(|m| m.start()),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
+    let (names_part, trailing) = rest.split_at(cut);
+    let names_part = PLACE.replace(names_part.trim(), "");
+    let mut parts = Vec::new();
+    let mut joined = false;
+    let mut last = 0;
+    for sep in NAME_SEPARATOR.find_iter(&names_part) {
+        parts.push(&names_part[last..sep.start()]);
+        joined |= sep.as_str().trim() != ",";
+        last = sep.end();
+    }
+    parts.push(&names_part[last..]);
+    let mut authors: Vec<Named> = Vec::new();
+    for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if i > 0 && joined && is_person(part) {
+            authors.push(Named {
+                name: tidy_name(part),
+                affiliation: None,
+            });
+        } else if let Some(a) = authors.last_mut() {
+            // "By Jane Roe, Carnegie Europe": without "and", what follows a comma is hers.
+            let aff = a.affiliation.get_or_insert_with(String::new);
+            if !aff.is_empty() {
+                aff.push_str(", ");
+            }
+            aff.push_str(part);
+        } else if is_person(part) {
+            authors.push(Named {
+                name: tidy_name(part),
+                affiliation: None,
+            });
+        } else {
+            return None;
+        }
+    }
+    if let [only] = authors.as_mut_slice()
+        && only.affiliation.is_none()
+    {
+        only.affiliation = trailing
+            .split(['|', '·', '•', '(', ')', '—', '–'])
+            .map(|p| p.trim().trim_start_matches("- ").trim())
+            .find(|p| !p.is_empty() && !DATE_OR_READ_TIME.is_match(p) && !p.contains('@'))
+            .map(str::to_string);
+    }
+    (!authors.is_empty()).then_some((authors, email))
+}
+
+/// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
+/// "Rasmus Holm argues that…".
+pub fn standfirst_authors(text: &str) -> Option<Vec<String>> {
+    let text = text.trim();
+    let caps = WRITES_NAMES
+        .captures(text)
+        .or_else(|| NAMES_WRITE.captures(text))
+        .or_else(|| NAMES_ARGUE_THAT.captures(text))?;
+    let names = split_names(caps.name("names")?.as_str());
+    names.iter().all(|n| is_person(n)).then_some(names)
+}
+
+/// "A, B and C" into its names, in order, tidied.
+pub fn split_names(s: &str) -> Vec<String> {
+    NAME_SEPARATOR
+        .split(s.trim())
+        .map(tidy_name)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The name a bio paragraph starts with, if it reads as a bio of `known` (folded names of the
+/// authors found elsewhere) — or, for a name not among them, with a bio's typical wording.
+pub fn bio_subject(text: &str, known: &[String]) -> Option<String> {
+    if text.split_whitespace().count() > 150 {
+        return None;
+    }
+    let caps = BIO_START.captures(text.trim())?;
+    let name = tidy_name(caps.name("name")?.as_str());
+    if known.contains(&fold(&name)) {
+        return Some(name);
+    }
+    let verb_at = caps.name("verb")?.start();
+    BIO_STRICT.is_match(&text.trim()[verb_at..]).then_some(name)
+}
+
+/// A bio paragraph's text without the author box's own links ("View all posts by …").
+pub fn bio_text(text: &str) -> String {
+    BIO_BOX_LINK.replace(text.trim(), "").trim().to_string()
+}
+
+pub fn is_unnamed_bio(text: &str) -> bool {
+    text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(text.trim())
+}
+
+/// A signature line: the name it signs, and an address in it.
+pub fn signature(text: &str) -> Option<(String, Option<String>)> {
+    if text.split_whitespace().count() > 40 {
+        return None;
+    }
+    let caps = SIGNATURE.captures(text.trim())?;
+    let name = tidy_name(caps.name("name")?.as_str());
+    Some((name, find_email(text)))
+}
+
+/// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
+pub fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
+    let starts: Vec<_> = LABEL.captures_iter(text).collect();
+    let first = starts.first()?.name("label")?;
+    if text[..first.start()].trim() != "" || starts.len() < 2 {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for (i, caps) in starts.iter().enumerate() {
+        let (Some(label), Some(whole)) = (caps.name("label"), caps.get(0)) else {
+            continue;
+        };
+        let end = starts
+            .get(i + 1)
+            .and_then(|c| c.get(0))
+            .map_or(text.len(), |m| m.start());
+        let value = one_line(&text[whole.end()..end]);
+        fields.push((label.as_str().to_lowercase(), value));
+    }
+    Some(fields)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,237 @@
+use super::*;
+
+fn names(found: &[Named]) -> Vec<&str> {
+    found.iter().map(|n| n.name.as_str()).collect()
+}
+
+#[test]
+fn every_pattern_compiles() {
+    for p in [
+        &PERSON,
+        &TITLES,
+        &NAME_SEPARATOR,
+        &EMAIL,
+        &BYLINE_START,
+        &PLACE,
+        &POSTED,
+        &DATE_OR_READ_TIME,
+        &WRITES_NAMES,
+        &NAMES_WRITE,
+        &NAMES_ARGUE_THAT,
+        &BIO_START,
+        &BIO_STRICT,
+        &UNNAMED_BIO,
+        &SIGNATURE,
+        &BIO_BOX_LINK,
+        &LABEL,
+    ] {
+        assert!(!p.as_str().is_empty());
+    }
+}
+
+#[test]
+fn names_as_copy_writes_them() {
+    for n in [
+        "Jane Roe",
+        "Pieter de Vries",
+        "Jean-Luc Martin",
+        "Siobhán O'Neill",
+        "Łukasz Nowak",
+        "Jan van der Berg",
+        "Mohammed al-Sayed",
+        "Jane Q. Roe",
+        "Ieva Kalniņa",
+        "Dr. Maria Schmidt",
+    ] {
+        assert!(is_person(n), "{n}");
+    }
+    for n in [
+        "jane roe",
+        "Jane",
+        "the European Union is",
+        "Brussels has spent",
+        "Senior Fellow",
+        "Carnegie Europe",
+        "University of Niš",
+    ] {
+        assert!(!is_person(n), "{n}");
+    }
+    assert_eq!(tidy_name("Dr. Maria Schmidt"), "Maria Schmidt");
+    assert_eq!(tidy_name("Professor Elena Marín"), "Elena Marín");
+    assert_eq!(tidy_name("MARTINA HORVÁTHOVÁ"), "Martina Horváthová");
+    assert_eq!(tidy_name("JEAN-LUC O'NEILL"), "Jean-Luc O'Neill");
+    assert_eq!(tidy_name("Kadri Tamm Researcher"), "Kadri Tamm");
+}
+
+#[test]
+fn bylines() {
+    let (found, _) = byline("By Ana Pereira and Tomasz Wójcik").unwrap();
+    assert_eq!(names(&found), ["Ana Pereira", "Tomasz Wójcik"]);
+    let (found, _) = byline("BY: Anna Berg, Jan van der Berg and Siobhán O'Neill").unwrap();
+    assert_eq!(
+        names(&found),
+        ["Anna Berg", "Jan van der Berg", "Siobhán O'Neill"]
+    );
+    let (found, _) = byline("By A. Berg, Jan Roe, and Siobhán O'Neill").unwrap();
+    assert_eq!(names(&found), ["A. Berg", "Jan Roe", "Siobhán O'Neill"]);
+    let (found, _) = byline("By Jane Roe & John Doe").unwrap();
+    assert_eq!(names(&found), ["Jane Roe", "John Doe"]);
+    let (found, _) = byline("By Jane Roe with John Doe").unwrap();
+    assert_eq!(names(&found), ["Jane Roe", "John Doe"]);
+
+    let (found, _) = byline("By Jane Roe, Riga Centre for Energy Security").unwrap();
+    assert_eq!(
+        found[0].affiliation.as_deref(),
+        Some("Riga Centre for Energy Security")
+    );
+    let (found, _) = byline("By Jane Roe, Carnegie Europe").unwrap();
+    assert_eq!(names(&found), ["Jane Roe"]);
+    let (found, _) =
+        byline("By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025").unwrap();
+    assert_eq!(names(&found), ["Henrike Baumann"]);
+    assert_eq!(
+        found[0].affiliation.as_deref(),
+        Some("Senior Fellow, Carnegie Europe")
+    );
+    let (found, _) = byline("By Dr. Maria Schmidt | 14 March 2025").unwrap();
+    assert_eq!(names(&found), ["Maria Schmidt"]);
+    assert_eq!(found[0].affiliation, None);
+    let (found, _) =
+        byline("By Dr. Stefan Ilić, University of Niš, and Ana Kostova, Sofia Transport Forum")
+            .unwrap();
+    assert_eq!(names(&found), ["Stefan Ilić", "Ana Kostova"]);
+    assert_eq!(found[0].affiliation.as_deref(), Some("University of Niš"));
+    assert_eq!(
+        found[1].affiliation.as_deref(),
+        Some("Sofia Transport Forum")
+    );
+    let (found, _) = byline("By Jane Roe in Brussels").unwrap();
+    assert_eq!(
+        (names(&found), found[0].affiliation.as_deref()),
+        (vec!["Jane Roe"], None)
+    );
+    let (found, email) = byline("by Jane Roe (jane.roe@example.org)").unwrap();
+    assert_eq!(names(&found), ["Jane Roe"]);
+    assert_eq!(email.as_deref(), Some("jane.roe@example.org"));
+    let (found, _) = byline(
+        "By Marek Nowak · Warsaw Agricultural Policy Institute · 11 February 2025 · 5 min read",
+    )
+    .unwrap();
+    assert_eq!(
+        found[0].affiliation.as_deref(),
+        Some("Warsaw Agricultural Policy Institute")
+    );
+
+    let (found, _) = byline("by Nikos PapadakisPosted on 2 February 2025").unwrap();
+    assert_eq!(
+        (names(&found), found[0].affiliation.as_deref()),
+        (vec!["Nikos Papadakis"], None)
+    );
+
+    assert!(byline("By the time the summit opened, nobody expected a deal.").is_none());
+    assert!(byline("Bylines are changing").is_none());
+}
+
+#[test]
+fn standfirsts_that_name_their_author() {
+    let cases = [
+        (
+            "The problem is who decides, writes Marta Lindqvist.",
+            vec!["Marta Lindqvist"],
+        ),
+        (
+            "Both are right, argue Ana Pereira and Tomasz Wójcik.",
+            vec!["Ana Pereira", "Tomasz Wójcik"],
+        ),
+        (
+            "The front has not moved. Olena Petrenko reports from Kyiv.",
+            vec!["Olena Petrenko"],
+        ),
+        (
+            "Planning failed, writes Ciarán Byrne, a former county planner.",
+            vec!["Ciarán Byrne"],
+        ),
+        (
+            "Lisbon is changing, writes Jane Roe in Lisbon.",
+            vec!["Jane Roe"],
+        ),
+        (
+            "Berlin must borrow, writes Dr. Maria Schmidt.",
+            vec!["Maria Schmidt"],
+        ),
+        (
+            "Rasmus Holm argues that Denmark's model cannot be exported.",
+            vec!["Rasmus Holm"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            standfirst_authors(text),
+            Some(expected.iter().map(|s| s.to_string()).collect()),
+            "{text}"
+        );
+    }
+    for text in [
+        "Angela Merkel argued for a bigger budget, and lost.",
+        "Estonia, Latvia and Lithuania left the Russian power system this year.",
+        "The deal, says the Commission, is done.",
+    ] {
+        assert_eq!(standfirst_authors(text), None, "{text}");
+    }
+}
+
+#[test]
+fn bios() {
+    let known = vec![fold("Marta Lindqvist")];
+    let bio = "Marta Lindqvist is a senior fellow at the Nordic Institute.";
+    assert_eq!(bio_subject(bio, &known).as_deref(), Some("Marta Lindqvist"));
+    let bio = "Ieva Kalniņa is director of the Riga Centre for Energy Security.";
+    assert_eq!(bio_subject(bio, &[]).as_deref(), Some("Ieva Kalniņa"));
+    let bio = "Dr Jan van der Berg teaches European law at Leiden.";
+    assert_eq!(bio_subject(bio, &[]).as_deref(), Some("Jan van der Berg"));
+    let bio = "Jane Roe, a former ambassador to Japan, is a visiting fellow at Chatham House.";
+    assert_eq!(bio_subject(bio, &[]).as_deref(), Some("Jane Roe"));
+    let bio = "Jan Kowalczyk (@jkowalczyk) covers Polish politics.";
+    assert_eq!(bio_subject(bio, &[]).as_deref(), Some("Jan Kowalczyk"));
+    // Body prose about a public figure is not a bio of someone unknown to the copy.
+    let prose = "Emmanuel Macron is keen on a deal before the summer.";
+    assert_eq!(bio_subject(prose, &[]), None);
+    assert_eq!(
+        bio_subject("Marta Lindqvist lives in Uppsala.", &known).as_deref(),
+        Some("Marta Lindqvist")
+    );
+    assert!(is_unnamed_bio(
+        "The author is a media lawyer in Bratislava."
+    ));
+    assert!(!is_unnamed_bio("The authorities are slow."));
+}
+
+#[test]
+fn signatures_and_labelled_forms() {
+    assert_eq!(
+        signature("—Pavel Novák"),
+        Some(("Pavel Novák".into(), None))
+    );
+    let (name, email) =
+        signature("-- Kadri Tamm Researcher, Tallinn University kadri.tamm@example.org").unwrap();
+    assert_eq!(
+        (name.as_str(), email.as_deref()),
+        ("Kadri Tamm", Some("kadri.tamm@example.org"))
+    );
+    assert_eq!(signature("— and that was that."), None);
+
+    let fields = labelled_fields(
+        "HEADLINE: Slovakia's media law STANDFIRST: A law that sounds dull. BYLINE: Martina Horváthová WORDS: 800",
+    )
+    .unwrap();
+    assert_eq!(
+        fields,
+        [
+            ("headline".to_string(), "Slovakia's media law".to_string()),
+            ("standfirst".into(), "A law that sounds dull.".into()),
+            ("byline".into(), "Martina Horváthová".into()),
+            ("words".into(), "800".into()),
+        ]
+    );
+    assert_eq!(labelled_fields("The headline: nobody reads it."), None);
+}

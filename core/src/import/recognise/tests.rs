@@ -1,0 +1,270 @@
+use super::*;
+use crate::import::{Format, Meta, MetaAuthor};
+
+fn doc(paragraphs: &[&str]) -> Document {
+    Document {
+        format: Format::Text,
+        meta: Meta::default(),
+        blocks: paragraphs.iter().map(|p| Block::paragraph(p)).collect(),
+        warnings: vec![],
+    }
+}
+
+fn names(rec: &Recognised) -> Vec<&str> {
+    rec.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn standfirst_naming_the_author_bio_after_it_and_furniture_at_the_end() {
+    let rec = recognise(&doc(&[
+        "Why the water deals keep failing –",
+        "Brussels has spent a decade on dams. The problem is who decides, writes Marta Lindqvist.",
+        "Marta Lindqvist is a senior fellow at the Nordic Institute.",
+        "When the EU announced its package, the press releases spoke of resilience.",
+        "It is the only approach that has outlasted the governments.",
+        "About Pieter de Vries",
+        "Check Also",
+        "Council extends sanctions regime",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "Why the water deals keep failing");
+    assert!(rec.standfirst.ends_with("writes Marta Lindqvist."));
+    assert_eq!(names(&rec), ["Marta Lindqvist"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Marta Lindqvist is a senior fellow at the Nordic Institute.")
+    );
+    assert_eq!(
+        rec.body,
+        "When the EU announced its package, the press releases spoke of resilience.\n\n\
+         It is the only approach that has outlasted the governments."
+    );
+    assert_eq!(
+        rec.dropped,
+        [
+            "About Pieter de Vries",
+            "Check Also",
+            "Council extends sanctions regime"
+        ]
+    );
+    assert!(rec.warnings.is_empty(), "{:?}", rec.warnings);
+}
+
+#[test]
+fn byline_line_of_two_and_their_bios_at_the_end() {
+    let rec = recognise(&doc(&[
+        "NATO at the crossroads",
+        "By Ana Pereira and Tomasz Wójcik",
+        "As the alliance prepares for its summit, the flanks want different things.",
+        "A summit that funds the common enablers will strengthen both.",
+        "Ana Pereira is a researcher at the Portuguese Institute.",
+        "Tomasz Wójcik is an analyst at the Warsaw Security Forum.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.standfirst, "");
+    assert_eq!(names(&rec), ["Ana Pereira", "Tomasz Wójcik"]);
+    assert!(rec.authors.iter().all(|a| a.bio.is_some()));
+    assert!(rec.body.ends_with("will strengthen both."));
+}
+
+#[test]
+fn bios_alone_give_the_byline_when_nothing_else_names_the_author() {
+    let rec = recognise(&doc(&[
+        "A headline",
+        "The body opens here and goes on for a while.",
+        "It closes here.",
+        "Siobhán O'Neill is director of the Dublin Centre for European Affairs.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Siobhán O'Neill"]);
+    assert_eq!(rec.body.matches("\n\n").count(), 1);
+}
+
+#[test]
+fn a_public_figure_in_the_body_is_not_an_author() {
+    let rec = recognise(&doc(&[
+        "A headline",
+        "By Jane Roe",
+        "The summit opened late.",
+        "Emmanuel Macron is a president who likes a late night, and it showed.",
+        "Nobody left before three.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Jane Roe"]);
+    assert!(rec.body.contains("Emmanuel Macron"));
+    assert_eq!(rec.warnings, ["no bio found for Jane Roe"]);
+}
+
+#[test]
+fn the_files_own_title_and_standfirst_win_and_are_not_repeated_in_the_body() {
+    let mut d = doc(&[
+        "The Baltic grid is ready",
+        "The hard part starts now.",
+        "Body.",
+    ]);
+    d.meta.title = Some("The Baltic grid is ready".into());
+    d.meta.standfirst = Some("The hard part starts now.".into());
+    d.meta.authors = vec![MetaAuthor {
+        name: "Ieva Kalniņa".into(),
+        email: Some("ieva@example.org".into()),
+        ..MetaAuthor::default()
+    }];
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.headline, "The Baltic grid is ready");
+    assert_eq!(rec.standfirst, "The hard part starts now.");
+    assert_eq!(rec.body, "Body.");
+    assert_eq!(rec.authors[0].email.as_deref(), Some("ieva@example.org"));
+}
+
+#[test]
+fn share_prompts_promos_and_tags_lines_leave_the_body() {
+    let rec = recognise(&doc(&[
+        "Headline",
+        "By Jane Roe, jane.roe@example.org",
+        "First paragraph.",
+        "Read more: Why the Sahel's water deals keep failing",
+        "Second paragraph.",
+        "Share this:",
+        "Facebook Twitter LinkedIn Email",
+        "Tags: energy, Baltics",
+    ]))
+    .unwrap();
+    assert_eq!(rec.body, "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("jane.roe@example.org")
+    );
+    assert_eq!(rec.authors[0].affiliation, None);
+    assert_eq!(rec.tags, ["energy", "Baltics"]);
+    assert_eq!(rec.dropped.len(), 4);
+}
+
+#[test]
+fn an_emphasised_first_paragraph_is_the_standfirst() {
+    let mut d = doc(&["Headline", "A short italic summary.", "Body."]);
+    d.blocks[1].emphasised = true;
+    d.blocks[1].markdown = "*A short italic summary.*".into();
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.standfirst, "A short italic summary.");
+    assert_eq!(rec.body, "Body.");
+}
+
+#[test]
+fn list_items_stay_one_list() {
+    let mut d = doc(&["Headline", "Intro.", "one", "two", "After."]);
+    for (i, n) in [(2, 1), (3, 2)] {
+        d.blocks[i].kind = BlockKind::ListItem { ordered: true };
+        d.blocks[i].markdown = format!("{n}. {}", d.blocks[i].text);
+    }
+    assert_eq!(
+        recognise(&d).unwrap().body,
+        "Intro.\n\n1. one\n2. two\n\nAfter."
+    );
+}
+
+#[test]
+fn copy_without_a_headline_or_body_is_refused() {
+    let long = "word ".repeat(120);
+    let e = recognise(&doc(&[long.as_str(), "More."])).unwrap_err();
+    assert!(e.to_string().contains("no recognisable headline"), "{e}");
+    // Rules and dashes are not text.
+    let e = recognise(&doc(&["— … —", "* * *"])).unwrap_err();
+    assert_eq!(e.to_string(), "has no text");
+    let e = recognise(&doc(&[])).unwrap_err();
+    assert_eq!(e.to_string(), "has no text");
+    let e = recognise(&doc(&["Only a headline"])).unwrap_err();
+    assert!(e.to_string().contains("no body text"), "{e}");
+}
+
+#[test]
+fn a_kicker_above_the_headline_and_a_signature_below_the_body() {
+    let rec = recognise(&doc(&[
+        "OPINION",
+        "Prague's trams show the way",
+        "Prague has added four new tram lines.",
+        "Other capitals should take notes.",
+        "—Pavel Novák",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "Prague's trams show the way");
+    assert_eq!(names(&rec), ["Pavel Novák"]);
+    assert_eq!(rec.dropped, ["OPINION", "—Pavel Novák"]);
+    assert!(rec.body.ends_with("take notes."));
+}
+
+#[test]
+fn a_submission_form_fills_the_fields() {
+    let rec = recognise(&doc(&[
+        "HEADLINE: Slovakia's media law STANDFIRST: A law that sounds dull is not. BYLINE: MARTINA HORVÁTHOVÁ WORDS: 800",
+        "The law passed on a Tuesday.",
+        "It will be tested in court.",
+        "The author is a media lawyer in Bratislava.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "Slovakia's media law");
+    assert_eq!(rec.standfirst, "A law that sounds dull is not.");
+    assert_eq!(names(&rec), ["Martina Horváthová"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("The author is a media lawyer in Bratislava.")
+    );
+    assert!(rec.body.ends_with("tested in court."));
+}
+
+#[test]
+fn metadata_names_two_people_in_one_field_and_one_paragraph_holds_both_bios() {
+    let mut d = doc(&[
+        "Headline",
+        "Body.",
+        "Lena Hoffmann is a fellow at the Hertie School. Pieter Janssens is an economist at Bruegel.",
+    ]);
+    d.meta.authors = vec![MetaAuthor {
+        name: "Lena Hoffmann, Pieter Janssens".into(),
+        ..MetaAuthor::default()
+    }];
+    let rec = recognise(&d).unwrap();
+    assert_eq!(names(&rec), ["Lena Hoffmann", "Pieter Janssens"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Lena Hoffmann is a fellow at the Hertie School.")
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Pieter Janssens is an economist at Bruegel.")
+    );
+    assert_eq!(rec.body, "Body.");
+}
+
+#[test]
+fn notices_captions_and_post_metadata_leave_the_body() {
+    let rec = recognise(&doc(&[
+        "Headline",
+        "By Jane Roe | 14 March 2025",
+        "5 min read",
+        "Photo: the port at dawn (Jane Roe)",
+        "The port is quiet.",
+        "This article was first published by the Danube Policy Review.",
+        "The views expressed are the author's own.",
+        "Follow Jane on X: @janeroe",
+    ]))
+    .unwrap();
+    assert_eq!(rec.body, "The port is quiet.");
+    assert_eq!(rec.dropped.len(), 5, "{:?}", rec.dropped);
+}
+
+#[test]
+fn a_bio_alone_gives_the_byline_with_a_warning_to_check_it() {
+    let rec = recognise(&doc(&[
+        "Headline",
+        "The body.",
+        "More body.",
+        "Kaja Kallas is the EU's top diplomat.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Kaja Kallas"]);
+    assert!(
+        rec.warnings[0].contains("check the byline"),
+        "{:?}",
+        rec.warnings
+    );
+}
