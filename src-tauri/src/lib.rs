@@ -61,6 +61,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::put_section,
             commands::set_timezone,
             commands::set_publish_folder,
+            commands::preview_import,
+            commands::commit_import,
         ])
         .events(tauri_specta::collect_events![
             watch::DeskChanged,
@@ -84,6 +86,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
     let commands = specta_builder::<R>();
     builder
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {

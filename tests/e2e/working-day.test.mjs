@@ -6,8 +6,10 @@
 // script invokes it directly. Then the approved piece is scheduled into its section's next free
 // slot, dragged to the next day on the calendar, and published when the app's clock (a file
 // scripts/e2e.sh names) is moved past its time: on the Publishing panel, and as a page in the
-// publish folder. Screenshots of the Desk, the editor and the history diff go to
-// tests/e2e/output/ (git-ignored); a failing step leaves a screenshot there too.
+// publish folder. Last, the chief imports two submissions from tests/fixtures/import through the
+// review sheet, correcting a headline there. Screenshots of the Desk, the editor, the history diff
+// and the import sheet go to tests/e2e/output/ (git-ignored); a failing step leaves a screenshot
+// there too.
 //
 // Run through scripts/e2e.sh (make test does), which starts Xvfb and tauri-driver on a new desk
 // file. The steps share one app session and run in order; after a failed step the rest are
@@ -60,6 +62,8 @@ const PARAGRAPHS = [
     "it is measured in treaties.",
 ];
 const STANDFIRST = "Donors fund soldiers in the Sahel. Repairing its wells would buy more peace for less.";
+// The headline the chief gives the first imported submission in the review sheet.
+const IMPORTED_HEADLINE = "Water deals in the Sahel fail for want of committees";
 const CHANGES_NOTE = "Strong piece. Please add a standfirst that says what it argues, then resubmit.";
 
 // ---- steps ------------------------------------------------------------------------------------
@@ -541,5 +545,33 @@ describe("a working day on a fresh desk", () => {
     assert.ok(html.includes(GUEST.bio), "the bio as printed");
     assert.ok(html.includes("About the author"));
     assert.ok(html.includes(`Posted by ${EDITOR.name}`), "posted by the editor who approved it");
+  });
+
+  step("the chief imports two submissions, correcting a headline in the review sheet", async () => {
+    await goTo("Desk");
+    await app.waitFor("button.import-button");
+    // The native file dialog cannot be driven: the paths go where the dialog (or a drop) hands them.
+    const fixtures = resolve("tests/fixtures/import");
+    const files = ["sahel-water.txt", "nato-two-authors.txt"];
+    await app.execute("window.copydeskReviewImport(arguments[0]);", [files.map((f) => join(fixtures, f))]);
+    const card = (file) => `.import-card[data-file="${file}"]`;
+    for (const file of files) await app.waitFor(`${card(file)} textarea.import-headline`);
+    await app.fill(`${card(files[0])} textarea.import-headline`, IMPORTED_HEADLINE);
+    await app.screenshot(join(output, "import.png"));
+    await app.clickText("button.import-commit", "Import 2 files");
+    await app.waitForText(`${card(files[0])} .import-success`, IMPORTED_HEADLINE);
+    await app.waitFor(`${card(files[1])} .import-success`);
+    await app.clickText(".import-sheet-foot button", "Done");
+    await app.waitForNone(".import-sheet");
+    await queueItem("Submitted", IMPORTED_HEADLINE);
+    const submitted = await app.invokeOk("list_articles", {
+      query: { state: "submitted", section: null, contributor: null, assigned_editor: null },
+      after: null,
+      limit: 20,
+    });
+    const sahel = submitted.items.find((a) => a.headline === IMPORTED_HEADLINE);
+    assert.ok(sahel, "the corrected headline was imported");
+    assert.deepEqual(sahel.byline, ["Marta Lindqvist"]);
+    assert.ok(submitted.items.some((a) => a.byline.length === 2), "the two-author piece, both on the byline");
   });
 });

@@ -3,6 +3,7 @@ import App from "./App.svelte";
 import "./app.css";
 import "./screens.css";
 import "./publishing.css";
+import "./import.css";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

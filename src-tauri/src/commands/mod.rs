@@ -8,11 +8,13 @@ use tauri::State as Managed;
 
 mod contributors;
 mod editing;
+mod import;
 mod publishing;
 mod search;
 
 pub use contributors::*;
 pub use editing::*;
+pub use import::*;
 pub use publishing::*;
 pub use search::*;
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 mod contributors;
 mod drafts;
+mod import;
 mod publishing;
 mod search;
 
@@ -14,6 +15,7 @@ pub use contributors::{
     BioVersion, Contributor, ContributorChanges, ContributorPage, NewContributor,
 };
 pub use drafts::ArticleDraft;
+pub use import::{ImportCommitResult, ImportDraft, ImportFilePreview};
 pub use publishing::{
     CalendarView, JobPage, JobState, PublishJob, PublishingSettings, SectionSettings,
 };

@@ -47,7 +47,7 @@ export class DeskError extends Error {
 
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
-async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   const outcome = await call;
   if (outcome.status === "ok") return outcome.data;
   const error: unknown = outcome.error;

@@ -93,6 +93,16 @@ export const commands = {
 	setTimezone: (zone: string) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("set_timezone", { zone })),
 	/**  Sets the folder the site is published into; one that cannot be created is refused. */
 	setPublishFolder: (folder: string) => typedError<string, AppError>(__TAURI_INVOKE("set_publish_folder", { folder })),
+	/**
+	 *  Reads, recognises and matches each file (nothing is written): per path, its preview or the
+	 *  words for why it cannot be imported.
+	 */
+	previewImport: (paths: string[]) => typedError<ImportFilePreview[], AppError>(__TAURI_INVOKE("preview_import", { paths })),
+	/**
+	 *  Writes each reviewed file as a submitted article, in order, one transaction each: per draft,
+	 *  what it became or why nothing of it was written.
+	 */
+	commitImport: (drafts: ImportDraft[]) => typedError<ImportCommitResult[], AppError>(__TAURI_INVOKE("commit_import", { drafts })),
 };
 
 /** Events */
@@ -236,6 +246,17 @@ export type BylineInput = {
 	printed_bio: string | null,
 };
 
+/**  An author as found in a file. */
+export type BylineMatch = {
+	name: string,
+	email: string | null,
+	affiliation: string | null,
+	/**  The bio found in the file. */
+	bio: string | null,
+	/**  The contributor on file this author is; `None`: a new guest would be created. */
+	existing: ExistingContributor | null,
+};
+
 export type CalendarEntry = {
 	article_id: string,
 	headline: string,
@@ -335,6 +356,20 @@ export type DiffPart = {
 	text: string,
 };
 
+/**  The contributor on file an author found in a file is. */
+export type ExistingContributor = {
+	id: string,
+	display_name: string,
+	matched_by: MatchedBy,
+	/**  The profile's bio now. */
+	bio: string,
+	/**
+	 *  The bio found in the file differs from the profile's: it is printed under this piece, and
+	 *  offered as an update of the profile that is never applied unasked.
+	 */
+	bio_differs: boolean,
+};
+
 export type FieldDiff = {
 	field: string,
 	parts: DiffPart[],
@@ -346,12 +381,93 @@ export type FreeSlot = {
 	at: string,
 };
 
+/**  A byline author as the editor commits them. */
+export type ImportByline = {
+	/**  A contributor on file, by id; `None` creates a guest from the fields below. */
+	contributor_id: string | null,
+	name: string,
+	email: string | null,
+	affiliation: string | null,
+	/**  The bio printed under this piece; blank follows the contributor's profile. */
+	bio: string | null,
+	/**  Also make `bio` the profile's bio. */
+	update_profile_bio: boolean,
+};
+
+/**  One draft of a commit: the article it became, or why nothing of it was written. */
+export type ImportCommitResult = {
+	file: string,
+	imported: Imported | null,
+	error: AppError | null,
+};
+
+/**  One file as the editor commits it, corrected in the review sheet. */
+export type ImportDraft = {
+	file: string,
+	headline: string,
+	standfirst: string,
+	/**  Markdown. */
+	body: string,
+	section: string | null,
+	tags: string[],
+	byline: ImportByline[],
+};
+
+/**  One file of a preview: what it would import as, or why it cannot be imported. */
+export type ImportFilePreview = {
+	/**  The path as the window sent it. */
+	path: string,
+	/**  The file's name, as messages name it. */
+	file: string,
+	preview: ImportPreview | null,
+	error: AppError | null,
+};
+
+/**  The kind of file a submission was read as. */
+export type ImportFormat = "text" | "markdown" | "docx" | "html";
+
+/**  What import recognised in one file; nothing is written until the drafts are committed. */
+export type ImportPreview = {
+	file: string,
+	format: ImportFormat,
+	headline: string,
+	standfirst: string,
+	/**  Markdown. */
+	body: string,
+	section: string | null,
+	tags: string[],
+	byline: BylineMatch[],
+	/**  Site furniture left out of the body. */
+	dropped: string[],
+	warnings: string[],
+};
+
+/**  What one committed file became: a submitted article. */
+export type Imported = {
+	file: string,
+	article_id: string,
+	headline: string,
+	contributors: ImportedContributor[],
+};
+
+/**  A byline contributor of an imported article. */
+export type ImportedContributor = {
+	id: string,
+	name: string,
+	/**  A new guest was created. */
+	created: boolean,
+	profile_bio_updated: boolean,
+};
+
 export type JobPage = {
 	items: PublishJob[],
 	next: string | null,
 };
 
 export type JobState = "pending" | "running" | "done" | "failed" | "cancelled";
+
+/**  How an author found in a file was matched to a contributor on file. */
+export type MatchedBy = "email" | "name";
 
 /**  A move the signed-in user may make on an article, and what stands in its way. */
 export type MoveOption = {
