@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
+import { readyToLeave } from "../lib/leaving";
+import { nav } from "../lib/nav.svelte";
 import type { Article, ArticleDraft, RevisionPage, User } from "../lib/bindings";
 import ArticleEditor from "./ArticleEditor.svelte";
 
@@ -169,6 +171,25 @@ describe("ArticleEditor", () => {
     await vi.advanceTimersByTimeAsync(2000);
     await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
     expect(api.saveArticle).toHaveBeenCalledTimes(2);
+  });
+
+  it("names the screen it goes back to", () => {
+    nav.screen = "calendar";
+    open();
+    expect(screen.getByRole("button", { name: /Back to the Calendar/ })).toBeInTheDocument();
+    nav.screen = "desk";
+  });
+
+  it("saves what is typed before signing out, and holds the sign-out while it cannot", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("busy", "the desk file is busy: try again in a moment"));
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    expect(await readyToLeave()).toBe(false);
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
+    expect(await readyToLeave()).toBe(true);
+    expect(api.saveArticle).toHaveBeenCalledTimes(2);
+    expect(api.saveArticle.mock.calls[1][2]).toMatchObject({ headline: "Why ports matter!" });
   });
 
   it("meets a change made elsewhere with both versions, and saves mine on theirs when I keep mine", async () => {

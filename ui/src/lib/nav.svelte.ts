@@ -4,6 +4,16 @@ import { tick } from "svelte";
 
 export type Screen = "desk" | "contributors" | "activity" | "calendar" | "publishing" | "settings";
 
+/** A screen as the way back to it reads: "← Back to the Calendar". */
+export const screenNames: Record<Screen, string> = {
+  desk: "the Desk",
+  contributors: "Contributors",
+  activity: "Activity",
+  calendar: "the Calendar",
+  publishing: "Publishing",
+  settings: "Settings",
+};
+
 /** An article as a filter or a link names it: its id, and the headline to show for it. */
 export type ArticleRef = { id: string; headline: string };
 
