@@ -118,6 +118,12 @@ fn item_text(o: &Outcome, dry_run: bool) -> String {
         ),
     ];
     for m in &p.byline {
+        // With several authors, each one's details follow their name.
+        if p.byline.len() > 1 {
+            rows.push(("author", m.name.clone()));
+        }
+        rows.push(("affiliation", m.affiliation.clone().unwrap_or_default()));
+        rows.push(("email", m.email.clone().unwrap_or_default()));
         if let Some(bio) = &m.bio {
             rows.push(("bio", bio.clone()));
         }

@@ -1103,7 +1103,7 @@ mod tests {
     fn sample() -> Document {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/import/riga-port.docx"
+            "/../tests/fixtures/import/riga-port.docx"
         ))
         .unwrap();
         read_ok(&bytes)

@@ -419,6 +419,30 @@ fn article_header(node: &Handle) -> bool {
     is(node, "header") && find(node, &|n| is(n, "h1")).is_some()
 }
 
+/// An article's own header (its title) or footer (its author's bio, often), not the page's.
+fn article_part(node: &Handle) -> bool {
+    article_header(node) || (is(node, "footer") && within_article(node))
+}
+
+fn within_article(node: &Handle) -> bool {
+    let mut at = parent(node);
+    while let Some(n) = at {
+        if is(&n, "article") {
+            return true;
+        }
+        at = parent(&n);
+    }
+    false
+}
+
+fn parent(node: &Handle) -> Option<Handle> {
+    // The parent link is a `Cell`: taken to look, and put back.
+    let weak = node.parent.take();
+    let up = weak.as_ref().and_then(|w| w.upgrade());
+    node.parent.set(weak);
+    up
+}
+
 /// Counts the furniture of the page outside the article (what is inside it is counted as it is
 /// read).
 fn count_furniture(body: &Handle, content: &Handle, left_out: &mut LeftOut) {
@@ -429,7 +453,7 @@ fn count_furniture(body: &Handle, content: &Handle, left_out: &mut LeftOut) {
             continue;
         }
         if let Some(part) = furniture(&n)
-            && !article_header(&n)
+            && !article_part(&n)
         {
             left_out.add(part);
             continue;
@@ -591,7 +615,7 @@ impl Writer {
         };
         if depth > 0
             && let Some(part) = furniture(node)
-            && !article_header(node)
+            && !article_part(node)
         {
             self.left_out.add(part);
             for image in find_all(node, &|n| is(n, "img")) {
@@ -973,7 +997,7 @@ mod tests {
     fn sample() -> Document {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/import/news-page.html"
+            "/../tests/fixtures/import/reader/news-page.html"
         ))
         .unwrap();
         read(&bytes).unwrap()
@@ -1005,6 +1029,8 @@ mod tests {
                 "First line second line",
                 "\\- not a list, # not a heading",
                 "The agreements outlasted the governments that signed the original agreements.",
+                // The article's own footer stays (its bio, its tags); recognition sorts it.
+                "Tags: water, Sahel",
             ]
         );
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
@@ -1026,6 +1052,7 @@ mod tests {
                 BlockKind::Paragraph,
                 BlockKind::Paragraph,
                 BlockKind::Paragraph,
+                BlockKind::Paragraph,
             ]
         );
         assert!(doc.blocks[2].emphasised);
@@ -1039,8 +1066,8 @@ mod tests {
             doc.warnings,
             vec![
                 "left out page parts: share buttons, figure, advert, embedded frame, newsletter \
-                 sign-up, 2 page footers, cookie notice, page header, navigation, sidebar, \
-                 comments, 2 scripts",
+                 sign-up, cookie notice, page header, navigation, sidebar, comments, page footer, \
+                 2 scripts",
                 "image left out: https://example.org/media/dam.jpg",
             ]
         );
@@ -1344,6 +1371,28 @@ mod tests {
         assert_eq!(
             doc.warnings,
             vec!["left out text nested more than 200 elements deep".to_owned()]
+        );
+    }
+
+    #[test]
+    fn an_articles_own_footer_keeps_its_bio_and_the_pages_footer_goes() {
+        let doc = read_ok(
+            "<body><article><h1>Grain at the border</h1><p>The lorries wait.</p>\
+             <footer class=\"article-footer\"><p class=\"author-bio\"><em>Karolina Mazur is a \
+             senior fellow.</em></p><div class=\"share\"><a href=\"#\">Facebook</a></div></footer>\
+             </article><footer class=\"site-footer\"><p>© 2025 Central Europe Daily.</p></footer></body>",
+        );
+        assert_eq!(
+            markdown(&doc),
+            vec![
+                "# Grain at the border",
+                "The lorries wait.",
+                "*Karolina Mazur is a senior fellow.*"
+            ]
+        );
+        assert_eq!(
+            doc.warnings,
+            vec!["left out page parts: share buttons, page footer".to_owned()]
         );
     }
 }

@@ -475,7 +475,7 @@ mod tests {
     fn sample() -> Document {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/import/baltic-grid.md"
+            "/../tests/fixtures/import/baltic-grid.md"
         ))
         .unwrap();
         read(&bytes).unwrap()

@@ -629,7 +629,7 @@ mod tests {
     fn the_samples_read() {
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/import/nato-two-authors.txt"
+            "/../tests/fixtures/import/nato-two-authors.txt"
         ))
         .unwrap();
         let doc = read(&bytes).unwrap();
