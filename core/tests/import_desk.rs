@@ -221,3 +221,28 @@ fn corrections_in_the_review_are_what_is_written() {
     assert!(!a.byline[0].bio_is_own);
     assert!(a.byline[0].printed_bio.ends_with("a former engineer."));
 }
+
+#[test]
+fn a_section_the_desk_does_not_have_is_left_empty_with_a_warning() {
+    let d = desk();
+    let md = "---\ntitle: A piece\nauthor: Jane Roe\nsection: Comment\n---\n\nBody text.\n";
+    let p = d
+        .desk
+        .preview_import(&d.editor, "a.md", md.as_bytes())
+        .unwrap();
+    assert_eq!(p.section, None);
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.starts_with("section left empty: there is no section “Comment”")),
+        "{:?}",
+        p.warnings
+    );
+    let md = md.replace("Comment", "opinion");
+    let p = d
+        .desk
+        .preview_import(&d.editor, "b.md", md.as_bytes())
+        .unwrap();
+    assert_eq!(p.section.as_deref(), Some("Opinion"));
+    d.desk.commit_import(&d.editor, &p.to_draft(false)).unwrap();
+}

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::articles::{BylineEntry, NewArticle, insert_article};
+use super::articles::{BylineEntry, NewArticle, clean_section, insert_article};
 use super::contributors::{NewContributor, insert_contributor, replace_bio};
 use super::moves::{MoveArgs, MoveIds, apply_move};
 use super::{Actor, Desk, require_role};
@@ -197,17 +197,30 @@ impl Desk {
                     existing,
                 });
             }
+            let mut warnings = rec.warnings;
+            // A section the desk does not have would refuse the whole file: the review picks one.
+            let section = match rec.section {
+                Some(name) => match clean_section(tx, Some(&name)) {
+                    Ok(known) => known,
+                    Err(Error::Invalid(why)) => {
+                        warnings.push(format!("section left empty: {why}"));
+                        None
+                    }
+                    Err(other) => return Err(other),
+                },
+                None => None,
+            };
             Ok(ImportPreview {
                 file: file_name.to_string(),
                 format: doc.format,
                 headline: rec.headline,
                 standfirst: rec.standfirst,
                 body: rec.body,
-                section: rec.section,
+                section,
                 tags: rec.tags,
                 byline,
                 dropped: rec.dropped,
-                warnings: rec.warnings,
+                warnings,
             })
         })
     }
