@@ -209,6 +209,21 @@ function appStartedAt() {
 /** USER_HZ: 100 on Linux everywhere this runs. */
 const CLOCK_TICKS = 100;
 
+/** Whether WebKit paints without compositing: WEBKIT_DISABLE_COMPOSITING_MODE as the web process
+ * got it (the app sets it itself without a GPU, src-tauri/src/lib.rs), or null if unreadable. */
+function compositingDisabled() {
+  const { children } = appTree();
+  const web = children.find((p) => p.comm.startsWith("WebKitWebProces"));
+  if (!web) return null;
+  try {
+    const env = readFileSync(`/proc/${web.pid}/environ`, "utf8").split("\0");
+    const value = env.find((e) => e.startsWith("WEBKIT_DISABLE_COMPOSITING_MODE="))?.split("=")[1];
+    return value !== undefined && value !== "0";
+  } catch {
+    return null;
+  }
+}
+
 function memory() {
   const { app, children } = appTree();
   const read = (p) => ({
@@ -441,6 +456,7 @@ async function main() {
     try {
       if (SHOTS && run === 1) await app.screenshot(join(SHOTS, "desk.png"));
       const atDesk = memory();
+      const compositingOff = compositingDisabled();
       const articles = await deskArticles(app, OPEN);
       if (articles.length < OPEN) throw new Error(`only ${articles.length} articles on the Desk`);
       const opens = [];
@@ -449,6 +465,7 @@ async function main() {
       launches.push({
         run,
         ...figures,
+        webkit_compositing_disabled: compositingOff,
         opened: opens.length,
         open_article_median_ms: stats(opens.map((o) => o.open_ms)).median,
         open_article_max_ms: stats(opens.map((o) => o.open_ms)).max,
@@ -510,6 +527,7 @@ async function main() {
     runs: RUNS,
     user: USER,
     load_average_at_end: loadavg(),
+    webkit_compositing_disabled: launches.map((l) => l.webkit_compositing_disabled),
     summary,
     launches,
     typing,
@@ -548,6 +566,7 @@ async function main() {
     lines.push(`${name} | ${first} | ${spread} | ${s.n}`);
   }
   lines.push("(launch figures: the median is of the launches after the first; the rest: of all)");
+  lines.push(`WebKit compositing: ${report.webkit_compositing_disabled.map((x) => (x === null ? "?" : x ? "off" : "on")).join(", ")} (launch by launch)`);
   console.log(lines.join("\n"));
   console.log(JSON.stringify(report));
   if (process.env.MEASURE_JSON) writeFileSync(process.env.MEASURE_JSON, `${JSON.stringify(report, null, 2)}\n`);

@@ -311,7 +311,20 @@ export class Session {
   /** Saves a PNG of the window to `path`. */
   async screenshot(path) {
     await this.painted();
-    const png = await this.wd("GET", "/screenshot");
+    // WebKit takes the screenshot at the page's next paint. Without accelerated compositing (the
+    // app's choice without a GPU, as under Xvfb) a page with nothing changing paints no more, and
+    // the request would wait for ever: an invisible pixel is added and removed until it is taken.
+    await this.execute(`
+      const dot = document.createElement("div");
+      dot.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;pointer-events:none";
+      const timer = setInterval(() => (dot.isConnected ? dot.remove() : document.body.append(dot)), 50);
+      window.__e2eStopNudge = () => { clearInterval(timer); dot.remove(); };`);
+    let png;
+    try {
+      png = await this.wd("GET", "/screenshot");
+    } finally {
+      await this.execute("window.__e2eStopNudge?.();");
+    }
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, Buffer.from(png, "base64"));
     return path;
