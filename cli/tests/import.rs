@@ -89,6 +89,10 @@ fn a_contributor_on_file_keeps_their_bio_unless_the_update_is_accepted() {
     // The text said it: the human report offers the update.
     let text = d.ok(Some("Eddie"), &["import", "--dry-run", md]);
     assert!(text.contains("--update-bios"), "{text}");
+    assert!(
+        text.contains("Institute of Things{+ and a former grid engineer+}."),
+        "{text}"
+    );
 
     let v = d.json(Some("Eddie"), &["import", "--update-bios", md]);
     assert_eq!(

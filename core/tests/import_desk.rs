@@ -4,7 +4,7 @@
 mod common;
 
 use common::desk;
-use copydesk_core::desk::{ArticleFilter, MatchedBy};
+use copydesk_core::desk::{ArticleFilter, DiffPart, MatchedBy};
 use copydesk_core::model::State;
 
 const ROE_TXT: &str = "The grid needs a plan –\n\n\
@@ -37,6 +37,12 @@ fn an_author_is_matched_by_name_ignoring_case_accents_and_spacing() {
     assert_eq!(roe.id, d.jane_id);
     assert_eq!(roe.matched_by, MatchedBy::Name);
     assert!(roe.bio_differs);
+    assert!(
+        roe.bio_change
+            .contains(&DiffPart::Added(" and a former engineer".into())),
+        "{:?}",
+        roe.bio_change
+    );
 
     let done = d.desk.commit_import(&d.editor, &p.to_draft(false)).unwrap();
     let article = d.desk.get_article(&d.editor, &done.article_id).unwrap();

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use copydesk_core::Error;
-use copydesk_core::desk::{BylineMatch, ImportPreview, Imported};
+use copydesk_core::desk::{BylineMatch, DiffPart, ImportPreview, Imported};
 use copydesk_core::import;
 use serde_json::{Value, json};
 
@@ -131,8 +131,9 @@ fn item_text(o: &Outcome, dry_run: bool) -> String {
             rows.push((
                 "suggested",
                 format!(
-                    "{}'s profile bio differs from the one found; the one found is printed under this piece (--update-bios makes it the profile's)",
-                    e.display_name
+                    "{}'s profile bio differs from the one found, which is printed under this piece; --update-bios makes it the profile's: {}",
+                    e.display_name,
+                    marked_diff(&e.bio_change)
                 ),
             ));
         }
@@ -140,6 +141,18 @@ fn item_text(o: &Outcome, dry_run: bool) -> String {
     rows.extend(p.dropped.iter().map(|d| ("dropped", d.clone())));
     rows.extend(p.warnings.iter().map(|w| ("warning", w.clone())));
     format!("{title}\n{}", indent(&fields(&rows)))
+}
+
+/// "[-old words-]{+new words+}", as `git diff --word-diff` shows a change.
+fn marked_diff(parts: &[DiffPart]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            DiffPart::Same(t) => t.clone(),
+            DiffPart::Removed(t) => format!("[-{t}-]"),
+            DiffPart::Added(t) => format!("{{+{t}+}}"),
+        })
+        .collect()
 }
 
 fn byline_text(byline: &[BylineMatch]) -> String {

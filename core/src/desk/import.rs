@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::articles::{BylineEntry, NewArticle, clean_section, insert_article};
 use super::contributors::{NewContributor, insert_contributor, replace_bio};
 use super::moves::{MoveArgs, MoveIds, apply_move};
+use super::revisions::{DiffPart, word_diff};
 use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
 use crate::import::{self, Format, FoundAuthor};
@@ -60,6 +61,8 @@ pub struct ExistingContributor {
     /// The submission's bio differs from the profile's: it is printed under this piece, and
     /// offered as an update of the profile that is never applied unasked.
     pub bio_differs: bool,
+    /// The update offered: the submission's bio against the profile's, word by word.
+    pub bio_change: Vec<DiffPart>,
 }
 
 /// One file as the editor commits it, corrected in the review.
@@ -180,13 +183,14 @@ impl Desk {
             let mut byline = Vec::new();
             for a in &rec.authors {
                 let existing = match_author(tx, a)?.map(|(_, c, matched_by)| {
-                    let bio_differs = a.bio.as_deref().is_some_and(|b| !same_bio(b, &c.bio));
+                    let found = a.bio.as_deref().filter(|b| !same_bio(b, &c.bio));
                     ExistingContributor {
                         id: c.id,
                         display_name: c.display_name,
                         matched_by,
+                        bio_differs: found.is_some(),
+                        bio_change: found.map_or_else(Vec::new, |b| word_diff(&c.bio, b)),
                         bio: c.bio,
-                        bio_differs,
                     }
                 });
                 byline.push(BylineMatch {

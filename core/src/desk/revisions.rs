@@ -35,6 +35,11 @@ pub struct RevisionDiff {
     pub words_removed: usize,
 }
 
+/// `b` against `a`, word by word; empty when they are the same.
+pub(super) fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
+    diff_field("text", a, b).map_or_else(Vec::new, |d| d.parts)
+}
+
 fn diff_field(field: &'static str, a: &str, b: &str) -> Option<FieldDiff> {
     if a == b {
         return None;

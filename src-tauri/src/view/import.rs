@@ -5,6 +5,7 @@ use copydesk_core::desk as core;
 use copydesk_core::import::Format;
 use serde::{Deserialize, Serialize};
 
+use super::DiffPart;
 use crate::error::AppError;
 
 /// The kind of file a submission was read as.
@@ -47,6 +48,8 @@ pub struct ExistingContributor {
     /// The bio found in the file differs from the profile's: it is printed under this piece, and
     /// offered as an update of the profile that is never applied unasked.
     pub bio_differs: bool,
+    /// The update offered: the file's bio against the profile's, word by word.
+    pub bio_change: Vec<DiffPart>,
 }
 
 /// An author as found in a file.
@@ -104,6 +107,7 @@ impl From<core::ImportPreview> for ImportPreview {
                             core::MatchedBy::Name => MatchedBy::Name,
                         },
                         bio: e.bio,
+                        bio_change: e.bio_change.into_iter().map(DiffPart::from).collect(),
                         bio_differs: e.bio_differs,
                     }),
                 })

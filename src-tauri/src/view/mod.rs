@@ -541,6 +541,18 @@ pub struct DiffPart {
     pub text: String,
 }
 
+impl From<copydesk_core::desk::DiffPart> for DiffPart {
+    fn from(p: copydesk_core::desk::DiffPart) -> Self {
+        use copydesk_core::desk::DiffPart as P;
+        let (kind, text) = match p {
+            P::Same(text) => (DiffKind::Same, text),
+            P::Added(text) => (DiffKind::Added, text),
+            P::Removed(text) => (DiffKind::Removed, text),
+        };
+        DiffPart { kind, text }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct FieldDiff {
     pub field: String,
@@ -561,7 +573,6 @@ pub struct RevisionDiff {
 
 impl From<copydesk_core::desk::RevisionDiff> for RevisionDiff {
     fn from(d: copydesk_core::desk::RevisionDiff) -> Self {
-        use copydesk_core::desk::DiffPart as P;
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         RevisionDiff {
             from: d.from,
@@ -571,24 +582,7 @@ impl From<copydesk_core::desk::RevisionDiff> for RevisionDiff {
                 .into_iter()
                 .map(|f| FieldDiff {
                     field: f.field.to_owned(),
-                    parts: f
-                        .parts
-                        .into_iter()
-                        .map(|p| match p {
-                            P::Same(text) => DiffPart {
-                                kind: DiffKind::Same,
-                                text,
-                            },
-                            P::Added(text) => DiffPart {
-                                kind: DiffKind::Added,
-                                text,
-                            },
-                            P::Removed(text) => DiffPart {
-                                kind: DiffKind::Removed,
-                                text,
-                            },
-                        })
-                        .collect(),
+                    parts: f.parts.into_iter().map(DiffPart::from).collect(),
                 })
                 .collect(),
             words_added: count(d.words_added),

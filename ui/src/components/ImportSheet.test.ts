@@ -49,6 +49,12 @@ function previews(): ImportFilePreview[] {
               matched_by: "name",
               bio: "Marta Lindqvist writes on water.",
               bio_differs: true,
+              bio_change: [
+                { kind: "same", text: "Marta Lindqvist " },
+                { kind: "removed", text: "writes on water" },
+                { kind: "added", text: "is a senior fellow at the Nordic Institute for Development Studies" },
+                { kind: "same", text: "." },
+              ],
             },
           },
         ],
@@ -142,6 +148,16 @@ describe("ImportSheet", () => {
     expect(nato.getByText("7 words")).toBeInTheDocument();
     await userEvent.type(nato.getByLabelText(/^Body/), " Both flanks agree.");
     expect(nato.getByText("10 words")).toBeInTheDocument();
+  });
+
+  it("shows the change a differing bio would make to the profile, until the bio is edited", async () => {
+    await open();
+    const sahel = within(card("sahel-water.txt"));
+    const change = sahel.getByTestId("bio-change");
+    expect(change.querySelector("del")).toHaveTextContent("writes on water");
+    expect(change.querySelector("ins")).toHaveTextContent("is a senior fellow at the Nordic Institute");
+    await userEvent.type(sahel.getByLabelText(/printed under this piece/), " She lives in Uppsala.");
+    expect(sahel.queryByTestId("bio-change")).toBeNull();
   });
 
   it("commits the corrections: the headline, the profile bio accepted, and never the refused file", async () => {

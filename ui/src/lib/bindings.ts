@@ -368,6 +368,8 @@ export type ExistingContributor = {
 	 *  offered as an update of the profile that is never applied unasked.
 	 */
 	bio_differs: boolean,
+	/**  The update offered: the file's bio against the profile's, word by word. */
+	bio_change: DiffPart[],
 };
 
 export type FieldDiff = {

@@ -3,6 +3,7 @@
 import { unwrap } from "./api";
 import {
   commands,
+  type DiffPart,
   type ImportCommitResult,
   type ImportDraft,
   type ImportFilePreview,
@@ -25,7 +26,14 @@ export const importApi = {
 export const SUBMISSION_EXTENSIONS = ["txt", "md", "docx", "html", "htm", "markdown", "text"];
 
 /** A contributor on file an author is: matched by the core, or picked in the sheet. */
-export type OnFile = { id: string; display_name: string; bio: string; matched_by: MatchedBy | null };
+export type OnFile = {
+  id: string;
+  display_name: string;
+  bio: string;
+  matched_by: MatchedBy | null;
+  /** The file's bio and what it changes in the profile's, word by word: the update offered. */
+  offered: { bio: string; parts: DiffPart[] } | null;
+};
 
 /** One byline author as the sheet edits them. */
 export type AuthorForm = {
@@ -82,7 +90,15 @@ export function authorOf(m: ImportPreview["byline"][number]): AuthorForm {
   const e = m.existing;
   return {
     key: newKey(),
-    onFile: e ? { id: e.id, display_name: e.display_name, bio: e.bio, matched_by: e.matched_by } : null,
+    onFile: e
+      ? {
+          id: e.id,
+          display_name: e.display_name,
+          bio: e.bio,
+          matched_by: e.matched_by,
+          offered: e.bio_differs && m.bio ? { bio: m.bio, parts: e.bio_change } : null,
+        }
+      : null,
     useOnFile: e !== null,
     name: m.name,
     email: m.email ?? "",
@@ -101,7 +117,7 @@ export function newGuest(name = ""): AuthorForm {
 export function contributorAuthor(c: { id: string; display_name: string; bio: string }): AuthorForm {
   return {
     key: newKey(),
-    onFile: { id: c.id, display_name: c.display_name, bio: c.bio, matched_by: null },
+    onFile: { id: c.id, display_name: c.display_name, bio: c.bio, matched_by: null, offered: null },
     useOnFile: true,
     name: c.display_name,
     email: "",
