@@ -121,7 +121,8 @@ ignored), or created as a guest with the bio found. A bio found for a contributo
 printed under the piece; the profile keeps its own unless --update-bios.",
         after_help = "Exit status: 0 when every file was imported (or, with --dry-run, could be); \
 1 when any file was refused: each refused file is named with its problem, nothing of it is \
-written, and the other files are imported all the same."
+written, and the other files are imported all the same. With --json the report (the same \
+`files` list, each with `recognised` and `imported`, or `error`) is then under `error.report`."
     )]
     Import {
         /// The files to import.
