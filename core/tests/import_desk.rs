@@ -217,12 +217,22 @@ fn corrections_in_the_review_are_what_is_written() {
     draft.tags = vec!["energy".into()];
     draft.byline[0].contributor_id = None;
     draft.byline[0].name = "Janet Roe".into();
+    draft.body = format!(
+        "{}\n\nA <b onclick=\"x()\">bold</b> [trap](javascript:alert(1)).",
+        draft.body
+    );
     let done = d.desk.commit_import(&d.editor, &draft).unwrap();
     assert!(done.contributors[0].created);
     let a = d.desk.get_article(&d.editor, &done.article_id).unwrap();
     assert_eq!(a.headline, "Europe's grid needs a plan");
     assert_eq!(a.section.as_deref(), Some("Opinion"));
     assert_eq!(a.byline[0].name, "Janet Roe");
+    // What is typed in the review keeps to the allowlist too.
+    assert!(
+        a.body.ends_with("Nobody planned for that.\n\nA bold trap."),
+        "{}",
+        a.body
+    );
     // A new guest's profile carries the bio found, and the piece follows it.
     assert!(!a.byline[0].bio_is_own);
     assert!(a.byline[0].printed_bio.ends_with("a former engineer."));

@@ -265,7 +265,8 @@ impl Desk {
             let new = NewArticle {
                 headline: draft.headline.clone(),
                 standfirst: draft.standfirst.clone(),
-                body: draft.body.clone(),
+                // What was typed in the review is held to the allowlist as the file was.
+                body: import::keep_to_allowlist(&draft.body).0,
                 section: draft.section.clone().filter(|s| !s.trim().is_empty()),
                 tags: draft.tags.clone(),
                 byline: entries,

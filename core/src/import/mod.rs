@@ -4,6 +4,7 @@
 //! Reading a file never touches the desk; `Desk::preview_import` and `Desk::commit_import`
 //! match contributors and write the article, one transaction per file.
 
+mod allowlist;
 mod docx;
 mod html;
 mod markdown;
@@ -15,6 +16,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub use allowlist::keep_to_allowlist;
 pub use recognise::{FoundAuthor, Recognised, recognise};
 
 /// A submission larger than this is refused before it is read.

@@ -77,7 +77,9 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     rec.authors = meta_authors(&meta.authors);
     take_head(&meta, &mut rest, &mut rec);
     let body = sort_body(&rest, &mut rec);
-    rec.body = join_markdown(&body);
+    let (kept, taken_out) = super::keep_to_allowlist(&join_markdown(&body));
+    rec.body = kept;
+    rec.warnings.extend(taken_out);
     if rec.body.trim().is_empty() {
         return Err(BadFile::new(
             "has a headline but no body text after it, so there is nothing to import",
