@@ -81,7 +81,8 @@ fn front_matter(yaml: &str, warnings: &mut Vec<String>) -> Result<Meta, BadFile>
         let value = untag(value);
         match key.to_lowercase().as_str() {
             "title" => meta.title = meta.title.take().or(scalar(&value)),
-            "standfirst" | "subtitle" | "description" | "dek" => {
+            "standfirst" | "subtitle" | "description" | "dek" | "summary" | "excerpt" | "lede"
+            | "lead" => {
                 meta.standfirst = meta.standfirst.take().or(scalar(&value));
             }
             "author" | "authors" => meta.authors.extend(authors(value)),
@@ -713,7 +714,13 @@ mod tests {
 
     #[test]
     fn subtitle_and_description_are_standfirsts() {
-        for key in ["subtitle", "description", "standfirst"] {
+        for key in [
+            "subtitle",
+            "description",
+            "standfirst",
+            "summary",
+            "excerpt",
+        ] {
             let doc = read(format!("---\n{key}: S\n---\nBody").as_bytes()).unwrap();
             assert_eq!(doc.meta.standfirst.as_deref(), Some("S"), "{key}");
         }

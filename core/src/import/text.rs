@@ -183,10 +183,28 @@ fn group_blocks(lines: &[&str], blocks: &mut Vec<Block>) {
 }
 
 fn flush_paragraph(lines: &mut Vec<&str>, blocks: &mut Vec<Block>) {
-    if !lines.is_empty() {
-        blocks.push(Block::paragraph(&lines.join(" ")));
-        lines.clear();
+    if lines.is_empty() {
+        return;
     }
+    // Lines quoted as e-mail quotes them ("> …") are one block quote.
+    if lines.iter().all(|l| l.trim_start().starts_with('>')) {
+        let quoted: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim_start().trim_start_matches('>').trim())
+            .collect();
+        let text = one_line(&quoted.join(" "));
+        if !text.is_empty() {
+            blocks.push(Block {
+                kind: BlockKind::Quote,
+                markdown: format!("> {text}"),
+                text,
+                emphasised: false,
+            });
+        }
+    } else {
+        blocks.push(Block::paragraph(&lines.join(" ")));
+    }
+    lines.clear();
 }
 
 fn flush_item(item: Option<(Marker, Vec<&str>)>, blocks: &mut Vec<Block>) {
@@ -420,8 +438,12 @@ pub(super) fn escape_block_start(markdown: String) -> String {
     if markdown.starts_with(['#', '>', '-', '+', '=', '|']) {
         return format!("\\{markdown}");
     }
+    // "1. " starts a list; "71.8 per cent" does not.
     let digits = markdown.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && markdown[digits..].starts_with(['.', ')']) {
+    let after = &markdown[digits..];
+    let marker =
+        after.starts_with(['.', ')']) && after[1..].chars().next().is_none_or(char::is_whitespace);
+    if digits > 0 && marker {
         return format!("{}\\{}", &markdown[..digits], &markdown[digits..]);
     }
     markdown
@@ -769,5 +791,26 @@ mod tests {
         assert_eq!(safe_link("javascript:alert(1)"), None);
         assert_eq!(safe_link("/relative/path"), None);
         assert_eq!(safe_link("https://"), None);
+    }
+
+    #[test]
+    fn quoted_lines_are_one_block_quote_and_figures_are_not_list_markers() {
+        let doc = read(b"Headline\n\n> Ownership matters.\n> The fund cannot vote.\n\n71.8 per cent said no.\n").unwrap();
+        assert_eq!(
+            kinds_and_markdown(&doc),
+            vec![
+                (BlockKind::Paragraph, "Headline"),
+                (
+                    BlockKind::Quote,
+                    "> Ownership matters. The fund cannot vote."
+                ),
+                (BlockKind::Paragraph, "71.8 per cent said no."),
+            ]
+        );
+        assert_eq!(escape_block_start("71.8 per cent".into()), "71.8 per cent");
+        assert_eq!(
+            escape_block_start("1. not a list".into()),
+            "1\\. not a list"
+        );
     }
 }

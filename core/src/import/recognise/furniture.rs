@@ -34,7 +34,37 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b)",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful))",
+    )
+});
+
+/// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
+static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:dear|hi|hello|good (?:morning|afternoon|evening)|to whom)\b.{0,60}$|(?:subject|re|fwd?|pitch|word count|words|length|attached|attachment|please find|please consider|i am (?:pleased|delighted|writing)|i'?m (?:pleased|delighted|writing)|i would like to|i'?d like to|here is|here'?s|enclosed|submission)\b)",
+    )
+});
+
+/// "Best regards," and the like: the e-mail's end, after which comes only a signature.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:best regards|kind regards|warm regards|regards|best wishes|all the best|many thanks|thanks(?: again)?|thank you|sincerely|yours sincerely|yours faithfully|yours|cheers|best)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+    )
+});
+
+/// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
+static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+)$",
+    )
+});
+static COPY_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:text|body|copy)\s*:\s*(?P<rest>\S.*)$"));
+
+/// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
+static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|draft\s*:?$)",
     )
 });
 
@@ -74,7 +104,8 @@ pub fn is_notice(text: &str) -> bool {
 }
 
 pub fn is_post_meta(text: &str) -> bool {
-    text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim())
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
+    text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim_end())
 }
 
 /// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
@@ -89,6 +120,36 @@ pub fn is_share_prompt(text: &str) -> bool {
         && words.len() <= 12
         && words.iter().all(|w| known(SHARE_WORDS, w))
         && words.iter().any(|w| known(SHARE_CUES, w))
+}
+
+/// A greeting or a cover note of the e-mail a piece came in.
+pub fn is_cover_note(text: &str) -> bool {
+    text.split_whitespace().count() <= 80 && COVER_NOTE.is_match(text.trim())
+}
+
+/// A sign-off, and what follows it on the same line (the signature, when lines were joined).
+pub fn sign_off(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 40 {
+        return None;
+    }
+    let caps = SIGN_OFF.captures(text.trim())?;
+    Some(caps.name("rest").map_or("", |m| m.as_str()).to_string())
+}
+
+pub fn is_copy_mark(text: &str) -> bool {
+    COPY_MARK.is_match(text.trim())
+}
+
+/// "TEXT: The law passed…": the copy without its label.
+pub fn without_copy_label(text: &str) -> Option<&str> {
+    COPY_LABEL
+        .captures(text.trim())
+        .and_then(|c| c.name("rest"))
+        .map(|m| m.as_str())
+}
+
+pub fn is_desk_note(text: &str) -> bool {
+    text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text.trim())
 }
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
@@ -146,10 +207,34 @@ mod tests {
             "Jan 20, 2025",
             "14 March 2025",
             "5 min read",
+            "• 4 min read",
+            "•\u{a0}4 min read",
             "and",
         ] {
             assert!(is_post_meta(m), "{m}");
         }
+        assert!(is_cover_note("Dear editor,"));
+        assert!(is_cover_note(
+            "Attached is my piece on Silesia, about 850 words."
+        ));
+        assert!(!is_cover_note("Hidden costs pile up."));
+        assert_eq!(sign_off("Best regards,").as_deref(), Some(""));
+        assert_eq!(sign_off("Best regards, Giulia").as_deref(), Some("Giulia"));
+        assert_eq!(sign_off("Best practice is rare."), None);
+        for m in ["TEXT:", "ENDS", "-30-", "###"] {
+            assert!(is_copy_mark(m), "{m}");
+        }
+        assert_eq!(
+            without_copy_label("TEXT: The law passed."),
+            Some("The law passed.")
+        );
+        assert!(is_desk_note(
+            "Editor's note: this piece was submitted before the vote."
+        ));
+        assert!(is_desk_note("UPDATE: figures revised on 14 March."));
+        assert!(!is_desk_note("Updates to the law are overdue."));
+        assert!(is_notice("Forwarded to you? Subscribe here."));
+        assert!(is_notice("Enjoyed this piece? Subscribe for more."));
         assert!(!is_post_meta(
             "Published in 2019, the report found the grid wanting and nobody read it."
         ));

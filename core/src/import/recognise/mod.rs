@@ -60,6 +60,11 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .filter(|b| b.text.chars().any(char::is_alphanumeric))
         .collect();
     let mut meta = doc.meta.clone();
+    let mut rec = Recognised {
+        warnings: doc.warnings.clone(),
+        ..Recognised::default()
+    };
+    let signature = take_email_wrapping(&mut blocks, &mut meta, &mut rec);
     if let Some(fields) = blocks
         .first()
         .and_then(|b| patterns::labelled_fields(&b.text))
@@ -67,16 +72,20 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         fill_from_form(&mut meta, &fields);
         blocks.remove(0);
     }
-    let mut rec = Recognised {
-        section: meta.section.clone(),
-        tags: meta.tags.clone(),
-        warnings: doc.warnings.clone(),
-        ..Recognised::default()
-    };
+    rec.section = meta.section.clone();
+    rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
     rec.authors = meta_authors(&meta.authors);
     take_head(&meta, &mut rest, &mut rec);
     let body = sort_body(&rest, &mut rec);
+    if let Some((name, email)) = signature {
+        if rec.authors.is_empty() {
+            rec.authors.push(FoundAuthor::named(name));
+        }
+        if let Some(email) = email {
+            attach_email(&mut rec, email);
+        }
+    }
     let (kept, taken_out) = super::keep_to_allowlist(&join_markdown(&body));
     rec.body = kept;
     rec.warnings.extend(taken_out);
@@ -94,6 +103,61 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     }
     Ok(rec)
 }
+
+/// A piece pasted into an e-mail: the greeting and cover note above it, "Subject:" as its title,
+/// a desk note ("Editor's note: …"), and the sign-off with the signature below it, all left out;
+/// the signature's name and address are returned for the byline.
+fn take_email_wrapping(
+    blocks: &mut Vec<&Block>,
+    meta: &mut Meta,
+    rec: &mut Recognised,
+) -> Option<(String, Option<String>)> {
+    let mut subject_title = None;
+    while let Some(first) = blocks.first() {
+        let text = first.text.trim();
+        // The subject line names the e-mail, often not as the piece's headline does: the copy's
+        // own first line is the headline, and the subject stands in only when there is none.
+        if let Some(subject) = text
+            .strip_prefix("Subject:")
+            .or_else(|| text.strip_prefix("SUBJECT:"))
+        {
+            let title = SUBMISSION_PREFIX.replace(subject.trim(), "");
+            subject_title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+        } else if !(furniture::is_cover_note(text) || furniture::is_desk_note(text)) {
+            break;
+        }
+        rec.dropped.push(first.text.clone());
+        blocks.remove(0);
+    }
+    if blocks.is_empty() && meta.title.is_none() {
+        meta.title = subject_title;
+    }
+    let at = blocks
+        .iter()
+        .enumerate()
+        .rev()
+        .take(6)
+        .filter(|(_, b)| furniture::sign_off(&b.text).is_some())
+        .map(|(i, _)| i)
+        .last()?;
+    let after: Vec<String> = blocks[at..].iter().map(|b| b.text.clone()).collect();
+    blocks.truncate(at);
+    rec.dropped.extend(after.iter().cloned());
+    let rest = furniture::sign_off(&after[0]).unwrap_or_default();
+    let signed: Vec<&str> = std::iter::once(rest.as_str())
+        .chain(after[1..].iter().map(String::as_str))
+        .collect();
+    let signed = signed.join(" ");
+    let name = patterns::first_person(&signed)?;
+    Some((name, patterns::find_email(&signed)))
+}
+
+static SUBMISSION_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?i:(?:re|fwd?)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
+    )
+    .unwrap_or_else(|e| panic!("submission prefix: {e}"))
+});
 
 /// "HEADLINE: … STANDFIRST: … BYLINE: …" as a submission form sends it.
 fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
@@ -162,7 +226,10 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
         match several {
             true => out.extend(people.into_iter().map(FoundAuthor::named)),
             false => out.push(FoundAuthor {
-                name: patterns::tidy_name(name),
+                // "João Carvalho 20 Jan 2025 • 4 min read" is João Carvalho.
+                name: patterns::byline(&format!("By {name}"))
+                    .and_then(|(named, _)| named.into_iter().next())
+                    .map_or_else(|| patterns::tidy_name(name), |n| n.name),
                 email: a.email.clone(),
                 affiliation: a.affiliation.clone(),
                 bio: a.bio.as_deref().map(one_line),
@@ -254,9 +321,7 @@ fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
         let prose = first.kind == BlockKind::Paragraph
             && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS;
         let named = patterns::standfirst_authors(&first.text);
-        let before_byline = rest
-            .get(1)
-            .is_some_and(|b| patterns::byline(&b.text).is_some());
+        let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
         if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
             rec.standfirst = first.text.clone();
             rest.remove(0);
@@ -276,7 +341,7 @@ fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
 /// date) at the top of what is left.
 fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised) {
     while let Some(first) = rest.first() {
-        if let Some((named, email)) = patterns::byline(&first.text) {
+        if let Some((named, email)) = head_byline(&first.text) {
             take_byline(rec, named, email);
         } else if furniture::is_post_meta(&first.text)
             || rec
@@ -290,6 +355,11 @@ fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised) {
         }
         rest.remove(0);
     }
+}
+
+/// A byline as it stands under a headline: "By …", or the names alone on their line.
+fn head_byline(text: &str) -> Option<(Vec<patterns::Named>, Option<String>)> {
+    patterns::byline(text).or_else(|| patterns::bare_byline(text))
 }
 
 fn take_byline(rec: &mut Recognised, named: Vec<patterns::Named>, email: Option<String>) {
@@ -344,6 +414,10 @@ fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
     };
     let mut body = Vec::new();
     for (i, block) in rest.iter().enumerate() {
+        if furniture::is_copy_mark(&block.text) {
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
         let names = known(rec);
         // A name the copy gave no other way is taken as an author only where bios stand: just
         // after the head, or in the run of bios that closes the piece.

@@ -23,7 +23,8 @@ forum agency ministry group fund bank trust association office commission parlia
 academy programme program network project initiative observatory press news times post review \
 journal europe fellow senior professor director editor correspondent researcher analyst lecturer \
 head chair president founder journalist reporter columnist economist adviser advisor minister \
-ambassador member associate contributor writer author staff department";
+ambassador member associate contributor writer author staff department research \
+researcher lecturer phd";
 
 pub(super) fn name_pattern() -> String {
     format!(r"{TITLE}?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
@@ -31,7 +32,7 @@ pub(super) fn name_pattern() -> String {
 
 fn names_pattern() -> String {
     let name = name_pattern();
-    format!(r"{name}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){name})*")
+    format!(r"{name}(?:(?:\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+|\s*&\s*){name})*")
 }
 
 pub(super) fn re(pattern: &str) -> Regex {
@@ -42,11 +43,13 @@ pub(super) fn re(pattern: &str) -> Regex {
 static PERSON: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}$", name_pattern())));
 static TITLES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{TITLE}+")));
 static NAME_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+"));
+    LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:by|words by|written by|text by|story by|reporting by)\s*:?\s+(?P<rest>\S.*)$")
+    re(
+        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
+    )
 });
 static POSTED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:Posted|Published|Updated)\s+(?:on|at|by)\b"));
@@ -98,7 +101,7 @@ const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|dire
 /// ("Jane Roe, a former ambassador to Japan, is…"), then the verb.
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about the author)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        r"^(?:(?i:about the author)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
         name_pattern()
     ))
 });
@@ -194,6 +197,8 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         rest.find(['|', '·', '•', '(', '—', '–']),
         rest.find(" - "),
         POSTED.find(&rest).map(|m| m.start()),
+        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date.
+        rest.find(|c: char| c.is_ascii_digit()),
     ]
     .into_iter()
     .flatten()
@@ -245,7 +250,50 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
             .find(|p| !p.is_empty() && !DATE_OR_READ_TIME.is_match(p) && !p.contains('@'))
             .map(str::to_string);
     }
+    for a in &mut authors {
+        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer.
+        if a.affiliation.as_deref().is_some_and(is_place) {
+            a.affiliation = None;
+        }
+    }
     (!authors.is_empty()).then_some((authors, email))
+}
+
+/// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
+/// "Matthias Schäfer | Brussels"), as it stands under a headline.
+pub fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+    let text = text.trim();
+    if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let first = text
+        .split(['|', ',', '·', '•', '—', '–', '('])
+        .next()?
+        .trim();
+    let names = split_names(first);
+    let people = !names.is_empty()
+        && NAME_SEPARATOR
+            .split(first)
+            .all(|part| is_person(part.trim()));
+    if !people {
+        return None;
+    }
+    byline(&format!("By {text}"))
+}
+
+/// European capitals and the cities datelines name most, for telling a place from an employer.
+const PLACES: &str = "amsterdam andorra athens belgrade berlin bern bratislava brussels bucharest \
+budapest chisinau copenhagen dublin edinburgh helsinki kyiv kiev lisbon ljubljana london \
+luxembourg madrid minsk monaco moscow nicosia oslo paris podgorica prague pristina reykjavik riga \
+rome sarajevo skopje sofia stockholm tallinn tbilisi tirana vaduz valletta vienna vilnius warsaw \
+zagreb yerevan baku ankara istanbul geneva zurich strasbourg luxembourg frankfurt munich hamburg \
+milan barcelona brussels lyon marseille rotterdam antwerp krakow gdansk lviv odesa kharkiv \
+thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bruges hague \
+washington beijing";
+
+fn is_place(s: &str) -> bool {
+    let lower = one_line(s).to_lowercase();
+    !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
 
 /// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
@@ -275,22 +323,35 @@ pub fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     if text.split_whitespace().count() > 150 {
         return None;
     }
-    let caps = BIO_START.captures(text.trim())?;
+    let text = unbracketed(text);
+    let caps = BIO_START.captures(text)?;
     let name = tidy_name(caps.name("name")?.as_str());
     if known.contains(&fold(&name)) {
         return Some(name);
     }
     let verb_at = caps.name("verb")?.start();
-    BIO_STRICT.is_match(&text.trim()[verb_at..]).then_some(name)
+    BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
+}
+
+/// "(Jane Roe is …)" or "[Jane Roe is …]": a bio set apart in brackets, without them.
+fn unbracketed(text: &str) -> &str {
+    let text = text.trim();
+    match (text.chars().next(), text.chars().last()) {
+        (Some('('), Some(')')) | (Some('['), Some(']')) => text[1..text.len() - 1].trim(),
+        _ => text,
+    }
 }
 
 /// A bio paragraph's text without the author box's own links ("View all posts by …").
 pub fn bio_text(text: &str) -> String {
-    BIO_BOX_LINK.replace(text.trim(), "").trim().to_string()
+    BIO_BOX_LINK
+        .replace(unbracketed(text), "")
+        .trim()
+        .to_string()
 }
 
 pub fn is_unnamed_bio(text: &str) -> bool {
-    text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(text.trim())
+    text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(unbracketed(text))
 }
 
 /// A signature line: the name it signs, and an address in it.
@@ -302,6 +363,17 @@ pub fn signature(text: &str) -> Option<(String, Option<String>)> {
     let name = tidy_name(caps.name("name")?.as_str());
     Some((name, find_email(text)))
 }
+
+/// The first personal name in a signature ("Giulia -- Giulia Romano Research Fellow | IAI" →
+/// Giulia Romano).
+pub fn first_person(text: &str) -> Option<String> {
+    ANY_NAME
+        .find_iter(text)
+        .map(|m| tidy_name(m.as_str()))
+        .find(|name| is_person(name))
+}
+
+static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| re(&name_pattern()));
 
 /// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
 pub fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {

@@ -22,6 +22,7 @@ fn every_pattern_compiles() {
         &BIO_STRICT,
         &UNNAMED_BIO,
         &SIGNATURE,
+        &ANY_NAME,
         &BIO_BOX_LINK,
         &LABEL,
     ] {
@@ -219,6 +220,11 @@ fn signatures_and_labelled_forms() {
         ("Kadri Tamm", Some("kadri.tamm@example.org"))
     );
     assert_eq!(signature("— and that was that."), None);
+    assert_eq!(
+        first_person("Giulia -- Giulia Romano Research Fellow | Istituto Affari Internazionali")
+            .as_deref(),
+        Some("Giulia Romano")
+    );
 
     let fields = labelled_fields(
         "HEADLINE: Slovakia's media law STANDFIRST: A law that sounds dull. BYLINE: Martina Horváthová WORDS: 800",
@@ -234,4 +240,42 @@ fn signatures_and_labelled_forms() {
         ]
     );
     assert_eq!(labelled_fields("The headline: nobody reads it."), None);
+}
+
+#[test]
+fn bylines_without_by_and_in_capitals() {
+    let (found, _) = byline("Words: Jean-Baptiste Lefèvre").unwrap();
+    assert_eq!(names(&found), ["Jean-Baptiste Lefèvre"]);
+    assert!(byline("Words: 850").is_none());
+    let (found, _) = byline("By MARÍA JOSÉ FERNÁNDEZ AND PIERRE-ALAIN DUBOIS").unwrap();
+    assert_eq!(
+        names(&found),
+        ["María José Fernández", "Pierre-Alain Dubois"]
+    );
+    let (found, _) = bare_byline("Lars Eriksson & Annika Holm").unwrap();
+    assert_eq!(names(&found), ["Lars Eriksson", "Annika Holm"]);
+    let (found, _) = bare_byline("Matthias Schäfer | Brussels").unwrap();
+    assert_eq!(
+        (names(&found), found[0].affiliation.as_deref()),
+        (vec!["Matthias Schäfer"], None)
+    );
+    let (found, _) = bare_byline("Kristjan Tamm, Tallinn").unwrap();
+    assert_eq!(found[0].affiliation, None);
+    assert!(bare_byline("European Union leaders met in Brussels.").is_none());
+    assert!(bare_byline("The Commission and the Council").is_none());
+}
+
+#[test]
+fn bios_in_brackets_and_with_degrees() {
+    let bio = "(Aoife Ní Bhriain is a lecturer in law at Trinity College Dublin.)";
+    assert_eq!(bio_subject(bio, &[]).as_deref(), Some("Aoife Ní Bhriain"));
+    assert_eq!(
+        bio_text(bio),
+        "Aoife Ní Bhriain is a lecturer in law at Trinity College Dublin."
+    );
+    let bio = "María José Fernández, PhD, is a researcher at the Elcano Royal Institute.";
+    assert_eq!(
+        bio_subject(bio, &[]).as_deref(),
+        Some("María José Fernández")
+    );
 }
