@@ -200,7 +200,7 @@ fn bad_files_name_the_file_and_contributors_may_not_import() {
     let mut draft = p.to_draft(false);
     draft.byline.clear();
     let e = d.desk.commit_import(&d.editor, &draft).unwrap_err();
-    assert!(e.to_string().contains("names no contributor"), "{e}");
+    assert!(e.to_string().contains("name its contributor"), "{e}");
     assert_eq!(submitted(&d), 0);
 }
 

@@ -252,7 +252,7 @@ impl Desk {
             };
             if draft.byline.is_empty() {
                 return Err(in_file(Error::invalid(
-                    "it names no contributor: add the byline in the review",
+                    "no byline was found in it and none was given; name its contributor",
                 )));
             }
             let mut contributors = Vec::new();
