@@ -58,9 +58,6 @@ static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+)$",
     )
 });
-static COPY_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:text|body|copy)\s*:\s*(?P<rest>\S.*)$"));
-
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -140,14 +137,6 @@ pub fn is_copy_mark(text: &str) -> bool {
     COPY_MARK.is_match(text.trim())
 }
 
-/// "TEXT: The law passed…": the copy without its label.
-pub fn without_copy_label(text: &str) -> Option<&str> {
-    COPY_LABEL
-        .captures(text.trim())
-        .and_then(|c| c.name("rest"))
-        .map(|m| m.as_str())
-}
-
 pub fn is_desk_note(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text.trim())
 }
@@ -224,10 +213,6 @@ mod tests {
         for m in ["TEXT:", "ENDS", "-30-", "###"] {
             assert!(is_copy_mark(m), "{m}");
         }
-        assert_eq!(
-            without_copy_label("TEXT: The law passed."),
-            Some("The law passed.")
-        );
         assert!(is_desk_note(
             "Editor's note: this piece was submitted before the vote."
         ));

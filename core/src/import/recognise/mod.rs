@@ -132,14 +132,12 @@ fn take_email_wrapping(
     if blocks.is_empty() && meta.title.is_none() {
         meta.title = subject_title;
     }
-    let at = blocks
-        .iter()
-        .enumerate()
-        .rev()
-        .take(6)
-        .filter(|(_, b)| furniture::sign_off(&b.text).is_some())
-        .map(|(i, _)| i)
-        .last()?;
+    // The earliest sign-off among the last few blocks: what follows it is the signature.
+    let from = blocks.len().saturating_sub(6);
+    let at = from
+        + blocks[from..]
+            .iter()
+            .position(|b| furniture::sign_off(&b.text).is_some())?;
     let after: Vec<String> = blocks[at..].iter().map(|b| b.text.clone()).collect();
     blocks.truncate(at);
     rec.dropped.extend(after.iter().cloned());
