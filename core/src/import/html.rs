@@ -419,9 +419,28 @@ fn article_header(node: &Handle) -> bool {
     is(node, "header") && find(node, &|n| is(n, "h1")).is_some()
 }
 
-/// An article's own header (its title) or footer (its author's bio, often), not the page's.
+/// An article's own header (its title), footer or author box (its author's bio, often), not the
+/// page's.
 fn article_part(node: &Handle) -> bool {
-    article_header(node) || (is(node, "footer") && within_article(node))
+    article_header(node)
+        || (is(node, "footer") && within_article(node))
+        || (is(node, "aside") && within_article(node) && author_box(node))
+}
+
+/// An aside about the writer: "author" or "bio" in its class, or a heading "About the author".
+fn author_box(node: &Handle) -> bool {
+    let words = class_words(node);
+    let named = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "author" | "authors" | "bio" | "byline" | "contributor"
+        )
+    });
+    named
+        || find(node, &|n| {
+            matches!(name(n), Some("h2" | "h3" | "h4" | "h5" | "h6" | "strong"))
+        })
+        .is_some_and(|h| text_content(&h).trim().to_lowercase().starts_with("about"))
 }
 
 fn within_article(node: &Handle) -> bool {
@@ -1393,6 +1412,25 @@ mod tests {
         assert_eq!(
             doc.warnings,
             vec!["left out page parts: share buttons, page footer".to_owned()]
+        );
+    }
+
+    #[test]
+    fn an_author_box_inside_the_article_is_read() {
+        let doc = read_ok(
+            "<body><article><h1>Gas storage</h1><p>Storage is full.</p>\
+             <aside class=\"box\"><h3>About the author</h3><p>Anders Holm leads the energy \
+             programme.</p></aside><aside class=\"related\"><p>More on gas</p></aside></article>\
+             <aside><p>Newsletter</p></aside></body>",
+        );
+        assert_eq!(
+            markdown(&doc),
+            vec![
+                "# Gas storage",
+                "Storage is full.",
+                "### About the author",
+                "Anders Holm leads the energy programme."
+            ]
         );
     }
 }

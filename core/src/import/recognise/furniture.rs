@@ -34,7 +34,7 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful))",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:)",
     )
 });
 
@@ -68,14 +68,15 @@ static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone.
 static POST_META: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:posted|published|updated|last updated|first published)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|\d+\s+min(?:ute)?s?\s+read|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|and)$",
+        r"^(?i:(?:posted|published|updated|last updated|first published)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|and)$",
     )
 });
 
 const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
 whatsapp email e-mail print tweet pinterest reddit telegram bluesky mastodon threads copy link \
 messenger pocket flipboard mail and or the it with your friends click to opens in new window like \
-follow us subscribe sign up for our newsletter save bookmark comment comments by loading … | / • ·";
+follow us subscribe sign up for our newsletter save bookmark comment comments by loading a friend \
+reddit … | / • ·";
 const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe \
 newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
 flipboard like loading";
@@ -113,8 +114,9 @@ pub fn is_share_prompt(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let known = |list: &str, w: &str| list.split_whitespace().any(|k| k == w);
+    // Share links pasted from a page run together into one paragraph of share words only.
     !words.is_empty()
-        && words.len() <= 12
+        && words.len() <= 60
         && words.iter().all(|w| known(SHARE_WORDS, w))
         && words.iter().any(|w| known(SHARE_CUES, w))
 }
@@ -197,6 +199,8 @@ mod tests {
             "14 March 2025",
             "5 min read",
             "• 4 min read",
+            "412 4 minutes read",
+            "Estimated reading time: 5 minutes",
             "•\u{a0}4 min read",
             "and",
         ] {
@@ -219,6 +223,13 @@ mod tests {
         assert!(is_desk_note("UPDATE: figures revised on 14 March."));
         assert!(!is_desk_note("Updates to the law are overdue."));
         assert!(is_notice("Forwarded to you? Subscribe here."));
+        assert!(is_notice(
+            "Note: This article gives the views of the author, not the position of the blog."
+        ));
+        assert!(is_share_prompt(
+            "Click to share on X (Opens in new window) Click to share on Facebook (Opens in new \
+             window) Click to email a link to a friend (Opens in new window)"
+        ));
         assert!(is_notice("Enjoyed this piece? Subscribe for more."));
         assert!(!is_post_meta(
             "Published in 2019, the report found the grid wanting and nobody read it."
