@@ -5,7 +5,7 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use saphyr::{LoadableYamlNode, ScalarOwned, YamlOwned};
 
-use super::text::decode;
+use super::text::{decode, link_destination};
 use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
 use crate::text::one_line;
 
@@ -407,17 +407,7 @@ fn reference_link<'a>(
     if inner[close + 1..].starts_with('(') {
         return None;
     }
-    let destination: String = url
-        .chars()
-        .map(|c| match c {
-            ' ' => "%20".to_owned(),
-            '(' => "%28".to_owned(),
-            ')' => "%29".to_owned(),
-            '<' => "%3C".to_owned(),
-            '>' => "%3E".to_owned(),
-            c => c.to_string(),
-        })
-        .collect();
+    let destination = link_destination(&url);
     Some((
         pos.start.line,
         from,

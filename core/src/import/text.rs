@@ -252,19 +252,23 @@ pub(super) fn safe_link(url: &str) -> Option<String> {
     let allowed = ["http://", "https://", "mailto:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
-    allowed.then(|| {
-        url.chars()
-            .filter(|c| !c.is_control())
-            .map(|c| match c {
-                ' ' => "%20".to_owned(),
-                '(' => "%28".to_owned(),
-                ')' => "%29".to_owned(),
-                '<' => "%3C".to_owned(),
-                '>' => "%3E".to_owned(),
-                c => c.to_string(),
-            })
-            .collect()
-    })
+    allowed.then(|| link_destination(url))
+}
+
+/// A URL written as a Markdown link's destination: control characters dropped, and the spaces,
+/// brackets and angle brackets that would end it early percent-encoded.
+pub(super) fn link_destination(url: &str) -> String {
+    url.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            ' ' => "%20".to_owned(),
+            '(' => "%28".to_owned(),
+            ')' => "%29".to_owned(),
+            '<' => "%3C".to_owned(),
+            '>' => "%3E".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Writes spans as one line of Markdown: white space collapsed and trimmed, neighbouring spans
