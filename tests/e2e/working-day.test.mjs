@@ -488,22 +488,30 @@ describe("a working day on a fresh desk", () => {
   step("dragging it to the next day on the calendar reschedules it", async () => {
     const before = await app.invokeOk("get_article", { id: articleId });
     await goTo("Calendar");
-    const piece = await app.waitFor(`.ec-event .ev[data-article-id="${articleId}"]`);
-    await app.scrollIntoView(piece);
+    const selector = `.ec-event .ev[data-article-id="${articleId}"]`;
+    await app.waitFor(selector);
     // One day cell to the right (or, on the week's last day, down to the next week's first): the
     // day cell under the piece, found by where they stand (the widget draws events on their own
-    // layer, not inside the cells).
-    const cell = await app.execute(
-      `const r = arguments[0].getBoundingClientRect();
-       const x = r.left + 4, y = r.top + r.height / 2;
-       const days = [...document.querySelectorAll(".ec-day")].map((d) => d.getBoundingClientRect());
-       const here = days.find((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom);
-       if (!here) return null;
-       const right = days.some((b) => b.left >= here.right - 1 && Math.abs(b.top - here.top) < 2);
-       return { x, y, width: here.width, height: here.height, lastColumn: !right };`,
-      [{ "element-6066-11e4-a52e-4f735466cecf": piece }],
+    // layer, not inside the cells). Found and measured in one script, tried until it answers: the
+    // calendar may draw its events again at any moment (a refresh after the change of screen),
+    // which would leave a reference to the element stale.
+    const cell = await until(
+      () =>
+        app.execute(
+          `const piece = document.querySelector(arguments[0]);
+           if (!piece) return null;
+           piece.scrollIntoView({ block: "center" });
+           const r = piece.getBoundingClientRect();
+           const x = r.left + 4, y = r.top + r.height / 2;
+           const days = [...document.querySelectorAll(".ec-day")].map((d) => d.getBoundingClientRect());
+           const here = days.find((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom);
+           if (!here) return null;
+           const right = days.some((b) => b.left >= here.right - 1 && Math.abs(b.top - here.top) < 2);
+           return { x, y, width: here.width, height: here.height, lastColumn: !right };`,
+          [selector],
+        ),
+      "the piece to stand in a day cell",
     );
-    assert.ok(cell, "the piece stands in a day cell");
     const x = Math.round(cell.x + 20);
     const y = Math.round(cell.y);
     if (cell.lastColumn) await app.drag(x, y, -Math.round(cell.width * 6), Math.round(cell.height));
