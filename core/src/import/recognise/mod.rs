@@ -410,6 +410,18 @@ fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
             .then(|| patterns::bio_subject(&b.text, known))
             .flatten()
     };
+    // Where the run of bios, signatures and furniture that closes the piece starts: read once,
+    // from the end, so a long file is not read again for every block.
+    let closing_names = known(rec);
+    let closing_run = rest[..tail]
+        .iter()
+        .rposition(|b| {
+            !(bio_of(b, &closing_names).is_some()
+                || patterns::is_unnamed_bio(&b.text)
+                || furniture::is_furniture(&b.text)
+                || patterns::signature(&b.text).is_some())
+        })
+        .map_or(0, |last_body| last_body + 1);
     let mut body = Vec::new();
     for (i, block) in rest.iter().enumerate() {
         if furniture::is_copy_mark(&block.text) {
@@ -419,14 +431,7 @@ fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
         let names = known(rec);
         // A name the copy gave no other way is taken as an author only where bios stand: just
         // after the head, or in the run of bios that closes the piece.
-        let placed = i < 2
-            || i >= tail
-            || rest[i + 1..tail].iter().all(|b| {
-                bio_of(b, &names).is_some()
-                    || patterns::is_unnamed_bio(&b.text)
-                    || furniture::is_furniture(&b.text)
-                    || patterns::signature(&b.text).is_some()
-            });
+        let placed = i < 2 || i >= tail || i + 1 >= closing_run;
         if let Some(name) = bio_of(block, &names)
             && take_bio(rec, name, &block.text, byline_given, placed)
         {
