@@ -13,12 +13,9 @@ fn draft(headline: &str, body: &str, byline: Value) -> Value {
 
 #[test]
 fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
-    let dir = tempfile::tempdir().expect("a temp folder");
-    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
-    let (_app, window) = common::open(state);
-    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
-                                   "chief_name": "Ines", "chief_passphrase": null}});
-    let chief = invoke(&window, "init_desk", new_desk).expect("the desk is created");
+    let desk = common::harbour_post();
+    let window = desk.window.clone();
+    let chief = desk.chief.clone();
 
     // A guest added inline from the byline picker, and found again by name, accents ignored.
     let guest = json!({"contributor": {"display_name": "Amélie Faure", "email": "amelie@example.org",

@@ -31,12 +31,8 @@ fn draft_of(preview: &Value) -> Value {
 
 #[test]
 fn files_are_previewed_corrected_and_committed_one_by_one() {
-    let dir = tempfile::tempdir().expect("a temp folder");
-    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
-    let (_app, window) = common::open(state);
-    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
-                                   "chief_name": "Ines", "chief_passphrase": null}});
-    invoke(&window, "init_desk", new_desk).expect("the desk is created");
+    let desk = common::harbour_post();
+    let (dir, window) = (&desk.dir, desk.window.clone());
     let marta = json!({"contributor": {"display_name": "Marta Lindqvist", "email": null,
         "affiliation": "", "kind": "guest", "bio": "Marta Lindqvist writes on water."}});
     let marta = invoke(&window, "add_contributor", marta).expect("a contributor on file");

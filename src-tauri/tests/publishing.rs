@@ -8,12 +8,8 @@ use serde_json::{Value, json};
 
 #[test]
 fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
-    let dir = tempfile::tempdir().expect("a temp folder");
-    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
-    let (_app, window) = common::open(state);
-    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
-                                   "chief_name": "Ines", "chief_passphrase": null}});
-    invoke(&window, "init_desk", new_desk).expect("the desk is created");
+    let desk = common::harbour_post();
+    let (dir, window) = (&desk.dir, desk.window.clone());
     invoke(&window, "fill_sample_desk", json!({})).expect("the sample desk");
 
     let bad = json!({"section": {"name": "Opinion", "min_words": null, "max_words": null,

@@ -1,7 +1,7 @@
 //! The app through Tauri's IPC with its real permissions (mock runtime, no window drawn).
 #![allow(dead_code)]
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 
@@ -32,4 +32,29 @@ pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Re
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
+}
+
+/// A new desk in a temp folder, opened in the app: "The Harbour Post" (Europe/Lisbon), its
+/// chief Ines signed in. Keep it whole while the window is used: the folder and the app live in it.
+pub struct HarbourPost {
+    pub dir: tempfile::TempDir,
+    pub app: MockApp,
+    pub window: WebviewWindow<MockRuntime>,
+    /// The chief as `init_desk` returned her.
+    pub chief: Value,
+}
+
+pub fn harbour_post() -> HarbourPost {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
+    let (app, window) = open(state);
+    let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
+                                   "chief_name": "Ines", "chief_passphrase": null}});
+    let chief = invoke(&window, "init_desk", new_desk).expect("the desk is created");
+    HarbourPost {
+        dir,
+        app,
+        window,
+        chief,
+    }
 }
