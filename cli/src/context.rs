@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono_tz::Tz;
+use std::cell::OnceCell;
+
+use copydesk_core::api::Operation;
 use copydesk_core::desk::parse_timezone;
-use copydesk_core::{Actor, Clock, Desk, SystemClock};
+use copydesk_core::{Actor, Clock, Desk, ErrorCode, SystemClock};
 
 use crate::output::{CliResult, Failure};
 
@@ -14,6 +17,8 @@ pub struct Ctx {
     pub desk: Desk,
     pub path: PathBuf,
     as_user: Option<String>,
+    /// The user signed in by the first operation that acted (a passphrase is checked once).
+    actor: OnceCell<Actor>,
 }
 
 /// Whether a command may create the database file or needs an existing desk.
@@ -56,7 +61,7 @@ impl Ctx {
         // `demo` that would hide a mistyped --db behind a "not set up" message and leave a file.
         if open == Open::Existing && !path.exists() {
             return Err(Failure::new(
-                "not_initialised",
+                ErrorCode::NotInitialised,
                 format!(
                     "there is no desk at {}: create one with `copydesk init`, or point --db (COPYDESK_DB) at one",
                     path.display()
@@ -68,7 +73,7 @@ impl Ctx {
         {
             std::fs::create_dir_all(folder).map_err(|e| {
                 Failure::new(
-                    "io",
+                    ErrorCode::Io,
                     format!("cannot create the folder {}: {e}", folder.display()),
                 )
             })?;
@@ -78,11 +83,24 @@ impl Ctx {
             desk,
             path,
             as_user,
+            actor: OnceCell::new(),
         })
     }
 
-    /// Signs in the user named by --as; commands that act call this once.
-    pub fn actor(&self) -> CliResult<Actor> {
+    /// Runs one of the desk's operations as the user named by --as.
+    pub fn call<O: Operation>(&self, op: O) -> CliResult<O::Output> {
+        let actor = match self.actor.get() {
+            Some(a) => a,
+            None => {
+                let signed_in = self.sign_in()?;
+                self.actor.get_or_init(|| signed_in)
+            }
+        };
+        Ok(op.run(&self.desk, actor)?)
+    }
+
+    /// Signs in the user named by --as.
+    fn sign_in(&self) -> CliResult<Actor> {
         let name = self
             .as_user
             .as_deref()
@@ -90,7 +108,7 @@ impl Ctx {
             .filter(|n| !n.is_empty());
         let Some(name) = name else {
             return Err(Failure::new(
-                "unauthenticated",
+                ErrorCode::Unauthenticated,
                 "this command acts as a user: pass --as NAME (or set COPYDESK_USER)",
             ));
         };
@@ -105,14 +123,17 @@ impl Ctx {
     }
 }
 
-fn cannot_open(path: &Path, f: Failure) -> Failure {
+fn cannot_open(path: &Path, mut f: Failure) -> Failure {
     // The core's own messages (a newer schema, a damaged file) already say what is wrong.
-    if f.code == "storage" || f.code == "io" {
-        Failure {
-            message: format!("cannot open the desk at {}: {}", path.display(), f.message),
-            ..f
-        }
-    } else {
-        f
+    if matches!(
+        f.code(),
+        ErrorCode::Storage | ErrorCode::Io | ErrorCode::Busy
+    ) {
+        f.error.message = format!(
+            "cannot open the desk at {}: {}",
+            path.display(),
+            f.error.message
+        );
     }
+    f
 }

@@ -1,32 +1,29 @@
 //! `copydesk demo`: creates a new desk filled with a readable sample, for trying Copydesk out.
 
+use copydesk_core::api::{FillSampleDesk, Operation};
 use copydesk_core::desk::parse_timezone;
-use copydesk_core::sample::fill_demo_desk;
-use copydesk_core::store::Durability;
-use copydesk_core::{Desk, Error, NewDesk, Result};
+use copydesk_core::{Desk, NewDesk};
+
+use crate::output::{CliResult, Failure};
 
 pub const DESK_NAME: &str = "The Meridian";
 pub const CHIEF: &str = "Chief Editor";
 
-pub fn run(desk: &Desk, articles: usize, json: bool) -> Result<()> {
+pub fn run(desk: &Desk, articles: usize, json: bool) -> CliResult<()> {
     if desk.is_initialised()? {
-        return Err(Error::Invalid(
-            "this desk is already set up; the demo builds a new sample desk: pass --db with a new file".into(),
+        return Err(Failure::invalid(
+            "this desk is already set up; the demo builds a new sample desk: pass --db with a new file",
         ));
     }
     let zone = machine_timezone();
     let chief = desk.init(&NewDesk {
-        name: DESK_NAME,
-        timezone: &zone,
-        chief_name: CHIEF,
+        name: DESK_NAME.into(),
+        timezone: zone.clone(),
+        chief_name: CHIEF.into(),
         chief_passphrase: None,
     })?;
-    // A sample is rebuilt in seconds if lost; its many small transactions need not each reach
-    // the platter.
-    desk.store().set_durability(Durability::Normal)?;
-    let report = fill_demo_desk(desk, &chief, articles, 2026);
-    desk.store().set_durability(Durability::Full)?;
-    let report = report?;
+    let articles = u32::try_from(articles).unwrap_or(u32::MAX);
+    let report = FillSampleDesk { articles }.run(desk, &chief)?;
     if json {
         let value = serde_json::json!({
             "desk": DESK_NAME,

@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use copydesk_core::desk_time::parse_desk_time;
 
+use copydesk_core::ErrorCode;
+
 use crate::output::{CliResult, Failure};
 
 /// Far above what the core accepts for any text (1 MB); it only stops a mistaken multi-gigabyte
@@ -21,8 +23,12 @@ pub fn read_text(path: &Path) -> CliResult<String> {
     } else {
         path.display().to_string()
     };
-    let io_failure =
-        |e: std::io::Error| Failure::new("io", format!("cannot read {shown}: {}", describe(&e)));
+    let io_failure = |e: std::io::Error| {
+        Failure::new(
+            ErrorCode::Io,
+            format!("cannot read {shown}: {}", describe(&e)),
+        )
+    };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()

@@ -4,9 +4,10 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use copydesk_core::Error;
+use copydesk_core::api::BylineName;
+use copydesk_core::{ApiError, Error, ErrorCode};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 /// A command's result, ready in both forms; `main` prints the one asked for.
 pub enum Reply {
@@ -27,65 +28,70 @@ impl Reply {
 /// Serialises a core value for `--json`. Core values are plain data, so this only fails on a
 /// bug; it is reported rather than unwrapped all the same.
 pub fn to_json<T: Serialize>(value: &T) -> Result<Value, Failure> {
-    serde_json::to_value(value).map_err(|e| Failure::new("internal", format!("JSON output: {e}")))
+    serde_json::to_value(value)
+        .map_err(|e| Failure::new(ErrorCode::Internal, format!("JSON output: {e}")))
 }
 
-/// Why a command failed: a stable code, one line for people, details for scripts.
+/// Why a command failed: the desk's one error body (`{code, message, field?, details?}`), and
+/// for a command that did part of its work, the report of what it did.
 #[derive(Debug)]
 pub struct Failure {
-    pub code: &'static str,
-    pub message: String,
-    /// Extra fields of the JSON error object (the current text of a conflict, unmet checks…).
-    pub details: Map<String, Value>,
-    /// Printed on stdout before the error line in human mode (the problems `check` found).
-    pub report: Option<String>,
-    pub usage: bool,
+    pub error: ApiError,
+    /// Printed on stdout instead of the error object (a batch with refused files, the problems
+    /// `check` found): the command's own report, in both forms.
+    pub report: Option<(Value, String)>,
 }
 
 pub type CliResult<T> = Result<T, Failure>;
 
 impl Failure {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Failure {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Failure {
         Failure {
-            code,
-            message: message.into(),
-            details: Map::new(),
+            error: ApiError::new(code, message),
             report: None,
-            usage: false,
         }
     }
 
     pub fn invalid(message: impl Into<String>) -> Failure {
-        Failure::new("invalid_input", message)
+        Failure::new(ErrorCode::InvalidInput, message)
     }
 
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            usage: true,
-            ..Failure::new("usage", message)
-        }
+        Failure::new(ErrorCode::Usage, message)
     }
 
-    pub fn with(mut self, key: &str, value: Value) -> Failure {
-        self.details.insert(key.into(), value);
+    /// The command's report goes to stdout; the failure's line to stderr.
+    pub fn with_report(mut self, json: Value, human: String) -> Failure {
+        self.report = Some((json, human));
         self
     }
 
-    pub fn exit_code(&self) -> u8 {
-        if self.usage { 2 } else { 1 }
+    pub fn code(&self) -> ErrorCode {
+        self.error.code
     }
 
-    /// Prints the failure: one line on stderr, and with `--json` the error object on stdout.
+    pub fn exit_code(&self) -> u8 {
+        if self.error.code == ErrorCode::Usage {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Prints the failure: one line on stderr; on stdout the report in human mode, and with
+    /// `--json` the error object (`{"error": …}`, with the report beside it as `"report"`).
     pub fn print(&self, json: bool) {
-        let message = one_line(&self.message);
+        let message = one_line(&self.error.message);
         if json {
-            let mut error = Map::new();
-            error.insert("code".into(), json!(self.code));
-            error.insert("message".into(), json!(message));
-            error.extend(self.details.clone());
-            out(&json!({ "error": error }).to_string());
-        } else if let Some(report) = &self.report {
-            out(report);
+            let mut error = self.error.clone();
+            error.message.clone_from(&message);
+            let mut body = json!({ "error": error });
+            if let (Some((report, _)), Value::Object(map)) = (&self.report, &mut body) {
+                map.insert("report".into(), report.clone());
+            }
+            out(&body.to_string());
+        } else if let Some((_, human)) = &self.report {
+            out(human);
         }
         let _ = writeln!(std::io::stderr().lock(), "error: {message}");
     }
@@ -93,27 +99,18 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
-        let f = Failure::new(e.code(), e.to_string());
-        match e {
-            Error::Conflict {
-                base,
-                current_version,
-                current,
-            } => Failure {
-                // Scripts and people look for the word; the core's sentence says the rest.
-                message: format!("conflict: {}", f.message),
-                ..f
-            }
-            .with("base_version", json!(base))
-            .with("current_version", json!(current_version))
-            .with(
-                "current",
-                serde_json::to_value(&*current).unwrap_or(Value::Null),
-            ),
-            Error::NotReady { action, unmet } => {
-                f.with("action", json!(action)).with("unmet", json!(unmet))
-            }
-            _ => f,
+        Failure {
+            error: e.into(),
+            report: None,
+        }
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Failure {
+        Failure {
+            error,
+            report: None,
         }
     }
 }
@@ -176,11 +173,6 @@ pub fn next_page(next: &Option<String>) -> Option<String> {
     next.as_ref().map(|c| format!("more: --after {c}"))
 }
 
-/// The `{"items":[…],"next":…}` shape of every paged list.
-pub fn page_json(items: Vec<Value>, next: &Option<String>) -> Value {
-    json!({ "items": items, "next": next })
-}
-
 /// A delay as people say it: "2 h 5 min", "45 min", "3 d 4 h", "under a minute".
 pub fn delay(ms: i64) -> String {
     let minutes = ms.max(0) / 60_000;
@@ -195,6 +187,15 @@ pub fn delay(ms: i64) -> String {
     } else {
         parts.join(" ")
     }
+}
+
+/// A byline's names, as a list line prints them.
+pub fn names(byline: &[BylineName]) -> String {
+    byline
+        .iter()
+        .map(|b| b.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn or_dash(s: Option<&str>) -> String {

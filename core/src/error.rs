@@ -1,13 +1,21 @@
-//! The engine's one error type. Every variant carries the words an editor needs; `code()` is the
-//! stable tag the CLI and the app branch on.
+//! Errors, twice: `Error` is what the engine's code raises and matches on; `ApiError` is the one
+//! body every face hands out (`{code, message, field?, details?}`): the app's IPC, the CLI's
+//! `--json`, the server's HTTP. `code` is a closed set the UI branches on, never the words.
 
-use crate::model::Snapshot;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Action, Snapshot};
+use crate::workflow::Check;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Input that can never be accepted as given: the message says what was wrong.
-    #[error("{0}")]
-    Invalid(String),
+    /// Input that can never be accepted as given: the message says what was wrong, `field`
+    /// names the input at fault when there is one.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        field: Option<&'static str>,
+    },
     #[error("no {what} matches “{key}”")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -23,9 +31,9 @@ pub enum Error {
         current_version: i64,
         current: Box<Snapshot>,
     },
-    /// A transition whose conditions are not met; every unmet one is listed.
-    #[error("cannot {action}: {}", .unmet.join("; "))]
-    NotReady { action: String, unmet: Vec<String> },
+    /// A move whose conditions are not met; every unmet one is listed.
+    #[error("cannot {action}: {}", .unmet.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join("; "))]
+    NotReady { action: Action, unmet: Vec<Check> },
     #[error(
         "this database was written by a newer Copydesk (schema version {found}; this build knows up to {known}); it was left untouched"
     )]
@@ -34,8 +42,15 @@ pub enum Error {
     NotInitialised,
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// The desk's data is held by another program (or another copy of Copydesk) longer than the
+    /// store waits; the detail is the store's own words.
+    #[error(
+        "the desk file is in use by another program and was not freed in time: nothing was changed; try again in a moment"
+    )]
+    Busy(String),
+    /// The store failed for a reason of its own; the detail is its words.
+    #[error("the desk's data could not be read or written: nothing was changed")]
+    Storage(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// The site could not be written (a folder that cannot be created, a full disk).
@@ -46,29 +61,179 @@ pub enum Error {
     BadFile { file: String, problem: String },
 }
 
-impl Error {
-    /// Stable, machine-readable tag for the error's kind.
-    pub fn code(&self) -> &'static str {
+/// The kinds of failure, as every face names them. A closed set: the UI and scripts branch on
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The input can never be accepted as given (`field` says which).
+    InvalidInput,
+    NotFound,
+    /// The acting user's role does not allow it.
+    Forbidden,
+    /// Nobody is signed in, or the sign-in failed or ran out.
+    Unauthenticated,
+    /// The article changed since the version the edit was based on (`details`: both texts).
+    Conflict,
+    /// A workflow move's conditions are not met (`details`: the unmet checks).
+    NotReady,
+    SchemaTooNew,
+    NotInitialised,
+    Corrupt,
+    /// The desk's data is held by another program: try again.
+    Busy,
+    Storage,
+    Io,
+    PublishFailed,
+    /// A file that cannot be imported.
+    BadFile,
+    /// An integrity check of the desk's data found problems.
+    CheckFailed,
+    /// The app's window has nobody signed in.
+    SignedOut,
+    /// The app has no desk open.
+    NoDesk,
+    /// A command line that cannot be read (the CLI).
+    Usage,
+    /// The desk's server cannot be reached.
+    Unavailable,
+    /// A request too large to take.
+    TooLarge,
+    /// A fault of the program itself, not of the input.
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
         match self {
-            Error::Invalid(_) => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::Forbidden(_) => "forbidden",
-            Error::Unauthenticated(_) => "unauthenticated",
-            Error::Conflict { .. } => "conflict",
-            Error::NotReady { .. } => "not_ready",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::NotInitialised => "not_initialised",
-            Error::Corrupt(_) => "corrupt",
-            Error::Sqlite(e) if is_busy(e) => "busy",
-            Error::Sqlite(_) => "storage",
-            Error::Io(_) => "io",
-            Error::Publish(_) => "publish_failed",
-            Error::BadFile { .. } => "bad_file",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::NotReady => "not_ready",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::NotInitialised => "not_initialised",
+            ErrorCode::Corrupt => "corrupt",
+            ErrorCode::Busy => "busy",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Io => "io",
+            ErrorCode::PublishFailed => "publish_failed",
+            ErrorCode::BadFile => "bad_file",
+            ErrorCode::CheckFailed => "check_failed",
+            ErrorCode::SignedOut => "signed_out",
+            ErrorCode::NoDesk => "no_desk",
+            ErrorCode::Usage => "usage",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// Codes compare with their spelling, as scripts and tests write them.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What comes with an error beyond its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorDetails {
+    /// A stale save: the version it was based on, and the text and version stored now.
+    Conflict {
+        #[cfg_attr(feature = "specta", specta(type = u32))]
+        base_version: i64,
+        #[cfg_attr(feature = "specta", specta(type = u32))]
+        current_version: i64,
+        current: Snapshot,
+    },
+    /// A move that cannot be made yet: every unmet check, each with the field it is about.
+    NotReady { action: Action, unmet: Vec<Check> },
+    /// The technical words behind a failure a person was told about in plain words.
+    Technical { detail: String },
+}
+
+/// The one error body of every face.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// One sentence for a person: what happened and what to do.
+    pub message: String,
+    /// The input at fault, named as the operation's input names it; the UI focuses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Box<ErrorDetails>>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            message: message.into(),
+            field: None,
+            details: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> ApiError {
+        self.details = Some(Box::new(ErrorDetails::Technical {
+            detail: detail.into(),
+        }));
+        self
+    }
+}
+
+impl Error {
+    /// The kind of failure, as every face names it.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Invalid { .. } => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
+            Error::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::NotReady { .. } => ErrorCode::NotReady,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::NotInitialised => ErrorCode::NotInitialised,
+            Error::Corrupt(_) => ErrorCode::Corrupt,
+            Error::Busy(_) => ErrorCode::Busy,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Publish(_) => ErrorCode::PublishFailed,
+            Error::BadFile { .. } => ErrorCode::BadFile,
         }
     }
 
     pub(crate) fn invalid(msg: impl Into<String>) -> Self {
-        Error::Invalid(msg.into())
+        Error::Invalid {
+            message: msg.into(),
+            field: None,
+        }
+    }
+
+    /// Input refused because of one field of it.
+    pub(crate) fn invalid_field(field: &'static str, msg: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: msg.into(),
+            field: Some(field),
+        }
     }
 
     pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {
@@ -81,13 +246,49 @@ impl Error {
     pub(crate) fn forbidden(msg: impl Into<String>) -> Self {
         Error::Forbidden(msg.into())
     }
+
+    /// Names the field at fault on an input error that does not name one yet.
+    pub(crate) fn in_field(self, name: &'static str) -> Self {
+        match self {
+            Error::Invalid {
+                message,
+                field: None,
+            } => Error::invalid_field(name, message),
+            other => other,
+        }
+    }
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
+impl From<Error> for ApiError {
+    fn from(e: Error) -> ApiError {
+        let code = e.code();
+        let message = e.to_string();
+        let mut api = ApiError::new(code, message);
+        match e {
+            Error::Invalid { field, .. } => api.field = field.map(str::to_string),
+            Error::Conflict {
+                base,
+                current_version,
+                current,
+            } => {
+                api.details = Some(Box::new(ErrorDetails::Conflict {
+                    base_version: base,
+                    current_version,
+                    current: *current,
+                }))
+            }
+            Error::NotReady { action, unmet } => {
+                api.field = unmet.iter().find_map(|c| c.field.clone());
+                api.details = Some(Box::new(ErrorDetails::NotReady { action, unmet }));
+            }
+            Error::Busy(detail) | Error::Storage(detail) | Error::Corrupt(detail) => {
+                api = api.with_detail(detail)
+            }
+            Error::Io(e) => api = api.with_detail(e.to_string()),
+            _ => {}
+        }
+        api
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,23 +1,29 @@
 //! copydesk-core: the editorial engine of Copydesk. No UI, no Tauri: every rule of the desk lives
-//! here and is enforced here, whoever calls.
+//! here and is enforced here, whoever calls. Faces reach it through `api` (the operations and
+//! their wire types) and `Desk` (opening a desk, signing in, the publisher, maintenance); the
+//! store behind it is private.
 
+pub mod api;
+pub mod bench;
 pub mod clock;
-pub mod cursor;
-pub mod delta;
+pub(crate) mod cursor;
+pub(crate) mod delta;
 pub mod desk;
 pub mod desk_time;
 pub mod error;
 pub mod import;
 pub mod model;
-pub mod passphrase;
-pub mod sample;
-pub mod site;
+pub(crate) mod passphrase;
+pub(crate) mod sample;
+pub(crate) mod site;
 pub mod slots;
-pub mod snippet;
-pub mod store;
+pub(crate) mod snippet;
+pub(crate) mod store;
 pub mod text;
+mod wire;
 pub mod workflow;
 
 pub use clock::{Clock, FileClock, ManualClock, SystemClock};
 pub use desk::{Actor, Desk, NewDesk, SignInChoice};
-pub use error::{Error, Result};
+pub use error::{ApiError, Error, ErrorCode, ErrorDetails, Result};
+pub use store::Durability;

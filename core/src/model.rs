@@ -5,26 +5,16 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::workflow::Check;
 
 macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
         // Serialized exactly as displayed and parsed, so JSON, the CLI and the UI spell alike.
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(|e: Error| serde::de::Error::custom(e.to_string()))
-            }
-        }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -40,6 +30,7 @@ macro_rules! string_enum {
             }
         }
 
+        /// Typed forms are forgiving: any case, `-` or `_`, surrounding spaces.
         impl std::str::FromStr for $name {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self> {
@@ -50,7 +41,7 @@ macro_rules! string_enum {
                     .find(|v| v.as_str().replace('-', "_") == wanted)
                     .ok_or_else(|| {
                         let known: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::Invalid(format!(
+                        Error::invalid(format!(
                             "unknown {} “{}”: expected one of {}",
                             stringify!($name).to_ascii_lowercase(),
                             s,
@@ -124,7 +115,9 @@ string_enum!(
 );
 
 /// A signed-in user, as every operation receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     pub id: String,
     pub name: String,
@@ -135,7 +128,9 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contributor {
     pub id: String,
     pub display_name: String,
@@ -150,15 +145,28 @@ pub struct Contributor {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BioVersion {
     pub bio: String,
     pub replaced_at: DateTime<Utc>,
     pub replaced_by: Option<String>,
 }
 
+/// A byline contributor as a list line names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BylineName {
+    pub contributor_id: String,
+    pub name: String,
+}
+
 /// One contributor on an article's byline, with the bio printed under the piece.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Byline {
     pub contributor_id: String,
     pub name: String,
@@ -169,14 +177,18 @@ pub struct Byline {
     pub bio_is_own: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RelatedArticle {
     pub id: String,
     pub headline: String,
     pub state: State,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
     pub id: String,
     pub slug: String,
@@ -188,8 +200,11 @@ pub struct Article {
     pub byline: Vec<Byline>,
     pub related: Vec<RelatedArticle>,
     pub state: State,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub version: i64,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub word_count: i64,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub reading_minutes: i64,
     pub assigned_editor: Option<String>,
     pub approved_by: Option<String>,
@@ -200,18 +215,54 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub state_changed_at: DateTime<Utc>,
+    /// What the user who read it may do with it now.
+    pub access: Access,
+}
+
+/// What a user may do with an article as it stands: decided by the core, shown by the faces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Access {
+    /// Whether they may change its text.
+    pub can_edit_text: bool,
+    /// Why not, in words, when they may not.
+    pub edit_refusal: Option<String>,
+    /// The moves from its state that their role allows, each with what it still needs.
+    pub moves: Vec<MoveOption>,
+}
+
+/// A workflow move a user may make on an article, and what stands in its way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveOption {
+    pub action: Action,
+    pub to: State,
+    /// Every check is met: the move would be accepted as things stand.
+    pub allowed: bool,
+    /// The move takes a note saying why.
+    pub needs_note: bool,
+    /// The move takes a publication time (schedule).
+    pub needs_time: bool,
+    /// Every condition of the move, the unmet ones first.
+    pub checks: Vec<Check>,
 }
 
 /// One line of a queue or list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleSummary {
     pub id: String,
     pub headline: String,
     pub state: State,
     pub section: Option<String>,
-    pub byline: Vec<String>,
+    pub byline: Vec<BylineName>,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub word_count: i64,
     pub assigned_editor: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub state_changed_at: DateTime<Utc>,
@@ -219,6 +270,8 @@ pub struct ArticleSummary {
 
 /// The text of an article at one revision: what a revision stores and a restore brings back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Snapshot {
     pub headline: String,
     pub standfirst: String,
@@ -229,20 +282,28 @@ pub struct Snapshot {
     pub byline: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RevisionInfo {
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub number: i64,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub version: i64,
     pub author: String,
     pub at: DateTime<Utc>,
     pub reason: SaveReason,
     /// For a restore: the revision whose text was brought back.
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub restored_from: Option<i64>,
     /// Bytes this revision added to storage.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub stored_bytes: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TransitionRecord {
     pub id: String,
     pub article_id: String,
@@ -256,7 +317,9 @@ pub struct TransitionRecord {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
     pub id: String,
     pub article_id: String,
@@ -272,13 +335,19 @@ pub struct Note {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Section {
     pub name: String,
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub min_words: Option<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub max_words: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeskSettings {
     pub name: String,
     pub timezone: String,
@@ -286,31 +355,39 @@ pub struct DeskSettings {
 }
 
 /// A page of a list, and the cursor that continues it (`None` on the last page).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next: Option<String>,
 }
 
 /// A passage of a search snippet; `hit` marks the matched words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub id: String,
     pub headline: String,
     pub state: State,
     pub section: Option<String>,
-    pub byline: Vec<String>,
+    pub byline: Vec<BylineName>,
     pub snippet: Vec<SnippetPart>,
     pub score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContributorHit {
     pub id: String,
     pub display_name: String,
@@ -340,7 +417,9 @@ string_enum!(
 );
 
 /// One job of the publish outbox, as the Publishing panel shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishJob {
     pub id: String,
     pub article_id: String,
@@ -348,10 +427,12 @@ pub struct PublishJob {
     pub kind: JobKind,
     pub due_at: DateTime<Utc>,
     pub state: JobState,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub attempts: i64,
     pub next_try_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
     /// How late it was carried out, once done.
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub late_ms: Option<i64>,
     /// The last failure's words.
     pub error: Option<String>,
@@ -359,6 +440,8 @@ pub struct PublishJob {
 
 /// A recurring publication time of a section, in the desk's zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Slot {
     /// 1 = Monday … 7 = Sunday.
     pub weekday: u8,
@@ -367,14 +450,18 @@ pub struct Slot {
 }
 
 /// A piece on the calendar: scheduled or published, with its instant.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CalendarEntry {
     pub article_id: String,
     pub headline: String,
     pub section: Option<String>,
     pub state: State,
     pub at: DateTime<Utc>,
-    pub byline: Vec<String>,
+    pub byline: Vec<BylineName>,
     /// Another piece of the same section stands at the same instant.
     pub conflict: bool,
+    /// Still scheduled though its time has passed by the desk's clock: it has not gone out.
+    pub overdue: bool,
 }

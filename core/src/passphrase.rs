@@ -19,7 +19,12 @@ pub fn hash(passphrase: &str) -> Result<String> {
     Argon2::default()
         .hash_password(passphrase.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| Error::Invalid(format!("the passphrase could not be hashed: {e}")))
+        .map_err(|e| {
+            Error::invalid_field(
+                "passphrase",
+                format!("the passphrase could not be hashed: {e}"),
+            )
+        })
 }
 
 pub fn verify(stored_hash: &str, passphrase: &str) -> Result<bool> {

@@ -179,16 +179,23 @@ pub struct Facts<'a> {
 }
 
 /// One line of a readiness checklist.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Check {
+    /// What the move needs, in words.
     pub label: String,
     pub met: bool,
+    /// The input the check is about (`headline`, `standfirst`, `body`, `byline`, `section`,
+    /// `note`, `at`, `embargo_until`), when there is one: the UI focuses it.
+    pub field: Option<String>,
 }
 
-fn check(out: &mut Vec<Check>, met: bool, label: impl Into<String>) {
+fn check(out: &mut Vec<Check>, met: bool, field: Option<&str>, label: impl Into<String>) {
     out.push(Check {
         label: label.into(),
         met,
+        field: field.map(str::to_string),
     });
 }
 
@@ -200,6 +207,7 @@ pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
         check(
             &mut out,
             false,
+            None,
             format!(
                 "the article is {}; {} applies to {}",
                 f.state,
@@ -213,26 +221,39 @@ pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
             Need::Note => check(
                 &mut out,
                 f.note.is_some_and(|n| !n.trim().is_empty()),
+                Some("note"),
                 "a note saying why",
             ),
             Need::Complete => {
-                check(&mut out, !f.headline.trim().is_empty(), "a headline");
-                check(&mut out, !f.body.trim().is_empty(), "a body");
+                check(
+                    &mut out,
+                    !f.headline.trim().is_empty(),
+                    Some("headline"),
+                    "a headline",
+                );
+                check(&mut out, !f.body.trim().is_empty(), Some("body"), "a body");
                 check(
                     &mut out,
                     !f.byline.is_empty(),
+                    Some("byline"),
                     "at least one contributor on the byline",
                 );
             }
             Need::Ready => ready_checks(&mut out, f),
             Need::Time => match f.at {
-                None => check(&mut out, false, "a publication time"),
+                None => check(&mut out, false, Some("at"), "a publication time"),
                 Some(at) => {
-                    check(&mut out, at > f.now, "a publication time in the future");
+                    check(
+                        &mut out,
+                        at > f.now,
+                        Some("at"),
+                        "a publication time in the future",
+                    );
                     if let Some(embargo) = f.embargo_until {
                         check(
                             &mut out,
                             at >= embargo,
+                            Some("at"),
                             "a publication time not before the embargo",
                         );
                     }
@@ -241,11 +262,13 @@ pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
             Need::Due => check(
                 &mut out,
                 f.scheduled_at.is_some_and(|s| s <= f.now),
+                None,
                 "the scheduled time has come",
             ),
             Need::EmbargoPassed => check(
                 &mut out,
                 f.embargo_until.is_none_or(|e| e <= f.now),
+                Some("embargo_until"),
                 "the embargo has passed",
             ),
         }
@@ -254,7 +277,12 @@ pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
 }
 
 fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
-    check(out, !f.standfirst.trim().is_empty(), "a standfirst");
+    check(
+        out,
+        !f.standfirst.trim().is_empty(),
+        Some("standfirst"),
+        "a standfirst",
+    );
     let missing: Vec<&str> = f
         .byline
         .iter()
@@ -265,12 +293,14 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
         check(
             out,
             !f.byline.is_empty(),
+            Some("byline"),
             "a bio for every byline contributor",
         );
     } else {
         check(
             out,
             false,
+            Some("byline"),
             format!(
                 "a bio for every byline contributor (missing: {})",
                 missing.join(", ")
@@ -281,6 +311,7 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
     check(
         out,
         chars <= MAX_HEADLINE_CHARS,
+        Some("headline"),
         if chars <= MAX_HEADLINE_CHARS {
             format!("a headline of at most {MAX_HEADLINE_CHARS} characters")
         } else {
@@ -288,7 +319,7 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
         },
     );
     match f.section {
-        None => check(out, false, "a section"),
+        None => check(out, false, Some("section"), "a section"),
         Some(s) => {
             let words = f.word_count;
             let low = s.min_words.is_none_or(|m| words >= m);
@@ -307,7 +338,7 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
                     s.name
                 )
             };
-            check(out, low && high, label);
+            check(out, low && high, Some("body"), label);
         }
     }
 }

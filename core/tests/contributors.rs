@@ -2,18 +2,12 @@ mod common;
 
 use common::*;
 use copydesk_core::desk::{BylineEntry, ContributorEdit, NewContributor};
-use copydesk_core::model::{Action, ContributorKind};
+use copydesk_core::model::Action;
 
-fn guest<'a>(name: &'a str, email: Option<&'a str>) -> NewContributor<'a> {
+fn guest(name: &str, email: Option<&str>) -> NewContributor {
     NewContributor {
-        display_name: name,
-        sort_name: None,
-        email,
-        affiliation: "",
-        kind: ContributorKind::Guest,
-        bio: "",
-        links: vec![],
-        private_notes: "",
+        email: email.map(str::to_string),
+        ..NewContributor::guest(name)
     }
 }
 
@@ -232,7 +226,7 @@ fn a_contributor_with_articles_is_merged_not_deleted() {
         .search(&t.editor, "senior fellow", &Default::default(), None, 10)
         .unwrap();
     assert!(hits.items.iter().any(|h| h.id == a.id));
-    assert!(t.desk.store().check().unwrap().is_empty());
+    assert!(t.desk.check().unwrap().is_empty());
     // One who never wrote can simply be deleted.
     let lone = t
         .desk

@@ -4,7 +4,7 @@
 mod common;
 
 use common::desk;
-use copydesk_core::desk::{ArticleFilter, DiffPart, MatchedBy};
+use copydesk_core::desk::{ArticleFilter, DiffKind, DiffPart, MatchedBy};
 use copydesk_core::model::State;
 
 const ROE_TXT: &str = "The grid needs a plan –\n\n\
@@ -38,8 +38,10 @@ fn an_author_is_matched_by_name_ignoring_case_accents_and_spacing() {
     assert_eq!(roe.matched_by, MatchedBy::Name);
     assert!(roe.bio_differs);
     assert!(
-        roe.bio_change
-            .contains(&DiffPart::Added(" and a former engineer".into())),
+        roe.bio_change.contains(&DiffPart {
+            kind: DiffKind::Added,
+            text: " and a former engineer".into()
+        }),
         "{:?}",
         roe.bio_change
     );
@@ -103,14 +105,14 @@ fn email_wins_over_name_and_a_shared_name_matches_nobody() {
         .add_contributor(
             &d.chief,
             &copydesk_core::desk::NewContributor {
-                display_name: "John Doe",
+                display_name: "John Doe".into(),
                 sort_name: None,
-                email: Some("john2@example.org"),
-                affiliation: "",
+                email: Some("john2@example.org".into()),
+                affiliation: "".into(),
                 kind: copydesk_core::model::ContributorKind::Staff,
-                bio: "",
+                bio: "".into(),
                 links: vec![],
-                private_notes: "",
+                private_notes: "".into(),
             },
         )
         .unwrap();
@@ -171,7 +173,7 @@ fn bad_files_name_the_file_and_contributors_may_not_import() {
         .preview_import(&d.editor, "empty.txt", b"")
         .unwrap_err();
     assert_eq!(
-        (e.code(), e.to_string().as_str()),
+        (e.code().as_str(), e.to_string().as_str()),
         ("bad_file", "empty.txt is empty")
     );
     let e = d

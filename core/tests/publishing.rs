@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
 use common::{TestDesk, desk, populate, ready_piece, start};
-use copydesk_core::desk::{ContributorEdit, MoveArgs, When};
+use copydesk_core::desk::{ContributorEdit, MoveArgs, SectionPlan, When};
 use copydesk_core::model::{Action, JobState, State};
 use copydesk_core::{Desk, ManualClock};
 
@@ -129,38 +129,43 @@ fn a_time_in_the_desk_zone_is_checked_and_stored_in_utc() {
 #[test]
 fn the_next_free_slot_skips_taken_ones_and_a_shared_slot_is_flagged() {
     let t = desk();
-    let err = t
-        .desk
-        .set_section_slots(&t.chief, "Opinion", &["Mon-Fri 25:00".into()])
-        .unwrap_err();
-    assert!(err.to_string().contains("is not a slot"), "{err}");
-    let slots = t
-        .desk
-        .set_section_slots(&t.chief, "Opinion", &["Mon-Fri 08:00 12:00".into()])
-        .unwrap();
-    assert_eq!(slots.len(), 10);
-    // Limits and slots go in together: a bad slot line leaves both as they were.
-    let before = t.desk.publishing_settings(&t.editor).unwrap();
-    let opinion = before
-        .sections
-        .iter()
-        .find(|p| p.section.name == "Opinion")
-        .unwrap();
-    let wider = copydesk_core::model::Section {
-        min_words: Some(1),
-        ..opinion.section.clone()
+    let opinion = |slots: &[&str]| SectionPlan {
+        name: "Opinion".into(),
+        min_words: Some(600),
+        max_words: Some(1200),
+        slots: slots.iter().map(|s| s.to_string()).collect(),
     };
     let err = t
         .desk
-        .put_section_plan(
-            &t.chief,
-            &wider,
-            &["Mon-Fri 08:00".into(), "Caturday 09:00".into()],
-        )
+        .put_section_plan(&t.chief, &opinion(&["Mon-Fri 25:00"]))
+        .unwrap_err();
+    assert!(err.to_string().contains("is not a slot"), "{err}");
+    assert!(matches!(
+        err,
+        copydesk_core::Error::Invalid {
+            field: Some("slots"),
+            ..
+        }
+    ));
+    let plan = t
+        .desk
+        .put_section_plan(&t.chief, &opinion(&["Mon-Fri 08:00 12:00"]))
+        .unwrap();
+    assert_eq!(plan.slots.len(), 10);
+    assert_eq!(plan.slots[0], "Mon 08:00");
+    // Limits and slots go in together: a bad slot line leaves both as they were.
+    let before = t.desk.publishing_settings(&t.editor).unwrap();
+    let wider = |slots| SectionPlan {
+        min_words: Some(1),
+        ..opinion(slots)
+    };
+    let err = t
+        .desk
+        .put_section_plan(&t.chief, &wider(&["Mon-Fri 08:00", "Caturday 09:00"]))
         .unwrap_err();
     assert!(err.to_string().contains("“Caturday” is not a day"), "{err}");
     assert_eq!(t.desk.publishing_settings(&t.editor).unwrap(), before);
-    let err = t.desk.put_section_plan(&t.editor, &wider, &[]).unwrap_err();
+    let err = t.desk.put_section_plan(&t.editor, &wider(&[])).unwrap_err();
     assert_eq!(err.code(), "forbidden");
     // Monday 2 November 2026, 10:00 in Paris: the next slots are today 12:00, then Tuesday 08:00.
     let free = t.desk.next_free_slots(&t.editor, "Opinion", 2).unwrap();

@@ -2,7 +2,7 @@ mod common;
 
 use common::*;
 use copydesk_core::desk::ArticleEdit;
-use copydesk_core::desk::DiffPart;
+use copydesk_core::desk::{DiffKind, DiffPart};
 use copydesk_core::model::{Action, SaveReason};
 use copydesk_core::{Desk, ManualClock};
 use std::sync::Arc;
@@ -74,7 +74,8 @@ fn every_revision_reads_back_exactly() {
         expected.push(body.clone());
     }
     for (i, text) in expected.iter().enumerate() {
-        let (info, snap) = t.desk.revision(&t.chief, &a.id, i as i64 + 1).unwrap();
+        let r = t.desk.revision(&t.chief, &a.id, i as i64 + 1).unwrap();
+        let (info, snap) = (r.info, r.text);
         assert_eq!(&snap.body, text, "revision {}", info.number);
         assert_eq!(snap.headline, a.headline);
     }
@@ -103,17 +104,17 @@ fn revisions_compare_word_by_word() {
     assert_eq!(d.fields[0].field, "body");
     let parts = &d.fields[0].parts;
     assert!(
-        parts.contains(&DiffPart::Removed("denied".into())),
+        parts.contains(&part(DiffKind::Removed, "denied")),
         "{parts:?}"
     );
     assert!(
-        parts.contains(&DiffPart::Added("confirmed".into())),
+        parts.contains(&part(DiffKind::Added, "confirmed")),
         "{parts:?}"
     );
     assert!(
         parts
             .iter()
-            .any(|p| matches!(p, DiffPart::Added(s) if s.contains("evening")))
+            .any(|p| p.kind == DiffKind::Added && p.text.contains("evening"))
     );
     assert_eq!((d.words_added, d.words_removed), (2, 1));
     // Comparing a revision with itself shows no change.
@@ -184,15 +185,14 @@ fn storage_grows_with_the_edit_not_the_article() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(start()));
     let desk = Desk::open(&dir.path().join("desk.db"), clock.clone()).unwrap();
-    desk.store()
-        .set_durability(copydesk_core::store::Durability::Normal)
+    desk.set_durability(copydesk_core::Durability::Normal)
         .unwrap();
     let t = populate(desk, clock);
     let mut piece = ready_piece();
     piece.body = words(10_000);
     let mut a = t.desk.create_article(&t.editor, &piece).unwrap();
     let mut words_now: Vec<String> = a.body.split(' ').map(str::to_string).collect();
-    let before = t.desk.store().size_bytes().unwrap();
+    let before = t.desk.size_bytes().unwrap();
     for i in 0..1000 {
         let at = (i * 37) % words_now.len();
         words_now[at] = format!("edit{i}");
@@ -210,14 +210,14 @@ fn storage_grows_with_the_edit_not_the_article() {
             )
             .unwrap();
     }
-    let growth = t.desk.store().size_bytes().unwrap() - before;
+    let growth = t.desk.size_bytes().unwrap() - before;
     assert!(
         growth < 1_000_000,
         "1,000 one-word edits grew the database by {growth} bytes"
     );
-    let (_, first) = t.desk.revision(&t.chief, &a.id, 1).unwrap();
+    let first = t.desk.revision(&t.chief, &a.id, 1).unwrap().text;
     assert_eq!(first.body, piece.body);
-    let (_, last) = t.desk.revision(&t.chief, &a.id, 1001).unwrap();
+    let last = t.desk.revision(&t.chief, &a.id, 1001).unwrap().text;
     assert_eq!(last.body, a.body);
 }
 
@@ -241,4 +241,11 @@ fn a_restore_from_a_stale_screen_is_a_conflict() {
             .code(),
         "not_found"
     );
+}
+
+fn part(kind: DiffKind, text: &str) -> DiffPart {
+    DiffPart {
+        kind,
+        text: text.into(),
+    }
 }

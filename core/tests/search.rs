@@ -57,7 +57,7 @@ fn search_ignores_accents_and_ranks_headlines_first() {
         .map(|p| p.text.as_str())
         .collect();
     assert_eq!(hit_words, ["señor"]);
-    assert_eq!(señor[0].byline, ["John Doe"]);
+    assert_eq!(señor[0].byline[0].name, "John Doe");
 }
 
 #[test]
@@ -270,14 +270,14 @@ fn contributors_are_searchable_by_bio() {
         .add_contributor(
             &t.editor,
             &NewContributor {
-                display_name: "Amadou Diallo",
+                display_name: "Amadou Diallo".into(),
                 sort_name: None,
                 email: None,
-                affiliation: "Université de Dakar",
+                affiliation: "Université de Dakar".into(),
                 kind: ContributorKind::Guest,
-                bio: "Amadou Diallo is a hydrologist who studies the Niger basin.",
+                bio: "Amadou Diallo is a hydrologist who studies the Niger basin.".into(),
                 links: vec![],
-                private_notes: "",
+                private_notes: "".into(),
             },
         )
         .unwrap();

@@ -1,34 +1,20 @@
-//! What a failed command hands the UI: the core's stable code and the words to show.
+//! The shell's failures are the core's one error body (`ApiError`); these build the few the
+//! shell gives itself: nobody signed in, no desk open, a task that stopped.
 
-use serde::Serialize;
+use copydesk_core::{ApiError, ErrorCode};
 
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct AppError {
-    /// The core's `Error::code()` (`invalid_input`, `forbidden`, …) or one of the shell's own:
-    /// `signed_out`, `no_desk`, `internal`.
-    pub code: String,
-    pub message: String,
+pub type AppResult<T> = Result<T, ApiError>;
+
+/// Nobody is signed in on this window.
+pub fn signed_out() -> ApiError {
+    ApiError::new(ErrorCode::SignedOut, "sign in first")
 }
 
-impl AppError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        AppError {
-            code: code.to_owned(),
-            message: message.into(),
-        }
-    }
+/// The desk's work stopped before it answered (a panic in the blocking pool).
+pub fn stopped(e: tokio::task::JoinError) -> ApiError {
+    ApiError::new(
+        ErrorCode::Internal,
+        "the desk stopped while working on this: try again",
+    )
+    .with_detail(e.to_string())
 }
-
-impl From<copydesk_core::Error> for AppError {
-    fn from(e: copydesk_core::Error) -> Self {
-        AppError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<tokio::task::JoinError> for AppError {
-    fn from(e: tokio::task::JoinError) -> Self {
-        AppError::new("internal", format!("the desk stopped while working: {e}"))
-    }
-}
-
-pub type AppResult<T> = Result<T, AppError>;

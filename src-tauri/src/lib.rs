@@ -3,13 +3,12 @@
 
 mod commands;
 mod error;
-mod moves;
 mod publisher;
 mod state;
-mod view;
 mod watch;
 
-pub use error::AppError;
+pub use commands::NAMES as COMMANDS;
+pub use error::AppResult;
 pub use state::{AppState, db_path};
 
 use std::sync::Arc;
@@ -19,51 +18,9 @@ use tauri::{Manager, Runtime};
 /// Every command the UI may call, typed for the generated TypeScript bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
-        // One TypeScript type per Rust type: the view types go one way only.
+        // One TypeScript type per Rust type: the wire types are the same both ways.
         .disable_serde_phases()
-        .commands(tauri_specta::collect_commands![
-            commands::desk_status,
-            commands::init_desk,
-            commands::fill_sample_desk,
-            commands::sign_in_choices,
-            commands::sign_in,
-            commands::sign_out,
-            commands::list_users,
-            commands::add_user,
-            commands::list_articles,
-            commands::get_article,
-            commands::article_moves,
-            commands::move_article,
-            commands::list_notes,
-            commands::add_note,
-            commands::resolve_note,
-            commands::article_history,
-            commands::revision_diff,
-            commands::restore_revision,
-            commands::create_article,
-            commands::save_article,
-            commands::list_contributors,
-            commands::find_contributors,
-            commands::get_contributor,
-            commands::add_contributor,
-            commands::edit_contributor,
-            commands::contributor_bio_history,
-            commands::merge_contributors,
-            commands::search_articles,
-            commands::search_contributors,
-            commands::audit_log,
-            commands::schedule_article,
-            commands::next_free_slots,
-            commands::calendar,
-            commands::list_jobs,
-            commands::retry_job,
-            commands::publishing_settings,
-            commands::put_section,
-            commands::set_timezone,
-            commands::set_publish_folder,
-            commands::preview_import,
-            commands::commit_import,
-        ])
+        .commands(commands::all())
         .events(tauri_specta::collect_events![
             watch::DeskChanged,
             publisher::PublishingDone

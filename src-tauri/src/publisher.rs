@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use copydesk_core::Desk;
-use copydesk_core::desk::PublishReport;
+use copydesk_core::desk::{JobOutcome, PublishReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -17,12 +17,12 @@ use tokio::sync::Notify;
 /// file watcher missed it.
 const AT_MOST: Duration = Duration::from_secs(60);
 
-/// Pieces published or failed by this app's publisher.
+/// The jobs this app's publisher carried out or saw fail.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct PublishingDone {
-    pub published: Vec<String>,
-    /// Headline and error of each failure.
-    pub failed: Vec<(String, String)>,
+    pub done: Vec<JobOutcome>,
+    /// Each with its error.
+    pub failed: Vec<JobOutcome>,
 }
 
 /// Starts the publisher; `wake` is notified whenever the desk changes, so a new or moved job is
@@ -62,18 +62,19 @@ fn announce<R: Runtime>(app: &AppHandle<R>, report: &PublishReport) {
         return;
     }
     let event = PublishingDone {
-        published: report.done.iter().map(|j| j.headline.clone()).collect(),
-        failed: report
-            .failed
-            .iter()
-            .map(|j| (j.headline.clone(), j.error.clone().unwrap_or_default()))
-            .collect(),
+        done: report.done.clone(),
+        failed: report.failed.clone(),
     };
-    for headline in &event.published {
-        notify(app, "Published", headline);
+    for job in &event.done {
+        notify(app, "Published", &job.headline);
     }
-    for (headline, why) in &event.failed {
-        notify(app, "Publishing failed", &format!("{headline}: {why}"));
+    for job in &event.failed {
+        let why = job.error.as_deref().unwrap_or("no reason given");
+        notify(
+            app,
+            "Publishing failed",
+            &format!("{}: {why}", job.headline),
+        );
     }
     // No window listening is not a reason to stop publishing.
     let _ = event.emit(app);

@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use copydesk_core::{Actor, Clock, Desk, FileClock, SystemClock};
+use copydesk_core::{Actor, ApiError, Clock, Desk, ErrorCode, FileClock, SystemClock};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppResult, signed_out};
 
 pub struct AppState {
     /// The desk file, when one could be named.
     pub db_path: Option<PathBuf>,
-    desk: Result<Arc<Desk>, AppError>,
+    desk: Result<Arc<Desk>, ApiError>,
     actor: Mutex<Option<Actor>>,
 }
 
@@ -36,9 +36,7 @@ impl AppState {
 
     /// The signed-in user, or an error telling the UI to sign in.
     pub fn actor(&self) -> AppResult<Actor> {
-        self.lock_actor()
-            .clone()
-            .ok_or_else(|| AppError::new("signed_out", "sign in first"))
+        self.lock_actor().clone().ok_or_else(signed_out)
     }
 
     pub fn set_actor(&self, actor: Option<Actor>) {
@@ -54,8 +52,8 @@ impl AppState {
 fn open_desk(path: &Path) -> AppResult<Desk> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|e| {
-            AppError::new(
-                "io",
+            ApiError::new(
+                ErrorCode::Io,
                 format!("cannot create the folder {}: {e}", folder.display()),
             )
         })?;
@@ -65,7 +63,7 @@ fn open_desk(path: &Path) -> AppResult<Desk> {
         Some(file) if !file.is_empty() => Arc::new(FileClock::new(file)),
         _ => Arc::new(SystemClock),
     };
-    Ok(Desk::open(path, clock)?)
+    Desk::open(path, clock).map_err(ApiError::from)
 }
 
 /// The desk file: `COPYDESK_DB` if set, else `desk.db` in the per-user data folder
@@ -81,8 +79,8 @@ pub fn db_path() -> AppResult<PathBuf> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .map(|data| data.join("copydesk").join("desk.db"))
         .ok_or_else(|| {
-            AppError::new(
-                "no_desk",
+            ApiError::new(
+                ErrorCode::NoDesk,
                 "no home folder to keep the desk in: set COPYDESK_DB to a file path",
             )
         })

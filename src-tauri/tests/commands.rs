@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::invoke;
+use common::{call, invoke};
 use serde_json::{Value, json};
 
 #[test]
@@ -20,11 +20,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     assert_eq!(status["settings"], Value::Null, "a new file is not set up");
     assert_eq!(status["db_path"], json!(db.display().to_string()));
 
-    let refused = invoke(
-        &window,
-        "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}),
-    )
+    let refused = call(&window, "list_articles", json!({"filter": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}))
     .expect_err("nobody is signed in");
     assert_eq!(refused["code"], "signed_out");
 
@@ -63,23 +59,16 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     )
     .expect("signed in");
 
-    let users = invoke(&window, "list_users", json!({})).expect("users");
+    let users = call(&window, "list_users", json!({})).expect("users");
     assert_eq!(users.as_array().map(Vec::len), Some(1));
-    let page = invoke(
-        &window,
-        "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}),
-    )
+    let page = call(&window, "list_articles", json!({"filter": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 10}))
     .expect("an empty queue");
     assert_eq!(page, json!({"items": [], "next": null}));
 
-    let sample = invoke(&window, "fill_sample_desk", json!({})).expect("the sample desk");
+    let sample =
+        call(&window, "fill_sample_desk", json!({"articles": 60})).expect("the sample desk");
     assert_eq!(sample["articles"], 60);
-    let page = invoke(
-        &window,
-        "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 3}),
-    )
+    let page = call(&window, "list_articles", json!({"filter": {"state": "submitted", "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 3}))
     .expect("the submitted queue");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(3));
     assert!(page["next"].is_string(), "more than one page: {page}");
@@ -91,48 +80,40 @@ fn a_new_desk_is_created_signed_into_and_listed() {
             .all(|a| a["state"] == "submitted")
     );
 
-    let opinion = invoke(
-        &window,
-        "list_articles",
-        json!({"query": {"state": null, "section": "Opinion", "contributor": null, "assigned_editor": null}, "after": null, "limit": 100}),
-    )
+    let opinion = call(&window, "list_articles", json!({"filter": {"state": null, "section": "Opinion", "contributor": null, "assigned_editor": null}, "after": null, "limit": 100}))
     .expect("the Opinion section");
     let items = opinion["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty() && items.iter().all(|a| a["section"] == "Opinion"));
-    let unknown = invoke(
-        &window,
-        "list_articles",
-        json!({"query": {"state": null, "section": null, "contributor": "Nobody Atall", "assigned_editor": null}, "after": null, "limit": 10}),
-    )
+    let unknown = call(&window, "list_articles", json!({"filter": {"state": null, "section": null, "contributor": "Nobody Atall", "assigned_editor": null}, "after": null, "limit": 10}))
     .expect_err("an unknown contributor");
     assert_eq!(unknown["code"], "not_found");
 
     let first = &page["items"][0];
-    let article = invoke(&window, "get_article", json!({"id": first["id"]})).expect("an article");
+    let article = call(&window, "get_article", json!({"id": first["id"]})).expect("an article");
     assert_eq!(article["headline"], first["headline"]);
     assert!(article["body"].as_str().is_some_and(|b| !b.is_empty()));
     assert!(article["byline"][0]["printed_bio"].is_string());
-    let missing = invoke(&window, "get_article", json!({"id": "no-such-article"}))
+    let missing = call(&window, "get_article", json!({"id": "no-such-article"}))
         .expect_err("no such article");
     assert_eq!(missing["code"], "not_found");
 
     // The workflow: the chief claims a submitted article, then may request changes only with a note.
     let id = first["id"].clone();
-    let moves = invoke(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
+    let moves = call(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
     let claim = moves
         .as_array()
         .into_iter()
         .flatten()
         .find(|m| m["action"] == "claim");
     assert_eq!(
-        claim.map(|m| m["ready"].clone()),
+        claim.map(|m| m["allowed"].clone()),
         Some(json!(true)),
         "{moves}"
     );
-    let moved = invoke(
+    let moved = call(
         &window,
         "move_article",
-        json!({"id": id, "action": "claim", "note": null}),
+        json!({"id": id, "action": "claim", "args": {"note": null}}),
     )
     .expect("claimed");
     assert_eq!(moved["state"], "in_review");
@@ -144,45 +125,45 @@ fn a_new_desk_is_created_signed_into_and_listed() {
             .find(|m| m["action"] == action)
             .cloned()
     };
-    let moves = invoke(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
-    let request = find(&moves, "request_changes").expect("request changes is offered");
+    let moves = call(&window, "article_moves", json!({"id": id, "note": null})).expect("moves");
+    let request = find(&moves, "request-changes").expect("request changes is offered");
     assert_eq!(
-        (request["needs_note"].clone(), request["ready"].clone()),
+        (request["needs_note"].clone(), request["allowed"].clone()),
         (json!(true), json!(false))
     );
-    let moves = invoke(
+    let moves = call(
         &window,
         "article_moves",
         json!({"id": id, "note": "Cut the intro"}),
     )
     .expect("moves");
     assert_eq!(
-        find(&moves, "request_changes").map(|m| m["ready"].clone()),
+        find(&moves, "request-changes").map(|m| m["allowed"].clone()),
         Some(json!(true))
     );
-    let refused = invoke(
+    let refused = call(
         &window,
         "move_article",
-        json!({"id": id, "action": "request_changes", "note": "  "}),
+        json!({"id": id, "action": "request-changes", "args": {"note": "  "}}),
     )
     .expect_err("a blank note");
     assert_eq!(refused["code"], "not_ready");
 
     // Notes: a thread with a reply, resolved.
-    let note = invoke(
+    let note = call(
         &window,
         "add_note",
-        json!({"articleId": id, "body": "Is the second figure right?", "replyTo": null}),
+        json!({"article_id": id, "body": "Is the second figure right?", "reply_to": null}),
     )
     .expect("a note");
-    invoke(
+    call(
         &window,
         "add_note",
-        json!({"articleId": id, "body": "Checked: it is.", "replyTo": note["id"]}),
+        json!({"article_id": id, "body": "Checked: it is.", "reply_to": note["id"]}),
     )
     .expect("a reply");
-    invoke(&window, "resolve_note", json!({"noteId": note["id"]})).expect("resolved");
-    let notes = invoke(&window, "list_notes", json!({"articleId": id})).expect("the notes");
+    call(&window, "resolve_note", json!({"note_id": note["id"]})).expect("resolved");
+    let notes = call(&window, "list_notes", json!({"article_id": id})).expect("the notes");
     let thread: Vec<(Value, Value)> = notes
         .as_array()
         .into_iter()
@@ -198,16 +179,16 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         ],
         "{notes}"
     );
-    let blank = invoke(
+    let blank = call(
         &window,
         "add_note",
-        json!({"articleId": id, "body": "   ", "replyTo": null}),
+        json!({"article_id": id, "body": "   ", "reply_to": null}),
     )
     .expect_err("a blank note");
     assert_eq!(blank["code"], "invalid_input");
 
     // History: the claim wrote a revision; the two newest compare (a claim changes no text).
-    let history = invoke(
+    let history = call(
         &window,
         "article_history",
         json!({"id": id, "after": null, "limit": 10}),
@@ -216,7 +197,7 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let newest = &history["items"][0];
     assert_eq!(newest["reason"], "transition", "{history}");
     let to = newest["number"].as_u64().expect("a number");
-    let diff = invoke(
+    let diff = call(
         &window,
         "revision_diff",
         json!({"id": id, "from": to - 1, "to": to}),
@@ -227,21 +208,21 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         (Some(to - 1), Some(to))
     );
     assert!(diff["fields"].is_array());
-    let current = invoke(&window, "get_article", json!({"id": id})).expect("the article");
-    let stale = invoke(
+    let current = call(&window, "get_article", json!({"id": id})).expect("the article");
+    let stale = call(
         &window,
         "restore_revision",
-        json!({"id": id, "number": 1, "baseVersion": 1}),
+        json!({"id": id, "number": 1, "base_version": 1}),
     )
     .expect_err("the article moved on since version 1");
     assert_eq!(stale["code"], "conflict");
-    let restored = invoke(
+    let restored = call(
         &window,
         "restore_revision",
-        json!({"id": id, "number": 1, "baseVersion": current["version"]}),
+        json!({"id": id, "number": 1, "base_version": current["version"]}),
     )
     .expect("restored");
-    let history = invoke(
+    let history = call(
         &window,
         "article_history",
         json!({"id": id, "after": null, "limit": 1}),
@@ -266,14 +247,14 @@ fn a_new_desk_is_created_signed_into_and_listed() {
         json!({"name": writer, "passphrase": null}),
     )
     .expect("signed in as a contributor");
-    let own = invoke(&window, "list_articles", json!({"query": {"state": null, "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 50}))
+    let own = call(&window, "list_articles", json!({"filter": {"state": null, "section": null, "contributor": null, "assigned_editor": null}, "after": null, "limit": 50}))
         .expect("their articles");
     assert!(
         own["items"].as_array().is_some_and(|a| !a.is_empty()),
         "{own}"
     );
     for article in own["items"].as_array().into_iter().flatten() {
-        let moves = invoke(
+        let moves = call(
             &window,
             "article_moves",
             json!({"id": article["id"], "note": null}),
@@ -283,10 +264,10 @@ fn a_new_desk_is_created_signed_into_and_listed() {
             find(&moves, "approve").is_none(),
             "approve offered to a contributor: {moves}"
         );
-        let refused = invoke(
+        let refused = call(
             &window,
             "move_article",
-            json!({"id": article["id"], "action": "approve", "note": null}),
+            json!({"id": article["id"], "action": "approve", "args": {"note": null}}),
         );
         assert!(refused.is_err(), "the core let a contributor approve");
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::invoke;
+use common::call;
 use serde_json::{Value, json};
 
 fn draft(headline: &str, body: &str, byline: Value) -> Value {
@@ -20,29 +20,29 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
     // A guest added inline from the byline picker, and found again by name, accents ignored.
     let guest = json!({"contributor": {"display_name": "Amélie Faure", "email": "amelie@example.org",
         "affiliation": "University of Porto", "kind": "guest", "bio": "Amélie Faure is a historian."}});
-    let amelie = invoke(&window, "add_contributor", guest).expect("a guest");
+    let amelie = call(&window, "add_contributor", guest).expect("a guest");
     assert_eq!(amelie["kind"], "guest");
-    let found = invoke(&window, "find_contributors", json!({"query": "amelie"})).expect("found");
+    let found = call(&window, "find_contributors", json!({"query": "amelie"})).expect("found");
     assert_eq!(found[0]["id"], amelie["id"]);
     let blank = json!({"contributor": {"display_name": " ", "email": null, "affiliation": "",
         "kind": "guest", "bio": ""}});
-    let refused = invoke(&window, "add_contributor", blank).expect_err("a nameless contributor");
+    let refused = call(&window, "add_contributor", blank).expect_err("a nameless contributor");
     assert_eq!(refused["code"], "invalid_input");
 
     // The chief gives her a sign-in; a second account of that name is refused.
     let account = json!({"user": {"name": "Amélie", "role": "contributor",
-        "contributor_id": amelie["id"], "passphrase": null}});
-    let user = invoke(&window, "add_user", account.clone()).expect("an account");
+        "contributor": amelie["id"], "passphrase": null}});
+    let user = call(&window, "add_user", account.clone()).expect("an account");
     assert_eq!(user["contributor_id"], amelie["id"]);
-    let twice = invoke(&window, "add_user", account).expect_err("the name is taken");
+    let twice = call(&window, "add_user", account).expect_err("the name is taken");
     assert_eq!(twice["code"], "invalid_input", "{twice}");
 
-    let byline = json!([{"contributor_id": amelie["id"], "printed_bio": null}]);
+    let byline = json!([{"contributor": amelie["id"], "printed_bio": null}]);
     let body = "The harbour wall was **rebuilt** in 1904.";
-    let article = invoke(
+    let article = call(
         &window,
         "create_article",
-        json!({"draft": draft("The harbour wall", body, byline.clone())}),
+        json!({"article": draft("The harbour wall", body, byline.clone())}),
     )
     .expect("a draft");
     assert_eq!(
@@ -53,43 +53,39 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
 
     // An autosave on the version shown moves it on; the same text again writes nothing.
     let own_bio =
-        json!([{"contributor_id": amelie["id"], "printed_bio": "Amélie Faure writes on ports."}]);
+        json!([{"contributor": amelie["id"], "printed_bio": "Amélie Faure writes on ports."}]);
     let edited = draft(
         "The harbour wall",
         "The harbour wall was rebuilt in 1905.",
         own_bio.clone(),
     );
-    let saved = invoke(
+    let saved = call(
         &window,
         "save_article",
-        json!({"id": article["id"], "baseVersion": v1, "draft": edited.clone(), "autosave": true}),
+        json!({"id": article["id"], "base_version": v1, "edit": edited.clone(), "autosave": true}),
     )
     .expect("autosaved");
     assert!(saved["version"].as_u64() > v1.as_u64());
     assert_eq!(saved["byline"][0]["bio_is_own"], true);
-    let again = invoke(
-        &window,
-        "save_article",
-        json!({"id": article["id"], "baseVersion": saved["version"], "draft": edited, "autosave": true}),
-    )
+    let again = call(&window, "save_article", json!({"id": article["id"], "base_version": saved["version"], "edit": edited, "autosave": true}))
     .expect("nothing to save");
     assert_eq!(again["version"], saved["version"]);
 
     // Saving on the old version is a conflict, and nothing is written.
-    let stale = invoke(
+    let stale = call(
         &window,
         "save_article",
-        json!({"id": article["id"], "baseVersion": v1, "autosave": false,
-               "draft": draft("Another headline", body, own_bio)}),
+        json!({"id": article["id"], "base_version": v1, "autosave": false,
+               "edit": draft("Another headline", body, own_bio)}),
     )
     .expect_err("a stale version");
     assert_eq!(stale["code"], "conflict", "{stale}");
-    let now = invoke(&window, "get_article", json!({"id": article["id"]})).expect("the article");
+    let now = call(&window, "get_article", json!({"id": article["id"]})).expect("the article");
     assert_eq!(now["headline"], "The harbour wall");
     assert_eq!(now["version"], saved["version"]);
 
     // Search finds the autosaved text; the contributor search finds the bio.
-    let hits = invoke(
+    let hits = call(
         &window,
         "search_articles",
         json!({"text": "1905", "after": null, "limit": 10}),
@@ -104,14 +100,14 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
             .any(|p| p["hit"] == true && p["text"] == "1905"),
         "{hits}"
     );
-    let people = invoke(
+    let people = call(
         &window,
         "search_contributors",
         json!({"text": "historian", "limit": 5}),
     )
     .expect("contributors");
     assert_eq!(people[0]["id"], amelie["id"]);
-    let nothing = invoke(
+    let nothing = call(
         &window,
         "search_articles",
         json!({"text": "  ", "after": null, "limit": 10}),
@@ -121,22 +117,22 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
 
     // Submitted, claimed: the chief's "In review: mine" holds it, and the audit log tells it.
     for action in ["submit", "claim"] {
-        invoke(
+        call(
             &window,
             "move_article",
-            json!({"id": article["id"], "action": action, "note": null}),
+            json!({"id": article["id"], "action": action, "args": {"note": null}}),
         )
         .expect("moved");
     }
-    let mine = invoke(
+    let mine = call(
         &window,
         "list_articles",
-        json!({"query": {"state": "in_review", "section": null, "contributor": null,
+        json!({"filter": {"state": "in_review", "section": null, "contributor": null,
                          "assigned_editor": chief["id"]}, "after": null, "limit": 10}),
     )
     .expect("in review: mine");
     assert_eq!(mine["items"][0]["id"], article["id"]);
-    let log = invoke(
+    let log = call(
         &window,
         "audit_log",
         json!({"article": article["id"], "user": null, "after": null, "limit": 10}),
@@ -155,32 +151,32 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
     let changes = json!({"display_name": "Amélie Faure", "sort_name": "Faure, Amélie",
         "email": "amelie@example.org", "affiliation": "University of Porto", "kind": "guest",
         "bio": "Amélie Faure is a maritime historian.", "links": [], "private_notes": ""});
-    invoke(
+    call(
         &window,
         "edit_contributor",
-        json!({"id": amelie["id"], "changes": changes}),
+        json!({"key": amelie["id"], "edit": changes}),
     )
     .expect("edited");
-    let bios = invoke(
+    let bios = call(
         &window,
         "contributor_bio_history",
-        json!({"id": amelie["id"]}),
+        json!({"key": amelie["id"]}),
     )
     .expect("bio history");
     assert_eq!(bios[0]["bio"], "Amélie Faure is a historian.");
     let twin = json!({"contributor": {"display_name": "A. Faure", "email": null,
         "affiliation": "", "kind": "guest", "bio": ""}});
-    let twin = invoke(&window, "add_contributor", twin).expect("a duplicate");
-    let merged = invoke(
+    let twin = call(&window, "add_contributor", twin).expect("a duplicate");
+    let merged = call(
         &window,
         "merge_contributors",
         json!({"from": twin["id"], "into": amelie["id"]}),
     )
     .expect("merged");
     assert_eq!(merged["id"], amelie["id"]);
-    let gone = invoke(&window, "get_contributor", json!({"id": twin["id"]})).expect_err("gone");
+    let gone = call(&window, "get_contributor", json!({"key": twin["id"]})).expect_err("gone");
     assert_eq!(gone["code"], "not_found");
-    let page = invoke(
+    let page = call(
         &window,
         "list_contributors",
         json!({"after": null, "limit": 10}),

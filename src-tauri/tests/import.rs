@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::invoke;
+use common::{call, invoke};
 use serde_json::{Value, json};
 
 fn fixture(name: &str) -> String {
@@ -35,7 +35,7 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
     let (dir, window) = (&desk.dir, desk.window.clone());
     let marta = json!({"contributor": {"display_name": "Marta Lindqvist", "email": null,
         "affiliation": "", "kind": "guest", "bio": "Marta Lindqvist writes on water."}});
-    let marta = invoke(&window, "add_contributor", marta).expect("a contributor on file");
+    let marta = call(&window, "add_contributor", marta).expect("a contributor on file");
 
     // One call, three files: the bad ones say why in words, the good one still previews.
     let empty = dir.path().join("empty.txt");
@@ -46,10 +46,11 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
         dir.path().join("gone.md").display().to_string(),
         fixture("nato-two-authors.txt")
     ]);
-    let previews = invoke(&window, "preview_import", json!({"paths": paths})).expect("previews");
+    let previews =
+        invoke(&window, "preview_import_files", json!({"paths": paths})).expect("previews");
     let files: Vec<&Value> = previews.as_array().into_iter().flatten().collect();
     assert_eq!(files.len(), 4, "{previews}");
-    let sahel = &files[0]["preview"];
+    let sahel = &files[0]["result"];
     assert_eq!(files[0]["file"], "sahel-water.txt");
     assert!(files[0]["error"].is_null(), "{previews}");
     assert!(
@@ -64,7 +65,7 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
     assert_eq!(author["existing"]["matched_by"], "name");
     assert_eq!(author["existing"]["bio_differs"], true);
     for (bad, words) in [(&files[1], "empty.txt is empty"), (&files[2], "gone.md")] {
-        assert!(bad["preview"].is_null(), "{bad}");
+        assert!(bad["result"].is_null(), "{bad}");
         assert_eq!(bad["error"]["code"], "bad_file", "{bad}");
         assert!(
             bad["error"]["message"]
@@ -73,7 +74,7 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
             "{bad}"
         );
     }
-    let nato = &files[3]["preview"];
+    let nato = &files[3]["result"];
     assert_eq!(nato["byline"].as_array().map(Vec::len), Some(2), "{nato}");
     assert!(nato["byline"][0]["existing"].is_null());
 
@@ -87,18 +88,18 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
     nameless["file"] = json!("nameless.txt");
     nameless["byline"] = json!([]);
     let drafts = json!([sahel_draft, nameless, draft_of(nato)]);
-    let results = invoke(&window, "commit_import", json!({"drafts": drafts})).expect("committed");
+    let results = call(&window, "commit_import", json!({"drafts": drafts})).expect("committed");
     let results: Vec<&Value> = results.as_array().into_iter().flatten().collect();
     assert_eq!(results.len(), 3);
     assert_eq!(results[1]["file"], "nameless.txt");
-    assert!(results[1]["imported"].is_null());
+    assert!(results[1]["result"].is_null());
     assert_eq!(results[1]["error"]["code"], "bad_file", "{}", results[1]);
 
-    let imported = &results[0]["imported"];
+    let imported = &results[0]["result"];
     assert!(results[0]["error"].is_null(), "{}", results[0]);
     assert_eq!(imported["contributors"][0]["id"], marta["id"]);
     assert_eq!(imported["contributors"][0]["profile_bio_updated"], true);
-    let article = invoke(
+    let article = call(
         &window,
         "get_article",
         json!({"id": imported["article_id"]}),
@@ -109,24 +110,23 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
         article["headline"],
         "Water deals in the Sahel fail for want of committees"
     );
-    let profile = invoke(&window, "get_contributor", json!({"id": marta["id"]})).expect("Marta");
+    let profile = call(&window, "get_contributor", json!({"key": marta["id"]})).expect("Marta");
     assert_eq!(profile["bio"], found_bio);
 
     // Both NATO authors become new guests.
-    let nato_done = &results[2]["imported"];
+    let nato_done = &results[2]["result"];
     let guests = nato_done["contributors"]
         .as_array()
         .cloned()
         .unwrap_or_default();
     assert_eq!(guests.len(), 2, "{nato_done}");
     assert!(guests.iter().all(|c| c["created"] == true), "{nato_done}");
-    let guest =
-        invoke(&window, "get_contributor", json!({"id": guests[0]["id"]})).expect("a guest");
+    let guest = call(&window, "get_contributor", json!({"key": guests[0]["id"]})).expect("a guest");
     assert_eq!(guest["kind"], "guest");
-    let submitted = invoke(
+    let submitted = call(
         &window,
         "list_articles",
-        json!({"query": {"state": "submitted", "section": null, "contributor": null,
+        json!({"filter": {"state": "submitted", "section": null, "contributor": null,
                          "assigned_editor": null}, "after": null, "limit": 10}),
     )
     .expect("the Submitted queue");
@@ -138,8 +138,8 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
 
     // A contributor may not import: the whole call is refused, nothing is read or written.
     let account = json!({"user": {"name": "Marta", "role": "contributor",
-        "contributor_id": marta["id"], "passphrase": null}});
-    invoke(&window, "add_user", account).expect("Marta's sign-in");
+        "contributor": marta["id"], "passphrase": null}});
+    call(&window, "add_user", account).expect("Marta's sign-in");
     invoke(
         &window,
         "sign_in",
@@ -147,11 +147,11 @@ fn files_are_previewed_corrected_and_committed_one_by_one() {
     )
     .expect("signed in");
     let paths = json!([fixture("sahel-water.txt")]);
-    let refused =
-        invoke(&window, "preview_import", json!({"paths": paths})).expect_err("not a contributor");
+    let refused = invoke(&window, "preview_import_files", json!({"paths": paths}))
+        .expect_err("not a contributor");
     assert_eq!(refused["code"], "forbidden", "{refused}");
     let drafts = json!([draft_of(nato)]);
     let refused =
-        invoke(&window, "commit_import", json!({"drafts": drafts})).expect_err("not a contributor");
+        call(&window, "commit_import", json!({"drafts": drafts})).expect_err("not a contributor");
     assert_eq!(refused["code"], "forbidden", "{refused}");
 }

@@ -3,23 +3,23 @@
 
 mod common;
 
-use common::invoke;
+use common::call;
 use serde_json::{Value, json};
 
 #[test]
 fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
     let desk = common::harbour_post();
     let (dir, window) = (&desk.dir, desk.window.clone());
-    invoke(&window, "fill_sample_desk", json!({})).expect("the sample desk");
+    call(&window, "fill_sample_desk", json!({"articles": 60})).expect("the sample desk");
 
     let bad = json!({"section": {"name": "Opinion", "min_words": null, "max_words": null,
                                  "slots": ["Mon-Fri 8 o'clock"]}});
-    let refused = invoke(&window, "put_section", bad).expect_err("a slot that does not parse");
+    let refused = call(&window, "put_section", bad).expect_err("a slot that does not parse");
     assert_eq!(refused["code"], "invalid_input");
     let good = json!({"section": {"name": "Opinion", "min_words": 300, "max_words": 2000,
                                   "slots": ["Mon-Fri 08:00 12:00"]}});
-    invoke(&window, "put_section", good).expect("slots set");
-    let settings = invoke(&window, "publishing_settings", json!({})).expect("settings");
+    call(&window, "put_section", good).expect("slots set");
+    let settings = call(&window, "publishing_settings", json!({})).expect("settings");
     let opinion = settings["sections"]
         .as_array()
         .into_iter()
@@ -35,18 +35,18 @@ fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
             .is_some_and(|f| f.ends_with("site"))
     );
 
-    let approved = invoke(
+    let approved = call(
         &window,
         "list_articles",
-        json!({"query": {"state": "approved", "section": null, "contributor": null,
+        json!({"filter": {"state": "approved", "section": null, "contributor": null,
                          "assigned_editor": null}, "after": null, "limit": 1}),
     )
     .expect("the approved queue");
     let id = approved["items"][0]["id"].clone();
-    let gap = invoke(
+    let gap = call(
         &window,
         "schedule_article",
-        json!({"id": id, "at": "2031-03-30 01:30", "note": null}),
+        json!({"id": id, "when": {"at": "2031-03-30 01:30"}, "note": null}),
     )
     .expect_err("Lisbon skips 01:00–02:00 on 30 March 2031");
     assert_eq!(gap["code"], "invalid_input");
@@ -57,16 +57,16 @@ fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
             .contains("does not exist"),
         "{gap}"
     );
-    let scheduled = invoke(
+    let scheduled = call(
         &window,
         "schedule_article",
-        json!({"id": id, "at": "2031-06-02 08:00", "note": null}),
+        json!({"id": id, "when": {"at": "2031-06-02 08:00"}, "note": null}),
     )
     .expect("scheduled");
     assert_eq!(scheduled["state"], "scheduled");
-    assert_eq!(scheduled["scheduled_at"], "2031-06-02T07:00:00+00:00");
+    assert_eq!(scheduled["scheduled_at"], "2031-06-02T07:00:00Z");
 
-    let calendar = invoke(
+    let calendar = call(
         &window,
         "calendar",
         json!({"from": "2031-06-01T00:00:00Z", "to": "2031-06-08T00:00:00Z"}),
@@ -83,13 +83,13 @@ fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
         10 - held,
         "two Opinion slots a weekday: {calendar}"
     );
-    let taken = |f: &Value| f["at"] == "2031-06-02T07:00:00+00:00";
+    let taken = |f: &Value| f["at"] == "2031-06-02T07:00:00Z";
     assert_eq!(
         free.iter().any(taken),
         scheduled["section"] != "Opinion",
         "a slot held by the piece is not free"
     );
-    let jobs = invoke(
+    let jobs = call(
         &window,
         "list_jobs",
         json!({"state": "pending", "after": null, "limit": 200}),
@@ -100,31 +100,31 @@ fn an_approved_piece_is_scheduled_into_a_slot_and_shows_on_the_calendar() {
             .as_array()
             .into_iter()
             .flatten()
-            .any(|j| j["article_id"] == id && j["due_at"] == "2031-06-02T07:00:00+00:00"),
+            .any(|j| j["article_id"] == id && j["due_at"] == "2031-06-02T07:00:00Z"),
         "{jobs}"
     );
-    let retry = invoke(&window, "retry_job", json!({"id": jobs["items"][0]["id"]}))
+    let retry = call(&window, "retry_job", json!({"id": jobs["items"][0]["id"]}))
         .expect_err("a pending job is not retried");
     assert_eq!(retry["code"], "invalid_input");
 
     let file = dir.path().join("a-file");
     std::fs::write(&file, b"").expect("a file");
-    let folder = invoke(
+    let folder = call(
         &window,
         "set_publish_folder",
         json!({"folder": file.join("site").display().to_string()}),
     )
     .expect_err("a folder inside a file");
     assert_eq!(folder["code"], "invalid_input");
-    let zone = invoke(&window, "set_timezone", json!({"zone": "Atlantis/Capital"}))
+    let zone = call(&window, "set_timezone", json!({"zone": "Atlantis/Capital"}))
         .expect_err("an unknown zone");
     assert_eq!(zone["code"], "invalid_input");
     let moved =
-        invoke(&window, "set_timezone", json!({"zone": "America/New_York"})).expect("a new zone");
+        call(&window, "set_timezone", json!({"zone": "America/New_York"})).expect("a new zone");
     assert_eq!(moved["timezone"], "America/New_York");
-    let same = invoke(&window, "get_article", json!({"id": id})).expect("the article");
+    let same = call(&window, "get_article", json!({"id": id})).expect("the article");
     assert_eq!(
-        same["scheduled_at"], "2031-06-02T07:00:00+00:00",
+        same["scheduled_at"], "2031-06-02T07:00:00Z",
         "the instant stays"
     );
 }

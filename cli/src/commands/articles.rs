@@ -3,23 +3,21 @@
 use std::path::PathBuf;
 
 use chrono_tz::Tz;
-use copydesk_core::desk::{
-    ArticleEdit, ArticleFilter, BylineEntry, DiffPart, MoveArgs, NewArticle, RevisionDiff, When,
+use copydesk_core::api::{
+    Action, Article, ArticleEdit, ArticleFilter, ArticleHistory, ArticleMoves, ArticleReadiness,
+    ArticleSummary, BylineEntry, Check, CreateArticle, DiffKind, GetArticle, GetRevision,
+    ListArticles, MoveArgs, MoveArticle, MoveOption, NewArticle, RestoreRevision, RevisionDiff,
+    RevisionDiffOp, RevisionInfo, SaveArticle, ScheduleArticle, State, When,
 };
-use copydesk_core::model::{Action, Article, ArticleSummary, RevisionInfo, SaveReason, State};
-use copydesk_core::workflow::Check;
-use serde_json::{Value, json};
 
 use crate::args::ArticleCommand;
 use crate::context::Ctx;
 use crate::input::{parse_time, read_text};
 use crate::output::{
-    CliResult, Failure, Reply, fields, next_page, or_dash, page_json, table, time, to_json,
+    CliResult, Failure, Reply, fields, names, next_page, or_dash, table, time, to_json,
 };
 
 pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
-    let desk = &ctx.desk;
     match cmd {
         ArticleCommand::New {
             headline,
@@ -41,12 +39,12 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 related,
                 embargo_until: embargo.map(|t| parse_time(&t, ctx.tz()?)).transpose()?,
             };
-            let a = desk.create_article(&actor, &new)?;
+            let a = ctx.call(CreateArticle { article: new })?;
             let human = format!(
                 "created {}  {} v{}  {}",
                 a.id, a.state, a.version, a.headline
             );
-            Ok(Reply::new(article_json(&a)?, human))
+            Ok(Reply::new(to_json(&a)?, human))
         }
         ArticleCommand::Edit {
             id,
@@ -86,12 +84,12 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 related: replacement(related, no_related),
                 embargo_until,
             };
-            let reason = if autosave {
-                SaveReason::Autosave
-            } else {
-                SaveReason::Save
-            };
-            let a = desk.save_article(&actor, &id, base_version, &edit, reason)?;
+            let a = ctx.call(SaveArticle {
+                id,
+                base_version,
+                edit,
+                autosave,
+            })?;
             let human = if a.version == base_version {
                 format!(
                     "nothing to save: {} is still at version {}",
@@ -100,11 +98,11 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
             } else {
                 format!("saved {}  v{}  {}", a.id, a.version, a.headline)
             };
-            Ok(Reply::new(article_json(&a)?, human))
+            Ok(Reply::new(to_json(&a)?, human))
         }
         ArticleCommand::Show { id } => {
-            let a = desk.get_article(&actor, &id)?;
-            Ok(Reply::new(article_json(&a)?, show(&a, ctx.tz()?)))
+            let a = ctx.call(GetArticle { id })?;
+            Ok(Reply::new(to_json(&a)?, show(&a, ctx.tz()?)))
         }
         ArticleCommand::List {
             state,
@@ -119,12 +117,11 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 contributor,
                 assigned_editor: editor,
             };
-            let p = desk.list_articles(&actor, &filter, page.after.as_deref(), page.limit)?;
-            let items = p
-                .items
-                .iter()
-                .map(|s| summary_json(s, &p.next))
-                .collect::<CliResult<Vec<_>>>()?;
+            let p = ctx.call(ListArticles {
+                filter,
+                after: page.after,
+                limit: page.limit,
+            })?;
             let mut human = if p.items.is_empty() {
                 "no articles".to_string()
             } else {
@@ -140,7 +137,7 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 human.push('\n');
                 human.push_str(&more);
             }
-            Ok(Reply::new(page_json(items, &p.next), human))
+            Ok(Reply::new(to_json(&p)?, human))
         }
         ArticleCommand::Move {
             id,
@@ -160,14 +157,18 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                         ));
                     }
                 };
-                desk.schedule_article(&actor, &id, &when, note)?
+                ctx.call(ScheduleArticle { id, when, note })?
             } else {
                 if at.is_some() || slot.is_some() {
                     return Err(Failure::usage(format!(
                         "--at and --slot go with schedule, not with {action}"
                     )));
                 }
-                desk.move_article(&actor, &id, action, &MoveArgs { note, at: None })?
+                ctx.call(MoveArticle {
+                    id,
+                    action,
+                    args: MoveArgs { note, at: None },
+                })?
             };
             let when = match (action, a.scheduled_at) {
                 (Action::Schedule, Some(t)) => format!(" for {}", time(t, ctx.tz()?)),
@@ -177,54 +178,32 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 "{action}: {} is now {}{when} (v{})  {}",
                 a.id, a.state, a.version, a.headline
             );
-            Ok(Reply::new(article_json(&a)?, human))
+            Ok(Reply::new(to_json(&a)?, human))
         }
         ArticleCommand::Checks { id, action, note } => {
             let action: Action = action.parse()?;
-            let r = desk.readiness(&actor, &id, action, &MoveArgs { note, at: None })?;
-            let mut json = to_json(&r)?;
-            if let Value::Object(map) = &mut json {
-                map.insert("ready".into(), json!(r.ready()));
-            }
-            let mut human = format!(
-                "{} → {}: {}",
-                r.action,
-                r.to,
-                if r.ready() { "ready" } else { "not ready" }
-            );
-            if let Some(why) = &r.forbidden {
-                human.push_str(&format!("\n✗ {why}"));
-            }
-            human.push_str(&checklist(&r.checks));
-            Ok(Reply::new(json, human))
+            let r = ctx.call(ArticleReadiness {
+                id,
+                action,
+                args: MoveArgs { note, at: None },
+            })?;
+            Ok(Reply::new(to_json(&r)?, move_text(&r)))
         }
         ArticleCommand::Moves { id } => {
-            let moves = desk.available_moves(&actor, &id)?;
-            let mut json = Vec::with_capacity(moves.len());
-            let mut human = Vec::with_capacity(moves.len());
-            for r in &moves {
-                let mut v = to_json(r)?;
-                if let Value::Object(map) = &mut v {
-                    map.insert("ready".into(), json!(r.ready()));
-                }
-                json.push(v);
-                human.push(format!(
-                    "{} → {}: {}{}",
-                    r.action,
-                    r.to,
-                    if r.ready() { "ready" } else { "not ready" },
-                    checklist(&r.checks)
-                ));
-            }
-            let human = if human.is_empty() {
+            let moves = ctx.call(ArticleMoves { id, note: None })?;
+            let human = if moves.is_empty() {
                 "no moves you can make on this article now".to_string()
             } else {
-                human.join("\n")
+                moves.iter().map(move_text).collect::<Vec<_>>().join("\n")
             };
-            Ok(Reply::new(Value::Array(json), human))
+            Ok(Reply::new(to_json(&moves)?, human))
         }
         ArticleCommand::History { id, page } => {
-            let p = desk.history(&actor, &id, page.after.as_deref(), page.limit)?;
+            let p = ctx.call(ArticleHistory {
+                id,
+                after: page.after,
+                limit: page.limit,
+            })?;
             let tz = ctx.tz()?;
             let mut rows = vec![vec![
                 "REV".into(),
@@ -240,11 +219,11 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 human.push('\n');
                 human.push_str(&more);
             }
-            let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
-            Ok(Reply::new(page_json(items, &p.next), human))
+            Ok(Reply::new(to_json(&p)?, human))
         }
         ArticleCommand::Revision { id, number } => {
-            let (info, snap) = desk.revision(&actor, &id, number)?;
+            let r = ctx.call(GetRevision { id, number })?;
+            let (info, snap) = (&r.info, &r.text);
             let tz = ctx.tz()?;
             let human = format!(
                 "revision {} (v{}) by {}, {}, {}\n\n{}\n{}\n\n{}",
@@ -257,20 +236,23 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
                 snap.standfirst,
                 snap.body
             );
-            let json = json!({ "revision": to_json(&info)?, "text": to_json(&snap)? });
-            Ok(Reply::new(json, human))
+            Ok(Reply::new(to_json(&r)?, human))
         }
         ArticleCommand::Diff { id, from, to } => {
-            let d = desk.diff(&actor, &id, from, to)?;
+            let d = ctx.call(RevisionDiffOp { id, from, to })?;
             Ok(Reply::new(to_json(&d)?, diff_text(&d)))
         }
         ArticleCommand::Restore { id, number } => {
-            let a = desk.restore(&actor, &id, number, None)?;
+            let a = ctx.call(RestoreRevision {
+                id,
+                number,
+                base_version: None,
+            })?;
             let human = format!(
                 "restored revision {number} of {} as version {}  {}",
                 a.id, a.version, a.headline
             );
-            Ok(Reply::new(article_json(&a)?, human))
+            Ok(Reply::new(to_json(&a)?, human))
         }
     }
 }
@@ -307,34 +289,22 @@ fn checklist(checks: &[Check]) -> String {
         .collect()
 }
 
-/// The article as the core serialises it, with `byline` as names (what scripts read) and the
-/// full byline entries, bios included, under `bylines`.
-pub fn article_json(a: &Article) -> CliResult<Value> {
-    let mut v = to_json(a)?;
-    if let Value::Object(map) = &mut v {
-        let names: Vec<&str> = a.byline.iter().map(|b| b.name.as_str()).collect();
-        if let Some(full) = map.insert("byline".into(), json!(names)) {
-            map.insert("bylines".into(), full);
-        }
-    }
-    Ok(v)
-}
-
-/// A list item, carrying its page's `next` as `cursor` so a script holding any item can
-/// continue after the page it came from.
-fn summary_json(s: &ArticleSummary, next: &Option<String>) -> CliResult<Value> {
-    let mut v = to_json(s)?;
-    if let Value::Object(map) = &mut v {
-        map.insert("cursor".into(), json!(next));
-    }
-    Ok(v)
+/// One move as a line and its checklist.
+fn move_text(r: &MoveOption) -> String {
+    format!(
+        "{} → {}: {}{}",
+        r.action,
+        r.to,
+        if r.allowed { "ready" } else { "not ready" },
+        checklist(&r.checks)
+    )
 }
 
 fn summary_row(s: &ArticleSummary) -> Vec<String> {
     let byline = if s.byline.is_empty() {
         String::new()
     } else {
-        format!(" — {}", s.byline.join(", "))
+        format!(" — {}", names(&s.byline))
     };
     vec![
         s.id.clone(),
@@ -447,10 +417,10 @@ fn diff_text(d: &RevisionDiff) -> String {
     for f in &d.fields {
         out.push_str(&format!("\n\n{}:\n", f.field));
         for part in &f.parts {
-            match part {
-                DiffPart::Same(s) => out.push_str(s),
-                DiffPart::Added(s) => out.push_str(&mark("{+", s, "+}")),
-                DiffPart::Removed(s) => out.push_str(&mark("[-", s, "-]")),
+            match part.kind {
+                DiffKind::Same => out.push_str(&part.text),
+                DiffKind::Added => out.push_str(&mark("{+", &part.text, "+}")),
+                DiffKind::Removed => out.push_str(&mark("[-", &part.text, "-]")),
             }
         }
     }

@@ -6,40 +6,37 @@ use std::path::Path;
 
 use chrono::{DateTime, Days, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use copydesk_core::desk::Calendar;
-use serde_json::{Value, json};
+use copydesk_core::ErrorCode;
+use copydesk_core::api::{Calendar, CalendarOp, ExportIcs};
+use serde_json::json;
 
 use crate::args::{CalendarCommand, WindowArgs};
 use crate::context::Ctx;
 use crate::input::parse_time;
-use crate::output::{CliResult, Failure, Reply, or_dash, table, time, to_json};
+use crate::output::{CliResult, Failure, Reply, names, or_dash, table, time, to_json};
 
 /// How far the window reaches when --to is not given.
 const DEFAULT_DAYS: u64 = 31;
 
 pub fn run(ctx: &Ctx, cmd: CalendarCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     match cmd {
         CalendarCommand::List { window } => {
             let tz = ctx.tz()?;
             let (from, to) = window_of(ctx, &window, tz)?;
-            let calendar = ctx.desk.calendar(&actor, from, to)?;
-            let mut json = to_json(&calendar)?;
-            if let Value::Object(map) = &mut json {
-                map.insert("from".into(), json!(from));
-                map.insert("to".into(), json!(to));
-            }
-            Ok(Reply::new(json, calendar_text(&calendar, from, to, tz)))
+            let calendar = ctx.call(CalendarOp { from, to })?;
+            Ok(Reply::new(
+                to_json(&calendar)?,
+                calendar_text(&calendar, from, to, tz),
+            ))
         }
     }
 }
 
 pub fn export_ics(ctx: &Ctx, file: &Path, window: &WindowArgs) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     check_writable(file)?;
     let tz = ctx.tz()?;
     let (from, to) = window_of(ctx, window, tz)?;
-    let ics = ctx.desk.export_ics(&actor, from, to)?;
+    let ics = ctx.call(ExportIcs { from, to })?.content;
     write_whole(file, ics.as_bytes())?;
     let events = ics.matches("BEGIN:VEVENT").count();
     let human = format!(
@@ -139,7 +136,7 @@ fn calendar_text(c: &Calendar, from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -
                 e.state.to_string(),
                 or_dash(e.section.as_deref()),
                 e.headline.clone(),
-                or_dash(Some(&e.byline.join(", "))),
+                or_dash(Some(&names(&e.byline))),
                 if e.conflict {
                     "⚠ shares its slot".into()
                 } else {
@@ -196,8 +193,12 @@ fn parent_of(file: &Path) -> &Path {
 /// Writes `bytes` to a temporary file beside `file`, then renames it over `file`: a reader sees
 /// the old file or the new one, never half of one.
 fn write_whole(file: &Path, bytes: &[u8]) -> CliResult<()> {
-    let fail =
-        |e: std::io::Error| Failure::new("io", format!("cannot write {}: {e}", file.display()));
+    let fail = |e: std::io::Error| {
+        Failure::new(
+            ErrorCode::Io,
+            format!("cannot write {}: {e}", file.display()),
+        )
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".copydesk-")
         .suffix(".tmp")

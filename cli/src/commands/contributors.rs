@@ -1,18 +1,18 @@
 //! `copydesk contributor …`: the people who write.
 
-use copydesk_core::desk::{ContributorEdit, NewContributor};
-use copydesk_core::model::{BioVersion, Contributor, ContributorKind};
+use copydesk_core::api::{
+    AddContributor, BioVersion, Contributor, ContributorBioHistory, ContributorEdit,
+    ContributorKind, DeleteContributor, EditContributor, FindContributors, GetContributor,
+    ListContributors, MergeContributors, NewContributor,
+};
 use serde_json::Value;
 
 use crate::args::{BioArgs, ContributorCommand, KindArgs};
 use crate::context::Ctx;
 use crate::input::read_text;
-use crate::output::{
-    CliResult, Reply, fields, next_page, or_dash, page_json, table, time, to_json,
-};
+use crate::output::{CliResult, Reply, fields, next_page, or_dash, table, time, to_json};
 
 pub fn run(ctx: &Ctx, cmd: ContributorCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     match cmd {
         ContributorCommand::Add {
             name,
@@ -25,26 +25,26 @@ pub fn run(ctx: &Ctx, cmd: ContributorCommand) -> CliResult<Reply> {
             notes,
         } => {
             let bio = bio_text(&bio)?.unwrap_or_default();
-            let c = ctx.desk.add_contributor(
-                &actor,
-                &NewContributor {
-                    display_name: &name,
-                    sort_name: sort_name.as_deref(),
-                    email: email.as_deref(),
-                    affiliation: &affiliation,
+            let c = ctx.call(AddContributor {
+                contributor: NewContributor {
+                    display_name: name,
+                    sort_name,
+                    email,
+                    affiliation,
                     kind: kind_of(&kind).unwrap_or(ContributorKind::Guest),
-                    bio: &bio,
+                    bio,
                     links,
-                    private_notes: &notes,
+                    private_notes: notes,
                 },
-            )?;
+            })?;
             let human = format!("added {} ({}) {}", c.display_name, c.kind, c.id);
             Ok(Reply::new(to_json(&c)?, human))
         }
         ContributorCommand::List { page } => {
-            let p = ctx
-                .desk
-                .list_contributors(&actor, page.after.as_deref(), page.limit)?;
+            let p = ctx.call(ListContributors {
+                after: page.after,
+                limit: page.limit,
+            })?;
             let mut rows = vec![header()];
             rows.extend(p.items.iter().map(row));
             let mut human = table(&rows);
@@ -52,12 +52,11 @@ pub fn run(ctx: &Ctx, cmd: ContributorCommand) -> CliResult<Reply> {
                 human.push('\n');
                 human.push_str(&more);
             }
-            let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
-            Ok(Reply::new(page_json(items, &p.next), human))
+            Ok(Reply::new(to_json(&p)?, human))
         }
         ContributorCommand::Show { contributor } => {
-            let c = ctx.desk.get_contributor(&actor, &contributor)?;
-            let history = ctx.desk.bio_history(&actor, &c.id)?;
+            let c = ctx.call(GetContributor { key: contributor })?;
+            let history = ctx.call(ContributorBioHistory { key: c.id.clone() })?;
             let mut json = to_json(&c)?;
             if let Value::Object(map) = &mut json {
                 map.insert("bio_history".into(), to_json(&history)?);
@@ -65,7 +64,9 @@ pub fn run(ctx: &Ctx, cmd: ContributorCommand) -> CliResult<Reply> {
             Ok(Reply::new(json, show(&c, &history, ctx)?))
         }
         ContributorCommand::Find { query } => {
-            let found = ctx.desk.find_contributors(&actor, &query)?;
+            let found = ctx.call(FindContributors {
+                query: query.clone(),
+            })?;
             let mut rows = vec![header()];
             rows.extend(found.iter().map(row));
             let human = if found.is_empty() {
@@ -106,19 +107,25 @@ pub fn run(ctx: &Ctx, cmd: ContributorCommand) -> CliResult<Reply> {
                 },
                 private_notes: notes,
             };
-            let c = ctx.desk.edit_contributor(&actor, &contributor, &edit)?;
+            let c = ctx.call(EditContributor {
+                key: contributor,
+                edit,
+            })?;
             let human = format!("saved {} {}", c.display_name, c.id);
             Ok(Reply::new(to_json(&c)?, human))
         }
         ContributorCommand::Merge { from, into } => {
-            let c = ctx.desk.merge_contributors(&actor, &from, &into)?;
+            let c = ctx.call(MergeContributors {
+                from: from.clone(),
+                into,
+            })?;
             let human = format!("merged {from} into {} {}", c.display_name, c.id);
             Ok(Reply::new(to_json(&c)?, human))
         }
         ContributorCommand::Delete { contributor } => {
             // Resolved first so the answer can say whom it deleted, by id.
-            let c = ctx.desk.get_contributor(&actor, &contributor)?;
-            ctx.desk.delete_contributor(&actor, &c.id)?;
+            let c = ctx.call(GetContributor { key: contributor })?;
+            ctx.call(DeleteContributor { key: c.id.clone() })?;
             let human = format!("deleted {} {}", c.display_name, c.id);
             Ok(Reply::new(
                 serde_json::json!({ "deleted": c.id, "display_name": c.display_name }),

@@ -3,18 +3,23 @@
 
 use std::path::Path;
 
-use copydesk_core::Error;
-use copydesk_core::desk::{BylineMatch, DiffPart, ImportPreview, Imported};
-use copydesk_core::import;
-use serde_json::{Value, json};
+use copydesk_core::api::{
+    BylineMatch, CommitImport, DiffKind, DiffPart, ImportFile, ImportOutcome, ImportPreview,
+    Imported, MatchedBy, PreviewImport,
+};
+use copydesk_core::{ApiError, ErrorCode};
+use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::output::{CliResult, Failure, Reply, fields, to_json};
 
 /// One file's outcome: what was recognised and what it became, or why it was refused.
-enum Outcome {
-    Done(Box<ImportPreview>, Option<Imported>),
-    Refused(String, Error),
+#[derive(Serialize)]
+struct FileReport {
+    file: String,
+    recognised: Option<ImportPreview>,
+    imported: Option<Imported>,
+    error: Option<ApiError>,
 }
 
 pub fn run(
@@ -23,85 +28,74 @@ pub fn run(
     dry_run: bool,
     update_bios: bool,
 ) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
-    let mut outcomes = Vec::new();
-    for path in files {
-        let path = path.as_ref();
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let outcome = import::load_file(path)
-            .map_err(|e| Error::BadFile {
-                file: name.clone(),
-                problem: e.0,
-            })
-            .and_then(|bytes| ctx.desk.preview_import(&actor, &name, &bytes))
-            .and_then(|preview| {
-                if dry_run {
-                    return Ok((preview, None));
-                }
-                let done = ctx
-                    .desk
-                    .commit_import(&actor, &preview.to_draft(update_bios))?;
-                Ok((preview, Some(done)))
-            });
-        outcomes.push(match outcome {
-            Ok((preview, done)) => Outcome::Done(Box::new(preview), done),
-            // Who may import is not a property of a file: the first file says it for all.
-            Err(e @ (Error::Forbidden(_) | Error::Unauthenticated(_))) => return Err(e.into()),
-            Err(e) => Outcome::Refused(name, e),
-        });
-    }
-    let refused = outcomes
+    let files = files.iter().map(|p| ImportFile::load(p.as_ref())).collect();
+    let previews = ctx.call(PreviewImport { files })?;
+    let drafts = previews
         .iter()
-        .filter(|o| matches!(o, Outcome::Refused(..)))
-        .count();
-    let mut items = Vec::new();
-    let mut human = Vec::new();
-    for o in &outcomes {
-        items.push(item_json(o)?);
-        human.push(item_text(o, dry_run));
+        .filter_map(|o| o.result.as_ref())
+        .map(|p| p.to_draft(update_bios))
+        .collect();
+    let mut commits = if dry_run {
+        Vec::new()
+    } else {
+        ctx.call(CommitImport { drafts })?
     }
-    let json = json!({
+    .into_iter();
+    let reports: Vec<FileReport> = previews
+        .into_iter()
+        .map(
+            |ImportOutcome {
+                 file,
+                 result,
+                 error,
+             }| {
+                // Commits answer the previewed files in order, one each.
+                let done = if result.is_some() && !dry_run {
+                    commits.next()
+                } else {
+                    None
+                };
+                let (imported, error) = match done {
+                    Some(c) => (c.result, c.error),
+                    None => (None, error),
+                };
+                FileReport {
+                    file,
+                    recognised: result,
+                    imported,
+                    error,
+                }
+            },
+        )
+        .collect();
+    let refused = reports.iter().filter(|r| r.error.is_some()).count();
+    let human = reports
+        .iter()
+        .map(|r| item_text(r, dry_run))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let json = to_json(&serde_json::json!({
         "dry_run": dry_run,
-        "files": items,
-        "imported": if dry_run { 0 } else { outcomes.len() - refused },
+        "files": reports,
+        "imported": if dry_run { 0 } else { reports.len() - refused },
         "refused": refused,
-    });
-    let human = human.join("\n\n");
+    }))?;
     if refused == 0 {
         return Ok(Reply::new(json, human));
     }
-    let message = match &outcomes[..] {
-        [Outcome::Refused(_, e)] => e.to_string(),
-        _ => format!("{refused} of {} files were refused", outcomes.len()),
+    let message = match reports.as_slice() {
+        [FileReport { error: Some(e), .. }] => e.message.clone(),
+        _ => format!("{refused} of {} files were refused", reports.len()),
     };
-    let mut f = Failure::new("bad_file", message).with("report", json);
-    f.report = Some(human);
-    Err(f)
+    Err(Failure::new(ErrorCode::BadFile, message).with_report(json, human))
 }
 
-fn item_json(o: &Outcome) -> CliResult<Value> {
-    Ok(match o {
-        Outcome::Done(preview, done) => json!({
-            "file": preview.file,
-            "recognised": to_json(preview)?,
-            "imported": done.as_ref().map(to_json).transpose()?,
-        }),
-        Outcome::Refused(file, e) => json!({
-            "file": file,
-            "error": { "code": e.code(), "message": e.to_string() },
-        }),
-    })
-}
-
-fn item_text(o: &Outcome, dry_run: bool) -> String {
-    let (p, done) = match o {
-        Outcome::Refused(file, e) => return format!("{file}: refused, nothing written: {e}"),
-        Outcome::Done(p, done) => (p, done),
+fn item_text(r: &FileReport, dry_run: bool) -> String {
+    let (Some(p), None) = (&r.recognised, &r.error) else {
+        let why = r.error.as_ref().map_or("", |e| e.message.as_str());
+        return format!("{}: refused, nothing written: {why}", r.file);
     };
-    let title = match done {
+    let title = match &r.imported {
         Some(d) => format!("{}: imported as {} (submitted)", p.file, d.article_id),
         None if dry_run => format!("{}: would be imported (dry run, nothing written)", p.file),
         None => p.file.clone(),
@@ -147,10 +141,10 @@ fn item_text(o: &Outcome, dry_run: bool) -> String {
 fn marked_diff(parts: &[DiffPart]) -> String {
     parts
         .iter()
-        .map(|p| match p {
-            DiffPart::Same(t) => t.clone(),
-            DiffPart::Removed(t) => format!("[-{t}-]"),
-            DiffPart::Added(t) => format!("{{+{t}+}}"),
+        .map(|p| match p.kind {
+            DiffKind::Same => p.text.clone(),
+            DiffKind::Removed => format!("[-{}-]", p.text),
+            DiffKind::Added => format!("{{+{}+}}", p.text),
         })
         .collect()
 }
@@ -164,8 +158,8 @@ fn byline_text(byline: &[BylineMatch]) -> String {
                 m.name,
                 e.id,
                 match e.matched_by {
-                    copydesk_core::desk::MatchedBy::Email => "email",
-                    copydesk_core::desk::MatchedBy::Name => "name",
+                    MatchedBy::Email => "email",
+                    MatchedBy::Name => "name",
                 }
             ),
             None => format!("{} (new guest)", m.name),

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use copydesk_core::NewDesk;
-use copydesk_core::store;
+use copydesk_core::desk::check_file;
+use copydesk_core::{ErrorCode, NewDesk};
 use serde_json::json;
 
 use crate::context::{Ctx, Open};
@@ -16,10 +16,10 @@ pub fn init(path: PathBuf, desk: &str, tz: &str, chief: &str) -> CliResult<Reply
         let ctx = Ctx::open(path.clone(), Open::CreateIfMissing, None)?;
         let passphrase = new_passphrase();
         let actor = ctx.desk.init(&NewDesk {
-            name: desk,
-            timezone: tz,
-            chief_name: chief,
-            chief_passphrase: passphrase.as_deref(),
+            name: desk.to_string(),
+            timezone: tz.to_string(),
+            chief_name: chief.to_string(),
+            chief_passphrase: passphrase,
         })?;
         let settings = ctx.desk.settings()?;
         let human = format!(
@@ -55,14 +55,14 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CliResult<Reply> {
             file.display()
         )));
     }
-    if let Err(e) = ctx.desk.store().backup_to(file) {
+    if let Err(e) = ctx.desk.backup_to(file) {
         remove_database(file);
         return Err(Failure::new(
             e.code(),
             format!("cannot write the backup to {}: {e}", file.display()),
         ));
     }
-    let problems = match store::check_file(file) {
+    let problems = match check_file(file) {
         Ok(p) => p,
         Err(e) => vec![e.to_string()],
     };
@@ -70,13 +70,12 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CliResult<Reply> {
         // A copy that fails its check must not be mistaken later for a good backup.
         remove_database(file);
         return Err(Failure::new(
-            "check_failed",
+            ErrorCode::CheckFailed,
             format!(
                 "the backup failed its check and was removed: {}",
                 problems.join("; ")
             ),
-        )
-        .with("problems", json!(problems)));
+        ));
     }
     tidy_after_check(file);
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
@@ -111,7 +110,6 @@ pub fn check(ctx: &Ctx) -> CliResult<Reply> {
     // Damage bad enough can stop the check itself; that is a finding too, not a crash.
     let problems = ctx
         .desk
-        .store()
         .check()
         .map_err(|e| Failure::new(e.code(), format!("the check could not finish: {e}")))?;
     if problems.is_empty() {
@@ -120,17 +118,18 @@ pub fn check(ctx: &Ctx) -> CliResult<Reply> {
             "ok".into(),
         ));
     }
-    let mut f = Failure::new(
-        "check_failed",
+    Err(Failure::new(
+        ErrorCode::CheckFailed,
         format!(
             "found {} problem(s) in {}",
             problems.len(),
             ctx.path.display()
         ),
     )
-    .with("problems", json!(problems));
-    f.report = Some(problems.join("\n"));
-    Err(f)
+    .with_report(
+        json!({ "ok": false, "problems": problems }),
+        problems.join("\n"),
+    ))
 }
 
 pub fn demo(path: PathBuf, json: bool, articles: usize) -> CliResult<Reply> {

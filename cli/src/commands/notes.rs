@@ -1,14 +1,13 @@
 //! `copydesk note …`: editorial comments on an article.
 
 use chrono_tz::Tz;
-use copydesk_core::model::Note;
+use copydesk_core::api::{AddNote, ListNotes, Note, ResolveNote};
 
 use crate::args::NoteCommand;
 use crate::context::Ctx;
 use crate::output::{CliResult, Reply, time, to_json};
 
 pub fn run(ctx: &Ctx, cmd: NoteCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     match cmd {
         NoteCommand::Add {
             article,
@@ -16,17 +15,18 @@ pub fn run(ctx: &Ctx, cmd: NoteCommand) -> CliResult<Reply> {
             reply_to,
             anchor,
         } => {
-            let n = ctx.desk.add_note(
-                &actor,
-                &article,
-                &text,
-                reply_to.as_deref(),
-                anchor.as_deref(),
-            )?;
+            let n = ctx.call(AddNote {
+                article_id: article,
+                body: text,
+                reply_to,
+                anchor,
+            })?;
             Ok(Reply::new(to_json(&n)?, format!("added note {}", n.id)))
         }
         NoteCommand::List { article } => {
-            let notes = ctx.desk.list_notes(&actor, &article)?;
+            let notes = ctx.call(ListNotes {
+                article_id: article,
+            })?;
             let tz = ctx.tz()?;
             let human = if notes.is_empty() {
                 "no notes".to_string()
@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, cmd: NoteCommand) -> CliResult<Reply> {
             Ok(Reply::new(to_json(&notes)?, human))
         }
         NoteCommand::Resolve { note } => {
-            let n = ctx.desk.resolve_note(&actor, &note)?;
+            let n = ctx.call(ResolveNote { note_id: note })?;
             Ok(Reply::new(to_json(&n)?, format!("resolved note {}", n.id)))
         }
     }

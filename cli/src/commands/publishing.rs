@@ -4,13 +4,16 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use copydesk_core::ErrorCode;
+use copydesk_core::api::{
+    JobKind, JobState, ListJobs, PublishJob, PublishingSettingsOp, RebuildSite, RetryJob,
+};
 use copydesk_core::desk::{JobOutcome, PublishReport};
-use copydesk_core::model::{JobKind, JobState, PublishJob};
 use serde_json::{Value, json};
 
 use crate::args::{JobsCommand, SiteCommand};
 use crate::context::Ctx;
-use crate::output::{CliResult, Failure, Reply, delay, next_page, page_json, table, time, to_json};
+use crate::output::{CliResult, Failure, Reply, delay, next_page, table, time, to_json};
 
 /// Below this a piece counts as on time: a scheduler run every minute is always a little late.
 const LATE_MS: i64 = 60_000;
@@ -42,9 +45,7 @@ pub fn publish_due(ctx: &Ctx) -> CliResult<Reply> {
             first.headline
         )
     };
-    let mut f = Failure::new("publish_failed", message).with("report", json);
-    f.report = Some(human);
-    Err(f)
+    Err(Failure::new(ErrorCode::PublishFailed, message).with_report(json, human))
 }
 
 fn report_text(r: &PublishReport, now: DateTime<Utc>, tz: Tz, folder: Option<&Path>) -> String {
@@ -104,14 +105,15 @@ fn outcome_row(verb: &str, o: &JobOutcome, tz: Tz, detail: String) -> Vec<String
 }
 
 pub fn jobs(ctx: &Ctx, cmd: JobsCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     let tz = ctx.tz()?;
     match cmd {
         JobsCommand::List { state, page } => {
             let state = state.as_deref().map(job_state).transpose()?;
-            let p = ctx
-                .desk
-                .list_jobs(&actor, state, page.after.as_deref(), page.limit)?;
+            let p = ctx.call(ListJobs {
+                state,
+                after: page.after,
+                limit: page.limit,
+            })?;
             let mut human = if p.items.is_empty() {
                 match state {
                     Some(s) => format!("no {s} publishing jobs"),
@@ -134,11 +136,10 @@ pub fn jobs(ctx: &Ctx, cmd: JobsCommand) -> CliResult<Reply> {
                 human.push('\n');
                 human.push_str(&more);
             }
-            let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
-            Ok(Reply::new(page_json(items, &p.next), human))
+            Ok(Reply::new(to_json(&p)?, human))
         }
         JobsCommand::Retry { job } => {
-            let j = ctx.desk.retry_job(&actor, &job)?;
+            let j = ctx.call(RetryJob { id: job })?;
             // A publication is never retried before its own time.
             let when = if j.next_try_at > ctx.desk.now() {
                 format!("at {}", time(j.next_try_at, ctx.tz()?))
@@ -190,16 +191,15 @@ fn job_row(j: &PublishJob, tz: Tz) -> Vec<String> {
 }
 
 pub fn site(ctx: &Ctx, cmd: SiteCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     match cmd {
         SiteCommand::Build => {
-            let pages = ctx.desk.rebuild_site(&actor)?;
-            let folder = ctx.desk.publish_folder()?;
-            let human = format!("wrote {pages} pages to {}", folder.display());
-            Ok(Reply::new(
-                json!({ "pages": pages, "folder": folder }),
-                human,
-            ))
+            let rebuilt = ctx.call(RebuildSite {})?;
+            let folder = ctx
+                .call(PublishingSettingsOp {})?
+                .publish_folder
+                .unwrap_or_default();
+            let human = format!("wrote {} pages to {folder}", rebuilt.pages);
+            Ok(Reply::new(to_json(&rebuilt)?, human))
         }
     }
 }

@@ -1,19 +1,21 @@
 //! `copydesk search` and `copydesk audit`.
 
 use chrono_tz::Tz;
-use copydesk_core::desk::SearchFilter;
-use copydesk_core::model::{SnippetPart, State, TransitionRecord};
+use copydesk_core::api::{
+    AuditLog, SearchArticles, SearchContributors, SearchFilter, SnippetPart, State,
+    TransitionRecord,
+};
 
 use crate::args::{PageArgs, SearchArgs};
 use crate::context::Ctx;
-use crate::output::{CliResult, Reply, next_page, or_dash, page_json, table, time, to_json};
+use crate::output::{CliResult, Reply, names, next_page, or_dash, table, time, to_json};
 
 pub fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     if args.contributors {
-        let hits = ctx
-            .desk
-            .search_contributors(&actor, &args.query, args.limit)?;
+        let hits = ctx.call(SearchContributors {
+            text: args.query,
+            limit: args.limit,
+        })?;
         let human = if hits.is_empty() {
             "no contributors found".to_string()
         } else {
@@ -40,13 +42,12 @@ pub fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Reply> {
         state: args.state.as_deref().map(str::parse::<State>).transpose()?,
         section: args.section,
     };
-    let p = ctx.desk.search(
-        &actor,
-        &args.query,
-        &filter,
-        args.after.as_deref(),
-        args.limit,
-    )?;
+    let p = ctx.call(SearchArticles {
+        text: args.query,
+        filter,
+        after: args.after,
+        limit: args.limit,
+    })?;
     let mut human = if p.items.is_empty() {
         "no articles found".to_string()
     } else {
@@ -56,7 +57,7 @@ pub fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Reply> {
                 let byline = if h.byline.is_empty() {
                     String::new()
                 } else {
-                    format!(" — {}", h.byline.join(", "))
+                    format!(" — {}", names(&h.byline))
                 };
                 format!(
                     "{}  {}  {}  {}{byline}\n    {}",
@@ -74,8 +75,7 @@ pub fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Reply> {
         human.push('\n');
         human.push_str(&more);
     }
-    let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
-    Ok(Reply::new(page_json(items, &p.next), human))
+    Ok(Reply::new(to_json(&p)?, human))
 }
 
 /// A snippet on one line, the matched words in [brackets].
@@ -99,14 +99,12 @@ pub fn audit(
     user: Option<String>,
     page: PageArgs,
 ) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
-    let p = ctx.desk.audit(
-        &actor,
-        article.as_deref(),
-        user.as_deref(),
-        page.after.as_deref(),
-        page.limit,
-    )?;
+    let p = ctx.call(AuditLog {
+        article,
+        user,
+        after: page.after,
+        limit: page.limit,
+    })?;
     let tz = ctx.tz()?;
     let mut human = if p.items.is_empty() {
         "no moves recorded".to_string()
@@ -126,8 +124,7 @@ pub fn audit(
         human.push('\n');
         human.push_str(&more);
     }
-    let items = p.items.iter().map(to_json).collect::<CliResult<Vec<_>>>()?;
-    Ok(Reply::new(page_json(items, &p.next), human))
+    Ok(Reply::new(to_json(&p)?, human))
 }
 
 fn audit_row(r: &TransitionRecord, tz: Tz) -> Vec<String> {

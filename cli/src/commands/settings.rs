@@ -2,35 +2,32 @@
 //! the publish folder and the site's address.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use copydesk_core::model::{DeskSettings, Section, Slot};
-use copydesk_core::slots::{parse_slots, slot_label};
-use copydesk_core::store;
-use serde_json::{Value, json};
+use copydesk_core::api::{
+    DeskSettings, DeskSettingsOp, PublishingSettings, PublishingSettingsOp, PutSection,
+    SectionPlan, SetPublishFolder, SetSiteUrl, SetTimezone,
+};
+use copydesk_core::model::Slot;
+use copydesk_core::slots::parse_slots;
+use serde_json::Value;
 
 use crate::args::{SetCommand, SettingsCommand};
 use crate::context::Ctx;
 use crate::output::{CliResult, Reply, fields, or_dash, table, to_json};
 
-/// The key under which the core keeps the site's address (it has no reader for it yet).
-const KEY_SITE_URL: &str = "site_url";
-
 pub fn run(ctx: &Ctx, cmd: SettingsCommand) -> CliResult<Reply> {
     match cmd {
-        // Settings are the desk's, not a user's: reading them needs nobody signed in.
         SettingsCommand::Show => {}
         SettingsCommand::Set(SetCommand::Timezone { zone }) => {
-            let actor = ctx.actor()?;
-            ctx.desk.set_timezone(&actor, &zone)?;
+            ctx.call(SetTimezone { zone })?;
         }
         SettingsCommand::Set(SetCommand::PublishFolder { dir }) => {
-            let actor = ctx.actor()?;
-            ctx.desk.set_publish_folder(&actor, &dir)?;
+            ctx.call(SetPublishFolder {
+                folder: dir.display().to_string(),
+            })?;
         }
         SettingsCommand::Set(SetCommand::SiteUrl { url }) => {
-            let actor = ctx.actor()?;
-            ctx.desk.set_site_url(&actor, &url)?;
+            ctx.call(SetSiteUrl { url })?;
         }
         SettingsCommand::Set(SetCommand::Section {
             name,
@@ -41,129 +38,92 @@ pub fn run(ctx: &Ctx, cmd: SettingsCommand) -> CliResult<Reply> {
             slots,
             no_slots,
         }) => {
-            let actor = ctx.actor()?;
-            // Every slot is read before anything is written, so a mistyped one changes nothing.
-            for spec in &slots {
-                parse_slots(spec)?;
-            }
-            // A limit not mentioned keeps its value, so changing one never clears the other.
+            // What is not mentioned keeps its value: changing one limit never clears the other,
+            // and limits alone leave the slots as they are.
             let current = ctx
-                .desk
-                .settings()?
+                .call(PublishingSettingsOp {})?
                 .sections
                 .into_iter()
                 .find(|s| s.name.to_lowercase() == name.trim().to_lowercase());
-            let limits_given =
-                min_words.is_some() || max_words.is_some() || no_min_words || no_max_words;
-            let name = match current {
-                // Only slots to change: the section stays exactly as it is.
-                Some(found) if !limits_given => found.name,
-                current => {
-                    let keep =
-                        |given: Option<i64>, clear: bool, old: Option<i64>| match (given, clear) {
-                            (_, true) => None,
-                            (Some(n), false) => Some(n),
-                            (None, false) => old,
-                        };
-                    let section = Section {
-                        name: current.as_ref().map_or(name, |s| s.name.clone()),
-                        min_words: keep(
-                            min_words,
-                            no_min_words,
-                            current.as_ref().and_then(|s| s.min_words),
-                        ),
-                        max_words: keep(
-                            max_words,
-                            no_max_words,
-                            current.as_ref().and_then(|s| s.max_words),
-                        ),
-                    };
-                    ctx.desk.put_section(&actor, &section)?;
-                    section.name
-                }
+            let keep = |given: Option<i64>, clear: bool, old: Option<i64>| match (given, clear) {
+                (_, true) => None,
+                (Some(n), false) => Some(n),
+                (None, false) => old,
             };
-            if !slots.is_empty() || no_slots {
-                ctx.desk.set_section_slots(&actor, &name, &slots)?;
-            }
+            let plan = SectionPlan {
+                min_words: keep(
+                    min_words,
+                    no_min_words,
+                    current.as_ref().and_then(|s| s.min_words),
+                ),
+                max_words: keep(
+                    max_words,
+                    no_max_words,
+                    current.as_ref().and_then(|s| s.max_words),
+                ),
+                slots: match (no_slots, slots.is_empty(), &current) {
+                    (true, _, _) => Vec::new(),
+                    (false, true, Some(c)) => c.slots.clone(),
+                    (false, _, _) => slots,
+                },
+                name: current.map_or(name, |s| s.name),
+            };
+            ctx.call(PutSection { section: plan })?;
         }
     }
-    let view = View::read(ctx)?;
+    let view = View {
+        desk: ctx.call(DeskSettingsOp {})?,
+        publishing: ctx.call(PublishingSettingsOp {})?,
+    };
     Ok(Reply::new(view.json()?, view.text()))
 }
 
-/// The settings as `settings show` prints them.
+/// The settings as `settings show` prints them: the desk's and the publishing settings.
 struct View {
-    settings: DeskSettings,
-    slots: Vec<Vec<Slot>>,
-    publish_folder: Option<PathBuf>,
-    site_url: Option<String>,
+    desk: DeskSettings,
+    publishing: PublishingSettings,
 }
 
 impl View {
-    /// Reads what the settings screen shows. Slots and the site's address are read straight
-    /// from the store: the core's readers want a signed-in user, and `settings show` needs none.
-    fn read(ctx: &Ctx) -> CliResult<View> {
-        let settings = ctx.desk.settings()?;
-        let (slots, site_url) = ctx.desk.store().read(|tx| {
-            let mut slots = Vec::with_capacity(settings.sections.len());
-            for s in &settings.sections {
-                slots.push(store::slots::list(tx, &s.name)?);
-            }
-            Ok((slots, store::settings::get_value(tx, KEY_SITE_URL)?))
-        })?;
-        Ok(View {
-            publish_folder: ctx.desk.publish_folder().ok(),
-            settings,
-            slots,
-            site_url,
-        })
-    }
-
-    /// The core's settings, each section with `slots` ("Mon 08:00", …), plus `publish_folder`
-    /// and `site_url`.
+    /// The desk's name and zone, with the publishing settings' sections (limits and slots),
+    /// publish folder and site address.
     fn json(&self) -> CliResult<Value> {
-        let mut v = to_json(&self.settings)?;
-        if let Some(Value::Array(sections)) = v.get_mut("sections") {
-            for (section, slots) in sections.iter_mut().zip(&self.slots) {
-                if let Value::Object(map) = section {
-                    let labels: Vec<String> = slots.iter().map(|s| slot_label(*s)).collect();
-                    map.insert("slots".into(), json!(labels));
-                }
-            }
-        }
+        let mut v = to_json(&self.publishing)?;
         if let Value::Object(map) = &mut v {
-            map.insert("publish_folder".into(), json!(self.publish_folder));
-            map.insert("site_url".into(), json!(self.site_url));
+            map.insert("name".into(), Value::String(self.desk.name.clone()));
+            map.insert("timezone".into(), Value::String(self.desk.timezone.clone()));
         }
         Ok(v)
     }
 
     fn text(&self) -> String {
-        let s = &self.settings;
+        let p = &self.publishing;
         let limit = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
         let mut out = fields(&[
-            ("desk", s.name.clone()),
-            ("time zone", s.timezone.clone()),
+            ("desk", self.desk.name.clone()),
+            ("time zone", self.desk.timezone.clone()),
             (
                 "publish folder",
-                self.publish_folder
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
+                p.publish_folder.clone().unwrap_or_default(),
             ),
-            ("site address", self.site_url.clone().unwrap_or_default()),
+            ("site address", p.site_url.clone().unwrap_or_default()),
         ]);
         let mut rows = vec![
             ["SECTION", "MIN WORDS", "MAX WORDS", "SLOTS"]
                 .map(String::from)
                 .to_vec(),
         ];
-        rows.extend(s.sections.iter().zip(&self.slots).map(|(x, slots)| {
+        rows.extend(p.sections.iter().map(|x| {
+            let slots: Vec<Slot> = x
+                .slots
+                .iter()
+                .flat_map(|label| parse_slots(label).unwrap_or_default())
+                .collect();
             vec![
                 x.name.clone(),
                 limit(x.min_words),
                 limit(x.max_words),
-                or_dash(Some(&slot_specs(slots))),
+                or_dash(Some(&slot_specs(&slots))),
             ]
         }));
         out.push_str("\n\n");

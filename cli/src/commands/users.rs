@@ -1,7 +1,6 @@
 //! `copydesk user …`: accounts and roles.
 
-use copydesk_core::desk::NewUser;
-use copydesk_core::model::{Role, User};
+use copydesk_core::api::{AddUser, ListUsers, NewUser, Role, SetPassphrase, SetRole, User};
 
 use crate::args::UserCommand;
 use crate::context::Ctx;
@@ -9,7 +8,6 @@ use crate::input::new_passphrase;
 use crate::output::{CliResult, Failure, Reply, or_dash, table, to_json};
 
 pub fn run(ctx: &Ctx, cmd: UserCommand) -> CliResult<Reply> {
-    let actor = ctx.actor()?;
     match cmd {
         UserCommand::Add {
             name,
@@ -18,20 +16,19 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> CliResult<Reply> {
         } => {
             let role: Role = role.parse()?;
             let passphrase = new_passphrase();
-            let user = ctx.desk.add_user(
-                &actor,
-                &NewUser {
-                    name: &name,
+            let user = ctx.call(AddUser {
+                user: NewUser {
+                    name,
                     role,
-                    contributor: contributor.as_deref(),
-                    passphrase: passphrase.as_deref(),
+                    contributor,
+                    passphrase,
                 },
-            )?;
+            })?;
             let human = format!("added {} ({}) {}", user.name, user.role, user.id);
             Ok(Reply::new(to_json(&user)?, human))
         }
         UserCommand::List => {
-            let users = ctx.desk.list_users(&actor)?;
+            let users = ctx.call(ListUsers {})?;
             let mut rows = vec![vec![
                 "ID".into(),
                 "ROLE".into(),
@@ -58,7 +55,10 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> CliResult<Reply> {
                     ));
                 }
             };
-            let user = ctx.desk.set_passphrase(&actor, &name, new.as_deref())?;
+            let user = ctx.call(SetPassphrase {
+                user: name,
+                passphrase: new,
+            })?;
             let human = if user.has_passphrase {
                 format!("passphrase set for {}", user.name)
             } else {
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, cmd: UserCommand) -> CliResult<Reply> {
         }
         UserCommand::Role { name, role } => {
             let role: Role = role.parse()?;
-            let user = ctx.desk.set_role(&actor, &name, role)?;
+            let user = ctx.call(SetRole { user: name, role })?;
             let human = format!("{} is now {}", user.name, user.role);
             Ok(Reply::new(to_json(&user)?, human))
         }

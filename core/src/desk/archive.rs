@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use super::articles::{
     clean_body, clean_headline, clean_section, clean_standfirst, clean_tags, unique_slug,
@@ -13,10 +12,10 @@ use super::contributors::{self, NewContributor};
 use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
 use crate::model::{Action, JobKind, Role, SaveReason, Snapshot, State};
+use crate::store::Tx;
 use crate::store::articles::ArticleRow;
 use crate::store::revisions::{PlannedRevision, RevisionMeta, plan_history};
 use crate::store::transitions::NewTransition;
-use crate::store::{self};
 use crate::text::word_count;
 
 /// One saved version of an archived article's body.
@@ -65,18 +64,20 @@ struct Cache {
 }
 
 impl Cache {
-    fn user(&mut self, conn: &Connection, key: &str) -> Result<i64> {
+    fn user(&mut self, conn: &dyn Tx, key: &str) -> Result<i64> {
         if let Some(pk) = self.users.get(key) {
             return Ok(*pk);
         }
-        let pk = store::users::find(conn, key)?
+        let pk = conn
+            .users()
+            .find(key)?
             .ok_or_else(|| Error::not_found("user", key))?
             .pk;
         self.users.insert(key.to_string(), pk);
         Ok(pk)
     }
 
-    fn contributor(&mut self, conn: &Connection, key: &str) -> Result<(i64, String, String)> {
+    fn contributor(&mut self, conn: &dyn Tx, key: &str) -> Result<(i64, String, String)> {
         if let Some(c) = self.contributors.get(key) {
             return Ok(c.clone());
         }
@@ -147,7 +148,7 @@ impl Desk {
             })?;
             // New keys are allocated upwards, so the batch is one contiguous range.
             if let Some((first, last)) = loaded {
-                store::search::index_new_articles(tx, first, last)?;
+                tx.search().index_new_articles(first, last)?;
             }
             Ok(articles.len())
         })
@@ -176,7 +177,7 @@ struct Prepared {
     history: Vec<PlannedRevision>,
 }
 
-fn resolve(conn: &Connection, cache: &mut Cache, a: &ArchivedArticle) -> Result<Resolved> {
+fn resolve(conn: &dyn Tx, cache: &mut Cache, a: &ArchivedArticle) -> Result<Resolved> {
     let headline = clean_headline(&a.headline)?;
     if a.revisions.is_empty() {
         return Err(Error::invalid(format!(
@@ -251,7 +252,7 @@ fn prepare(a: &ArchivedArticle, r: &Resolved) -> Result<Prepared> {
 }
 
 fn write_one(
-    conn: &Connection,
+    conn: &dyn Tx,
     a: &ArchivedArticle,
     r: &Resolved,
     p: Prepared,
@@ -286,14 +287,14 @@ fn write_one(
         updated_at: last_at.max(state_changed_at),
         state_changed_at,
     };
-    row.pk = store::articles::insert(conn, &row)?;
+    row.pk = conn.articles().insert(&row)?;
     // A published piece prints the bio it was published with.
     let entries: Vec<(i64, Option<String>)> = r
         .byline
         .iter()
         .map(|(pk, _, bio)| (*pk, (a.state == State::Published).then(|| bio.clone())))
         .collect();
-    store::articles::insert_byline(conn, row.pk, &entries)?;
+    conn.articles().insert_byline(row.pk, &entries)?;
     let history: Vec<(RevisionMeta, PlannedRevision)> = a
         .revisions
         .iter()
@@ -311,7 +312,7 @@ fn write_one(
             (meta, planned)
         })
         .collect();
-    store::revisions::insert_history(conn, row.pk, &history)?;
+    conn.revisions().insert_history(row.pk, &history)?;
     let transitions: Vec<NewTransition> = a
         .transitions
         .iter()
@@ -328,9 +329,9 @@ fn write_one(
             note: t.note.as_deref(),
         })
         .collect();
-    store::transitions::insert_all(conn, &transitions)?;
+    conn.transitions().insert_all(&transitions)?;
     if matches!(a.state, State::Published | State::Withdrawn) {
-        store::articles::set_published_version(conn, row.pk, row.version)?;
+        conn.articles().set_published_version(row.pk, row.version)?;
     }
     if a.state == State::Scheduled {
         // A scheduled piece has its publish job, as when it is scheduled on the desk.
@@ -342,15 +343,8 @@ fn write_one(
         })?;
         let by = r.approved_by.or(r.assigned_editor).unwrap_or(r.created_by);
         let job_id = format!("archived-{id}");
-        store::jobs::put(
-            conn,
-            &job_id,
-            row.pk,
-            JobKind::Publish,
-            due,
-            by,
-            state_changed_at,
-        )?;
+        conn.jobs()
+            .put(&job_id, row.pk, JobKind::Publish, due, by, state_changed_at)?;
     }
     Ok(row.pk)
 }

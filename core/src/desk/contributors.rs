@@ -1,37 +1,81 @@
 //! Contributors: the people who write, staff or guest, with the bio printed under their pieces.
 
-use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
 
 use super::{Actor, Desk, require_role};
 use crate::cursor;
 use crate::error::{Error, Result};
 use crate::model::{BioVersion, Contributor, ContributorKind, Page, Role};
+use crate::store::Tx;
+use crate::store::contributors::ContributorRow;
 use crate::store::users::UserRow;
-use crate::store::{self, contributors::ContributorRow};
 use crate::text::{default_sort_name, fold, one_line};
+use crate::wire::double_option;
 
-pub struct NewContributor<'a> {
-    pub display_name: &'a str,
-    pub sort_name: Option<&'a str>,
-    pub email: Option<&'a str>,
-    pub affiliation: &'a str,
+/// A new contributor: a staff writer or a guest, with the bio printed under their pieces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewContributor {
+    pub display_name: String,
+    /// How the directory sorts them ("Roe, Jane"); left out, it is made from the name.
+    #[serde(default)]
+    pub sort_name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub affiliation: String,
     pub kind: ContributorKind,
-    pub bio: &'a str,
+    #[serde(default)]
+    pub bio: String,
+    #[serde(default)]
     pub links: Vec<String>,
-    pub private_notes: &'a str,
+    /// For the desk only; never shown to contributors.
+    #[serde(default)]
+    pub private_notes: String,
 }
 
-/// Changes to a contributor; `None` leaves a field as it is.
-#[derive(Debug, Default, Clone)]
+impl NewContributor {
+    /// A guest with a name and nothing else yet.
+    pub fn guest(display_name: impl Into<String>) -> NewContributor {
+        NewContributor {
+            display_name: display_name.into(),
+            sort_name: None,
+            email: None,
+            affiliation: String::new(),
+            kind: ContributorKind::Guest,
+            bio: String::new(),
+            links: Vec::new(),
+            private_notes: String::new(),
+        }
+    }
+}
+
+/// Changes to a contributor: a field left out stays as it is; `email` given as null removes it.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContributorEdit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort_name: Option<String>,
-    /// `Some(None)` removes the email.
+    #[serde(
+        default,
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>, optional))]
     pub email: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ContributorKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bio: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_notes: Option<String>,
 }
 
@@ -48,33 +92,39 @@ fn clean_email(email: &str) -> Result<Option<String>> {
     if valid {
         Ok(Some(email))
     } else {
-        Err(Error::invalid(format!("“{email}” is not an email address")))
+        Err(Error::invalid_field(
+            "email",
+            format!("“{email}” is not an email address"),
+        ))
     }
 }
 
 fn check_bio(bio: &str) -> Result<String> {
     let bio = bio.trim().to_string();
     if bio.chars().count() > MAX_BIO_CHARS {
-        return Err(Error::invalid(format!(
-            "a bio is printed under every piece: keep it under {MAX_BIO_CHARS} characters"
-        )));
+        return Err(Error::invalid_field(
+            "bio",
+            format!("a bio is printed under every piece: keep it under {MAX_BIO_CHARS} characters"),
+        ));
     }
     Ok(bio)
 }
 
 /// Finds one contributor by id, email or name (case, accents and spacing ignored).
-pub(super) fn resolve(conn: &Connection, key: &str) -> Result<(i64, Contributor)> {
+pub(super) fn resolve(conn: &dyn Tx, key: &str) -> Result<(i64, Contributor)> {
     let key = key.trim();
-    if let Some(found) = store::contributors::get_by_id(conn, key)? {
+    if let Some(found) = conn.contributors().get_by_id(key)? {
         return Ok(found);
     }
     if key.contains('@')
-        && let Some(found) = store::contributors::get_by_email(conn, &key.to_lowercase())?
+        && let Some(found) = conn.contributors().get_by_email(&key.to_lowercase())?
     {
         return Ok(found);
     }
     let folded = fold(key);
-    let mut exact: Vec<_> = store::contributors::find_by_name_key(conn, &folded, 20)?
+    let mut exact: Vec<_> = conn
+        .contributors()
+        .find_by_name_key(&folded, 20)?
         .into_iter()
         .filter(|(_, c)| fold(&c.display_name) == folded)
         .collect();
@@ -92,46 +142,50 @@ pub(super) fn resolve(conn: &Connection, key: &str) -> Result<(i64, Contributor)
 
 /// Validates and writes a new contributor; the caller has authorised it.
 pub(super) fn insert_contributor(
-    conn: &Connection,
+    conn: &dyn Tx,
     id: &str,
     new: &NewContributor,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<i64> {
-    let display_name = one_line(new.display_name);
+    let display_name = one_line(&new.display_name);
     if display_name.is_empty() {
-        return Err(Error::invalid("a contributor needs a name"));
+        return Err(Error::invalid_field(
+            "display_name",
+            "a contributor needs a name",
+        ));
     }
     let sort_name = new
         .sort_name
+        .as_deref()
         .map(one_line)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| default_sort_name(&display_name));
-    let email = new.email.map(clean_email).transpose()?.flatten();
-    let bio = check_bio(new.bio)?;
+    let email = new.email.as_deref().map(clean_email).transpose()?.flatten();
+    let bio = check_bio(&new.bio)?;
     if let Some(e) = &email
-        && let Some((_, other)) = store::contributors::get_by_email(conn, e)?
+        && let Some((_, other)) = conn.contributors().get_by_email(e)?
     {
-        return Err(Error::invalid(format!(
-            "{e} already belongs to {} ({})",
-            other.display_name, other.id
-        )));
+        return Err(Error::invalid_field(
+            "email",
+            format!(
+                "{e} already belongs to {} ({})",
+                other.display_name, other.id
+            ),
+        ));
     }
-    store::contributors::insert(
-        conn,
-        &ContributorRow {
-            id,
-            display_name: &display_name,
-            sort_name: &sort_name,
-            name_key: &fold(&display_name),
-            email: email.as_deref(),
-            affiliation: &one_line(new.affiliation),
-            kind: new.kind,
-            bio: &bio,
-            links: &new.links,
-            private_notes: new.private_notes.trim(),
-            at: now,
-        },
-    )
+    conn.contributors().insert(&ContributorRow {
+        id,
+        display_name: &display_name,
+        sort_name: &sort_name,
+        name_key: &fold(&display_name),
+        email: email.as_deref(),
+        affiliation: &one_line(&new.affiliation),
+        kind: new.kind,
+        bio: &bio,
+        links: &new.links,
+        private_notes: new.private_notes.trim(),
+        at: now,
+    })
 }
 
 /// What a user may see of a contributor: private notes are for staff, and a contributor sees
@@ -165,7 +219,9 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Editor, Role::Chief], "add contributors")?;
             let pk = insert_contributor(tx, &id, new, now)?;
-            Ok(store::contributors::get_by_pk(tx, pk)?
+            Ok(tx
+                .contributors()
+                .get_by_pk(pk)?
                 .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?
                 .1)
         })
@@ -205,7 +261,10 @@ impl Desk {
                 None => old.display_name.clone(),
             };
             if display_name.is_empty() {
-                return Err(Error::invalid("a contributor needs a name"));
+                return Err(Error::invalid_field(
+                    "display_name",
+                    "a contributor needs a name",
+                ));
             }
             let sort_name = match &edit.sort_name {
                 Some(s) if !one_line(s).is_empty() => one_line(s),
@@ -223,21 +282,20 @@ impl Desk {
                 None => old.email.clone(),
             };
             if let Some(e) = &email
-                && let Some((other_pk, other)) = store::contributors::get_by_email(tx, e)?
+                && let Some((other_pk, other)) = tx.contributors().get_by_email(e)?
                 && other_pk != pk
             {
-                return Err(Error::invalid(format!(
-                    "{e} already belongs to {}",
-                    other.display_name
-                )));
+                return Err(Error::invalid_field(
+                    "email",
+                    format!("{e} already belongs to {}", other.display_name),
+                ));
             }
             let bio = match &edit.bio {
                 Some(b) => check_bio(b)?,
                 None => old.bio.clone(),
             };
             let links = edit.links.clone().unwrap_or_else(|| old.links.clone());
-            store::contributors::update(
-                tx,
+            tx.contributors().update(
                 pk,
                 &ContributorRow {
                     id: &old.id,
@@ -258,20 +316,23 @@ impl Desk {
                 },
             )?;
             if bio != old.bio {
-                store::contributors::add_bio_history(tx, pk, &old.bio, now, Some(me.pk))?;
+                tx.contributors()
+                    .add_bio_history(pk, &old.bio, now, Some(me.pk))?;
             }
             // Keep the search index's copy of byline names and bios in step.
             let stale = if display_name != old.display_name {
-                store::contributors::articles_of(tx, pk)?
+                tx.contributors().articles_of(pk)?
             } else if bio != old.bio {
-                store::contributors::articles_following_bio(tx, pk)?
+                tx.contributors().articles_following_bio(pk)?
             } else {
                 Vec::new()
             };
             for article_pk in stale {
-                store::search::index_article(tx, article_pk)?;
+                tx.search().index_article(article_pk)?;
             }
-            let (_, c) = store::contributors::get_by_pk(tx, pk)?
+            let (_, c) = tx
+                .contributors()
+                .get_by_pk(pk)?
                 .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?;
             Ok(shown_to(&me, c))
         })
@@ -297,10 +358,14 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             let q = query.trim();
             if q.is_empty() {
-                return Err(Error::invalid("say which name or email to look for"));
+                return Err(Error::invalid_field(
+                    "query",
+                    "say which name or email to look for",
+                ));
             }
             let found = if q.contains('@') {
-                store::contributors::get_by_email(tx, &q.to_lowercase())?
+                tx.contributors()
+                    .get_by_email(&q.to_lowercase())?
                     .into_iter()
                     .filter(|(_, c)| {
                         me.user.role != Role::Contributor
@@ -308,7 +373,7 @@ impl Desk {
                     })
                     .collect()
             } else {
-                store::contributors::find_by_name_key(tx, &fold(q), 50)?
+                tx.contributors().find_by_name_key(&fold(q), 50)?
             };
             Ok(found.into_iter().map(|(_, c)| shown_to(&me, c)).collect())
         })
@@ -327,18 +392,19 @@ impl Desk {
             let key = match after {
                 Some(c) => {
                     let (_, pk) = cursor::decode("contributors", c)?;
-                    let (_, c) = store::contributors::get_by_pk(tx, pk)?.ok_or_else(|| {
-                        Error::invalid("the page cursor names a contributor who is gone")
+                    let (_, c) = tx.contributors().get_by_pk(pk)?.ok_or_else(|| {
+                        Error::invalid_field(
+                            "after",
+                            "the page cursor names a contributor who is gone",
+                        )
                     })?;
                     Some((c.sort_name, pk))
                 }
                 None => None,
             };
-            let rows = store::contributors::list(
-                tx,
-                key.as_ref().map(|(s, p)| (s.as_str(), *p)),
-                limit + 1,
-            )?;
+            let rows = tx
+                .contributors()
+                .list(key.as_ref().map(|(s, p)| (s.as_str(), *p)), limit + 1)?;
             let more = rows.len() as i64 > limit;
             let mut items: Vec<(i64, Contributor)> = rows;
             items.truncate(limit as usize);
@@ -361,7 +427,7 @@ impl Desk {
         self.store.read(|tx| {
             self.acting(tx, actor)?;
             let (pk, _) = resolve(tx, key)?;
-            store::contributors::list_bio_history(tx, pk)
+            tx.contributors().list_bio_history(pk)
         })
     }
 
@@ -371,20 +437,20 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Editor, Role::Chief], "delete contributors")?;
             let (pk, c) = resolve(tx, key)?;
-            let n = store::contributors::count_articles(tx, pk)?;
+            let n = tx.contributors().count_articles(pk)?;
             if n > 0 {
                 return Err(Error::invalid(format!(
                     "{} is on the byline of {n} article(s) and cannot be deleted: merge them into another contributor instead",
                     c.display_name
                 )));
             }
-            if store::users::list(tx)?.iter().any(|u| u.contributor_pk == Some(pk)) {
+            if tx.users().list()?.iter().any(|u| u.contributor_pk == Some(pk)) {
                 return Err(Error::invalid(format!(
                     "{} is linked to a user account: merge them into another contributor instead",
                     c.display_name
                 )));
             }
-            store::contributors::delete(tx, pk)
+            tx.contributors().delete(pk)
         })
     }
 
@@ -402,11 +468,11 @@ impl Desk {
                     from_c.display_name, into_c.display_name
                 )));
             }
-            let touched = store::contributors::move_bylines(tx, from_pk, into_pk)?;
-            store::users::relink_contributor(tx, from_pk, into_pk)?;
-            store::contributors::delete(tx, from_pk)?;
+            let touched = tx.contributors().move_bylines(from_pk, into_pk)?;
+            tx.users().relink_contributor(from_pk, into_pk)?;
+            tx.contributors().delete(from_pk)?;
             for article_pk in touched {
-                store::search::index_article(tx, article_pk)?;
+                tx.search().index_article(article_pk)?;
             }
             Ok(shown_to(&me, into_c))
         })
@@ -416,20 +482,21 @@ impl Desk {
 /// Replaces a contributor's profile bio inside the caller's transaction, keeping the old one in
 /// the bio history and the search index in step. Returns whether anything changed.
 pub(super) fn replace_bio(
-    conn: &Connection,
+    conn: &dyn Tx,
     me: &UserRow,
     pk: i64,
     bio: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool> {
     let bio = check_bio(bio)?;
-    let (_, old) = store::contributors::get_by_pk(conn, pk)?
+    let (_, old) = conn
+        .contributors()
+        .get_by_pk(pk)?
         .ok_or_else(|| Error::not_found("contributor", pk.to_string()))?;
     if bio == old.bio {
         return Ok(false);
     }
-    store::contributors::update(
-        conn,
+    conn.contributors().update(
         pk,
         &ContributorRow {
             id: &old.id,
@@ -445,9 +512,10 @@ pub(super) fn replace_bio(
             at: now,
         },
     )?;
-    store::contributors::add_bio_history(conn, pk, &old.bio, now, Some(me.pk))?;
-    for article_pk in store::contributors::articles_following_bio(conn, pk)? {
-        store::search::index_article(conn, article_pk)?;
+    conn.contributors()
+        .add_bio_history(pk, &old.bio, now, Some(me.pk))?;
+    for article_pk in conn.contributors().articles_following_bio(pk)? {
+        conn.search().index_article(article_pk)?;
     }
     Ok(true)
 }

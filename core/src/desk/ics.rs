@@ -6,7 +6,6 @@ use icalendar::{Calendar as Ics, Component, Event, EventLike};
 use super::{Actor, Desk, KEY_NAME};
 use crate::error::Result;
 use crate::model::State;
-use crate::store::settings;
 
 /// How long a publication shows in a calendar application.
 const SHOWN_FOR: Duration = Duration::minutes(15);
@@ -23,7 +22,7 @@ impl Desk {
         let calendar = self.calendar(actor, from, to)?;
         let name = self
             .store
-            .read(|tx| settings::get_value(tx, KEY_NAME))?
+            .read(|tx| tx.settings().get_value(KEY_NAME))?
             .unwrap_or_default();
         let mut ics = Ics::new();
         ics.name(&format!("{name} — publication calendar"));
@@ -37,7 +36,8 @@ impl Desk {
                 description.push_str(&format!(" in {section}"));
             }
             if !e.byline.is_empty() {
-                description.push_str(&format!(", by {}", e.byline.join(", ")));
+                let names: Vec<&str> = e.byline.iter().map(|b| b.name.as_str()).collect();
+                description.push_str(&format!(", by {}", names.join(", ")));
             }
             if e.conflict {
                 description.push_str(". Shares its slot with another piece.");

@@ -1,7 +1,6 @@
 //! Import into the desk: a submission's recognised parts matched to the contributors on file and
 //! written as a submitted article, one transaction per file.
 
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::articles::{BylineEntry, NewArticle, clean_section, insert_article};
@@ -11,14 +10,16 @@ use super::revisions::{DiffPart, word_diff};
 use super::{Actor, Desk, require_role};
 use crate::error::{Error, Result};
 use crate::import::{self, Format, FoundAuthor};
-use crate::model::{Action, Contributor, ContributorKind, Role};
-use crate::store;
+use crate::model::{Action, Contributor, Role};
+use crate::store::Tx;
 use crate::store::users::UserRow;
 use crate::text::{fold, one_line};
 
 /// What import recognised in one file, with each author matched to the desk's contributors:
 /// the review sheet shows it and the editor corrects it before anything is written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportPreview {
     pub file: String,
     pub format: Format,
@@ -33,7 +34,9 @@ pub struct ImportPreview {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BylineMatch {
     pub name: String,
     pub email: Option<String>,
@@ -44,14 +47,18 @@ pub struct BylineMatch {
     pub existing: Option<ExistingContributor>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedBy {
     Email,
     Name,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExistingContributor {
     pub id: String,
     pub display_name: String,
@@ -66,7 +73,9 @@ pub struct ExistingContributor {
 }
 
 /// One file as the editor commits it, corrected in the review.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportDraft {
     pub file: String,
     pub headline: String,
@@ -77,7 +86,9 @@ pub struct ImportDraft {
     pub byline: Vec<ImportByline>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportByline {
     /// A contributor on file, by id; `None` creates a guest from the fields below.
     pub contributor_id: Option<String>,
@@ -91,7 +102,9 @@ pub struct ImportByline {
 }
 
 /// What one committed file became.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Imported {
     pub file: String,
     pub article_id: String,
@@ -99,7 +112,9 @@ pub struct Imported {
     pub contributors: Vec<ImportedContributor>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportedContributor {
     pub id: String,
     pub name: String,
@@ -143,17 +158,16 @@ fn bad_file(file: &str, problem: import::BadFile) -> Error {
 
 /// An author is a contributor on file by email first, then by name (case, accents and spacing
 /// ignored); a name two contributors share matches neither.
-fn match_author(
-    conn: &Connection,
-    a: &FoundAuthor,
-) -> Result<Option<(i64, Contributor, MatchedBy)>> {
+fn match_author(conn: &dyn Tx, a: &FoundAuthor) -> Result<Option<(i64, Contributor, MatchedBy)>> {
     if let Some(email) = a.email.as_deref().map(|e| e.trim().to_lowercase())
-        && let Some((pk, c)) = store::contributors::get_by_email(conn, &email)?
+        && let Some((pk, c)) = conn.contributors().get_by_email(&email)?
     {
         return Ok(Some((pk, c, MatchedBy::Email)));
     }
     let key = fold(&a.name);
-    let mut same: Vec<_> = store::contributors::find_by_name_key(conn, &key, 3)?
+    let mut same: Vec<_> = conn
+        .contributors()
+        .find_by_name_key(&key, 3)?
         .into_iter()
         .filter(|(_, c)| fold(&c.display_name) == key)
         .collect();
@@ -206,7 +220,7 @@ impl Desk {
             let section = match rec.section {
                 Some(name) => match clean_section(tx, Some(&name)) {
                     Ok(known) => known,
-                    Err(Error::Invalid(why)) => {
+                    Err(Error::Invalid { message: why, .. }) => {
                         warnings.push(format!("section left empty: {why}"));
                         None
                     }
@@ -244,7 +258,9 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Editor, Role::Chief], "import submissions")?;
             let in_file = |e: Error| match e {
-                Error::Invalid(problem) => Error::BadFile {
+                Error::Invalid {
+                    message: problem, ..
+                } => Error::BadFile {
                     file: draft.file.clone(),
                     problem: format!("cannot be imported: {problem}"),
                 },
@@ -289,7 +305,7 @@ impl Desk {
 /// The byline contributor for one entry: the one on file (with its bio updated if the editor
 /// accepted that), or a new guest.
 fn put_byline(
-    tx: &Connection,
+    tx: &dyn Tx,
     me: &UserRow,
     b: &ImportByline,
     guest_id: &str,
@@ -301,18 +317,16 @@ fn put_byline(
             tx,
             guest_id,
             &NewContributor {
-                display_name: &b.name,
-                sort_name: None,
-                email: b.email.as_deref(),
-                affiliation: b.affiliation.as_deref().unwrap_or(""),
-                kind: ContributorKind::Guest,
-                bio: bio.unwrap_or(""),
-                links: Vec::new(),
-                private_notes: "",
+                email: b.email.clone(),
+                affiliation: b.affiliation.clone().unwrap_or_default(),
+                bio: bio.unwrap_or("").to_string(),
+                ..NewContributor::guest(&b.name)
             },
             now,
         )?;
-        let (_, c) = store::contributors::get_by_pk(tx, pk)?
+        let (_, c) = tx
+            .contributors()
+            .get_by_pk(pk)?
             .ok_or_else(|| Error::Corrupt("a contributor vanished as it was written".into()))?;
         let done = ImportedContributor {
             id: c.id.clone(),
@@ -323,7 +337,9 @@ fn put_byline(
         // A new guest's profile bio is the one found: the piece follows it.
         return Ok((done, BylineEntry::named(c.id)));
     };
-    let (pk, c) = store::contributors::get_by_id(tx, id)?
+    let (pk, c) = tx
+        .contributors()
+        .get_by_id(id)?
         .ok_or_else(|| Error::invalid(format!("no contributor has the id {id}")))?;
     let updated = match bio {
         Some(text) if b.update_profile_bio => replace_bio(tx, me, pk, text, now)?,

@@ -6,6 +6,8 @@ mod articles;
 mod contributors;
 mod ics;
 mod import;
+mod import_batch;
+mod maintenance;
 mod moves;
 mod notes;
 mod publishing;
@@ -19,19 +21,24 @@ use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
 use uuid::{ContextV7, Timestamp, Uuid};
 
+pub use crate::sample::SampleReport;
 pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
-pub use articles::{ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle};
+pub use articles::{
+    ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle, Resolution,
+};
 pub use contributors::{ContributorEdit, NewContributor};
 pub use import::{
     BylineMatch, ExistingContributor, ImportByline, ImportDraft, ImportPreview, Imported,
     ImportedContributor, MatchedBy,
 };
-pub use moves::{MoveArgs, Readiness};
+pub use import_batch::{ImportFile, ImportOutcome, file_name};
+pub use maintenance::check_file;
+pub use moves::MoveArgs;
 pub use publishing::{JobOutcome, PublishReport};
-pub use revisions::{DiffPart, FieldDiff, RevisionDiff};
+pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
 pub use users::NewUser;
@@ -41,8 +48,9 @@ use crate::error::{Error, Result};
 use crate::model::{DeskSettings, Role, Section, User};
 use crate::passphrase;
 use crate::store::articles::ArticleRow;
+use crate::store::sqlite::SqliteStore;
 use crate::store::users::UserRow;
-use crate::store::{self, Store, settings};
+use crate::store::{Durability, Store, Tx};
 
 /// Who is acting: obtained from `Desk::sign_in`, re-checked against the store on every call.
 #[derive(Debug, Clone)]
@@ -52,14 +60,16 @@ pub struct Actor {
 }
 
 pub struct Desk {
-    store: Store,
+    store: Box<dyn Store>,
     clock: Arc<dyn Clock>,
     /// Keeps ids made within one millisecond in order; behind a lock so the desk can be shared.
     ids: Mutex<ContextV7>,
 }
 
 /// One account as the sign-in screen offers it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInChoice {
     pub name: String,
     pub role: Role,
@@ -67,11 +77,17 @@ pub struct SignInChoice {
 }
 
 /// What a new desk needs.
-pub struct NewDesk<'a> {
-    pub name: &'a str,
-    pub timezone: &'a str,
-    pub chief_name: &'a str,
-    pub chief_passphrase: Option<&'a str>,
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewDesk {
+    pub name: String,
+    /// An IANA name, such as Europe/Paris: every time on the desk is typed and shown in it.
+    pub timezone: String,
+    pub chief_name: String,
+    /// Left out or empty: the chief signs in without one (a desk on one computer).
+    #[serde(default)]
+    pub chief_passphrase: Option<String>,
 }
 
 const KEY_NAME: &str = "desk_name";
@@ -92,15 +108,20 @@ fn default_sections() -> Vec<Section> {
 }
 
 impl Desk {
+    /// Opens (creating it if needed) the desk file at `path`, its schema brought up to date.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Desk> {
-        Ok(Desk::with_store(Store::open(path)?, clock))
+        Ok(Desk::with_store(Box::new(SqliteStore::open(path)?), clock))
     }
 
+    /// A desk with no file, for tests and trials: gone when dropped.
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Desk> {
-        Ok(Desk::with_store(Store::open_in_memory()?, clock))
+        Ok(Desk::with_store(
+            Box::new(SqliteStore::open_in_memory()?),
+            clock,
+        ))
     }
 
-    pub fn with_store(store: Store, clock: Arc<dyn Clock>) -> Desk {
+    pub(crate) fn with_store(store: Box<dyn Store>, clock: Arc<dyn Clock>) -> Desk {
         Desk {
             store,
             clock,
@@ -108,8 +129,14 @@ impl Desk {
         }
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The desk file, when the desk is kept in one.
+    pub fn file(&self) -> Option<&Path> {
+        self.store.file()
+    }
+
+    /// What the desk is stored in, for reports ("SQLite 3.54.1").
+    pub fn storage(&self) -> String {
+        self.store.describe()
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -126,32 +153,37 @@ impl Desk {
 
     pub fn is_initialised(&self) -> Result<bool> {
         self.store
-            .read(|tx| Ok(settings::get_value(tx, KEY_TIMEZONE)?.is_some()))
+            .read(|tx| Ok(tx.settings().get_value(KEY_TIMEZONE)?.is_some()))
     }
 
     /// Creates the desk and its first user, the chief editor.
     pub fn init(&self, new: &NewDesk) -> Result<Actor> {
-        let name = crate::text::one_line(new.name);
+        let name = crate::text::one_line(&new.name);
         if name.is_empty() {
             return Err(Error::invalid("the desk needs a name"));
         }
-        let tz = parse_timezone(new.timezone)?;
-        let hash = new.chief_passphrase.map(passphrase::hash).transpose()?;
+        let tz = parse_timezone(&new.timezone)?;
+        let hash = new
+            .chief_passphrase
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(passphrase::hash)
+            .transpose()?;
         let now = self.now();
         let chief_id = self.new_id(now);
         self.store.write(|tx| {
-            if settings::get_value(tx, KEY_TIMEZONE)?.is_some() {
+            if tx.settings().get_value(KEY_TIMEZONE)?.is_some() {
                 return Err(Error::invalid("this desk is already set up"));
             }
-            settings::set_value(tx, KEY_NAME, &name)?;
-            settings::set_value(tx, KEY_TIMEZONE, tz.name())?;
+            tx.settings().set_value(KEY_NAME, &name)?;
+            tx.settings().set_value(KEY_TIMEZONE, tz.name())?;
             for section in default_sections() {
-                settings::put_section(tx, &section)?;
+                tx.settings().put_section(&section)?;
             }
             users::insert_user(
                 tx,
                 &chief_id,
-                new.chief_name,
+                &new.chief_name,
                 Role::Chief,
                 hash.as_deref(),
                 None,
@@ -160,8 +192,42 @@ impl Desk {
         })
     }
 
+    /// The desk's name, zone and sections, before anyone signs in (the sign-in screen names the
+    /// desk).
     pub fn settings(&self) -> Result<DeskSettings> {
         self.store.read(|tx| desk_settings(tx))
+    }
+
+    /// The desk's settings as a signed-in user reads them.
+    pub fn desk_settings(&self, actor: &Actor) -> Result<DeskSettings> {
+        self.store.read(|tx| {
+            self.acting(tx, actor)?;
+            desk_settings(tx)
+        })
+    }
+
+    /// Fills a new desk with a readable sample through the desk's own operations (the chief
+    /// does): people with bios, an account for each role, `articles` pieces in every state with
+    /// edits, notes and three weeks of history.
+    pub fn fill_sample(&self, actor: &Actor, articles: usize) -> Result<SampleReport> {
+        // The same desk gets the same sample; a desk filled before gets other people.
+        let seed = self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            require_role(&me, &[Role::Chief], "fill the desk with the sample")?;
+            Ok(2026 + tx.users().list()?.len() as u64)
+        })?;
+        if !(1..=500).contains(&articles) {
+            return Err(Error::invalid_field(
+                "articles",
+                "the sample desk holds from 1 to 500 articles",
+            ));
+        }
+        // A sample is rebuilt in seconds if lost: its many small transactions need not each
+        // reach the platter.
+        self.store.set_durability(Durability::Normal)?;
+        let report = crate::sample::fill_demo_desk(self, actor, articles, seed);
+        self.store.set_durability(Durability::Full)?;
+        report
     }
 
     /// Changes the desk's time zone. Instants are stored in UTC, so only their display changes.
@@ -170,7 +236,7 @@ impl Desk {
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the desk's time zone")?;
-            settings::set_value(tx, KEY_TIMEZONE, tz.name())?;
+            tx.settings().set_value(KEY_TIMEZONE, tz.name())?;
             desk_settings(tx)
         })
     }
@@ -181,7 +247,7 @@ impl Desk {
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the desk's sections")?;
-            settings::put_section(tx, &section)?;
+            tx.settings().put_section(&section)?;
             desk_settings(tx)
         })
     }
@@ -190,10 +256,12 @@ impl Desk {
     /// passphrase is asked. Nothing else about the accounts is shown before signing in.
     pub fn sign_in_choices(&self) -> Result<Vec<SignInChoice>> {
         self.store.read(|tx| {
-            if settings::get_value(tx, KEY_TIMEZONE)?.is_none() {
+            if tx.settings().get_value(KEY_TIMEZONE)?.is_none() {
                 return Err(Error::NotInitialised);
             }
-            Ok(store::users::list(tx)?
+            Ok(tx
+                .users()
+                .list()?
                 .into_iter()
                 .map(|u| SignInChoice {
                     name: u.user.name,
@@ -207,10 +275,12 @@ impl Desk {
     /// Signs a user in by name; a passphrase is needed exactly when the user has one.
     pub fn sign_in(&self, name: &str, passphrase: Option<&str>) -> Result<Actor> {
         let row = self.store.read(|tx| {
-            if settings::get_value(tx, KEY_TIMEZONE)?.is_none() {
+            if tx.settings().get_value(KEY_TIMEZONE)?.is_none() {
                 return Err(Error::NotInitialised);
             }
-            store::users::find(tx, name)?.ok_or_else(|| Error::not_found("user", name))
+            tx.users()
+                .find(name)?
+                .ok_or_else(|| Error::not_found("user", name))
         })?;
         match (&row.passphrase_hash, passphrase) {
             (None, _) => {}
@@ -236,8 +306,8 @@ impl Desk {
     }
 
     /// The acting user as stored now: a role changed elsewhere applies at once.
-    fn acting(&self, conn: &Connection, actor: &Actor) -> Result<UserRow> {
-        store::users::get_by_pk(conn, actor.pk)?.ok_or_else(|| {
+    fn acting(&self, conn: &dyn Tx, actor: &Actor) -> Result<UserRow> {
+        conn.users().get_by_pk(actor.pk)?.ok_or_else(|| {
             Error::Unauthenticated(format!("the account {} no longer exists", actor.user.name))
         })
     }
@@ -265,17 +335,23 @@ fn checked_section(section: &Section) -> Result<Section> {
     })
 }
 
-fn desk_settings(conn: &Connection) -> Result<DeskSettings> {
+fn desk_settings(conn: &dyn Tx) -> Result<DeskSettings> {
     Ok(DeskSettings {
-        name: settings::get_value(conn, KEY_NAME)?.ok_or(Error::NotInitialised)?,
-        timezone: settings::get_value(conn, KEY_TIMEZONE)?.ok_or(Error::NotInitialised)?,
-        sections: settings::list_sections(conn)?,
+        name: conn
+            .settings()
+            .get_value(KEY_NAME)?
+            .ok_or(Error::NotInitialised)?,
+        timezone: conn
+            .settings()
+            .get_value(KEY_TIMEZONE)?
+            .ok_or(Error::NotInitialised)?,
+        sections: conn.settings().list_sections()?,
     })
 }
 
 pub fn parse_timezone(zone: &str) -> Result<chrono_tz::Tz> {
     chrono_tz::Tz::from_str(zone.trim()).map_err(|_| {
-        Error::invalid(format!(
+        Error::invalid_field("timezone", format!(
             "unknown time zone “{zone}”: use an IANA name such as Europe/Paris or America/New_York"
         ))
     })
@@ -296,19 +372,21 @@ fn require_role(me: &UserRow, roles: &[Role], what: &str) -> Result<()> {
 }
 
 /// Whether `me` may see `article`: staff see everything, a contributor their own bylines.
-pub(super) fn can_see(conn: &Connection, me: &UserRow, article: &ArticleRow) -> Result<bool> {
+pub(super) fn can_see(conn: &dyn Tx, me: &UserRow, article: &ArticleRow) -> Result<bool> {
     Ok(match me.user.role {
         Role::Editor | Role::Chief => true,
         Role::Contributor => match me.contributor_pk {
-            Some(c) => store::articles::has_byline_contributor(conn, article.pk, c)?,
+            Some(c) => conn.articles().has_byline_contributor(article.pk, c)?,
             None => false,
         },
     })
 }
 
 /// Loads an article by id for `me`; one they may not see is reported as not found.
-fn visible_article(conn: &Connection, me: &UserRow, id: &str) -> Result<ArticleRow> {
-    let row = store::articles::get_by_id(conn, id.trim())?
+fn visible_article(conn: &dyn Tx, me: &UserRow, id: &str) -> Result<ArticleRow> {
+    let row = conn
+        .articles()
+        .get_by_id(id.trim())?
         .ok_or_else(|| Error::not_found("article", id))?;
     if can_see(conn, me, &row)? {
         Ok(row)

@@ -3,7 +3,7 @@
 use super::{Actor, Desk, visible_article};
 use crate::error::{Error, Result};
 use crate::model::{Note, Role};
-use crate::store::{self, notes::NewNote};
+use crate::store::notes::NewNote;
 use crate::text::one_line;
 
 const MAX_NOTE_CHARS: usize = 10_000;
@@ -35,7 +35,9 @@ impl Desk {
             let article = visible_article(tx, &me, article_id)?;
             let parent_pk = match reply_to {
                 Some(parent) => {
-                    let (pk, parent_article, _, _) = store::notes::get_keys(tx, parent.trim())?
+                    let (pk, parent_article, _, _) = tx
+                        .notes()
+                        .get_keys(parent.trim())?
                         .ok_or_else(|| Error::not_found("note", parent))?;
                     if parent_article != article.pk {
                         return Err(Error::invalid(
@@ -46,19 +48,17 @@ impl Desk {
                 }
                 None => None,
             };
-            let pk = store::notes::insert(
-                tx,
-                &NewNote {
-                    id: &id,
-                    article_pk: article.pk,
-                    parent_pk,
-                    author_pk: me.pk,
-                    body,
-                    anchor: anchor.as_deref(),
-                    at: now,
-                },
-            )?;
-            store::notes::get(tx, pk)?
+            let pk = tx.notes().insert(&NewNote {
+                id: &id,
+                article_pk: article.pk,
+                parent_pk,
+                author_pk: me.pk,
+                body,
+                anchor: anchor.as_deref(),
+                at: now,
+            })?;
+            tx.notes()
+                .get(pk)?
                 .ok_or_else(|| Error::Corrupt("a note vanished as it was written".into()))
         })
     }
@@ -68,9 +68,13 @@ impl Desk {
         let now = self.now();
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
-            let (pk, article_pk, author_pk, _) = store::notes::get_keys(tx, note_id.trim())?
+            let (pk, article_pk, author_pk, _) = tx
+                .notes()
+                .get_keys(note_id.trim())?
                 .ok_or_else(|| Error::not_found("note", note_id))?;
-            let article = store::articles::get_by_pk(tx, article_pk)?
+            let article = tx
+                .articles()
+                .get_by_pk(article_pk)?
                 .ok_or_else(|| Error::Corrupt("a note's article is missing".into()))?;
             visible_article(tx, &me, &article.id).map_err(|_| Error::not_found("note", note_id))?;
             if me.user.role == Role::Contributor && author_pk != me.pk {
@@ -78,8 +82,9 @@ impl Desk {
                     "only the note's writer or an editor can resolve it",
                 ));
             }
-            store::notes::resolve(tx, pk, me.pk, now)?;
-            store::notes::get(tx, pk)?
+            tx.notes().resolve(pk, me.pk, now)?;
+            tx.notes()
+                .get(pk)?
                 .ok_or_else(|| Error::Corrupt("a note vanished as it was resolved".into()))
         })
     }
@@ -89,7 +94,7 @@ impl Desk {
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let article = visible_article(tx, &me, article_id)?;
-            Ok(threaded(store::notes::list(tx, article.pk)?))
+            Ok(threaded(tx.notes().list(article.pk)?))
         })
     }
 }

@@ -7,8 +7,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::articles::{snapshot_of, write_revision};
 use super::schedule::desk_zone;
@@ -18,10 +17,10 @@ use crate::model::{Action, JobKind, Role, SaveReason, State};
 use crate::site::{
     self, AuthorPage, Piece, PieceLink, PrintedAuthor, SiteFolder, SiteInfo, page_name,
 };
+use crate::store::Tx;
 use crate::store::articles::ArticleRow;
 use crate::store::jobs::JobRow;
 use crate::store::transitions::NewTransition;
-use crate::store::{self, settings};
 use crate::text::slugify;
 
 /// How long a claim holds before another publisher may take the job over.
@@ -30,10 +29,12 @@ const LEASE: Duration = Duration::minutes(5);
 const BATCH: i64 = 500;
 /// Pieces on the front page and in the feeds.
 const LATEST: i64 = 50;
-const KEY_SITE_URL: &str = "site_url";
+pub(super) const KEY_SITE_URL: &str = "site_url";
 
 /// One job carried out (or failed) by a publisher run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobOutcome {
     pub job_id: String,
     pub article_id: String,
@@ -41,17 +42,21 @@ pub struct JobOutcome {
     pub kind: JobKind,
     pub due_at: DateTime<Utc>,
     /// How late it was carried out, in milliseconds (0 when on time).
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub late_ms: i64,
     /// The page written, relative to the publish folder.
     pub page: Option<String>,
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishReport {
     pub done: Vec<JobOutcome>,
     pub failed: Vec<JobOutcome>,
     /// Jobs whose article no longer needed them (unscheduled meanwhile, say).
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub cancelled: usize,
 }
 
@@ -83,9 +88,12 @@ fn author_page_name(name: &str, id: &str) -> String {
     page_name(&slugify(name), id)
 }
 
-pub(super) fn site_info(conn: &Connection, folder: &std::path::Path) -> Result<SiteInfo> {
-    let name = settings::get_value(conn, KEY_NAME)?.ok_or(Error::NotInitialised)?;
-    let url = match settings::get_value(conn, KEY_SITE_URL)? {
+pub(super) fn site_info(conn: &dyn Tx, folder: &std::path::Path) -> Result<SiteInfo> {
+    let name = conn
+        .settings()
+        .get_value(KEY_NAME)?
+        .ok_or(Error::NotInitialised)?;
+    let url = match conn.settings().get_value(KEY_SITE_URL)? {
         Some(u) => u,
         None => {
             let abs = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
@@ -106,12 +114,10 @@ pub(super) fn site_info(conn: &Connection, folder: &std::path::Path) -> Result<S
 
 /// The piece as the site prints it. `published_at` overrides the row's for a publication
 /// being made now.
-fn piece(
-    conn: &Connection,
-    row: &ArticleRow,
-    published_at: Option<DateTime<Utc>>,
-) -> Result<Piece> {
-    let byline = store::articles::get_byline(conn, row.pk)?
+fn piece(conn: &dyn Tx, row: &ArticleRow, published_at: Option<DateTime<Utc>>) -> Result<Piece> {
+    let byline = conn
+        .articles()
+        .get_byline(row.pk)?
         .into_iter()
         .map(|(_, b)| PrintedAuthor {
             page: author_page_name(&b.name, &b.contributor_id),
@@ -120,15 +126,15 @@ fn piece(
         })
         .collect();
     let posted_by = match row.approved_by.or(row.assigned_editor) {
-        Some(pk) => store::users::get_by_pk(conn, pk)?.map(|u| u.user.name),
+        Some(pk) => conn.users().get_by_pk(pk)?.map(|u| u.user.name),
         None => None,
     };
     let mut related = Vec::new();
-    for (pk, r) in store::articles::get_related(conn, row.pk)? {
+    for (pk, r) in conn.articles().get_related(row.pk)? {
         if r.state != State::Published {
             continue;
         }
-        if let Some(other) = store::articles::get_by_pk(conn, pk)? {
+        if let Some(other) = conn.articles().get_by_pk(pk)? {
             related.push(PieceLink {
                 page: page_name(&other.slug, &other.id),
                 headline: other.headline,
@@ -140,9 +146,11 @@ fn piece(
         .or(row.published_at)
         .unwrap_or(row.state_changed_at);
     // The text as published: corrections made since show once the piece is republished.
-    let text = match store::articles::published_version(conn, row.pk)? {
-        Some(v) if v != row.version => store::revisions::number_of_version(conn, row.pk, v)?
-            .map(|n| store::revisions::get_snapshot(conn, row.pk, n))
+    let text = match conn.articles().published_version(row.pk)? {
+        Some(v) if v != row.version => conn
+            .revisions()
+            .number_of_version(row.pk, v)?
+            .map(|n| conn.revisions().snapshot(row.pk, n))
             .transpose()?
             .flatten(),
         _ => None,
@@ -168,13 +176,13 @@ fn piece(
         byline,
         posted_by,
         published_at,
-        updates: store::site::updates(conn, row.pk)?,
+        updates: conn.site().updates(row.pk)?,
         related,
         withdrawn_at: (row.state == State::Withdrawn).then_some(row.state_changed_at),
     })
 }
 
-fn links(rows: Vec<store::site::PublishedLink>) -> Vec<PieceLink> {
+fn links(rows: Vec<crate::store::site::PublishedLink>) -> Vec<PieceLink> {
     rows.into_iter()
         .map(|(_, id, slug, headline, at)| PieceLink {
             page: page_name(&slug, &id),
@@ -187,7 +195,7 @@ fn links(rows: Vec<store::site::PublishedLink>) -> Vec<PieceLink> {
 /// Writes the pages every publication touches: the byline contributors' pages, the front page,
 /// the feeds and the sitemap, counting `fresh` (pieces being published now) as published.
 fn write_shared(
-    conn: &Connection,
+    conn: &dyn Tx,
     out: &SiteFolder,
     info: &SiteInfo,
     fresh: &[(i64, Piece)],
@@ -202,18 +210,21 @@ fn write_shared(
         published_at: p.published_at,
     };
     for &contributor in authors {
-        let Some((_, c)) = store::contributors::get_by_pk(conn, contributor)? else {
+        let Some((_, c)) = conn.contributors().get_by_pk(contributor)? else {
             continue;
         };
         let mut pieces: Vec<PieceLink> = fresh
             .iter()
             .filter(|(pk, _)| {
-                store::articles::has_byline_contributor(conn, *pk, contributor).unwrap_or(false)
+                conn.articles()
+                    .has_byline_contributor(*pk, contributor)
+                    .unwrap_or(false)
             })
             .map(|(_, p)| fresh_link(p))
             .collect();
         pieces.extend(links(
-            store::site::by_contributor(conn, contributor)?
+            conn.site()
+                .by_contributor(contributor)?
                 .into_iter()
                 .filter(|l| !fresh_pks.contains(&l.0))
                 .collect(),
@@ -232,11 +243,11 @@ fn write_shared(
         )?;
     }
     let mut latest: Vec<Piece> = fresh.iter().map(|(_, p)| p.clone()).collect();
-    for (pk, ..) in store::site::latest(conn, LATEST)? {
+    for (pk, ..) in conn.site().latest(LATEST)? {
         if fresh_pks.contains(&pk) {
             continue;
         }
-        if let Some(row) = store::articles::get_by_pk(conn, pk)? {
+        if let Some(row) = conn.articles().get_by_pk(pk)? {
             latest.push(piece(conn, &row, None)?);
         }
     }
@@ -259,17 +270,16 @@ fn write_shared(
     for (_, p) in fresh {
         pages.push((format!("articles/{}.html", p.page), p.published_at));
     }
-    for (pk, id, slug, _, at) in store::site::all_published(conn)? {
+    for (pk, id, slug, _, at) in conn.site().all_published()? {
         if !fresh_pks.contains(&pk) {
             pages.push((format!("articles/{}.html", page_name(&slug, &id)), at));
         }
     }
-    let mut contributors: BTreeSet<i64> = store::site::published_contributors(conn)?
-        .into_iter()
-        .collect();
+    let mut contributors: BTreeSet<i64> =
+        conn.site().published_contributors()?.into_iter().collect();
     contributors.extend(authors.iter().copied());
     for pk in contributors {
-        if let Some((_, c)) = store::contributors::get_by_pk(conn, pk)? {
+        if let Some((_, c)) = conn.contributors().get_by_pk(pk)? {
             pages.push((
                 format!(
                     "contributors/{}.html",
@@ -303,7 +313,7 @@ impl Desk {
         let token = self.new_id(now);
         let claimed = self
             .store
-            .write(|tx| store::jobs::claim_due(tx, now, now + LEASE, &token, BATCH))?;
+            .write(|tx| tx.jobs().claim_due(now, now + LEASE, &token, BATCH))?;
         let mut report = PublishReport::default();
         if claimed.is_empty() {
             return Ok(report);
@@ -315,7 +325,7 @@ impl Desk {
         let mut failures: Vec<(JobRow, String)> = Vec::new();
         let prepared = self.store.read(|tx| {
             for job in &claimed {
-                let Some(row) = store::articles::get_by_pk(tx, job.article_pk)? else {
+                let Some(row) = tx.articles().get_by_pk(job.article_pk)? else {
                     cancel.push(job.pk);
                     continue;
                 };
@@ -332,7 +342,9 @@ impl Desk {
                     continue;
                 }
                 let at = (job.job.kind == JobKind::Publish).then_some(now);
-                let authors = store::articles::get_byline(tx, row.pk)?
+                let authors = tx
+                    .articles()
+                    .get_byline(row.pk)?
                     .into_iter()
                     .map(|(pk, _)| pk)
                     .collect();
@@ -352,8 +364,7 @@ impl Desk {
                 let why = e.to_string();
                 self.store.write(|tx| {
                     for job in &claimed {
-                        store::jobs::fail(
-                            tx,
+                        tx.jobs().fail(
                             job.pk,
                             &token,
                             &why,
@@ -397,20 +408,21 @@ impl Desk {
         }
         self.store.write(|tx| {
             for pk in &cancel {
-                store::jobs::cancel(tx, *pk, now)?;
+                tx.jobs().cancel(*pk, now)?;
             }
             for (job, why) in &failures {
-                store::jobs::fail(tx, job.pk, &token, why, now + backoff(job.job.attempts + 1))?;
+                tx.jobs()
+                    .fail(job.pk, &token, why, now + backoff(job.job.attempts + 1))?;
             }
             for (job, _, path) in &written {
-                if !store::jobs::still_claimed(tx, job.pk, &token)? {
+                if !tx.jobs().still_claimed(job.pk, &token)? {
                     continue;
                 }
                 if job.job.kind == JobKind::Publish {
                     self.record_publication(tx, job, now)?;
                 }
                 let late = (now - job.job.due_at).num_milliseconds().max(0);
-                store::jobs::finish(tx, job.pk, now, late)?;
+                tx.jobs().finish(job.pk, now, late)?;
                 report
                     .done
                     .push(outcome(job, now, Some(path.clone()), None));
@@ -426,8 +438,8 @@ impl Desk {
     }
 
     /// The scheduler's move: scheduled to published, bios frozen, audit row and snapshot.
-    fn record_publication(&self, tx: &Connection, job: &JobRow, now: DateTime<Utc>) -> Result<()> {
-        let Some(old) = store::articles::get_by_pk(tx, job.article_pk)? else {
+    fn record_publication(&self, tx: &dyn Tx, job: &JobRow, now: DateTime<Utc>) -> Result<()> {
+        let Some(old) = tx.articles().get_by_pk(job.article_pk)? else {
             return Ok(());
         };
         let previous = snapshot_of(tx, &old)?;
@@ -437,22 +449,19 @@ impl Desk {
         row.updated_at = now;
         row.state_changed_at = now;
         row.published_at = Some(now);
-        store::articles::freeze_bios(tx, row.pk)?;
-        store::articles::update_workflow(tx, &row)?;
-        store::articles::set_published_version(tx, row.pk, row.version)?;
-        store::transitions::insert(
-            tx,
-            &NewTransition {
-                id: &self.new_id(now),
-                article_pk: row.pk,
-                action: Action::Publish,
-                from: old.state,
-                to: State::Published,
-                actor_pk: None,
-                at: now,
-                note: None,
-            },
-        )?;
+        tx.articles().freeze_bios(row.pk)?;
+        tx.articles().update_workflow(&row)?;
+        tx.articles().set_published_version(row.pk, row.version)?;
+        tx.transitions().insert(&NewTransition {
+            id: &self.new_id(now),
+            article_pk: row.pk,
+            action: Action::Publish,
+            from: old.state,
+            to: State::Published,
+            actor_pk: None,
+            at: now,
+            note: None,
+        })?;
         write_revision(
             tx,
             &row,
@@ -479,10 +488,10 @@ impl Desk {
         let mut after = 0;
         loop {
             let pieces = self.store.read(|tx| {
-                let pks = store::site::with_pages(tx, after, 1000)?;
+                let pks = tx.site().with_pages(after, 1000)?;
                 let mut out = Vec::with_capacity(pks.len());
                 for pk in pks {
-                    if let Some(row) = store::articles::get_by_pk(tx, pk)? {
+                    if let Some(row) = tx.articles().get_by_pk(pk)? {
                         out.push((pk, piece(tx, &row, None)?));
                     }
                 }
@@ -502,7 +511,7 @@ impl Desk {
         }
         let authors: BTreeSet<i64> = self
             .store
-            .read(|tx| store::site::published_contributors(tx))?
+            .read(|tx| tx.site().published_contributors())?
             .into_iter()
             .collect();
         written += authors.len() + 6;
@@ -522,7 +531,7 @@ impl Desk {
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the site's address")?;
-            settings::set_value(tx, KEY_SITE_URL, url)?;
+            tx.settings().set_value(KEY_SITE_URL, url)?;
             Ok(url.to_string())
         })
     }

@@ -1,6 +1,6 @@
 //! Reading an article's history: revisions, word-level comparisons, restores.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 use super::articles::{may_edit_text, snapshot_of, to_article, unique_slug, write_revision};
@@ -8,31 +8,61 @@ use super::{Actor, Desk, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
 use crate::model::{Article, Page, RevisionInfo, SaveReason, Snapshot};
-use crate::store;
+use crate::store::Tx;
 use crate::text::word_count;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Whether a run of words is in both texts, or only in the newer or the older.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum DiffPart {
-    Same(String),
-    Added(String),
-    Removed(String),
+pub enum DiffKind {
+    Same,
+    Added,
+    Removed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A run of words that is the same in both texts, or only in one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DiffPart {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldDiff {
-    pub field: &'static str,
+    /// `headline`, `standfirst`, `body`, `section`, `tags` or `byline`.
+    pub field: String,
     pub parts: Vec<DiffPart>,
 }
 
 /// Two revisions compared word by word, field by field (unchanged fields are left out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RevisionDiff {
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub from: i64,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub to: i64,
     pub fields: Vec<FieldDiff>,
-    pub words_added: usize,
-    pub words_removed: usize,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
+    pub words_added: u64,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
+    pub words_removed: u64,
+}
+
+/// One revision's text with its place in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevisionText {
+    pub info: RevisionInfo,
+    pub text: Snapshot,
 }
 
 /// `b` against `a`, word by word; empty when they are the same.
@@ -40,7 +70,7 @@ pub(super) fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
     diff_field("text", a, b).map_or_else(Vec::new, |d| d.parts)
 }
 
-fn diff_field(field: &'static str, a: &str, b: &str) -> Option<FieldDiff> {
+fn diff_field(field: &str, a: &str, b: &str) -> Option<FieldDiff> {
     if a == b {
         return None;
     }
@@ -48,25 +78,23 @@ fn diff_field(field: &'static str, a: &str, b: &str) -> Option<FieldDiff> {
     let diff = TextDiff::from_slices(&ta, &tb);
     let mut parts: Vec<DiffPart> = Vec::new();
     for change in diff.iter_all_changes() {
-        let text = change.value().to_string();
-        let merged = match (parts.last_mut(), change.tag()) {
-            (Some(DiffPart::Same(s)), ChangeTag::Equal)
-            | (Some(DiffPart::Added(s)), ChangeTag::Insert)
-            | (Some(DiffPart::Removed(s)), ChangeTag::Delete) => {
-                s.push_str(&text);
-                true
-            }
-            _ => false,
+        let kind = match change.tag() {
+            ChangeTag::Equal => DiffKind::Same,
+            ChangeTag::Insert => DiffKind::Added,
+            ChangeTag::Delete => DiffKind::Removed,
         };
-        if !merged {
-            parts.push(match change.tag() {
-                ChangeTag::Equal => DiffPart::Same(text),
-                ChangeTag::Insert => DiffPart::Added(text),
-                ChangeTag::Delete => DiffPart::Removed(text),
-            });
+        match parts.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(change.value()),
+            _ => parts.push(DiffPart {
+                kind,
+                text: change.value().to_string(),
+            }),
         }
     }
-    Some(FieldDiff { field, parts })
+    Some(FieldDiff {
+        field: field.to_string(),
+        parts,
+    })
 }
 
 /// Words, runs of white space, and single punctuation marks: "Tuesday." and "Tuesday evening."
@@ -112,31 +140,26 @@ pub fn compare(from: i64, a: &Snapshot, to: i64, b: &Snapshot) -> RevisionDiff {
     .into_iter()
     .flatten()
     .collect();
-    let count = |pick: fn(&DiffPart) -> Option<&String>| -> usize {
+    let count = |kind: DiffKind| -> u64 {
         fields
             .iter()
             .flat_map(|f| f.parts.iter())
-            .filter_map(pick)
-            .map(|s| word_count(s))
+            .filter(|p| p.kind == kind)
+            .map(|p| word_count(&p.text) as u64)
             .sum()
     };
     RevisionDiff {
         from,
         to,
-        words_added: count(|p| match p {
-            DiffPart::Added(s) => Some(s),
-            _ => None,
-        }),
-        words_removed: count(|p| match p {
-            DiffPart::Removed(s) => Some(s),
-            _ => None,
-        }),
+        words_added: count(DiffKind::Added),
+        words_removed: count(DiffKind::Removed),
         fields,
     }
 }
 
-fn load_snapshot(conn: &rusqlite::Connection, article_pk: i64, number: i64) -> Result<Snapshot> {
-    store::revisions::get_snapshot(conn, article_pk, number)?
+fn load_snapshot(conn: &dyn Tx, article_pk: i64, number: i64) -> Result<Snapshot> {
+    conn.revisions()
+        .snapshot(article_pk, number)?
         .ok_or_else(|| Error::not_found("revision", number.to_string()))
 }
 
@@ -158,7 +181,7 @@ impl Desk {
                 .map(|c| cursor::decode(&scope, c))
                 .transpose()?
                 .map(|(n, _)| n);
-            let mut items = store::revisions::list(tx, row.pk, before, limit + 1)?;
+            let mut items = tx.revisions().list(row.pk, before, limit + 1)?;
             let more = items.len() as i64 > limit;
             items.truncate(limit as usize);
             let next = more
@@ -169,18 +192,18 @@ impl Desk {
     }
 
     /// The article's text as it was at revision `number`.
-    pub fn revision(
-        &self,
-        actor: &Actor,
-        id: &str,
-        number: i64,
-    ) -> Result<(RevisionInfo, Snapshot)> {
+    pub fn revision(&self, actor: &Actor, id: &str, number: i64) -> Result<RevisionText> {
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let row = visible_article(tx, &me, id)?;
-            let info = store::revisions::get_info(tx, row.pk, number)?
+            let info = tx
+                .revisions()
+                .info(row.pk, number)?
                 .ok_or_else(|| Error::not_found("revision", number.to_string()))?;
-            Ok((info, load_snapshot(tx, row.pk, number)?))
+            Ok(RevisionText {
+                info,
+                text: load_snapshot(tx, row.pk, number)?,
+            })
         })
     }
 
@@ -231,7 +254,7 @@ impl Desk {
             row.tags = wanted.tags;
             row.section = match wanted.section {
                 // A section removed since then is left as it is now.
-                Some(s) if store::settings::get_section(tx, &s)?.is_some() => Some(s),
+                Some(s) if tx.settings().get_section(&s)?.is_some() => Some(s),
                 Some(_) => old.section.clone(),
                 None => None,
             };
@@ -240,8 +263,8 @@ impl Desk {
             }
             row.version += 1;
             row.updated_at = now;
-            store::articles::update_text(tx, &old, &row)?;
-            store::search::index_article(tx, row.pk)?;
+            tx.articles().update_text(&old, &row)?;
+            tx.search().index_article(row.pk)?;
             write_revision(
                 tx,
                 &row,
@@ -250,7 +273,7 @@ impl Desk {
                 Some(number),
                 Some(&previous),
             )?;
-            to_article(tx, &me, row)
+            to_article(tx, &me, row, now)
         })
     }
 }

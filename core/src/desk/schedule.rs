@@ -5,18 +5,17 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Actor, Desk, KEY_TIMEZONE, MoveArgs, parse_timezone, require_role};
 use crate::cursor;
 use crate::desk_time::parse_desk_time;
 use crate::error::{Error, Result};
 use crate::model::{
-    Action, Article, CalendarEntry, JobState, Page, PublishJob, Role, Section, Slot,
+    Action, Article, CalendarEntry, JobState, Page, PublishJob, Role, Section, Slot, State,
 };
-use crate::slots::{parse_slots, upcoming};
-use crate::store::{self, settings};
+use crate::slots::{parse_slots, slot_label, upcoming};
+use crate::store::Tx;
 
 pub(super) const KEY_PUBLISH_FOLDER: &str = "publish_folder";
 /// How far ahead "next free slot" looks.
@@ -24,126 +23,136 @@ const SLOT_WEEKS: u32 = 8;
 /// The longest calendar window one call reads.
 const MAX_CALENDAR_DAYS: i64 = 100;
 
-/// When to publish: a time typed in the desk's zone, or the section's next free slot.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// When to publish: a time typed in the desk's zone ("2026-12-01 08:00", or with an offset),
+/// or the section's next free slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum When {
     At(String),
     NextSlot,
 }
 
-/// A section's word limits and publication slots, as desk settings show them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A section's word limits and publication slots, as the settings show and the chief sets
+/// them: slots one per line as the desk writes them ("Mon-Fri 08:00", "Sat 10:30"); read back
+/// one slot a line ("Mon 08:00").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionPlan {
-    pub section: Section,
-    pub slots: Vec<Slot>,
+    pub name: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+    pub min_words: Option<i64>,
+    #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+    pub max_words: Option<i64>,
+    #[serde(default)]
+    pub slots: Vec<String>,
+}
+
+impl SectionPlan {
+    fn of(section: Section, slots: &[Slot]) -> SectionPlan {
+        SectionPlan {
+            name: section.name,
+            min_words: section.min_words,
+            max_words: section.max_words,
+            slots: slots.iter().copied().map(slot_label).collect(),
+        }
+    }
 }
 
 /// What the desk's publishing settings hold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishingSettings {
-    /// `None` for a desk with no file and no folder set.
-    pub publish_folder: Option<PathBuf>,
+    /// Where the site is written; `None` for a desk with no file and no folder set.
+    pub publish_folder: Option<String>,
+    /// The address the site is served from, when set: feeds and the sitemap link to it.
+    pub site_url: Option<String>,
     pub sections: Vec<SectionPlan>,
 }
 
 /// A free publication slot of a section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FreeSlot {
     pub section: String,
     pub at: DateTime<Utc>,
 }
 
-/// What the calendar shows for a window: the pieces (conflicts marked) and the free slots.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What the calendar shows for a window: the pieces (conflicts and overdue pieces marked) and
+/// the free slots.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Calendar {
     pub entries: Vec<CalendarEntry>,
     pub free_slots: Vec<FreeSlot>,
 }
 
-pub(super) fn desk_zone(conn: &Connection) -> Result<Tz> {
-    let zone = settings::get_value(conn, KEY_TIMEZONE)?.ok_or(Error::NotInitialised)?;
+pub(super) fn desk_zone(conn: &dyn Tx) -> Result<Tz> {
+    let zone = conn
+        .settings()
+        .get_value(KEY_TIMEZONE)?
+        .ok_or(Error::NotInitialised)?;
     parse_timezone(&zone)
 }
 
-fn staff_only(me: &store::users::UserRow, what: &str) -> Result<()> {
+fn staff_only(me: &crate::store::users::UserRow, what: &str) -> Result<()> {
     require_role(me, &[Role::Editor, Role::Chief], what)
 }
 
 impl Desk {
-    /// Replaces a section's publication slots with those written in `specs` ("Mon-Fri 08:00").
-    pub fn set_section_slots(
-        &self,
-        actor: &Actor,
-        section: &str,
-        specs: &[String],
-    ) -> Result<Vec<Slot>> {
-        let mut slots = Vec::new();
-        for spec in specs {
-            slots.extend(parse_slots(spec)?);
-        }
-        slots.sort();
-        slots.dedup();
-        self.store.write(|tx| {
-            let me = self.acting(tx, actor)?;
-            require_role(&me, &[Role::Chief], "change a section's publication slots")?;
-            let found = settings::get_section(tx, section)?
-                .ok_or_else(|| Error::invalid(format!("there is no section “{section}”")))?;
-            store::slots::set(tx, &found.name, &slots)?;
-            store::slots::list(tx, &found.name)
-        })
-    }
-
     /// Adds or changes a section with its word limits and its slots (written like "Mon-Fri
     /// 08:00"), in one transaction: a bad slot line changes nothing.
-    pub fn put_section_plan(
-        &self,
-        actor: &Actor,
-        section: &Section,
-        slot_lines: &[String],
-    ) -> Result<SectionPlan> {
+    pub fn put_section_plan(&self, actor: &Actor, plan: &SectionPlan) -> Result<SectionPlan> {
         let mut slots = Vec::new();
-        for line in slot_lines {
-            slots.extend(parse_slots(line)?);
+        for line in &plan.slots {
+            slots.extend(parse_slots(line).map_err(|e| e.in_field("slots"))?);
         }
         slots.sort();
         slots.dedup();
-        let section = super::checked_section(section)?;
+        let section = super::checked_section(&Section {
+            name: plan.name.clone(),
+            min_words: plan.min_words,
+            max_words: plan.max_words,
+        })?;
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the desk's sections")?;
-            settings::put_section(tx, &section)?;
-            store::slots::set(tx, &section.name, &slots)?;
-            let stored = settings::get_section(tx, &section.name)?.unwrap_or(section.clone());
-            Ok(SectionPlan {
-                slots: store::slots::list(tx, &stored.name)?,
-                section: stored,
-            })
+            tx.settings().put_section(&section)?;
+            tx.slots().set(&section.name, &slots)?;
+            let stored = tx
+                .settings()
+                .get_section(&section.name)?
+                .unwrap_or(section.clone());
+            let slots = tx.slots().list(&stored.name)?;
+            Ok(SectionPlan::of(stored, &slots))
         })
     }
 
-    /// The publish folder and every section's limits and slots.
+    /// The publish folder, the site's address and every section's limits and slots.
     pub fn publishing_settings(&self, actor: &Actor) -> Result<PublishingSettings> {
-        let sections = self.store.read(|tx| {
+        let (sections, site_url) = self.store.read(|tx| {
             self.acting(tx, actor)?;
             let mut out = Vec::new();
-            for section in settings::list_sections(tx)? {
-                let slots = store::slots::list(tx, &section.name)?;
-                out.push(SectionPlan { section, slots });
+            for section in tx.settings().list_sections()? {
+                let slots = tx.slots().list(&section.name)?;
+                out.push(SectionPlan::of(section, &slots));
             }
-            Ok(out)
+            Ok((
+                out,
+                tx.settings().get_value(super::publishing::KEY_SITE_URL)?,
+            ))
         })?;
         Ok(PublishingSettings {
-            publish_folder: self.publish_folder().ok(),
+            publish_folder: self.publish_folder().ok().map(|f| f.display().to_string()),
+            site_url,
             sections,
-        })
-    }
-
-    pub fn section_slots(&self, actor: &Actor, section: &str) -> Result<Vec<Slot>> {
-        self.store.read(|tx| {
-            self.acting(tx, actor)?;
-            let found = settings::get_section(tx, section)?
-                .ok_or_else(|| Error::invalid(format!("there is no section “{section}”")))?;
-            store::slots::list(tx, &found.name)
         })
     }
 
@@ -213,24 +222,30 @@ impl Desk {
         to: DateTime<Utc>,
     ) -> Result<Calendar> {
         if to <= from {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
+                "to",
                 "the calendar's end must come after its start",
             ));
         }
         if to - from > Duration::days(MAX_CALENDAR_DAYS) {
-            return Err(Error::invalid(format!(
-                "a calendar window is at most {MAX_CALENDAR_DAYS} days"
-            )));
+            return Err(Error::invalid_field(
+                "to",
+                format!("a calendar window is at most {MAX_CALENDAR_DAYS} days"),
+            ));
         }
+        let now = self.now();
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             staff_only(&me, "read the calendar")?;
-            let mut entries = store::calendar::entries(tx, from, to)?;
+            let mut entries = tx.calendar().entries(from, to)?;
             mark_conflicts(&mut entries);
+            for e in &mut entries {
+                e.overdue = e.state == State::Scheduled && e.at <= now;
+            }
             let tz = desk_zone(tx)?;
             let mut free = Vec::new();
-            for section in settings::list_sections(tx)? {
-                let slots = store::slots::list(tx, &section.name)?;
+            for section in tx.settings().list_sections()? {
+                let slots = tx.slots().list(&section.name)?;
                 if slots.is_empty() {
                     continue;
                 }
@@ -272,7 +287,7 @@ impl Desk {
             let me = self.acting(tx, actor)?;
             staff_only(&me, "read the publishing jobs")?;
             let key = after.map(|c| cursor::decode(&scope, c)).transpose()?;
-            let mut rows = store::jobs::list(tx, state, key, limit + 1)?;
+            let mut rows = tx.jobs().list(state, key, limit + 1)?;
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let next = more
@@ -294,7 +309,9 @@ impl Desk {
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             staff_only(&me, "retry a publishing job")?;
-            let job = store::jobs::get(tx, job_id)?
+            let job = tx
+                .jobs()
+                .get(job_id)?
                 .ok_or_else(|| Error::not_found("publishing job", job_id))?;
             if job.job.state != JobState::Failed {
                 return Err(Error::invalid(format!(
@@ -303,7 +320,8 @@ impl Desk {
                 )));
             }
             // Never before its due time: a failed render retried early is fine, a publication not.
-            store::jobs::retry_now(tx, job_id, now.max(job.job.due_at))?
+            tx.jobs()
+                .retry_now(job_id, now.max(job.job.due_at))?
                 .map(|r| r.job)
                 .ok_or_else(|| Error::not_found("publishing job", job_id))
         })
@@ -311,7 +329,7 @@ impl Desk {
 
     /// When the next job may be claimed: the app's scheduler sleeps until then.
     pub fn next_job_due(&self) -> Result<Option<DateTime<Utc>>> {
-        self.store.read(|tx| store::jobs::next_wake(tx))
+        self.store.read(|tx| tx.jobs().next_wake())
     }
 
     /// Where the static site is written: the desk's setting, else a `site` folder beside the
@@ -319,11 +337,11 @@ impl Desk {
     pub fn publish_folder(&self) -> Result<PathBuf> {
         if let Some(dir) = self
             .store
-            .read(|tx| settings::get_value(tx, KEY_PUBLISH_FOLDER))?
+            .read(|tx| tx.settings().get_value(KEY_PUBLISH_FOLDER))?
         {
             return Ok(PathBuf::from(dir));
         }
-        let db = self.store.path().ok_or_else(|| {
+        let db = self.store.file().ok_or_else(|| {
             Error::invalid("this desk has no file, so it has no default publish folder: set one")
         })?;
         Ok(db
@@ -354,23 +372,25 @@ impl Desk {
                     dir.display()
                 ))
             })?;
-            settings::set_value(tx, KEY_PUBLISH_FOLDER, text)?;
+            tx.settings().set_value(KEY_PUBLISH_FOLDER, text)?;
             Ok(dir.clone())
         })
     }
 }
 
 fn free_slots(
-    conn: &Connection,
+    conn: &dyn Tx,
     section: &str,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     count: usize,
 ) -> Result<Vec<DateTime<Utc>>> {
-    let found = settings::get_section(conn, section)?
+    let found = conn
+        .settings()
+        .get_section(section)?
         .ok_or_else(|| Error::invalid(format!("there is no section “{section}”")))?;
-    let slots = store::slots::list(conn, &found.name)?;
-    let taken = store::calendar::taken(conn, &found.name, from, to)?;
+    let slots = conn.slots().list(&found.name)?;
+    let taken = conn.calendar().taken(&found.name, from, to)?;
     let tz = desk_zone(conn)?;
     Ok(upcoming(&slots, tz, from, SLOT_WEEKS)
         .into_iter()

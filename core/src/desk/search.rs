@@ -1,36 +1,39 @@
 //! Search over articles and contributors, and the desk's audit log.
 
+use serde::{Deserialize, Serialize};
+
 use super::{Actor, Desk, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
 use crate::model::{ContributorHit, Page, Role, SearchHit, State, TransitionRecord};
 use crate::store::search::SearchFilter as StoreFilter;
 use crate::store::transitions::AuditFilter;
-use crate::store::{self, settings};
 
-#[derive(Debug, Clone, Default)]
+/// Narrows a search to one state or one section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchFilter {
+    #[serde(default)]
     pub state: Option<State>,
+    #[serde(default)]
     pub section: Option<String>,
 }
 
-/// The words of what the user typed, and the FTS5 query that needs all of them, each quoted so
-/// no text is read as query syntax.
-fn fts_query(text: &str) -> Result<(String, Vec<String>)> {
+/// The words of what the user typed; the store needs all of them.
+fn search_words(text: &str) -> Result<Vec<String>> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
     if words.is_empty() {
-        return Err(Error::invalid("type at least one word to search for"));
+        return Err(Error::invalid_field(
+            "text",
+            "type at least one word to search for",
+        ));
     }
-    let query = words
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Ok((query, words))
+    Ok(words)
 }
 
 impl Desk {
@@ -44,26 +47,29 @@ impl Desk {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Page<SearchHit>> {
-        let (query, terms) = fts_query(text)?;
+        let terms = search_words(text)?;
+        let query = terms.join(" ");
         let limit = i64::from(limit.clamp(1, 200));
         // Who asks and what they ask are checked before the index catches up with autosaves, so a
         // refused search writes nothing.
         let pending = self.store.read(|tx| {
             self.acting(tx, actor)?;
             if let Some(name) = filter.section.as_deref() {
-                settings::get_section(tx, name)?
+                tx.settings()
+                    .get_section(name)?
                     .ok_or_else(|| Error::invalid(format!("there is no section “{name}”")))?;
             }
-            store::search::any_pending(tx)
+            tx.search().any_pending()
         })?;
         if pending {
-            self.store.write(|tx| store::search::index_pending(tx))?;
+            self.store.write(|tx| tx.search().index_pending())?;
         }
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let section = match filter.section.as_deref() {
                 Some(name) => Some(
-                    settings::get_section(tx, name)?
+                    tx.settings()
+                        .get_section(name)?
                         .ok_or_else(|| Error::invalid(format!("there is no section “{name}”")))?
                         .name,
                 ),
@@ -95,8 +101,9 @@ impl Desk {
                 section: section.as_deref(),
                 contributor_pk,
             };
-            let mut rows =
-                store::search::articles(tx, &query, &terms, &store_filter, key, limit + 1)?;
+            let mut rows = tx
+                .search()
+                .articles(&terms, &store_filter, key, limit + 1)?;
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let next = more
@@ -119,10 +126,11 @@ impl Desk {
         text: &str,
         limit: u32,
     ) -> Result<Vec<ContributorHit>> {
-        let (query, _) = fts_query(text)?;
+        let words = search_words(text)?;
         self.store.read(|tx| {
             self.acting(tx, actor)?;
-            store::search::contributors(tx, &query, i64::from(limit.clamp(1, 200)))
+            tx.search()
+                .contributors(&words, i64::from(limit.clamp(1, 200)))
         })
     }
 
@@ -145,7 +153,8 @@ impl Desk {
             };
             let actor_pk = match user {
                 Some(name) => Some(
-                    store::users::find(tx, name)?
+                    tx.users()
+                        .find(name)?
                         .ok_or_else(|| Error::not_found("user", name))?
                         .pk,
                 ),
@@ -170,7 +179,7 @@ impl Desk {
                 .map(|c| cursor::decode(&scope, c))
                 .transpose()?
                 .map(|(pk, _)| pk);
-            let mut rows = store::transitions::list(tx, &filter, before, limit + 1)?;
+            let mut rows = tx.transitions().list(&filter, before, limit + 1)?;
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let next = more

@@ -14,7 +14,7 @@ mod text;
 use std::io::Read;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use allowlist::keep_to_allowlist;
 pub use recognise::{FoundAuthor, Recognised, recognise};
@@ -24,7 +24,9 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// A .docx whose parts would expand beyond this is refused (a zip bomb, or not a submission).
 pub const MAX_EXPANDED_BYTES: u64 = 50 * 1024 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Text,

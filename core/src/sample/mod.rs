@@ -14,6 +14,7 @@ use crate::desk::{
 };
 use crate::error::Result;
 use crate::model::{Action, ContributorKind, Role, SaveReason, State};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use crate::clock::ManualClock;
@@ -242,10 +243,14 @@ impl Sampler {
 }
 
 /// What the demo created.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DemoReport {
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SampleReport {
     pub users: Vec<String>,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub contributors: usize,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub articles: usize,
 }
 
@@ -257,9 +262,9 @@ pub fn fill_demo_desk(
     chief: &Actor,
     articles: usize,
     seed: u64,
-) -> Result<DemoReport> {
+) -> Result<SampleReport> {
     let until = desk.now();
-    match desk.store().path() {
+    match desk.file() {
         // A desk in a file: write the sample through a second connection whose clock walks the
         // past three weeks, so the desk reads like one that has been worked at for a while.
         Some(path) => {
@@ -281,7 +286,7 @@ fn fill(
     chief: &Actor,
     articles: usize,
     seed: u64,
-) -> Result<DemoReport> {
+) -> Result<SampleReport> {
     let start = until - Duration::days(SPAN_DAYS);
     let gap = Duration::days(SPAN_DAYS) / (articles as i32 + 1);
     let mut s = Sampler::new(seed);
@@ -305,14 +310,11 @@ fn fill(
         let c = desk.add_contributor(
             chief,
             &NewContributor {
-                display_name: name,
-                sort_name: None,
-                email: Some(&email),
-                affiliation: s.pick(INSTITUTIONS).trim_start_matches("the "),
+                email: Some(email),
+                affiliation: s.pick(INSTITUTIONS).trim_start_matches("the ").to_string(),
                 kind,
-                bio: &bio,
-                links: vec![],
-                private_notes: "",
+                bio,
+                ..NewContributor::guest(name.as_str())
             },
         )?;
         contributor_ids.push(c.id);
@@ -323,9 +325,9 @@ fn fill(
             desk.add_user(
                 chief,
                 &NewUser {
-                    name,
+                    name: name.to_string(),
                     role,
-                    contributor,
+                    contributor: contributor.map(str::to_string),
                     passphrase: None,
                 },
             )?;
@@ -485,7 +487,7 @@ fn fill(
         }
     }
     set_time(until);
-    Ok(DemoReport {
+    Ok(SampleReport {
         users,
         contributors: names.len(),
         articles,
@@ -505,18 +507,13 @@ pub fn bench_contributors(s: &mut Sampler, n: usize) -> Vec<(String, String, Str
 }
 
 /// The benchmark's people, as guest contributors to add.
-pub fn as_guests(people: &[(String, String, String)]) -> Vec<NewContributor<'_>> {
+pub fn as_guests(people: &[(String, String, String)]) -> Vec<NewContributor> {
     people
         .iter()
         .map(|(name, email, bio)| NewContributor {
-            display_name: name,
-            sort_name: None,
-            email: Some(email),
-            affiliation: "",
-            kind: ContributorKind::Guest,
-            bio,
-            links: vec![],
-            private_notes: "",
+            email: Some(email.clone()),
+            bio: bio.clone(),
+            ..NewContributor::guest(name)
         })
         .collect()
 }
@@ -629,3 +626,6 @@ pub fn bench_article(
         published_at,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 pub use feeds::{atom, json_feed, rss, sitemap};
-pub use html::{STYLE, article_page, contributor_page, index_page, withdrawn_page};
+pub use html::{STYLE, article_page, contributor_page, index_page};
 pub use markdown::body_html;
 
 use crate::error::{Error, Result};
@@ -121,10 +121,6 @@ impl SiteFolder {
         Ok(SiteFolder {
             root: root.to_path_buf(),
         })
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 
     /// Writes `bytes` to `rel` through a temporary file renamed into place.

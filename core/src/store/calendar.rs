@@ -1,67 +1,19 @@
 //! The calendar's reads: pieces scheduled or published in a window of time.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
-use super::{instant, ms, split_names};
 use crate::error::Result;
-use crate::model::{CalendarEntry, State};
+use crate::model::CalendarEntry;
 
-const BYLINE: &str = "(SELECT group_concat(n, char(31)) FROM (SELECT c.display_name AS n \
-    FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \
-    WHERE b.article_pk = a.pk ORDER BY b.position))";
+pub(crate) trait Calendar {
+    /// Pieces scheduled or published in `[from, to)`, in time order (conflicts not yet marked).
+    fn entries(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<CalendarEntry>>;
 
-/// Read by instant through the partial indexes on `scheduled_at` and `published_at`; the state
-/// is only a filter (`+`), or the planner walks every published piece by state.
-pub fn calendar_sql() -> String {
-    format!(
-        "SELECT a.id, a.headline, a.section, a.state, a.scheduled_at AS at, {BYLINE}
-           FROM articles a
-          WHERE a.scheduled_at >= ?1 AND a.scheduled_at < ?2 AND +a.state = 'scheduled'
-         UNION ALL
-         SELECT a.id, a.headline, a.section, a.state, a.published_at AS at, {BYLINE}
-           FROM articles a
-          WHERE a.published_at >= ?1 AND a.published_at < ?2 AND +a.state = 'published'
-         ORDER BY at"
-    )
-}
-
-/// Pieces scheduled or published in `[from, to)`, in time order (conflicts not yet marked).
-pub fn entries(
-    conn: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<CalendarEntry>> {
-    let mut stmt = conn.prepare_cached(&calendar_sql())?;
-    let rows = stmt.query_map(params![ms(from), ms(to)], |r| {
-        let state: String = r.get(3)?;
-        Ok(CalendarEntry {
-            article_id: r.get(0)?,
-            headline: r.get(1)?,
-            section: r.get(2)?,
-            state: state.parse().unwrap_or(State::Scheduled),
-            at: instant(r.get(4)?),
-            byline: split_names(r.get(5)?),
-            conflict: false,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The instants already taken by scheduled pieces of `section` in `[from, to)`.
-pub fn taken(
-    conn: &Connection,
-    section: &str,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT scheduled_at FROM articles
-          WHERE scheduled_at >= ?2 AND scheduled_at < ?3 AND +state = 'scheduled'
-            AND +section = ?1",
-    )?;
-    let rows = stmt.query_map(params![section, ms(from), ms(to)], |r| {
-        Ok(instant(r.get(0)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The instants already taken by scheduled pieces of `section` in `[from, to)`.
+    fn taken(
+        &self,
+        section: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>>;
 }

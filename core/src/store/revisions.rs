@@ -2,12 +2,11 @@
 //!
 //! A chain starts with a full snapshot (the key) and continues with deltas. A new key is written
 //! when the deltas since the last one outweigh the text itself, so storage grows with the size of
-//! the edits while rebuilding any revision reads at most about twice the article's size.
+//! the edits while rebuilding any revision reads at most about twice the article's size. The
+//! chain is planned and rebuilt here, the same for every store; a store only keeps its rows.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
-use super::{instant, ms, optional};
 use crate::delta::{self, read_varint, write_varint};
 use crate::error::{Error, Result};
 use crate::model::{RevisionInfo, SaveReason, Snapshot};
@@ -23,42 +22,27 @@ pub struct RevisionMeta {
     pub restored_from: Option<i64>,
 }
 
-struct Latest {
-    number: i64,
-    key_number: i64,
-    chain_bytes: i64,
-    hash: i64,
-}
-
-fn latest(conn: &Connection, article_pk: i64) -> Result<Option<Latest>> {
-    optional(
-        conn.prepare_cached(
-            "SELECT number, key_number, chain_bytes, content_hash FROM revisions
-             WHERE article_pk = ?1 ORDER BY number DESC LIMIT 1",
-        )?
-        .query_row([article_pk], |r| {
-            Ok(Latest {
-                number: r.get(0)?,
-                key_number: r.get(1)?,
-                chain_bytes: r.get(2)?,
-                hash: r.get(3)?,
-            })
-        }),
-    )
+/// Where the newest revision of an article stands in its chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChainHead {
+    pub number: i64,
+    pub key_number: i64,
+    pub chain_bytes: i64,
+    pub hash: i64,
 }
 
 /// A revision ready to be written: its place in the delta chain and its stored bytes.
 pub struct PlannedRevision {
-    number: i64,
-    key_number: i64,
-    chain_bytes: i64,
-    hash: i64,
-    content: Vec<u8>,
+    pub number: i64,
+    pub key_number: i64,
+    pub chain_bytes: i64,
+    pub hash: i64,
+    pub content: Vec<u8>,
 }
 
 impl PlannedRevision {
-    fn as_latest(&self) -> Latest {
-        Latest {
+    fn head(&self) -> ChainHead {
+        ChainHead {
             number: self.number,
             key_number: self.key_number,
             chain_bytes: self.chain_bytes,
@@ -67,9 +51,105 @@ impl PlannedRevision {
     }
 }
 
+/// The stored rows a revision is rebuilt from.
+pub struct StoredChain {
+    /// The hash of the text the revision held when it was written.
+    pub hash: i64,
+    /// The key snapshot, then every delta up to the revision, in order.
+    pub contents: Vec<Vec<u8>>,
+}
+
+pub(crate) trait Revisions {
+    /// Where the article's newest revision stands in its chain.
+    fn head(&self, article_pk: i64) -> Result<Option<ChainHead>>;
+
+    /// Writes a planned revision of the article.
+    fn insert(&self, article_pk: i64, meta: &RevisionMeta, planned: &PlannedRevision)
+    -> Result<()>;
+
+    /// Writes the planned history of a new article, oldest first.
+    fn insert_history(
+        &self,
+        article_pk: i64,
+        revisions: &[(RevisionMeta, PlannedRevision)],
+    ) -> Result<()>;
+
+    /// What revision `number` is rebuilt from, or `None` when there is no such revision.
+    fn chain(&self, article_pk: i64, number: i64) -> Result<Option<StoredChain>>;
+
+    /// The number of the revision that recorded `version` of the article.
+    fn number_of_version(&self, article_pk: i64, version: i64) -> Result<Option<i64>>;
+
+    /// A page of an article's revisions, newest first, before revision number `before`.
+    fn list(&self, article_pk: i64, before: Option<i64>, limit: i64) -> Result<Vec<RevisionInfo>>;
+
+    /// Appends a revision holding `snapshot`. `previous` is the snapshot of the latest revision
+    /// as the caller believes it to be; it is used as the delta base only if its hash matches
+    /// what is stored, so a wrong belief costs space, never correctness. Returns the number.
+    fn append(
+        &self,
+        article_pk: i64,
+        meta: &RevisionMeta,
+        snapshot: &Snapshot,
+        previous: Option<&Snapshot>,
+    ) -> Result<i64> {
+        let bytes = encode_snapshot(snapshot);
+        let previous = previous.map(encode_snapshot);
+        let last = self.head(article_pk)?;
+        let base = match (&last, previous.as_deref()) {
+            (Some(l), Some(prev)) if l.hash == content_hash(prev) => Some((l, prev)),
+            _ => None,
+        };
+        let mut planned = plan(base, &bytes);
+        // Without a trusted base the chain restarts, but the numbering continues.
+        if base.is_none() {
+            planned.number = last.as_ref().map_or(1, |l| l.number + 1);
+            planned.key_number = planned.number;
+        }
+        self.insert(article_pk, meta, &planned)?;
+        Ok(planned.number)
+    }
+
+    /// The snapshot of revision `number`, rebuilt and verified against its stored hash.
+    fn snapshot(&self, article_pk: i64, number: i64) -> Result<Option<Snapshot>> {
+        let Some(chain) = self.chain(article_pk, number)? else {
+            return Ok(None);
+        };
+        let mut text: Option<Vec<u8>> = None;
+        for content in chain.contents {
+            text = Some(match text {
+                None => content,
+                Some(base) => delta::apply(&base, &content)?,
+            });
+        }
+        let text =
+            text.ok_or_else(|| Error::Corrupt(format!("revision {number} has no key snapshot")))?;
+        if content_hash(&text) != chain.hash {
+            return Err(Error::Corrupt(format!(
+                "revision {number} does not rebuild to what was saved"
+            )));
+        }
+        decode_snapshot(&text)
+            .map(Some)
+            .ok_or_else(|| Error::Corrupt(format!("revision {number} is unreadable")))
+    }
+
+    /// The list entry of revision `number`.
+    fn info(&self, article_pk: i64, number: i64) -> Result<Option<RevisionInfo>> {
+        // A number past every revision (i64::MAX included) simply finds nothing.
+        let Some(after) = number.checked_add(1) else {
+            return Ok(None);
+        };
+        Ok(self
+            .list(article_pk, Some(after), 1)?
+            .into_iter()
+            .find(|r| r.number == number))
+    }
+}
+
 /// Where `snapshot` goes after `base` (the latest revision and its encoded text, known to match):
 /// a delta while the chain stays short, otherwise a new key snapshot.
-fn plan(base: Option<(&Latest, &[u8])>, snapshot: &[u8]) -> PlannedRevision {
+fn plan(base: Option<(&ChainHead, &[u8])>, snapshot: &[u8]) -> PlannedRevision {
     let hash = content_hash(snapshot);
     let number = base.map_or(1, |(l, _)| l.number + 1);
     let chained = base.and_then(|(l, prev)| {
@@ -95,205 +175,17 @@ fn plan(base: Option<(&Latest, &[u8])>, snapshot: &[u8]) -> PlannedRevision {
 
 /// Plans the whole history of a new article, oldest first. Pure computation: callers may run it
 /// away from the database connection.
-pub fn plan_history(snapshots: impl IntoIterator<Item = Snapshot>) -> Vec<PlannedRevision> {
+pub(crate) fn plan_history(snapshots: impl IntoIterator<Item = Snapshot>) -> Vec<PlannedRevision> {
     let mut out: Vec<PlannedRevision> = Vec::new();
     let mut previous: Option<Vec<u8>> = None;
     for s in snapshots {
         let bytes = encode_snapshot(&s);
-        let last = out.last().map(PlannedRevision::as_latest);
+        let last = out.last().map(PlannedRevision::head);
         let planned = plan(last.as_ref().zip(previous.as_deref()), &bytes);
         previous = Some(bytes);
         out.push(planned);
     }
     out
-}
-
-/// Writes a planned revision of the article.
-pub fn insert_planned(
-    conn: &Connection,
-    article_pk: i64,
-    meta: &RevisionMeta,
-    p: &PlannedRevision,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO revisions (article_pk, number, version, author_pk, at, reason, restored_from,
-                                key_number, chain_bytes, content_hash, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        article_pk,
-        p.number,
-        meta.version,
-        meta.author_pk,
-        ms(meta.at),
-        meta.reason.as_str(),
-        meta.restored_from,
-        p.key_number,
-        p.chain_bytes,
-        p.hash,
-        p.content
-    ])?;
-    Ok(())
-}
-
-/// Writes the planned history of a new article in one statement, oldest first.
-pub fn insert_history(
-    conn: &Connection,
-    article_pk: i64,
-    revisions: &[(RevisionMeta, PlannedRevision)],
-) -> Result<()> {
-    if revisions.is_empty() {
-        return Ok(());
-    }
-    let tuples = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; revisions.len()].join(", ");
-    let sql = format!(
-        "INSERT INTO revisions (article_pk, number, version, author_pk, at, reason, restored_from,
-                                key_number, chain_bytes, content_hash, content)
-         VALUES {tuples}"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut i = 0;
-    let mut bind = |v: &dyn rusqlite::ToSql| -> rusqlite::Result<()> {
-        i += 1;
-        stmt.raw_bind_parameter(i, v)
-    };
-    for (meta, p) in revisions {
-        bind(&article_pk)?;
-        bind(&p.number)?;
-        bind(&meta.version)?;
-        bind(&meta.author_pk)?;
-        bind(&ms(meta.at))?;
-        bind(&meta.reason.as_str())?;
-        bind(&meta.restored_from)?;
-        bind(&p.key_number)?;
-        bind(&p.chain_bytes)?;
-        bind(&p.hash)?;
-        bind(&p.content)?;
-    }
-    stmt.raw_execute()?;
-    Ok(())
-}
-
-/// Appends a revision holding `snapshot`. `previous` is the snapshot of the latest revision as
-/// the caller believes it to be; it is used as the delta base only if its hash matches what is
-/// stored, so a wrong belief costs space, never correctness. Returns the revision number.
-pub fn append(
-    conn: &Connection,
-    article_pk: i64,
-    meta: &RevisionMeta,
-    snapshot: &Snapshot,
-    previous: Option<&Snapshot>,
-) -> Result<i64> {
-    let bytes = encode_snapshot(snapshot);
-    let previous = previous.map(encode_snapshot);
-    let last = latest(conn, article_pk)?;
-    let base = match (&last, previous.as_deref()) {
-        (Some(l), Some(prev)) if l.hash == content_hash(prev) => Some((l, prev)),
-        _ => None,
-    };
-    let mut planned = plan(base, &bytes);
-    // Without a trusted base the chain restarts, but the numbering continues.
-    if base.is_none() {
-        planned.number = last.as_ref().map_or(1, |l| l.number + 1);
-        planned.key_number = planned.number;
-    }
-    insert_planned(conn, article_pk, meta, &planned)?;
-    Ok(planned.number)
-}
-
-/// The snapshot of revision `number`, rebuilt and verified against its stored hash.
-/// The number of the revision that recorded `version` of the article.
-pub fn number_of_version(conn: &Connection, article_pk: i64, version: i64) -> Result<Option<i64>> {
-    let found: Option<i64> = conn
-        .prepare_cached("SELECT max(number) FROM revisions WHERE article_pk = ?1 AND version = ?2")?
-        .query_row(params![article_pk, version], |r| r.get(0))?;
-    Ok(found)
-}
-
-pub fn get_snapshot(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Snapshot>> {
-    get_content(conn, article_pk, number)?
-        .map(|bytes| {
-            decode_snapshot(&bytes)
-                .ok_or_else(|| Error::Corrupt(format!("revision {number} is unreadable")))
-        })
-        .transpose()
-}
-
-fn get_content(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<Vec<u8>>> {
-    let Some((key_number, hash)) = optional(
-        conn.prepare_cached(
-            "SELECT key_number, content_hash FROM revisions WHERE article_pk = ?1 AND number = ?2",
-        )?
-        .query_row(params![article_pk, number], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-        }),
-    )?
-    else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT number, content FROM revisions
-         WHERE article_pk = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
-    )?;
-    let mut rows = stmt.query(params![article_pk, key_number, number])?;
-    let mut text: Option<Vec<u8>> = None;
-    while let Some(row) = rows.next()? {
-        let content: Vec<u8> = row.get(1)?;
-        text = Some(match text {
-            None => content,
-            Some(base) => delta::apply(&base, &content)?,
-        });
-    }
-    let text =
-        text.ok_or_else(|| Error::Corrupt(format!("revision {number} has no key snapshot")))?;
-    if content_hash(&text) != hash {
-        return Err(Error::Corrupt(format!(
-            "revision {number} does not rebuild to what was saved"
-        )));
-    }
-    Ok(Some(text))
-}
-
-/// A page of an article's revisions, newest first, before revision number `before`.
-pub fn list(
-    conn: &Connection,
-    article_pk: i64,
-    before: Option<i64>,
-    limit: i64,
-) -> Result<Vec<RevisionInfo>> {
-    let mut stmt = conn.prepare_cached(list_sql())?;
-    let rows = stmt.query_map(
-        params![article_pk, before.unwrap_or(i64::MAX), limit],
-        |r| {
-            let reason: String = r.get(4)?;
-            Ok(RevisionInfo {
-                number: r.get(0)?,
-                version: r.get(1)?,
-                author: r.get(2)?,
-                at: instant(r.get(3)?),
-                reason: reason.parse().unwrap_or(SaveReason::Save),
-                restored_from: r.get(5)?,
-                stored_bytes: r.get(6)?,
-            })
-        },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn list_sql() -> &'static str {
-    "SELECT r.number, r.version, u.name, r.at, r.reason, r.restored_from, length(r.content)
-     FROM revisions r JOIN users u ON u.pk = r.author_pk
-     WHERE r.article_pk = ?1 AND r.number < ?2 ORDER BY r.number DESC LIMIT ?3"
-}
-
-pub fn get_info(conn: &Connection, article_pk: i64, number: i64) -> Result<Option<RevisionInfo>> {
-    // A number past every revision (i64::MAX included) simply finds nothing.
-    let Some(after) = number.checked_add(1) else {
-        return Ok(None);
-    };
-    Ok(list(conn, article_pk, Some(after), 1)?
-        .into_iter()
-        .find(|r| r.number == number))
 }
 
 /// A 64-bit hash of a snapshot (multiply-rotate over 8-byte words), stored as SQLite's signed

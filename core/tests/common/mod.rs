@@ -36,9 +36,9 @@ pub fn desk() -> TestDesk {
 pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {
     let chief = desk
         .init(&NewDesk {
-            name: "The Meridian",
-            timezone: "Europe/Paris",
-            chief_name: "Claire Chief",
+            name: "The Meridian".into(),
+            timezone: "Europe/Paris".into(),
+            chief_name: "Claire Chief".into(),
             chief_passphrase: None,
         })
         .unwrap();
@@ -46,14 +46,14 @@ pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {
         .add_contributor(
             &chief,
             &NewContributor {
-                display_name: "Jane Roe",
+                display_name: "Jane Roe".into(),
                 sort_name: None,
-                email: Some("jane@example.org"),
-                affiliation: "Institute for Sahel Studies",
+                email: Some("jane@example.org".into()),
+                affiliation: "Institute for Sahel Studies".into(),
                 kind: ContributorKind::Guest,
-                bio: "Jane Roe is a senior fellow at the Institute for Sahel Studies.",
+                bio: "Jane Roe is a senior fellow at the Institute for Sahel Studies.".into(),
                 links: vec![],
-                private_notes: "Prefers email.",
+                private_notes: "Prefers email.".into(),
             },
         )
         .unwrap();
@@ -61,14 +61,14 @@ pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {
         .add_contributor(
             &chief,
             &NewContributor {
-                display_name: "John Doe",
+                display_name: "John Doe".into(),
                 sort_name: None,
                 email: None,
-                affiliation: "",
+                affiliation: "".into(),
                 kind: ContributorKind::Guest,
-                bio: "John Doe writes about energy.",
+                bio: "John Doe writes about energy.".into(),
                 links: vec![],
-                private_notes: "",
+                private_notes: "".into(),
             },
         )
         .unwrap();
@@ -76,9 +76,9 @@ pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {
         desk.add_user(
             &chief,
             &NewUser {
-                name,
+                name: name.to_string(),
                 role,
-                contributor,
+                contributor: contributor.map(str::to_string),
                 passphrase: None,
             },
         )

@@ -58,3 +58,8 @@ pub fn harbour_post() -> HarbourPost {
         chief,
     }
 }
+
+/// Runs one of the desk's operations as the page does: `input` is the operation's fields.
+pub fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, input: Value) -> Result<Value, Value> {
+    invoke(window, cmd, json!({ "input": input }))
+}

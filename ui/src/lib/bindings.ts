@@ -8,101 +8,64 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	/**  The desk file, its settings once set up, and who is signed in here. */
-	deskStatus: () => typedError<DeskStatus, AppError>(__TAURI_INVOKE("desk_status")),
+	deskStatus: () => typedError<DeskStatus, ApiError>(__TAURI_INVOKE("desk_status")),
 	/**  Creates the desk and its chief editor, who is then signed in. */
-	initDesk: (desk: NewDesk) => typedError<User, AppError>(__TAURI_INVOKE("init_desk", { desk })),
-	/**  Fills a newly created desk with the readable sample (the CLI's `demo`), as the signed-in chief. */
-	fillSampleDesk: () => typedError<SampleReport, AppError>(__TAURI_INVOKE("fill_sample_desk")),
+	initDesk: (desk: NewDesk) => typedError<User, ApiError>(__TAURI_INVOKE("init_desk", { desk })),
 	/**  The accounts to pick from on the sign-in screen. */
-	signInChoices: () => typedError<SignInChoice[], AppError>(__TAURI_INVOKE("sign_in_choices")),
-	signIn: (name: string, passphrase: string | null) => typedError<User, AppError>(__TAURI_INVOKE("sign_in", { name, passphrase })),
-	signOut: () => typedError<null, AppError>(__TAURI_INVOKE("sign_out")),
-	/**  The desk's accounts, for a signed-in user. */
-	listUsers: () => typedError<User[], AppError>(__TAURI_INVOKE("list_users")),
-	/**  Adds an account (the chief does): an editor, or a contributor's sign-in. */
-	addUser: (user: NewUser) => typedError<User, AppError>(__TAURI_INVOKE("add_user", { user })),
-	/**  A page of the articles `query` asks for, newest change first. */
-	listArticles: (query: ArticleQuery, after: string | null, limit: number) => typedError<ArticlePage, AppError>(__TAURI_INVOKE("list_articles", { query, after, limit })),
-	/**  One article in full, if the signed-in user may see it. */
-	getArticle: (id: string) => typedError<Article, AppError>(__TAURI_INVOKE("get_article", { id })),
-	/**  The workflow moves the signed-in user may make on article `id`, assessed with `note`. */
-	articleMoves: (id: string, note: string | null) => typedError<MoveOption[], AppError>(__TAURI_INVOKE("article_moves", { id, note })),
-	/**  Makes move `action` on article `id`; the core checks everything again. */
-	moveArticle: (id: string, action: Action, note: string | null) => typedError<Article, AppError>(__TAURI_INVOKE("move_article", { id, action, note })),
-	/**  The notes on article `id`, threaded. */
-	listNotes: (articleId: string) => typedError<Note[], AppError>(__TAURI_INVOKE("list_notes", { articleId })),
-	/**  Adds a note to an article, or a reply to one of its notes. */
-	addNote: (articleId: string, body: string, replyTo: string | null) => typedError<Note, AppError>(__TAURI_INVOKE("add_note", { articleId, body, replyTo })),
-	resolveNote: (noteId: string) => typedError<Note, AppError>(__TAURI_INVOKE("resolve_note", { noteId })),
-	/**  A page of article `id`'s revisions, newest first. */
-	articleHistory: (id: string, after: string | null, limit: number) => typedError<RevisionPage, AppError>(__TAURI_INVOKE("article_history", { id, after, limit })),
-	/**  Revisions `from` and `to` of article `id`, compared word by word. */
-	revisionDiff: (id: string, from: number, to: number) => typedError<RevisionDiff, AppError>(__TAURI_INVOKE("revision_diff", { id, from, to })),
+	signInChoices: () => typedError<SignInChoice[], ApiError>(__TAURI_INVOKE("sign_in_choices")),
+	signIn: (name: string, passphrase: string | null) => typedError<User, ApiError>(__TAURI_INVOKE("sign_in", { name, passphrase })),
+	signOut: () => typedError<null, ApiError>(__TAURI_INVOKE("sign_out")),
 	/**
-	 *  Brings back revision `number`'s text as a new revision (the byline stays), if the article is
-	 *  still at `base_version`, the version the reader chose from.
+	 *  Reads, recognises and matches each file at `paths`, in order (nothing is written): per file,
+	 *  what a review starts from, or why it cannot be imported.
 	 */
-	restoreRevision: (id: string, number: number, baseVersion: number) => typedError<Article, AppError>(__TAURI_INVOKE("restore_revision", { id, number, baseVersion })),
-	/**  Starts a draft; a contributor with nobody on the byline is put on it. */
-	createArticle: (draft: ArticleDraft) => typedError<Article, AppError>(__TAURI_INVOKE("create_article", { draft })),
-	/**
-	 *  Saves the editor's text made on `base_version`. If the article moved on meanwhile the error's
-	 *  code is `conflict` and nothing is written; the UI fetches the current version to compare.
-	 */
-	saveArticle: (id: string, baseVersion: number, draft: ArticleDraft, autosave: boolean) => typedError<Article, AppError>(__TAURI_INVOKE("save_article", { id, baseVersion, draft, autosave })),
-	/**  A page of the directory in sort-name order. */
-	listContributors: (after: string | null, limit: number) => typedError<ContributorPage, AppError>(__TAURI_INVOKE("list_contributors", { after, limit })),
-	/**  Contributors whose name starts with `query` (case and accents ignored), or with that email. */
-	findContributors: (query: string) => typedError<Contributor[], AppError>(__TAURI_INVOKE("find_contributors", { query })),
-	getContributor: (id: string) => typedError<Contributor, AppError>(__TAURI_INVOKE("get_contributor", { id })),
-	/**  Adds a contributor (from the directory, or inline from the byline picker). */
-	addContributor: (contributor: NewContributor) => typedError<Contributor, AppError>(__TAURI_INVOKE("add_contributor", { contributor })),
-	/**  Saves a profile; a changed bio goes into the bio history. */
-	editContributor: (id: string, changes: ContributorChanges) => typedError<Contributor, AppError>(__TAURI_INVOKE("edit_contributor", { id, changes })),
-	/**  The bios a contributor had before, newest first. */
-	contributorBioHistory: (id: string) => typedError<BioVersion[], AppError>(__TAURI_INVOKE("contributor_bio_history", { id })),
-	/**  Folds contributor `from` into `into`: bylines move over and `from` is gone. */
-	mergeContributors: (from: string, into: string) => typedError<Contributor, AppError>(__TAURI_INVOKE("merge_contributors", { from, into })),
-	/**  Articles matching every word of `text`, best first, with highlighted snippets. */
-	searchArticles: (text: string, after: string | null, limit: number) => typedError<SearchPage, AppError>(__TAURI_INVOKE("search_articles", { text, after, limit })),
-	/**  Contributors whose name, affiliation or bio match every word of `text`. */
-	searchContributors: (text: string, limit: number) => typedError<ContributorHit[], AppError>(__TAURI_INVOKE("search_contributors", { text, limit })),
-	/**  The desk's audit log, newest first, optionally for one article (id) or one user (name or id). */
-	auditLog: (article: string | null, user: string | null, after: string | null, limit: number) => typedError<AuditPage, AppError>(__TAURI_INVOKE("audit_log", { article, user, after, limit })),
-	/**
-	 *  Schedules (or reschedules) an approved article at `at` (typed in the desk's zone, e.g.
-	 *  "2026-12-01 08:00", or with an offset), or in its section's next free slot when `at` is null.
-	 */
-	scheduleArticle: (id: string, at: string | null, note: string | null) => typedError<Article, AppError>(__TAURI_INVOKE("schedule_article", { id, at, note })),
-	/**  The section's next `count` free slots (RFC 3339, UTC). */
-	nextFreeSlots: (section: string, count: number) => typedError<string[], AppError>(__TAURI_INVOKE("next_free_slots", { section, count })),
-	/**
-	 *  Pieces scheduled or published between two instants (RFC 3339), conflicts marked, with the
-	 *  free slots.
-	 */
-	calendar: (from: string, to: string) => typedError<CalendarView, AppError>(__TAURI_INVOKE("calendar", { from, to })),
-	/**  The outbox's jobs, latest due first, optionally in one state. */
-	listJobs: (state: JobState | null, after: string | null, limit: number) => typedError<JobPage, AppError>(__TAURI_INVOKE("list_jobs", { state, after, limit })),
-	/**  Makes a failed job due now; the publisher takes it at once. */
-	retryJob: (id: string) => typedError<PublishJob, AppError>(__TAURI_INVOKE("retry_job", { id })),
-	/**  The publish folder and every section's limits and slots. */
-	publishingSettings: () => typedError<PublishingSettings, AppError>(__TAURI_INVOKE("publishing_settings")),
-	/**  Adds or changes a section: word limits and publication slots in one go (the chief does). */
-	putSection: (section: SectionSettings) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("put_section", { section })),
-	/**  Changes the desk's zone: every instant stays, only how it is shown changes. */
-	setTimezone: (zone: string) => typedError<DeskSettings, AppError>(__TAURI_INVOKE("set_timezone", { zone })),
-	/**  Sets the folder the site is published into; one that cannot be created is refused. */
-	setPublishFolder: (folder: string) => typedError<string, AppError>(__TAURI_INVOKE("set_publish_folder", { folder })),
-	/**
-	 *  Reads, recognises and matches each file (nothing is written): per path, its preview or the
-	 *  words for why it cannot be imported.
-	 */
-	previewImport: (paths: string[]) => typedError<ImportFilePreview[], AppError>(__TAURI_INVOKE("preview_import", { paths })),
-	/**
-	 *  Writes each reviewed file as a submitted article, in order, one transaction each: per draft,
-	 *  what it became or why nothing of it was written.
-	 */
-	commitImport: (drafts: ImportDraft[]) => typedError<ImportCommitResult[], AppError>(__TAURI_INVOKE("commit_import", { drafts })),
+	previewImportFiles: (paths: string[]) => typedError<ImportOutcome<ImportPreview>[], ApiError>(__TAURI_INVOKE("preview_import_files", { paths })),
+	deskSettings: (input: DeskSettingsOp) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("desk_settings", { input })),
+	listUsers: (input: ListUsers) => typedError<User[], ApiError>(__TAURI_INVOKE("list_users", { input })),
+	addUser: (input: AddUser) => typedError<User, ApiError>(__TAURI_INVOKE("add_user", { input })),
+	setPassphrase: (input: SetPassphrase) => typedError<User, ApiError>(__TAURI_INVOKE("set_passphrase", { input })),
+	setRole: (input: SetRole) => typedError<User, ApiError>(__TAURI_INVOKE("set_role", { input })),
+	fillSampleDesk: (input: FillSampleDesk) => typedError<SampleReport, ApiError>(__TAURI_INVOKE("fill_sample_desk", { input })),
+	listArticles: (input: ListArticles) => typedError<Page<ArticleSummary>, ApiError>(__TAURI_INVOKE("list_articles", { input })),
+	getArticle: (input: GetArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("get_article", { input })),
+	createArticle: (input: CreateArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("create_article", { input })),
+	saveArticle: (input: SaveArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("save_article", { input })),
+	resolveConflict: (input: ResolveConflict) => typedError<Article, ApiError>(__TAURI_INVOKE("resolve_conflict", { input })),
+	articleMoves: (input: ArticleMoves) => typedError<MoveOption[], ApiError>(__TAURI_INVOKE("article_moves", { input })),
+	articleReadiness: (input: ArticleReadiness) => typedError<MoveOption, ApiError>(__TAURI_INVOKE("article_readiness", { input })),
+	moveArticle: (input: MoveArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("move_article", { input })),
+	scheduleArticle: (input: ScheduleArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("schedule_article", { input })),
+	listNotes: (input: ListNotes) => typedError<Note[], ApiError>(__TAURI_INVOKE("list_notes", { input })),
+	addNote: (input: AddNote) => typedError<Note, ApiError>(__TAURI_INVOKE("add_note", { input })),
+	resolveNote: (input: ResolveNote) => typedError<Note, ApiError>(__TAURI_INVOKE("resolve_note", { input })),
+	articleHistory: (input: ArticleHistory) => typedError<Page<RevisionInfo>, ApiError>(__TAURI_INVOKE("article_history", { input })),
+	getRevision: (input: GetRevision) => typedError<RevisionText, ApiError>(__TAURI_INVOKE("get_revision", { input })),
+	revisionDiff: (input: RevisionDiffOp) => typedError<RevisionDiff, ApiError>(__TAURI_INVOKE("revision_diff", { input })),
+	restoreRevision: (input: RestoreRevision) => typedError<Article, ApiError>(__TAURI_INVOKE("restore_revision", { input })),
+	listContributors: (input: ListContributors) => typedError<Page<Contributor>, ApiError>(__TAURI_INVOKE("list_contributors", { input })),
+	findContributors: (input: FindContributors) => typedError<Contributor[], ApiError>(__TAURI_INVOKE("find_contributors", { input })),
+	getContributor: (input: GetContributor) => typedError<Contributor, ApiError>(__TAURI_INVOKE("get_contributor", { input })),
+	addContributor: (input: AddContributor) => typedError<Contributor, ApiError>(__TAURI_INVOKE("add_contributor", { input })),
+	editContributor: (input: EditContributor) => typedError<Contributor, ApiError>(__TAURI_INVOKE("edit_contributor", { input })),
+	contributorBioHistory: (input: ContributorBioHistory) => typedError<BioVersion[], ApiError>(__TAURI_INVOKE("contributor_bio_history", { input })),
+	mergeContributors: (input: MergeContributors) => typedError<Contributor, ApiError>(__TAURI_INVOKE("merge_contributors", { input })),
+	deleteContributor: (input: DeleteContributor) => typedError<Deleted, ApiError>(__TAURI_INVOKE("delete_contributor", { input })),
+	searchArticles: (input: SearchArticles) => typedError<Page<SearchHit>, ApiError>(__TAURI_INVOKE("search_articles", { input })),
+	searchContributors: (input: SearchContributors) => typedError<ContributorHit[], ApiError>(__TAURI_INVOKE("search_contributors", { input })),
+	auditLog: (input: AuditLog) => typedError<Page<TransitionRecord>, ApiError>(__TAURI_INVOKE("audit_log", { input })),
+	nextFreeSlots: (input: NextFreeSlots) => typedError<FreeSlot[], ApiError>(__TAURI_INVOKE("next_free_slots", { input })),
+	calendar: (input: CalendarOp) => typedError<Calendar, ApiError>(__TAURI_INVOKE("calendar", { input })),
+	exportIcs: (input: ExportIcs) => typedError<IcsFile, ApiError>(__TAURI_INVOKE("export_ics", { input })),
+	listJobs: (input: ListJobs) => typedError<Page<PublishJob>, ApiError>(__TAURI_INVOKE("list_jobs", { input })),
+	retryJob: (input: RetryJob) => typedError<PublishJob, ApiError>(__TAURI_INVOKE("retry_job", { input })),
+	rebuildSite: (input: RebuildSite) => typedError<SiteRebuilt, ApiError>(__TAURI_INVOKE("rebuild_site", { input })),
+	publishingSettings: (input: PublishingSettingsOp) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("publishing_settings", { input })),
+	putSection: (input: PutSection) => typedError<SectionPlan, ApiError>(__TAURI_INVOKE("put_section", { input })),
+	setTimezone: (input: SetTimezone) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("set_timezone", { input })),
+	setPublishFolder: (input: SetPublishFolder) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("set_publish_folder", { input })),
+	setSiteUrl: (input: SetSiteUrl) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("set_site_url", { input })),
+	previewImport: (input: PreviewImport) => typedError<ImportOutcome<ImportPreview>[], ApiError>(__TAURI_INVOKE("preview_import", { input })),
+	commitImport: (input: CommitImport) => typedError<ImportOutcome<Imported>[], ApiError>(__TAURI_INVOKE("commit_import", { input })),
 };
 
 /** Events */
@@ -112,25 +75,55 @@ export const events = {
 };
 
 /* Types */
-/**  A workflow move. */
-export type Action = "submit" | "claim" | "request_changes" | "resubmit" | "approve" | "reject" | "reopen" | "schedule" | "unschedule" | "publish" | "publish_now" | "republish" | "withdraw";
-
-export type AppError = {
-	/**
-	 *  The core's `Error::code()` (`invalid_input`, `forbidden`, …) or one of the shell's own:
-	 *  `signed_out`, `no_desk`, `internal`.
-	 */
-	code: string,
-	message: string,
+/**  What a user may do with an article as it stands: decided by the core, shown by the faces. */
+export type Access = {
+	/**  Whether they may change its text. */
+	can_edit_text: boolean,
+	/**  Why not, in words, when they may not. */
+	edit_refusal: string | null,
+	/**  The moves from its state that their role allows, each with what it still needs. */
+	moves: MoveOption[],
 };
 
-/**  An article in full. Instants are RFC 3339 in UTC; the UI shows them in the desk's zone. */
+/**  A workflow action: one row of the transition table. */
+export type Action = "submit" | "claim" | "request-changes" | "resubmit" | "approve" | "reject" | "reopen" | "schedule" | "unschedule" | "publish" | "publish-now" | "republish" | "withdraw";
+
+/**  Adds a contributor (an editor or the chief does). */
+export type AddContributor = {
+	contributor: NewContributor,
+};
+
+/**
+ *  Adds a note to an article, or a reply to one of its notes; `anchor` is the passage it is
+ *  about.
+ */
+export type AddNote = {
+	article_id: string,
+	body: string,
+	reply_to?: string | null,
+	anchor?: string | null,
+};
+
+/**  Adds an account (the chief does): an editor, or a contributor's sign-in. */
+export type AddUser = {
+	user: NewUser,
+};
+
+/**  The one error body of every face. */
+export type ApiError = {
+	code: ErrorCode,
+	/**  One sentence for a person: what happened and what to do. */
+	message: string,
+	/**  The input at fault, named as the operation's input names it; the UI focuses it. */
+	field?: string | null,
+	details?: ErrorDetails | null,
+};
+
 export type Article = {
 	id: string,
 	slug: string,
 	headline: string,
 	standfirst: string,
-	/**  Markdown. */
 	body: string,
 	section: string | null,
 	tags: string[],
@@ -149,141 +142,182 @@ export type Article = {
 	created_at: string,
 	updated_at: string,
 	state_changed_at: string,
+	/**  What the user who read it may do with it now. */
+	access: Access,
 };
 
 /**
- *  The article as the editor holds it. Saving sends all of it: the core writes only what changed,
- *  and nothing at all when nothing did.
+ *  Changes to an article: a field left out stays as it is; `section` and `embargo_until` given
+ *  as null are cleared.
  */
-export type ArticleDraft = {
-	headline: string,
-	standfirst: string,
+export type ArticleEdit = {
+	headline?: string | null,
+	standfirst?: string | null,
 	/**  Markdown. */
-	body: string,
-	section: string | null,
-	tags: string[],
-	byline: BylineInput[],
-	/**  Ids of related articles, in order. */
-	related: string[],
+	body?: string | null,
+	section?: string | null,
+	tags?: string[] | null,
+	byline?: BylineEntry[] | null,
+	related?: string[] | null,
+	embargo_until?: string | null,
 };
 
-export type ArticlePage = {
-	items: ArticleSummary[],
-	/**  Pass back as `after` for the next page; `None` on the last page. */
-	next: string | null,
-};
-
-/**  Which articles a list shows; `None` leaves that filter off. */
-export type ArticleQuery = {
-	state: State | null,
-	section: string | null,
-	/**  A contributor's id, email or name. */
-	contributor: string | null,
+/**  Which articles a list shows; a filter left out is off. */
+export type ArticleFilter = {
+	state?: State | null,
+	section?: string | null,
+	/**  Contributor id, email or name. */
+	contributor?: string | null,
 	/**
-	 *  Only the articles assigned to this editor (user id or name), as in "In review: mine";
-	 *  needs a state or a contributor.
+	 *  Only the articles assigned to this editor (user id or name); needs a state or a
+	 *  contributor, as in "In review: mine".
 	 */
-	assigned_editor: string | null,
+	assigned_editor?: string | null,
 };
 
-/**  One line of a queue. */
+/**  A page of the article's revisions, newest first. */
+export type ArticleHistory = {
+	id: string,
+	after?: string | null,
+	limit: number,
+};
+
+/**
+ *  The moves from the article's state that the user's role allows, each with its checklist,
+ *  assessed with `note`: the note typed so far, for moves that take one.
+ */
+export type ArticleMoves = {
+	id: string,
+	note?: string | null,
+};
+
+/**  Every condition of one move on the article, met or not, with the note and time given. */
+export type ArticleReadiness = {
+	id: string,
+	action: Action,
+	args?: MoveArgs,
+};
+
+/**  One line of a queue or list. */
 export type ArticleSummary = {
 	id: string,
 	headline: string,
 	state: State,
 	section: string | null,
-	byline: string[],
+	byline: BylineName[],
 	word_count: number,
 	assigned_editor: string | null,
-	/**  The version a save must be based on; a JavaScript number holds it exactly. */
 	version: number,
-	/**  RFC 3339, UTC. */
 	updated_at: string,
-	/**  RFC 3339, UTC: when the article entered its present state. */
 	state_changed_at: string,
 };
 
-/**  One line of the audit log: a workflow move, who made it and when. */
-export type AuditEntry = {
-	id: string,
-	article_id: string,
-	headline: string,
-	action: Action,
-	from: State,
-	to: State,
-	/**  `None` for the scheduler. */
-	actor: string | null,
-	/**  RFC 3339, UTC. */
-	at: string,
-	note: string | null,
+/**
+ *  The audit log, newest first, optionally for one article (id) or one user (name or id).
+ *  A contributor sees the moves of their own articles.
+ */
+export type AuditLog = {
+	article?: string | null,
+	user?: string | null,
+	after?: string | null,
+	limit: number,
 };
 
-export type AuditPage = {
-	items: AuditEntry[],
-	next: string | null,
-};
-
-/**  A bio as it read before an edit replaced it. */
 export type BioVersion = {
 	bio: string,
-	/**  RFC 3339, UTC. */
 	replaced_at: string,
 	replaced_by: string | null,
 };
 
-/**  A byline contributor with the bio as it will be printed under the article. */
+/**  One contributor on an article's byline, with the bio printed under the piece. */
 export type Byline = {
 	contributor_id: string,
 	name: string,
+	/**
+	 *  The bio as it will be (or was) printed: the article's own text when set, otherwise the
+	 *  contributor's current bio. Frozen at publication.
+	 */
 	printed_bio: string,
-	/**  True when the article carries its own bio text rather than the contributor's. */
+	/**  True when the article carries its own bio text rather than following the contributor's. */
 	bio_is_own: boolean,
 };
 
-/**  One contributor on the byline, with the article's own bio text or `None` to print theirs. */
-export type BylineInput = {
-	contributor_id: string,
-	printed_bio: string | null,
+/**  A byline contributor named by id, email or name, with the article's own bio text if any. */
+export type BylineEntry = {
+	/**  The contributor's id, email or name. */
+	contributor: string,
+	/**  The article's own bio text; none prints the contributor's. */
+	printed_bio?: string | null,
 };
 
-/**  An author as found in a file. */
 export type BylineMatch = {
 	name: string,
 	email: string | null,
 	affiliation: string | null,
-	/**  The bio found in the file. */
+	/**  The bio found in the submission. */
 	bio: string | null,
 	/**  The contributor on file this author is; `None`: a new guest would be created. */
 	existing: ExistingContributor | null,
 };
 
+/**  A byline contributor as a list line names them. */
+export type BylineName = {
+	contributor_id: string,
+	name: string,
+};
+
+/**
+ *  What the calendar shows for a window: the pieces (conflicts and overdue pieces marked) and
+ *  the free slots.
+ */
+export type Calendar = {
+	entries: CalendarEntry[],
+	free_slots: FreeSlot[],
+};
+
+/**  A piece on the calendar: scheduled or published, with its instant. */
 export type CalendarEntry = {
 	article_id: string,
 	headline: string,
 	section: string | null,
 	state: State,
-	/**  RFC 3339, UTC. */
 	at: string,
-	byline: string[],
+	byline: BylineName[],
 	/**  Another piece of the same section stands at the same instant. */
 	conflict: boolean,
-};
-
-export type CalendarView = {
-	entries: CalendarEntry[],
-	free_slots: FreeSlot[],
-};
-
-/**  One line of a move's checklist. */
-export type Check = {
-	label: string,
-	met: boolean,
+	/**  Still scheduled though its time has passed by the desk's clock: it has not gone out. */
+	overdue: boolean,
 };
 
 /**
- *  A contributor. A contributor-role reader gets another contributor's email and private notes
- *  blanked by the core.
+ *  Pieces scheduled or published in `[from, to)` (at most 100 days), with slot conflicts
+ *  and overdue pieces marked, and every section's free slots.
  */
+export type CalendarOp = {
+	from: string,
+	to: string,
+};
+
+/**  One line of a readiness checklist. */
+export type Check = {
+	/**  What the move needs, in words. */
+	label: string,
+	met: boolean,
+	/**
+	 *  The input the check is about (`headline`, `standfirst`, `body`, `byline`, `section`,
+	 *  `note`, `at`, `embargo_until`), when there is one: the UI focuses it.
+	 */
+	field: string | null,
+};
+
+/**
+ *  Writes each reviewed file as a submitted article, in order, one transaction each: per
+ *  file, what it became, or why nothing of it was written.
+ */
+export type CommitImport = {
+	drafts: ImportDraft[],
+};
+
 export type Contributor = {
 	id: string,
 	display_name: string,
@@ -294,24 +328,25 @@ export type Contributor = {
 	bio: string,
 	links: string[],
 	private_notes: string,
-	/**  RFC 3339, UTC. */
 	created_at: string,
 	updated_at: string,
 };
 
-/**
- *  A contributor's profile as edited: every field, the core keeps what did not change (and a
- *  bio change goes into the bio history).
- */
-export type ContributorChanges = {
-	display_name: string,
-	sort_name: string,
-	email: string | null,
-	affiliation: string,
-	kind: ContributorKind,
-	bio: string,
-	links: string[],
-	private_notes: string,
+/**  The bios a contributor had before, newest first. */
+export type ContributorBioHistory = {
+	key: string,
+};
+
+/**  Changes to a contributor: a field left out stays as it is; `email` given as null removes it. */
+export type ContributorEdit = {
+	display_name?: string | null,
+	sort_name?: string | null,
+	email?: string | null,
+	affiliation?: string | null,
+	kind?: ContributorKind | null,
+	bio?: string | null,
+	links?: string[] | null,
+	private_notes?: string | null,
 };
 
 export type ContributorHit = {
@@ -321,11 +356,22 @@ export type ContributorHit = {
 	snippet: SnippetPart[],
 };
 
+/**  Staff writers versus outside contributors. */
 export type ContributorKind = "staff" | "guest";
 
-export type ContributorPage = {
-	items: Contributor[],
-	next: string | null,
+/**  Starts a draft; a contributor who names nobody on the byline is put on it. */
+export type CreateArticle = {
+	article: NewArticle,
+};
+
+/**  Deletes a contributor who has written nothing; one with articles is merged instead. */
+export type DeleteContributor = {
+	key: string,
+};
+
+/**  What a deletion answers: it is done. */
+export type Deleted = {
+	deleted: boolean,
 };
 
 /**  Something on the desk changed: windows reload what they show. */
@@ -333,10 +379,12 @@ export type DeskChanged = null;
 
 export type DeskSettings = {
 	name: string,
-	/**  IANA name of the desk's time zone; every time shown is in it. */
 	timezone: string,
 	sections: Section[],
 };
+
+/**  The desk's name, time zone and sections. */
+export type DeskSettingsOp = Record<string, never>;
 
 /**  What the window needs before anyone signs in. */
 export type DeskStatus = {
@@ -348,15 +396,67 @@ export type DeskStatus = {
 	user: User | null,
 };
 
+/**  Whether a run of words is in both texts, or only in the newer or the older. */
 export type DiffKind = "same" | "added" | "removed";
 
-/**  A run of words that is the same in both revisions, or only in one. */
+/**  A run of words that is the same in both texts, or only in one. */
 export type DiffPart = {
 	kind: DiffKind,
 	text: string,
 };
 
-/**  The contributor on file an author found in a file is. */
+/**
+ *  Changes a profile; a changed bio goes into the bio history. A contributor edits only
+ *  their own.
+ */
+export type EditContributor = {
+	key: string,
+	edit: ContributorEdit,
+};
+
+/**
+ *  The kinds of failure, as every face names them. A closed set: the UI and scripts branch on
+ *  it.
+ */
+export type ErrorCode = 
+/**  The input can never be accepted as given (`field` says which). */
+"invalid_input" | "not_found" | 
+/**  The acting user's role does not allow it. */
+"forbidden" | 
+/**  Nobody is signed in, or the sign-in failed or ran out. */
+"unauthenticated" | 
+/**  The article changed since the version the edit was based on (`details`: both texts). */
+"conflict" | 
+/**  A workflow move's conditions are not met (`details`: the unmet checks). */
+"not_ready" | "schema_too_new" | "not_initialised" | "corrupt" | 
+/**  The desk's data is held by another program: try again. */
+"busy" | "storage" | "io" | "publish_failed" | 
+/**  A file that cannot be imported. */
+"bad_file" | 
+/**  An integrity check of the desk's data found problems. */
+"check_failed" | 
+/**  The app's window has nobody signed in. */
+"signed_out" | 
+/**  The app has no desk open. */
+"no_desk" | 
+/**  A command line that cannot be read (the CLI). */
+"usage" | 
+/**  The desk's server cannot be reached. */
+"unavailable" | 
+/**  A request too large to take. */
+"too_large" | 
+/**  A fault of the program itself, not of the input. */
+"internal";
+
+/**  What comes with an error beyond its sentence. */
+export type ErrorDetails = 
+/**  A stale save: the version it was based on, and the text and version stored now. */
+{ kind: "conflict"; base_version: number; current_version: number; current: Snapshot } | 
+/**  A move that cannot be made yet: every unmet check, each with the field it is about. */
+{ kind: "not_ready"; action: Action; unmet: Check[] } | 
+/**  The technical words behind a failure a person was told about in plain words. */
+{ kind: "technical"; detail: string };
+
 export type ExistingContributor = {
 	id: string,
 	display_name: string,
@@ -364,26 +464,74 @@ export type ExistingContributor = {
 	/**  The profile's bio now. */
 	bio: string,
 	/**
-	 *  The bio found in the file differs from the profile's: it is printed under this piece, and
+	 *  The submission's bio differs from the profile's: it is printed under this piece, and
 	 *  offered as an update of the profile that is never applied unasked.
 	 */
 	bio_differs: boolean,
-	/**  The update offered: the file's bio against the profile's, word by word. */
+	/**  The update offered: the submission's bio against the profile's, word by word. */
 	bio_change: DiffPart[],
 };
 
+/**  The calendar of `[from, to)` as an iCalendar file. */
+export type ExportIcs = {
+	from: string,
+	to: string,
+};
+
 export type FieldDiff = {
+	/**  `headline`, `standfirst`, `body`, `section`, `tags` or `byline`. */
 	field: string,
 	parts: DiffPart[],
 };
 
+/**
+ *  Fills a new desk with a readable sample: people, accounts and `articles` pieces in every
+ *  state with their history (the chief does).
+ */
+export type FillSampleDesk = {
+	articles: number,
+};
+
+/**
+ *  Contributors whose name starts with `query` (case and accents ignored), or with that
+ *  email.
+ */
+export type FindContributors = {
+	query: string,
+};
+
+export type Format = "text" | "markdown" | "docx" | "html";
+
+/**  A free publication slot of a section. */
 export type FreeSlot = {
 	section: string,
-	/**  RFC 3339, UTC. */
 	at: string,
 };
 
-/**  A byline author as the editor commits them. */
+/**  One article in full, with what the reader may do with it (`access`). */
+export type GetArticle = {
+	id: string,
+};
+
+/**
+ *  One contributor by id, email or name. A contributor reads others without their address
+ *  or the desk's private notes.
+ */
+export type GetContributor = {
+	key: string,
+};
+
+/**  The article's text as it was at revision `number`. */
+export type GetRevision = {
+	id: string,
+	number: number,
+};
+
+/**  A calendar as an iCalendar file. */
+export type IcsFile = {
+	content: string,
+};
+
 export type ImportByline = {
 	/**  A contributor on file, by id; `None` creates a guest from the fields below. */
 	contributor_id: string | null,
@@ -392,49 +540,51 @@ export type ImportByline = {
 	affiliation: string | null,
 	/**  The bio printed under this piece; blank follows the contributor's profile. */
 	bio: string | null,
-	/**  Also make `bio` the profile's bio. */
+	/**  Also make `bio` the profile's bio (the suggested update, accepted). */
 	update_profile_bio: boolean,
 };
 
-/**  One draft of a commit: the article it became, or why nothing of it was written. */
-export type ImportCommitResult = {
-	file: string,
-	imported: Imported | null,
-	error: AppError | null,
-};
-
-/**  One file as the editor commits it, corrected in the review sheet. */
+/**  One file as the editor commits it, corrected in the review. */
 export type ImportDraft = {
 	file: string,
 	headline: string,
 	standfirst: string,
-	/**  Markdown. */
 	body: string,
 	section: string | null,
 	tags: string[],
 	byline: ImportByline[],
 };
 
-/**  One file of a preview: what it would import as, or why it cannot be imported. */
-export type ImportFilePreview = {
-	/**  The path as the window sent it. */
-	path: string,
-	/**  The file's name, as messages name it. */
-	file: string,
-	preview: ImportPreview | null,
-	error: AppError | null,
+/**
+ *  A submission as a face hands it over: the file's name (its extension says its format) and
+ *  its bytes, as base64.
+ */
+export type ImportFile = {
+	name: string,
+	content_base64?: string,
+	/**
+	 *  Why the face could not read the file, when it could not (a folder, too large, no
+	 *  permission): the desk reports it as that file's outcome, beside the others.
+	 */
+	unreadable?: string | null,
 };
 
-/**  The kind of file a submission was read as. */
-export type ImportFormat = "text" | "markdown" | "docx" | "html";
+/**  One file's outcome in a batch: what it became, or why nothing of it was written. */
+export type ImportOutcome<T> = {
+	file: string,
+	result: T | null,
+	error: ApiError | null,
+};
 
-/**  What import recognised in one file; nothing is written until the drafts are committed. */
+/**
+ *  What import recognised in one file, with each author matched to the desk's contributors:
+ *  the review sheet shows it and the editor corrects it before anything is written.
+ */
 export type ImportPreview = {
 	file: string,
-	format: ImportFormat,
+	format: Format,
 	headline: string,
 	standfirst: string,
-	/**  Markdown. */
 	body: string,
 	section: string | null,
 	tags: string[],
@@ -444,7 +594,7 @@ export type ImportPreview = {
 	warnings: string[],
 };
 
-/**  What one committed file became: a submitted article. */
+/**  What one committed file became. */
 export type Imported = {
 	file: string,
 	article_id: string,
@@ -452,65 +602,171 @@ export type Imported = {
 	contributors: ImportedContributor[],
 };
 
-/**  A byline contributor of an imported article. */
 export type ImportedContributor = {
 	id: string,
 	name: string,
-	/**  A new guest was created. */
 	created: boolean,
 	profile_bio_updated: boolean,
 };
 
-export type JobPage = {
-	items: PublishJob[],
-	next: string | null,
+/**
+ *  What a publish job does: `publish` moves a scheduled article to published and writes its
+ *  page; `render` writes the pages of an article already published or withdrawn.
+ */
+export type JobKind = "publish" | "render";
+
+/**  One job carried out (or failed) by a publisher run. */
+export type JobOutcome = {
+	job_id: string,
+	article_id: string,
+	headline: string,
+	kind: JobKind,
+	due_at: string,
+	/**  How late it was carried out, in milliseconds (0 when on time). */
+	late_ms: number,
+	/**  The page written, relative to the publish folder. */
+	page: string | null,
+	error: string | null,
 };
 
+/**
+ *  Where a publish job stands. `failed`: the last attempt failed, and it is tried again after
+ *  a backoff.
+ */
 export type JobState = "pending" | "running" | "done" | "failed" | "cancelled";
 
-/**  How an author found in a file was matched to a contributor on file. */
+/**
+ *  A page of articles, newest change first (a contributor's own: newest article first).
+ *  Pass the page's `next` back as `after` for the one after it.
+ */
+export type ListArticles = {
+	filter?: ArticleFilter,
+	after?: string | null,
+	limit: number,
+};
+
+/**  A page of the directory in sort-name order. */
+export type ListContributors = {
+	after?: string | null,
+	limit: number,
+};
+
+/**  The outbox's jobs, latest due first, optionally in one state. */
+export type ListJobs = {
+	state?: JobState | null,
+	after?: string | null,
+	limit: number,
+};
+
+/**  The article's notes as threads: each note followed by its replies, in writing order. */
+export type ListNotes = {
+	article_id: string,
+};
+
+/**  The desk's accounts. */
+export type ListUsers = Record<string, never>;
+
 export type MatchedBy = "email" | "name";
 
-/**  A move the signed-in user may make on an article, and what stands in its way. */
+/**
+ *  Folds contributor `from` into `into`: bylines, accounts and bio history move over and
+ *  `from` is gone.
+ */
+export type MergeContributors = {
+	from: string,
+	into: string,
+};
+
+/**  What a move brings with it. */
+export type MoveArgs = {
+	/**  Why, where the move takes a note. */
+	note?: string | null,
+	/**  The publication time, for `schedule`. */
+	at?: string | null,
+};
+
+/**
+ *  Makes a workflow move; the state change, its audit row, a revision and any note are
+ *  written together. A move whose conditions are unmet (`not_ready`) lists every one.
+ */
+export type MoveArticle = {
+	id: string,
+	action: Action,
+	args?: MoveArgs,
+};
+
+/**  A workflow move a user may make on an article, and what stands in its way. */
 export type MoveOption = {
 	action: Action,
 	to: State,
-	/**  Every check met: the core will accept the move as things stand. */
-	ready: boolean,
+	/**  Every check is met: the move would be accepted as things stand. */
+	allowed: boolean,
+	/**  The move takes a note saying why. */
 	needs_note: boolean,
-	/**  A publication time is part of the move (schedule). */
+	/**  The move takes a publication time (schedule). */
 	needs_time: boolean,
+	/**  Every condition of the move, the unmet ones first. */
 	checks: Check[],
 };
 
-/**  A new contributor, as the directory or the byline picker's inline form sends it. */
+/**  A new draft. */
+export type NewArticle = {
+	headline: string,
+	standfirst?: string,
+	/**  Markdown. */
+	body?: string,
+	section?: string | null,
+	tags?: string[],
+	/**  In order; a contributor-role author with nobody named is put on it. */
+	byline?: BylineEntry[],
+	/**  Ids of related articles, in order. */
+	related?: string[],
+	embargo_until?: string | null,
+};
+
+/**  A new contributor: a staff writer or a guest, with the bio printed under their pieces. */
 export type NewContributor = {
 	display_name: string,
-	email: string | null,
-	affiliation: string,
+	/**  How the directory sorts them ("Roe, Jane"); left out, it is made from the name. */
+	sort_name?: string | null,
+	email?: string | null,
+	affiliation?: string,
 	kind: ContributorKind,
-	bio: string,
+	bio?: string,
+	links?: string[],
+	/**  For the desk only; never shown to contributors. */
+	private_notes?: string,
 };
 
-/**  What the welcome screen sends to create the desk. */
+/**  What a new desk needs. */
 export type NewDesk = {
 	name: string,
+	/**  An IANA name, such as Europe/Paris: every time on the desk is typed and shown in it. */
 	timezone: string,
 	chief_name: string,
-	chief_passphrase: string | null,
+	/**  Left out or empty: the chief signs in without one (a desk on one computer). */
+	chief_passphrase?: string | null,
 };
 
-/**  A new account, as the chief creates it (a contributor's sign-in from their profile). */
+/**  A new account, as the chief adds it. */
 export type NewUser = {
 	name: string,
 	role: Role,
-	/**  The contributor this account writes as (id); contributor accounts need one. */
-	contributor_id: string | null,
-	/**  `None` or empty: the account signs in without one. */
-	passphrase: string | null,
+	/**
+	 *  The contributor this account writes as (id, email or name); contributor-role accounts
+	 *  need one to write anything.
+	 */
+	contributor?: string | null,
+	/**  Left out or empty: the account signs in without one (a desk on one computer). */
+	passphrase?: string | null,
 };
 
-/**  An editorial note on an article, in thread order. */
+/**  The section's next `count` publication slots that no scheduled piece holds yet. */
+export type NextFreeSlots = {
+	section: string,
+	count: number,
+};
+
 export type Note = {
 	id: string,
 	article_id: string,
@@ -525,39 +781,70 @@ export type Note = {
 	depth: number,
 };
 
-/**  One job of the outbox, as the Publishing panel lists it. */
+/**  A page of a list, and the cursor that continues it (`None` on the last page). */
+export type Page<T> = {
+	items: T[],
+	next: string | null,
+};
+
+/**
+ *  Reads, recognises and matches each file (nothing is written): per file, what a review
+ *  starts from, or why it cannot be imported. A user who may not import is refused the
+ *  whole call.
+ */
+export type PreviewImport = {
+	files: ImportFile[],
+};
+
+/**  One job of the publish outbox, as the Publishing panel shows it. */
 export type PublishJob = {
 	id: string,
 	article_id: string,
 	headline: string,
-	/**
-	 *  "publish" (a scheduled piece going out) or "render" (a page rewritten: publish now,
-	 *  withdrawal).
-	 */
-	kind: string,
-	/**  RFC 3339, UTC. */
+	kind: JobKind,
 	due_at: string,
 	state: JobState,
 	attempts: number,
-	/**  When a failed job is tried again (RFC 3339, UTC). */
 	next_try_at: string,
 	finished_at: string | null,
-	/**  How late it went out, in seconds, once done. */
-	late_seconds: number | null,
+	/**  How late it was carried out, once done. */
+	late_ms: number | null,
+	/**  The last failure's words. */
 	error: string | null,
 };
 
-/**  Pieces published or failed by this app's publisher. */
+/**  The jobs this app's publisher carried out or saw fail. */
 export type PublishingDone = {
-	published: string[],
-	/**  Headline and error of each failure. */
-	failed: ([string, string])[],
+	done: JobOutcome[],
+	/**  Each with its error. */
+	failed: JobOutcome[],
 };
 
+/**  What the desk's publishing settings hold. */
 export type PublishingSettings = {
+	/**  Where the site is written; `None` for a desk with no file and no folder set. */
 	publish_folder: string | null,
-	sections: SectionSettings[],
+	/**  The address the site is served from, when set: feeds and the sitemap link to it. */
+	site_url: string | null,
+	sections: SectionPlan[],
 };
+
+/**  The publish folder, the site's address and every section's limits and slots. */
+export type PublishingSettingsOp = Record<string, never>;
+
+/**
+ *  Adds or changes a section: word limits and publication slots together (the chief does);
+ *  a bad slot line changes nothing.
+ */
+export type PutSection = {
+	section: SectionPlan,
+};
+
+/**
+ *  Writes the whole site again: every published or withdrawn piece's page, contributors'
+ *  pages, the front page, the feeds and the sitemap.
+ */
+export type RebuildSite = Record<string, never>;
 
 export type RelatedArticle = {
 	id: string,
@@ -565,19 +852,48 @@ export type RelatedArticle = {
 	state: State,
 };
 
-/**  One save of an article: who, when, why. */
-export type Revision = {
-	number: number,
-	version: number,
-	author: string,
-	/**  RFC 3339, UTC. */
-	at: string,
-	reason: SaveReason,
-	/**  For a restore: the revision whose text was brought back. */
-	restored_from: number | null,
+/**  How a writer settles a conflict, having seen both texts. */
+export type Resolution = 
+/**  My text goes on, on top of theirs. */
+{ choice: "keep_mine" } | 
+/**  Their text stays; mine is kept in the history first. */
+{ choice: "take_theirs" } | 
+/**  A text made from both goes on; mine is kept in the history first. */
+{ choice: "merged"; text: ArticleEdit };
+
+/**
+ *  Settles a conflict in one transaction: `mine` is the writer's text, `theirs_version` the
+ *  version they compared it with. Keeping mine saves it on top; taking theirs or a merged
+ *  text keeps mine in the history first. A newer version meanwhile is a new conflict.
+ */
+export type ResolveConflict = {
+	id: string,
+	theirs_version: number,
+	mine: ArticleEdit,
+	resolution: Resolution,
 };
 
-/**  Two revisions compared word by word; unchanged fields are left out. */
+/**  Marks a note resolved: its writer, an editor or the chief may. */
+export type ResolveNote = {
+	note_id: string,
+};
+
+/**
+ *  Brings back revision `number`'s text as a new revision (the byline stays). With
+ *  `base_version` (the version the reader chose from), a newer article is a conflict.
+ */
+export type RestoreRevision = {
+	id: string,
+	number: number,
+	base_version?: number | null,
+};
+
+/**  Makes a failed job due again now (never before its own time). */
+export type RetryJob = {
+	id: string,
+};
+
+/**  Two revisions compared word by word, field by field (unchanged fields are left out). */
 export type RevisionDiff = {
 	from: number,
 	to: number,
@@ -586,36 +902,97 @@ export type RevisionDiff = {
 	words_removed: number,
 };
 
-export type RevisionPage = {
-	items: Revision[],
-	next: string | null,
+/**  Revisions `from` and `to` compared word by word, field by field. */
+export type RevisionDiffOp = {
+	id: string,
+	from: number,
+	to: number,
 };
 
+export type RevisionInfo = {
+	number: number,
+	version: number,
+	author: string,
+	at: string,
+	reason: SaveReason,
+	/**  For a restore: the revision whose text was brought back. */
+	restored_from: number | null,
+	/**  Bytes this revision added to storage. */
+	stored_bytes: number,
+};
+
+/**  One revision's text with its place in the history. */
+export type RevisionText = {
+	info: RevisionInfo,
+	text: Snapshot,
+};
+
+/**  What a user account may do on the desk. */
 export type Role = "contributor" | "editor" | "chief";
 
-/**  What the sample desk was filled with. */
+/**  What the demo created. */
 export type SampleReport = {
-	/**  The accounts it added, besides the chief. */
 	users: string[],
 	contributors: number,
 	articles: number,
 };
 
+/**
+ *  Saves an edit made on `base_version` (an autosave, or a save the writer asked for). When
+ *  the article has moved on, nothing is written and the error (`conflict`) carries the text
+ *  now stored; an edit that changes nothing writes nothing.
+ */
+export type SaveArticle = {
+	id: string,
+	base_version: number,
+	edit: ArticleEdit,
+	autosave: boolean,
+};
+
 /**  Why a revision was written. */
 export type SaveReason = "autosave" | "save" | "transition" | "restore";
+
+/**
+ *  Schedules (or reschedules) an approved piece at a time typed in the desk's zone, or in
+ *  its section's next free slot; its publish job is written with the move.
+ */
+export type ScheduleArticle = {
+	id: string,
+	when: When,
+	note?: string | null,
+};
+
+/**
+ *  Articles holding every word of `text` (case and accents ignored), best first, with a
+ *  snippet marking the words. A contributor finds only their own.
+ */
+export type SearchArticles = {
+	text: string,
+	filter?: SearchFilter,
+	after?: string | null,
+	limit: number,
+};
+
+/**  Contributors whose name, affiliation or bio hold every word of `text`. */
+export type SearchContributors = {
+	text: string,
+	limit: number,
+};
+
+/**  Narrows a search to one state or one section. */
+export type SearchFilter = {
+	state?: State | null,
+	section?: string | null,
+};
 
 export type SearchHit = {
 	id: string,
 	headline: string,
 	state: State,
 	section: string | null,
-	byline: string[],
+	byline: BylineName[],
 	snippet: SnippetPart[],
-};
-
-export type SearchPage = {
-	items: SearchHit[],
-	next: string | null,
+	score: number | null,
 };
 
 export type Section = {
@@ -624,26 +1001,78 @@ export type Section = {
 	max_words: number | null,
 };
 
-/**  A section's settings as the desk settings screen edits them: limits and slots. */
-export type SectionSettings = {
+/**
+ *  A section's word limits and publication slots, as the settings show and the chief sets
+ *  them: slots one per line as the desk writes them ("Mon-Fri 08:00", "Sat 10:30"); read back
+ *  one slot a line ("Mon 08:00").
+ */
+export type SectionPlan = {
 	name: string,
-	min_words: number | null,
-	max_words: number | null,
-	/**
-	 *  Slot lines as the desk writes them ("Mon-Fri 08:00 12:00"); shown back one per slot
-	 *  ("Mon 08:00").
-	 */
-	slots: string[],
+	min_words?: number | null,
+	max_words?: number | null,
+	slots?: string[],
 };
 
-/**  A name on the sign-in screen: enough to pick an account, nothing more. */
+/**  Sets or clears a passphrase: the chief for anyone, everyone for themselves. */
+export type SetPassphrase = {
+	user: string,
+	passphrase?: string | null,
+};
+
+/**
+ *  Sets the folder the site is published into (the chief does); one that cannot be created
+ *  is refused.
+ */
+export type SetPublishFolder = {
+	folder: string,
+};
+
+/**  Changes a user's role (the chief does); the desk always keeps a chief. */
+export type SetRole = {
+	user: string,
+	role: Role,
+};
+
+/**
+ *  Sets the address the site is served from (the chief does): feeds and the sitemap link to
+ *  it.
+ */
+export type SetSiteUrl = {
+	url: string,
+};
+
+/**
+ *  Changes the desk's time zone (the chief does): every instant stays, only how it is shown
+ *  and typed changes.
+ */
+export type SetTimezone = {
+	zone: string,
+};
+
+/**  One account as the sign-in screen offers it. */
 export type SignInChoice = {
 	name: string,
 	role: Role,
 	needs_passphrase: boolean,
 };
 
-/**  A passage of a snippet; `hit` marks the words that matched. */
+/**  What a full rebuild of the site wrote. */
+export type SiteRebuilt = {
+	pages: number,
+};
+
+/**  The text of an article at one revision: what a revision stores and a restore brings back. */
+export type Snapshot = {
+	headline: string,
+	standfirst: string,
+	body: string,
+	section: string | null,
+	tags: string[],
+	/**  Byline names at the time, for reading history; a restore does not change the byline. */
+	byline: string[],
+};
+
+/**  A passage of a search snippet; `hit` marks the matched words. */
 export type SnippetPart = {
 	text: string,
 	hit: boolean,
@@ -652,13 +1081,35 @@ export type SnippetPart = {
 /**  Where an article stands in the workflow. */
 export type State = "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "scheduled" | "published" | "rejected" | "withdrawn";
 
+export type TransitionRecord = {
+	id: string,
+	article_id: string,
+	headline: string,
+	action: Action,
+	from: State,
+	to: State,
+	/**  The user who acted; `None` for the scheduler. */
+	actor: string | null,
+	at: string,
+	note: string | null,
+};
+
+/**  A signed-in user, as every operation receives it. */
 export type User = {
 	id: string,
 	name: string,
 	role: Role,
 	has_passphrase: boolean,
+	/**  The contributor this account writes as, if any. */
 	contributor_id: string | null,
+	created_at: string,
 };
+
+/**
+ *  When to publish: a time typed in the desk's zone ("2026-12-01 08:00", or with an offset),
+ *  or the section's next free slot.
+ */
+export type When = { at: string } | "next_slot";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

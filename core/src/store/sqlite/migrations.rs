@@ -11,7 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_publishing.sql"),
 ];
 
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -25,12 +25,12 @@ pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
 }
 
 /// Applies every pending migration in one transaction.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, SCHEMA_VERSION)
 }
 
 /// Applies the migrations up to `target` (tests build old schemas with it).
-pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     refuse_newer(conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Read again under the write lock: another process may have migrated meanwhile.
@@ -54,6 +54,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     Ok(())
 }
 
+#[cfg(test)]
 pub(super) fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String)>> {
     let mut stmt = conn
         .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")?;
@@ -63,12 +64,12 @@ pub(super) fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String
 
 #[cfg(test)]
 mod tests {
+    use super::super::SqliteStore;
     use super::*;
-    use crate::store::Store;
 
     #[test]
     fn upgrading_every_old_schema_matches_a_fresh_one() {
-        let fresh = Store::open_in_memory().unwrap().schema().unwrap();
+        let fresh = SqliteStore::open_in_memory().unwrap().schema().unwrap();
         for start in 0..SCHEMA_VERSION {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("old.db");
@@ -80,7 +81,7 @@ mod tests {
                     .unwrap();
                 assert_eq!(v, start);
             }
-            let upgraded = Store::open(&path).unwrap();
+            let upgraded = SqliteStore::open(&path).unwrap();
             assert_eq!(upgraded.schema().unwrap(), fresh, "upgrade from {start}");
         }
     }
@@ -102,9 +103,9 @@ mod tests {
             )
             .unwrap();
         }
-        let store = Store::open(&path).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
         let jobs: Vec<(i64, String, i64, String, i64)> = store
-            .read(|tx| {
+            .with_connection(|tx| {
                 let mut stmt = tx.prepare(
                     "SELECT article_pk, kind, due_at, state, created_by FROM publish_jobs",
                 )?;
@@ -127,7 +128,7 @@ mod tests {
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Store::open(&path)
+        let err = SqliteStore::open(&path)
             .err()
             .expect("a newer schema must be refused");
         assert_eq!(err.code(), "schema_too_new");

@@ -1,0 +1,60 @@
+//! The desk and its people: settings, accounts, the sample desk.
+
+use super::operation;
+use crate::desk::NewUser;
+use crate::model::{DeskSettings, Role, User};
+use crate::sample::SampleReport;
+
+operation! {
+    /// The desk's name, time zone and sections.
+    DeskSettingsOp as "desk_settings" {} -> DeskSettings,
+    errors: [],
+    run: |desk, actor, _op| desk.desk_settings(actor)
+}
+
+operation! {
+    /// The desk's accounts.
+    ListUsers as "list_users" {} -> Vec<User>,
+    errors: [],
+    run: |desk, actor, _op| desk.list_users(actor)
+}
+
+operation! {
+    /// Adds an account (the chief does): an editor, or a contributor's sign-in.
+    AddUser as "add_user" {
+        user: NewUser,
+    } -> User,
+    errors: [InvalidInput, NotFound, Forbidden],
+    run: |desk, actor, op| desk.add_user(actor, &op.user)
+}
+
+operation! {
+    /// Sets or clears a passphrase: the chief for anyone, everyone for themselves.
+    SetPassphrase as "set_passphrase" {
+        user: String,
+        #[serde(default)]
+        passphrase: Option<String>,
+    } -> User,
+    errors: [InvalidInput, NotFound, Forbidden],
+    run: |desk, actor, op| desk.set_passphrase(actor, &op.user, op.passphrase.as_deref())
+}
+
+operation! {
+    /// Changes a user's role (the chief does); the desk always keeps a chief.
+    SetRole as "set_role" {
+        user: String,
+        role: Role,
+    } -> User,
+    errors: [InvalidInput, NotFound, Forbidden],
+    run: |desk, actor, op| desk.set_role(actor, &op.user, op.role)
+}
+
+operation! {
+    /// Fills a new desk with a readable sample: people, accounts and `articles` pieces in every
+    /// state with their history (the chief does).
+    FillSampleDesk as "fill_sample_desk" {
+        articles: u32,
+    } -> SampleReport,
+    errors: [InvalidInput, Forbidden],
+    run: |desk, actor, op| desk.fill_sample(actor, op.articles as usize)
+}

@@ -1,0 +1,441 @@
+//! The benchmark desk (DESIGN.md, "The benchmark desk") built in a folder the caller gives, and
+//! what editors wait for measured on it through the desk's own operations, beside the bare
+//! statements behind the two that matter most (a queue page, opening an article) so that the
+//! cost of the surface itself shows. `copydesk bench` prints the figures.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value, json};
+
+use crate::desk::{ArticleEdit, ArticleFilter, NewArticle, NewUser, SearchFilter};
+use crate::model::{JobState, Role, SaveReason, State};
+use crate::sample::{Sampler, as_guests, bench_article, bench_contributors};
+use crate::store::Durability;
+use crate::store::articles::ListKey;
+use crate::store::sqlite::bare::BareStatements;
+use crate::{Actor, Desk, Error, ManualClock, NewDesk, Result, SystemClock};
+
+const BATCH: usize = 5000;
+const CHIEF: &str = "Bench Chief";
+const EDITOR: &str = "Bench Editor";
+/// The desk file `run` builds in its folder.
+pub const DESK_FILE: &str = "bench.db";
+
+/// Builds the benchmark desk of `articles` pieces in `dir` and measures it; `progress` hears
+/// what it is doing. The figures are named with their unit (`queue_p99_ms`,
+/// `load_articles_per_s`, …).
+pub fn run(
+    dir: &Path,
+    articles: usize,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Map<String, Value>> {
+    if articles == 0 {
+        return Err(Error::invalid_field(
+            "articles",
+            "the benchmark needs at least one article",
+        ));
+    }
+    let mut figures = Map::new();
+    let mut put = |name: &str, value: Value| {
+        figures.insert(name.to_string(), value);
+    };
+    let desk = Desk::open(&dir.join(DESK_FILE), Arc::new(SystemClock))?;
+    let chief = desk.init(&NewDesk {
+        name: "Benchmark desk".into(),
+        timezone: "Europe/London".into(),
+        chief_name: CHIEF.into(),
+        chief_passphrase: None,
+    })?;
+    desk.add_user(
+        &chief,
+        &NewUser {
+            name: EDITOR.into(),
+            role: Role::Editor,
+            contributor: None,
+            passphrase: None,
+        },
+    )?;
+    let editor = desk.sign_in(EDITOR, None)?;
+    progress(&format!(
+        "building the benchmark desk: {articles} articles in {}",
+        dir.display()
+    ));
+
+    let loaded = load(&desk, &chief, articles)?;
+    put("articles", json!(articles));
+    put("contributors", json!(loaded.contributors));
+    put("revisions", json!(loaded.revisions));
+    put(
+        "load_articles_per_s",
+        json!(round(articles as f64 / loaded.seconds)),
+    );
+    put("load_s", json!(round(loaded.seconds)));
+    put("db_size_bytes", json!(desk.size_bytes()?));
+
+    progress("measuring");
+    let ids = all_ids(&desk, &chief)?;
+    let mut s = Sampler::new(99);
+    let bare = BareStatements::open(&dir.join(DESK_FILE))?;
+
+    // Half the pages are first pages of a queue, half continue one from a cursor.
+    let states = [
+        State::Published,
+        State::Scheduled,
+        State::Submitted,
+        State::InReview,
+        State::Draft,
+    ];
+    let mut cursors = Vec::new();
+    let mut keys: Vec<(State, Option<ListKey>)> = Vec::new();
+    for state in states {
+        let filter = ArticleFilter {
+            state: Some(state),
+            ..Default::default()
+        };
+        let first = desk.list_articles(&editor, &filter, None, 50)?;
+        cursors.push((filter, first.next));
+        let bare_first = bare.queue_page(state, None, 50)?;
+        keys.push((state, bare_first.last().map(|(k, _)| *k)));
+    }
+    let queue = measure(1000, |i| {
+        let (filter, next) = &cursors[i % cursors.len()];
+        let after = if i % 2 == 1 { next.as_deref() } else { None };
+        std::hint::black_box(desk.list_articles(&editor, filter, after, 50)?);
+        Ok(())
+    })?;
+    put_percentiles(&mut put, "queue", &queue);
+    let bare_queue = measure(1000, |i| {
+        let (state, key) = keys[i % keys.len()];
+        let after = if i % 2 == 1 { key } else { None };
+        std::hint::black_box(bare.queue_page(state, after, 51)?);
+        Ok(())
+    })?;
+    put_percentiles(&mut put, "bare_queue", &bare_queue);
+    put_ratio(&mut put, "queue", &queue, &bare_queue);
+
+    let open = measure(1000, |i| {
+        let id = &ids[(i * 7919) % ids.len()];
+        let a = desk.get_article(&editor, id)?;
+        std::hint::black_box(a.byline.iter().map(|b| b.printed_bio.len()).sum::<usize>());
+        desk.history(&editor, id, None, 20)?;
+        Ok(())
+    })?;
+    put_percentiles(&mut put, "open", &open);
+    let bare_open = measure(1000, |i| {
+        let id = &ids[(i * 7919) % ids.len()];
+        std::hint::black_box(bare.open_article(id)?);
+        Ok(())
+    })?;
+    put_percentiles(&mut put, "bare_open", &bare_open);
+    put_ratio(&mut put, "open", &open, &bare_open);
+    drop(bare);
+
+    let queries: Vec<String> = (0..200)
+        .map(|i| {
+            format!(
+                "{} {}",
+                s.word_at(40 + (i * 37) % 400),
+                s.word_at(200 + (i * 53) % 1800)
+            )
+        })
+        .collect();
+    let search = measure(200, |i| {
+        desk.search(
+            &editor,
+            &queries[i % queries.len()],
+            &SearchFilter::default(),
+            None,
+            20,
+        )?;
+        Ok(())
+    })?;
+    put_percentiles(&mut put, "search", &search);
+
+    let drafts: Vec<String> = desk
+        .list_articles(
+            &editor,
+            &ArticleFilter {
+                state: Some(State::Draft),
+                ..Default::default()
+            },
+            None,
+            200,
+        )?
+        .items
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let fsync = raw_fdatasync(dir, 300)?;
+    put_percentiles(&mut put, "fdatasync", &fsync);
+    for (name, durability) in [
+        ("autosave_full", Durability::Full),
+        ("autosave_normal", Durability::Normal),
+    ] {
+        desk.set_durability(durability)?;
+        let times = autosaves(&desk, &editor, &drafts, &mut s, 300)?;
+        put_percentiles(&mut put, name, &times);
+        if durability == Durability::Full {
+            put(
+                "autosave_full_p50_to_fdatasync_p50",
+                json!(round(p(&times, 50.0) / p(&fsync, 50.0))),
+            );
+        }
+    }
+    desk.set_durability(Durability::Full)?;
+    put(
+        "growth_1000_one_word_edits_bytes",
+        json!(edit_growth(dir, &mut s)?),
+    );
+    publishing(&desk, &editor, dir, progress, &mut put)?;
+    put("machine", machine(&desk));
+    Ok(figures)
+}
+
+struct Loaded {
+    contributors: usize,
+    revisions: usize,
+    seconds: f64,
+}
+
+/// Generates and loads the desk in batches; only the loading is timed.
+fn load(desk: &Desk, chief: &Actor, articles: usize) -> Result<Loaded> {
+    let mut s = Sampler::new(2026);
+    let n_contributors = (articles / 20).clamp(10, 5000);
+    let people = bench_contributors(&mut s, n_contributors);
+    let new = as_guests(&people);
+    desk.import_archive(chief, &new, &[])?;
+    let emails: Vec<String> = people.into_iter().map(|(_, e, _)| e).collect();
+    let now = desk.now();
+    let mut seconds = 0.0;
+    let mut revisions = 0;
+    let mut done = 0;
+    while done < articles {
+        let n = BATCH.min(articles - done);
+        let batch: Vec<_> = (0..n)
+            .map(|_| bench_article(&mut s, now, &emails, CHIEF, EDITOR))
+            .collect();
+        revisions += batch.iter().map(|a| a.revisions.len()).sum::<usize>();
+        let start = Instant::now();
+        desk.import_archive(chief, &[], &batch)?;
+        seconds += start.elapsed().as_secs_f64();
+        done += n;
+    }
+    Ok(Loaded {
+        contributors: n_contributors,
+        revisions,
+        seconds,
+    })
+}
+
+fn all_ids(desk: &Desk, actor: &Actor) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    let mut after = None;
+    loop {
+        let page = desk.list_articles(actor, &ArticleFilter::default(), after.as_deref(), 500)?;
+        ids.extend(page.items.into_iter().map(|a| a.id));
+        match page.next {
+            Some(n) => after = Some(n),
+            None => return Ok(ids),
+        }
+    }
+}
+
+fn autosaves(
+    desk: &Desk,
+    editor: &Actor,
+    drafts: &[String],
+    s: &mut Sampler,
+    n: usize,
+) -> Result<Vec<Duration>> {
+    if drafts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let a = desk.get_article(editor, &drafts[i % drafts.len()])?;
+        let edit = ArticleEdit {
+            body: Some(s.one_word_edit(&a.body)),
+            ..Default::default()
+        };
+        let start = Instant::now();
+        desk.save_article(editor, &a.id, a.version, &edit, SaveReason::Autosave)?;
+        times.push(start.elapsed());
+    }
+    Ok(times)
+}
+
+/// How much 1,000 one-word autosaves of a 10,000-word article add to a database file, measured
+/// on a desk of its own so that pages freed elsewhere cannot hide the growth.
+fn edit_growth(dir: &Path, s: &mut Sampler) -> Result<i64> {
+    let desk = Desk::open(&dir.join("growth.db"), Arc::new(SystemClock))?;
+    let chief = desk.init(&NewDesk {
+        name: "Growth".into(),
+        timezone: "UTC".into(),
+        chief_name: CHIEF.into(),
+        chief_passphrase: None,
+    })?;
+    desk.set_durability(Durability::Normal)?;
+    let a = desk.create_article(
+        &chief,
+        &NewArticle {
+            headline: "A very long read".into(),
+            body: s.bench_body(10_000),
+            ..Default::default()
+        },
+    )?;
+    let before = desk.size_bytes()?;
+    let (mut body, mut version) = (a.body, a.version);
+    for _ in 0..1000 {
+        body = s.one_word_edit(&body);
+        let edit = ArticleEdit {
+            body: Some(body.clone()),
+            ..Default::default()
+        };
+        version = desk
+            .save_article(&chief, &a.id, version, &edit, SaveReason::Autosave)?
+            .version;
+    }
+    Ok(desk.size_bytes()? - before)
+}
+
+fn raw_fdatasync(dir: &Path, n: usize) -> Result<Vec<Duration>> {
+    let mut f = OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(dir.join("fdatasync.probe"))?;
+    let block = vec![0x5au8; 4096];
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = Instant::now();
+        f.write_all(&block)?;
+        f.sync_data()?;
+        times.push(start.elapsed());
+    }
+    Ok(times)
+}
+
+/// The calendar's month, a full rebuild of the site, and the publisher working through 1,000
+/// due jobs (on a second handle whose clock stands 20 days ahead, as after a long outage).
+fn publishing(
+    desk: &Desk,
+    editor: &Actor,
+    dir: &Path,
+    progress: &mut dyn FnMut(&str),
+    put: &mut impl FnMut(&str, Value),
+) -> Result<()> {
+    let now = desk.now();
+    let month = desk.calendar(editor, now, now + chrono::Duration::days(30))?;
+    put("calendar_month_entries", json!(month.entries.len()));
+    let calendar = measure(200, |i| {
+        let from = now + chrono::Duration::hours(i as i64 % 24);
+        std::hint::black_box(desk.calendar(editor, from, from + chrono::Duration::days(30))?);
+        Ok(())
+    })?;
+    put_percentiles(put, "calendar_month", &calendar);
+
+    let site = dir.join("site");
+    let chief = desk.sign_in(CHIEF, None)?;
+    desk.set_publish_folder(&chief, &site)?;
+    progress("rebuilding the whole site");
+    let start = Instant::now();
+    let pages = desk.rebuild_site(editor)?;
+    let seconds = start.elapsed().as_secs_f64();
+    put("site_rebuild_pages", json!(pages));
+    put("site_rebuild_s", json!(round(seconds)));
+    put(
+        "site_rebuild_pages_per_s",
+        json!(round(pages as f64 / seconds)),
+    );
+
+    // The clock stands one second after the thousandth job's due time: the 1,000 earliest jobs
+    // are due (about 20 days of the bench desk's schedule), as after a long outage.
+    let pending = desk.list_jobs(editor, Some(JobState::Pending), None, 500)?;
+    let mut due: Vec<_> = pending.items;
+    let mut after = pending.next;
+    while let Some(cursor) = after {
+        let page = desk.list_jobs(editor, Some(JobState::Pending), Some(&cursor), 500)?;
+        due.extend(page.items);
+        after = page.next;
+    }
+    due.sort_by_key(|j| j.due_at);
+    let Some(last) = due.get(999).or(due.last()).map(|j| j.due_at) else {
+        return Ok(());
+    };
+    let clock = Arc::new(ManualClock::new(last + chrono::Duration::seconds(1)));
+    let later = Desk::open(&dir.join("bench.db"), clock)?;
+    progress("publishing 1,000 due jobs");
+    let start = Instant::now();
+    let report = later.publish_due()?;
+    let seconds = start.elapsed().as_secs_f64();
+    put("publish_due_jobs", json!(report.done.len()));
+    put("publish_due_failed", json!(report.failed.len()));
+    put("publish_due_s", json!(round(seconds)));
+    put(
+        "publish_due_jobs_per_s",
+        json!(round(report.done.len() as f64 / seconds)),
+    );
+    Ok(())
+}
+
+/// Runs `f` a few times to warm caches, then `n` timed times.
+fn measure(n: usize, mut f: impl FnMut(usize) -> Result<()>) -> Result<Vec<Duration>> {
+    for i in 0..n.min(20) {
+        f(i)?;
+    }
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let start = Instant::now();
+        f(i)?;
+        times.push(start.elapsed());
+    }
+    Ok(times)
+}
+
+fn p(times: &[Duration], pct: f64) -> f64 {
+    if times.is_empty() {
+        return 0.0;
+    }
+    let mut ms: Vec<f64> = times.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    ms.sort_by(f64::total_cmp);
+    let rank = ((pct / 100.0) * ms.len() as f64).ceil() as usize;
+    ms[rank.clamp(1, ms.len()) - 1]
+}
+
+fn put_percentiles(put: &mut impl FnMut(&str, Value), name: &str, times: &[Duration]) {
+    put(&format!("{name}_p50_ms"), json!(round(p(times, 50.0))));
+    put(&format!("{name}_p99_ms"), json!(round(p(times, 99.0))));
+    put(&format!("{name}_n"), json!(times.len()));
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn put_ratio(put: &mut impl FnMut(&str, Value), name: &str, desk: &[Duration], bare: &[Duration]) {
+    for pct in [50.0, 99.0] {
+        let ratio = p(desk, pct) / p(bare, pct).max(f64::MIN_POSITIVE);
+        put(&format!("{name}_p{pct}_to_bare"), json!(round(ratio)));
+    }
+}
+
+fn machine(desk: &Desk) -> Value {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    json!({
+        "cpu": cpu,
+        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        "store": desk.storage(),
+        "build": if cfg!(debug_assertions) { "debug" } else { "release" },
+    })
+}

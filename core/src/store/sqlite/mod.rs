@@ -1,0 +1,398 @@
+//! The embedded store: one SQLite file behind one writer connection, in WAL mode, with foreign
+//! keys on and a busy timeout; read-then-write transactions take the write lock up front
+//! (`BEGIN IMMEDIATE`).
+
+mod articles;
+pub(crate) mod bare;
+mod calendar;
+mod contributors;
+mod jobs;
+mod migrations;
+mod notes;
+mod revisions;
+mod search;
+mod settings;
+mod site;
+mod slots;
+mod transitions;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use super::{
+    Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Settings, Site,
+    Slots, Store, Transitions, Tx, Users, Work,
+};
+use crate::error::{Error, Result};
+use crate::model::BylineName;
+
+/// One SQLite file (or an in-memory database) behind one writer connection.
+pub(crate) struct SqliteStore {
+    conn: Mutex<Connection>,
+    /// The file, for opening another connection to it; `None` in memory.
+    path: Option<PathBuf>,
+}
+
+/// A transaction on the SQLite store: the newsroom's operations as SQL on one connection.
+pub(crate) struct SqliteTx<'c> {
+    conn: &'c Connection,
+}
+
+impl Tx for SqliteTx<'_> {
+    fn articles(&self) -> &dyn Articles {
+        self
+    }
+    fn revisions(&self) -> &dyn Revisions {
+        self
+    }
+    fn contributors(&self) -> &dyn Contributors {
+        self
+    }
+    fn users(&self) -> &dyn Users {
+        self
+    }
+    fn notes(&self) -> &dyn Notes {
+        self
+    }
+    fn transitions(&self) -> &dyn Transitions {
+        self
+    }
+    fn jobs(&self) -> &dyn Jobs {
+        self
+    }
+    fn settings(&self) -> &dyn Settings {
+        self
+    }
+    fn slots(&self) -> &dyn Slots {
+        self
+    }
+    fn search(&self) -> &dyn Search {
+        self
+    }
+    fn site(&self) -> &dyn Site {
+        self
+    }
+    fn calendar(&self) -> &dyn Calendar {
+        self
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the desk file at `path` and brings its schema up to date.
+    pub(crate) fn open(path: &Path) -> Result<SqliteStore> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::configure(conn, Some(path.to_path_buf()))
+    }
+
+    pub(crate) fn open_in_memory() -> Result<SqliteStore> {
+        Self::configure(Connection::open_in_memory()?, None)
+    }
+
+    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<SqliteStore> {
+        let on_disk = path.is_some();
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Stable query plans. Without this, SQLite marks any statement with a bound LIMIT for
+        // re-preparation whenever its bindings are cleared, which the statement cache does after
+        // every use: each cached list query would be compiled again on every call.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if on_disk {
+            // Refuse a newer schema before changing anything about the file, WAL included.
+            migrations::refuse_newer(&conn)?;
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Corrupt(format!(
+                    "the database could not be switched to WAL mode (it is in {mode} mode)"
+                )));
+            }
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        // A 64 MB page cache keeps a large desk's indexes in memory; sorts stay off the disk.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.set_prepared_statement_cache_capacity(128);
+        migrations::migrate(&mut conn)?;
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+            path,
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent: the transaction rolled back.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn run(conn: &mut Connection, behavior: TransactionBehavior, work: Work) -> Result<()> {
+        let tx = conn.transaction_with_behavior(behavior)?;
+        work(&SqliteTx { conn: &tx })?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The query plan SQLite chooses for `sql`, one line per step, with every parameter unbound.
+    #[cfg(test)]
+    pub(crate) fn explain(&self, sql: &str) -> Result<Vec<String>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let mut rows = stmt.raw_query();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(row.get::<_, String>(3)?);
+        }
+        Ok(out)
+    }
+
+    /// Runs raw SQL on the connection, for tests of what the schema itself enforces.
+    #[cfg(test)]
+    pub(crate) fn with_connection<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.lock())
+    }
+
+    /// The schema as SQLite stores it, for comparing an upgraded database with a fresh one.
+    #[cfg(test)]
+    pub(crate) fn schema(&self) -> Result<Vec<(String, String, String)>> {
+        migrations::schema_of(&self.lock())
+    }
+}
+
+impl Store for SqliteStore {
+    fn run_read(&self, work: Work) -> Result<()> {
+        Self::run(&mut self.lock(), TransactionBehavior::Deferred, work)
+    }
+
+    fn run_write(&self, work: Work) -> Result<()> {
+        Self::run(&mut self.lock(), TransactionBehavior::Immediate, work)
+    }
+
+    /// Committed with `Normal` durability (safe against a crashed or killed process; a power cut
+    /// may lose the batch, which is then loaded again).
+    fn run_write_bulk(&self, work: Work) -> Result<()> {
+        with_synchronous(&mut self.lock(), "NORMAL", |conn| {
+            Self::run(conn, TransactionBehavior::Immediate, work)
+        })
+    }
+
+    fn file(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn set_durability(&self, durability: Durability) -> Result<()> {
+        let value = match durability {
+            Durability::Full => "FULL",
+            Durability::Normal => "NORMAL",
+        };
+        self.lock().pragma_update(None, "synchronous", value)?;
+        Ok(())
+    }
+
+    /// SQLite's online backup, as a single self-contained file (rollback journal, not WAL). An
+    /// existing `dest` is refused.
+    fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::invalid(format!(
+                "{} already exists: a backup never overwrites a file",
+                dest.display()
+            )));
+        }
+        let conn = self.lock();
+        let mut out = Connection::open(dest)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&conn, &mut out)?;
+            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        }
+        let _: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        Ok(())
+    }
+
+    /// `integrity_check` and `foreign_key_check`.
+    fn check(&self) -> Result<Vec<String>> {
+        check_connection(&self.lock())
+    }
+
+    /// Pages in use times page size.
+    fn size_bytes(&self) -> Result<i64> {
+        Ok(self.lock().query_row(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn describe(&self) -> String {
+        format!("SQLite {}", rusqlite::version())
+    }
+}
+
+/// Runs `f` with the connection's `synchronous` setting at `value`, restoring the one it found.
+fn with_synchronous<T>(
+    conn: &mut Connection,
+    value: &str,
+    f: impl FnOnce(&mut Connection) -> Result<T>,
+) -> Result<T> {
+    let before: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", value)?;
+    let result = f(conn);
+    conn.pragma_update(None, "synchronous", before)?;
+    result
+}
+
+/// Checks any SQLite file, without migrating it.
+pub(crate) fn check_file(path: &Path) -> Result<Vec<String>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    check_connection(&conn)
+}
+
+fn check_connection(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    // A file damaged badly enough that a check cannot even run is itself the finding.
+    let checked = (|| -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
+        }
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign key: row {} of {} points to a missing row of {}",
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(())
+    })();
+    match checked {
+        Ok(()) => Ok(problems),
+        Err(e)
+            if e.sqlite_error_code().is_some_and(|c| {
+                matches!(
+                    c,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                )
+            }) =>
+        {
+            problems.push(format!("the file cannot be read as a database: {e}"));
+            Ok(problems)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What SQLite's failures mean to the desk: a busy file is another program holding it, anything
+/// else a storage failure with SQLite's own words as the detail.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        let busy = matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        );
+        if busy {
+            Error::Busy(e.to_string())
+        } else {
+            Error::Storage(e.to_string())
+        }
+    }
+}
+
+pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub(crate) fn instant(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+pub(crate) fn opt_instant(ms: Option<i64>) -> Option<DateTime<Utc>> {
+    ms.map(instant)
+}
+
+/// Maps the "no row" case of a single-row query to `None`.
+pub(crate) fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Splits a `group_concat(id || char(30) || name, char(31))` back into its byline.
+pub(crate) fn split_bylines(joined: Option<String>) -> Vec<BylineName> {
+    let Some(joined) = joined else {
+        return Vec::new();
+    };
+    joined
+        .split('\u{1f}')
+        .map(|entry| {
+            let (id, name) = entry.split_once('\u{1e}').unwrap_or(("", entry));
+            BylineName {
+                contributor_id: id.to_string(),
+                name: name.to_string(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod schema_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bulk_write_restores_the_durability_it_found() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let sync = |c: &Connection| -> i64 {
+            c.pragma_query_value(None, "synchronous", |r| r.get(0))
+                .unwrap()
+        };
+        conn.pragma_update(None, "synchronous", "FULL").unwrap();
+        let seen = with_synchronous(&mut conn, "NORMAL", |c| Ok(sync(c))).unwrap();
+        assert_eq!(seen, 1);
+        assert_eq!(sync(&conn), 2);
+        let failed: Result<()> =
+            with_synchronous(&mut conn, "NORMAL", |_| Err(Error::invalid("no")));
+        assert!(failed.is_err());
+        assert_eq!(sync(&conn), 2);
+    }
+
+    /// Cached statements with a bound LIMIT must not be compiled again on every use.
+    #[test]
+    fn cached_statements_are_not_reprepared() {
+        let store = SqliteStore::open_in_memory().unwrap();
+        let sql = articles::list_sql(articles::ListScope::State);
+        let conn = store.lock();
+        for limit in [10i64, 50, 10, 51] {
+            let mut stmt = conn.prepare_cached(&sql).unwrap();
+            let rows = stmt
+                .query_map(
+                    rusqlite::named_params! {":state": "draft", ":at": i64::MAX, ":pk": i64::MAX, ":limit": limit},
+                    |_| Ok(()),
+                )
+                .unwrap()
+                .count();
+            assert_eq!(rows, 0);
+        }
+        let stmt = conn.prepare_cached(&sql).unwrap();
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    }
+}
