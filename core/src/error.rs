@@ -140,6 +140,74 @@ impl PartialEq<&str> for ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// Every code, in the order the documentation lists them.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InvalidInput,
+        ErrorCode::NotFound,
+        ErrorCode::Forbidden,
+        ErrorCode::Unauthenticated,
+        ErrorCode::Conflict,
+        ErrorCode::NotReady,
+        ErrorCode::SchemaTooNew,
+        ErrorCode::NotInitialised,
+        ErrorCode::Corrupt,
+        ErrorCode::Busy,
+        ErrorCode::Storage,
+        ErrorCode::Io,
+        ErrorCode::PublishFailed,
+        ErrorCode::BadFile,
+        ErrorCode::CheckFailed,
+        ErrorCode::SignedOut,
+        ErrorCode::NoDesk,
+        ErrorCode::Usage,
+        ErrorCode::Unavailable,
+        ErrorCode::TooLarge,
+        ErrorCode::Internal,
+    ];
+
+    /// What the code means, for the API's documentation.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => {
+                "the input can never be accepted as given; `field` names the input at fault when there is one"
+            }
+            ErrorCode::NotFound => {
+                "no such article, contributor, user, note, revision or job (or one the user may not see)"
+            }
+            ErrorCode::Forbidden => "the acting user's role does not allow it",
+            ErrorCode::Unauthenticated => {
+                "nobody is signed in, the sign-in failed, or the account is gone"
+            }
+            ErrorCode::Conflict => {
+                "the article changed since the version the edit was based on; `details` holds the text stored now"
+            }
+            ErrorCode::NotReady => {
+                "a workflow move whose conditions are not met; `details` lists every unmet check, each with its field"
+            }
+            ErrorCode::SchemaTooNew => {
+                "the desk's data was written by a newer Copydesk; nothing was changed"
+            }
+            ErrorCode::NotInitialised => "the desk is not set up yet",
+            ErrorCode::Corrupt => "stored data is damaged",
+            ErrorCode::Busy => "the desk's data is held by another program: try again in a moment",
+            ErrorCode::Storage => {
+                "the desk's data could not be read or written; `details` holds the store's words"
+            }
+            ErrorCode::Io => "a file or folder could not be read or written",
+            ErrorCode::PublishFailed => "the site could not be written",
+            ErrorCode::BadFile => "a file that cannot be imported",
+            ErrorCode::CheckFailed => "an integrity check found problems",
+            ErrorCode::SignedOut => "the app's window has nobody signed in",
+            ErrorCode::NoDesk => "the app has no desk open",
+            ErrorCode::Usage => "a command line that cannot be read (the CLI)",
+            ErrorCode::Unavailable => "the desk's server cannot be reached",
+            ErrorCode::TooLarge => "a request too large to take",
+            ErrorCode::Internal => "a fault of the program itself, not of the input",
+        }
+    }
+}
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

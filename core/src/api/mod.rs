@@ -6,6 +6,7 @@
 
 mod articles;
 mod contributors;
+pub mod doc;
 mod import;
 mod people;
 mod publishing;
