@@ -67,48 +67,7 @@ pub(super) fn access(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::User;
-
-    fn user(role: Role) -> UserRow {
-        UserRow {
-            pk: 1,
-            contributor_pk: Some(7),
-            passphrase_hash: None,
-            user: User {
-                id: "u".into(),
-                name: "Jane".into(),
-                role,
-                has_passphrase: false,
-                contributor_id: Some("c".into()),
-                created_at: DateTime::<Utc>::MIN_UTC,
-            },
-        }
-    }
-
-    fn article(state: State) -> ArticleRow {
-        ArticleRow {
-            pk: 1,
-            id: "a".into(),
-            slug: "a".into(),
-            headline: "A".into(),
-            standfirst: String::new(),
-            body: String::new(),
-            section: None,
-            tags: vec![],
-            state,
-            version: 1,
-            word_count: 0,
-            assigned_editor: None,
-            approved_by: None,
-            embargo_until: None,
-            scheduled_at: None,
-            published_at: None,
-            created_by: 1,
-            created_at: DateTime::<Utc>::MIN_UTC,
-            updated_at: DateTime::<Utc>::MIN_UTC,
-            state_changed_at: DateTime::<Utc>::MIN_UTC,
-        }
-    }
+    use crate::desk::articles::test_rows::{article, user};
 
     #[test]
     fn the_text_is_the_authors_to_write_and_the_desks_to_correct() {

@@ -4,6 +4,8 @@
 mod access;
 mod clean;
 mod save;
+#[cfg(test)]
+mod test_rows;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

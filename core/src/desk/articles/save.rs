@@ -422,48 +422,7 @@ impl Desk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::User;
-
-    fn me(role: Role) -> UserRow {
-        UserRow {
-            pk: 1,
-            contributor_pk: Some(7),
-            passphrase_hash: None,
-            user: User {
-                id: "u".into(),
-                name: "Jane".into(),
-                role,
-                has_passphrase: false,
-                contributor_id: None,
-                created_at: DateTime::<Utc>::MIN_UTC,
-            },
-        }
-    }
-
-    fn old(state: State) -> ArticleRow {
-        ArticleRow {
-            pk: 3,
-            id: "a".into(),
-            slug: "water".into(),
-            headline: "Water".into(),
-            standfirst: "S".into(),
-            body: "one two".into(),
-            section: None,
-            tags: vec![],
-            state,
-            version: 4,
-            word_count: 2,
-            assigned_editor: None,
-            approved_by: None,
-            embargo_until: None,
-            scheduled_at: None,
-            published_at: (state == State::Published).then_some(DateTime::<Utc>::MIN_UTC),
-            created_by: 1,
-            created_at: DateTime::<Utc>::MIN_UTC,
-            updated_at: DateTime::<Utc>::MIN_UTC,
-            state_changed_at: DateTime::<Utc>::MIN_UTC,
-        }
-    }
+    use crate::desk::articles::test_rows::{article as old, user as me};
 
     fn resolved(byline: Option<Vec<(i64, Option<String>)>>) -> Resolved {
         Resolved {
