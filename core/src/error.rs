@@ -22,6 +22,10 @@ pub enum Error {
     Forbidden(String),
     #[error("{0}")]
     Unauthenticated(String),
+    /// Too many failed sign-ins for a user or from an address: the next try is allowed after
+    /// `retry_after_s` seconds.
+    #[error("{message}")]
+    RateLimited { message: String, retry_after_s: u64 },
     /// A save based on an old version: nothing was written; `current` is what is stored now.
     #[error(
         "the article was changed elsewhere: your edit was based on version {base}, it is now at version {current_version}; nothing was overwritten"
@@ -75,6 +79,8 @@ pub enum ErrorCode {
     Forbidden,
     /// Nobody is signed in, or the sign-in failed or ran out.
     Unauthenticated,
+    /// Too many failed sign-ins: try again after the time the message gives.
+    RateLimited,
     /// The article changed since the version the edit was based on (`details`: both texts).
     Conflict,
     /// A workflow move's conditions are not met (`details`: the unmet checks).
@@ -112,6 +118,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Conflict => "conflict",
             ErrorCode::NotReady => "not_ready",
             ErrorCode::SchemaTooNew => "schema_too_new",
@@ -147,6 +154,7 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::Forbidden,
         ErrorCode::Unauthenticated,
+        ErrorCode::RateLimited,
         ErrorCode::Conflict,
         ErrorCode::NotReady,
         ErrorCode::SchemaTooNew,
@@ -177,7 +185,10 @@ impl ErrorCode {
             }
             ErrorCode::Forbidden => "the acting user's role does not allow it",
             ErrorCode::Unauthenticated => {
-                "nobody is signed in, the sign-in failed, or the account is gone"
+                "nobody is signed in, the sign-in failed or ran out, or the account is gone"
+            }
+            ErrorCode::RateLimited => {
+                "too many failed sign-ins for this user or from this address; `details` says when to try again"
             }
             ErrorCode::Conflict => {
                 "the article changed since the version the edit was based on; `details` holds the text stored now"
@@ -232,6 +243,11 @@ pub enum ErrorDetails {
     NotReady { action: Action, unmet: Vec<Check> },
     /// The technical words behind a failure a person was told about in plain words.
     Technical { detail: String },
+    /// When the next sign-in may be tried.
+    RetryAfter {
+        #[cfg_attr(feature = "specta", specta(type = u32))]
+        seconds: u64,
+    },
 }
 
 /// The one error body of every face.
@@ -276,6 +292,7 @@ impl Error {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Error::RateLimited { .. } => ErrorCode::RateLimited,
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::NotReady { .. } => ErrorCode::NotReady,
             Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
@@ -353,6 +370,11 @@ impl From<Error> for ApiError {
                 api = api.with_detail(detail)
             }
             Error::Io(e) => api = api.with_detail(e.to_string()),
+            Error::RateLimited { retry_after_s, .. } => {
+                api.details = Some(Box::new(ErrorDetails::RetryAfter {
+                    seconds: retry_after_s,
+                }))
+            }
             _ => {}
         }
         api

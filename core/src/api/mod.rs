@@ -19,7 +19,7 @@ pub use crate::desk::{
     DiffPart, ExistingContributor, FieldDiff, FreeSlot, ImportByline, ImportDraft, ImportFile,
     ImportOutcome, ImportPreview, Imported, ImportedContributor, MatchedBy, MoveArgs, NewArticle,
     NewContributor, NewDesk, NewUser, PublishingSettings, Resolution, RevisionDiff, RevisionText,
-    SampleReport, SearchFilter, SectionPlan, SignInChoice, When,
+    SampleReport, SearchFilter, SectionPlan, Session, SignInChoice, SignedIn, When,
 };
 pub use crate::error::{ApiError, ErrorCode, ErrorDetails};
 pub use crate::import::Format;
@@ -140,6 +140,8 @@ macro_rules! for_each_operation {
             set_passphrase: SetPassphrase -> User,
             set_role: SetRole -> User,
             fill_sample_desk: FillSampleDesk -> SampleReport,
+            list_sessions: ListSessions -> Vec<Session>,
+            revoke_session: RevokeSession -> Session,
             list_articles: ListArticles -> Page<ArticleSummary>,
             get_article: GetArticle -> Article,
             create_article: CreateArticle -> Article,

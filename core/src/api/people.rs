@@ -1,7 +1,7 @@
 //! The desk and its people: settings, accounts, the sample desk.
 
 use super::operation;
-use crate::desk::NewUser;
+use crate::desk::{NewUser, Session};
 use crate::model::{DeskSettings, Role, User};
 use crate::sample::SampleReport;
 
@@ -57,4 +57,21 @@ operation! {
     } -> SampleReport,
     errors: [InvalidInput, Forbidden],
     run: |desk, actor, op| desk.fill_sample(actor, op.articles as usize)
+}
+
+operation! {
+    /// The sign-ins open now: everyone's for the chief, one's own for anyone else.
+    ListSessions as "list_sessions" {} -> Vec<Session>,
+    errors: [],
+    run: |desk, actor, _op| desk.list_sessions(actor)
+}
+
+operation! {
+    /// Ends a sign-in by its id: the chief ends anyone's, anyone their own; its token stops
+    /// working at once.
+    RevokeSession as "revoke_session" {
+        id: String,
+    } -> Session,
+    errors: [NotFound],
+    run: |desk, actor, op| desk.revoke_session(actor, &op.id)
 }

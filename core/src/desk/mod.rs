@@ -14,6 +14,7 @@ mod publishing;
 mod revisions;
 mod schedule;
 mod search;
+mod sessions;
 mod users;
 
 use std::path::Path;
@@ -41,6 +42,7 @@ pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
+pub use sessions::{Session, SignedIn};
 pub use users::NewUser;
 
 use crate::clock::Clock;

@@ -9,6 +9,7 @@ pub(crate) mod jobs;
 pub(crate) mod notes;
 pub(crate) mod revisions;
 pub(crate) mod search;
+pub(crate) mod sessions;
 pub(crate) mod settings;
 pub(crate) mod site;
 pub(crate) mod slots;
@@ -27,6 +28,7 @@ pub(crate) use jobs::Jobs;
 pub(crate) use notes::Notes;
 pub(crate) use revisions::Revisions;
 pub(crate) use search::Search;
+pub(crate) use sessions::Sessions;
 pub(crate) use settings::Settings;
 pub(crate) use site::Site;
 pub(crate) use slots::Slots;
@@ -53,6 +55,7 @@ pub(crate) trait Tx {
     fn settings(&self) -> &dyn Settings;
     fn slots(&self) -> &dyn Slots;
     fn search(&self) -> &dyn Search;
+    fn sessions(&self) -> &dyn Sessions;
     fn site(&self) -> &dyn Site;
     fn calendar(&self) -> &dyn Calendar;
 }

@@ -26,6 +26,8 @@ export const commands = {
 	setPassphrase: (input: SetPassphrase) => typedError<User, ApiError>(__TAURI_INVOKE("set_passphrase", { input })),
 	setRole: (input: SetRole) => typedError<User, ApiError>(__TAURI_INVOKE("set_role", { input })),
 	fillSampleDesk: (input: FillSampleDesk) => typedError<SampleReport, ApiError>(__TAURI_INVOKE("fill_sample_desk", { input })),
+	listSessions: (input: ListSessions) => typedError<Session[], ApiError>(__TAURI_INVOKE("list_sessions", { input })),
+	revokeSession: (input: RevokeSession) => typedError<Session, ApiError>(__TAURI_INVOKE("revoke_session", { input })),
 	listArticles: (input: ListArticles) => typedError<Page<ArticleSummary>, ApiError>(__TAURI_INVOKE("list_articles", { input })),
 	getArticle: (input: GetArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("get_article", { input })),
 	createArticle: (input: CreateArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("create_article", { input })),
@@ -425,6 +427,8 @@ export type ErrorCode =
 "forbidden" | 
 /**  Nobody is signed in, or the sign-in failed or ran out. */
 "unauthenticated" | 
+/**  Too many failed sign-ins: try again after the time the message gives. */
+"rate_limited" | 
 /**  The article changed since the version the edit was based on (`details`: both texts). */
 "conflict" | 
 /**  A workflow move's conditions are not met (`details`: the unmet checks). */
@@ -455,7 +459,9 @@ export type ErrorDetails =
 /**  A move that cannot be made yet: every unmet check, each with the field it is about. */
 { kind: "not_ready"; action: Action; unmet: Check[] } | 
 /**  The technical words behind a failure a person was told about in plain words. */
-{ kind: "technical"; detail: string };
+{ kind: "technical"; detail: string } | 
+/**  When the next sign-in may be tried. */
+{ kind: "retry_after"; seconds: number };
 
 export type ExistingContributor = {
 	id: string,
@@ -662,6 +668,9 @@ export type ListJobs = {
 export type ListNotes = {
 	article_id: string,
 };
+
+/**  The sign-ins open now: everyone's for the chief, one's own for anyone else. */
+export type ListSessions = Record<string, never>;
 
 /**  The desk's accounts. */
 export type ListUsers = Record<string, never>;
@@ -927,6 +936,14 @@ export type RevisionText = {
 	text: Snapshot,
 };
 
+/**
+ *  Ends a sign-in by its id: the chief ends anyone's, anyone their own; its token stops
+ *  working at once.
+ */
+export type RevokeSession = {
+	id: string,
+};
+
 /**  What a user account may do on the desk. */
 export type Role = "contributor" | "editor" | "chief";
 
@@ -1011,6 +1028,17 @@ export type SectionPlan = {
 	min_words?: number | null,
 	max_words?: number | null,
 	slots?: string[],
+};
+
+/**  A signed-in session as its user and the chief see it. */
+export type Session = {
+	id: string,
+	user: string,
+	created_at: string,
+	expires_at: string,
+	last_seen_at: string,
+	/**  Where it signed in from, as the server saw it. */
+	address: string | null,
 };
 
 /**  Sets or clears a passphrase: the chief for anyone, everyone for themselves. */

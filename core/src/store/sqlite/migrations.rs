@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_desk.sql"),
     include_str!("migrations/0002_editor_queue.sql"),
     include_str!("migrations/0003_publishing.sql"),
+    include_str!("migrations/0004_sessions.sql"),
 ];
 
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

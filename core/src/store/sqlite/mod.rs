@@ -11,6 +11,7 @@ mod migrations;
 mod notes;
 mod revisions;
 mod search;
+mod sessions;
 mod settings;
 mod site;
 mod slots;
@@ -26,8 +27,8 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::{
-    Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Settings, Site,
-    Slots, Store, Transitions, Tx, Users, Work,
+    Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Sessions,
+    Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
 };
 use crate::error::{Error, Result};
 use crate::model::BylineName;
@@ -73,6 +74,9 @@ impl Tx for SqliteTx<'_> {
         self
     }
     fn search(&self) -> &dyn Search {
+        self
+    }
+    fn sessions(&self) -> &dyn Sessions {
         self
     }
     fn site(&self) -> &dyn Site {
