@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { AuditEntry, DeskSettings, User } from "../lib/bindings";
+import type { AuditLog, DeskSettings, TransitionRecord, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import ActivityScreen from "./ActivityScreen.svelte";
 
@@ -19,12 +19,12 @@ vi.mock("../lib/live", () => ({
   },
 }));
 
-const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null };
-const maya: User = { id: "u1", name: "Maya", role: "editor", has_passphrase: false, contributor_id: null };
-const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3" };
+const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const maya: User = { id: "u1", name: "Maya", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3", created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
-function entry(id: string, extra: Partial<AuditEntry> = {}): AuditEntry {
+function entry(id: string, extra: Partial<TransitionRecord> = {}): TransitionRecord {
   return {
     id,
     article_id: "a1",
@@ -41,7 +41,7 @@ function entry(id: string, extra: Partial<AuditEntry> = {}): AuditEntry {
 
 const log = [
   entry("t4", {
-    action: "request_changes",
+    action: "request-changes",
     from: "in_review",
     to: "changes_requested",
     note: "Add a standfirst.",
@@ -56,7 +56,7 @@ describe("ActivityScreen", () => {
     nav.reset();
     nav.screen = "activity";
     live.listeners.clear();
-    api.auditLog.mockReset().mockImplementation(async (article: string | null, user: string | null, after: string | null) => {
+    api.auditLog.mockReset().mockImplementation(async ({ article = null, user = null, after = null }: AuditLog) => {
       let items = log.filter((e) => (article === null || e.article_id === article) && (user === null || user === "u1"));
       if (user === "u1") items = items.filter((e) => e.actor === "Maya");
       if (after === null && article === null && user === null) return { items: items.slice(0, 2), next: "c2" };
@@ -77,7 +77,7 @@ describe("ActivityScreen", () => {
     expect(lines[1]).toHaveTextContent("15:05");
     expect(lines[1]).toHaveTextContent("Maya claimed Why ports matter");
     expect(screen.getByText(/Times in Europe\/Paris/)).toBeInTheDocument();
-    expect(api.auditLog).toHaveBeenCalledWith(null, null, null, 50);
+    expect(api.auditLog).toHaveBeenCalledWith({ article: null, user: null, after: null, limit: 50 });
   });
 
   it("pages with Load more; the scheduler is named as such", async () => {
@@ -85,7 +85,7 @@ describe("ActivityScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Load more" }));
     const day = await screen.findByRole("region", { name: /Monday,? 9 March 2026/ });
     expect(within(day).getByRole("listitem")).toHaveTextContent(/23:30\s*The scheduler published Salt/);
-    expect(api.auditLog).toHaveBeenLastCalledWith(null, null, "c2", 50);
+    expect(api.auditLog).toHaveBeenLastCalledWith({ article: null, user: null, after: "c2", limit: 50 });
     expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
     expect(screen.getByText("That is the whole log.")).toBeInTheDocument();
   });
@@ -96,7 +96,7 @@ describe("ActivityScreen", () => {
     const by = screen.getByLabelText("By");
     await waitFor(() => expect(by).toBeEnabled());
     await userEvent.selectOptions(by, "u1");
-    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith(null, "u1", null, 50));
+    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith({ article: null, user: "u1", after: null, limit: 50 }));
     expect(await screen.findAllByText(/^Maya$/)).toHaveLength(2);
     expect(screen.queryByText("The scheduler")).not.toBeInTheDocument();
   });
@@ -105,11 +105,11 @@ describe("ActivityScreen", () => {
     render(ActivityScreen, { user: chief, settings });
     await screen.findByRole("region", { name: /Tuesday,? 10 March 2026/ });
     await userEvent.click(screen.getAllByRole("button", { name: "Only this article" })[0]);
-    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith("a1", null, null, 50));
+    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith({ article: "a1", user: null, after: null, limit: 50 }));
     expect(screen.getByText("Article:")).toHaveTextContent("Article: Why ports matter");
     expect(screen.queryByRole("button", { name: "Only this article" })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: /Remove the article filter/ }));
-    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith(null, null, null, 50));
+    await waitFor(() => expect(api.auditLog).toHaveBeenLastCalledWith({ article: null, user: null, after: null, limit: 50 }));
     expect(screen.queryByText("Article:")).not.toBeInTheDocument();
   });
 
@@ -149,6 +149,6 @@ describe("ActivityScreen", () => {
     await waitFor(() => expect(screen.getAllByRole("listitem")).toHaveLength(4));
     expect(screen.getAllByRole("listitem")[0]).toHaveTextContent("Maya approved Why ports matter");
     expect(screen.queryByRole("button", { name: /new move/ })).not.toBeInTheDocument();
-    expect(api.auditLog).toHaveBeenLastCalledWith(null, null, null, 50);
+    expect(api.auditLog).toHaveBeenLastCalledWith({ article: null, user: null, after: null, limit: 50 });
   });
 });

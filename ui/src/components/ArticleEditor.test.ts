@@ -4,15 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
 import { readyToLeave } from "../lib/leaving";
 import { nav } from "../lib/nav.svelte";
-import type { Article, ArticleDraft, RevisionPage, User } from "../lib/bindings";
+import type { Article, Page, RevisionInfo, SaveArticle, User } from "../lib/bindings";
+import type { ArticleDraft } from "../lib/draft";
+import { access } from "../test-stubs/desk";
 import ArticleEditor from "./ArticleEditor.svelte";
 
 const api = vi.hoisted(() => ({
   getArticle: vi.fn(),
   saveArticle: vi.fn(),
+  resolveConflict: vi.fn(),
   articleMoves: vi.fn(async () => []),
   listNotes: vi.fn(async () => []),
-  articleHistory: vi.fn(async (): Promise<RevisionPage> => ({ items: [], next: null })),
+  articleHistory: vi.fn(async (): Promise<Page<RevisionInfo>> => ({ items: [], next: null })),
   restoreRevision: vi.fn(),
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
@@ -30,7 +33,7 @@ vi.mock("../lib/live", () => ({
   },
 }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 
 function article(over: Partial<Article> = {}): Article {
   return {
@@ -56,8 +59,19 @@ function article(over: Partial<Article> = {}): Article {
     created_at: "2026-03-10T09:00:00Z",
     updated_at: "2026-03-10T09:00:00Z",
     state_changed_at: "2026-03-10T09:00:00Z",
+    access: access(),
     ...over,
   };
+}
+
+/** An article the core says this reader may not change, and why. */
+function closed(why: string, over: Partial<Article> = {}): Article {
+  return article({ access: access([], { can_edit_text: false, edit_refusal: why }), ...over });
+}
+
+/** What a save of the editor sends: the article's id, the version it was based on, the text. */
+function saved(base: number, edit: Partial<ArticleDraft> | ReturnType<typeof expect.objectContaining>, autosave: boolean): SaveArticle {
+  return { id: "a1", base_version: base, edit: edit as ArticleDraft, autosave };
 }
 
 /** What the core would make of a draft saved on `base`. */
@@ -83,7 +97,8 @@ describe("ArticleEditor", () => {
     api.getArticle.mockReset();
     api.articleHistory.mockReset().mockResolvedValue({ items: [], next: null });
     api.restoreRevision.mockReset();
-    api.saveArticle.mockReset().mockImplementation(async (_id: string, base: number, draft: ArticleDraft) => stored(base, draft));
+    api.saveArticle.mockReset().mockImplementation(async ({ base_version, edit }: SaveArticle) => stored(base_version, edit as ArticleDraft));
+    api.resolveConflict.mockReset();
     live.reload = null;
   });
   afterEach(() => vi.useRealTimers());
@@ -113,23 +128,24 @@ describe("ArticleEditor", () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(api.saveArticle).toHaveBeenCalledTimes(1);
     expect(api.saveArticle).toHaveBeenCalledWith(
-      "a1",
-      4,
-      {
-        headline: "Why ports still matter",
-        standfirst: "Trade runs through them.",
-        body: "First paragraph.\n\nSecond paragraph.",
-        section: "Opinion",
-        tags: ["trade"],
-        byline: [{ contributor_id: "c1", printed_bio: null }],
-        related: [],
-      },
-      true,
+      saved(
+        4,
+        {
+          headline: "Why ports still matter",
+          standfirst: "Trade runs through them.",
+          body: "First paragraph.\n\nSecond paragraph.",
+          section: "Opinion",
+          tags: ["trade"],
+          byline: [{ contributor: "c1", printed_bio: null }],
+          related: [],
+        },
+        true,
+      ),
     );
     await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
     await user.type(document.querySelector<HTMLInputElement>("#tags")!, ", ports");
     await vi.advanceTimersByTimeAsync(1000);
-    expect(api.saveArticle).toHaveBeenLastCalledWith("a1", 5, expect.objectContaining({ tags: ["trade", "ports"] }), true);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(5, expect.objectContaining({ tags: ["trade", "ports"] }), true));
   });
 
   it("saves at once on Ctrl+S", async () => {
@@ -137,12 +153,12 @@ describe("ArticleEditor", () => {
     open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, " Always.");
     await user.keyboard("{Control>}s{/Control}");
-    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ standfirst: "Trade runs through them. Always." }), false);
+    expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ standfirst: "Trade runs through them. Always." }), false));
   });
 
   it("shows a refused headline next to the field and does not send it again until it changes", async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    api.saveArticle.mockRejectedValueOnce(new DeskError("invalid_input", "the headline is empty: an article needs one"));
+    api.saveArticle.mockRejectedValueOnce(new DeskError("invalid_input", "the headline is empty: an article needs one", { field: "headline" }));
     const { saveState } = open();
     await user.clear(document.querySelector<HTMLTextAreaElement>("#headline")!);
     await vi.advanceTimersByTimeAsync(1000);
@@ -189,46 +205,102 @@ describe("ArticleEditor", () => {
     expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
     expect(await readyToLeave()).toBe(true);
     expect(api.saveArticle).toHaveBeenCalledTimes(2);
-    expect(api.saveArticle.mock.calls[1][2]).toMatchObject({ headline: "Why ports matter!" });
+    expect((api.saveArticle.mock.calls[1][0] as SaveArticle).edit).toMatchObject({ headline: "Why ports matter!" });
   });
 
-  it("meets a change made elsewhere with both versions, and saves mine on theirs when I keep mine", async () => {
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    api.saveArticle.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
+  /** Types " now" after the headline; the autosave meets version 6 ("Ports, by another editor"). */
+  async function meetConflict(user: ReturnType<typeof userEvent.setup>) {
+    api.saveArticle.mockRejectedValueOnce(
+      new DeskError("conflict", "the article was changed elsewhere", {
+        details: {
+          kind: "conflict",
+          base_version: 4,
+          current_version: 6,
+          current: { headline: "Ports, by another editor", standfirst: "", body: "", section: null, tags: [], byline: [] },
+        },
+      }),
+    );
     api.getArticle.mockResolvedValue(article({ version: 6, headline: "Ports, by another editor" }));
-    const { saveState } = open();
-    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, " now");
-    await vi.advanceTimersByTimeAsync(1000);
-    const view = await screen.findByRole("region", { name: "This article was changed elsewhere" });
-    expect(saveState()).toHaveTextContent("Conflict");
-    expect(saveState()).toHaveAttribute("data-state", "conflict");
-    expect(await within(view).findByLabelText("Headline, yours")).toHaveTextContent("Why ports matter now");
-    expect(within(view).getByLabelText("Headline, theirs")).toHaveTextContent("Ports, by another editor");
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(api.saveArticle).toHaveBeenCalledTimes(1); // nothing more until I choose
-    await user.click(within(view).getByRole("button", { name: "Keep mine" }));
-    expect(api.saveArticle).toHaveBeenLastCalledWith("a1", 6, expect.objectContaining({ headline: "Why ports matter now" }), false);
-    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
-    expect(screen.queryByRole("region", { name: "This article was changed elsewhere" })).not.toBeInTheDocument();
-    expect(document.querySelector("#headline")).toHaveValue("Why ports matter now");
-  });
-
-  it("takes theirs after keeping mine in the history", async () => {
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    api.saveArticle.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
-    const theirs = article({ version: 6, headline: "Ports, by another editor" });
-    api.getArticle.mockResolvedValue(theirs);
-    open();
+    const opened = open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, " now");
     await vi.advanceTimersByTimeAsync(1000);
     const view = await screen.findByRole("region", { name: "This article was changed elsewhere" });
     await within(view).findByLabelText("Headline, theirs");
+    return { ...opened, view };
+  }
+
+  it("meets a change made elsewhere with both versions, and keeps mine in one call to the core", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { view, saveState } = await meetConflict(user);
+    expect(saveState()).toHaveTextContent("Conflict");
+    expect(saveState()).toHaveAttribute("data-state", "conflict");
+    expect(within(view).getByLabelText("Headline, yours")).toHaveTextContent("Why ports matter now");
+    expect(within(view).getByLabelText("Headline, theirs")).toHaveTextContent("Ports, by another editor");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1); // nothing more until I choose
+    api.resolveConflict.mockResolvedValue(article({ version: 7, headline: "Why ports matter now" }));
+    await user.click(within(view).getByRole("button", { name: "Keep mine" }));
+    expect(api.resolveConflict).toHaveBeenCalledTimes(1);
+    expect(api.resolveConflict).toHaveBeenCalledWith({
+      id: "a1",
+      theirs_version: 6,
+      mine: expect.objectContaining({ headline: "Why ports matter now", byline: [{ contributor: "c1", printed_bio: null }] }),
+      resolution: { choice: "keep_mine" },
+    });
+    await vi.waitFor(() => expect(saveState()).toHaveTextContent("Saved"));
+    expect(screen.queryByRole("region", { name: "This article was changed elsewhere" })).not.toBeInTheDocument();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter now");
+    // No second save: the core did it all. The next edit builds on the version it answered.
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(7, expect.objectContaining({ headline: "Why ports matter now!" }), true));
+  });
+
+  it("takes theirs in one call to the core, which keeps mine in the history", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { view } = await meetConflict(user);
+    api.resolveConflict.mockResolvedValue(article({ version: 8, headline: "Ports, by another editor" }));
+    expect(within(view).queryByRole("button", { name: /dropping mine/ })).not.toBeInTheDocument();
     await user.click(within(view).getByRole("button", { name: "Take theirs" }));
-    expect(api.saveArticle).toHaveBeenNthCalledWith(2, "a1", 6, expect.objectContaining({ headline: "Why ports matter now" }), false);
-    expect(api.saveArticle).toHaveBeenNthCalledWith(3, "a1", 7, expect.objectContaining({ headline: "Ports, by another editor" }), false);
+    expect(api.resolveConflict).toHaveBeenCalledTimes(1);
+    expect(api.resolveConflict).toHaveBeenCalledWith({
+      id: "a1",
+      theirs_version: 6,
+      mine: expect.objectContaining({ headline: "Why ports matter now" }),
+      resolution: { choice: "take_theirs" },
+    });
     await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, by another editor"));
+    expect(screen.getByText("Their version is back on top; yours is in the history, one revision down.")).toBeInTheDocument();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(api.saveArticle).toHaveBeenCalledTimes(3);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(8, expect.objectContaining({ headline: "Ports, by another editor" }), true));
+  });
+
+  it("shows the newest version when it changed yet again before I chose", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { view } = await meetConflict(user);
+    api.resolveConflict.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
+    api.getArticle.mockResolvedValue(article({ version: 9, headline: "Ports, a third time" }));
+    await user.click(within(view).getByRole("button", { name: "Keep mine" }));
+    expect(await within(view).findByRole("alert")).toHaveTextContent("It changed again meanwhile: here is the newest version.");
+    await vi.waitFor(() => expect(within(view).getByLabelText("Headline, theirs")).toHaveTextContent("Ports, a third time"));
+    api.resolveConflict.mockResolvedValue(article({ version: 10, headline: "Why ports matter now" }));
+    await user.click(within(view).getByRole("button", { name: "Keep mine" }));
+    expect(api.resolveConflict).toHaveBeenLastCalledWith(expect.objectContaining({ theirs_version: 9, resolution: { choice: "keep_mine" } }));
+    await vi.waitFor(() => expect(screen.queryByRole("region", { name: "This article was changed elsewhere" })).not.toBeInTheDocument());
+  });
+
+  it("keeps the conflict open with the words when settling it fails, to try again", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { view } = await meetConflict(user);
+    api.resolveConflict.mockRejectedValueOnce(new DeskError("busy", "the desk file is in use by another program"));
+    await user.click(within(view).getByRole("button", { name: "Take theirs" }));
+    expect(await within(view).findByRole("alert")).toHaveTextContent("Nothing was saved: the desk file is in use by another program");
+    expect(within(view).getByRole("button", { name: "Take theirs" })).toBeEnabled();
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter now");
   });
 
   it("takes in a newer version from elsewhere only when nothing typed here is unsaved", async () => {
@@ -261,15 +333,15 @@ describe("ArticleEditor", () => {
     expect(body.querySelector("strong")).toHaveTextContent("Bold");
     expect(body.innerHTML).not.toMatch(/img|script/);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ body: expect.stringContaining("## Ports\n\n**Bold** claim") }), true);
+    expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ body: expect.stringContaining("## Ports\n\n**Bold** claim") }), true));
   });
 
-  it("lets the desk correct a published article, and opens a withdrawn one read-only", () => {
+  it("lets the desk correct a published article, and opens a withdrawn one read-only, as the core says", () => {
     open(article({ state: "published" }));
     expect(document.querySelector("#headline")).not.toHaveAttribute("readonly");
     cleanup();
-    const { saveState } = open(article({ state: "withdrawn" }));
-    expect(screen.getByText(/This article is withdrawn: its text is closed/)).toBeInTheDocument();
+    const { saveState } = open(closed("the article is withdrawn: its text is closed", { state: "withdrawn" }));
+    expect(screen.getByText("The article is withdrawn: its text is closed.")).toBeInTheDocument();
     expect(document.querySelector("#headline")).toHaveAttribute("readonly");
     expect(document.querySelector(".ProseMirror")).toHaveAttribute("contenteditable", "false");
     expect(saveState()).toBeNull();
@@ -283,7 +355,7 @@ describe("ArticleEditor", () => {
     screen.getByRole("button", { name: /Back to the Desk/ }).focus();
     await user.keyboard("{Escape}");
     await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
-    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ headline: "Why ports matter!" }), true);
+    expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ headline: "Why ports matter!" }), true));
   });
 
   it("asks before leaving text it could not save, and leaves only when told to", async () => {
@@ -310,8 +382,8 @@ describe("ArticleEditor", () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     api.articleHistory.mockResolvedValue({
       items: [
-        { number: 2, version: 4, author: "Maya Editor", at: "2026-03-10T09:00:00Z", reason: "save", restored_from: null },
-        { number: 1, version: 1, author: "Ana Ruiz", at: "2026-03-09T09:00:00Z", reason: "save", restored_from: null },
+        { number: 2, version: 4, author: "Maya Editor", at: "2026-03-10T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 80 },
+        { number: 1, version: 1, author: "Ana Ruiz", at: "2026-03-09T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 900 },
       ],
       next: null,
     });
@@ -319,8 +391,8 @@ describe("ArticleEditor", () => {
     open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "!");
     await user.click(await screen.findByRole("button", { name: "Restore this text" }));
-    expect(api.saveArticle).toHaveBeenCalledWith("a1", 4, expect.objectContaining({ standfirst: "Trade runs through them.!" }), false);
-    expect(api.restoreRevision).toHaveBeenCalledWith("a1", 1, 5);
+    expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ standfirst: "Trade runs through them.!" }), false));
+    expect(api.restoreRevision).toHaveBeenCalledWith({ id: "a1", number: 1, base_version: 5 });
     await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, as first written"));
     expect(document.querySelector(".save-state")).toHaveTextContent("Saved");
   });
@@ -332,10 +404,66 @@ describe("ArticleEditor", () => {
     await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
     await vi.advanceTimersByTimeAsync(1000);
     expect(api.saveArticle).toHaveBeenCalledWith(
-      "a1",
-      4,
-      expect.objectContaining({ body: "Intro.\n\n![Map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |" }),
-      true,
+      saved(4, expect.objectContaining({ body: "Intro.\n\n![Map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |" }), true),
     );
+  });
+
+  it("opens read-only when the core says the reader may not edit it, whatever the state or role", () => {
+    // An editor, on a piece in review: the core's word decides, not a rule copied here.
+    const { saveState } = open(closed("Maya Editor is not on this article's byline", { state: "in_review" }));
+    expect(screen.getByRole("note")).toHaveTextContent("Maya Editor is not on this article's byline.");
+    expect(document.querySelector("#headline")).toHaveAttribute("readonly");
+    expect(document.querySelector("#standfirst")).toHaveAttribute("readonly");
+    expect(document.querySelector("#tags")).toHaveAttribute("readonly");
+    expect(document.querySelector("#section")).toBeDisabled();
+    expect(document.querySelector(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+    expect(screen.queryByRole("button", { name: /^Save/ })).not.toBeInTheDocument();
+    expect(saveState()).toBeNull();
+    cleanup();
+    // A contributor on a submitted piece the core lets them edit: editable.
+    const writer: User = { ...editor, id: "u9", name: "Ana Ruiz", role: "contributor", contributor_id: "c1" };
+    open(article({ state: "submitted" }), writer);
+    expect(document.querySelector("#headline")).not.toHaveAttribute("readonly");
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("takes the read-only state of a newer version from its access", async () => {
+    open();
+    expect(document.querySelector("#headline")).not.toHaveAttribute("readonly");
+    api.getArticle.mockResolvedValue(closed("the article is withdrawn: its text is closed", { version: 5, state: "withdrawn" }));
+    live.reload!();
+    await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveAttribute("readonly"));
+    expect(screen.getByText("The article is withdrawn: its text is closed.")).toBeInTheDocument();
+  });
+
+  it("puts the focus on the field the core names when a save is refused on Ctrl+S", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(new DeskError("invalid_input", "21 tags is too many: at most 20", { field: "tags" }));
+    const { saveState } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, " Always.");
+    await user.keyboard("{Control>}s{/Control}");
+    await vi.waitFor(() => expect(saveState()).toHaveAttribute("data-state", "failed"));
+    const tags = document.querySelector("#tags")!;
+    await vi.waitFor(() => expect(tags).toHaveFocus());
+    expect(tags).toHaveAttribute("aria-invalid", "true");
+    expect(tags).toHaveAccessibleDescription("21 tags is too many: at most 20");
+    // Words that speak of the headline do not put it next to the headline: only the field does.
+    expect(document.querySelector("#headline")).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("shows an autosave's refusal next to its field without taking the focus from the writer", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    api.saveArticle.mockRejectedValueOnce(
+      new DeskError("invalid_input", "byline: no contributor matches “c1”", { field: "byline" }),
+    );
+    open();
+    const standfirst = document.querySelector<HTMLTextAreaElement>("#standfirst")!;
+    await user.type(standfirst, " Always.");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await screen.findByText("byline: no contributor matches “c1”")).toHaveAttribute("id", "byline-error");
+    expect(standfirst).toHaveFocus();
+    // Asked for a save now, the writer is taken to the byline.
+    await user.click(screen.getByRole("button", { name: /^Save/ }));
+    await vi.waitFor(() => expect(screen.getByRole("combobox", { name: "Add to the byline" })).toHaveFocus());
   });
 });

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { Contributor } from "../lib/bindings";
+import type { AddContributor, Contributor } from "../lib/bindings";
 import type { BylineEntry } from "../lib/draft";
 import BylinePicker from "./BylinePicker.svelte";
 
@@ -39,7 +39,7 @@ describe("BylinePicker", () => {
 
   it("creates a guest contributor inline, with email and bio, and puts them on the byline", async () => {
     const props = $state({ entries: [ana], canAddContributors: true });
-    api.addContributor.mockImplementation(async (c) => contributor("c9", c.display_name, c.bio));
+    api.addContributor.mockImplementation(async ({ contributor: c }: AddContributor) => contributor("c9", c.display_name, c.bio ?? ""));
     render(BylinePicker, props);
     await userEvent.type(screen.getByRole("combobox", { name: "Add to the byline" }), "Jane Roe");
     const option = await screen.findByRole("option", { name: "New guest contributor “Jane Roe”…" });
@@ -50,11 +50,13 @@ describe("BylinePicker", () => {
     await userEvent.type(within(form).getByLabelText(/^Bio/), "Jane Roe is a senior fellow.");
     await userEvent.click(within(form).getByRole("button", { name: "Add to the byline" }));
     expect(api.addContributor).toHaveBeenCalledWith({
-      display_name: "Jane Roe",
-      email: "jane@example.org",
-      affiliation: "",
-      kind: "guest",
-      bio: "Jane Roe is a senior fellow.",
+      contributor: {
+        display_name: "Jane Roe",
+        email: "jane@example.org",
+        affiliation: "",
+        kind: "guest",
+        bio: "Jane Roe is a senior fellow.",
+      },
     });
     expect(props.entries.map((e) => e.name)).toEqual(["Ana Ruiz", "Jane Roe"]);
     expect(await screen.findByText("Jane Roe is a senior fellow.")).toBeInTheDocument();
@@ -84,7 +86,7 @@ describe("BylinePicker", () => {
     // Already on the byline: not offered; no guest creation for a contributor-role user.
     expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining("Anaïs Faure")]);
     await userEvent.keyboard("{Enter}");
-    expect(api.findContributors).toHaveBeenLastCalledWith("ana");
+    expect(api.findContributors).toHaveBeenLastCalledWith({ query: "ana" });
     expect(props.entries.map((e) => e.name)).toEqual(["Ana Ruiz", "Anaïs Faure"]);
   });
 

@@ -2,7 +2,7 @@ import type { Calendar } from "@event-calendar/core";
 import { render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { CalendarEntry, CalendarView, DeskSettings, User } from "../lib/bindings";
+import type { Calendar as CalendarView, CalendarEntry, DeskSettings, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import CalendarScreen from "./CalendarScreen.svelte";
 
@@ -19,7 +19,7 @@ vi.mock("../lib/live", () => ({
   },
 }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 // The desk is in Paris; the tests' machine may be anywhere.
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
@@ -30,8 +30,9 @@ function entry(id: string, extra: Partial<CalendarEntry> = {}): CalendarEntry {
     section: "Opinion",
     state: "scheduled",
     at: "2026-12-01T07:00:00Z",
-    byline: ["Ana Ruiz"],
+    byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
     conflict: false,
+    overdue: false,
     ...extra,
   };
 }
@@ -80,7 +81,7 @@ describe("CalendarScreen", () => {
   it("reads the month shown, widened to cover any zone, and shows each piece at the desk's time", async () => {
     await opened();
     // November 2026's grid runs from Monday 26 October to Monday 7 December.
-    expect(api.calendar).toHaveBeenCalledWith("2026-10-25T10:00:00.000Z", "2026-12-07T14:00:00.000Z");
+    expect(api.calendar).toHaveBeenCalledWith({ from: "2026-10-25T10:00:00.000Z", to: "2026-12-07T14:00:00.000Z" });
     const piece = await waitFor(() => {
       const el = document.querySelector<HTMLElement>('.ec-event[data-article-id="a1"]');
       expect(el).not.toBeNull();
@@ -91,6 +92,24 @@ describe("CalendarScreen", () => {
     expect(piece).toHaveTextContent("Piece a1");
     expect(piece).toHaveAttribute("aria-label", "Scheduled, Opinion, 08:00: Piece a1, by Ana Ruiz");
     expect(document.querySelector('.ec-event[data-article-id="p1"]')).toHaveClass("piece-published");
+  });
+
+  it("marks a piece overdue when the core says so, not by the machine's clock", async () => {
+    // The machine's clock (20 November) is before every piece; the core's clock says a1 is late.
+    api.calendar.mockResolvedValue({
+      ...december,
+      entries: december.entries.map((e) => (e.article_id === "a1" ? { ...e, overdue: true } : e)),
+    });
+    await opened();
+    const late = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('.ec-event[data-article-id="a1"]');
+      expect(el).not.toBeNull();
+      return el as HTMLElement;
+    });
+    expect(late).toHaveClass("piece-overdue");
+    expect(late).toHaveTextContent("Not out");
+    expect(late).toHaveAttribute("aria-label", "Scheduled, not yet out (see Publishing), Opinion, 08:00: Piece a1, by Ana Ruiz");
+    expect(document.querySelector('.ec-event[data-article-id="a2"]')).not.toHaveClass("piece-overdue");
   });
 
   it("names a conflict: two pieces of one section at one time", async () => {
@@ -111,7 +130,7 @@ describe("CalendarScreen", () => {
     const revert = vi.fn();
     // From Tuesday 08:00 to Wednesday 09:30 on the desk's clock.
     await component.dropped(drop("a1", "2026-12-01T08:00:00", { days: 1, seconds: 5400 }, revert));
-    expect(api.scheduleArticle).toHaveBeenCalledWith("a1", "2026-12-02 09:30", null);
+    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-12-02 09:30" }, note: null });
     expect(revert).not.toHaveBeenCalled();
     expect(screen.getByRole("status")).toHaveTextContent("“Piece a1” moved to 2026-12-02 09:30 (Europe/Paris).");
     expect(api.calendar).toHaveBeenCalledTimes(2);
@@ -127,7 +146,7 @@ describe("CalendarScreen", () => {
     );
     const revert = vi.fn();
     await component.dropped(drop("a1", "2026-03-28T02:30:00", { days: 1 }, revert));
-    expect(api.scheduleArticle).toHaveBeenCalledWith("a1", "2026-03-29 02:30", null);
+    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-03-29 02:30" }, note: null });
     expect(revert).toHaveBeenCalledOnce();
     expect(screen.getByRole("alert")).toHaveTextContent(
       "“Piece a1” stays where it was: 2026-03-29 02:30 does not exist in Europe/Paris",

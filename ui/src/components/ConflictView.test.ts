@@ -55,6 +55,15 @@ describe("ConflictView", () => {
     expect(handlers.oncopy).toHaveBeenCalledTimes(1);
   });
 
+  it("offers only the two choices the core settles in one go, and none while one is under way", () => {
+    setup({ busy: true, problem: "It changed again meanwhile: here is the newest version." });
+    expect(screen.getByRole("button", { name: "Keep mine" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Take theirs" })).toBeDisabled();
+    expect(screen.queryByRole("button", { name: /dropping mine/ })).not.toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("It changed again meanwhile");
+    expect(screen.getByText(/Your text goes into the history first, then theirs comes back on top/)).toBeInTheDocument();
+  });
+
   it("waits for their version before offering to choose, but lets the writer copy theirs meanwhile", () => {
     setup({ theirs: null, theirVersion: null, changedAt: null });
     expect(screen.getByText("Fetching the version now stored…")).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { User } from "../lib/bindings";
+import type { ListContributors, User } from "../lib/bindings";
 import ContributorDirectory from "./ContributorDirectory.svelte";
 import { person } from "../test-stubs/people";
 
@@ -18,8 +18,8 @@ vi.mock("../lib/api", async (original) => ({
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
-const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3" };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3", created_at: "2026-03-01T09:00:00Z" };
 
 
 const people = [
@@ -32,7 +32,7 @@ const selected = () => screen.getByRole("option", { selected: true });
 
 describe("ContributorDirectory", () => {
   beforeEach(() => {
-    api.listContributors.mockReset().mockImplementation(async (after: string | null) =>
+    api.listContributors.mockReset().mockImplementation(async ({ after = null }: ListContributors) =>
       after === null ? { items: people.slice(0, 2), next: "p2" } : { items: people.slice(2), next: null },
     );
     api.findContributors.mockReset().mockResolvedValue([]);
@@ -49,7 +49,7 @@ describe("ContributorDirectory", () => {
     expect(within(list).getByText("Sciences Po")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Show more" }));
     await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(3));
-    expect(api.listContributors).toHaveBeenLastCalledWith("p2", 40);
+    expect(api.listContributors).toHaveBeenLastCalledWith({ after: "p2", limit: 40 });
     expect(screen.queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
   });
 
@@ -145,17 +145,19 @@ describe("ContributorDirectory", () => {
     expect(screen.getByText(/^24 \/ 2,000 characters/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Add contributor" }));
     expect(api.addContributor).toHaveBeenCalledWith({
-      display_name: "Lena Park",
-      email: "lena@example.org",
-      affiliation: "KDI School",
-      kind: "guest",
-      bio: "Lena Park teaches trade.",
+      contributor: {
+        display_name: "Lena Park",
+        email: "lena@example.org",
+        affiliation: "KDI School",
+        kind: "guest",
+        bio: "Lena Park teaches trade.",
+      },
     });
     expect(onopen).toHaveBeenCalledWith("c9");
   });
 
   it("shows a refusal next to the field it is about, and keeps what was typed", async () => {
-    api.addContributor.mockRejectedValue(new DeskError("invalid_input", "“lena@” is not an email address"));
+    api.addContributor.mockRejectedValue(new DeskError("invalid_input", "“lena@” is not an email address", { field: "email" }));
     render(ContributorDirectory, { user: editor, onopen: () => {} });
     await userEvent.click(await screen.findByRole("button", { name: "New contributor" }));
     await userEvent.type(document.getElementById("contributor-name")!, "Lena Park");

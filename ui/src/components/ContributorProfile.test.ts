@@ -24,9 +24,9 @@ vi.mock("../lib/api", async (original) => ({
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
-const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null };
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
-const otherAuthor: User = { id: "u9", name: "bo", role: "contributor", has_passphrase: false, contributor_id: "c5" };
+const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const otherAuthor: User = { id: "u9", name: "bo", role: "contributor", has_passphrase: false, contributor_id: "c5", created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
 
@@ -44,7 +44,7 @@ function piece(id: string, headline: string): ArticleSummary {
     headline,
     state: "published",
     section: "Opinion",
-    byline: ["A. Faure"],
+    byline: [{ contributor_id: "c1", name: "A. Faure" }],
     word_count: 800,
     assigned_editor: null,
     version: 4,
@@ -98,7 +98,7 @@ describe("ContributorProfile", () => {
 
   it("saves the profile, and shows a refusal next to its field with the text kept", async () => {
     api.editContributor.mockRejectedValueOnce(
-      new DeskError("invalid_input", "a bio is printed under every piece: keep it under 2000 characters"),
+      new DeskError("invalid_input", "a bio is printed under every piece: keep it under 2000 characters", { field: "bio" }),
     );
     render(ContributorProfile, props(editor));
     const bio = await screen.findByLabelText(/^Bio/);
@@ -114,29 +114,49 @@ describe("ContributorProfile", () => {
     const savedFaure = { ...faure, bio: "Amélie Faure teaches at Sciences Po." };
     api.editContributor.mockResolvedValueOnce(savedFaure);
     await userEvent.click(save);
-    expect(api.editContributor).toHaveBeenLastCalledWith("c1", {
-      display_name: "A. Faure",
-      sort_name: "A. Faure",
-      email: "a.faure@example.org",
-      affiliation: "Sciences Po",
-      kind: "guest",
-      bio: "Amélie Faure teaches at Sciences Po.",
-      links: [],
-      private_notes: "Prefers calls.",
+    expect(api.editContributor).toHaveBeenLastCalledWith({
+      key: "c1",
+      edit: {
+        display_name: "A. Faure",
+        sort_name: "A. Faure",
+        email: "a.faure@example.org",
+        affiliation: "Sciences Po",
+        kind: "guest",
+        bio: "Amélie Faure teaches at Sciences Po.",
+        links: [],
+        private_notes: "Prefers calls.",
+      },
     });
     expect(await screen.findByText("Saved.")).toBeInTheDocument();
     expect(api.contributorBioHistory).toHaveBeenCalledTimes(2);
+  });
+
+  it("focuses the field the core names as at fault, whatever its words say", async () => {
+    api.editContributor.mockRejectedValueOnce(
+      new DeskError("invalid_input", "a.faure@sciencespo.fr already belongs to Amélie Faure", { field: "email" }),
+    );
+    render(ContributorProfile, props(editor));
+    const email = await screen.findByLabelText(/^Email/);
+    await userEvent.clear(email);
+    await userEvent.type(email, "a.faure@sciencespo.fr");
+    await userEvent.click(screen.getByRole("button", { name: "Save profile" }));
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("alert")).toHaveTextContent("A.faure@sciencespo.fr already belongs to Amélie Faure");
+
+    // Words that speak of a bio, with no field named: under the button, next to no field.
+    api.editContributor.mockRejectedValueOnce(new DeskError("storage", "the bio history could not be written: nothing was changed"));
+    await userEvent.click(screen.getByRole("button", { name: "Save profile" }));
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("The bio history could not be written"));
+    expect(screen.getByLabelText(/^Bio/)).not.toHaveAttribute("aria-invalid", "true");
+    expect(email).not.toHaveAttribute("aria-invalid", "true");
   });
 
   it("lists their articles; Enter opens one", async () => {
     render(ContributorProfile, props(editor));
     const list = await screen.findByRole("listbox", { name: "Articles by A. Faure" });
     expect(within(list).getAllByRole("option")).toHaveLength(3);
-    expect(api.listArticles).toHaveBeenCalledWith(
-      { state: null, section: null, contributor: "c1", assigned_editor: null },
-      null,
-      20,
-    );
+    expect(api.listArticles).toHaveBeenCalledWith({ filter: { contributor: "c1" }, after: null, limit: 20 });
     list.focus();
     await userEvent.keyboard("j{Enter}");
     expect(nav.article).toBe("a2");
@@ -161,7 +181,7 @@ describe("ContributorProfile", () => {
     const confirm = within(plan).getByRole("button", { name: "Merge into Amélie Faure" });
     await waitFor(() => expect(confirm).toHaveFocus());
     await userEvent.click(confirm);
-    expect(api.mergeContributors).toHaveBeenCalledWith("c1", "c2");
+    expect(api.mergeContributors).toHaveBeenCalledWith({ from: "c1", into: "c2" });
     await waitFor(() => expect(nav.contributor).toBe("c2"));
     expect(nav.screen).toBe("contributors");
     expect(nav.notice).toMatch(/^A\. Faure was merged into this profile/);
@@ -181,7 +201,7 @@ describe("ContributorProfile", () => {
     expect(within(choices).getAllByRole("button").map((b) => b.textContent)).toEqual([
       expect.stringContaining("Amélie Faure"),
     ]);
-    expect(api.searchContributors).toHaveBeenCalledWith("faure", 10);
+    expect(api.searchContributors).toHaveBeenCalledWith({ text: "faure", limit: 10 });
   });
 
   it("says what the core refused about a merge, and stays", async () => {
@@ -197,7 +217,7 @@ describe("ContributorProfile", () => {
   });
 
   it("lets the chief give a contributor a sign-in", async () => {
-    api.addUser.mockResolvedValue({ id: "u5", name: "afaure", role: "contributor", has_passphrase: true, contributor_id: "c1" });
+    api.addUser.mockResolvedValue({ id: "u5", name: "afaure", role: "contributor", has_passphrase: true, contributor_id: "c1", created_at: "2026-03-01T09:00:00Z" });
     render(ContributorProfile, props(chief));
     const form = await screen.findByRole("form", { name: "Give A. Faure a sign-in" });
     const name = document.getElementById("account-name")!;
@@ -205,21 +225,29 @@ describe("ContributorProfile", () => {
     await userEvent.clear(name);
     await userEvent.type(name, "afaure");
     await userEvent.type(document.getElementById("account-passphrase")!, "correct horse");
-    api.listUsers.mockResolvedValue([chief, { id: "u5", name: "afaure", role: "contributor", has_passphrase: true, contributor_id: "c1" }]);
+    api.listUsers.mockResolvedValue([chief, { id: "u5", name: "afaure", role: "contributor", has_passphrase: true, contributor_id: "c1", created_at: "2026-03-01T09:00:00Z" }]);
     await userEvent.click(within(form).getByRole("button", { name: "Create sign-in" }));
     expect(api.addUser).toHaveBeenCalledWith({
-      name: "afaure",
-      role: "contributor",
-      contributor_id: "c1",
-      passphrase: "correct horse",
+      user: { name: "afaure", role: "contributor", contributor: "c1", passphrase: "correct horse" },
     });
     expect(await screen.findByText(/can now sign in as “afaure”/)).toBeInTheDocument();
     expect(screen.getByText("afaure")).toBeInTheDocument();
     expect(screen.queryByRole("form", { name: "Give A. Faure a sign-in" })).not.toBeInTheDocument();
   });
 
+  it("shows a refused sign-in next to the field the core names", async () => {
+    api.addUser.mockRejectedValueOnce(new DeskError("invalid_input", "a passphrase needs at least 8 characters", { field: "passphrase" }));
+    render(ContributorProfile, props(chief));
+    const form = await screen.findByRole("form", { name: "Give A. Faure a sign-in" });
+    await userEvent.type(document.getElementById("account-passphrase")!, "short");
+    await userEvent.click(within(form).getByRole("button", { name: "Create sign-in" }));
+    expect(await within(form).findByRole("alert")).toHaveTextContent("A passphrase needs at least 8 characters");
+    expect(document.getElementById("account-passphrase")).toHaveAttribute("aria-invalid", "true");
+    expect(document.getElementById("account-name")).toHaveAttribute("aria-invalid", "false");
+  });
+
   it("shows the linked account, and no sign-in form to an editor", async () => {
-    api.listUsers.mockResolvedValue([{ id: "u5", name: "afaure", role: "contributor", has_passphrase: false, contributor_id: "c1" }]);
+    api.listUsers.mockResolvedValue([{ id: "u5", name: "afaure", role: "contributor", has_passphrase: false, contributor_id: "c1", created_at: "2026-03-01T09:00:00Z" }]);
     render(ContributorProfile, props(editor));
     expect(await screen.findByText("afaure")).toBeInTheDocument();
     expect(screen.getByText(/Signs in as/)).toHaveTextContent("Signs in as afaure (Contributor, no passphrase)");

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { DeskSettings, User } from "../lib/bindings";
+import type { DeskSettings, GetContributor, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import ContributorsScreen from "./ContributorsScreen.svelte";
 import { person } from "../test-stubs/people";
@@ -21,7 +21,7 @@ vi.mock("../lib/api", async (original) => ({
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
 const people = [person("c1", "Amélie Faure"), person("c2", "Bo Chen"), person("c3", "Jane Roe")];
@@ -31,7 +31,7 @@ describe("ContributorsScreen", () => {
     nav.reset();
     nav.screen = "contributors";
     api.listContributors.mockReset().mockResolvedValue({ items: people, next: null });
-    api.getContributor.mockReset().mockImplementation(async (id: string) => people.find((p) => p.id === id));
+    api.getContributor.mockReset().mockImplementation(async ({ key }: GetContributor) => people.find((p) => p.id === key));
   });
 
   it("opens a profile with Enter and comes back with Esc to the same line, filter kept", async () => {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { ArticleQuery, ArticleSummary, DeskSettings, User } from "../lib/bindings";
+import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, State, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import DeskHome from "./DeskHome.svelte";
 
@@ -21,20 +21,20 @@ vi.mock("../lib/live", () => ({
 }));
 const deskChanged = () => live.listeners.forEach((reload) => reload());
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = {
   name: "The Meridian",
   timezone: "Europe/Paris",
   sections: [{ name: "Opinion", min_words: 600, max_words: 1200 }],
 };
 
-function summary(id: string, headline: string, state: ArticleQuery["state"] = "submitted"): ArticleSummary {
+function summary(id: string, headline: string, state: State = "submitted"): ArticleSummary {
   return {
     id,
     headline,
-    state: state ?? "submitted",
+    state,
     section: "Opinion",
-    byline: ["Ana Ruiz"],
+    byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
     word_count: 700,
     assigned_editor: null,
     version: 1,
@@ -51,7 +51,7 @@ describe("DeskHome", () => {
     nav.reset();
     live.listeners.clear();
     submitted = [summary("a", "Why ports matter")];
-    api.listArticles.mockReset().mockImplementation(async (query: ArticleQuery, after: string | null, limit: number) => {
+    api.listArticles.mockReset().mockImplementation(async ({ filter: query = {}, after = null, limit }: ListArticles) => {
       if (query.contributor === "Nobody") throw new DeskError("not_found", "no contributor matches “Nobody”");
       if (query.state === "submitted") {
         const start = after === null ? 0 : Number(after);
@@ -73,7 +73,7 @@ describe("DeskHome", () => {
     expect(within(mine).getByText("Mine to review")).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: /In review: everyone's/ })).toBeInTheDocument();
     expect(screen.getByText("Nobody on the desk is reviewing anything.")).toBeInTheDocument();
-    const asked = api.listArticles.mock.calls.map(([q]) => q as ArticleQuery);
+    const asked = api.listArticles.mock.calls.map(([input]) => (input as ListArticles).filter as ArticleFilter);
     expect(asked.map((q) => q.state)).toEqual([
       "submitted",
       "in_review",
@@ -140,8 +140,9 @@ describe("DeskHome", () => {
     deskChanged();
     await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(15));
     const limits = api.listArticles.mock.calls
-      .filter(([q]) => (q as ArticleQuery).state === "submitted")
-      .map(([, after, limit]) => [after, limit]);
+      .map(([input]) => input as ListArticles)
+      .filter((input) => input.filter?.state === "submitted")
+      .map((input) => [input.after, input.limit]);
     expect(limits).toEqual([
       [null, 14],
       [null, 15],

@@ -3,22 +3,17 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { DeskSettings, User } from "../lib/bindings";
+import type { DeskSettings, ImportOutcome, ImportPreview, User } from "../lib/bindings";
 import type { DropHandlers } from "../lib/importFiles";
 import { nav } from "../lib/nav.svelte";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn(), findContributors: vi.fn() }));
+const api = vi.hoisted(() => ({ listArticles: vi.fn(), findContributors: vi.fn(), previewImportFiles: vi.fn(), commitImport: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
-const importApi = vi.hoisted(() => ({ preview: vi.fn(), commit: vi.fn() }));
-vi.mock("../lib/import", async (original) => ({
-  ...(await original<typeof import("../lib/import")>()),
-  importApi,
-}));
 const files = vi.hoisted(() => ({ pick: vi.fn(), drops: null as DropHandlers | null }));
 vi.mock("../lib/importFiles", () => ({
   pickSubmissions: files.pick,
@@ -29,12 +24,12 @@ vi.mock("../lib/importFiles", () => ({
 }));
 
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
-const writer: User = { id: "u2", name: "Ana", role: "contributor", has_passphrase: false, contributor_id: "c1" };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const writer: User = { id: "u2", name: "Ana", role: "contributor", has_passphrase: false, contributor_id: "c1", created_at: "2026-03-01T09:00:00Z" };
 
-function refusedPreview(path: string) {
+function refusedPreview(path: string): ImportOutcome<ImportPreview> {
   const file = path.split("/").pop() ?? path;
-  return { path, file, preview: null, error: { code: "bad_file", message: `${file} is empty` } };
+  return { file, result: null, error: { code: "bad_file", message: `${file} is empty` } };
 }
 
 describe("Import on the Desk", () => {
@@ -43,7 +38,7 @@ describe("Import on the Desk", () => {
     files.drops = null;
     files.pick.mockReset();
     api.listArticles.mockReset().mockResolvedValue({ items: [], next: null });
-    importApi.preview.mockReset().mockImplementation(async (paths: string[]) => paths.map(refusedPreview));
+    api.previewImportFiles.mockReset().mockImplementation(async (paths: string[]) => paths.map(refusedPreview));
   });
 
   it("opens the review sheet on the files picked in the dialog, and returns to the button", async () => {
@@ -51,7 +46,7 @@ describe("Import on the Desk", () => {
     render(DeskHome, { user: editor, settings });
     await userEvent.click(screen.getByRole("button", { name: "Import…" }));
     const sheet = await screen.findByRole("dialog", { name: "Import submissions" });
-    expect(importApi.preview).toHaveBeenCalledWith(["/in/a.txt", "/in/b.md"]);
+    expect(api.previewImportFiles).toHaveBeenCalledWith(["/in/a.txt", "/in/b.md"]);
     expect(await screen.findByText("b.md is empty")).toBeInTheDocument();
     expect(sheet).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
@@ -64,7 +59,7 @@ describe("Import on the Desk", () => {
     render(DeskHome, { user: editor, settings });
     await userEvent.click(screen.getByRole("button", { name: "Import…" }));
     expect(screen.queryByRole("dialog")).toBeNull();
-    expect(importApi.preview).not.toHaveBeenCalled();
+    expect(api.previewImportFiles).not.toHaveBeenCalled();
   });
 
   it("shows where to drop while files hover, and reviews what is dropped, adding to the batch", async () => {
@@ -79,7 +74,7 @@ describe("Import on the Desk", () => {
     expect(await screen.findByText("a.txt is empty")).toBeInTheDocument();
     files.drops?.dropped(["/in/a.txt", "/in/c.html"]);
     expect(await screen.findByText("c.html is empty")).toBeInTheDocument();
-    expect(importApi.preview).toHaveBeenLastCalledWith(["/in/c.html"]);
+    expect(api.previewImportFiles).toHaveBeenLastCalledWith(["/in/c.html"]);
     expect(screen.getAllByText("a.txt is empty")).toHaveLength(1);
   });
 

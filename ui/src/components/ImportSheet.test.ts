@@ -1,16 +1,11 @@
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ImportCommitResult, ImportDraft, ImportFilePreview, Section } from "../lib/bindings";
+import type { CommitImport, ImportDraft, Imported, ImportOutcome, ImportPreview, Section } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import ImportSheet from "./ImportSheet.svelte";
 
-const importApi = vi.hoisted(() => ({ preview: vi.fn(), commit: vi.fn() }));
-vi.mock("../lib/import", async (original) => ({
-  ...(await original<typeof import("../lib/import")>()),
-  importApi,
-}));
-const api = vi.hoisted(() => ({ findContributors: vi.fn() }));
+const api = vi.hoisted(() => ({ findContributors: vi.fn(), previewImportFiles: vi.fn(), commitImport: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
@@ -23,13 +18,13 @@ const sections: Section[] = [
 
 const MARTA_FOUND = "Marta Lindqvist is a senior fellow at the Nordic Institute for Development Studies.";
 
-function previews(): ImportFilePreview[] {
+/** What previewing the three files answers, in the order of their paths. */
+function previews(): ImportOutcome<ImportPreview>[] {
   return [
     {
-      path: "/in/sahel-water.txt",
       file: "sahel-water.txt",
       error: null,
-      preview: {
+      result: {
         file: "sahel-water.txt",
         format: "text",
         headline: "Why the Sahel's water deals keep failing",
@@ -63,16 +58,14 @@ function previews(): ImportFilePreview[] {
       },
     },
     {
-      path: "/in/empty.txt",
       file: "empty.txt",
-      preview: null,
+      result: null,
       error: { code: "bad_file", message: "empty.txt is empty" },
     },
     {
-      path: "/in/nato-two-authors.txt",
       file: "nato-two-authors.txt",
       error: null,
-      preview: {
+      result: {
         file: "nato-two-authors.txt",
         format: "text",
         headline: "NATO at the crossroads: a view from Lisbon",
@@ -91,10 +84,10 @@ function previews(): ImportFilePreview[] {
   ];
 }
 
-function imported(draft: ImportDraft, id: string): ImportCommitResult {
+function imported(draft: ImportDraft, id: string): ImportOutcome<Imported> {
   return {
     file: draft.file,
-    imported: { file: draft.file, article_id: id, headline: draft.headline, contributors: [] },
+    result: { file: draft.file, article_id: id, headline: draft.headline, contributors: [] },
     error: null,
   };
 }
@@ -107,7 +100,7 @@ function card(file: string): HTMLElement {
 
 /** The drafts the last commit sent. */
 function sent(): ImportDraft[] {
-  return importApi.commit.mock.lastCall?.[0] as ImportDraft[];
+  return (api.commitImport.mock.lastCall?.[0] as CommitImport).drafts;
 }
 
 async function open(onclose = vi.fn()) {
@@ -119,16 +112,16 @@ async function open(onclose = vi.fn()) {
 describe("ImportSheet", () => {
   beforeEach(() => {
     nav.reset();
-    importApi.preview.mockReset().mockResolvedValue(previews());
-    importApi.commit
+    api.previewImportFiles.mockReset().mockResolvedValue(previews());
+    api.commitImport
       .mockReset()
-      .mockImplementation(async (drafts: ImportDraft[]) => drafts.map((d, i) => imported(d, `art-${i}`)));
+      .mockImplementation(async ({ drafts }: CommitImport) => drafts.map((d, i) => imported(d, `art-${i}`)));
     api.findContributors.mockReset().mockResolvedValue([]);
   });
 
   it("reads the files, shows what was recognised, and a refused file in the core's words", async () => {
     await open();
-    expect(importApi.preview).toHaveBeenCalledWith(["/in/sahel-water.txt", "/in/empty.txt", "/in/nato-two-authors.txt"]);
+    expect(api.previewImportFiles).toHaveBeenCalledWith(["/in/sahel-water.txt", "/in/empty.txt", "/in/nato-two-authors.txt"]);
     expect(within(card("sahel-water.txt")).getByLabelText("Headline")).toHaveValue("Why the Sahel's water deals keep failing");
     expect(within(card("sahel-water.txt")).getByLabelText("Section")).toHaveValue("Opinion");
     expect(within(card("sahel-water.txt")).getByLabelText(/^Tags/)).toHaveValue("water, Sahel");
@@ -171,7 +164,7 @@ describe("ImportSheet", () => {
     await userEvent.click(update);
     await userEvent.click(screen.getByRole("button", { name: "Import 2 files" }));
 
-    expect(importApi.commit).toHaveBeenCalledTimes(1);
+    expect(api.commitImport).toHaveBeenCalledTimes(1);
     const drafts = sent();
     expect(drafts.map((d) => d.file)).toEqual(["sahel-water.txt", "nato-two-authors.txt"]);
     expect(drafts[0].headline).toBe("Water deals fail for want of committees");
@@ -252,9 +245,9 @@ describe("ImportSheet", () => {
   });
 
   it("keeps a refused file and its edits in the sheet, to correct and retry", async () => {
-    importApi.commit.mockImplementationOnce(async (drafts: ImportDraft[]) => [
+    api.commitImport.mockImplementationOnce(async ({ drafts }: CommitImport) => [
       imported(drafts[0], "art-sahel"),
-      { file: drafts[1].file, imported: null, error: { code: "bad_file", message: "nato-two-authors.txt cannot be imported: a name is needed" } },
+      { file: drafts[1].file, result: null, error: { code: "bad_file", message: "nato-two-authors.txt cannot be imported: a name is needed" } },
     ]);
     await open();
     const nato = within(card("nato-two-authors.txt"));
@@ -283,7 +276,7 @@ describe("ImportSheet", () => {
   });
 
   it("says why when the whole call is refused", async () => {
-    importApi.commit.mockRejectedValueOnce(new (await import("../lib/api")).DeskError("forbidden", "only editors and the chief may import submissions"));
+    api.commitImport.mockRejectedValueOnce(new (await import("../lib/api")).DeskError("forbidden", "only editors and the chief may import submissions"));
     await open();
     await userEvent.click(screen.getByRole("button", { name: "Import 2 files" }));
     expect(await screen.findByText("Only editors and the chief may import submissions")).toBeInTheDocument();
@@ -309,8 +302,8 @@ describe("ImportSheet", () => {
   });
 
   it("says it is reading, and when there is nothing to review", async () => {
-    let answer: (p: ImportFilePreview[]) => void = () => {};
-    importApi.preview.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    let answer: (p: ImportOutcome<ImportPreview>[]) => void = () => {};
+    api.previewImportFiles.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
     render(ImportSheet, { paths: ["/in/a.txt", "/in/b.txt"], sections, onclose: vi.fn() });
     expect(await screen.findByText("Reading 2 files…")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Import 0 files" })).toBeDisabled();

@@ -23,15 +23,7 @@ describe("NewArticle", () => {
     const dialog = screen.getByRole("dialog", { name: "New article" });
     expect(screen.getByLabelText(/^Headline/)).toHaveFocus();
     await userEvent.type(screen.getByLabelText(/^Headline/), "Water, not weapons{Enter}");
-    expect(api.createArticle).toHaveBeenCalledWith({
-      headline: "Water, not weapons",
-      standfirst: "",
-      body: "",
-      section: null,
-      tags: [],
-      byline: [],
-      related: [],
-    });
+    expect(api.createArticle).toHaveBeenCalledWith({ article: { headline: "Water, not weapons" } });
     expect(oncreated).toHaveBeenCalledWith({ id: "a9", headline: "Water, not weapons" });
     expect(dialog).not.toBeInTheDocument();
   });

@@ -46,7 +46,8 @@ describe("NotesPanel", () => {
     await userEvent.click(reply);
     await userEvent.type(screen.getByLabelText("Reply to Maya Editor"), "Thanks");
     await userEvent.click(screen.getByRole("button", { name: "Send reply" }));
-    expect(api.addNote).toHaveBeenCalledWith("a1", "Thanks", "n1");
+    expect(api.listNotes).toHaveBeenCalledWith({ article_id: "a1" });
+    expect(api.addNote).toHaveBeenCalledWith({ article_id: "a1", body: "Thanks", reply_to: "n1" });
     expect(api.listNotes).toHaveBeenCalledTimes(2);
   });
 

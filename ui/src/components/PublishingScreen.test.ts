@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { DeskSettings, JobState, PublishJob, User } from "../lib/bindings";
+import type { DeskSettings, JobState, ListJobs, PublishJob, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import PublishingScreen from "./PublishingScreen.svelte";
 
@@ -23,7 +23,7 @@ vi.mock("../lib/live", () => ({
   },
 }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
 function job(id: string, state: JobState, extra: Partial<PublishJob> = {}): PublishJob {
@@ -37,7 +37,7 @@ function job(id: string, state: JobState, extra: Partial<PublishJob> = {}): Publ
     attempts: 0,
     next_try_at: "2026-12-01T07:00:00Z",
     finished_at: null,
-    late_seconds: null,
+    late_ms: null,
     error: null,
     ...extra,
   };
@@ -45,15 +45,15 @@ function job(id: string, state: JobState, extra: Partial<PublishJob> = {}): Publ
 
 const jobs = [
   job("j1", "pending"),
-  job("j2", "done", { attempts: 1, finished_at: "2026-11-30T09:05:00Z", late_seconds: 7500 }),
-  job("j3", "done", { attempts: 1, finished_at: "2026-11-30T07:00:20Z", late_seconds: 20 }),
+  job("j2", "done", { attempts: 1, finished_at: "2026-11-30T09:05:00Z", late_ms: 7_500_000 }),
+  job("j3", "done", { attempts: 1, finished_at: "2026-11-30T07:00:20Z", late_ms: 20_000 }),
   job("j4", "failed", {
     attempts: 3,
     error: "cannot write /srv/site: permission denied",
     next_try_at: "2026-11-30T10:10:00Z",
   }),
   job("j5", "cancelled", { finished_at: "2026-11-29T12:00:00Z" }),
-  job("j6", "done", { kind: "render", attempts: 1, finished_at: "2026-11-29T13:00:00Z", late_seconds: 0 }),
+  job("j6", "done", { kind: "render", attempts: 1, finished_at: "2026-11-29T13:00:00Z", late_ms: 0 }),
 ];
 
 function row(id: string): HTMLElement {
@@ -68,7 +68,7 @@ describe("PublishingScreen", () => {
     nav.screen = "publishing";
     live.changed.clear();
     live.done.clear();
-    api.listJobs.mockReset().mockImplementation(async (state: JobState | null, after: string | null) => {
+    api.listJobs.mockReset().mockImplementation(async ({ state = null, after = null }: ListJobs) => {
       const items = jobs.filter((j) => state === null || j.state === state);
       if (state === null && after === null) return { items: items.slice(0, 4), next: "c4" };
       if (state === null && after === "c4") return { items: items.slice(4), next: null };
@@ -80,7 +80,7 @@ describe("PublishingScreen", () => {
   it("says each job's state in words, in the desk's zone", async () => {
     render(PublishingScreen, { user: editor, settings });
     await screen.findByText("Piece j1");
-    expect(api.listJobs).toHaveBeenCalledWith(null, null, 50);
+    expect(api.listJobs).toHaveBeenCalledWith({ state: null, after: null, limit: 50 });
     expect(row("j1")).toHaveAttribute("data-state", "pending");
     expect(row("j1")).toHaveAttribute("data-article-id", "art-j1");
     expect(row("j1")).toHaveTextContent("Pending — due 1 Dec 2026, 08:00");
@@ -103,7 +103,7 @@ describe("PublishingScreen", () => {
     expect(screen.getByText("That is every job.")).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText("Show"), "failed");
-    await waitFor(() => expect(api.listJobs).toHaveBeenLastCalledWith("failed", null, 50));
+    await waitFor(() => expect(api.listJobs).toHaveBeenLastCalledWith({ state: "failed", after: null, limit: 50 }));
     await waitFor(() => expect(document.querySelectorAll(".job")).toHaveLength(1));
     expect(row("j4")).toHaveAttribute("data-state", "failed");
   });
@@ -113,7 +113,7 @@ describe("PublishingScreen", () => {
     render(PublishingScreen, { user: editor, settings });
     await screen.findByText("Piece j4");
     await userEvent.click(within(row("j4")).getByRole("button", { name: "Retry now" }));
-    expect(api.retryJob).toHaveBeenCalledWith("j4");
+    expect(api.retryJob).toHaveBeenCalledWith({ id: "j4" });
     await waitFor(() => expect(row("j4")).toHaveAttribute("data-state", "pending"));
     expect(screen.getByRole("status")).toHaveTextContent("“Piece j4” will be tried again now.");
   });
@@ -134,7 +134,7 @@ describe("PublishingScreen", () => {
     for (const show of live.done) show();
     await waitFor(() => expect(api.listJobs).toHaveBeenCalledTimes(3));
     // The pages already shown are read again in one go.
-    expect(api.listJobs).toHaveBeenLastCalledWith(null, null, 50);
+    expect(api.listJobs).toHaveBeenLastCalledWith({ state: null, after: null, limit: 50 });
   });
 
   it("opens a job's article", async () => {

@@ -9,7 +9,10 @@ function article(id: string, headline: string): ArticleSummary {
     headline,
     state: "submitted",
     section: "Opinion",
-    byline: ["Ana Ruiz", "Li Wei"],
+    byline: [
+      { contributor_id: "c1", name: "Ana Ruiz" },
+      { contributor_id: "c2", name: "Li Wei" },
+    ],
     word_count: 812,
     assigned_editor: null,
     version: 3,

@@ -2,7 +2,8 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { Article, MoveOption } from "../lib/bindings";
+import type { Article, FreeSlot, MoveOption } from "../lib/bindings";
+import { access } from "../test-stubs/desk";
 import WorkflowPanel from "./WorkflowPanel.svelte";
 
 const api = vi.hoisted(() => ({
@@ -16,6 +17,22 @@ vi.mock("../lib/api", async (original) => ({
   api,
 }));
 
+const move = (action: MoveOption["action"], to: MoveOption["to"], extra: Partial<MoveOption> = {}): MoveOption => ({
+  action,
+  to,
+  allowed: true,
+  needs_note: false,
+  needs_time: false,
+  checks: [],
+  ...extra,
+});
+const schedule = move("schedule", "scheduled", {
+  allowed: false,
+  needs_time: true,
+  checks: [{ label: "a publication time", met: false, field: "at" }],
+});
+
+/** The moves the chief is offered on an approved piece. */
 const approved = {
   id: "a1",
   state: "approved",
@@ -23,26 +40,22 @@ const approved = {
   version: 5,
   scheduled_at: null,
   embargo_until: null,
+  access: access([schedule, move("publish-now", "published")]),
 } as unknown as Article;
-const scheduled = { ...approved, state: "scheduled", version: 6, scheduled_at: "2026-12-01T07:00:00Z" } as Article;
-
-const move = (action: MoveOption["action"], to: MoveOption["to"], extra: Partial<MoveOption> = {}): MoveOption => ({
-  action,
-  to,
-  ready: true,
-  needs_note: false,
-  needs_time: false,
-  checks: [],
-  ...extra,
-});
-const schedule = move("schedule", "scheduled", {
-  ready: false,
-  needs_time: true,
-  checks: [{ label: "a publication time", met: false }],
-});
+const scheduled = {
+  ...approved,
+  state: "scheduled",
+  version: 6,
+  scheduled_at: "2026-12-01T07:00:00Z",
+  access: access([schedule, move("unschedule", "approved")]),
+} as Article;
+const withMoves = (article: Article, moves: MoveOption[]): Article => ({ ...article, access: access(moves) });
 
 // The desk is in Paris: 07:00 UTC in December is 08:00 there.
-const slots = ["2026-12-01T07:00:00Z", "2026-12-01T11:00:00Z", "2026-12-02T07:00:00Z"];
+const slots: FreeSlot[] = ["2026-12-01T07:00:00Z", "2026-12-01T11:00:00Z", "2026-12-02T07:00:00Z"].map((at) => ({
+  section: "Opinion",
+  at,
+}));
 
 function picker(): HTMLElement {
   return screen.getByRole("form", { name: /^(Schedule|Reschedule)$/ });
@@ -50,7 +63,7 @@ function picker(): HTMLElement {
 
 describe("the schedule picker", () => {
   beforeEach(() => {
-    api.articleMoves.mockReset().mockResolvedValue([schedule, move("publish_now", "published")]);
+    api.articleMoves.mockReset();
     api.moveArticle.mockReset();
     api.scheduleArticle.mockReset();
     api.nextFreeSlots.mockReset().mockResolvedValue(slots);
@@ -61,14 +74,14 @@ describe("the schedule picker", () => {
     api.scheduleArticle.mockResolvedValue(scheduled);
     render(WorkflowPanel, { article: approved, onmoved, timezone: "Europe/Paris" });
     const first = await screen.findByRole("button", { name: "Schedule for Tue 1 Dec 2026, 08:00" });
-    expect(api.nextFreeSlots).toHaveBeenCalledWith("Opinion", 5);
+    expect(api.nextFreeSlots).toHaveBeenCalledWith({ section: "Opinion", count: 5 });
     expect(document.querySelectorAll("button.free-slot")).toHaveLength(3);
     expect(first).toHaveTextContent("Tue 1 Dec, 08:00");
     expect(screen.getByLabelText(/^Publication time/)).toHaveAccessibleName("Publication time (Europe/Paris)");
     // The chief's other moves stay buttons of their own.
     expect(screen.getByRole("button", { name: "Publish now" })).toBeInTheDocument();
     await userEvent.click(first);
-    expect(api.scheduleArticle).toHaveBeenCalledWith("a1", "2026-12-01T07:00:00Z", null);
+    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-12-01T07:00:00Z" }, note: null });
     expect(onmoved).toHaveBeenCalledWith(scheduled);
   });
 
@@ -80,7 +93,7 @@ describe("the schedule picker", () => {
     expect(button).toBeDisabled();
     await userEvent.type(screen.getByLabelText(/^Publication time/), "2026-12-01 09:15");
     await userEvent.click(button);
-    expect(api.scheduleArticle).toHaveBeenCalledWith("a1", "2026-12-01 09:15", null);
+    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-12-01 09:15" }, note: null });
     expect(onmoved).toHaveBeenCalledWith(scheduled);
   });
 
@@ -89,6 +102,7 @@ describe("the schedule picker", () => {
       new DeskError(
         "invalid_input",
         "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\"",
+        { field: "at" },
       ),
     );
     const onmoved = vi.fn();
@@ -99,6 +113,7 @@ describe("the schedule picker", () => {
     expect(alert).toHaveTextContent("2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset");
     expect(field).toHaveValue("2026-10-25 02:30");
     expect(field).toHaveAttribute("aria-invalid", "true");
+    await waitFor(() => expect(field).toHaveFocus());
     expect(onmoved).not.toHaveBeenCalled();
   });
 
@@ -115,7 +130,6 @@ describe("the schedule picker", () => {
   });
 
   it("reschedules a scheduled piece from its present time, beside Unschedule", async () => {
-    api.articleMoves.mockResolvedValue([schedule, move("unschedule", "approved")]);
     render(WorkflowPanel, { article: scheduled, onmoved: () => {}, timezone: "Europe/Paris" });
     expect(await screen.findByRole("button", { name: "Reschedule" })).toBeEnabled();
     expect(screen.getByLabelText(/^Publication time/)).toHaveValue("2026-12-01 08:00");
@@ -131,8 +145,7 @@ describe("the schedule picker", () => {
   });
 
   it("is not there when scheduling is not a move for this user", async () => {
-    api.articleMoves.mockResolvedValue([]);
-    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    render(WorkflowPanel, { article: withMoves(approved, []), onmoved: () => {}, timezone: "Europe/Paris" });
     expect(await screen.findByText(/no move to make/)).toBeInTheDocument();
     expect(document.getElementById("schedule-at")).toBeNull();
   });

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { ContributorHit, SearchHit, SearchPage } from "../lib/bindings";
+import type { ContributorHit, Page, SearchArticles, SearchHit } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import SearchDialog from "./SearchDialog.svelte";
 
@@ -18,12 +18,13 @@ function article(id: string, headline: string): SearchHit {
     headline,
     state: "published",
     section: "Opinion",
-    byline: ["Jane Roe"],
+    byline: [{ contributor_id: "c1", name: "Jane Roe" }],
     snippet: [
       { text: "…water in the ", hit: false },
       { text: "Sahel", hit: true },
       { text: " <b>is</b> scarce…", hit: false },
     ],
+    score: null,
   };
 }
 
@@ -74,8 +75,8 @@ describe("SearchDialog", () => {
     expect(first.querySelector("mark")).toHaveTextContent("Sahel");
     expect(first).toHaveTextContent("<b>is</b> scarce");
     expect(first.querySelector("b")).toBeNull();
-    expect(api.searchArticles).toHaveBeenCalledWith("sahel", null, 20);
-    expect(api.searchContributors).toHaveBeenCalledWith("sahel", 8);
+    expect(api.searchArticles).toHaveBeenCalledWith({ text: "sahel", limit: 20 });
+    expect(api.searchContributors).toHaveBeenCalledWith({ text: "sahel", limit: 8 });
     // Typing fast asks once, after the pause.
     expect(api.searchArticles).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/2 articles and 1 contributor found/)).toBeInTheDocument();
@@ -111,14 +112,14 @@ describe("SearchDialog", () => {
   });
 
   it("ignores an answer that arrives after a newer one", async () => {
-    const slow = deferred<SearchPage>();
-    api.searchArticles.mockImplementation(async (text: string) =>
+    const slow = deferred<Page<SearchHit>>();
+    api.searchArticles.mockImplementation(async ({ text }: SearchArticles) =>
       text === "wat" ? slow.promise : { items: [article("a1", "Water, not weapons")], next: null },
     );
     api.searchContributors.mockResolvedValue([]);
     render(SearchDialog, { onclose: () => {} });
     await userEvent.type(combobox(), "wat");
-    await waitFor(() => expect(api.searchArticles).toHaveBeenCalledWith("wat", null, 20));
+    await waitFor(() => expect(api.searchArticles).toHaveBeenCalledWith({ text: "wat", limit: 20 }));
     await userEvent.type(combobox(), "er");
     await screen.findByText("Water, not weapons");
     slow.resolve({ items: [article("old", "A stale answer")], next: null });

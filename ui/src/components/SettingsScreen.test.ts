@@ -17,8 +17,8 @@ vi.mock("../lib/api", async (original) => ({
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
-const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null };
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const chief: User = { id: "u0", name: "Claire", role: "chief", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = {
   name: "The Meridian",
   timezone: "Europe/Paris",
@@ -26,6 +26,7 @@ const settings: DeskSettings = {
 };
 const publishing: PublishingSettings = {
   publish_folder: "/srv/meridian",
+  site_url: null,
   sections: [
     {
       name: "Opinion",
@@ -61,7 +62,9 @@ describe("SettingsScreen", () => {
 
   it("saves a section's slot lines and shows the core's parse error next to them, text kept", async () => {
     api.putSection.mockRejectedValue(
-      new DeskError("invalid_input", "“Mon-Fry 08:00” is not a slot: unknown day “Fry” (write it like \"Mon-Fri 08:00\" or \"Sat,Sun 10:30 16:00\")"),
+      new DeskError("invalid_input", "“Mon-Fry 08:00” is not a slot: unknown day “Fry” (write it like \"Mon-Fri 08:00\" or \"Sat,Sun 10:30 16:00\")", {
+        field: "slots",
+      }),
     );
     render(SettingsScreen, { user: chief, settings });
     const opinion = await screen.findByRole("form", { name: "Section Opinion" });
@@ -69,7 +72,7 @@ describe("SettingsScreen", () => {
     await userEvent.clear(slots);
     await userEvent.type(slots, "Mon-Fry 08:00");
     await userEvent.click(within(opinion).getByRole("button", { name: "Save Opinion" }));
-    expect(api.putSection).toHaveBeenCalledWith({ name: "Opinion", min_words: 600, max_words: 1200, slots: ["Mon-Fry 08:00"] });
+    expect(api.putSection).toHaveBeenCalledWith({ section: { name: "Opinion", min_words: 600, max_words: 1200, slots: ["Mon-Fry 08:00"] } });
     const problem = await within(opinion).findByRole("alert");
     expect(problem).toHaveTextContent("“Mon-Fry 08:00” is not a slot: unknown day “Fry”");
     expect(problem.id).toBe(slots.getAttribute("aria-describedby"));
@@ -77,8 +80,10 @@ describe("SettingsScreen", () => {
     expect(slots).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("shows a refused word limit next to the limits", async () => {
-    api.putSection.mockRejectedValue(new DeskError("invalid_input", "the minimum (900 words) is above the maximum (800 words)"));
+  it("shows a refused word limit next to the limits, as the core's field says", async () => {
+    api.putSection.mockRejectedValue(
+      new DeskError("invalid_input", "the minimum (900 words) is above the maximum (800 words)", { field: "min_words" }),
+    );
     render(SettingsScreen, { user: chief, settings });
     const opinion = await screen.findByRole("form", { name: "Section Opinion" });
     const min = within(opinion).getByLabelText(/^Fewest words/);
@@ -93,8 +98,19 @@ describe("SettingsScreen", () => {
     expect(min).toHaveValue(900);
   });
 
+  it("puts a refusal that names no field under the section's button", async () => {
+    api.putSection.mockRejectedValue(new DeskError("storage", "the desk's data could not be read or written: nothing was changed"));
+    render(SettingsScreen, { user: chief, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    const slots = within(opinion).getByLabelText(/^Publication slots/);
+    await userEvent.type(slots, "{Enter}Sun 09:00");
+    await userEvent.click(within(opinion).getByRole("button", { name: "Save Opinion" }));
+    expect(await within(opinion).findByRole("alert")).toHaveTextContent("The desk's data could not be read or written: nothing was changed");
+    expect(slots).toHaveAttribute("aria-invalid", "false");
+  });
+
   it("saves a section, and reads the settings again", async () => {
-    api.putSection.mockResolvedValue(settings);
+    api.putSection.mockImplementation(async ({ section }) => section);
     render(SettingsScreen, { user: chief, settings });
     const news = await screen.findByRole("form", { name: "Section News" });
     await userEvent.type(within(news).getByLabelText(/^Publication slots/), "Mon-Fri 07:00{Enter}Sat 09:30");
@@ -104,11 +120,24 @@ describe("SettingsScreen", () => {
       sections: [publishing.sections[0], { ...publishing.sections[1], slots: saved }],
     });
     await userEvent.click(within(news).getByRole("button", { name: "Save News" }));
-    expect(api.putSection).toHaveBeenCalledWith({ name: "News", min_words: null, max_words: null, slots: ["Mon-Fri 07:00", "Sat 09:30"] });
+    expect(api.putSection).toHaveBeenCalledWith({ section: { name: "News", min_words: null, max_words: null, slots: ["Mon-Fri 07:00", "Sat 09:30"] } });
     await waitFor(() => expect(api.publishingSettings).toHaveBeenCalledTimes(2));
     const again = screen.getByRole("form", { name: "Section News" });
     expect(await within(again).findByText("News saved.")).toBeInTheDocument();
     expect(within(again).getByLabelText(/^Publication slots/)).toHaveValue("Mon-Fri 07:00\nSat 09:30");
+  });
+
+  it("saves the publish folder as the core answers it", async () => {
+    api.setPublishFolder.mockResolvedValue({ ...publishing, publish_folder: "/srv/site" });
+    render(SettingsScreen, { user: chief, settings });
+    const folder = await screen.findByLabelText(/^The folder the site/);
+    await waitFor(() => expect(folder).toHaveValue("/srv/meridian"));
+    await userEvent.clear(folder);
+    await userEvent.type(folder, "/srv/site/ ");
+    await userEvent.click(screen.getByRole("button", { name: "Save the folder" }));
+    expect(api.setPublishFolder).toHaveBeenCalledWith({ folder: "/srv/site/" });
+    expect(await screen.findByText("The site is written to /srv/site.")).toBeInTheDocument();
+    expect(folder).toHaveValue("/srv/site");
   });
 
   it("refuses a publish folder that cannot be created, next to the field", async () => {
@@ -121,7 +150,7 @@ describe("SettingsScreen", () => {
     await userEvent.clear(folder);
     await userEvent.type(folder, "/proc/site");
     await userEvent.click(screen.getByRole("button", { name: "Save the folder" }));
-    expect(api.setPublishFolder).toHaveBeenCalledWith("/proc/site");
+    expect(api.setPublishFolder).toHaveBeenCalledWith({ folder: "/proc/site" });
     expect(await screen.findByRole("alert")).toHaveTextContent("The publish folder /proc/site cannot be created: permission denied");
     expect(folder).toHaveValue("/proc/site");
   });
@@ -131,7 +160,7 @@ describe("SettingsScreen", () => {
     render(SettingsScreen, { user: chief, settings });
     await userEvent.selectOptions(await screen.findByLabelText(/^The zone every time/), "America/New_York");
     await userEvent.click(screen.getByRole("button", { name: "Change the zone" }));
-    expect(api.setTimezone).toHaveBeenCalledWith("America/New_York");
+    expect(api.setTimezone).toHaveBeenCalledWith({ zone: "America/New_York" });
     expect(await screen.findByText(/The desk's zone is now America\/New_York \(it was Europe\/Paris\)/)).toHaveTextContent(
       "Every scheduled and published time is the same instant as before",
     );

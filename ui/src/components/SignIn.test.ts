@@ -29,7 +29,7 @@ describe("SignIn", () => {
   });
 
   it("signs in at once a user who has no passphrase", async () => {
-    const user = { id: "u1", name: maya.name, role: maya.role, has_passphrase: false, contributor_id: null };
+    const user = { id: "u1", name: maya.name, role: maya.role, has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
     api.signIn.mockResolvedValue(user);
     const onsignedin = vi.fn();
     render(SignIn, { onsignedin });

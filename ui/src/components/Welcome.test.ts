@@ -50,7 +50,7 @@ describe("Welcome", () => {
     await fillIn();
     await userEvent.click(screen.getByRole("checkbox"));
     await userEvent.click(screen.getByRole("button", { name: "Create the desk" }));
-    expect(api.fillSampleDesk).toHaveBeenCalled();
+    expect(api.fillSampleDesk).toHaveBeenCalledWith({ articles: 60 });
   });
 
   it("shows the core's words and keeps what was typed when creating fails", async () => {

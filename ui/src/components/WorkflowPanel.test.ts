@@ -1,8 +1,9 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Article, MoveOption } from "../lib/bindings";
+import type { Article, ArticleMoves, MoveOption } from "../lib/bindings";
 import { DeskError } from "../lib/api";
+import { access } from "../test-stubs/desk";
 import WorkflowPanel from "./WorkflowPanel.svelte";
 
 const api = vi.hoisted(() => ({ articleMoves: vi.fn(), moveArticle: vi.fn() }));
@@ -11,67 +12,111 @@ vi.mock("../lib/api", async (original) => ({
   api,
 }));
 
-const article = { id: "a1", state: "in_review" } as Article;
-
-const approve = (ready: boolean): MoveOption => ({
+const approve = (allowed: boolean): MoveOption => ({
   action: "approve",
   to: "approved",
-  ready,
+  allowed,
   needs_note: false,
   needs_time: false,
+  // The core lists the unmet checks first.
   checks: [
-    { label: "a standfirst", met: true },
-    { label: "a bio for every byline contributor", met: ready },
+    ...(allowed ? [] : [{ label: "a bio for every byline contributor", met: false, field: "byline" }]),
+    { label: "a standfirst", met: true, field: "standfirst" },
   ],
 });
-const requestChanges = (ready: boolean): MoveOption => ({
-  action: "request_changes",
+const requestChanges = (allowed: boolean): MoveOption => ({
+  action: "request-changes",
   to: "changes_requested",
-  ready,
+  allowed,
   needs_note: true,
   needs_time: false,
-  checks: [{ label: "a note saying why", met: ready }],
+  checks: [{ label: "a note saying why", met: allowed, field: "note" }],
 });
+
+/** An article in review, with the moves the core offers its reader (assessed without a note). */
+function inReview(version = 3, moves: MoveOption[] = [approve(false), requestChanges(false)]): Article {
+  return { id: "a1", state: "in_review", version, access: access(moves) } as Article;
+}
 
 describe("WorkflowPanel", () => {
   beforeEach(() => {
-    api.articleMoves.mockReset().mockImplementation(async (_id: string, note: string | null) => [
+    api.articleMoves.mockReset().mockImplementation(async ({ note = null }: ArticleMoves) => [
       approve(false),
       requestChanges(note !== null),
     ]);
     api.moveArticle.mockReset();
   });
 
-  it("shows what blocks approval before anyone presses the button", async () => {
-    render(WorkflowPanel, { article, onmoved: () => {} });
-    const button = await screen.findByRole("button", { name: "Approve" });
+  it("shows the moves the core offers with the article, and what blocks approval, without asking again", async () => {
+    render(WorkflowPanel, { article: inReview(), onmoved: () => {} });
+    const button = screen.getByRole("button", { name: "Approve" });
     expect(button).toBeDisabled();
     const checks = screen.getByRole("list", { name: "What Approve needs" });
-    expect(checks).toHaveTextContent("✓ done: a standfirst");
     expect(checks).toHaveTextContent("✗ missing: a bio for every byline contributor");
+    expect(checks).toHaveTextContent("✓ done: a standfirst");
+    expect(screen.getByRole("button", { name: "Request changes" })).toBeDisabled();
+    expect(api.articleMoves).not.toHaveBeenCalled();
+  });
+
+  it("offers nothing the core does not", () => {
+    render(WorkflowPanel, { article: inReview(3, []), onmoved: () => {} });
+    expect(screen.getByText(/You have no move to make/)).toBeInTheDocument();
+    expect(screen.queryByRole("button")).toBeNull();
   });
 
   it("asks the core again as the note is typed, then makes the move with it", async () => {
     const onmoved = vi.fn();
-    api.moveArticle.mockResolvedValue({ ...article, state: "changes_requested" });
-    render(WorkflowPanel, { article, onmoved });
-    expect(await screen.findByRole("button", { name: "Request changes" })).toBeDisabled();
+    const moved = { ...inReview(4, []), state: "changes_requested" } as Article;
+    api.moveArticle.mockResolvedValue(moved);
+    render(WorkflowPanel, { article: inReview(), onmoved });
+    expect(screen.getByRole("button", { name: "Request changes" })).toBeDisabled();
     await userEvent.type(screen.getByLabelText(/^Note/), "Cut the intro");
     const button = screen.getByRole("button", { name: "Request changes" });
     await vi.waitFor(() => expect(button).toBeEnabled());
-    expect(api.articleMoves).toHaveBeenLastCalledWith("a1", "Cut the intro");
+    expect(api.articleMoves).toHaveBeenLastCalledWith({ id: "a1", note: "Cut the intro" });
     await userEvent.click(button);
-    expect(api.moveArticle).toHaveBeenCalledWith("a1", "request_changes", "Cut the intro");
-    expect(onmoved).toHaveBeenCalledWith({ ...article, state: "changes_requested" });
+    expect(api.moveArticle).toHaveBeenCalledWith({ id: "a1", action: "request-changes", args: { note: "Cut the intro" } });
+    expect(onmoved).toHaveBeenCalledWith(moved);
   });
 
-  it("shows the core's refusal in words and keeps the note", async () => {
+  it("takes a new version's moves from the article, and asks again only while a note is typed", async () => {
+    const view = render(WorkflowPanel, { article: inReview(), onmoved: () => {} });
+    expect(screen.getByRole("button", { name: "Approve" })).toBeDisabled();
+    await view.rerender({ article: inReview(4, [approve(true), requestChanges(false)]), onmoved: () => {} });
+    expect(screen.getByRole("button", { name: "Approve" })).toBeEnabled();
+    expect(api.articleMoves).not.toHaveBeenCalled();
+  });
+
+  it("shows the core's refusal in words, keeps the note and puts the focus where the core says", async () => {
+    api.articleMoves.mockResolvedValue([requestChanges(true)]);
+    api.moveArticle.mockRejectedValue(
+      new DeskError("not_ready", "cannot request-changes: a note saying why", {
+        field: "note",
+        details: { kind: "not_ready", action: "request-changes", unmet: [{ label: "a note saying why", met: false, field: "note" }] },
+      }),
+    );
+    render(WorkflowPanel, { article: inReview(3, [requestChanges(false)]), onmoved: () => {} });
+    await userEvent.type(screen.getByLabelText(/^Note/), "  ");
+    await userEvent.type(screen.getByLabelText(/^Note/), "Shorter");
+    const button = screen.getByRole("button", { name: "Request changes" });
+    await vi.waitFor(() => expect(button).toBeEnabled());
+    button.focus();
+    await userEvent.click(button);
+    expect(await screen.findByRole("alert")).toHaveTextContent("cannot request-changes: a note saying why");
+    expect(screen.getByLabelText(/^Note/)).toHaveValue("  Shorter");
+    await vi.waitFor(() => expect(screen.getByLabelText(/^Note/)).toHaveFocus());
+  });
+
+  it("shows a refusal that names no field, leaving the focus be", async () => {
     api.articleMoves.mockResolvedValue([requestChanges(true)]);
     api.moveArticle.mockRejectedValue(new DeskError("forbidden", "Tom Editor may not request changes here"));
-    render(WorkflowPanel, { article, onmoved: () => {} });
-    await userEvent.type(await screen.findByLabelText(/^Note/), "Shorter");
-    await userEvent.click(screen.getByRole("button", { name: "Request changes" }));
+    render(WorkflowPanel, { article: inReview(), onmoved: () => {} });
+    await userEvent.type(screen.getByLabelText(/^Note/), "Shorter");
+    const button = screen.getByRole("button", { name: "Request changes" });
+    await vi.waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
     expect(await screen.findByRole("alert")).toHaveTextContent("Tom Editor may not request changes here");
     expect(screen.getByLabelText(/^Note/)).toHaveValue("Shorter");
+    expect(button).toHaveFocus();
   });
 });

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ArticleQuery, DeskSettings, User } from "../lib/bindings";
+import type { DeskSettings, ListArticles, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import SignedIn from "../test-stubs/SignedIn.svelte";
 
@@ -20,14 +20,14 @@ vi.mock("../lib/api", async (original) => ({
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {}, onPublishingDone: () => () => {} }));
 vi.mock("./ArticleView.svelte", async () => await import("../test-stubs/ArticleViewStub.svelte"));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
 describe("Workspace", () => {
   beforeEach(() => {
     nav.reset();
-    api.listArticles.mockReset().mockImplementation(async (query: ArticleQuery) =>
-      query.state === "submitted"
+    api.listArticles.mockReset().mockImplementation(async ({ filter }: ListArticles) =>
+      filter?.state === "submitted"
         ? {
             items: [
               {
@@ -35,7 +35,7 @@ describe("Workspace", () => {
                 headline: "Why ports matter",
                 state: "submitted",
                 section: null,
-                byline: ["Ana Ruiz"],
+                byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
                 word_count: 700,
                 assigned_editor: null,
                 version: 1,

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DeskSettings, PublishingDone, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import SignedIn from "../test-stubs/SignedIn.svelte";
+import { report as publisherReport } from "../test-stubs/desk";
 
 const api = vi.hoisted(() => ({
   listArticles: vi.fn(async () => ({ items: [], next: null })),
@@ -24,8 +25,8 @@ vi.mock("../lib/live", () => ({
   },
 }));
 
-const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null };
-const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3" };
+const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
+const author: User = { id: "u9", name: "jane", role: "contributor", has_passphrase: false, contributor_id: "c3", created_at: "2026-03-01T09:00:00Z" };
 const settings: DeskSettings = { name: "The Meridian", timezone: "Europe/Paris", sections: [] };
 
 async function report(done: PublishingDone) {
@@ -61,11 +62,11 @@ describe("scheduling and publishing in the workspace", () => {
 
   it("says what the publisher did, over any screen, failures loudly", async () => {
     render(SignedIn, { user: editor, settings });
-    await report({ published: ["Salt"], failed: [["Debt", "cannot write /srv/site: disk full"]] });
+    await report(publisherReport(["Salt"], [["Debt", "cannot write /srv/site: disk full"]]));
     expect(screen.getByRole("alert")).toHaveTextContent("Publishing failed: “Debt” (cannot write /srv/site: disk full)");
     expect(screen.getByText(/^Published: “Salt”/)).toBeInTheDocument();
     // The same job failing again, and another piece going out, add to what is shown.
-    await report({ published: ["Ports"], failed: [["Debt", "cannot write /srv/site: disk full"]] });
+    await report(publisherReport(["Ports"], [["Debt", "cannot write /srv/site: disk full"]]));
     expect(screen.getByText(/^Published: “Salt”; “Ports”/)).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent(/^✗Publishing failed: “Debt” \(cannot write \/srv\/site: disk full\)$/);
     await userEvent.click(screen.getByRole("button", { name: "See Publishing" }));
@@ -75,7 +76,7 @@ describe("scheduling and publishing in the workspace", () => {
 
   it("tells contributors nothing of the desk's other pieces", async () => {
     render(SignedIn, { user: author, settings });
-    await report({ published: ["Salt"], failed: [] });
+    await report(publisherReport(["Salt"]));
     expect(screen.queryByText(/Published:/)).toBeNull();
   });
 });

@@ -95,12 +95,12 @@ describe("Autosave", () => {
     const { autosave, last } = setup(save);
     autosave.edit({ text: "Kept" });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(last()).toEqual({ state: "failed", code: "busy", message: "the desk file is busy", retryIn: 2000 });
+    expect(last()).toEqual({ state: "failed", code: "busy", message: "the desk file is busy", field: null, retryIn: 2000 });
     await vi.advanceTimersByTimeAsync(1999);
     expect(save).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(save).toHaveBeenCalledTimes(2);
-    expect(last()).toEqual({ state: "failed", code: "storage", message: "disk full", retryIn: 4000 });
+    expect(last()).toEqual({ state: "failed", code: "storage", message: "disk full", field: null, retryIn: 4000 });
     await vi.advanceTimersByTimeAsync(4000);
     expect(save).toHaveBeenCalledTimes(3);
     expect(save).toHaveBeenLastCalledWith(3, { text: "Kept" }, true);
@@ -125,7 +125,7 @@ describe("Autosave", () => {
     expect(last()).toEqual({ state: "saved" });
   });
 
-  it("stops at a conflict, and saves the writer's text on their version when they keep theirs", async () => {
+  it("stops at a conflict and sends nothing until the editor rebases on what the core settled", async () => {
     const save = vi
       .fn()
       .mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"))
@@ -139,26 +139,23 @@ describe("Autosave", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(save).toHaveBeenCalledTimes(1);
     expect(last().state).toBe("conflict");
-    expect(await autosave.keepMine(7, { text: "Theirs" })).toBe(true);
-    expect(save).toHaveBeenLastCalledWith(7, { text: "Mine, still typing" }, false);
-    expect(autosave.baseVersion).toBe(8);
-    expect(last()).toEqual({ state: "saved" });
-  });
-
-  it("takes their version and goes on from it", async () => {
-    const save = vi
-      .fn()
-      .mockRejectedValueOnce(new DeskError("conflict", "changed elsewhere"))
-      .mockImplementation(async (base: number, draft: Draft) => ({ version: base + 1, text: draft.text }));
-    const { autosave, last } = setup(save);
-    autosave.edit({ text: "Mine" });
-    await vi.advanceTimersByTimeAsync(1000);
-    autosave.takeTheirs(9, { text: "Theirs" });
+    expect(await autosave.flush()).toBe(false);
+    // Settled by the core in one call (keep mine: version 8 holds "Mine, still typing").
+    autosave.rebase(8, { text: "Mine, still typing" });
     expect(last()).toEqual({ state: "saved" });
     expect(autosave.unsaved).toBe(false);
-    autosave.edit({ text: "Theirs, edited" });
+    autosave.edit({ text: "Mine, and more" });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(save).toHaveBeenLastCalledWith(9, { text: "Theirs, edited" }, true);
+    expect(save).toHaveBeenLastCalledWith(8, { text: "Mine, and more" }, true);
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it("says which field the core refused", async () => {
+    const save = vi.fn().mockRejectedValueOnce(new DeskError("invalid_input", "the headline is empty", { field: "headline" }));
+    const { autosave, last } = setup(save);
+    autosave.edit({ text: " " });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(last()).toEqual({ state: "failed", code: "invalid_input", message: "the headline is empty", field: "headline", retryIn: null });
   });
 
   it("saves at once when asked (Ctrl+S), as a save rather than an autosave", async () => {

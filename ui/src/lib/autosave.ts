@@ -1,8 +1,10 @@
 // Autosave: the editor hands over the whole draft on every change; one second after the last
 // change the draft is saved on the version it was based on. Nothing typed is dropped: text typed
 // while a save is on its way is saved next, a failed save keeps the draft and tries again later,
-// and a save refused because the article changed elsewhere stops here until the writer chooses.
+// and a save refused because the article changed elsewhere stops here until the writer chooses
+// (and the core settles it: the editor then rebases here on what it answered).
 import { DeskError } from "./api";
+import type { ErrorCode } from "./bindings";
 
 export type SaveStatus =
   /** Everything typed is stored. */
@@ -11,10 +13,11 @@ export type SaveStatus =
   | { state: "dirty" }
   | { state: "saving" }
   /** The last save failed. `retryIn` is when it is tried again (ms), or null when it waits for the
-   * text to change (the core refused the text itself, or refused this user). */
-  | { state: "failed"; code: string; message: string; retryIn: number | null }
+   * text to change (the core refused the text itself, or refused this user). `field`: the input
+   * the core named as at fault, if any. */
+  | { state: "failed"; code: ErrorCode; message: string; field: string | null; retryIn: number | null }
   /** The article changed elsewhere since this draft's version: nothing more is saved until the
-   * writer picks a version (keepMine / takeTheirs). */
+   * writer picks a version and the editor rebases on what the core made of it. */
   | { state: "conflict"; message: string };
 
 export type AutosaveOptions<D, A> = {
@@ -31,7 +34,7 @@ export type AutosaveOptions<D, A> = {
 };
 
 /** Codes the same text would get again: not retried until the text changes. */
-const REFUSALS = new Set(["invalid_input", "forbidden", "not_found", "not_ready"]);
+export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["invalid_input", "forbidden", "not_found", "not_ready"]);
 
 function same<D>(a: D, b: D): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -112,7 +115,8 @@ export class Autosave<D, A> {
   }
 
   /** The desk's version changed under a draft with nothing unsaved (a move, a restore, a newer
-   * version adopted by the editor): later saves build on `version`, whose text is `saved`. */
+   * version adopted by the editor, a conflict settled): later saves build on `version`, whose
+   * text is `saved`. */
   rebase(version: number, saved: D) {
     this.version = version;
     this.saved = saved;
@@ -121,22 +125,6 @@ export class Autosave<D, A> {
     this.failures = 0;
     this.clearTimer();
     this.setStatus({ state: "saved" });
-  }
-
-  /** After a conflict: the writer keeps their text, saved on top of the version now stored
-   * (`theirs`, at `version`). */
-  async keepMine(version: number, theirs: D): Promise<boolean> {
-    this.version = version;
-    this.saved = theirs;
-    this.refused = null;
-    this.failures = 0;
-    this.setStatus(this.unsaved ? { state: "dirty" } : { state: "saved" });
-    return this.flush(false);
-  }
-
-  /** After a conflict: the writer takes the stored version; the editor shows `theirs` now. */
-  takeTheirs(version: number, theirs: D) {
-    this.rebase(version, theirs);
   }
 
   dispose() {
@@ -199,12 +187,12 @@ export class Autosave<D, A> {
     }
     if (REFUSALS.has(error.code)) {
       this.refused = sent;
-      this.setStatus({ state: "failed", code: error.code, message: error.message, retryIn: null });
+      this.setStatus({ state: "failed", code: error.code, message: error.message, field: error.field, retryIn: null });
       return;
     }
     const wait = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
     this.failures += 1;
-    this.setStatus({ state: "failed", code: error.code, message: error.message, retryIn: wait });
+    this.setStatus({ state: "failed", code: error.code, message: error.message, field: error.field, retryIn: wait });
     this.schedule(wait);
   }
 

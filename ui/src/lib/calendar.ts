@@ -1,6 +1,7 @@
 // The publication calendar as the calendar widget shows it: every piece and free slot at its
-// wall-clock time in the desk's zone (see deskclock.ts), conflicts named.
-import type { CalendarEntry, CalendarView, FreeSlot } from "./bindings";
+// wall-clock time in the desk's zone (see deskclock.ts), conflicts named, overdue pieces marked
+// (the core says which, by the desk's clock).
+import type { Calendar as CalendarView, CalendarEntry, FreeSlot } from "./bindings";
 import { addMinutes, wallClock, type Wall } from "./deskclock";
 import { bylineText } from "./format";
 import { slotTime } from "./publishing";
@@ -61,7 +62,6 @@ export function calendarEvents(
   canMove: boolean,
   slots: FreeSlot[] = [],
   minutes = 30,
-  now: Date = new Date(),
 ): CalendarEvent[] {
   const together = new Map<string, number>();
   const key = (e: CalendarEntry) => `${e.section ?? ""}|${new Date(e.at).getTime()}`;
@@ -71,8 +71,9 @@ export function calendarEvents(
     const wall = wallClock(entry.at, zone);
     const conflict = entry.conflict ? conflictLabel(entry, Math.max(2, together.get(key(entry)) ?? 2), wall) : null;
     const published = entry.state === "published";
-    // Still scheduled after its time: the publisher has not put it out (failed, or not running).
-    const overdue = entry.state === "scheduled" && new Date(entry.at).getTime() <= now.getTime();
+    // Still scheduled after its time by the desk's clock: the publisher has not put it out
+    // (failed, or not running).
+    const overdue = entry.overdue;
     return {
       id: entry.article_id,
       title: entry.headline || "Untitled",
@@ -124,8 +125,8 @@ export function conflicts(view: CalendarView, zone: string): { key: string; labe
 }
 
 /** A piece's words for a screen reader and a tooltip: "Scheduled, Opinion, 08:00: headline, by A". */
-export function pieceDescription(entry: CalendarEntry, wall: Wall, overdue = false): string {
-  const state = entry.state === "published" ? "Published" : overdue ? "Scheduled, not yet out (see Publishing)" : "Scheduled";
+export function pieceDescription(entry: CalendarEntry, wall: Wall): string {
+  const state = entry.state === "published" ? "Published" : entry.overdue ? "Scheduled, not yet out (see Publishing)" : "Scheduled";
   const by = entry.byline.length > 0 ? `, by ${bylineText(entry.byline)}` : "";
   return `${state}${entry.section ? `, ${entry.section}` : ""}, ${wall.slice(11, 16)}: ${entry.headline || "Untitled"}${by}`;
 }

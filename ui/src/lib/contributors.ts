@@ -1,35 +1,34 @@
-// The contributor forms' small helpers: which field a refusal is about, and the bio's length as
-// the core counts it. The rules themselves are the core's; this only places its words.
-import { DeskError, errorWords } from "./api";
-import type { ContributorChanges, Contributor } from "./bindings";
+// The contributor forms' small helpers: where a refusal goes, and the bio's length as the core
+// counts it. The rules themselves are the core's; this only places its words.
+import { errorWords, faultField } from "./api";
+import type { Contributor, ContributorKind } from "./bindings";
 
 /** The core's limit on a bio, in characters; it refuses anything longer. */
 export const BIO_LIMIT = 2000;
 
-export type ContributorField = "name" | "sort" | "email" | "affiliation" | "bio" | "links" | "notes";
+/** The fields of a contributor's profile, as the core names them in `ApiError.field`. */
+export type ContributorField = "display_name" | "sort_name" | "email" | "affiliation" | "bio" | "links" | "private_notes";
 
-/** The field a refusal from the core is about, to show its words next to it; null for none. */
-export function fieldOf(message: string): ContributorField | null {
-  const m = message.toLowerCase();
-  if (m.includes("email") || m.includes("@") || m.includes("already belongs")) return "email";
-  if (m.includes("bio")) return "bio";
-  if (m.includes("sort")) return "sort";
-  if (m.includes("link")) return "links";
-  if (m.includes("affiliation")) return "affiliation";
-  if (m.includes("name")) return "name";
-  return null;
-}
+/** A profile as the form holds and saves it: a `ContributorEdit` that gives every field (the core
+ * keeps what did not change; an email given as null is removed). */
+export type ProfileForm = {
+  display_name: string;
+  sort_name: string;
+  email: string | null;
+  affiliation: string;
+  kind: ContributorKind;
+  bio: string;
+  links: string[];
+  private_notes: string;
+};
 
-/** A refusal placed next to one of `shown` fields when it is about that field (bad input), or
- * under the form's button otherwise (not allowed, a failure). */
-export function placeError(
-  e: unknown,
-  shown: ContributorField[],
-): { field: ContributorField | null; words: string } {
+/** A refusal placed next to one of `shown` fields when the core names it as at fault, or under
+ * the form's button otherwise (not allowed, a failure, a field the form does not show). */
+export function placeError<F extends string>(e: unknown, shown: readonly F[]): { field: F | null; words: string } {
   const raw = errorWords(e);
   const words = raw.charAt(0).toUpperCase() + raw.slice(1);
-  const field = e instanceof DeskError && e.code === "invalid_input" ? fieldOf(raw) : null;
-  return { field: field !== null && shown.includes(field) ? field : null, words };
+  const field = faultField(e);
+  return { field: shown.find((f) => f === field) ?? null, words };
 }
 
 /** A bio's length as the core counts it: characters, not counting spaces at either end. */
@@ -46,7 +45,7 @@ export function linksOf(text: string): string[] {
 }
 
 /** What the profile form starts from. */
-export function changesOf(c: Contributor): ContributorChanges {
+export function changesOf(c: Contributor): ProfileForm {
   return {
     display_name: c.display_name,
     sort_name: c.sort_name,
@@ -60,7 +59,7 @@ export function changesOf(c: Contributor): ContributorChanges {
 }
 
 /** Whether the form differs from the profile it started from. */
-export function changed(a: ContributorChanges, b: ContributorChanges): boolean {
+export function changed(a: ProfileForm, b: ProfileForm): boolean {
   return (
     a.display_name !== b.display_name ||
     a.sort_name !== b.sort_name ||

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareWords, fieldOf, mayEdit, parseTags } from "./draft";
+import type { Article } from "./bindings";
+import { compareWords, draftOf, parseTags } from "./draft";
 
 describe("the editor's draft", () => {
   it("marks the words each side has that the other lacks", () => {
@@ -18,26 +19,35 @@ describe("the editor's draft", () => {
     expect(compareWords("", "new words").theirs).toEqual([{ kind: "changed", text: "new words" }]);
   });
 
-  it("reads which field a refusal speaks of", () => {
-    expect(fieldOf("the headline is empty: an article needs one")).toBe("headline");
-    expect(fieldOf("the standfirst has 1600 characters; keep it under 1500")).toBe("standfirst");
-    expect(fieldOf("21 tags is too many: at most 20")).toBe("tags");
-    expect(fieldOf("there is no section “Sport”: the desk has Opinion")).toBe("section");
-    expect(fieldOf("byline: Ana Ruiz is named twice")).toBe("byline");
-    expect(fieldOf("an article cannot be related to itself")).toBe("related");
-    expect(fieldOf("database error")).toBeNull();
-  });
-
   it("takes tags as typed, comma-separated", () => {
     expect(parseTags(" trade, ports ,, Sahel ")).toEqual(["trade", "ports", "Sahel"]);
   });
 
-  it("opens read-only where the core would refuse a save", () => {
-    expect(mayEdit("contributor", "draft")).toBe(true);
-    expect(mayEdit("contributor", "submitted")).toBe(false);
-    expect(mayEdit("editor", "in_review")).toBe(true);
-    expect(mayEdit("chief", "published")).toBe(true);
-    expect(mayEdit("contributor", "published")).toBe(false);
-    expect(mayEdit("editor", "withdrawn")).toBe(false);
+  it("sends every field it edits, the byline by contributor id with the article's own bios, and not the embargo", () => {
+    const article = {
+      headline: "Ports",
+      standfirst: "Trade.",
+      body: "Text.",
+      section: null,
+      tags: ["trade"],
+      byline: [
+        { contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false },
+        { contributor_id: "c2", name: "Bo Lind", printed_bio: "Bo Lind, for this piece.", bio_is_own: true },
+      ],
+      related: [{ id: "a9", headline: "Salt", state: "published" }],
+      embargo_until: "2026-12-01T07:00:00Z",
+    } as Article;
+    expect(draftOf(article)).toEqual({
+      headline: "Ports",
+      standfirst: "Trade.",
+      body: "Text.",
+      section: null,
+      tags: ["trade"],
+      byline: [
+        { contributor: "c1", printed_bio: null },
+        { contributor: "c2", printed_bio: "Bo Lind, for this piece." },
+      ],
+      related: ["a9"],
+    });
   });
 });

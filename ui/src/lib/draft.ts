@@ -1,6 +1,23 @@
 // The editor's draft: what it holds of an article, what it sends to the core, and how two drafts
-// compare when the article changed elsewhere. No desk rules here: the core checks every save.
-import type { Article, ArticleDraft, RelatedArticle, Role, State } from "./bindings";
+// compare when the article changed elsewhere. No desk rules here: the core checks every save, and
+// says with each article what the reader may do with it (`article.access`).
+import type { Article, BylineEntry as BylineInput, RelatedArticle } from "./bindings";
+
+/** The article's text as the editor holds and saves it: an `ArticleEdit` that gives every field
+ * the editor edits (the core writes only what changed, and nothing when nothing did). The embargo
+ * is not one of them, so a save leaves it as it is. */
+export type ArticleDraft = {
+  headline: string;
+  standfirst: string;
+  /** Markdown. */
+  body: string;
+  section: string | null;
+  tags: string[];
+  /** In order: each contributor by id, with the article's own bio text or null to print theirs. */
+  byline: BylineInput[];
+  /** Ids of related articles, in order. */
+  related: string[];
+};
 
 /** A byline contributor as the editor holds them: the bio printed is either the contributor's own
  * (followed as it changes) or text of this article's own. */
@@ -46,37 +63,18 @@ export function draftOf(article: Article): ArticleDraft {
     body: article.body,
     section: article.section,
     tags: [...article.tags],
-    byline: article.byline.map((b) => ({
-      contributor_id: b.contributor_id,
-      printed_bio: b.bio_is_own ? b.printed_bio : null,
-    })),
+    byline: bylineInput(bylineEntries(article)),
     related: article.related.map((r) => r.id),
   };
 }
 
-/** Whether the core lets `role` edit an article's text in `state` (core: `may_edit_text`; the
- * core also checks that an author is on the byline). The editor opens read-only otherwise. */
-export function mayEdit(role: Role | null, state: State): boolean {
-  if (state === "withdrawn") return false;
-  if (role === "contributor") return state === "draft" || state === "changes_requested";
-  // Staff correct a published piece; readers see the correction once it is republished.
-  return true;
+/** The byline as a save sends it: each contributor by id, with this article's own bio or none. */
+export function bylineInput(entries: BylineEntry[]): BylineInput[] {
+  return entries.map((b) => ({ contributor: b.contributor_id, printed_bio: b.own ? b.ownBio : null }));
 }
 
+/** The fields of the article the editor shows, as the core names them in `ApiError.field`. */
 export type DraftField = "headline" | "standfirst" | "body" | "section" | "tags" | "byline" | "related";
-
-/** The field a refusal of the core's speaks of, when its words say so. */
-export function fieldOf(message: string): DraftField | null {
-  const m = message.toLowerCase();
-  if (m.startsWith("the headline")) return "headline";
-  if (m.startsWith("the standfirst")) return "standfirst";
-  if (m.startsWith("the body")) return "body";
-  if (/^\d+ tags\b/.test(m) || m.startsWith("tag")) return "tags";
-  if (m.startsWith("there is no section")) return "section";
-  if (m.startsWith("byline:")) return "byline";
-  if (m.includes("related")) return "related";
-  return null;
-}
 
 /** A run of words in one draft compared with the other: in both, or only in this one. */
 export type WordPart = { kind: "same" | "changed"; text: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { age, bylineText, deskTime, paragraphs, readingTime, roleLabel, stateLabel, words } from "./format";
+import { actionLabel, age, bylineText, deskTime, doneLabel, paragraphs, readingTime, roleLabel, stateLabel, words } from "./format";
 
 describe("age", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -21,10 +21,23 @@ describe("labels", () => {
     expect(stateLabel("changes_requested")).toBe("Changes requested");
     expect(roleLabel("chief")).toBe("Chief editor");
   });
+  it("names the core's actions, spelled with hyphens", () => {
+    expect(actionLabel("request-changes")).toBe("Request changes");
+    expect(actionLabel("publish-now")).toBe("Publish now");
+    expect(doneLabel("request-changes")).toBe("requested changes on");
+    expect(doneLabel("publish-now")).toBe("published at once");
+  });
   it("prints bylines and word counts as a reader would", () => {
     expect(bylineText([])).toBe("");
     expect(bylineText(["Ana Ruiz"])).toBe("Ana Ruiz");
     expect(bylineText(["A", "B", "C"])).toBe("A, B and C");
+    // As lists, search and the calendar give them: contributors with their names.
+    expect(
+      bylineText([
+        { contributor_id: "c1", name: "Ana Ruiz" },
+        { contributor_id: "c2", name: "Li Wei" },
+      ]),
+    ).toBe("Ana Ruiz and Li Wei");
     expect(words(1)).toBe("1 word");
     expect(words(1200)).toBe("1,200 words");
   });

@@ -1,5 +1,5 @@
 // Display helpers: how values read on screen. No desk rules here.
-import type { Action, ContributorKind, Role, SaveReason, State } from "./bindings";
+import type { Action, BylineName, ContributorKind, Role, SaveReason, State } from "./bindings";
 
 const STATE_LABELS: Record<State, string> = {
   draft: "Draft",
@@ -38,8 +38,9 @@ export function age(iso: string, now: Date = new Date()): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-/** A byline as printed: "A", "A and B", "A, B and C". */
-export function bylineText(names: string[]): string {
+/** A byline as printed: "A", "A and B", "A, B and C" (from names, or the core's byline lines). */
+export function bylineText(byline: readonly (string | BylineName)[]): string {
+  const names = byline.map((b) => (typeof b === "string" ? b : b.name));
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
@@ -70,7 +71,7 @@ export function readingTime(minutes: number): string {
 const ACTION_LABELS: Record<Action, string> = {
   submit: "Submit",
   claim: "Claim for review",
-  request_changes: "Request changes",
+  "request-changes": "Request changes",
   resubmit: "Resubmit",
   approve: "Approve",
   reject: "Reject",
@@ -78,7 +79,7 @@ const ACTION_LABELS: Record<Action, string> = {
   schedule: "Schedule",
   unschedule: "Unschedule",
   publish: "Publish",
-  publish_now: "Publish now",
+  "publish-now": "Publish now",
   republish: "Republish with an update note",
   withdraw: "Withdraw",
 };
@@ -102,7 +103,7 @@ export function reasonLabel(reason: SaveReason): string {
 const DONE_LABELS: Record<Action, string> = {
   submit: "submitted",
   claim: "claimed",
-  request_changes: "requested changes on",
+  "request-changes": "requested changes on",
   resubmit: "resubmitted",
   approve: "approved",
   reject: "rejected",
@@ -110,7 +111,7 @@ const DONE_LABELS: Record<Action, string> = {
   schedule: "scheduled",
   unschedule: "unscheduled",
   publish: "published",
-  publish_now: "published at once",
+  "publish-now": "published at once",
   republish: "republished",
   withdraw: "withdrew",
 };

@@ -1,26 +1,18 @@
 // The import review sheet's model: each file as recognised, the form the editor corrects, and the
 // draft sent to the core. No desk rules here: the core reads, matches and checks every file.
-import { unwrap } from "./api";
-import {
-  commands,
-  type DiffPart,
-  type ImportCommitResult,
-  type ImportDraft,
-  type ImportFilePreview,
-  type ImportFormat,
-  type Imported,
-  type ImportPreview,
-  type MatchedBy,
+// The two operations (api.previewImportFiles, api.commitImport) answer file by file, in order: a
+// refused file never fails the batch; only a user who may not import at all (or a desk that is
+// gone) makes the call throw.
+import type {
+  DiffPart,
+  Format,
+  ImportDraft,
+  Imported,
+  ImportOutcome,
+  ImportPreview,
+  MatchedBy,
 } from "./bindings";
 import { parseTags, tagsText } from "./draft";
-
-
-/** The two import commands. Each answers file by file: a refused file never fails the batch; only
- * a user who may not import at all (or a desk that is gone) makes the call throw. */
-export const importApi = {
-  preview: (paths: string[]): Promise<ImportFilePreview[]> => unwrap(commands.previewImport(paths)),
-  commit: (drafts: ImportDraft[]): Promise<ImportCommitResult[]> => unwrap(commands.commitImport(drafts)),
-};
 
 /** What the file dialog offers: the formats import reads. */
 export const SUBMISSION_EXTENSIONS = ["txt", "md", "docx", "html", "htm", "markdown", "text"];
@@ -65,7 +57,7 @@ export type ImportCard = {
   key: number;
   path: string;
   file: string;
-  format: ImportFormat | null;
+  format: Format | null;
   /** Why the file cannot be imported, in the core's words (naming the file); null for a readable one. */
   refused: string | null;
   form: FileForm | null;
@@ -144,19 +136,21 @@ function comparable(form: FileForm | null): string {
   return JSON.stringify({ ...form, authors: form.authors.map(({ key: _key, ...rest }) => rest) });
 }
 
-export function cardOf(p: ImportFilePreview): ImportCard {
-  const form = p.preview ? formOf(p.preview) : null;
+/** A card for the file at `path`, from what previewing it answered. */
+export function cardOf(outcome: ImportOutcome<ImportPreview>, path: string): ImportCard {
+  const preview = outcome.result;
+  const form = preview ? formOf(preview) : null;
   return {
     key: newKey(),
-    path: p.path,
-    file: p.file,
-    format: p.preview?.format ?? null,
-    refused: p.preview ? null : (p.error?.message ?? `${p.file} cannot be imported`),
+    path,
+    file: outcome.file,
+    format: preview?.format ?? null,
+    refused: preview ? null : (outcome.error?.message ?? `${outcome.file} cannot be imported`),
     form,
     original: comparable(form),
-    dropped: p.preview?.dropped ?? [],
-    warnings: p.preview?.warnings ?? [],
-    include: p.preview !== null,
+    dropped: preview?.dropped ?? [],
+    warnings: preview?.warnings ?? [],
+    include: preview !== null,
     imported: null,
     failure: null,
   };
@@ -206,14 +200,14 @@ export function toCommit(cards: ImportCard[]): (ImportCard & { form: FileForm })
   return cards.filter((c): c is ImportCard & { form: FileForm } => c.include && c.form !== null && c.imported === null);
 }
 
-const FORMAT_LABELS: Record<ImportFormat, string> = {
+const FORMAT_LABELS: Record<Format, string> = {
   text: "Plain text",
   markdown: "Markdown",
   docx: "Word",
   html: "Web page",
 };
 
-export function formatLabel(format: ImportFormat): string {
+export function formatLabel(format: Format): string {
   return FORMAT_LABELS[format];
 }
 

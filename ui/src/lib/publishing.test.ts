@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compactSlots, doneLines, duration, slotTime } from "./publishing";
+import { report } from "../test-stubs/desk";
+import type { PublishJob } from "./bindings";
+import { addReport, compactSlots, doneLines, duration, jobStatus, slotTime } from "./publishing";
 
 describe("duration", () => {
   it("reads in the units that matter", () => {
@@ -14,11 +16,41 @@ describe("duration", () => {
 
 describe("the publisher's report", () => {
   it("names what went out and, apart, what failed and why", () => {
-    expect(doneLines({ published: ["Salt", "Ports"], failed: [["Debt", "disk full"]] })).toEqual({
+    expect(doneLines(report(["Salt", "Ports"], [["Debt", "disk full"]]))).toEqual({
       published: "Published: “Salt”; “Ports”",
       failed: "Publishing failed: “Debt” (disk full)",
     });
-    expect(doneLines({ published: ["Salt"], failed: [] }).failed).toBeNull();
+    expect(doneLines(report(["Salt"])).failed).toBeNull();
+  });
+
+  it("adds a report to the one shown, saying a job that fails again once", () => {
+    const shown = addReport(null, report(["Salt"], [["Debt", "disk full"]]));
+    const both = addReport(shown, report(["Ports"], [["Debt", "disk full"]]));
+    expect(doneLines(both)).toEqual({
+      published: "Published: “Salt”; “Ports”",
+      failed: "Publishing failed: “Debt” (disk full)",
+    });
+  });
+});
+
+describe("jobStatus", () => {
+  const job: PublishJob = {
+    id: "j1",
+    article_id: "a1",
+    headline: "Ports",
+    kind: "publish",
+    due_at: "2026-12-01T07:00:00Z",
+    state: "done",
+    attempts: 1,
+    next_try_at: "2026-12-01T07:00:00Z",
+    finished_at: "2026-12-01T07:02:00Z",
+    late_ms: 125_000,
+    error: null,
+  };
+  it("says how late a job went out, from the core's milliseconds", () => {
+    expect(jobStatus(job, "Europe/Paris")).toBe("Published 1 Dec 2026, 08:02 (late by 2 min)");
+    expect(jobStatus({ ...job, late_ms: 59_000 }, "Europe/Paris")).toBe("Published 1 Dec 2026, 08:02");
+    expect(jobStatus({ ...job, kind: "render", late_ms: null }, "Europe/Paris")).toBe("Page written 1 Dec 2026, 08:02");
   });
 });
 

@@ -1,5 +1,5 @@
 // How the publishing jobs read on screen: their state in words, in the desk's zone.
-import type { JobState, PublishJob, PublishingDone } from "./bindings";
+import type { JobKind, JobState, PublishJob, PublishingDone } from "./bindings";
 import { deskTime } from "./format";
 
 export const JOB_STATES: { state: JobState; label: string }[] = [
@@ -24,7 +24,7 @@ export function duration(seconds: number): string {
 
 /** "publish": a scheduled piece going out; "render": its page written again (publish now,
  * a withdrawal). */
-export function jobKindLabel(kind: string): string {
+export function jobKindLabel(kind: JobKind): string {
   return kind === "render" ? "Page update" : "Publication";
 }
 
@@ -39,7 +39,7 @@ export function jobStatus(job: PublishJob, zone: string): string {
     case "done": {
       const what = job.kind === "render" ? "Page written" : "Published";
       const when = job.finished_at ? ` ${deskTime(job.finished_at, zone)}` : "";
-      const late = job.late_seconds !== null && job.late_seconds >= 60 ? ` (late by ${duration(job.late_seconds)})` : "";
+      const late = job.late_ms !== null && job.late_ms >= 60_000 ? ` (late by ${duration(job.late_ms / 1000)})` : "";
       return `${what}${when}${late}`;
     }
     case "failed":
@@ -56,15 +56,26 @@ export function retryNote(job: PublishJob, zone: string): string {
 
 /** What the publisher just did, for the banner: "Published: A; B", "Publishing failed: C (disk
  * full)". */
-export function doneLines(done: PublishingDone): { published: string | null; failed: string | null } {
+export function doneLines(report: PublishingDone): { published: string | null; failed: string | null } {
   const title = (h: string) => `“${h || "Untitled"}”`;
   return {
-    published: done.published.length > 0 ? `Published: ${done.published.map(title).join("; ")}` : null,
+    published: report.done.length > 0 ? `Published: ${report.done.map((j) => title(j.headline)).join("; ")}` : null,
     failed:
-      done.failed.length > 0
-        ? `Publishing failed: ${done.failed.map(([h, why]) => `${title(h)} (${why})`).join("; ")}`
+      report.failed.length > 0
+        ? `Publishing failed: ${report.failed.map((j) => `${title(j.headline)} (${j.error ?? "no reason given"})`).join("; ")}`
         : null,
   };
+}
+
+/** A report added to the one shown: what went out is added, and a job failing again with the
+ * same words is said once. */
+export function addReport(shown: PublishingDone | null, report: PublishingDone): PublishingDone {
+  const was = shown ?? { done: [], failed: [] };
+  const failed = [...was.failed];
+  for (const f of report.failed) {
+    if (!failed.some((g) => g.job_id === f.job_id && g.error === f.error)) failed.push(f);
+  }
+  return { done: [...was.done, ...report.done], failed };
 }
 
 /** A publication time with its weekday, in the desk's zone: "Tue 1 Dec 2026, 08:00" (or without

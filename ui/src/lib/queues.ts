@@ -1,6 +1,6 @@
 // Which queues the Desk shows, in which order, for each role. What each user may see inside a
 // queue is the core's decision; this only picks the headings and what each asks for.
-import type { ArticleQuery, Role, State } from "./bindings";
+import type { ArticleFilter, Role, State } from "./bindings";
 
 /** One queue on the Desk. `mine`: only the articles assigned to the signed-in editor. */
 export type Queue = { key: string; state: State; mine: boolean; title: string; empty: string };
@@ -69,7 +69,7 @@ export function queuesFor(role: Role): Queue[] {
 }
 
 /** What a queue asks the core for, for user `userId`, narrowed by the filter bar. */
-export function queueQuery(queue: Queue, filter: DeskFilter, userId: string): ArticleQuery {
+export function queueQuery(queue: Queue, filter: DeskFilter, userId: string): ArticleFilter {
   return {
     state: queue.state,
     section: filter.section,
