@@ -36,7 +36,7 @@ pub enum Error {
         current: Box<Snapshot>,
     },
     /// A move whose conditions are not met; every unmet one is listed.
-    #[error("cannot {action}: {}", .unmet.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join("; "))]
+    #[error("cannot {}: {}", .action.words(), .unmet.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join("; "))]
     NotReady { action: Action, unmet: Vec<Check> },
     #[error(
         "this database was written by a newer Copydesk (schema version {found}; this build knows up to {known}); it was left untouched"

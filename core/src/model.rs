@@ -68,6 +68,17 @@ string_enum!(
     }
 );
 
+impl State {
+    /// The state as a sentence says it: "in review", "changes requested".
+    pub fn words(self) -> &'static str {
+        match self {
+            State::InReview => "in review",
+            State::ChangesRequested => "changes requested",
+            other => other.as_str(),
+        }
+    }
+}
+
 string_enum!(
     /// What a user account may do on the desk.
     Role {
@@ -113,6 +124,17 @@ string_enum!(
         Withdraw = "withdraw",
     }
 );
+
+impl Action {
+    /// The move as a sentence says it: "request changes", "publish now".
+    pub fn words(self) -> &'static str {
+        match self {
+            Action::RequestChanges => "request changes",
+            Action::PublishNow => "publish now",
+            other => other.as_str(),
+        }
+    }
+}
 
 /// A signed-in user, as every operation receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

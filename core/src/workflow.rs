@@ -203,15 +203,15 @@ fn check(out: &mut Vec<Check>, met: bool, field: Option<&str>, label: impl Into<
 pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
     let mut out = Vec::new();
     if !t.from.contains(&f.state) {
-        let from: Vec<&str> = t.from.iter().map(|s| s.as_str()).collect();
+        let from: Vec<&str> = t.from.iter().map(|s| s.words()).collect();
         check(
             &mut out,
             false,
             None,
             format!(
                 "the article is {}; {} applies to {}",
-                f.state,
-                t.action,
+                f.state.words(),
+                t.action.words(),
                 from.join(" or ")
             ),
         );

@@ -383,3 +383,33 @@ fn an_import_batch_goes_on_past_a_bad_file_but_not_past_a_refused_user() {
     .unwrap_err();
     assert_eq!(refused.code(), "forbidden");
 }
+
+#[test]
+fn the_calendar_offers_only_slots_still_to_come() {
+    let t = desk();
+    t.desk
+        .put_section_plan(
+            &t.chief,
+            &SectionPlan {
+                name: "Opinion".into(),
+                min_words: Some(600),
+                max_words: Some(1200),
+                slots: vec!["daily 08:00 18:00".into()],
+            },
+        )
+        .unwrap();
+    // Monday 2 November 2026, 10:00 in Paris: this morning's slot is gone, this evening's is not.
+    let cal = t
+        .desk
+        .calendar(
+            &t.editor,
+            start() - Duration::days(1),
+            start() + Duration::days(1),
+        )
+        .unwrap();
+    assert!(!cal.free_slots.is_empty());
+    assert!(
+        cal.free_slots.iter().all(|s| s.at > t.desk.now()),
+        "{cal:?}"
+    );
+}

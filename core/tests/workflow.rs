@@ -143,7 +143,7 @@ fn a_move_from_the_wrong_state_is_refused_naming_why() {
     assert_eq!(err.code(), "not_ready");
     assert!(
         err.to_string()
-            .contains("the article is draft; approve applies to in_review"),
+            .contains("the article is draft; approve applies to in review"),
         "{err}"
     );
 }

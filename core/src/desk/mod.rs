@@ -319,17 +319,25 @@ impl Desk {
 fn checked_section(section: &Section) -> Result<Section> {
     let name = crate::text::one_line(&section.name);
     if name.is_empty() {
-        return Err(Error::invalid("a section needs a name"));
+        return Err(Error::invalid_field("name", "a section needs a name"));
     }
     if let (Some(min), Some(max)) = (section.min_words, section.max_words)
         && min > max
     {
-        return Err(Error::invalid(format!(
-            "the minimum ({min} words) is above the maximum ({max} words)"
-        )));
+        return Err(Error::invalid_field(
+            "min_words",
+            format!("the minimum ({min} words) is above the maximum ({max} words)"),
+        ));
     }
     if section.min_words.is_some_and(|m| m < 0) || section.max_words.is_some_and(|m| m < 0) {
-        return Err(Error::invalid("word limits cannot be negative"));
+        return Err(Error::invalid_field(
+            if section.min_words.is_some_and(|m| m < 0) {
+                "min_words"
+            } else {
+                "max_words"
+            },
+            "word limits cannot be negative",
+        ));
     }
     Ok(Section {
         name,

@@ -76,8 +76,9 @@ fn refusal(me: &UserRow, on_byline: bool, action: Action) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "{} may not {action}: that is for {}",
+        "{} may not {}: that is for {}",
         me.user.name,
+        action.words(),
         who.join(" or ")
     ))
 }

@@ -194,11 +194,11 @@ impl Desk {
                 When::NextSlot => {
                     let article = super::visible_article(tx, &me, id)?;
                     let section = article.section.ok_or_else(|| {
-                        Error::invalid("the article has no section, so it has no slots: give it one or a time")
+                        Error::invalid_field("when", "the article has no section, so it has no slots: give it one or a time")
                     })?;
                     let end = now + Duration::weeks(SLOT_WEEKS.into());
                     free_slots(tx, &section, now, end, 1)?.into_iter().next().ok_or_else(|| {
-                        Error::invalid(format!(
+                        Error::invalid_field("when", format!(
                             "{section} has no free publication slot in the next {SLOT_WEEKS} weeks: set its slots, or give a time"
                         ))
                     })
@@ -253,6 +253,10 @@ impl Desk {
                 for at in upcoming(&slots, tz, from - Duration::seconds(1), weeks) {
                     if at >= to {
                         break;
+                    }
+                    // A slot already past by the desk's clock is no longer free to take.
+                    if at <= now {
+                        continue;
                     }
                     let held = entries
                         .iter()

@@ -37,7 +37,7 @@ pub(super) fn insert_user(
 ) -> Result<Actor> {
     let name = one_line(name);
     if name.is_empty() {
-        return Err(Error::invalid("a user needs a name"));
+        return Err(Error::invalid_field("name", "a user needs a name"));
     }
     if conn.users().find(&name)?.is_some() {
         return Err(Error::invalid(format!(

@@ -90,7 +90,7 @@ describe("WorkflowPanel", () => {
   it("shows the core's refusal in words, keeps the note and puts the focus where the core says", async () => {
     api.articleMoves.mockResolvedValue([requestChanges(true)]);
     api.moveArticle.mockRejectedValue(
-      new DeskError("not_ready", "cannot request-changes: a note saying why", {
+      new DeskError("not_ready", "cannot request changes: a note saying why", {
         field: "note",
         details: { kind: "not_ready", action: "request-changes", unmet: [{ label: "a note saying why", met: false, field: "note" }] },
       }),
@@ -102,7 +102,7 @@ describe("WorkflowPanel", () => {
     await vi.waitFor(() => expect(button).toBeEnabled());
     button.focus();
     await userEvent.click(button);
-    expect(await screen.findByRole("alert")).toHaveTextContent("cannot request-changes: a note saying why");
+    expect(await screen.findByRole("alert")).toHaveTextContent("cannot request changes: a note saying why");
     expect(screen.getByLabelText(/^Note/)).toHaveValue("  Shorter");
     await vi.waitFor(() => expect(screen.getByLabelText(/^Note/)).toHaveFocus());
   });

@@ -38,10 +38,6 @@ function conflictLabel(entry: CalendarEntry, count: number, wall: Wall): string 
   return `⚠ ${count} ${entry.section ?? "unsectioned"} pieces at ${wall.slice(11, 16)}`;
 }
 
-/** The free slots still to come: a slot already past cannot be taken. */
-export function slotsAhead(view: CalendarView, now: Date): FreeSlot[] {
-  return view.free_slots.filter((s) => new Date(s.at).getTime() > now.getTime());
-}
 
 /** The free slots by the desk's day ("2026-12-01"), each as "Opinion 08:00", in time order. */
 export function freeByDay(slots: FreeSlot[], zone: string): Map<string, string[]> {

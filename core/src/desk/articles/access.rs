@@ -25,7 +25,7 @@ fn edit_refusal(me: &UserRow, row: &ArticleRow, on_byline: bool) -> Option<Strin
         Role::Contributor if !matches!(row.state, State::Draft | State::ChangesRequested) => {
             Some(format!(
                 "the article is {}: its author can edit it in draft or when changes are requested",
-                row.state
+                row.state.words()
             ))
         }
         Role::Contributor if !on_byline => {
