@@ -2,6 +2,7 @@
 # Installs what building Copydesk needs and a fresh Debian/Ubuntu machine may lack: a C compiler
 # (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
 # WebKitWebDriver for the end-to-end tests, a Java runtime and Python for the output validators,
+# PostgreSQL for the team desk's tests,
 # Node.js for the UI, and a Rust toolchain new enough for
 # the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
 # comes from cargo, in scripts/e2e.sh.)
@@ -42,6 +43,10 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 for pkg in python3 python3-venv; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# PostgreSQL for the team desk's tests: they start a throwaway cluster of their own
+# (scripts/with-postgres.sh) and never use the service the package sets up.
+dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q "install ok installed" ||
+	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test (the workspace's cargo tests, the UI's vitest suite, the validators over a
+# Runs every test (the cargo tests on SQLite and PostgreSQL, scripts/cargo-tests.sh; the UI's vitest suite, the validators over a
 # published sample site (scripts/validate-output.sh), then the end-to-end tests through the built
 # app, scripts/e2e.sh) and ends with one plain line counting them all:
 # "tests: N passed, M failed". Exits non-zero if anything failed. The app must be built first
@@ -11,7 +11,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 
-${CARGO:-cargo} test --workspace 2>&1 | tee "$log" || status=1
+scripts/cargo-tests.sh 2>&1 | tee "$log" || status=1
 (cd ui && ${NPM:-npm} test) 2>&1 | tee -a "$log" || status=1
 # What publishing writes, checked by real validators (Nu Html Checker, feedparser, icalendar).
 scripts/validate-output.sh 2>&1 | tee -a "$log" || status=1

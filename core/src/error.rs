@@ -52,6 +52,10 @@ pub enum Error {
         "the desk file is in use by another program and was not freed in time: nothing was changed; try again in a moment"
     )]
     Busy(String),
+    /// The desk's database (a team desk's server) does not answer; the message says where and
+    /// what to check.
+    #[error("{0}")]
+    Unavailable(String),
     /// The store failed for a reason of its own; the detail is its words.
     #[error("the desk's data could not be read or written: nothing was changed")]
     Storage(String),
@@ -212,7 +216,7 @@ impl ErrorCode {
             ErrorCode::SignedOut => "the app's window has nobody signed in",
             ErrorCode::NoDesk => "the app has no desk open",
             ErrorCode::Usage => "a command line that cannot be read (the CLI)",
-            ErrorCode::Unavailable => "the desk's server cannot be reached",
+            ErrorCode::Unavailable => "the desk's server or database cannot be reached",
             ErrorCode::TooLarge => "a request too large to take",
             ErrorCode::Internal => "a fault of the program itself, not of the input",
         }
@@ -299,6 +303,7 @@ impl Error {
             Error::NotInitialised => ErrorCode::NotInitialised,
             Error::Corrupt(_) => ErrorCode::Corrupt,
             Error::Busy(_) => ErrorCode::Busy,
+            Error::Unavailable(_) => ErrorCode::Unavailable,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Io(_) => ErrorCode::Io,
             Error::Publish(_) => ErrorCode::PublishFailed,

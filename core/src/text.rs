@@ -220,7 +220,16 @@ pub fn default_sort_name(display_name: &str) -> String {
 
 /// Collapses runs of white space in a one-line field and trims it.
 pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = s.split_whitespace();
+    if !s.chars().any(char::is_control) {
+        return words.collect::<Vec<_>>().join(" ");
+    }
+    // Control characters (which no writer types, and a NUL no store keeps) are dropped.
+    words
+        .map(|w| w.chars().filter(|c| !c.is_control()).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use copydesk_core::{Desk, ManualClock, NewDesk};
 #[test]
 fn a_new_desk_has_its_first_user_as_chief() {
     let clock = Arc::new(ManualClock::new(start()));
-    let desk = Desk::open_in_memory(clock).unwrap();
+    let desk = fresh_desk(clock);
     assert!(!desk.is_initialised().unwrap());
     assert_eq!(
         desk.sign_in("anyone", None).unwrap_err().code(),
@@ -358,7 +358,7 @@ fn the_sign_in_screen_sees_names_roles_and_who_needs_a_passphrase() {
             .iter()
             .any(|c| c.name == "Claire Chief" && !c.needs_passphrase)
     );
-    let empty = Desk::open_in_memory(Arc::new(ManualClock::new(start()))).unwrap();
+    let empty = fresh_desk(Arc::new(ManualClock::new(start())));
     assert_eq!(
         empty.sign_in_choices().unwrap_err().code(),
         "not_initialised"

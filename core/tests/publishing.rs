@@ -5,10 +5,10 @@ mod common;
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::{TestDesk, desk, populate, ready_piece, start};
+use common::{TestDesk, desk, populate, ready_piece, shared_desk, start};
+use copydesk_core::ManualClock;
 use copydesk_core::desk::{ContributorEdit, MoveArgs, SectionPlan, When};
 use copydesk_core::model::{Action, JobState, State};
-use copydesk_core::{Desk, ManualClock};
 
 fn with_site(t: &TestDesk) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -372,9 +372,10 @@ fn a_publish_folder_that_cannot_be_written_fails_the_job_and_publishes_nothing()
 #[test]
 fn two_publishers_racing_over_200_due_jobs_publish_each_piece_once() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("desk.db");
     let clock = Arc::new(ManualClock::new(start()));
-    let t = populate(Desk::open(&path, clock.clone()).unwrap(), clock.clone());
+    let (desk, backing) = shared_desk(clock.clone());
+    let backing = Arc::new(backing);
+    let t = populate(desk, clock.clone());
     t.desk
         .set_publish_folder(&t.chief, &dir.path().join("site"))
         .unwrap();
@@ -401,9 +402,9 @@ fn two_publishers_racing_over_200_due_jobs_publish_each_piece_once() {
     clock.set(start() + Duration::hours(1));
     let publishers: Vec<_> = (0..2)
         .map(|_| {
-            let (path, clock) = (path.clone(), clock.clone());
+            let (backing, clock) = (backing.clone(), clock.clone());
             std::thread::spawn(move || {
-                let desk = Desk::open(&path, clock).unwrap();
+                let desk = backing.open(clock);
                 let mut done = 0;
                 for _ in 0..20 {
                     done += desk.publish_due().unwrap().done.len();

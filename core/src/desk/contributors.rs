@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::articles::clean_text;
 use super::{Actor, Desk, require_role};
 use crate::cursor;
 use crate::error::{Error, Result};
@@ -100,7 +101,7 @@ fn clean_email(email: &str) -> Result<Option<String>> {
 }
 
 fn check_bio(bio: &str) -> Result<String> {
-    let bio = bio.trim().to_string();
+    let bio = clean_text(bio).trim().to_string();
     if bio.chars().count() > MAX_BIO_CHARS {
         return Err(Error::invalid_field(
             "bio",
@@ -183,7 +184,7 @@ pub(super) fn insert_contributor(
         kind: new.kind,
         bio: &bio,
         links: &new.links,
-        private_notes: new.private_notes.trim(),
+        private_notes: clean_text(&new.private_notes).trim(),
         at: now,
     })
 }
@@ -253,7 +254,7 @@ impl Desk {
                 ));
             }
             let private_notes = match &edit.private_notes {
-                Some(n) if !own => n.trim().to_string(),
+                Some(n) if !own => clean_text(n).trim().to_string(),
                 _ => old.private_notes.clone(),
             };
             let display_name = match &edit.display_name {

@@ -123,6 +123,16 @@ impl Desk {
         ))
     }
 
+    /// Connects to a team desk on PostgreSQL (`postgres://user:pass@host/db`, or a `key=value`
+    /// string), its schema brought up to date; a database written by a newer Copydesk is refused.
+    #[cfg(feature = "postgres")]
+    pub fn connect(url: &str, clock: Arc<dyn Clock>) -> Result<Desk> {
+        Ok(Desk::with_store(
+            Box::new(crate::store::postgres::PgStore::connect(url)?),
+            clock,
+        ))
+    }
+
     pub(crate) fn with_store(store: Box<dyn Store>, clock: Arc<dyn Clock>) -> Desk {
         Desk {
             store,

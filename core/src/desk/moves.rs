@@ -172,7 +172,8 @@ impl Desk {
         note: Option<&str>,
     ) -> Result<Vec<MoveOption>> {
         let now = self.now();
-        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        let note = note.map(super::articles::clean_text);
+        let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         self.store.read(|tx| {
             let me = self.acting(tx, actor)?;
             let row = visible_article(tx, &me, id)?;

@@ -18,6 +18,7 @@ impl Desk {
         reply_to: Option<&str>,
         anchor: Option<&str>,
     ) -> Result<Note> {
+        let body = super::articles::clean_text(body);
         let body = body.trim();
         if body.is_empty() {
             return Err(Error::invalid("the note is empty"));

@@ -7,6 +7,8 @@ pub(crate) mod calendar;
 pub(crate) mod contributors;
 pub(crate) mod jobs;
 pub(crate) mod notes;
+#[cfg(feature = "postgres")]
+pub(crate) mod postgres;
 pub(crate) mod revisions;
 pub(crate) mod search;
 pub(crate) mod sessions;
@@ -127,4 +129,22 @@ impl dyn Store + '_ {
 /// A store that committed without running the work is a bug in the store, never in the data.
 fn unfinished() -> Error {
     Error::Corrupt("the store committed a transaction whose work did not run".into())
+}
+
+/// Splits a byline aggregated as `id ␞ name ␟ id ␞ name` (SQLite's `group_concat`, PostgreSQL's
+/// `string_agg`) back into its entries.
+pub(crate) fn split_bylines(joined: Option<String>) -> Vec<crate::model::BylineName> {
+    let Some(joined) = joined else {
+        return Vec::new();
+    };
+    joined
+        .split('\u{1f}')
+        .map(|entry| {
+            let (id, name) = entry.split_once('\u{1e}').unwrap_or(("", entry));
+            crate::model::BylineName {
+                contributor_id: id.to_string(),
+                name: name.to_string(),
+            }
+        })
+        .collect()
 }

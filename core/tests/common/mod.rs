@@ -1,4 +1,7 @@
-//! A small desk for tests: in memory, on a clock that moves only when told.
+//! A small desk for tests, on a clock that moves only when told, in the store the run asks for:
+//! SQLite (in memory, or a temporary file when two desks must share it) unless
+//! `COPYDESK_TEST_STORE=postgres`, which puts every desk in a schema of its own on the cluster
+//! `COPYDESK_TEST_PG` names (scripts/with-postgres.sh starts one). Every desk test runs on both.
 #![allow(dead_code)]
 
 use std::sync::Arc;
@@ -29,8 +32,73 @@ pub fn start() -> DateTime<Utc> {
 
 pub fn desk() -> TestDesk {
     let clock = Arc::new(ManualClock::new(start()));
-    let desk = Desk::open_in_memory(clock.clone()).unwrap();
+    let desk = fresh_desk(clock.clone());
     populate(desk, clock)
+}
+
+/// Where a test's desk is kept, so that a second `Desk` can open the same one.
+pub enum Backing {
+    File(tempfile::TempDir),
+    Postgres(String),
+}
+
+impl Backing {
+    pub fn open(&self, clock: Arc<ManualClock>) -> Desk {
+        match self {
+            Backing::File(dir) => Desk::open(&dir.path().join("desk.db"), clock).unwrap(),
+            #[cfg(feature = "postgres")]
+            Backing::Postgres(url) => Desk::connect(url, clock).unwrap(),
+            #[cfg(not(feature = "postgres"))]
+            Backing::Postgres(_) => unreachable!("no PostgreSQL in this build"),
+        }
+    }
+}
+
+pub fn on_postgres() -> bool {
+    match std::env::var("COPYDESK_TEST_STORE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(_) => false,
+        Ok(other) => panic!("COPYDESK_TEST_STORE is sqlite or postgres, not {other:?}"),
+    }
+}
+
+/// An empty desk in the run's store.
+pub fn fresh_desk(clock: Arc<ManualClock>) -> Desk {
+    if on_postgres() {
+        Backing::Postgres(postgres_schema()).open(clock)
+    } else {
+        Desk::open_in_memory(clock).unwrap()
+    }
+}
+
+/// An empty desk that other `Desk`s can open too (a file, or a PostgreSQL schema).
+pub fn shared_desk(clock: Arc<ManualClock>) -> (Desk, Backing) {
+    let backing = if on_postgres() {
+        Backing::Postgres(postgres_schema())
+    } else {
+        Backing::File(tempfile::tempdir().unwrap())
+    };
+    (backing.open(clock), backing)
+}
+
+/// A new schema on the test cluster, and the connection string whose search path starts in it.
+#[cfg(feature = "postgres")]
+pub fn postgres_schema() -> String {
+    let base = std::env::var("COPYDESK_TEST_PG").expect(
+        "COPYDESK_TEST_STORE=postgres needs COPYDESK_TEST_PG: run the tests through \
+         scripts/with-postgres.sh (make test does)",
+    );
+    let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
+    let mut client = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .unwrap();
+    format!("{base} options='-csearch_path={schema},public'")
+}
+
+#[cfg(not(feature = "postgres"))]
+pub fn postgres_schema() -> String {
+    panic!("COPYDESK_TEST_STORE=postgres needs the core built with --features postgres")
 }
 
 pub fn populate(desk: Desk, clock: Arc<ManualClock>) -> TestDesk {

@@ -12,7 +12,7 @@ const MAX_STANDFIRST_CHARS: usize = 1500;
 const MAX_TAGS: usize = 20;
 
 /// Line endings made `\n`; control characters (which no writer types) removed.
-pub(in crate::desk) fn clean_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn clean_text(s: &str) -> Cow<'_, str> {
     let stray = |c: char| c.is_control() && c != '\n' && c != '\t';
     // Control characters are C0 bytes, DEL, or C1 (U+0080–U+009F, encoded C2 80–C2 9F): a byte
     // scan finds them without decoding the text.

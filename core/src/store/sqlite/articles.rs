@@ -2,10 +2,11 @@
 
 use rusqlite::{Row, ToSql, named_params, params};
 
-use super::{SqliteTx, instant, ms, opt_instant, optional, split_bylines};
+use super::{SqliteTx, instant, ms, opt_instant, optional};
 use crate::error::{Error, Result};
 use crate::model::{ArticleSummary, Byline, RelatedArticle, State};
 use crate::store::articles::{ArticleRow, Articles, ListFilter, ListKey};
+use crate::store::split_bylines;
 
 const COLUMNS: &str = "pk, id, slug, headline, standfirst, body, section, tags, state, version, \
     word_count, assigned_editor, approved_by, embargo_until, scheduled_at, published_at, \

@@ -3,10 +3,11 @@
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{SqliteTx, instant, ms, split_bylines};
+use super::{SqliteTx, instant, ms};
 use crate::error::Result;
 use crate::model::{CalendarEntry, State};
 use crate::store::calendar::Calendar;
+use crate::store::split_bylines;
 
 const BYLINE: &str = "(SELECT group_concat(n, char(31)) FROM (SELECT c.id || char(30) || c.display_name AS n \
     FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \

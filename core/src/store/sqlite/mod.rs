@@ -31,7 +31,6 @@ use super::{
     Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
 };
 use crate::error::{Error, Result};
-use crate::model::BylineName;
 
 /// One SQLite file (or an in-memory database) behind one writer connection.
 pub(crate) struct SqliteStore {
@@ -336,23 +335,6 @@ pub(crate) fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
         Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
         Err(e) => Err(e.into()),
     }
-}
-
-/// Splits a `group_concat(id || char(30) || name, char(31))` back into its byline.
-pub(crate) fn split_bylines(joined: Option<String>) -> Vec<BylineName> {
-    let Some(joined) = joined else {
-        return Vec::new();
-    };
-    joined
-        .split('\u{1f}')
-        .map(|entry| {
-            let (id, name) = entry.split_once('\u{1e}').unwrap_or(("", entry));
-            BylineName {
-                contributor_id: id.to_string(),
-                name: name.to_string(),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

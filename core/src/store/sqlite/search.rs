@@ -5,11 +5,12 @@
 
 use rusqlite::params;
 
-use super::{SqliteTx, split_bylines};
+use super::SqliteTx;
 use crate::error::Result;
 use crate::model::{ContributorHit, SearchHit, SnippetPart, State};
 use crate::snippet::snippet;
 use crate::store::search::{Search, SearchFilter};
+use crate::store::split_bylines;
 
 pub(crate) fn articles_sql() -> &'static str {
     "SELECT a.pk, a.id, a.headline, a.state, a.section,

@@ -1,0 +1,315 @@
+//! What only the PostgreSQL store has to prove: its migrations, its announcements, its size.
+//! The desk's own behaviour is proved on it by the conformance suite (core/tests, run with
+//! COPYDESK_TEST_STORE=postgres). These tests need the cluster scripts/with-postgres.sh starts.
+
+use std::sync::Arc;
+
+use super::migrations::{SCHEMA_VERSION, migrate_to};
+use super::*;
+use crate::clock::ManualClock;
+use crate::desk::{ArticleEdit, NewArticle, NewDesk};
+use crate::model::SaveReason;
+use crate::{Desk, ErrorCode};
+
+fn cluster() -> String {
+    std::env::var("COPYDESK_TEST_PG").expect(
+        "these tests need a PostgreSQL cluster: run them through scripts/with-postgres.sh \
+         (make test does)",
+    )
+}
+
+/// A new empty schema, and the address whose search path starts in it.
+fn schema() -> (String, String) {
+    let base = cluster();
+    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    admin()
+        .batch_execute(&format!("CREATE SCHEMA {name}"))
+        .unwrap();
+    let url = format!("{base} options='-csearch_path={name},public'");
+    (url, name)
+}
+
+fn admin() -> postgres::Client {
+    postgres::Client::connect(&cluster(), NoTls).unwrap()
+}
+
+fn client(url: &str) -> postgres::Client {
+    postgres::Client::connect(url, NoTls).unwrap()
+}
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
+}
+
+/// Everything a schema defines, in words that do not name the schema.
+fn definition(url: &str, schema: &str) -> Vec<String> {
+    let mut c = client(url);
+    let queries = [
+        "SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || \
+         is_nullable || ' ' || coalesce(column_default, '') FROM information_schema.columns \
+         WHERE table_schema = $1",
+        "SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = $1",
+        "SELECT 'constraint ' || conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) \
+         FROM pg_constraint WHERE connamespace = $1::text::regnamespace",
+        "SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t \
+         JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = $1::text::regnamespace \
+         AND NOT t.tgisinternal",
+        "SELECT 'function ' || proname || ' ' || prosrc FROM pg_proc \
+         WHERE pronamespace = $1::text::regnamespace",
+    ];
+    let mut out: Vec<String> = queries
+        .iter()
+        .flat_map(|q| c.query(*q, &[&schema]).unwrap())
+        .map(|r| r.get::<_, String>(0).replace(&format!("{schema}."), ""))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn an_old_schema_upgrades_to_exactly_the_fresh_one() {
+    let (fresh_url, fresh) = schema();
+    PgStore::connect(&fresh_url).unwrap();
+    let want = definition(&fresh_url, &fresh);
+    assert!(want.iter().any(|d| d.starts_with("column articles.body")));
+    for old in 0..SCHEMA_VERSION {
+        let (url, name) = schema();
+        migrate_to(&mut client(&url), old).unwrap();
+        PgStore::connect(&url).unwrap();
+        assert_eq!(definition(&url, &name), want, "upgraded from version {old}");
+        let version: i64 = client(&url)
+            .query_one("SELECT version FROM copydesk_schema", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_copydesk_is_refused_and_left_as_it_is() {
+    let (url, name) = schema();
+    PgStore::connect(&url).unwrap();
+    client(&url)
+        .batch_execute(
+            "UPDATE copydesk_schema SET version = 99; CREATE TABLE from_the_future (x int)",
+        )
+        .unwrap();
+    let before = definition(&url, &name);
+    let err = PgStore::connect(&url)
+        .err()
+        .expect("a newer schema is refused");
+    assert_eq!(err.code(), ErrorCode::SchemaTooNew);
+    assert!(err.to_string().contains("newer Copydesk"), "{err}");
+    assert_eq!(definition(&url, &name), before);
+    let version: i64 = client(&url)
+        .query_one("SELECT version FROM copydesk_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version, 99);
+}
+
+#[test]
+fn instances_starting_together_migrate_once() {
+    let (url, name) = schema();
+    let url = Arc::new(url);
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || PgStore::connect(&url).map(|_| ()))
+        })
+        .collect();
+    for s in starts {
+        s.join().unwrap().unwrap();
+    }
+    let fresh = schema();
+    PgStore::connect(&fresh.0).unwrap();
+    assert_eq!(definition(&url, &name), definition(&fresh.0, &fresh.1));
+}
+
+#[test]
+fn an_address_that_does_not_answer_is_named_without_its_password() {
+    // Port 1 on loopback: nothing listens there, so the refusal is immediate.
+    let err = PgStore::connect("postgres://desk:s3cret@127.0.0.1:1/meridian")
+        .err()
+        .expect("nothing answers on port 1");
+    assert_eq!(err.code(), ErrorCode::Unavailable);
+    let message = err.to_string();
+    assert!(message.contains("does not answer"), "{message}");
+    assert!(message.contains("127.0.0.1:1/meridian"), "{message}");
+    assert!(!message.contains("s3cret"), "{message}");
+
+    let err = PgStore::connect("postgres://desk@[not a host")
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), ErrorCode::InvalidInput, "{err}");
+}
+
+fn desk_on(url: &str) -> (Desk, crate::Actor) {
+    let desk = Desk::connect(url, Arc::new(ManualClock::new(start()))).unwrap();
+    let chief = desk
+        .init(&NewDesk {
+            name: "The Meridian".into(),
+            timezone: "Europe/Paris".into(),
+            chief_name: "Claire Chief".into(),
+            chief_passphrase: None,
+        })
+        .unwrap();
+    (desk, chief)
+}
+
+fn words(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("w{}", i % 97)).collect()
+}
+
+/// 1,000 saves that each change one word of a 10,000-word article add less than 1 MB of history.
+#[test]
+fn revisions_stay_deltas() {
+    let (url, _) = schema();
+    let (desk, chief) = desk_on(&url);
+    let mut body = words(10_000);
+    let mut a = desk
+        .create_article(
+            &chief,
+            &NewArticle {
+                headline: "A long read".into(),
+                body: body.join(" "),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let history_bytes = || -> i64 {
+        client(&url)
+            .query_one("SELECT pg_total_relation_size('revisions')", &[])
+            .unwrap()
+            .get(0)
+    };
+    let before = history_bytes();
+    for i in 0..1000 {
+        let at = (i * 37) % body.len();
+        body[at] = format!("edit{i}");
+        a = desk
+            .save_article(
+                &chief,
+                &a.id,
+                a.version,
+                &ArticleEdit {
+                    body: Some(body.join(" ")),
+                    ..Default::default()
+                },
+                SaveReason::Autosave,
+            )
+            .unwrap();
+    }
+    let growth = history_bytes() - before;
+    assert!(
+        growth < 1_000_000,
+        "1,000 one-word edits took {growth} bytes of history"
+    );
+    assert_eq!(
+        desk.revision(&chief, &a.id, 1001).unwrap().text.body,
+        a.body
+    );
+    assert!(desk.check().unwrap().is_empty());
+}
+
+#[test]
+fn every_change_is_announced_to_listeners_and_a_bulk_load_once() {
+    let (url, _) = schema();
+    let (desk, chief) = desk_on(&url);
+    let mut listener = client(&url);
+    listener.batch_execute("LISTEN copydesk_events").unwrap();
+    let a = desk
+        .create_article(
+            &chief,
+            &NewArticle {
+                headline: "Heard everywhere".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    use postgres::fallible_iterator::FallibleIterator;
+    let heard: i64 = listener
+        .notifications()
+        .timeout_iter(Duration::from_secs(10))
+        .next()
+        .unwrap()
+        .expect("a change was announced")
+        .payload()
+        .parse()
+        .unwrap();
+    let mut c = client(&url);
+    let row = c
+        .query_one(
+            "SELECT kind, subject FROM desk_events WHERE id = $1",
+            &[&heard],
+        )
+        .unwrap();
+    assert_eq!(row.get::<_, String>(0), "article");
+    assert_eq!(
+        row.get::<_, Option<String>>(1).as_deref(),
+        Some(a.id.as_str())
+    );
+
+    let last: i64 = c
+        .query_one("SELECT max(id) FROM desk_events", &[])
+        .unwrap()
+        .get(0);
+    let archived = |n: usize| crate::desk::ArchivedArticle {
+        headline: format!("From the archive {n}"),
+        standfirst: String::new(),
+        section: None,
+        tags: vec![],
+        byline: vec![],
+        state: crate::model::State::Draft,
+        revisions: vec![crate::desk::ArchivedRevision {
+            body: "Old words.".into(),
+            author: "Claire Chief".into(),
+            at: start(),
+            reason: SaveReason::Save,
+        }],
+        transitions: vec![],
+        created_by: "Claire Chief".into(),
+        assigned_editor: None,
+        approved_by: None,
+        scheduled_at: None,
+        published_at: None,
+    };
+    let loaded: Vec<_> = (0..12).map(archived).collect();
+    assert_eq!(desk.import_archive(&chief, &[], &loaded).unwrap(), 12);
+    let bulk: Vec<(String, Option<String>)> = c
+        .query(
+            "SELECT kind, subject FROM desk_events WHERE id > $1",
+            &[&last],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        bulk,
+        vec![("desk".to_string(), None)],
+        "one event for the whole load"
+    );
+}
+
+#[test]
+fn the_check_finds_an_article_whose_history_stops_short() {
+    let (url, _) = schema();
+    let (desk, chief) = desk_on(&url);
+    let a = desk
+        .create_article(
+            &chief,
+            &NewArticle {
+                headline: "Checked".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(desk.check().unwrap().is_empty());
+    client(&url)
+        .batch_execute("UPDATE articles SET version = version + 3")
+        .unwrap();
+    let problems = desk.check().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains(&a.id), "{problems:?}");
+}
