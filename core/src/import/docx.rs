@@ -9,7 +9,7 @@ use roxmltree::{Node, ParsingOptions};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::text::{Span, render, safe_link};
+use super::inline::{Span, render, safe_link};
 use super::{BadFile, Block, BlockKind, Document, Format, MAX_EXPANDED_BYTES, Meta};
 use crate::text::one_line;
 

@@ -9,7 +9,8 @@ use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, ns, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use super::text::{self, Span, binary, clean, looks_binary, render, safe_link};
+use super::decode::{self, binary, clean, looks_binary};
+use super::inline::{Span, render, safe_link};
 use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
 use crate::text::one_line;
 
@@ -76,12 +77,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     })
 }
 
-/// The page's text: as `text::decode` does, except that a page that is not UTF-8 and declares
+/// The page's text: as `decode::decode` does, except that a page that is not UTF-8 and declares
 /// another charset than Windows-1252 (`<meta charset>`) is read in that charset.
 fn decode(bytes: &[u8]) -> Result<(String, Option<String>), BadFile> {
     let has_bom = encoding_rs::Encoding::for_bom(bytes).is_some();
     if has_bom || std::str::from_utf8(bytes).is_ok() {
-        return text::decode(bytes);
+        return decode::decode(bytes);
     }
     match declared_charset(bytes) {
         Some(encoding)
@@ -104,7 +105,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), BadFile> {
                 )),
             ))
         }
-        _ => text::decode(bytes),
+        _ => decode::decode(bytes),
     }
 }
 

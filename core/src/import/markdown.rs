@@ -5,7 +5,8 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use saphyr::{LoadableYamlNode, ScalarOwned, YamlOwned};
 
-use super::text::{decode, link_destination};
+use super::decode::decode;
+use super::inline::link_destination;
 use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
 use crate::text::one_line;
 

@@ -5,11 +5,13 @@
 //! match contributors and write the article, one transaction per file.
 
 mod allowlist;
+mod decode;
 mod docx;
 mod html;
+mod inline;
 mod markdown;
 pub mod recognise;
-mod text;
+mod txt;
 
 use std::io::Read;
 use std::path::Path;
@@ -137,7 +139,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Document, BadFile> {
         return Err(too_large(bytes.len() as u64));
     }
     match format {
-        Format::Text => text::read(bytes),
+        Format::Text => txt::read(bytes),
         Format::Markdown => markdown::read(bytes),
         Format::Docx => docx::read(bytes),
         Format::Html => html::read(bytes),
