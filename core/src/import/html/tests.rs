@@ -1,0 +1,428 @@
+use super::*;
+use crate::import::{Meta, MetaAuthor};
+
+fn read_ok(html: &str) -> Document {
+    read(html.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn markdown(doc: &Document) -> Vec<&str> {
+    doc.blocks.iter().map(|b| b.markdown.as_str()).collect()
+}
+
+fn sample() -> Document {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/import/reader/news-page.html"
+    ))
+    .unwrap();
+    read(&bytes).unwrap()
+}
+
+#[test]
+fn the_article_is_read_and_the_page_around_it_left_out() {
+    let doc = sample();
+    assert_eq!(doc.format, Format::Html);
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "# Why the Sahel’s water deals keep failing",
+            "By Marta Lindqvist",
+            "*Brussels has spent a decade funding dams and pipelines across the Sahel, yet \
+             the region’s farmers are thirstier than ever.*",
+            "When the European Union announced its latest package for the Niger basin in \
+             March, the **headline figure** was **€2 billion**. Read the \
+             [full report](https://example.org/report) or click here or there.",
+            "## Who decides",
+            "Water is *local*: a 5\\*3 grid of canals\\_and\\_pipes \\[sic\\] \
+             \\<script>alert(1)\\</script>.",
+            "> A treaty is only as good as the village that keeps it.",
+            "3. Fund the **basin authority**;",
+            "4. Pay farmers directly.",
+            "- one point",
+            "- a sub-point",
+            "```\nif water { share(); }\nelse { wait(); }\n```",
+            "First line second line",
+            "\\- not a list, # not a heading",
+            "The agreements outlasted the governments that signed the original agreements.",
+            // The article's own footer stays (its bio, its tags); recognition sorts it.
+            "Tags: water, Sahel",
+        ]
+    );
+    let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            BlockKind::Title,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Heading(2),
+            BlockKind::Paragraph,
+            BlockKind::Quote,
+            BlockKind::ListItem { ordered: true },
+            BlockKind::ListItem { ordered: true },
+            BlockKind::ListItem { ordered: false },
+            BlockKind::ListItem { ordered: false },
+            BlockKind::Code,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+        ]
+    );
+    assert!(doc.blocks[2].emphasised);
+    assert!(!doc.blocks[3].emphasised);
+    assert_eq!(
+        doc.blocks[3].text,
+        "When the European Union announced its latest package for the Niger basin in March, \
+         the headline figure was €2 billion. Read the full report or click here or there."
+    );
+    assert_eq!(
+        doc.warnings,
+        vec![
+            "left out page parts: share buttons, figure, advert, embedded frame, newsletter \
+             sign-up, cookie notice, page header, navigation, sidebar, comments, page footer, \
+             2 scripts",
+            "image left out: https://example.org/media/dam.jpg",
+        ]
+    );
+}
+
+#[test]
+fn the_page_meta_is_read() {
+    assert_eq!(
+        sample().meta,
+        Meta {
+            title: Some("Why the Sahel's water deals keep failing".into()),
+            standfirst: Some("Brussels has spent a decade funding dams across the Sahel.".into()),
+            authors: vec![MetaAuthor {
+                name: "Marta Lindqvist".into(),
+                ..MetaAuthor::default()
+            }],
+            section: Some("Opinion".into()),
+            tags: vec!["water".into(), "Sahel".into()],
+        }
+    );
+}
+
+#[test]
+fn the_title_tag_loses_its_site_name() {
+    for (title, expected) in [
+        ("Headline here | Site", "Headline here"),
+        ("Headline here – The Site", "Headline here"),
+        ("Headline - with dash - Site", "Headline - with dash"),
+        (
+            "Short | A much longer site name here",
+            "Short | A much longer site name here",
+        ),
+        ("No separator", "No separator"),
+    ] {
+        let doc = read_ok(&format!(
+            "<html><head><title>{title}</title></head><body><p>Text</p></body></html>"
+        ));
+        assert_eq!(doc.meta.title.as_deref(), Some(expected), "{title}");
+    }
+}
+
+#[test]
+fn meta_falls_back_to_description_keywords_and_bylines() {
+    let doc = read_ok(
+        "<html><head><meta name=\"description\" content=\" The  dek \">\
+         <meta name=\"keywords\" content=\"nato, defence, ,NATO\">\
+         <meta property=\"article:author\" content=\"https://example.org/a\">\
+         </head><body><article><p class=\"byline\">by Ana Pereira</p><p>Text</p></article></body></html>",
+    );
+    assert_eq!(doc.meta.standfirst.as_deref(), Some("The dek"));
+    assert_eq!(doc.meta.tags, vec!["nato".to_owned(), "defence".to_owned()]);
+    assert_eq!(
+        doc.meta.authors,
+        vec![MetaAuthor {
+            name: "Ana Pereira".into(),
+            ..MetaAuthor::default()
+        }]
+    );
+    assert_eq!(doc.meta.title, None);
+}
+
+#[test]
+fn the_largest_article_is_the_content() {
+    let doc = read_ok(
+        "<body><article><p>Teaser.</p></article>\
+         <article><p>The real article has more words in it.</p><p>And a second paragraph.</p></article></body>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "The real article has more words in it.",
+            "And a second paragraph."
+        ]
+    );
+}
+
+#[test]
+fn without_an_article_main_or_a_content_class_is_used() {
+    let doc = read_ok(
+        "<body><div class=\"sidebar-text\"><p>Elsewhere on the site.</p></div>\
+         <main><p>Main text.</p></main></body>",
+    );
+    assert_eq!(markdown(&doc), vec!["Main text."]);
+    let doc = read_ok(
+        "<body><div><p>Elsewhere on the site, and longer than the rest of it.</p></div>\
+         <div class=\"td-post entry-content\"><p>Post text.</p></div></body>",
+    );
+    assert_eq!(markdown(&doc), vec!["Post text."]);
+    let doc = read_ok(
+        "<body><div itemprop=\"articleBody\"><p>Body text.</p></div><div><p>Other text \
+         that is longer than the body text.</p></div></body>",
+    );
+    assert_eq!(markdown(&doc), vec!["Body text."]);
+}
+
+#[test]
+fn otherwise_the_element_with_most_paragraph_text_is_the_content() {
+    let doc = read_ok(
+        "<body><div id=\"top\"><p>Short.</p></div>\
+         <div id=\"story\"><h1>Headline</h1><p>The first paragraph of the story.</p>\
+         <p>The second paragraph of the story.</p></div></body>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "# Headline",
+            "The first paragraph of the story.",
+            "The second paragraph of the story."
+        ]
+    );
+}
+
+#[test]
+fn a_headline_outside_the_content_becomes_its_title() {
+    let doc = read_ok(
+        "<body><nav><h1>Site</h1></nav><header class=\"entry-header\"><h1>The <b>headline</b></h1></header>\
+         <div class=\"entry-content\"><p>Text.</p></div></body>",
+    );
+    assert_eq!(markdown(&doc), vec!["# The headline", "Text."]);
+    assert_eq!(doc.blocks[0].kind, BlockKind::Title);
+    assert_eq!(
+        doc.warnings,
+        vec!["left out page parts: navigation".to_owned()]
+    );
+}
+
+#[test]
+fn only_the_first_h1_is_the_title() {
+    let doc = read_ok("<article><h1>One</h1><p>x</p><h1>Two</h1><h3>Three</h3></article>");
+    let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            BlockKind::Title,
+            BlockKind::Paragraph,
+            BlockKind::Heading(1),
+            BlockKind::Heading(3)
+        ]
+    );
+    assert_eq!(markdown(&doc)[2], "# Two");
+}
+
+#[test]
+fn only_allowed_links_survive_and_no_html_reaches_the_markdown() {
+    let doc = read_ok(
+        "<p><a href=\"mailto:desk@example.org\">Mail</a> <a href=\"data:text/html,x\">data</a> \
+         <a href=\"vbscript:x\">vb</a> <a href=\"https://example.org/a b\">spaced</a> \
+         <span style=\"color:red\" onclick=\"x()\">styled</span> <u>under</u> <code>`x`</code></p>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "[Mail](mailto:desk@example.org) data vb [spaced](https://example.org/a%20b) \
+             styled under \\`x\\`"
+        ]
+    );
+}
+
+#[test]
+fn images_are_listed() {
+    let doc = read_ok(
+        "<article><p>Text <img src=\"/a.png\"> more <img src=\"data:image/png;base64,AAAA\">\
+         <img data-src=\"lazy.jpg\"><img src=\"/a.png\"></p></article>",
+    );
+    assert_eq!(markdown(&doc), vec!["Text more"]);
+    assert_eq!(
+        doc.warnings,
+        vec![
+            "image left out: /a.png".to_owned(),
+            "image left out: (an image embedded in the page)".to_owned(),
+            "image left out: lazy.jpg".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn bylines_lose_their_dates_and_kickers_tags_and_dates_are_furniture() {
+    let doc = read_ok(
+        "<article><header><span class=\"kicker\">Analysis</span><h1>Title</h1>\
+         <p class=\"byline\">By <a rel=\"author\" href=\"/a\">Irina Ceban</a> · <time>14 March 2025</time></p>\
+         <div class=\"entry-meta\"><span class=\"byline\"> by Nikos</span><span class=\"posted-on\">Posted on \
+         <time>2 February</time></span></div></header>\
+         <p>Text on <time>Monday</time>.</p>\
+         <div id=\"jp-relatedposts\"><p>Another story</p></div>\
+         <div class=\"tags\">Tags: <a href=\"/t\">x</a></div></article>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec!["# Title", "By Irina Ceban", "by Nikos", "Text on Monday."]
+    );
+    assert_eq!(
+        doc.warnings,
+        vec![
+            "left out page parts: kicker, 2 publication dates, related links, tag list".to_owned()
+        ]
+    );
+    assert_eq!(
+        doc.meta.authors,
+        vec![MetaAuthor {
+            name: "Irina Ceban".into(),
+            ..MetaAuthor::default()
+        }]
+    );
+}
+
+#[test]
+fn a_meta_author_may_name_several() {
+    let doc = read_ok(
+        "<head><meta name=\"author\" content=\"Lena Hoffmann, Pieter Janssens and Ana Pereira\">\
+         </head><p>Text</p>",
+    );
+    let names: Vec<&str> = doc.meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Lena Hoffmann", "Pieter Janssens", "Ana Pereira"]
+    );
+}
+
+#[test]
+fn class_words_are_whole_words() {
+    let doc = read_ok(
+        "<article class=\"tag-social-media\"><div class=\"commentary\"><p>Kept.</p></div>\
+         <div class=\"header-shares\"><p>Kept too.</p></div>\
+         <div class=\"post-comments\"><p>Dropped.</p></div></article>",
+    );
+    assert_eq!(markdown(&doc), vec!["Kept.", "Kept too."]);
+    assert_eq!(
+        doc.warnings,
+        vec!["left out page parts: comments".to_owned()]
+    );
+}
+
+#[test]
+fn a_declared_charset_is_honoured_when_the_bytes_are_not_utf8() {
+    let mut page = b"<html><head><meta charset=\"iso-8859-2\"></head><body><p>".to_vec();
+    page.extend([0xA3, b'o', b'd', 0xBF]); // Łódź without the diacritic on d: Łodż
+    page.extend(b"</p></body></html>");
+    let doc = read(&page).unwrap();
+    assert_eq!(markdown(&doc), vec!["Łodż"]);
+    assert_eq!(
+        doc.warnings,
+        vec!["converted from ISO-8859-2 (the file was not UTF-8)".to_owned()]
+    );
+    let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>Caf\xE9</p>";
+    let doc = read(page).unwrap();
+    assert_eq!(markdown(&doc), vec!["Café"]);
+    assert_eq!(
+        doc.warnings,
+        vec!["converted from Windows-1252 (the file was not UTF-8)".to_owned()]
+    );
+    // UTF-8 bytes are UTF-8, whatever the page says.
+    let doc = read("<meta charset=\"iso-8859-1\"><p>Café</p>".as_bytes()).unwrap();
+    assert_eq!(markdown(&doc), vec!["Café"]);
+    assert_eq!(doc.warnings, Vec::<String>::new());
+}
+
+#[test]
+fn bad_pages_are_refused() {
+    assert_eq!(
+        read(b"<html><body><nav>Only navigation</nav><script>x()</script></body></html>")
+            .unwrap_err(),
+        BadFile::new("has no text")
+    );
+    assert_eq!(
+        read(b"\x00\x00\x01\x02<html>").unwrap_err(),
+        BadFile::new("is binary, not text")
+    );
+    assert_eq!(
+        read(b"<p>\x81</p>").unwrap_err(),
+        BadFile::new("is not valid text in UTF-8 or Windows-1252")
+    );
+}
+
+#[test]
+fn crlf_and_utf16_pages_read() {
+    let mut page = vec![0xFF, 0xFE];
+    page.extend(
+        "<p>One\r\ntwo</p>\r<pre>a\r\nb</pre>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let doc = read(&page).unwrap();
+    assert_eq!(markdown(&doc), vec!["One two", "```\na\nb\n```"]);
+    assert_eq!(
+        doc.warnings,
+        vec!["converted from UTF-16 (the file was not UTF-8)".to_owned()]
+    );
+}
+
+#[test]
+fn deep_nesting_is_cut_not_crashed() {
+    let page = format!(
+        "<body><article><p>Top paragraph.</p>{}<p>Deep.</p></article></body>",
+        "<div>".repeat(5_000)
+    );
+    let doc = read_ok(&page);
+    assert_eq!(markdown(&doc), vec!["Top paragraph."]);
+    assert_eq!(
+        doc.warnings,
+        vec!["left out text nested more than 200 elements deep".to_owned()]
+    );
+}
+
+#[test]
+fn an_articles_own_footer_keeps_its_bio_and_the_pages_footer_goes() {
+    let doc = read_ok(
+        "<body><article><h1>Grain at the border</h1><p>The lorries wait.</p>\
+         <footer class=\"article-footer\"><p class=\"author-bio\"><em>Karolina Mazur is a \
+         senior fellow.</em></p><div class=\"share\"><a href=\"#\">Facebook</a></div></footer>\
+         </article><footer class=\"site-footer\"><p>© 2025 Central Europe Daily.</p></footer></body>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "# Grain at the border",
+            "The lorries wait.",
+            "*Karolina Mazur is a senior fellow.*"
+        ]
+    );
+    assert_eq!(
+        doc.warnings,
+        vec!["left out page parts: share buttons, page footer".to_owned()]
+    );
+}
+
+#[test]
+fn an_author_box_inside_the_article_is_read() {
+    let doc = read_ok(
+        "<body><article><h1>Gas storage</h1><p>Storage is full.</p>\
+         <aside class=\"box\"><h3>About the author</h3><p>Anders Holm leads the energy \
+         programme.</p></aside><aside class=\"related\"><p>More on gas</p></aside></article>\
+         <aside><p>Newsletter</p></aside></body>",
+    );
+    assert_eq!(
+        markdown(&doc),
+        vec![
+            "# Gas storage",
+            "Storage is full.",
+            "### About the author",
+            "Anders Holm leads the energy programme."
+        ]
+    );
+}
