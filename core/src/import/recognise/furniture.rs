@@ -81,33 +81,33 @@ const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print s
 newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
 flipboard like loading";
 
-pub fn is_related_header(text: &str) -> bool {
+pub(super) fn is_related_header(text: &str) -> bool {
     text.chars().count() <= 60 && RELATED_HEADER.is_match(text.trim())
 }
 
-pub fn is_about_header(text: &str) -> bool {
+pub(super) fn is_about_header(text: &str) -> bool {
     text.chars().count() <= 60 && ABOUT_HEADER.is_match(text.trim())
 }
 
-pub fn is_inline_promo(text: &str) -> bool {
+pub(super) fn is_inline_promo(text: &str) -> bool {
     text.split_whitespace().count() <= 30 && INLINE_PROMO.is_match(text.trim())
 }
 
-pub fn is_tags_line(text: &str) -> bool {
+pub(super) fn is_tags_line(text: &str) -> bool {
     text.split_whitespace().count() <= 30 && TAGS_LINE.is_match(text.trim())
 }
 
-pub fn is_notice(text: &str) -> bool {
+pub(super) fn is_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && NOTICE.is_match(text.trim())
 }
 
-pub fn is_post_meta(text: &str) -> bool {
+pub(super) fn is_post_meta(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
     text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim_end())
 }
 
 /// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
-pub fn is_share_prompt(text: &str) -> bool {
+pub(super) fn is_share_prompt(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '!' | '.' | '(' | ')'))
@@ -122,12 +122,12 @@ pub fn is_share_prompt(text: &str) -> bool {
 }
 
 /// A greeting or a cover note of the e-mail a piece came in.
-pub fn is_cover_note(text: &str) -> bool {
+pub(super) fn is_cover_note(text: &str) -> bool {
     text.split_whitespace().count() <= 80 && COVER_NOTE.is_match(text.trim())
 }
 
 /// A sign-off, and what follows it on the same line (the signature, when lines were joined).
-pub fn sign_off(text: &str) -> Option<String> {
+pub(super) fn sign_off(text: &str) -> Option<String> {
     if text.split_whitespace().count() > 40 {
         return None;
     }
@@ -135,16 +135,16 @@ pub fn sign_off(text: &str) -> Option<String> {
     Some(caps.name("rest").map_or("", |m| m.as_str()).to_string())
 }
 
-pub fn is_copy_mark(text: &str) -> bool {
+pub(super) fn is_copy_mark(text: &str) -> bool {
     COPY_MARK.is_match(text.trim())
 }
 
-pub fn is_desk_note(text: &str) -> bool {
+pub(super) fn is_desk_note(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text.trim())
 }
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
-pub fn is_furniture(text: &str) -> bool {
+pub(super) fn is_furniture(text: &str) -> bool {
     is_share_prompt(text) || is_inline_promo(text) || is_notice(text)
 }
 

@@ -133,14 +133,14 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One author as a byline names them, with what followed their name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Named {
-    pub name: String,
-    pub affiliation: Option<String>,
+pub(super) struct Named {
+    pub(super) name: String,
+    pub(super) affiliation: Option<String>,
 }
 
 /// The name as the desk files it: titles left out, capitals as a name is written, no roles at
 /// its end ("Kadri Tamm Researcher" is Kadri Tamm).
-pub fn tidy_name(name: &str) -> String {
+pub(super) fn tidy_name(name: &str) -> String {
     let name = one_line(name.trim_end_matches(['.', ',', ';', ':']));
     let name = TITLES.replace(&name, "").into_owned();
     let mut words: Vec<&str> = name.split_whitespace().collect();
@@ -171,19 +171,19 @@ fn not_a_person_word(w: &str) -> bool {
 }
 
 /// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
-pub fn is_person(s: &str) -> bool {
+pub(super) fn is_person(s: &str) -> bool {
     let s = s.trim();
     PERSON.is_match(s) && !s.split_whitespace().any(not_a_person_word)
 }
 
-pub fn find_email(s: &str) -> Option<String> {
+pub(super) fn find_email(s: &str) -> Option<String> {
     EMAIL.find(s).map(|m| m.as_str().to_string())
 }
 
 /// A byline line: the authors in order with any affiliation after their names, and an address.
 /// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
 /// "By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025".
-pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     if text.chars().count() > 250 {
         return None;
     }
@@ -261,7 +261,7 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
 
 /// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
 /// "Matthias Schäfer | Brussels"), as it stands under a headline.
-pub fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     let text = text.trim();
     if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
         return None;
@@ -298,7 +298,7 @@ fn is_place(s: &str) -> bool {
 
 /// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
 /// "Rasmus Holm argues that…".
-pub fn standfirst_authors(text: &str) -> Option<Vec<String>> {
+pub(super) fn standfirst_authors(text: &str) -> Option<Vec<String>> {
     let text = text.trim();
     let caps = WRITES_NAMES
         .captures(text)
@@ -309,7 +309,7 @@ pub fn standfirst_authors(text: &str) -> Option<Vec<String>> {
 }
 
 /// "A, B and C" into its names, in order, tidied.
-pub fn split_names(s: &str) -> Vec<String> {
+pub(super) fn split_names(s: &str) -> Vec<String> {
     NAME_SEPARATOR
         .split(s.trim())
         .map(tidy_name)
@@ -319,7 +319,7 @@ pub fn split_names(s: &str) -> Vec<String> {
 
 /// The name a bio paragraph starts with, if it reads as a bio of `known` (folded names of the
 /// authors found elsewhere) — or, for a name not among them, with a bio's typical wording.
-pub fn bio_subject(text: &str, known: &[String]) -> Option<String> {
+pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     if text.split_whitespace().count() > 150 {
         return None;
     }
@@ -343,19 +343,19 @@ fn unbracketed(text: &str) -> &str {
 }
 
 /// A bio paragraph's text without the author box's own links ("View all posts by …").
-pub fn bio_text(text: &str) -> String {
+pub(super) fn bio_text(text: &str) -> String {
     BIO_BOX_LINK
         .replace(unbracketed(text), "")
         .trim()
         .to_string()
 }
 
-pub fn is_unnamed_bio(text: &str) -> bool {
+pub(super) fn is_unnamed_bio(text: &str) -> bool {
     text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(unbracketed(text))
 }
 
 /// A signature line: the name it signs, and an address in it.
-pub fn signature(text: &str) -> Option<(String, Option<String>)> {
+pub(super) fn signature(text: &str) -> Option<(String, Option<String>)> {
     if text.split_whitespace().count() > 40 {
         return None;
     }
@@ -366,7 +366,7 @@ pub fn signature(text: &str) -> Option<(String, Option<String>)> {
 
 /// The first personal name in a signature ("Giulia -- Giulia Romano Research Fellow | IAI" →
 /// Giulia Romano).
-pub fn first_person(text: &str) -> Option<String> {
+pub(super) fn first_person(text: &str) -> Option<String> {
     ANY_NAME
         .find_iter(text)
         .map(|m| tidy_name(m.as_str()))
@@ -376,7 +376,7 @@ pub fn first_person(text: &str) -> Option<String> {
 static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| re(&name_pattern()));
 
 /// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
-pub fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
+pub(super) fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
     let starts: Vec<_> = LABEL.captures_iter(text).collect();
     let first = starts.first()?.name("label")?;
     if text[..first.start()].trim() != "" || starts.len() < 2 {
