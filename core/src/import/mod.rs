@@ -5,6 +5,7 @@
 //! match contributors and write the article, one transaction per file.
 
 mod allowlist;
+mod contact;
 mod decode;
 mod docx;
 mod html;

@@ -1,6 +1,7 @@
 //! Plain text (.txt) read into blocks: paragraphs separated by blank lines, simple list items,
 //! e-mail quotes.
 
+use super::contact::has_contact;
 use super::decode::decode;
 use super::{BadFile, Block, BlockKind, Document, Format, Meta};
 use crate::text::one_line;
@@ -37,7 +38,13 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
         for group in lines.split(|l| is_blank(l)).filter(|g| !g.is_empty()) {
-            group_blocks(group, &mut blocks);
+            if is_contact_block(group) {
+                for line in group {
+                    group_blocks(std::slice::from_ref(line), &mut blocks);
+                }
+            } else {
+                group_blocks(group, &mut blocks);
+            }
         }
     } else {
         for line in lines {
@@ -45,6 +52,18 @@ fn blocks_of(text: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A signature or an address: short lines, one of them an e-mail, telephone or web address, or
+/// opened by the "-- " that marks an e-mail signature. Its lines are read apart, each its own
+/// paragraph, because each says something else (a name, a role, an employer, a number).
+fn is_contact_block(lines: &[&str]) -> bool {
+    let short = lines.iter().all(|l| l.split_whitespace().count() <= 12);
+    let signed = lines.first().is_some_and(|l| l.trim() == "--");
+    lines.len() >= 2
+        && short
+        && (signed || lines.iter().any(|l| has_contact(l)))
+        && !lines.iter().any(|l| list_marker(l).is_some())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +266,31 @@ mod tests {
             ]
         );
         assert_eq!(doc.blocks[2].text, "military logistics;");
+    }
+
+    #[test]
+    fn a_signatures_lines_stay_apart_and_wrapped_prose_is_joined() {
+        let doc = read(
+            "Body text that runs on\nover two lines.\n\n--\nDr Helena Marčanová\nMoravian School \
+             of Governance\nTel.: +420 555 012 448\n\nBest wishes,\nKerem\n\nKerem Aydın | Aegean \
+             Policy Forum\nk.aydin@example.org"
+                .as_bytes(),
+        )
+        .unwrap();
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Body text that runs on over two lines.",
+                "--",
+                "Dr Helena Marčanová",
+                "Moravian School of Governance",
+                "Tel.: +420 555 012 448",
+                "Best wishes, Kerem",
+                "Kerem Aydın | Aegean Policy Forum",
+                "k.aydin@example.org",
+            ]
+        );
     }
 
     #[test]

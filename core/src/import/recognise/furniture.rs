@@ -34,7 +34,7 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:)",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b)",
     )
 });
 
@@ -48,7 +48,14 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:best regards|kind regards|warm regards|regards|best wishes|all the best|many thanks|thanks(?: again)?|thank you|sincerely|yours sincerely|yours faithfully|yours|cheers|best)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+    )
+});
+
+/// What an e-mail's lawyers add under it.
+static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any attachments?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this))",
     )
 });
 
@@ -135,6 +142,10 @@ pub(super) fn sign_off(text: &str) -> Option<String> {
     Some(caps.name("rest").map_or("", |m| m.as_str()).to_string())
 }
 
+pub(super) fn is_legal_notice(text: &str) -> bool {
+    text.split_whitespace().count() <= 150 && LEGAL_NOTICE.is_match(text.trim())
+}
+
 pub(super) fn is_copy_mark(text: &str) -> bool {
     COPY_MARK.is_match(text.trim())
 }
@@ -145,7 +156,7 @@ pub(super) fn is_desk_note(text: &str) -> bool {
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
 pub(super) fn is_furniture(text: &str) -> bool {
-    is_share_prompt(text) || is_inline_promo(text) || is_notice(text)
+    is_share_prompt(text) || is_inline_promo(text) || is_notice(text) || is_legal_notice(text)
 }
 
 #[cfg(test)]
@@ -214,6 +225,17 @@ mod tests {
         assert_eq!(sign_off("Best regards,").as_deref(), Some(""));
         assert_eq!(sign_off("Best regards, Giulia").as_deref(), Some("Giulia"));
         assert_eq!(sign_off("Best practice is rare."), None);
+        assert_eq!(
+            sign_off("Many thanks for considering it, Helena").as_deref(),
+            Some("Helena")
+        );
+        assert_eq!(sign_off("With best regards,").as_deref(), Some(""));
+        assert_eq!(sign_off("Thanks for the memories, Europe"), None);
+        assert!(is_legal_notice(
+            "CONFIDENTIALITY NOTICE: This e-mail message and any attachments are intended solely \
+             for the addressee."
+        ));
+        assert!(is_notice("Sent from my iPhone"));
         for m in ["TEXT:", "ENDS", "-30-", "###"] {
             assert!(is_copy_mark(m), "{m}");
         }

@@ -1,6 +1,7 @@
 //! Recognition: the headline, standfirst, byline, bios and site furniture of a submission, found
 //! the way a desk editor finds them in copy that arrives without any markup.
 
+mod cover;
 mod furniture;
 mod patterns;
 
@@ -53,18 +54,38 @@ pub struct Recognised {
 }
 
 pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
-    // Rules ("-----", "* * *") and empty blocks carry nothing to recognise or keep.
-    let mut blocks: Vec<&Block> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.text.chars().any(char::is_alphanumeric))
-        .collect();
+    let all: Vec<&Block> = doc.blocks.iter().collect();
     let mut meta = doc.meta.clone();
     let mut rec = Recognised {
         warnings: doc.warnings.clone(),
         ..Recognised::default()
     };
-    let signature = take_email_wrapping(&mut blocks, &mut meta, &mut rec);
+    // The e-mail around the piece: a cover note above it, a signature below it.
+    let (mut head_len, subject_title) = cover::head(&all);
+    if head_len >= all.len() {
+        head_len = 0;
+    }
+    let tail_at = head_len + cover::tail(&all[head_len..]);
+    let cover_emails: Vec<String> = all[..head_len]
+        .iter()
+        .filter_map(|b| patterns::find_email(&b.text))
+        .collect();
+    let signature = cover::signature(&all[tail_at..]);
+    let wrapping = all[..head_len].iter().chain(&all[tail_at..]);
+    rec.dropped.extend(
+        wrapping
+            .filter(|b| !cover::is_rule(b))
+            .map(|b| b.text.clone()),
+    );
+    // Rules ("-----", "* * *") and empty blocks carry nothing to recognise or keep.
+    let mut blocks: Vec<&Block> = all[head_len..tail_at]
+        .iter()
+        .copied()
+        .filter(|b| b.text.chars().any(char::is_alphanumeric))
+        .collect();
+    if blocks.is_empty() && meta.title.is_none() {
+        meta.title = subject_title;
+    }
     if let Some(fields) = blocks
         .first()
         .and_then(|b| patterns::labelled_fields(&b.text))
@@ -78,14 +99,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     rec.authors = meta_authors(&meta.authors);
     take_head(&meta, &mut rest, &mut rec);
     let body = sort_body(&rest, &mut rec);
-    if let Some((name, email)) = signature {
-        if rec.authors.is_empty() {
-            rec.authors.push(FoundAuthor::named(name));
-        }
-        if let Some(email) = email {
-            attach_email(&mut rec, email);
-        }
-    }
+    sign(&mut rec, &signature, &cover_emails);
     let (kept, taken_out) = super::keep_to_allowlist(&join_markdown(&body));
     rec.body = kept;
     rec.warnings.extend(taken_out);
@@ -104,58 +118,51 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     Ok(rec)
 }
 
-/// A piece pasted into an e-mail: the greeting and cover note above it, "Subject:" as its title,
-/// a desk note ("Editor's note: …"), and the sign-off with the signature below it, all left out;
-/// the signature's name and address are returned for the byline.
-fn take_email_wrapping(
-    blocks: &mut Vec<&Block>,
-    meta: &mut Meta,
-    rec: &mut Recognised,
-) -> Option<(String, Option<String>)> {
-    let mut subject_title = None;
-    while let Some(first) = blocks.first() {
-        let text = first.text.trim();
-        // The subject line names the e-mail, often not as the piece's headline does: the copy's
-        // own first line is the headline, and the subject stands in only when there is none.
-        if let Some(subject) = text
-            .strip_prefix("Subject:")
-            .or_else(|| text.strip_prefix("SUBJECT:"))
-        {
-            let title = SUBMISSION_PREFIX.replace(subject.trim(), "");
-            subject_title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
-        } else if !(furniture::is_cover_note(text) || furniture::is_desk_note(text)) {
-            break;
+/// The e-mail's signature and cover give the byline when the copy has none, and its author's
+/// address and employer; an address above the piece only when it spells the author's name (a
+/// press officer's is not the author's).
+fn sign(rec: &mut Recognised, sig: &cover::Signature, cover_emails: &[String]) {
+    if rec.authors.is_empty()
+        && let Some(name) = &sig.name
+    {
+        rec.authors.push(FoundAuthor::named(name.clone()));
+    }
+    let signer = match (&sig.name, &sig.first_name) {
+        (Some(name), _) => rec.authors.iter().position(|a| fold(&a.name) == fold(name)),
+        (None, Some(first)) => {
+            let first = fold(first);
+            let matching: Vec<usize> = (0..rec.authors.len())
+                .filter(|&i| fold(&rec.authors[i].name).split_whitespace().next() == Some(&first))
+                .collect();
+            (matching.len() == 1).then(|| matching[0])
         }
-        rec.dropped.push(first.text.clone());
-        blocks.remove(0);
-    }
-    if blocks.is_empty() && meta.title.is_none() {
-        meta.title = subject_title;
-    }
-    // The earliest sign-off among the last few blocks: what follows it is the signature.
-    let from = blocks.len().saturating_sub(6);
-    let at = from
-        + blocks[from..]
+        (None, None) => (rec.authors.len() == 1).then_some(0),
+    };
+    if let Some(a) = signer.map(|i| &mut rec.authors[i]) {
+        if a.email.is_none() {
+            a.email = sig.email.clone();
+        }
+        if a.affiliation.is_none() {
+            a.affiliation = sig.affiliation.clone();
+        }
+    } else if let Some(email) = &sig.email
+        && rec
+            .authors
             .iter()
-            .position(|b| furniture::sign_off(&b.text).is_some())?;
-    let after: Vec<String> = blocks[at..].iter().map(|b| b.text.clone()).collect();
-    blocks.truncate(at);
-    rec.dropped.extend(after.iter().cloned());
-    let rest = furniture::sign_off(&after[0]).unwrap_or_default();
-    let signed: Vec<&str> = std::iter::once(rest.as_str())
-        .chain(after[1..].iter().map(String::as_str))
-        .collect();
-    let signed = signed.join(" ");
-    let name = patterns::first_person(&signed)?;
-    Some((name, patterns::find_email(&signed)))
+            .any(|a| cover::email_spells(&a.name, email))
+    {
+        attach_email(rec, email.clone());
+    }
+    for email in cover_emails {
+        if let Some(a) = rec
+            .authors
+            .iter_mut()
+            .find(|a| a.email.is_none() && cover::email_spells(&a.name, email))
+        {
+            a.email = Some(email.clone());
+        }
+    }
 }
-
-static SUBMISSION_PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^(?i:(?:re|fwd?)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
-    )
-    .unwrap_or_else(|e| panic!("submission prefix: {e}"))
-});
 
 /// "HEADLINE: … STANDFIRST: … BYLINE: …" as a submission form sends it.
 fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
@@ -316,8 +323,11 @@ fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
             rest.remove(i);
         }
     } else if let Some(first) = rest.first() {
+        let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+        // A bio set at the top, as some writers do, is not the standfirst.
         let prose = first.kind == BlockKind::Paragraph
-            && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS;
+            && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
+            && patterns::bio_subject(&first.text, &known).is_none();
         let named = patterns::standfirst_authors(&first.text);
         let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
         if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {

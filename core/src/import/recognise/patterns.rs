@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::import::contact::has_contact;
 use crate::text::{fold, one_line};
 
 /// One word of a personal name: capitalised (with hyphens and apostrophes: Jean-Luc, O'Neill), an
@@ -44,8 +45,6 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}$", name_patt
 static TITLES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{TITLE}+")));
 static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
@@ -165,6 +164,20 @@ pub(super) fn tidy_name(name: &str) -> String {
     out
 }
 
+/// Words of a job title: "Senior Researcher", "Press Officer", "Associate Professor".
+const ROLES: &str = "fellow senior professor director editor correspondent researcher analyst \
+lecturer head chair president founder journalist reporter columnist economist adviser advisor \
+minister ambassador member associate contributor writer author officer manager coordinator \
+envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
+chief deputy assistant executive spokesperson spokesman spokeswoman";
+
+pub(super) fn is_role_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ROLES.split_whitespace().any(|k| k == w)
+}
+
 fn not_a_person_word(w: &str) -> bool {
     let w = w.to_lowercase();
     NOT_A_PERSON.split_whitespace().any(|k| k == w)
@@ -176,9 +189,7 @@ pub(super) fn is_person(s: &str) -> bool {
     PERSON.is_match(s) && !s.split_whitespace().any(not_a_person_word)
 }
 
-pub(super) fn find_email(s: &str) -> Option<String> {
-    EMAIL.find(s).map(|m| m.as_str().to_string())
-}
+pub(super) use crate::import::contact::find_email;
 
 /// A byline line: the authors in order with any affiliation after their names, and an address.
 /// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
@@ -189,7 +200,7 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     }
     let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
     let email = find_email(rest);
-    let rest = EMAIL.replace_all(rest, "");
+    let rest = crate::import::contact::without_emails(rest);
     let rest = rest.replace("()", "");
     // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
     // page's "Posted on …", even glued to the name.
@@ -251,8 +262,11 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
             .map(str::to_string);
     }
     for a in &mut authors {
-        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer.
-        if a.affiliation.as_deref().is_some_and(is_place) {
+        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer;
+        // nor is a telephone number or an address.
+        if a.affiliation.as_deref().is_some_and(|aff| {
+            is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic)
+        }) {
             a.affiliation = None;
         }
     }
@@ -363,17 +377,6 @@ pub(super) fn signature(text: &str) -> Option<(String, Option<String>)> {
     let name = tidy_name(caps.name("name")?.as_str());
     Some((name, find_email(text)))
 }
-
-/// The first personal name in a signature ("Giulia -- Giulia Romano Research Fellow | IAI" →
-/// Giulia Romano).
-pub(super) fn first_person(text: &str) -> Option<String> {
-    ANY_NAME
-        .find_iter(text)
-        .map(|m| tidy_name(m.as_str()))
-        .find(|name| is_person(name))
-}
-
-static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| re(&name_pattern()));
 
 /// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
 pub(super) fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {

@@ -268,3 +268,168 @@ fn a_bio_alone_gives_the_byline_with_a_warning_to_check_it() {
         rec.warnings
     );
 }
+
+#[test]
+fn a_press_officers_note_above_a_rule_is_left_out_and_the_author_is_line_is_the_bio() {
+    let rec = recognise(&doc(&[
+        "Good afternoon,",
+        "On behalf of Ambassador Eero Rautio, I am pleased to offer the article below for \
+         exclusive publication in your outlet. The text has been cleared and may be edited for \
+         length, but we would be grateful if any substantive changes could be shared with us before \
+         publication, and we would like to hear by Friday whether you intend to run the piece.",
+        "With best regards,",
+        "Sofia Lindqvist",
+        "Press and Public Diplomacy Officer",
+        "Ministry for Foreign Affairs",
+        "Tel. +358 50 555 7731",
+        "sofia.lindqvist@example.net",
+        "-----------------------------------------------------------------",
+        "Ships are coming to the Arctic. The rules must come first",
+        "Melting sea ice is opening routes faster than rules are written, argues Eero Rautio.",
+        "Last September a bulk carrier sailed from the Barents Sea to the Bering Strait.",
+        "We should treat its new shipping lanes the same way.",
+        "The author is Special Envoy for Arctic Affairs at the Ministry for Foreign Affairs.",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Ships are coming to the Arctic. The rules must come first"
+    );
+    assert_eq!(names(&rec), ["Eero Rautio"]);
+    // The press officer's address is hers, not the author's.
+    assert_eq!(rec.authors[0].email, None);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("The author is Special Envoy for Arctic Affairs at the Ministry for Foreign Affairs.")
+    );
+    assert!(rec.body.starts_with("Last September"), "{}", rec.body);
+    assert!(rec.body.ends_with("the same way."), "{}", rec.body);
+    assert!(rec.dropped.iter().any(|d| d == "Sofia Lindqvist"));
+}
+
+#[test]
+fn a_greeting_note_and_sign_off_above_the_headline_are_left_out() {
+    let rec = recognise(&doc(&[
+        "Dear Tom,",
+        "Please find below a short comment piece on the regional fund, which I hope might suit \
+         your Analysis section. It is a little under 800 words.",
+        "Many thanks for considering it, Helena",
+        "Why the regional fund reform will reward the regions that need it least",
+        "By Helena Marčanová",
+        "When the ministry unveiled its plan, the reaction in Prague was polite applause.",
+        "Members of parliament should make sure their voices are heard.",
+        "Helena Marčanová is an associate professor at the Moravian School of Governance.",
+        "--",
+        "Dr Helena Marčanová",
+        "Associate Professor of Public Policy",
+        "Moravian School of Governance",
+        "Údolní 53, 602 00 Brno",
+        "Tel.: +420 555 012 448",
+        "h.marcanova@example.org",
+        "www.msg.example.org",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Why the regional fund reform will reward the regions that need it least"
+    );
+    assert_eq!(rec.standfirst, "");
+    let a = &rec.authors[0];
+    assert_eq!(a.name, "Helena Marčanová");
+    assert_eq!(a.email.as_deref(), Some("h.marcanova@example.org"));
+    // The employer from the signature: not the job title, the street or the telephone number.
+    assert_eq!(
+        a.affiliation.as_deref(),
+        Some("Moravian School of Governance")
+    );
+    assert!(a.bio.is_some());
+    assert!(rec.body.ends_with("voices are heard."), "{}", rec.body);
+}
+
+#[test]
+fn a_note_without_a_greeting_above_a_rule_and_a_phones_sign_off_are_left_out() {
+    let rec = recognise(&doc(&[
+        "Tom - pasting the finished piece in below, as the attachment bounced twice this morning. \
+         It's just under 800 words. All quotes are from interviews I did in person last week, and \
+         I'll send the invoice separately once you've confirmed.",
+        "Paulina",
+        "___",
+        "At the border, farmers' anger has outlasted the blockade",
+        "Words: Paulina Sokołowska",
+        "The tractors left the road outside Bobrowniki in the spring.",
+        "\"I'm more worried about what doesn't come from over here.\"",
+        "Paulina Sokołowska is a freelance journalist based in Białystok.",
+        "Sent from my iPhone",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "At the border, farmers' anger has outlasted the blockade"
+    );
+    assert_eq!(names(&rec), ["Paulina Sokołowska"]);
+    assert!(rec.authors[0].bio.is_some());
+    assert!(rec.body.starts_with("The tractors"), "{}", rec.body);
+    assert!(rec.body.ends_with("over here.\""), "{}", rec.body);
+}
+
+#[test]
+fn a_signature_under_a_sign_off_gives_its_author_an_address_and_employer_and_a_legal_notice_goes() {
+    let rec = recognise(&doc(&[
+        "A customs union built for the 1990s cannot carry trade in the 2020s",
+        "Kerem Aydın & Ioanna Papadaki",
+        "When the customs union took effect in 1996, it was ambitious.",
+        "The committee rooms have been empty for too long.",
+        "Kerem Aydın is a senior analyst at the Aegean Policy Forum in Izmir.",
+        "Ioanna Papadaki is a research fellow at the Institute for South-East European Studies.",
+        "Best wishes, Kerem",
+        "Kerem Aydın | Senior Analyst | Aegean Policy Forum",
+        "Cumhuriyet Bulvarı 118, 35210 Konak, Izmir",
+        "+90 232 555 0146 | k.aydin@example.org",
+        "CONFIDENTIALITY NOTICE: This e-mail message and any attachments are intended solely for \
+         the use of the addressee(s) and may contain confidential information.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Kerem Aydın", "Ioanna Papadaki"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("k.aydin@example.org"));
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Aegean Policy Forum")
+    );
+    assert_eq!(rec.authors[1].email, None);
+    assert!(rec.body.ends_with("for too long."), "{}", rec.body);
+}
+
+#[test]
+fn a_first_person_paragraph_before_a_section_rule_is_copy_not_a_cover_note() {
+    let rec = recognise(&doc(&[
+        "What I learned from editing the AI Act",
+        "By Jane Roe",
+        "I spent two years on this law, and you will forgive me if I count every word of it.",
+        "* * *",
+        "The second part of the story begins in Strasbourg.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "What I learned from editing the AI Act");
+    assert!(rec.body.starts_with("I spent two years"), "{}", rec.body);
+}
+
+#[test]
+fn a_bio_set_above_the_piece_is_the_bio_not_the_standfirst() {
+    let rec = recognise(&doc(&[
+        "Our cities are still building for yesterday's heatwaves",
+        "Ingrid Halvorsen, Senior Researcher, Climate Resilience",
+        "Ingrid Halvorsen leads the urban adaptation programme at the Nordic Centre for Climate \
+         Resilience in Bergen.",
+        "It is a strange thing to write about heat from a city known for its rain.",
+        "We only have to be willing to learn.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.standfirst, "");
+    assert_eq!(names(&rec), ["Ingrid Halvorsen"]);
+    assert!(rec.authors[0].bio.is_some());
+    assert!(
+        rec.body.starts_with("It is a strange thing"),
+        "{}",
+        rec.body
+    );
+}

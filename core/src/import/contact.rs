@@ -1,0 +1,80 @@
+//! Contact details in copy: e-mail addresses, telephone numbers, web addresses. The .txt reader
+//! keeps a signature's lines apart by them, and recognition takes an author's address from them
+//! and never mistakes a number for an employer.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this module; its tests compile every one of them.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"));
+/// An international number ("+420 555 012 448"), a labelled one ("Tel.: 030 5550 1234"), or a
+/// national one written in groups from its leading 0 ("(020) 7946 0958").
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\+\s?\d[\d\s().\-/]{5,}\d|\b(?:tel|telephone|phone|mobile|mob|cell|fax|t|m)\b\.?\s*:?\s*\(?\d[\d\s().\-/]{5,}\d|\(?\b0\d{1,4}\)?[\s\-]\d{3,4}[\s\-]\d{3,4}\b)",
+    )
+});
+static WEB: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:https?://|www\.)[^\s|·•]+"));
+
+pub(crate) fn find_email(s: &str) -> Option<String> {
+    EMAIL.find(s).map(|m| m.as_str().to_string())
+}
+
+pub(crate) fn without_emails(s: &str) -> String {
+    EMAIL.replace_all(s, "").into_owned()
+}
+
+/// A telephone number with at least seven digits.
+pub(crate) fn has_phone(s: &str) -> bool {
+    PHONE
+        .find_iter(s)
+        .any(|m| m.as_str().chars().filter(char::is_ascii_digit).count() >= 7)
+}
+
+pub(crate) fn has_web_address(s: &str) -> bool {
+    WEB.is_match(s)
+}
+
+/// An e-mail address, a telephone number or a web address.
+pub(crate) fn has_contact(s: &str) -> bool {
+    EMAIL.is_match(s) || has_phone(s) || has_web_address(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_numbers_and_sites_are_found() {
+        assert_eq!(
+            find_email("Contact: rasa.vaitkute@example.org | +370").as_deref(),
+            Some("rasa.vaitkute@example.org")
+        );
+        for phone in [
+            "Tel.: +420 555 012 448",
+            "+90 232 555 0146 | k.aydin@example.org",
+            "Phone: 030 5550 1234",
+            "(020) 7946 0958",
+            "+358 50 555 7731",
+        ] {
+            assert!(has_phone(phone), "{phone}");
+        }
+        for not_phone in [
+            "between 2014-2020 and 2021-2027",
+            "110,000 members",
+            "Údolní 53, 602 00 Brno",
+            "a 2.5 per cent rise",
+        ] {
+            assert!(!has_phone(not_phone), "{not_phone}");
+        }
+        assert!(has_web_address("www.msg.example.org"));
+        assert!(has_contact("https://example.org/a"));
+        assert!(!has_contact("Moravian School of Governance"));
+    }
+}
