@@ -54,6 +54,8 @@ impl Format {
 pub(crate) enum BlockKind {
     /// The document's own title (a Word Title paragraph, an HTML `<h1>` of the article).
     Title,
+    /// The document's own subtitle (a Word Subtitle paragraph, a page's dek): its standfirst.
+    Subtitle,
     Heading(u8),
     Paragraph,
     ListItem {

@@ -159,6 +159,7 @@ impl<'a> Reader<'a> {
         let num = num.filter(|_| numbered.is_some());
         let kind = match (style_kind, numbered) {
             (Some(StyleKind::Title), _) => BlockKind::Title,
+            (Some(StyleKind::Subtitle), _) => BlockKind::Subtitle,
             (Some(StyleKind::Heading(n)), _) => BlockKind::Heading(n),
             (Some(StyleKind::Quote), _) => BlockKind::Quote,
             (_, Some(ordered)) => BlockKind::ListItem { ordered },
@@ -202,7 +203,7 @@ impl<'a> Reader<'a> {
             kind,
             markdown: format!("{prefix}{}", inline.markdown),
             text: inline.text,
-            emphasised: inline.emphasised || style_kind == Some(StyleKind::Subtitle),
+            emphasised: inline.emphasised,
         });
     }
 

@@ -272,7 +272,7 @@ fn styles_are_found_by_id_and_by_name() {
         got,
         vec![
             (BlockKind::Title, "# The headline", false),
-            (BlockKind::Paragraph, "A dek", true),
+            (BlockKind::Subtitle, "A dek", false),
             (BlockKind::Heading(2), "## A section", false),
             (BlockKind::Heading(3), "### A sub-section", false),
             (BlockKind::Heading(4), "#### Deeper", false),

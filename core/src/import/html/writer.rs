@@ -297,7 +297,7 @@ impl Writer {
             BlockKind::Quote => "> ".to_owned(),
             BlockKind::ListItem { ordered: true } => format!("{}. ", ctx.number),
             BlockKind::ListItem { ordered: false } => "- ".to_owned(),
-            BlockKind::Paragraph | BlockKind::Code => String::new(),
+            BlockKind::Paragraph | BlockKind::Subtitle | BlockKind::Code => String::new(),
         };
         self.blocks.push(Block {
             kind: ctx.kind,

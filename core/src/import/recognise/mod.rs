@@ -13,6 +13,8 @@ use crate::text::{fold, one_line};
 /// A headline is one short line; a first paragraph longer than this is copy, not a headline.
 const MAX_HEADLINE_WORDS: usize = 30;
 const MAX_HEADLINE_CHARS: usize = 200;
+/// A Title-styled headline is looked for among this many blocks at the top.
+const TITLE_WITHIN: usize = 12;
 /// A standfirst is a paragraph, not a page.
 const MAX_STANDFIRST_WORDS: usize = 90;
 /// Section labels a page or a form puts above the headline.
@@ -66,10 +68,6 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         head_len = 0;
     }
     let tail_at = head_len + cover::tail(&all[head_len..]);
-    let cover_emails: Vec<String> = all[..head_len]
-        .iter()
-        .filter_map(|b| patterns::find_email(&b.text))
-        .collect();
     let signature = cover::signature(&all[tail_at..]);
     let wrapping = all[..head_len].iter().chain(&all[tail_at..]);
     rec.dropped.extend(
@@ -96,6 +94,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     rec.section = meta.section.clone();
     rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
+    // Addresses in what was left out so far: the cover, the notes above the headline, the
+    // signature.
+    let cover_emails: Vec<String> = rec
+        .dropped
+        .iter()
+        .filter_map(|d| patterns::find_email(d))
+        .collect();
     rec.authors = meta_authors(&meta.authors);
     take_head(&meta, &mut rest, &mut rec);
     let body = sort_body(&rest, &mut rec);
@@ -255,9 +260,12 @@ fn take_headline<'a>(
     if blocks.is_empty() && meta.title.is_none() {
         return Err(BadFile::new("has no text"));
     }
+    // Word's Title style wins over whatever notes stand above it (an embargo line, a word count,
+    // a contact block), as long as they are notes, not copy.
     let title_at = blocks
         .iter()
-        .take(4)
+        .take(TITLE_WITHIN)
+        .take_while(|b| b.kind == BlockKind::Title || b.text.split_whitespace().count() <= 60)
         .position(|b| b.kind == BlockKind::Title);
     let (headline, after) = match (title_at, &meta.title) {
         (Some(i), _) => {
@@ -312,37 +320,83 @@ fn clean_headline(s: &str) -> String {
 /// after the headline in any order.
 fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
     take_byline_lines(rest, rec);
-    if let Some(given) = &meta.standfirst {
-        rec.standfirst = one_line(given);
-        let given = fold(&rec.standfirst);
-        // A page's description is often its standfirst paragraph again, or its start.
-        if let Some(i) = rest.iter().take(3).position(|b| {
-            let text = fold(&b.text);
-            text == given || (given.len() > 40 && text.starts_with(given.trim_end_matches("...")))
-        }) {
+    // The file's own subtitle (Word's Subtitle style) is the standfirst wherever it stands in the
+    // head.
+    if let Some(i) = rest
+        .iter()
+        .take(4)
+        .position(|b| b.kind == BlockKind::Subtitle)
+    {
+        rec.standfirst = rest[i].text.clone();
+        rest.remove(i);
+        take_byline_lines(rest, rec);
+        return;
+    }
+    let given = meta.standfirst.as_deref().map(one_line);
+    match given.as_deref().map(|g| described(g, rest)) {
+        Some(Described::Repeated(i)) => {
+            rec.standfirst = rest[i].text.clone();
             rest.remove(i);
         }
-    } else if let Some(first) = rest.first() {
-        let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
-        // A bio set at the top, as some writers do, is not the standfirst.
-        let prose = first.kind == BlockKind::Paragraph
-            && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
-            && patterns::bio_subject(&first.text, &known).is_none();
-        let named = patterns::standfirst_authors(&first.text);
-        let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
-        if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
-            rec.standfirst = first.text.clone();
-            rest.remove(0);
-            if rec.authors.is_empty() {
-                rec.authors = named
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(FoundAuthor::named)
-                    .collect();
-            }
-        }
+        // A page's description cut from its first paragraph ("…") is no standfirst; the copy
+        // decides whether it has one.
+        Some(Described::Truncated) => take_copy_standfirst(rest, rec),
+        Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
+        None => take_copy_standfirst(rest, rec),
     }
     take_byline_lines(rest, rec);
+}
+
+enum Described {
+    /// The copy has the description again as its block at this index.
+    Repeated(usize),
+    /// The description is the start of a block of the copy, cut short.
+    Truncated,
+    /// The description is not in the copy.
+    Apart,
+}
+
+fn described(given: &str, rest: &[&Block]) -> Described {
+    let given = fold(given);
+    let cut = given
+        .trim_end_matches(['.', '…', ' '])
+        .trim_end_matches("...");
+    for (i, b) in rest.iter().take(3).enumerate() {
+        let text = fold(&b.text);
+        if text == given {
+            return Described::Repeated(i);
+        }
+        if cut.len() > 40 && text.starts_with(cut) {
+            return Described::Truncated;
+        }
+    }
+    Described::Apart
+}
+
+/// The copy's own standfirst: a short paragraph under the headline that names its writer, is set
+/// apart in italic or bold, or stands above the byline.
+fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised) {
+    let Some(first) = rest.first() else {
+        return;
+    };
+    let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+    // A bio set at the top, as some writers do, is not the standfirst.
+    let prose = first.kind == BlockKind::Paragraph
+        && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
+        && patterns::bio_subject(&first.text, &known).is_none();
+    let named = patterns::standfirst_authors(&first.text);
+    let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
+    if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
+        rec.standfirst = first.text.clone();
+        rest.remove(0);
+        if rec.authors.is_empty() {
+            rec.authors = named
+                .unwrap_or_default()
+                .into_iter()
+                .map(FoundAuthor::named)
+                .collect();
+        }
+    }
 }
 
 /// Byline lines and post metadata ("Posted on 4 March 2025", an author's name alone, "and", a

@@ -433,3 +433,81 @@ fn a_bio_set_above_the_piece_is_the_bio_not_the_standfirst() {
         rec.body
     );
 }
+
+fn styled(kind: BlockKind, text: &str) -> Block {
+    Block {
+        kind,
+        ..Block::paragraph(text)
+    }
+}
+
+#[test]
+fn word_title_and_subtitle_win_over_the_notes_above_them() {
+    let d = Document {
+        format: Format::Docx,
+        meta: Meta::default(),
+        blocks: vec![
+            Block::paragraph("EMBARGOED UNTIL 00:01 CET, TUESDAY 12 MARCH"),
+            Block::paragraph("Word count: 812"),
+            Block::paragraph("Author contact: rasa.vaitkute@example.org | +370 655 50 192"),
+            Block::paragraph("Suggested section: Energy / Comment"),
+            Block::paragraph("Draft 2, revised after Tom's notes of 4 September."),
+            styled(
+                BlockKind::Title,
+                "Baltic offshore wind needs cables before it needs more auctions",
+            ),
+            Block::paragraph("By Rasa Vaitkutė"),
+            styled(
+                BlockKind::Subtitle,
+                "Without a shared plan for the grid, many projects will never be built.",
+            ),
+            Block::paragraph("Every few months, another government announces an auction."),
+            Block::paragraph("Rasa Vaitkutė is an energy analyst at the Baltic Grid Forum."),
+        ],
+        warnings: vec![],
+    };
+    let rec = recognise(&d).unwrap();
+    assert_eq!(
+        rec.headline,
+        "Baltic offshore wind needs cables before it needs more auctions"
+    );
+    assert_eq!(
+        rec.standfirst,
+        "Without a shared plan for the grid, many projects will never be built."
+    );
+    assert_eq!(names(&rec), ["Rasa Vaitkutė"]);
+    // The contact line above the piece spells her name: it is her address.
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("rasa.vaitkute@example.org")
+    );
+    assert_eq!(
+        rec.body,
+        "Every few months, another government announces an auction."
+    );
+}
+
+#[test]
+fn a_description_cut_from_the_first_paragraph_is_no_standfirst_and_the_paragraph_stays() {
+    let mut d = doc(&[
+        "Raising the pension age is not a pension reform",
+        "By Zuzana Kollárová",
+        "Every few years, a Central European finance minister announces that the retirement age \
+         must rise, and every few years the announcement is treated as the whole of pension policy.",
+        "The larger problem is easy to state.",
+    ]);
+    d.meta.standfirst = Some(
+        "Every few years, a Central European finance minister announces that the retirement age \
+         must rise, and every few..."
+            .into(),
+    );
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with("Every few years"), "{}", rec.body);
+
+    // A description that is the copy's first paragraph in full is its standfirst.
+    d.meta.standfirst = Some(d.blocks[2].text.clone());
+    let rec = recognise(&d).unwrap();
+    assert!(rec.standfirst.starts_with("Every few years"));
+    assert!(rec.body.starts_with("The larger problem"), "{}", rec.body);
+}
