@@ -39,13 +39,6 @@ static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words naming an institution, as a signature's employer line has them; the first group are the
-/// ones a desk prints as an affiliation before a department or programme.
-const INSTITUTIONS: &str = "university universität université universidad universidade \
-college school institute institut institution centre center forum foundation fondation stiftung \
-ministry council agency academy observatory commission parliament bank fund association society \
-trust network council tank embassy government authority court federation chamber union \
-laboratory company corporation";
 const UNITS: &str = "department faculty programme program office unit division desk";
 
 pub(super) fn is_rule(block: &Block) -> bool {
@@ -85,7 +78,7 @@ fn signature_line(text: &str) -> bool {
     let lone_name = words.len() == 1 && patterns::tidy_name(text) == text.trim();
     let institutional = words
         .iter()
-        .any(|w| institution_word(w) || patterns::is_role_word(w));
+        .any(|w| patterns::is_institution_word(w) || patterns::is_role_word(w));
     // "Cumhuriyet Bulvarı 118, 35210 Konak": a street and a postcode.
     let address = words.len() <= 10 && text.chars().any(|c| c.is_ascii_digit()) && title_case(text);
     has_contact(text)
@@ -104,13 +97,6 @@ fn title_case(text: &str) -> bool {
             .is_none_or(|c| !c.is_lowercase())
             || SMALL.split_whitespace().any(|s| s == w)
     })
-}
-
-fn institution_word(w: &str) -> bool {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    INSTITUTIONS.split_whitespace().any(|k| k == w)
 }
 
 fn unit_word(w: &str) -> bool {
@@ -248,7 +234,7 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
                 if words.len() > 10 || !title_case(piece) {
                     continue;
                 }
-                if words.iter().any(|w| institution_word(w)) {
+                if words.iter().any(|w| patterns::is_institution_word(w)) {
                     sig.affiliation = sig.affiliation.or_else(|| Some(piece.to_string()));
                 } else if words.iter().any(|w| unit_word(w)) {
                     unit = unit.or_else(|| Some(piece.to_string()));

@@ -38,6 +38,14 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A page's controls and labels, alone on their line: "Advertisement", "Download PDF", "Cite
+/// this", "View profile".
+static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:full )?profile|view (?:all )?(?:posts|articles) by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+    )
+});
+
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -110,7 +118,9 @@ pub(super) fn is_notice(text: &str) -> bool {
 
 pub(super) fn is_post_meta(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
-    text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim_end())
+    // Counts without words ("1,284", "142 18"): views, likes, comments.
+    let counts = !text.chars().any(char::is_alphabetic);
+    text.split_whitespace().count() <= 12 && (counts || POST_META.is_match(text.trim_end()))
 }
 
 /// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
@@ -156,7 +166,15 @@ pub(super) fn is_desk_note(text: &str) -> bool {
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
 pub(super) fn is_furniture(text: &str) -> bool {
-    is_share_prompt(text) || is_inline_promo(text) || is_notice(text) || is_legal_notice(text)
+    is_share_prompt(text)
+        || is_inline_promo(text)
+        || is_notice(text)
+        || is_legal_notice(text)
+        || is_page_control(text)
+}
+
+pub(super) fn is_page_control(text: &str) -> bool {
+    text.split_whitespace().count() <= 12 && PAGE_CONTROL.is_match(text.trim())
 }
 
 #[cfg(test)]
@@ -236,6 +254,16 @@ mod tests {
              for the addressee."
         ));
         assert!(is_notice("Sent from my iPhone"));
+        for control in [
+            "Advertisement",
+            "Download PDF",
+            "Cite this",
+            "View profile",
+            "Copy citation",
+        ] {
+            assert!(is_furniture(control), "{control}");
+        }
+        assert!(!is_furniture("Download speeds in rural Poland lag behind."));
         for m in ["TEXT:", "ENDS", "-30-", "###"] {
             assert!(is_copy_mark(m), "{m}");
         }

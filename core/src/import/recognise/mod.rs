@@ -7,7 +7,7 @@ mod patterns;
 
 use serde::Serialize;
 
-use super::{BadFile, Block, BlockKind, Document, Meta, MetaAuthor};
+use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
 use crate::text::{fold, one_line};
 
 /// A headline is one short line; a first paragraph longer than this is copy, not a headline.
@@ -53,6 +53,9 @@ pub struct Recognised {
     /// Site furniture left out of the body, block by block.
     pub dropped: Vec<String>,
     pub warnings: Vec<String>,
+    /// Who a web page says posted the piece ("Posted by"): the site's editor, not the byline,
+    /// unless the copy names no other writer.
+    pub posted_by: Option<String>,
 }
 
 pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
@@ -102,9 +105,16 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .filter_map(|d| patterns::find_email(d))
         .collect();
     rec.authors = meta_authors(&meta.authors);
-    take_head(&meta, &mut rest, &mut rec);
+    // A page's author metadata names whoever posted it; the writer the copy names comes first.
+    let mut page_credit = doc.format == Format::Html && !rec.authors.is_empty();
+    take_head(&meta, &mut rest, &mut rec, &mut page_credit);
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
+    for a in &mut rec.authors {
+        if a.affiliation.is_none() {
+            a.affiliation = a.bio.as_deref().and_then(patterns::affiliation_in_bio);
+        }
+    }
     let (kept, taken_out) = super::keep_to_allowlist(&join_markdown(&body));
     rec.body = kept;
     rec.warnings.extend(taken_out);
@@ -269,6 +279,9 @@ fn take_headline<'a>(
         .position(|b| b.kind == BlockKind::Title);
     let (headline, after) = match (title_at, &meta.title) {
         (Some(i), _) => {
+            if let Some(label) = blocks[..i].iter().rev().find(|b| is_kicker(&b.text)) {
+                file_under(rec, &label.text);
+            }
             rec.dropped
                 .extend(blocks[..i].iter().map(|b| b.text.clone()));
             (blocks[i].text.clone(), i + 1)
@@ -280,6 +293,7 @@ fn take_headline<'a>(
             (title.clone(), usize::from(repeats))
         }
         (None, None) if blocks.len() > 2 && is_kicker(&blocks[0].text) => {
+            file_under(rec, &blocks[0].text);
             rec.dropped.push(blocks[0].text.clone());
             (blocks[1].text.clone(), 2)
         }
@@ -301,6 +315,19 @@ fn take_headline<'a>(
     Ok(blocks[after.min(blocks.len())..].to_vec())
 }
 
+/// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
+/// says where already; a label in capitals is written as a section name is.
+fn file_under(rec: &mut Recognised, label: &str) {
+    let label = label.trim().trim_end_matches(':');
+    let lower = label.to_lowercase();
+    if rec.section.is_none() && KICKERS.split_whitespace().any(|k| k == lower) {
+        let mut chars = lower.chars();
+        rec.section = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect());
+    }
+}
+
 fn is_kicker(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower = text.trim().trim_end_matches(':').to_lowercase();
@@ -318,8 +345,8 @@ fn clean_headline(s: &str) -> String {
 
 /// The byline line, the standfirst and the page's post metadata, which stand in the first blocks
 /// after the headline in any order.
-fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
-    take_byline_lines(rest, rec);
+fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
+    take_byline_lines(rest, rec, page);
     // The file's own subtitle (Word's Subtitle style) is the standfirst wherever it stands in the
     // head.
     if let Some(i) = rest
@@ -329,22 +356,31 @@ fn take_head(meta: &Meta, rest: &mut Vec<&Block>, rec: &mut Recognised) {
     {
         rec.standfirst = rest[i].text.clone();
         rest.remove(i);
-        take_byline_lines(rest, rec);
-        return;
-    }
-    let given = meta.standfirst.as_deref().map(one_line);
-    match given.as_deref().map(|g| described(g, rest)) {
-        Some(Described::Repeated(i)) => {
-            rec.standfirst = rest[i].text.clone();
-            rest.remove(i);
+    } else {
+        let given = meta.standfirst.as_deref().map(one_line);
+        match given.as_deref().map(|g| described(g, rest)) {
+            Some(Described::Repeated(i)) => {
+                rec.standfirst = rest[i].text.clone();
+                rest.remove(i);
+            }
+            // A page's description cut from its first paragraph ("…") is no standfirst; the
+            // copy decides whether it has one.
+            Some(Described::Truncated) | None => take_copy_standfirst(rest, rec),
+            Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
         }
-        // A page's description cut from its first paragraph ("…") is no standfirst; the copy
-        // decides whether it has one.
-        Some(Described::Truncated) => take_copy_standfirst(rest, rec),
-        Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
-        None => take_copy_standfirst(rest, rec),
     }
-    take_byline_lines(rest, rec);
+    // "…, writes NAME": the standfirst names the writer.
+    if let Some(named) = patterns::standfirst_authors(&rec.standfirst) {
+        let named = named
+            .into_iter()
+            .map(|name| patterns::Named {
+                name,
+                affiliation: None,
+            })
+            .collect();
+        credit(rec, named, page);
+    }
+    take_byline_lines(rest, rec, page);
 }
 
 enum Described {
@@ -389,23 +425,20 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised) {
     if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
         rec.standfirst = first.text.clone();
         rest.remove(0);
-        if rec.authors.is_empty() {
-            rec.authors = named
-                .unwrap_or_default()
-                .into_iter()
-                .map(FoundAuthor::named)
-                .collect();
-        }
     }
 }
 
 /// Byline lines and post metadata ("Posted on 4 March 2025", an author's name alone, "and", a
 /// date) at the top of what is left.
-fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised) {
+fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
     while let Some(first) = rest.first() {
-        if let Some((named, email)) = head_byline(&first.text) {
-            take_byline(rec, named, email);
+        if let Some(poster) = patterns::posted_by(&first.text) {
+            rec.posted_by.get_or_insert(poster);
+            rec.dropped.push(first.text.clone());
+        } else if let Some((named, email)) = head_byline(&first.text) {
+            take_byline(rec, named, email, page);
         } else if furniture::is_post_meta(&first.text)
+            || furniture::is_page_control(&first.text)
             || rec
                 .authors
                 .iter()
@@ -424,8 +457,37 @@ fn head_byline(text: &str) -> Option<(Vec<patterns::Named>, Option<String>)> {
     patterns::byline(text).or_else(|| patterns::bare_byline(text))
 }
 
-fn take_byline(rec: &mut Recognised, named: Vec<patterns::Named>, email: Option<String>) {
-    if rec.authors.is_empty() {
+fn take_byline(
+    rec: &mut Recognised,
+    named: Vec<patterns::Named>,
+    email: Option<String>,
+    page: &mut bool,
+) {
+    credit(rec, named, page);
+    if let [only] = rec.authors.as_mut_slice()
+        && only.email.is_none()
+    {
+        only.email = email;
+    }
+}
+
+/// The writers the copy names (a byline line, "…, writes NAME"). They are the byline when none
+/// is known, or when the only one known is a page's author metadata naming someone else: that
+/// person posted the piece. Otherwise the names confirm the byline and say where they work.
+fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
+    let known = |rec: &Recognised, n: &patterns::Named| {
+        rec.authors.iter().any(|a| fold(&a.name) == fold(&n.name))
+    };
+    let strangers = !named.is_empty() && !named.iter().any(|n| known(rec, n));
+    if rec.authors.is_empty() || (*page && strangers) {
+        let page_names: Vec<String> = rec.authors.iter().map(|a| a.name.clone()).collect();
+        if !page_names.is_empty() {
+            let poster = page_names.join(", ");
+            rec.warnings.push(format!(
+                "the page credits {poster}, but the copy names its writer: {poster} is taken as                  the person who posted it; check the byline"
+            ));
+            rec.posted_by.get_or_insert(poster);
+        }
         rec.authors = named
             .into_iter()
             .map(|n| FoundAuthor {
@@ -434,23 +496,18 @@ fn take_byline(rec: &mut Recognised, named: Vec<patterns::Named>, email: Option<
                 ..FoundAuthor::default()
             })
             .collect();
-    } else {
-        // The file's metadata named them already: the line still says where they work.
-        for n in named {
-            if let Some(a) = rec
-                .authors
-                .iter_mut()
-                .find(|a| fold(&a.name) == fold(&n.name))
-                && a.affiliation.is_none()
-            {
-                a.affiliation = n.affiliation;
-            }
-        }
+        *page = false;
+        return;
     }
-    if let [only] = rec.authors.as_mut_slice()
-        && only.email.is_none()
-    {
-        only.email = email;
+    for n in named {
+        if let Some(a) = rec
+            .authors
+            .iter_mut()
+            .find(|a| fold(&a.name) == fold(&n.name))
+            && a.affiliation.is_none()
+        {
+            a.affiliation = n.affiliation;
+        }
     }
 }
 

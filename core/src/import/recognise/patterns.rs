@@ -273,6 +273,49 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     (!authors.is_empty()).then_some((authors, email))
 }
 
+/// "Posted by Clara Whitfield": who put the piece on the page.
+static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?i:posted|published|uploaded)\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*|\s+(?i:on|at)\s.*)?$",
+        name_pattern()
+    ))
+});
+
+pub(super) fn posted_by(text: &str) -> Option<String> {
+    let caps = POSTED_BY.captures(text.trim())?;
+    Some(tidy_name(caps.name("name")?.as_str()))
+}
+
+/// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
+/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
+/// Institute, University, Forum or Centre among them.
+static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:at|with|of|for|from)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+    )
+});
+
+pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
+    INSTITUTION_IN_BIO
+        .captures_iter(bio)
+        .filter_map(|c| c.name("org").map(|m| m.as_str().to_string()))
+        .find(|org| org.split_whitespace().any(is_institution_word))
+}
+
+/// Words naming an institution, as an affiliation has them.
+const INSTITUTIONS: &str = "university universität université universidad universidade \
+college school institute institut institution centre center forum foundation fondation stiftung \
+ministry council agency academy observatory commission parliament bank fund association society \
+trust network tank embassy government authority court federation chamber union laboratory lab \
+company corporation";
+
+pub(super) fn is_institution_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    INSTITUTIONS.split_whitespace().any(|k| k == w)
+}
+
 /// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
 /// "Matthias Schäfer | Brussels"), as it stands under a headline.
 pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
@@ -280,8 +323,11 @@ pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
+    // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
     let first = text
         .split(['|', ',', '·', '•', '—', '–', '('])
+        .next()?
+        .split(|c: char| c.is_ascii_digit())
         .next()?
         .trim();
     let names = split_names(first);

@@ -285,3 +285,45 @@ fn a_telephone_number_is_never_an_affiliation() {
         assert_eq!(named[0].affiliation, None, "{line}");
     }
 }
+
+#[test]
+fn a_bare_byline_ends_where_its_date_or_reading_time_starts() {
+    let (named, _) = bare_byline("Zuzana Kollárová 7 min read").unwrap();
+    assert_eq!(names(&named), ["Zuzana Kollárová"]);
+    assert_eq!(named[0].affiliation, None);
+    assert_eq!(bare_byline("7 min read"), None);
+}
+
+#[test]
+fn posted_by_names_the_poster_and_a_bio_names_the_employer() {
+    assert_eq!(
+        posted_by("Posted by Clara Whitfield on 23 April 2024").as_deref(),
+        Some("Clara Whitfield")
+    );
+    assert_eq!(posted_by("By Clara Whitfield"), None);
+    for (bio, org) in [
+        (
+            "Zuzana Kollárová is a senior economist at the Danube Fiscal Forum, where she leads.",
+            Some("Danube Fiscal Forum"),
+        ),
+        (
+            "Helena Marčanová is an associate professor of Public Policy at the Moravian School of \
+             Governance in Brno.",
+            Some("Moravian School of Governance"),
+        ),
+        (
+            "Kadri Tamm is a digital policy researcher at Tallinn University of Technology.",
+            Some("Tallinn University of Technology"),
+        ),
+        (
+            "Pieter Janssens is professor of microelectronics at KU Leuven.",
+            None,
+        ),
+        (
+            "Jane Roe is a freelance journalist based in Białystok.",
+            None,
+        ),
+    ] {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), org, "{bio}");
+    }
+}
