@@ -141,10 +141,22 @@ pub(super) fn within_article(node: &Handle) -> bool {
     false
 }
 
-fn parent(node: &Handle) -> Option<Handle> {
+pub(super) fn parent(node: &Handle) -> Option<Handle> {
     // The parent link is a `Cell`: taken to look, and put back.
     let weak = node.parent.take();
     let up = weak.as_ref().and_then(|w| w.upgrade());
     node.parent.set(weak);
     up
+}
+
+/// Whether any element lies more than `limit` levels below `node`.
+pub(super) fn deeper_than(node: &Handle, limit: usize) -> bool {
+    let mut stack = vec![(node.clone(), 0usize)];
+    while let Some((n, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(children(&n).into_iter().map(|c| (c, depth + 1)));
+    }
+    false
 }

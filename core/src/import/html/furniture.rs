@@ -30,6 +30,9 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
             {
                 return Some(Part::Silent);
             }
+            if attr(node, "role").is_some_and(|r| r.eq_ignore_ascii_case("button")) {
+                return Some(Part::Button);
+            }
             let words = class_words(node);
             let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
             if has(&["share", "sharing", "social", "sharebar"]) {
@@ -60,6 +63,12 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
                 Part::Cookie
             } else if has(&["menu", "navbar"]) {
                 Part::Menu
+            } else if has(&["pagination", "prev", "previous", "postnav", "navigation"]) {
+                Part::Navigation
+            } else if has(&["btn", "button", "actions", "toolbar"]) {
+                Part::Button
+            } else if has(&["views", "viewcount", "likes", "reactions", "counter"]) {
+                Part::Silent
             } else if has(&[
                 "posted",
                 "dateline",
@@ -69,7 +78,7 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
                 "updated",
             ]) {
                 Part::Date
-            } else if has(&["tags", "tagcloud", "categories"]) {
+            } else if has(&["tags", "tagcloud", "categories", "topics", "keywords"]) {
                 Part::Tags
             } else if has(&["kicker", "eyebrow"]) {
                 Part::Kicker
@@ -145,7 +154,7 @@ impl Part {
 
 /// Page parts left out, counted, in the order first met.
 #[derive(Default)]
-pub(super) struct LeftOut(Vec<(Part, usize)>);
+pub(super) struct LeftOut(pub(super) Vec<(Part, usize)>);
 
 impl LeftOut {
     pub(super) fn add(&mut self, part: Part) {
@@ -209,11 +218,11 @@ fn author_box(node: &Handle) -> bool {
 
 /// Counts the furniture of the page outside the article (what is inside it is counted as it is
 /// read).
-pub(super) fn count_furniture(body: &Handle, content: &Handle, left_out: &mut LeftOut) {
+pub(super) fn count_furniture(body: &Handle, content: Option<&Handle>, left_out: &mut LeftOut) {
     let mut stack = children(body);
     stack.reverse();
     while let Some(n) = stack.pop() {
-        if std::rc::Rc::ptr_eq(&n, content) {
+        if content.is_some_and(|c| std::rc::Rc::ptr_eq(&n, c)) {
             continue;
         }
         if let Some(part) = furniture(&n)

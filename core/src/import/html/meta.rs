@@ -115,6 +115,22 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
             })
             .unwrap_or_default();
     }
+    if tags.is_empty() {
+        // Links marked `rel="tag"` (a microformat WordPress and others write) name the tags;
+        // `rel="category tag"` is the section.
+        tags = find_all(body, &|n| {
+            is(n, "a")
+                && attr(n, "rel").is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    r.split_whitespace().any(|t| t == "tag")
+                        && !r.split_whitespace().any(|t| t == "category")
+                })
+        })
+        .iter()
+        .map(text_content)
+        .filter(|t| !t.is_empty())
+        .collect();
+    }
     let mut seen = HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
 
@@ -130,10 +146,13 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
 /// "By Jane Doe" → "Jane Doe".
 fn strip_by(name: &str) -> String {
     let name = one_line(name);
-    match name.get(..3) {
+    let name = match name.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => name[3..].trim().to_owned(),
         _ => name,
-    }
+    };
+    // A theme's separator before the date that follows: "By Arben Krasniqi -".
+    name.trim_end_matches(|c: char| c.is_whitespace() || "-–—|·•,/".contains(c))
+        .to_owned()
 }
 
 /// "Headline | Site name" → "Headline" (also " – ", " — ", " - ", " :: ", " · "): the last

@@ -32,6 +32,8 @@ fn the_article_is_read_and_the_page_around_it_left_out() {
             "When the European Union announced its latest package for the Niger basin in \
              March, the **headline figure** was **€2 billion**. Read the \
              [full report](https://example.org/report) or click here or there.",
+            // The extractor writes the advert slot as a plain paragraph; recognition drops it.
+            "Advertisement",
             "## Who decides",
             "Water is *local*: a 5\\*3 grid of canals\\_and\\_pipes \\[sic\\] \
              \\<script>alert(1)\\</script>.",
@@ -44,8 +46,6 @@ fn the_article_is_read_and_the_page_around_it_left_out() {
             "First line second line",
             "\\- not a list, # not a heading",
             "The agreements outlasted the governments that signed the original agreements.",
-            // The article's own footer stays (its bio, its tags); recognition sorts it.
-            "Tags: water, Sahel",
         ]
     );
     let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
@@ -53,6 +53,7 @@ fn the_article_is_read_and_the_page_around_it_left_out() {
         kinds,
         vec![
             BlockKind::Title,
+            BlockKind::Paragraph,
             BlockKind::Paragraph,
             BlockKind::Paragraph,
             BlockKind::Paragraph,
@@ -64,7 +65,6 @@ fn the_article_is_read_and_the_page_around_it_left_out() {
             BlockKind::ListItem { ordered: false },
             BlockKind::ListItem { ordered: false },
             BlockKind::Code,
-            BlockKind::Paragraph,
             BlockKind::Paragraph,
             BlockKind::Paragraph,
             BlockKind::Paragraph,
@@ -80,8 +80,8 @@ fn the_article_is_read_and_the_page_around_it_left_out() {
     assert_eq!(
         doc.warnings,
         vec![
-            "left out page parts: share buttons, figure, advert, embedded frame, newsletter \
-             sign-up, cookie notice, page header, navigation, sidebar, comments, page footer, \
+            "left out page parts: cookie notice, page header, navigation, share buttons, \
+             figure, advert, embedded frame, newsletter sign-up, sidebar, comments, page footer, \
              2 scripts",
             "image left out: https://example.org/media/dam.jpg",
         ]
@@ -425,4 +425,170 @@ fn an_author_box_inside_the_article_is_read() {
             "Anders Holm leads the energy programme."
         ]
     );
+}
+
+/// A page read and recognised, as import does.
+fn recognised(html: &str) -> crate::import::Recognised {
+    crate::import::recognise(&read_ok(html)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Paragraphs of body text long enough for a content extractor to see an article.
+fn body_paragraphs(topic: &str, n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} on {topic} runs long enough to be read as the article's own \
+                 copy, with clauses, commas and a second sentence. It says what the writer thinks \
+                 about {topic}, and why the desk should care about it this week.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_news_theme_page_whose_only_article_is_a_teaser_and_whose_author_is_the_poster() {
+    let page = format!(
+        "<html><head><title>Grain corridors - Daily Ledger</title>\
+         <meta name=\"author\" content=\"Clara Whitfield\">\
+         <meta name=\"description\" content=\"The corridor needs insurance, writes Olena Petrenko.\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Grain \
+         corridors need insurance\",\"author\":{{\"@type\":\"Person\",\"name\":\"Clara Whitfield\"}},\
+         \"articleSection\":\"Opinion\"}}</script></head><body>\
+         <nav><a href=\"/\">Home</a></nav>\
+         <div class=\"td-post-header\"><h1 class=\"entry-title\">Grain corridors need insurance</h1>\
+         <p class=\"td-post-sub-title\">The corridor needs insurance, writes Olena Petrenko.</p>\
+         <div class=\"td-module-meta-info\"><span class=\"byline\">Posted by \
+         <a href=\"/author/cw\">Clara Whitfield</a></span> <time>3 May 2024</time> \
+         <span class=\"td-post-views\">1,284</span></div></div>\
+         <div class=\"td-post-content\">{}<p><em>Olena Petrenko is a correspondent in Odesa for \
+         the Black Sea Review.</em></p></div>\
+         <div class=\"author-box\"><h4>About Clara Whitfield</h4><p>Clara Whitfield is the opinion \
+         editor of the Daily Ledger and joined from its foreign desk.</p></div>\
+         <div class=\"td-more-articles-box\"><article><span>Check also</span><h3><a href=\"/x\">\
+         Kosovo's energy deal is stuck</a></h3><p>A year after the roadmap, customers wait.</p>\
+         </article></div></body></html>",
+        body_paragraphs("the grain corridor", 5)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.headline, "Grain corridors need insurance");
+    assert_eq!(
+        rec.standfirst,
+        "The corridor needs insurance, writes Olena Petrenko."
+    );
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Olena Petrenko"]);
+    assert_eq!(rec.posted_by.as_deref(), Some("Clara Whitfield"));
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Olena Petrenko is a correspondent in Odesa for the Black Sea Review.")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
+    assert!(
+        rec.body.starts_with("Paragraph 1 on the grain corridor"),
+        "{}",
+        rec.body
+    );
+    assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
+    for furniture in ["Kosovo", "Clara Whitfield", "1,284", "Check also"] {
+        assert!(!rec.body.contains(furniture), "{furniture} in {}", rec.body);
+    }
+}
+
+#[test]
+fn a_think_tank_page_its_truncated_description_its_controls_and_its_author_section() {
+    let page = format!(
+        "<html><head><meta name=\"description\" content=\"Paragraph 1 on pensions runs long \
+         enough to be read as the article's own copy, with...\"></head><body>\
+         <main><div class=\"content-type\">Commentary</div>\
+         <h1 class=\"page-title\">Raising the pension age is not a reform</h1>\
+         <div class=\"byline-row\"><a class=\"author-link\" href=\"/experts/zk\">Zuzana Kollárová</a> \
+         <span class=\"reading-time\">7 min read</span>\
+         <div class=\"actions\"><a class=\"btn\" href=\"/x.pdf\">Download PDF</a>\
+         <button>Cite this</button></div></div>\
+         <div class=\"rich-text\">{}</div>\
+         <div class=\"topics\"><h3>Topics</h3><ul><li><a href=\"/t/p\">Pensions</a></li>\
+         <li><a href=\"/t/d\">Demography</a></li></ul></div>\
+         <section class=\"author-section\"><h2>About the author</h2><h3>Zuzana Kollárová</h3>\
+         <p class=\"role\">Senior Economist, Danube Fiscal Forum</p><p>Zuzana Kollárová is a senior \
+         economist at the Danube Fiscal Forum, where she leads work on pensions.</p>\
+         <a href=\"/experts/zk\">View profile</a></section>\
+         <section class=\"related\"><h2>Related content</h2><p>The second pillar: what went wrong \
+         and what the region should do next about it.</p></section></main></body></html>",
+        body_paragraphs("pensions", 5)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.headline, "Raising the pension age is not a reform");
+    assert_eq!(rec.standfirst, "");
+    assert_eq!(rec.section.as_deref(), Some("Commentary"));
+    assert_eq!(rec.tags, ["Pensions", "Demography"]);
+    let a = &rec.authors[0];
+    assert_eq!(a.name, "Zuzana Kollárová");
+    assert_eq!(
+        a.bio.as_deref(),
+        Some(
+            "Zuzana Kollárová is a senior economist at the Danube Fiscal Forum, where she leads \
+             work on pensions."
+        )
+    );
+    assert_eq!(a.affiliation.as_deref(), Some("Danube Fiscal Forum"));
+    // The first paragraph, which the description cut short, stays.
+    assert!(
+        rec.body.starts_with("Paragraph 1 on pensions"),
+        "{}",
+        rec.body
+    );
+    assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
+    for furniture in [
+        "Download PDF",
+        "Cite this",
+        "7 min read",
+        "View profile",
+        "second pillar",
+    ] {
+        assert!(!rec.body.contains(furniture), "{furniture} in {}", rec.body);
+    }
+}
+
+#[test]
+fn an_about_box_naming_the_byline_author_is_the_bio_and_one_about_another_is_dropped() {
+    let page = |who: &str| {
+        format!(
+            "<html><body><article><h1>Gas storage needs a winter rethink</h1>\
+             <p class=\"byline\">By Anders Holm</p>{}</article>\
+             <aside class=\"author-box\"><h3>About {who}</h3><p>{who} leads the energy markets \
+             programme at the Nordic Energy Policy Institute in Oslo.</p></aside></body></html>",
+            body_paragraphs("gas storage", 4)
+        )
+    };
+    let rec = recognised(&page("Anders Holm"));
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some(
+            "Anders Holm leads the energy markets programme at the Nordic Energy Policy Institute in Oslo."
+        )
+    );
+    assert!(!rec.body.contains("About"), "{}", rec.body);
+
+    let rec = recognised(&page("Marta Lindqvist"));
+    assert_eq!(rec.authors.len(), 1);
+    assert_eq!(rec.authors[0].name, "Anders Holm");
+    assert_eq!(rec.authors[0].bio, None);
+    assert!(!rec.body.contains("Marta Lindqvist"), "{}", rec.body);
+}
+
+#[test]
+fn json_ld_gives_the_headline_and_authors_when_the_page_has_no_meta_tags() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@graph\":[{{\"@type\":\"BlogPosting\",\
+         \"headline\":\"Minority governments work\",\"author\":[{{\"@id\":\"#a\"}},{{\"@id\":\"#b\"}}],\
+         \"keywords\":[\"Nordics\",\"Parliaments\"]}},{{\"@type\":\"Person\",\"@id\":\"#a\",\"name\":\
+         \"Freya Lindholm\"}},{{\"@type\":\"Person\",\"@id\":\"#b\",\"name\":\"Lars Eriksson\"}}]}}\
+         </script></head><body><div class=\"post\">{}</div></body></html>",
+        body_paragraphs("minority governments", 4)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.headline, "Minority governments work");
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Freya Lindholm", "Lars Eriksson"]);
+    assert_eq!(rec.tags, ["Nordics", "Parliaments"]);
 }

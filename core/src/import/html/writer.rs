@@ -3,8 +3,12 @@
 use markup5ever_rcdom::{Handle, NodeData};
 
 use super::MAX_DEPTH;
-use super::dom::{attr, children, class_words, find_all, is, name};
+
+/// A byline line runs to a few names, a title, a date; an author box is longer.
+const BYLINE_WORDS: usize = 30;
+use super::dom::{attr, children, class_words, find_all, is, name, text_content};
 use super::furniture::{LeftOut, Part, article_part, furniture};
+use super::page::tags_of;
 use crate::import::inline::{Span, render, safe_link};
 use crate::import::{Block, BlockKind};
 use crate::text::one_line;
@@ -48,8 +52,24 @@ pub(super) struct Writer {
     spans: Vec<Span>,
     pub(super) left_out: LeftOut,
     pub(super) images: Vec<String>,
+    /// The tags of a tag list met in the article (left out of the body).
+    pub(super) tags: Vec<String>,
+    /// In an extracted article, an element holding more text than this holds the article itself,
+    /// whatever its class says ("newsletter-post"); 0: no such element.
+    pub(super) article_chars: usize,
     title_seen: bool,
     pub(super) too_deep: bool,
+}
+
+/// A byline or an entry's meta line: short, without headings or paragraphs of prose, unlike an
+/// author box that shares its class.
+fn byline_line(node: &Handle) -> bool {
+    text_content(node).split_whitespace().count() <= BYLINE_WORDS
+        && find_all(node, &|n| {
+            matches!(name(n), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                || (is(n, "p") && text_content(n).split_whitespace().count() >= 12)
+        })
+        .is_empty()
 }
 
 impl Writer {
@@ -85,8 +105,12 @@ impl Writer {
         if depth > 0
             && let Some(part) = furniture(node)
             && !article_part(node)
+            && !self.holds_the_article(node)
         {
             self.left_out.add(part);
+            if part == Part::Tags {
+                self.tags.extend(tags_of(node));
+            }
             for image in find_all(node, &|n| is(n, "img")) {
                 self.image(&image);
             }
@@ -97,6 +121,7 @@ impl Writer {
             && class_words(node)
                 .iter()
                 .any(|w| matches!(w.as_str(), "byline" | "author" | "dateline" | "meta"))
+            && byline_line(node)
         {
             marked = Ctx {
                 byline: true,
@@ -212,7 +237,8 @@ impl Writer {
             | "details" | "summary" | "dl" | "dt" | "dd" | "table" | "thead" | "tbody"
             | "tfoot" | "tr" | "td" | "th" | "caption" | "hgroup" | "fieldset" | "legend"
             | "hr" | "body" | "html" => {
-                if ctx.in_item {
+                // Inside a list item or a byline, blocks are parts of one line ("By" · name · date).
+                if ctx.in_item || outer.byline {
                     self.spans.push(Span {
                         text: " ".into(),
                         ..Span::default()
@@ -272,6 +298,23 @@ impl Writer {
             text,
             emphasised: false,
         });
+    }
+
+    fn holds_the_article(&self, node: &Handle) -> bool {
+        self.article_chars > 0 && text_content(node).len() > self.article_chars
+    }
+
+    /// Takes another writer's blocks after its own, with what it left out.
+    pub(super) fn absorb(&mut self, other: Writer) {
+        self.blocks.extend(other.blocks);
+        for (part, count) in other.left_out.0 {
+            for _ in 0..count {
+                self.left_out.add(part);
+            }
+        }
+        self.images.extend(other.images);
+        self.tags.extend(other.tags);
+        self.too_deep |= other.too_deep;
     }
 
     /// The spans read so far as a block of the context's kind.
