@@ -511,3 +511,88 @@ fn a_description_cut_from_the_first_paragraph_is_no_standfirst_and_the_paragraph
     assert!(rec.standfirst.starts_with("Every few years"));
     assert!(rec.body.starts_with("The larger problem"), "{}", rec.body);
 }
+
+fn page(meta_author: &str, paragraphs: &[&str]) -> Document {
+    let mut d = doc(paragraphs);
+    d.format = Format::Html;
+    d.meta.authors = vec![MetaAuthor {
+        name: meta_author.into(),
+        ..MetaAuthor::default()
+    }];
+    d
+}
+
+#[test]
+fn the_writer_the_copy_names_wins_over_a_pages_author_who_is_the_poster() {
+    let rec = recognise(&page(
+        "Clara Whitfield",
+        &[
+            "Europe's migration pact will be won or lost in small towns",
+            "The pact will stand or fall in small towns, writes Nikos Andreadis.",
+            "Posted by Clara Whitfield",
+            "After almost a decade of negotiation, the Union has a pact.",
+            "Whether it works will be decided far from Brussels.",
+            "Nikos Andreadis is a researcher at the Hellenic Observatory in Thessaloniki.",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(names(&rec), ["Nikos Andreadis"]);
+    assert_eq!(rec.posted_by.as_deref(), Some("Clara Whitfield"));
+    assert!(rec.authors[0].bio.is_some());
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Hellenic Observatory")
+    );
+    assert!(
+        rec.warnings.iter().any(|w| w.contains("Clara Whitfield")),
+        "{:?}",
+        rec.warnings
+    );
+}
+
+#[test]
+fn a_poster_who_is_also_the_only_writer_named_stays_the_byline() {
+    let rec = recognise(&page(
+        "Marko Babić",
+        &[
+            "Croatia's euro year: prices, panic and the real numbers",
+            "Posted by Marko Babić",
+            "When Croatia adopted the euro, cafés raised the price of an espresso overnight.",
+            "Bulgaria should learn the right lesson.",
+            "Marko Babić is an economist at the Zagreb Institute of Economics.",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(names(&rec), ["Marko Babić"]);
+    assert_eq!(rec.posted_by.as_deref(), Some("Marko Babić"));
+    assert!(rec.authors[0].bio.is_some());
+}
+
+#[test]
+fn front_matter_authors_are_the_writers_own_and_not_overruled() {
+    let mut d = page(
+        "Ieva Kalniņa",
+        &[
+            "The Baltic grid",
+            "The grid is ready, writes Jonas Petraitis.",
+            "The body starts here.",
+        ],
+    );
+    d.format = Format::Markdown;
+    let rec = recognise(&d).unwrap();
+    assert_eq!(names(&rec), ["Ieva Kalniņa"]);
+    assert_eq!(rec.posted_by, None);
+}
+
+#[test]
+fn a_section_label_above_the_headline_files_the_piece() {
+    let rec = recognise(&doc(&[
+        "OPINION",
+        "Prague's trams show the way",
+        "By Pavel Novák",
+        "Prague has added four new tram lines.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
+    assert_eq!(rec.headline, "Prague's trams show the way");
+}
