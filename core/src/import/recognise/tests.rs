@@ -1,5 +1,5 @@
 use super::*;
-use crate::import::{Format, Meta, MetaAuthor};
+use crate::import::{BlockKind, Format, Meta, MetaAuthor};
 
 fn doc(paragraphs: &[&str]) -> Document {
     Document {

@@ -1,0 +1,189 @@
+//! The body of a piece, sorted from the bios, signatures and furniture around it, and written
+//! back as one Markdown text.
+
+use super::{FoundAuthor, Recognised, furniture, patterns};
+use crate::import::{Block, BlockKind};
+use crate::text::{fold, one_line};
+
+/// Splits what follows the head into body, bios and furniture.
+pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
+    let byline_given = !rec.authors.is_empty();
+    // The page's furniture starts at a "Related" or "About …" header in the second half.
+    let tail = rest
+        .iter()
+        .enumerate()
+        .position(|(i, b)| {
+            i >= 1
+                && i * 2 >= rest.len()
+                && (furniture::is_related_header(&b.text) || furniture::is_about_header(&b.text))
+        })
+        .unwrap_or(rest.len());
+    let known =
+        |rec: &Recognised| -> Vec<String> { rec.authors.iter().map(|a| fold(&a.name)).collect() };
+    let bio_of = |b: &Block, known: &[String]| {
+        matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+            .then(|| patterns::bio_subject(&b.text, known))
+            .flatten()
+    };
+    // Where the run of bios, signatures and furniture that closes the piece starts: read once,
+    // from the end, so a long file is not read again for every block.
+    let closing_names = known(rec);
+    let closing_run = rest[..tail]
+        .iter()
+        .rposition(|b| {
+            !(bio_of(b, &closing_names).is_some()
+                || patterns::is_unnamed_bio(&b.text)
+                || furniture::is_furniture(&b.text)
+                || patterns::signature(&b.text).is_some())
+        })
+        .map_or(0, |last_body| last_body + 1);
+    let mut body = Vec::new();
+    for (i, block) in rest.iter().enumerate() {
+        if furniture::is_copy_mark(&block.text) {
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
+        let names = known(rec);
+        // A name the copy gave no other way is taken as an author only where bios stand: just
+        // after the head, or in the run of bios that closes the piece.
+        let placed = i < 2 || i >= tail || i + 1 >= closing_run;
+        if let Some(name) = bio_of(block, &names)
+            && take_bio(rec, name, &block.text, byline_given, placed)
+        {
+            continue;
+        }
+        if placed && is_unnamed_bio_of_one(rec, &block.text) {
+            rec.authors[0].bio = Some(patterns::bio_text(&block.text));
+            continue;
+        }
+        if i >= tail || furniture::is_furniture(&block.text) || furniture::is_tags_line(&block.text)
+        {
+            if furniture::is_tags_line(&block.text) && rec.tags.is_empty() {
+                rec.tags = tags_of_line(&block.text);
+            }
+            rec.dropped.push(block.text.clone());
+        } else if let Some(email) = lone_email(&block.text) {
+            attach_email(rec, email);
+        } else if i + 3 >= rest.len()
+            && let Some((name, email)) = patterns::signature(&block.text)
+        {
+            // "—Pavel Novák" closing the copy signs it.
+            if rec.authors.is_empty() {
+                rec.authors.push(FoundAuthor::named(name));
+            }
+            if let Some(email) = email {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(block.text.clone());
+        } else {
+            body.push(*block);
+        }
+    }
+    split_shared_bios(rec);
+    body
+}
+
+/// Records a bio; false when the paragraph is not taken as one (a second bio of the same author,
+/// or a stranger's where the copy already has its byline).
+fn take_bio(
+    rec: &mut Recognised,
+    name: String,
+    text: &str,
+    byline_given: bool,
+    placed: bool,
+) -> bool {
+    let key = fold(&name);
+    match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {
+        Some(a) if a.bio.is_none() => {
+            a.bio = Some(patterns::bio_text(text));
+            true
+        }
+        None if !byline_given && placed => {
+            let excerpt: String = text.chars().take(60).collect();
+            rec.warnings.push(format!(
+                "no byline found: {name} was taken from a bio paragraph (“{excerpt}…”); check the byline"
+            ));
+            rec.authors.push(FoundAuthor {
+                name,
+                bio: Some(patterns::bio_text(text)),
+                ..FoundAuthor::default()
+            });
+            true
+        }
+        _ => false,
+    }
+}
+
+fn is_unnamed_bio_of_one(rec: &Recognised, text: &str) -> bool {
+    matches!(rec.authors.as_slice(), [only] if only.bio.is_none()) && patterns::is_unnamed_bio(text)
+}
+
+/// One paragraph holding two authors' bios ("A is … . B is …") becomes one bio each.
+fn split_shared_bios(rec: &mut Recognised) {
+    let names: Vec<String> = rec.authors.iter().map(|a| a.name.clone()).collect();
+    for i in 0..rec.authors.len() {
+        let Some(bio) = rec.authors[i].bio.clone() else {
+            continue;
+        };
+        for (j, other) in names.iter().enumerate() {
+            let Some(at) = bio.find(&format!(". {other} ")) else {
+                continue;
+            };
+            if j == i || rec.authors[j].bio.is_some() {
+                continue;
+            }
+            rec.authors[i].bio = Some(bio[..=at].trim().to_string());
+            rec.authors[j].bio = Some(bio[at + 2..].trim().to_string());
+            break;
+        }
+    }
+}
+
+fn tags_of_line(text: &str) -> Vec<String> {
+    let list = text.split_once(':').map_or("", |(_, l)| l);
+    list.split([',', ';', '|'])
+        .map(one_line)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A line that is only an address ("jane@example.org", "Email: jane@example.org").
+fn lone_email(text: &str) -> Option<String> {
+    let email = patterns::find_email(text)?;
+    (text.split_whitespace().count() <= 4).then_some(email)
+}
+
+/// An address goes to the one author, or to the author whose name it spells.
+pub(super) fn attach_email(rec: &mut Recognised, email: String) {
+    let local = fold(email.split('@').next().unwrap_or(""));
+    let single = rec.authors.len() == 1;
+    let owner = rec.authors.iter_mut().find(|a| {
+        single
+            || fold(&a.name)
+                .split_whitespace()
+                .all(|part| local.contains(part))
+    });
+    if let Some(a) = owner
+        && a.email.is_none()
+    {
+        a.email = Some(email);
+    }
+}
+
+/// Blocks back into one Markdown text: list items of one list on consecutive lines.
+pub(super) fn join_markdown(blocks: &[&Block]) -> String {
+    let mut out = String::new();
+    let mut previous: Option<BlockKind> = None;
+    for b in blocks {
+        if let Some(p) = previous {
+            let same_list = matches!(
+                (p, b.kind),
+                (BlockKind::ListItem { ordered: a }, BlockKind::ListItem { ordered: c }) if a == c
+            );
+            out.push_str(if same_list { "\n" } else { "\n\n" });
+        }
+        out.push_str(b.markdown.trim_end());
+        previous = Some(b.kind);
+    }
+    out
+}
