@@ -189,7 +189,11 @@ fn report(score: &RoundScore) -> String {
             f.file
         ));
         if let Some(problem) = &f.refused {
-            out.push_str(&format!("         REFUSED: {problem}\n"));
+            out.push_str(&format!(
+                "         REFUSED: {problem} (all {} fields wrong)\n",
+                f.tally.total
+            ));
+            continue;
         }
         for w in &f.wrong {
             out.push_str(&format!("         wrong  {w}\n"));

@@ -46,6 +46,14 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A newsletter's or a blog's prompt: "Thanks for reading…", "… in your inbox", "Get our morning
+/// briefing".
+static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:thanks for reading\b|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b)",
+    )
+});
+
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -171,6 +179,11 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_notice(text)
         || is_legal_notice(text)
         || is_page_control(text)
+        || is_newsletter_prompt(text)
+}
+
+pub(super) fn is_newsletter_prompt(text: &str) -> bool {
+    text.split_whitespace().count() <= 40 && NEWSLETTER_PROMPT.is_match(text.trim())
 }
 
 pub(super) fn is_page_control(text: &str) -> bool {

@@ -596,3 +596,24 @@ fn a_section_label_above_the_headline_files_the_piece() {
     assert_eq!(rec.section.as_deref(), Some("Opinion"));
     assert_eq!(rec.headline, "Prague's trams show the way");
 }
+
+#[test]
+fn blog_and_newsletter_prompts_at_the_end_are_furniture() {
+    let rec = recognise(&doc(&[
+        "In praise of minority governments",
+        "By Freya Lindholm",
+        "When foreign journalists write about Scandinavian politics, they reach for one word.",
+        "It may be the one best suited to an age of fragmented electorates.",
+        "Thanks for reading The Northern Ledger! Subscribe for free to receive new posts.",
+        "Sign up for our newsletter to get the week's analysis every Friday.",
+        "Get the Balkan Ledger morning briefing in your inbox. No spam, unsubscribe at any time.",
+        "Leave a comment",
+        "Join the discussion",
+    ]))
+    .unwrap();
+    assert!(
+        rec.body.ends_with("fragmented electorates."),
+        "{}",
+        rec.body
+    );
+}
