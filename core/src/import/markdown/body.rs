@@ -8,8 +8,55 @@ use crate::import::inline::link_destination;
 use crate::import::{Block, BlockKind};
 use crate::text::one_line;
 
-/// The body's top-level blocks, each with its own source text as Markdown.
+/// The body's top-level blocks, each with its own source text as Markdown. A writer's private
+/// comments (Obsidian's `%% … %%`) are left out, and a callout (`> [!info] About the author`)
+/// is read as its title and its text, not as a quotation.
 pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
+    let (body, comments) = without_comments(body);
+    if comments > 0 {
+        warnings.push(format!(
+            "left out the writer's comments (%% … %%): {comments}"
+        ));
+    }
+    blocks_of(&body, warnings)
+}
+
+/// `%% … %%` spans taken out, and how many there were; an unclosed `%%` is left as text.
+fn without_comments(body: &str) -> (String, usize) {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    let mut count = 0;
+    while let Some(start) = rest.find("%%") {
+        let Some(len) = rest[start + 2..].find("%%") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + 2 + len + 2..];
+        count += 1;
+    }
+    out.push_str(rest);
+    (out, count)
+}
+
+/// A callout's title and text, without its `>` marks: `> [!info] About the author` then its lines.
+fn callout(quote: &str) -> Option<String> {
+    let unquoted: Vec<&str> = quote
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            l.strip_prefix("> ")
+                .or_else(|| l.strip_prefix('>'))
+                .unwrap_or(l)
+        })
+        .collect();
+    let first = unquoted.first()?.trim_start();
+    let after = first.strip_prefix("[!")?;
+    let (_, title) = after.split_once(']')?;
+    let title = title.trim_start_matches(['+', '-']).trim();
+    Some(format!("{title}\n\n{}", unquoted[1..].join("\n")))
+}
+
+fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
     let arena = Arena::new();
     let root = parse_document(&arena, body, &Options::default());
     let lines: Vec<&str> = body.split('\n').collect();
@@ -50,6 +97,10 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
                 push(&mut blocks, kind, markdown, node);
             }
             NodeValue::BlockQuote => {
+                if let Some(inner) = callout(&source(node, &lines)) {
+                    blocks.extend(blocks_of(&inner, warnings));
+                    continue;
+                }
                 let markdown = source(node, &lines)
                     .lines()
                     .map(|line| {

@@ -1,28 +1,49 @@
-//! YAML front matter: the title, standfirst, authors (with their e-mail, affiliation and bio),
-//! section and tags a Markdown file declares about itself.
+//! Front matter: the title, standfirst, authors (with their e-mail, affiliation and bio), section
+//! and tags a Markdown file declares about itself, in YAML between `---` lines (Jekyll, Ghost,
+//! Obsidian) or TOML between `+++` lines (Hugo). Both are read into one shape of values, so the
+//! keys mean the same in either.
 
 use saphyr::{LoadableYamlNode, ScalarOwned, YamlOwned};
 
 use crate::import::{BadFile, Meta, MetaAuthor};
 use crate::text::one_line;
 
-/// The front matter's YAML and the body after it. The front matter opens with a first line `---`
-/// and closes with a line `---` or `...`.
-pub(super) fn split_front_matter(source: &str) -> Option<(&str, &str)> {
+/// Which language a front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Syntax {
+    Yaml,
+    Toml,
+}
+
+/// A front matter value, whichever language gave it.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    /// Text, numbers, dates and booleans, as text.
+    Text(String),
+    List(Vec<Value>),
+    Map(Vec<(String, Value)>),
+    Nothing,
+}
+
+/// The front matter and the body after it. YAML opens with a first line `---` and closes with
+/// `---` or `...`; TOML opens and closes with `+++`.
+pub(super) fn split_front_matter(source: &str) -> Option<(Syntax, &str, &str)> {
     let first_end = source.find('\n')?;
-    if source[..first_end].trim_end() != "---" {
-        return None;
-    }
+    let (syntax, closers): (Syntax, &[&str]) = match source[..first_end].trim_end() {
+        "---" => (Syntax::Yaml, &["---", "..."]),
+        "+++" => (Syntax::Toml, &["+++"]),
+        _ => return None,
+    };
     let mut offset = first_end + 1;
     while offset <= source.len() {
         let end = source[offset..]
             .find('\n')
             .map_or(source.len(), |i| offset + i);
         let line = source[offset..end].trim_end();
-        if line == "---" || line == "..." {
-            let yaml = &source[first_end + 1..offset];
+        if closers.contains(&line) {
+            let matter = &source[first_end + 1..offset];
             let body = source.get(end + 1..).unwrap_or("");
-            return Some((yaml, body));
+            return Some((syntax, matter, body));
         }
         if end == source.len() {
             break;
@@ -32,38 +53,36 @@ pub(super) fn split_front_matter(source: &str) -> Option<(&str, &str)> {
     None
 }
 
-pub(super) fn front_matter(yaml: &str, warnings: &mut Vec<String>) -> Result<Meta, BadFile> {
-    let documents = YamlOwned::load_from_str(yaml).map_err(|e| {
-        BadFile::new(format!(
-            "has front matter that is not valid YAML (line {}: {})",
-            e.marker().line() + 1,
-            e.info()
-        ))
-    })?;
+pub(super) fn front_matter(
+    syntax: Syntax,
+    text: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Meta, BadFile> {
+    let root = match syntax {
+        Syntax::Yaml => yaml(text)?,
+        Syntax::Toml => toml(text)?,
+    };
+    let map = match root {
+        Value::Map(map) => map,
+        Value::Nothing => return Ok(Meta::default()),
+        _ => {
+            return Err(BadFile::new(
+                "has front matter that is not valid YAML (it is not a list of `key: value` lines)",
+            ));
+        }
+    };
     let mut meta = Meta::default();
-    let Some(root) = documents.into_iter().next() else {
-        return Ok(meta);
-    };
-    let YamlOwned::Mapping(map) = untag(root) else {
-        return Err(BadFile::new(
-            "has front matter that is not valid YAML (it is not a list of `key: value` lines)",
-        ));
-    };
     let mut unknown = Vec::new();
     let mut single = MetaAuthor::default();
     let mut single_keys = Vec::new();
     for (key, value) in map {
-        let Some(key) = scalar(&key) else {
-            continue;
-        };
-        let value = untag(value);
         match key.to_lowercase().as_str() {
-            "title" => meta.title = meta.title.take().or(scalar(&value)),
-            "standfirst" | "subtitle" | "description" | "dek" | "summary" | "excerpt" | "lede"
-            | "lead" => {
-                meta.standfirst = meta.standfirst.take().or(scalar(&value));
+            "title" | "headline" => meta.title = meta.title.take().or(text_of(&value)),
+            "standfirst" | "subtitle" | "description" | "dek" | "deck" | "summary" | "excerpt"
+            | "custom_excerpt" | "lede" | "lead" => {
+                meta.standfirst = meta.standfirst.take().or(text_of(&value));
             }
-            "author" | "authors" => meta.authors.extend(authors(value)),
+            "author" | "authors" | "byline" => meta.authors.extend(authors(&value)),
             "email" => set_single(&mut single.email, &value, "email", &mut single_keys),
             "affiliation" => set_single(
                 &mut single.affiliation,
@@ -72,7 +91,10 @@ pub(super) fn front_matter(yaml: &str, warnings: &mut Vec<String>) -> Result<Met
                 &mut single_keys,
             ),
             "bio" => set_single(&mut single.bio, &value, "bio", &mut single_keys),
-            "section" => meta.section = meta.section.take().or(first_scalar(&value)),
+            // Jekyll's categories, Ghost's primary tag: the first names the section.
+            "section" | "category" | "categories" | "primary_tag" => {
+                meta.section = meta.section.take().or(first_name(&value));
+            }
             "tags" | "tag" | "keywords" => meta.tags.extend(tags(&value)),
             _ => unknown.push(key),
         }
@@ -104,56 +126,109 @@ pub(super) fn front_matter(yaml: &str, warnings: &mut Vec<String>) -> Result<Met
     Ok(meta)
 }
 
+fn yaml(text: &str) -> Result<Value, BadFile> {
+    let documents = YamlOwned::load_from_str(text).map_err(|e| {
+        BadFile::new(format!(
+            "has front matter that is not valid YAML (line {}: {})",
+            e.marker().line() + 1,
+            e.info()
+        ))
+    })?;
+    Ok(documents
+        .into_iter()
+        .next()
+        .map_or(Value::Nothing, from_yaml))
+}
+
+fn from_yaml(value: YamlOwned) -> Value {
+    match value {
+        YamlOwned::Tagged(_, inner) => from_yaml(*inner),
+        YamlOwned::Sequence(items) => Value::List(items.into_iter().map(from_yaml).collect()),
+        YamlOwned::Mapping(map) => Value::Map(
+            map.into_iter()
+                .filter_map(|(k, v)| match from_yaml(k) {
+                    Value::Text(key) => Some((key, from_yaml(v))),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        YamlOwned::Value(ScalarOwned::String(s)) => Value::Text(s),
+        YamlOwned::Value(ScalarOwned::Integer(i)) => Value::Text(i.to_string()),
+        YamlOwned::Value(ScalarOwned::FloatingPoint(f)) => Value::Text(f.to_string()),
+        YamlOwned::Value(ScalarOwned::Boolean(b)) => Value::Text(b.to_string()),
+        YamlOwned::Representation(s, _, _) => Value::Text(s),
+        _ => Value::Nothing,
+    }
+}
+
+fn toml(text: &str) -> Result<Value, BadFile> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        BadFile::new(format!(
+            "has front matter that is not valid TOML ({})",
+            one_line(e.message())
+        ))
+    })?;
+    Ok(from_toml(toml::Value::Table(table)))
+}
+
+fn from_toml(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::Text(s),
+        toml::Value::Integer(i) => Value::Text(i.to_string()),
+        toml::Value::Float(f) => Value::Text(f.to_string()),
+        toml::Value::Boolean(b) => Value::Text(b.to_string()),
+        toml::Value::Datetime(d) => Value::Text(d.to_string()),
+        toml::Value::Array(items) => Value::List(items.into_iter().map(from_toml).collect()),
+        toml::Value::Table(table) => {
+            Value::Map(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
+        }
+    }
+}
+
 /// Email, affiliation and bio given beside `author`: kept for a single author.
 fn set_single(
     slot: &mut Option<String>,
-    value: &YamlOwned,
+    value: &Value,
     key: &'static str,
     keys: &mut Vec<&'static str>,
 ) {
-    if let Some(text) = scalar(value) {
+    if let Some(text) = text_of(value) {
         *slot = Some(text);
         keys.push(key);
     }
 }
 
-fn untag(value: YamlOwned) -> YamlOwned {
+/// A value's text, trimmed; `None` for nothing, empty text and collections.
+fn text_of(value: &Value) -> Option<String> {
     match value {
-        YamlOwned::Tagged(_, inner) => untag(*inner),
-        other => other,
+        Value::Text(s) => {
+            let text = one_line(s);
+            (!text.is_empty()).then_some(text)
+        }
+        _ => None,
     }
 }
 
-/// A scalar's text, trimmed; `None` for nulls, empty text and collections.
-fn scalar(value: &YamlOwned) -> Option<String> {
-    let text = match value {
-        YamlOwned::Value(ScalarOwned::String(s)) => s.clone(),
-        YamlOwned::Value(ScalarOwned::Integer(i)) => i.to_string(),
-        YamlOwned::Value(ScalarOwned::FloatingPoint(f)) => f.to_string(),
-        YamlOwned::Value(ScalarOwned::Boolean(b)) => b.to_string(),
-        YamlOwned::Representation(s, _, _) => s.clone(),
-        YamlOwned::Tagged(_, inner) => return scalar(inner),
-        _ => return None,
-    };
-    let text = one_line(&text);
-    (!text.is_empty()).then_some(text)
-}
-
-fn first_scalar(value: &YamlOwned) -> Option<String> {
+/// The first item of a list, or the value itself; a map by its `name`.
+fn first_name(value: &Value) -> Option<String> {
     match value {
-        YamlOwned::Sequence(items) => items.iter().find_map(scalar),
-        other => scalar(other),
+        Value::List(items) => items.iter().find_map(first_name),
+        Value::Map(map) => map
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("name"))
+            .and_then(|(_, v)| text_of(v)),
+        other => text_of(other),
     }
 }
 
 /// `author: Name`, `authors: [A, B]`, or a list of maps with name, email, affiliation and bio.
-fn authors(value: YamlOwned) -> Vec<MetaAuthor> {
+fn authors(value: &Value) -> Vec<MetaAuthor> {
     match value {
-        YamlOwned::Sequence(items) => items.into_iter().flat_map(authors).collect(),
-        YamlOwned::Mapping(map) => {
+        Value::List(items) => items.iter().flat_map(authors).collect(),
+        Value::Map(map) => {
             let mut author = MetaAuthor::default();
             for (key, value) in map {
-                let (Some(key), Some(value)) = (scalar(&key), scalar(&untag(value))) else {
+                let Some(value) = text_of(value) else {
                     continue;
                 };
                 match key.to_lowercase().as_str() {
@@ -170,7 +245,7 @@ fn authors(value: YamlOwned) -> Vec<MetaAuthor> {
                 vec![author]
             }
         }
-        other => scalar(&other)
+        other => text_of(other)
             .map(|name| MetaAuthor {
                 name,
                 ..MetaAuthor::default()
@@ -180,11 +255,12 @@ fn authors(value: YamlOwned) -> Vec<MetaAuthor> {
     }
 }
 
-/// A YAML list of tags, or one string of tags separated by commas.
-fn tags(value: &YamlOwned) -> Vec<String> {
+/// A list of tags, or one string of tags separated by commas.
+fn tags(value: &Value) -> Vec<String> {
     match value {
-        YamlOwned::Sequence(items) => items.iter().flat_map(tags).collect(),
-        other => scalar(other)
+        Value::List(items) => items.iter().flat_map(tags).collect(),
+        Value::Map(_) => first_name(value).into_iter().collect(),
+        other => text_of(other)
             .map(|s| {
                 s.split(',')
                     .map(one_line)

@@ -14,7 +14,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let (source, warning) = decode(bytes)?;
     let mut warnings: Vec<String> = warning.into_iter().collect();
     let (meta, body) = match split_front_matter(&source) {
-        Some((yaml, body)) => (front_matter(yaml, &mut warnings)?, body),
+        Some((syntax, matter, body)) => (front_matter(syntax, matter, &mut warnings)?, body),
         None => (Meta::default(), source.as_str()),
     };
     let blocks = body_blocks(body, &mut warnings);

@@ -314,3 +314,82 @@ fn windows_1252_markdown_is_converted() {
         vec!["converted from Windows-1252 (the file was not UTF-8)".to_owned()]
     );
 }
+
+#[test]
+fn hugo_toml_front_matter_is_read_like_yaml() {
+    let doc = read(
+        "+++\ntitle = \"What NATO's Eastern Flank Still Lacks\"\ndescription = \"Air defence \
+         matters more than communiqués.\"\nauthors = [\"Kristīne Ozoliņa\", \"Mart Kask\"]\n\
+         date = 2024-06-28T07:30:00+03:00\ndraft = false\ncategories = [\"Analysis\"]\n\
+         tags = [\"NATO\", \"defence\"]\n+++\n\nSummits are good at producing headlines.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("What NATO's Eastern Flank Still Lacks")
+    );
+    assert_eq!(
+        doc.meta.standfirst.as_deref(),
+        Some("Air defence matters more than communiqués.")
+    );
+    let names: Vec<&str> = doc.meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Kristīne Ozoliņa", "Mart Kask"]);
+    assert_eq!(doc.meta.section.as_deref(), Some("Analysis"));
+    assert_eq!(doc.meta.tags, ["NATO", "defence"]);
+    assert_eq!(
+        doc.warnings,
+        ["left out front matter keys: date, draft".to_owned()]
+    );
+    let bad = read(b"+++\ntitle = \"unclosed\n+++\n\nText\n").unwrap_err();
+    assert!(bad.0.contains("not valid TOML"), "{bad}");
+}
+
+#[test]
+fn ghost_and_jekyll_keys_give_the_standfirst_and_section() {
+    let doc = read(
+        "---\ntitle: Rent caps\ncustom_excerpt: Where cities use it, it works.\nprimary_tag: Economy\n\
+         ---\n\nText.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.meta.standfirst.as_deref(),
+        Some("Where cities use it, it works.")
+    );
+    assert_eq!(doc.meta.section.as_deref(), Some("Economy"));
+    let doc = read(b"---\ntitle: Quotas\ncategories: [Opinion, Oceans]\n---\n\nText.\n").unwrap();
+    assert_eq!(doc.meta.section.as_deref(), Some("Opinion"));
+}
+
+#[test]
+fn obsidian_comments_are_left_out_and_a_callout_is_its_title_and_text() {
+    let doc = read(
+        b"# Border towns\n\n%% check the figures with Eleni %%\n\nThe pact was approved.\n\n\
+          > [!info] About the author\n> Nikos Theodorakis is a fellow at the Aegean Policy Network.\n\n\
+          > A real quotation stays a quotation.\n",
+    )
+    .unwrap();
+    let got: Vec<(BlockKind, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.markdown.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (BlockKind::Title, "# Border towns"),
+            (BlockKind::Paragraph, "The pact was approved."),
+            (BlockKind::Paragraph, "About the author"),
+            (
+                BlockKind::Paragraph,
+                "Nikos Theodorakis is a fellow at the Aegean Policy Network."
+            ),
+            (BlockKind::Quote, "> A real quotation stays a quotation."),
+        ]
+    );
+    assert_eq!(
+        doc.warnings,
+        ["left out the writer's comments (%% … %%): 1".to_owned()]
+    );
+}
