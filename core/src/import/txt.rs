@@ -38,7 +38,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
         for group in lines.split(|l| is_blank(l)).filter(|g| !g.is_empty()) {
-            if is_contact_block(group) {
+            if is_contact_block(group) || is_statement_lines(group) {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
                 }
@@ -64,6 +64,27 @@ fn is_contact_block(lines: &[&str]) -> bool {
         && short
         && (signed || lines.iter().any(|l| has_contact(l)))
         && !lines.iter().any(|l| list_marker(l).is_some())
+}
+
+/// Lines that each say one thing and end their sentence (bios one a line, notes), perhaps under
+/// a short label ("About the authors"): not a paragraph wrapped at a line's width, which breaks
+/// lines mid-sentence.
+fn is_statement_lines(lines: &[&str]) -> bool {
+    let label = lines.first().is_some_and(|l| {
+        let l = l.trim();
+        l.split_whitespace().count() <= 4 && !l.ends_with(['.', '!', '?', ',', ';'])
+    });
+    let statements = if label { &lines[1..] } else { lines };
+    let statement = |l: &&str| {
+        let l = l.trim();
+        let opens = l
+            .chars()
+            .find(|c| !matches!(c, '*' | '_' | '(' | '[' | '"' | '“' | '‘'))
+            .is_some_and(char::is_uppercase);
+        let body = l.trim_end_matches(['*', '_', ')', ']', '"', '”', '’']);
+        opens && body.ends_with(['.', '!', '?']) && l.split_whitespace().count() >= 4
+    };
+    lines.len() >= 2 && !statements.is_empty() && statements.iter().all(statement)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,6 +310,31 @@ mod tests {
                 "Best wishes, Kerem",
                 "Kerem Aydın | Aegean Policy Forum",
                 "k.aydin@example.org",
+            ]
+        );
+    }
+
+    #[test]
+    fn bios_one_a_line_are_blocks_of_their_own_and_wrapped_prose_is_not() {
+        let doc = read(
+            "About the authors\nEszter Halmi is a senior researcher at the Institute.\n\
+             Jonas Petraitis is a policy analyst at the Institute.\n\n\
+             *Aoife Ní Bhriain is a lecturer in public health.*\n\
+             *Tomás Ortega Ruiz is a climate adaptation researcher.*\n\n\
+             A paragraph wrapped at the width of the\nline, which breaks mid-sentence.\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "About the authors",
+                "Eszter Halmi is a senior researcher at the Institute.",
+                "Jonas Petraitis is a policy analyst at the Institute.",
+                "*Aoife Ní Bhriain is a lecturer in public health.*",
+                "*Tomás Ortega Ruiz is a climate adaptation researcher.*",
+                "A paragraph wrapped at the width of the line, which breaks mid-sentence.",
             ]
         );
     }

@@ -393,9 +393,19 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
 }
 
-/// "(Jane Roe is …)" or "[Jane Roe is …]": a bio set apart in brackets, without them.
+/// "(Jane Roe is …)", "[Jane Roe is …]", or in plain text "*Jane Roe is …*": a bio set apart in
+/// brackets or emphasis marks, without them.
 fn unbracketed(text: &str) -> &str {
     let text = text.trim();
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = text
+            .strip_prefix(mark)
+            .and_then(|t| t.strip_suffix(mark))
+            .filter(|inner| !inner.contains(mark))
+        {
+            return unbracketed(inner);
+        }
+    }
     match (text.chars().next(), text.chars().last()) {
         (Some('('), Some(')')) | (Some('['), Some(']')) => text[1..text.len() - 1].trim(),
         _ => text,
