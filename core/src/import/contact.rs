@@ -41,6 +41,25 @@ pub(crate) fn has_web_address(s: &str) -> bool {
     WEB.is_match(s)
 }
 
+pub(crate) fn find_emails(s: &str) -> Vec<String> {
+    EMAIL.find_iter(s).map(|m| m.as_str().to_string()).collect()
+}
+
+/// A line of contact details alone: "mobile +373 69 555 012", "Contact: a@x.org / b@y.net".
+pub(crate) fn is_contact_line(s: &str) -> bool {
+    const LABELS: &str = "tel tel. telephone phone mobile mob mob. cell fax t m e email e-mail mail contact contacts web website www or and";
+    if !has_contact(s) || s.split_whitespace().count() > 12 {
+        return false;
+    }
+    let rest = WEB
+        .replace_all(&EMAIL.replace_all(s, " "), " ")
+        .into_owned();
+    let rest = PHONE.replace_all(&rest, " ");
+    rest.split(|c: char| c.is_whitespace() || "/|,;:·•()".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| LABELS.split_whitespace().any(|l| l.eq_ignore_ascii_case(w)))
+}
+
 /// An e-mail address, a telephone number or a web address.
 pub(crate) fn has_contact(s: &str) -> bool {
     EMAIL.is_match(s) || has_phone(s) || has_web_address(s)
@@ -75,6 +94,16 @@ mod tests {
         }
         assert!(has_web_address("www.msg.example.org"));
         assert!(has_contact("https://example.org/a"));
+        for line in [
+            "mobile +373 69 555 012",
+            "Contact: aoife.nibhriain@example.org / t.ortega@example.net",
+            "+46 8 555 127 40 | greta.lindahl@example.org",
+        ] {
+            assert!(is_contact_line(line), "{line}");
+        }
+        assert!(!is_contact_line(
+            "Write to jane@example.org if you disagree."
+        ));
         assert!(!has_contact("Moravian School of Governance"));
     }
 }

@@ -1,21 +1,26 @@
 //! The body of a piece, sorted from the bios, signatures and furniture around it, and written
 //! back as one Markdown text.
 
+use super::cover::email_spells;
 use super::{FoundAuthor, Recognised, furniture, patterns};
-use crate::import::{Block, BlockKind};
+use crate::import::contact::{find_emails, is_contact_line};
+use crate::import::{Block, BlockKind, Format};
 use crate::text::{fold, one_line};
 
 /// Splits what follows the head into body, bios and furniture.
 pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
     let byline_given = !rec.authors.is_empty();
     // The page's furniture starts at a "Related" or "About …" header in the second half.
+    // So does everything after an end mark ("ENDS", "-30-", "###") closing the copy.
     let tail = rest
         .iter()
         .enumerate()
         .position(|(i, b)| {
             i >= 1
                 && i * 2 >= rest.len()
-                && (furniture::is_related_header(&b.text) || furniture::is_about_header(&b.text))
+                && (furniture::is_related_header(&b.text)
+                    || furniture::is_about_header(&b.text)
+                    || furniture::is_end_mark(&b.text))
         })
         .unwrap_or(rest.len());
     let known =
@@ -62,8 +67,11 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 rec.tags = tags_of_line(&block.text);
             }
             rec.dropped.push(block.text.clone());
-        } else if let Some(email) = lone_email(&block.text) {
-            attach_email(rec, email);
+        } else if is_contact_line(&block.text) {
+            for email in find_emails(&block.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(block.text.clone());
         } else if i + 3 >= rest.len()
             && let Some((name, email)) = patterns::signature(&block.text)
         {
@@ -147,22 +155,13 @@ fn tags_of_line(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A line that is only an address ("jane@example.org", "Email: jane@example.org").
-fn lone_email(text: &str) -> Option<String> {
-    let email = patterns::find_email(text)?;
-    (text.split_whitespace().count() <= 4).then_some(email)
-}
-
 /// An address goes to the one author, or to the author whose name it spells.
 pub(super) fn attach_email(rec: &mut Recognised, email: String) {
-    let local = fold(email.split('@').next().unwrap_or(""));
     let single = rec.authors.len() == 1;
-    let owner = rec.authors.iter_mut().find(|a| {
-        single
-            || fold(&a.name)
-                .split_whitespace()
-                .all(|part| local.contains(part))
-    });
+    let owner = rec
+        .authors
+        .iter_mut()
+        .find(|a| single || email_spells(&a.name, &email));
     if let Some(a) = owner
         && a.email.is_none()
     {
@@ -170,8 +169,68 @@ pub(super) fn attach_email(rec: &mut Recognised, email: String) {
     }
 }
 
+/// The body as the desk keeps it: in plain text, a short line standing alone between paragraphs
+/// made a subheading; the top level of subheadings made `##` (the headline is the one `#`).
+pub(super) fn finish(body: &[&Block], format: Format) -> String {
+    let mut blocks: Vec<Block> = body.iter().map(|b| (*b).clone()).collect();
+    if format == Format::Text {
+        mark_subheadings(&mut blocks);
+    }
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(_) | BlockKind::Title => Some(heading_level(b)),
+            _ => None,
+        })
+        .min();
+    if let Some(top) = top {
+        for b in &mut blocks {
+            if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title) {
+                let level = (heading_level(b) + 2).saturating_sub(top).clamp(2, 6);
+                b.kind = BlockKind::Heading(level);
+                b.markdown = format!(
+                    "{} {}",
+                    "#".repeat(usize::from(level)),
+                    b.markdown.trim_start_matches('#').trim_start()
+                );
+            }
+        }
+    }
+    join_markdown(&blocks)
+}
+
+fn heading_level(b: &Block) -> u8 {
+    match b.kind {
+        BlockKind::Heading(n) => n,
+        _ => 1,
+    }
+}
+
+/// A line of at most ten words, without a sentence's end, alone between two paragraphs of prose:
+/// how plain text sets a subheading.
+fn mark_subheadings(blocks: &mut [Block]) {
+    let prose = |b: &Block| {
+        matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+            && b.text.split_whitespace().count() >= 15
+    };
+    for i in 1..blocks.len().saturating_sub(1) {
+        let b = &blocks[i];
+        let text = b.text.trim();
+        let words = text.split_whitespace().count();
+        let line = b.kind == BlockKind::Paragraph
+            && (1..=10).contains(&words)
+            && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
+            && text.chars().next().is_some_and(char::is_uppercase);
+        if line && prose(&blocks[i - 1]) && prose(&blocks[i + 1]) {
+            let b = &mut blocks[i];
+            b.kind = BlockKind::Heading(2);
+            b.markdown = format!("## {}", b.markdown);
+        }
+    }
+}
+
 /// Blocks back into one Markdown text: list items of one list on consecutive lines.
-pub(super) fn join_markdown(blocks: &[&Block]) -> String {
+fn join_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous: Option<BlockKind> = None;
     for b in blocks {

@@ -246,12 +246,13 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
     sig
 }
 
-/// Whether an address is this person's own: its local part spells their surname
+/// Whether an address is this person's own: its local part spells a surname of theirs
 /// ("h.marcanova@…" is Helena Marčanová's; a press officer's is not hers).
 pub(super) fn email_spells(name: &str, email: &str) -> bool {
     let local = fold(email.split('@').next().unwrap_or(""));
-    fold(name)
-        .split_whitespace()
-        .last()
-        .is_some_and(|surname| surname.len() >= 3 && local.contains(surname))
+    let name = fold(name);
+    // Any of the surnames: "t.ortega@…" is Tomás Ortega Ruiz's.
+    name.split_whitespace()
+        .skip(1)
+        .any(|surname| surname.len() >= 3 && local.contains(surname))
 }

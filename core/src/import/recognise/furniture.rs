@@ -54,6 +54,13 @@ static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A submission's own count: "Word count: 621", "Length: c. 600 words".
+static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?$",
+    )
+});
+
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -164,6 +171,15 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 150 && LEGAL_NOTICE.is_match(text.trim())
 }
 
+/// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
+/// which breaks a piece into sections.
+static END_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+)$"));
+
+pub(super) fn is_end_mark(text: &str) -> bool {
+    END_MARK.is_match(text.trim())
+}
+
 pub(super) fn is_copy_mark(text: &str) -> bool {
     COPY_MARK.is_match(text.trim())
 }
@@ -180,6 +196,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_legal_notice(text)
         || is_page_control(text)
         || is_newsletter_prompt(text)
+        || WORD_COUNT.is_match(text.trim())
 }
 
 pub(super) fn is_newsletter_prompt(text: &str) -> bool {

@@ -2,7 +2,9 @@
 //! any section label), its standfirst, and the byline lines and post metadata around them; who
 //! the copy names as its writer, against what a page's metadata says.
 
+use super::body::attach_email;
 use super::{FoundAuthor, Recognised, furniture, patterns};
+use crate::import::contact::{find_emails, is_contact_line};
 use crate::import::{BadFile, Block, BlockKind, Meta};
 use crate::text::{fold, one_line};
 
@@ -200,6 +202,12 @@ fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bo
             rec.dropped.push(first.text.clone());
         } else if let Some((named, email)) = head_byline(&first.text) {
             take_byline(rec, named, email, page);
+        } else if is_contact_line(&first.text) {
+            // "mobile +373 69 555 012" under the byline: the author's, not the copy.
+            for email in find_emails(&first.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(first.text.clone());
         } else if furniture::is_post_meta(&first.text)
             || furniture::is_page_control(&first.text)
             || rec

@@ -9,7 +9,7 @@ mod patterns;
 
 use serde::Serialize;
 
-use self::body::{attach_email, join_markdown, sort_body};
+use self::body::{attach_email, finish, sort_body};
 use self::head::{take_head, take_headline};
 
 use super::{BadFile, Block, Document, Format, Meta, MetaAuthor};
@@ -76,7 +76,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     let mut blocks: Vec<&Block> = all[head_len..tail_at]
         .iter()
         .copied()
-        .filter(|b| b.text.chars().any(char::is_alphanumeric))
+        .filter(|b| b.text.chars().any(char::is_alphanumeric) || furniture::is_end_mark(&b.text))
         .collect();
     if blocks.is_empty() && meta.title.is_none() {
         meta.title = subject_title;
@@ -104,12 +104,17 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     take_head(&meta, &mut rest, &mut rec, &mut page_credit);
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
+    // The institution a bio names beats none, or one that names only a programme or a brand.
     for a in &mut rec.authors {
-        if a.affiliation.is_none() {
-            a.affiliation = a.bio.as_deref().and_then(patterns::affiliation_in_bio);
+        if a.affiliation
+            .as_deref()
+            .is_none_or(|aff| !patterns::names_institution(aff))
+            && let Some(org) = a.bio.as_deref().and_then(patterns::affiliation_in_bio)
+        {
+            a.affiliation = Some(org);
         }
     }
-    let (kept, taken_out) = super::keep_to_allowlist(&join_markdown(&body));
+    let (kept, taken_out) = super::keep_to_allowlist(&finish(&body, doc.format));
     rec.body = kept;
     rec.warnings.extend(taken_out);
     if rec.body.trim().is_empty() {

@@ -208,8 +208,10 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         rest.find(['|', '·', '•', '(', '—', '–']),
         rest.find(" - "),
         POSTED.find(&rest).map(|m| m.start()),
-        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date.
+        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date; "Arben
+        // Krasniqi Mar 21, 2024" too, the month included.
         rest.find(|c: char| c.is_ascii_digit()),
+        MONTH_DAY.find(&rest).map(|m| m.start()),
     ]
     .into_iter()
     .flatten()
@@ -248,6 +250,12 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
                 name: tidy_name(part),
                 affiliation: None,
             });
+        } else if let Some((name, role)) = name_and_role(part) {
+            // "Nomvula Dlamini Senior Researcher": a name, then her job title.
+            authors.push(Named {
+                name,
+                affiliation: Some(role),
+            });
         } else {
             return None;
         }
@@ -263,12 +271,15 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     }
     for a in &mut authors {
         // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer;
-        // nor is a telephone number or an address.
-        if a.affiliation.as_deref().is_some_and(|aff| {
-            is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic)
-        }) {
-            a.affiliation = None;
-        }
+        // nor is a telephone number or an address; nor a job title ("Senior Fellow, Carnegie
+        // Europe" is Carnegie Europe).
+        a.affiliation = a
+            .affiliation
+            .take()
+            .and_then(|aff| without_job_titles(&aff))
+            .filter(|aff| {
+                !(is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic))
+            });
     }
     (!authors.is_empty()).then_some((authors, email))
 }
@@ -316,6 +327,41 @@ pub(super) fn is_institution_word(w: &str) -> bool {
     INSTITUTIONS.split_whitespace().any(|k| k == w)
 }
 
+/// "Arben Krasniqi Mar 21, 2024": a month and a day after a name.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+});
+
+/// A name followed by a job title without a comma: "Nomvula Dlamini Senior Researcher".
+fn name_and_role(part: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let name_len = words.iter().position(|w| is_role_word(w))?;
+    let name = words[..name_len].join(" ");
+    (name_len >= 2 && is_person(&name)).then(|| (tidy_name(&name), words[name_len..].join(" ")))
+}
+
+/// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
+/// Alliance" is the alliance; a part is a job title when it names a role and no institution.
+pub(super) fn without_job_titles(affiliation: &str) -> Option<String> {
+    let kept: Vec<&str> = affiliation
+        .split(',')
+        .map(str::trim)
+        .filter(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let role = words.iter().any(|w| is_role_word(w));
+            let institution = words.iter().any(|w| is_institution_word(w));
+            !part.is_empty() && (!role || institution)
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// An affiliation a desk would print: it names an institution (a university, an institute, a
+/// forum), not only a programme or a brand.
+pub(super) fn names_institution(affiliation: &str) -> bool {
+    affiliation.split_whitespace().any(is_institution_word)
+}
+
 /// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
 /// "Matthias Schäfer | Brussels"), as it stands under a headline.
 pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
@@ -334,7 +380,7 @@ pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     let people = !names.is_empty()
         && NAME_SEPARATOR
             .split(first)
-            .all(|part| is_person(part.trim()));
+            .all(|part| is_person(part.trim()) || name_and_role(part.trim()).is_some());
     if !people {
         return None;
     }
@@ -352,7 +398,8 @@ thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bru
 washington beijing";
 
 fn is_place(s: &str) -> bool {
-    let lower = one_line(s).to_lowercase();
+    // Folded: "Chișinău" is chisinau.
+    let lower = fold(s);
     !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
 

@@ -617,3 +617,97 @@ fn blog_and_newsletter_prompts_at_the_end_are_furniture() {
         rec.body
     );
 }
+
+#[test]
+fn plain_text_subheadings_become_headings_and_the_body_starts_at_level_two() {
+    let prose = "This paragraph of prose runs on for long enough, more than fifteen words, to be \
+                 read as the body of the piece and not as a label.";
+    let rec = recognise(&doc(&[
+        "Europe's cities have heat plans",
+        "By Aoife Ní Bhriain",
+        prose,
+        "A plan on paper",
+        prose,
+        "What works",
+        prose,
+    ]))
+    .unwrap();
+    assert_eq!(rec.body.matches("\n\n## ").count(), 2, "{}", rec.body);
+    assert!(rec.body.contains("## A plan on paper"));
+
+    // Word's Heading 1 under a Title is a subheading: the body's top level is `##`.
+    let mut d = doc(&["Title", prose]);
+    d.format = Format::Docx;
+    d.blocks[0].kind = BlockKind::Title;
+    d.blocks.push(styled(
+        BlockKind::Heading(1),
+        "A court built for another era",
+    ));
+    d.blocks.push(styled(BlockKind::Heading(2), "Its judges"));
+    d.blocks.push(Block::paragraph(prose));
+    let rec = recognise(&d).unwrap();
+    assert!(rec.body.contains("\n\n## A court built"), "{}", rec.body);
+    assert!(rec.body.contains("\n\n### Its judges"), "{}", rec.body);
+}
+
+#[test]
+fn what_follows_an_end_mark_is_not_the_piece_and_contact_lines_are_the_authors() {
+    let rec = recognise(&doc(&[
+        "Moldova's referendum was a warning",
+        "Ioana Vlădescu | Chișinău",
+        "mobile +373 69 555 012 | ioana.vladescu@example.org",
+        "[Ioana Vlădescu is a political analyst and co-founder of Civic Ballot Lab, an \
+         independent election-monitoring group.]",
+        "The morning after Moldova voted, the mood was closer to relief than celebration.",
+        "Moldova's friends should act on it now.",
+        "Word count: 612",
+        "ENDS",
+        "Greta Lindahl",
+        "Press Officer | Nordic Health Access Alliance",
+    ]))
+    .unwrap();
+    let a = &rec.authors[0];
+    assert_eq!(a.name, "Ioana Vlădescu");
+    // A city after the bar is no employer; the bio names one.
+    assert_eq!(a.affiliation.as_deref(), Some("Civic Ballot Lab"));
+    assert_eq!(a.email.as_deref(), Some("ioana.vladescu@example.org"));
+    assert!(rec.body.starts_with("The morning after"), "{}", rec.body);
+    assert!(rec.body.ends_with("act on it now."), "{}", rec.body);
+}
+
+#[test]
+fn bios_in_emphasis_one_a_line_and_a_contact_line_with_two_addresses() {
+    let rec = recognise(&doc(&[
+        "Heat plans need budgets",
+        "By Aoife Ní Bhriain, Tomás Ortega Ruiz & Sanne van den Berg",
+        "Last July, when temperatures in Seville passed 44 degrees, the city acted.",
+        "Budgeting for it as though it were a surprise is a choice.",
+        "*Aoife Ní Bhriain is a lecturer in public health at Western Atlantic University.*",
+        "*Tomás Ortega Ruiz is a climate adaptation researcher in Seville.*",
+        "*Sanne van den Berg is an urban planner.*",
+        "Contact: aoife.nibhriain@example.org / t.ortega@example.net",
+    ]))
+    .unwrap();
+    assert_eq!(
+        names(&rec),
+        [
+            "Aoife Ní Bhriain",
+            "Tomás Ortega Ruiz",
+            "Sanne van den Berg"
+        ]
+    );
+    assert!(
+        rec.authors.iter().all(|a| a.bio.is_some()),
+        "{:?}",
+        rec.authors
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Tomás Ortega Ruiz is a climate adaptation researcher in Seville.")
+    );
+    assert_eq!(
+        rec.authors[1].email.as_deref(),
+        Some("t.ortega@example.net")
+    );
+    assert!(rec.body.ends_with("is a choice."), "{}", rec.body);
+}

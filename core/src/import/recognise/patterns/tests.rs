@@ -88,10 +88,21 @@ fn bylines() {
     let (found, _) =
         byline("By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025").unwrap();
     assert_eq!(names(&found), ["Henrike Baumann"]);
+    // The job title is not the affiliation.
+    assert_eq!(found[0].affiliation.as_deref(), Some("Carnegie Europe"));
+    let (found, _) =
+        byline("By Henrik Åberg, Chief Medical Officer, Nordic Health Access Alliance").unwrap();
     assert_eq!(
         found[0].affiliation.as_deref(),
-        Some("Senior Fellow, Carnegie Europe")
+        Some("Nordic Health Access Alliance")
     );
+    let (found, _) = bare_byline("Nomvula Dlamini Senior Researcher, Climate Resilience").unwrap();
+    assert_eq!(names(&found), ["Nomvula Dlamini"]);
+    assert_eq!(found[0].affiliation.as_deref(), Some("Climate Resilience"));
+    let (found, _) = bare_byline("Ioana Vlădescu | Chișinău").unwrap();
+    assert_eq!(found[0].affiliation, None);
+    let (found, _) = bare_byline("Arben Krasniqi Mar 21, 2024 Guest posts").unwrap();
+    assert_eq!(names(&found), ["Arben Krasniqi"]);
     let (found, _) = byline("By Dr. Maria Schmidt | 14 March 2025").unwrap();
     assert_eq!(names(&found), ["Maria Schmidt"]);
     assert_eq!(found[0].affiliation, None);
