@@ -34,6 +34,7 @@ use self::page::Order;
 use self::writer::{Ctx, Writer};
 use super::inline::{Span, render};
 use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
+use crate::text::one_line;
 
 /// Elements nested deeper than this are not read (a page built to exhaust the stack).
 const MAX_DEPTH: usize = 200;
@@ -55,7 +56,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         .then(|| readable::article_html(&source))
         .flatten();
     let mut writer = match article {
-        Some(article) => read_around_article(&article, &body),
+        Some(article) => read_around_article(&article, &body, &mut meta),
         None => read_with_own_rules(&body),
     };
     if meta.tags.is_empty() {
@@ -118,7 +119,7 @@ fn merge_json_ld(meta: &mut Meta, ld: ArticleLd) {
 
 /// The extractor's article, with the head the page sets above it (from the headline to the first
 /// paragraph), and the author boxes and tag lists it sets after it.
-fn read_around_article(article: &str, body: &Handle) -> Writer {
+fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer {
     let content_dom = parse_document(RcDom::default(), ParseOpts::default()).one(article);
     let mut content = Writer::default();
     content.article_chars = text_content(&content_dom.document).len() / 2;
@@ -126,7 +127,7 @@ fn read_around_article(article: &str, body: &Handle) -> Writer {
     content.flush(&Ctx::default());
 
     let order = Order::of(body);
-    let h1 = page::headline(body);
+    let h1 = page::headline(body, meta.title.as_deref());
     // The extractor sets the page's headline, when it keeps it, as a subheading: it is the title.
     if let Some(h1) = &h1 {
         let title = crate::text::fold(&text_content(h1));
@@ -147,12 +148,19 @@ fn read_around_article(article: &str, body: &Handle) -> Writer {
         .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
 
     let mut out = Writer::default();
+    out.head = true;
     let title_in_content = content.blocks.iter().any(|b| b.kind == BlockKind::Title);
-    if !title_in_content && let Some(h1) = h1 {
-        if let Some(label) = page::label_above(&h1) {
-            out.walk(&label, &Ctx::default(), 1);
-            out.flush(&Ctx::default());
+    if let Some(label) = h1.as_ref().and_then(page::label_above) {
+        // A short label set just above the headline files the piece, unless the page says.
+        let text = one_line(&text_content(&label));
+        if meta.section.is_none()
+            && text.chars().any(char::is_alphabetic)
+            && !text.chars().any(|c| c.is_ascii_digit())
+        {
+            meta.section = Some(text.trim_end_matches(':').to_string());
         }
+    }
+    if !title_in_content && let Some(h1) = h1 {
         let head = first
             .as_ref()
             .map(|f| page::between(&h1, f, &order))
@@ -163,6 +171,7 @@ fn read_around_article(article: &str, body: &Handle) -> Writer {
             out.flush(&Ctx::default());
         }
     }
+    out.head = false;
     out.absorb(content);
     // What was left out is told of the page as a whole: the extractor's cleaning has no names.
     out.left_out = LeftOut::default();

@@ -39,18 +39,32 @@ impl Order {
     }
 }
 
-/// The page's headline: its first `<h1>` outside navigation, sidebars and footers.
-pub(super) fn headline(body: &Handle) -> Option<Handle> {
-    find_all(body, &|n| is(n, "h1")).into_iter().find(|h| {
-        let mut up = parent(h);
-        while let Some(a) = up {
-            if matches!(name(&a), Some("nav" | "aside" | "footer" | "template")) {
-                return false;
+/// The page's headline: an `<h1>` outside navigation, menus, sidebars and footers (a site's name
+/// is often an `<h1>` in its top bar), the one that reads as the page's title when one does.
+pub(super) fn headline(body: &Handle, title: Option<&str>) -> Option<Handle> {
+    let candidates: Vec<Handle> = find_all(body, &|n| is(n, "h1"))
+        .into_iter()
+        .filter(|h| {
+            // Only the page's structure rules a headline out: a class that merely mentions
+            // comments ("node--type-expert-comment") does not.
+            let mut up = parent(h);
+            while let Some(a) = up {
+                let structural = matches!(name(&a), Some("nav" | "aside" | "footer" | "template"))
+                    || matches!(furniture(&a), Some(Part::Menu | Part::Navigation));
+                if structural {
+                    return false;
+                }
+                up = parent(&a);
             }
-            up = parent(&a);
-        }
-        true
-    })
+            true
+        })
+        .collect();
+    let title = title.map(fold);
+    candidates
+        .iter()
+        .find(|h| title.as_deref() == Some(fold(&text_content(h)).as_str()))
+        .or(candidates.first())
+        .cloned()
 }
 
 /// Elements whose text is this block's text, outermost first; the extractor's paragraphs are
@@ -178,7 +192,9 @@ pub(super) fn footer_parts(
         if order.end(&n) <= after {
             continue;
         }
-        if order.at(&n) > after {
+        // What holds the article is read into whatever its class says.
+        let holds_article = order.at(&n) <= after;
+        if !holds_article {
             if part == Some(Part::Tags) {
                 tags.push(n);
                 continue;
@@ -205,7 +221,7 @@ pub(super) fn footer_parts(
                     | Part::Silent
             )
         );
-        if !walls {
+        if holds_article || !walls {
             stack.extend(children(&n).into_iter().rev());
         }
     }

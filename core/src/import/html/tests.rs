@@ -592,3 +592,62 @@ fn json_ld_gives_the_headline_and_authors_when_the_page_has_no_meta_tags() {
     assert_eq!(names, ["Freya Lindholm", "Lars Eriksson"]);
     assert_eq!(rec.tags, ["Nordics", "Parliaments"]);
 }
+
+#[test]
+fn a_substack_guest_post_its_subtitle_its_hosts_note_and_a_site_title_in_the_top_bar() {
+    let page = format!(
+        "<html><head><meta name=\"author\" content=\"Arben Krasniqi\">\
+         <meta property=\"og:description\" content=\"Guest post: Eleven years on, the talks \
+         produce communiqués\"></head><body>\
+         <div class=\"main-menu\"><h1 class=\"navbar-title\"><a href=\"/\">Balkan Ledger</a></h1></div>\
+         <div class=\"post-header\"><h1 class=\"post-title\">The Brussels dialogue has become a \
+         ritual</h1><h3 class=\"subtitle\">Eleven years on, the talks produce communiqués</h3>\
+         <div class=\"post-meta-wrap\"><a href=\"/@arbenk\">Arben Krasniqi</a> <div>Mar 21, 2024</div> \
+         <div class=\"post-label\"><a href=\"/s/guest-posts\">Guest posts</a></div></div></div>\
+         <div class=\"available-content\"><p><em>A note from Milica: I've been following Arben's \
+         reporting for years. Regular programming resumes on Monday.</em></p>{}</div></body></html>",
+        body_paragraphs("the dialogue", 5)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.headline, "The Brussels dialogue has become a ritual");
+    assert_eq!(
+        rec.standfirst,
+        "Eleven years on, the talks produce communiqués"
+    );
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Arben Krasniqi"]);
+    assert!(
+        rec.body.starts_with("Paragraph 1 on the dialogue"),
+        "{}",
+        rec.body
+    );
+    for furniture in ["Milica", "Guest posts", "Balkan Ledger"] {
+        assert!(!rec.body.contains(furniture), "{furniture} in {}", rec.body);
+    }
+}
+
+#[test]
+fn a_label_above_the_headline_is_the_section_and_the_posters_box_after_the_piece_goes() {
+    let page = format!(
+        "<html><head><meta name=\"author\" content=\"Petra Lindqvist\"></head><body>\
+         <article class=\"node node--type-expert-comment\"><div class=\"field--name-field-content-type\">\
+         <a href=\"/x\">Expert Comment</a></div><h1>Hungary's gas contracts</h1>\
+         <h2 class=\"entry-sub-title\">Budapest cannot leave Gazprom overnight, writes Gábor \
+         Kertész.</h2><div class=\"entry-content\">{}<p><em>Gábor Kertész is an energy economist \
+         at the Central European School of Economics.</em></p></div>\
+         <div class=\"field--name-field-topics\"><span>Topics</span><a href=\"/t/1\">Energy</a>\
+         <a href=\"/t/2\">Hungary</a></div></article>\
+         <div class=\"author-box\"><h3><a href=\"/author/petra\">Petra Lindqvist</a></h3><p>Petra \
+         Lindqvist is the opinion editor of Danube Dispatch. She reported from Vienna.</p></div>\
+         </body></html>",
+        body_paragraphs("gas contracts", 5)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.section.as_deref(), Some("Expert Comment"));
+    assert_eq!(rec.tags, ["Energy", "Hungary"]);
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Gábor Kertész"]);
+    assert_eq!(rec.posted_by.as_deref(), Some("Petra Lindqvist"));
+    assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
+    assert!(!rec.body.contains("Petra"), "{}", rec.body);
+}

@@ -54,6 +54,9 @@ pub(super) struct Writer {
     pub(super) images: Vec<String>,
     /// The tags of a tag list met in the article (left out of the body).
     pub(super) tags: Vec<String>,
+    /// Writing the head a page sets above its article: an element classed as the subtitle or the
+    /// standfirst is one.
+    pub(super) head: bool,
     /// In an extracted article, an element holding more text than this holds the article itself,
     /// whatever its class says ("newsletter-post"); 0: no such element.
     pub(super) article_chars: usize,
@@ -70,6 +73,27 @@ fn byline_line(node: &Handle) -> bool {
                 || (is(n, "p") && text_content(n).split_whitespace().count() >= 12)
         })
         .is_empty()
+}
+
+/// A page's subtitle or standfirst, by the words of its class ("subtitle", "standfirst", "dek",
+/// Drupal's "field--name-field-summary", a theme's "td-post-sub-title").
+fn is_subtitle(node: &Handle) -> bool {
+    let words = class_words(node);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    [
+        "subtitle",
+        "standfirst",
+        "dek",
+        "deck",
+        "lede",
+        "excerpt",
+        "summary",
+        "subheadline",
+        "strapline",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || (has("sub") && (has("title") || has("heading")))
 }
 
 impl Writer {
@@ -131,6 +155,16 @@ impl Writer {
         } else {
             outer
         };
+        if self.head && !ctx.byline && ctx.kind == BlockKind::Paragraph && is_subtitle(node) {
+            self.flush(outer);
+            let inner = Ctx {
+                kind: BlockKind::Subtitle,
+                ..ctx.clone()
+            };
+            self.children(node, &inner, depth);
+            self.flush(&inner);
+            return;
+        }
         match tag {
             "time" if ctx.byline => self.left_out.add(Part::Date),
             "br" => self.spans.push(Span {

@@ -52,6 +52,15 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
         // A name the copy gave no other way is taken as an author only where bios stand: just
         // after the head, or in the run of bios that closes the piece.
         let placed = i < 2 || i >= tail || i + 1 >= closing_run;
+        // The person who posted a page is not its writer: their box (name, bio) is furniture.
+        let poster = rec.posted_by.as_deref().map(fold);
+        let about_poster = poster.as_deref().is_some_and(|p| {
+            fold(&block.text) == p || bio_of(block, &[p.to_string()]).is_some_and(|n| fold(&n) == p)
+        });
+        if about_poster && !names.iter().any(|n| Some(n.as_str()) == poster.as_deref()) {
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
         if let Some(name) = bio_of(block, &names)
             && take_bio(rec, name, &block.text, byline_given, placed)
         {

@@ -50,7 +50,7 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b)",
+        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b)",
     )
 });
 
@@ -91,7 +91,7 @@ static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|draft\s*:?$)",
+        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|draft\s*:?$)",
     )
 });
 
@@ -185,7 +185,8 @@ pub(super) fn is_copy_mark(text: &str) -> bool {
 }
 
 pub(super) fn is_desk_note(text: &str) -> bool {
-    text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text.trim())
+    let text = text.trim().trim_start_matches(['*', '_']);
+    text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text)
 }
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
@@ -301,6 +302,9 @@ mod tests {
             "Editor's note: this piece was submitted before the vote."
         ));
         assert!(is_desk_note("UPDATE: figures revised on 14 March."));
+        assert!(is_desk_note(
+            "*A note from Milica: I've been following Arben's reporting for years.*"
+        ));
         assert!(!is_desk_note("Updates to the law are overdue."));
         assert!(is_notice("Forwarded to you? Subscribe here."));
         assert!(is_notice(

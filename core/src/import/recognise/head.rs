@@ -158,11 +158,13 @@ enum Described {
 }
 
 fn described(given: &str, rest: &[&Block]) -> Described {
+    // A description that ends in an ellipsis was cut from something: never a standfirst.
+    let truncated = given.trim_end().ends_with(['…']) || given.trim_end().ends_with("...");
     let given = fold(given);
     let cut = given
         .trim_end_matches(['.', '…', ' '])
         .trim_end_matches("...");
-    for (i, b) in rest.iter().take(3).enumerate() {
+    for (i, b) in rest.iter().take(6).enumerate() {
         let text = fold(&b.text);
         if text == given {
             return Described::Repeated(i);
@@ -171,7 +173,11 @@ fn described(given: &str, rest: &[&Block]) -> Described {
             return Described::Truncated;
         }
     }
-    Described::Apart
+    if truncated {
+        Described::Truncated
+    } else {
+        Described::Apart
+    }
 }
 
 /// The copy's own standfirst: a short paragraph under the headline that names its writer, is set
@@ -210,6 +216,7 @@ fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bo
             rec.dropped.push(first.text.clone());
         } else if furniture::is_post_meta(&first.text)
             || furniture::is_page_control(&first.text)
+            || furniture::is_desk_note(&first.text)
             || rec
                 .authors
                 .iter()

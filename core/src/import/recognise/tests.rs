@@ -607,6 +607,7 @@ fn blog_and_newsletter_prompts_at_the_end_are_furniture() {
         "Thanks for reading The Northern Ledger! Subscribe for free to receive new posts.",
         "Sign up for our newsletter to get the week's analysis every Friday.",
         "Get the Balkan Ledger morning briefing in your inbox. No spam, unsubscribe at any time.",
+        "Our morning briefing on Central and Eastern Europe, five days a week.",
         "Leave a comment",
         "Join the discussion",
     ]))
