@@ -58,7 +58,14 @@ fn blocks_of(text: &str) -> Vec<Block> {
 /// opened by the "-- " that marks an e-mail signature. Its lines are read apart, each its own
 /// paragraph, because each says something else (a name, a role, an employer, a number).
 fn is_contact_block(lines: &[&str]) -> bool {
-    let short = lines.iter().all(|l| l.split_whitespace().count() <= 12);
+    // Words, not the bars between them: "Dr Aistė Kazlauskienė | Lecturer in Media Studies |
+    // Vilnius Institute of Communication" is one line of a signature.
+    let words = |l: &&str| {
+        l.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let short = lines.iter().all(|l| words(l) <= 14);
     let signed = lines.first().is_some_and(|l| l.trim() == "--");
     lines.len() >= 2
         && short

@@ -11,18 +11,8 @@ use crate::text::{fold, one_line};
 pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
     let byline_given = !rec.authors.is_empty();
     // The page's furniture starts at a "Related" or "About …" header in the second half.
-    // So does everything after an end mark ("ENDS", "-30-", "###") closing the copy.
-    let tail = rest
-        .iter()
-        .enumerate()
-        .position(|(i, b)| {
-            i >= 1
-                && i * 2 >= rest.len()
-                && (furniture::is_related_header(&b.text)
-                    || furniture::is_about_header(&b.text)
-                    || furniture::is_end_mark(&b.text))
-        })
-        .unwrap_or(rest.len());
+    // So does everything after an end mark ("ENDS", "-30-", "###") closing the copy, and, wherever
+    // it stands, an "About the authors" header with a bio or an author's name under it.
     let known =
         |rec: &Recognised| -> Vec<String> { rec.authors.iter().map(|a| fold(&a.name)).collect() };
     let bio_of = |b: &Block, known: &[String]| {
@@ -30,6 +20,24 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             .then(|| patterns::bio_subject(&b.text, known))
             .flatten()
     };
+    let names_now = known(rec);
+    let heads_bios = |i: usize| {
+        rest.get(i + 1).is_some_and(|next| {
+            bio_of(next, &names_now).is_some() || names_now.contains(&fold(&next.text))
+        })
+    };
+    let tail = rest
+        .iter()
+        .enumerate()
+        .position(|(i, b)| {
+            let second_half = i >= 1 && i * 2 >= rest.len();
+            (second_half
+                && (furniture::is_related_header(&b.text)
+                    || furniture::is_about_header(&b.text)
+                    || furniture::is_end_mark(&b.text)))
+                || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
+        })
+        .unwrap_or(rest.len());
     // Where the run of bios, signatures and furniture that closes the piece starts: read once,
     // from the end, so a long file is not read again for every block.
     let closing_names = known(rec);
@@ -70,15 +78,23 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.authors[0].bio = Some(patterns::bio_text(&block.text));
             continue;
         }
-        if i >= tail || furniture::is_furniture(&block.text) || furniture::is_tags_line(&block.text)
+        // An author's name alone (an author card's heading) is not copy.
+        let name_alone = rec
+            .authors
+            .iter()
+            .any(|a| fold(&a.name) == fold(&block.text));
+        if is_contact_line(&block.text) {
+            for email in find_emails(&block.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(block.text.clone());
+        } else if name_alone
+            || i >= tail
+            || furniture::is_furniture(&block.text)
+            || furniture::is_tags_line(&block.text)
         {
             if furniture::is_tags_line(&block.text) && rec.tags.is_empty() {
                 rec.tags = tags_of_line(&block.text);
-            }
-            rec.dropped.push(block.text.clone());
-        } else if is_contact_line(&block.text) {
-            for email in find_emails(&block.text) {
-                attach_email(rec, email);
             }
             rec.dropped.push(block.text.clone());
         } else if i + 3 >= rest.len()
@@ -116,10 +132,13 @@ fn take_bio(
             true
         }
         None if !byline_given && placed => {
-            let excerpt: String = text.chars().take(60).collect();
-            rec.warnings.push(format!(
-                "no byline found: {name} was taken from a bio paragraph (“{excerpt}…”); check the byline"
-            ));
+            // A standfirst that opens with the name ("NAME says …") confirms it.
+            if !fold(&rec.standfirst).starts_with(&key) {
+                let excerpt: String = text.chars().take(60).collect();
+                rec.warnings.push(format!(
+                    "no byline found: {name} was taken from a bio paragraph (“{excerpt}…”); check the byline"
+                ));
+            }
             rec.authors.push(FoundAuthor {
                 name,
                 bio: Some(patterns::bio_text(text)),
@@ -184,6 +203,14 @@ pub(super) fn finish(body: &[&Block], format: Format) -> String {
     let mut blocks: Vec<Block> = body.iter().map(|b| (*b).clone()).collect();
     if format == Format::Text {
         mark_subheadings(&mut blocks);
+    }
+    // A piece never ends on a heading: one after the last paragraph heads a page's furniture
+    // ("Never miss an argument", an author card's name).
+    while blocks
+        .last()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title))
+    {
+        blocks.pop();
     }
     let top = blocks
         .iter()

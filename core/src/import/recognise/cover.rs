@@ -71,9 +71,20 @@ fn subject(text: &str) -> Option<&str> {
 
 /// A line of a signature: a name, a role or an employer, an address, a number.
 fn signature_line(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 14 || text.trim_end().ends_with(['.', '?', '!']) {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    if words.is_empty() || text.trim_end().ends_with(['.', '?', '!']) {
         return false;
+    }
+    // A signature's lines run together: short of a sentence, with a number or an address.
+    if words.len() > 14 {
+        return words.len() <= 30 && has_contact(text);
+    }
+    // "Freelance journalist", "Press Secretary": a job title under the name.
+    if words.len() <= 6 && words.iter().any(|w| patterns::is_role_word(w)) {
+        return true;
     }
     let lone_name = words.len() == 1 && patterns::tidy_name(text) == text.trim();
     let institutional = words

@@ -16,7 +16,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{})\s*:?$",
+        r"^(?:(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by)|(?i:written by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -42,7 +42,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// this", "View profile".
 static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:full )?profile|view (?:all )?(?:posts|articles) by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:full )?profile|view (?:all )?(?:posts|articles) by .{1,60}|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
     )
 });
 
@@ -103,11 +103,12 @@ static POST_META: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
+download pdf cite citation print listen save \
 whatsapp email e-mail print tweet pinterest reddit telegram bluesky mastodon threads copy link \
 messenger pocket flipboard mail and or the it with your friends click to opens in new window like \
 follow us subscribe sign up for our newsletter save bookmark comment comments by loading a friend \
 reddit … | / • ·";
-const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe \
+const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe download cite \
 newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
 flipboard like loading";
 
@@ -132,6 +133,15 @@ pub(super) fn is_notice(text: &str) -> bool {
 }
 
 pub(super) fn is_post_meta(text: &str) -> bool {
+    // "7 min read·Oct 18, 2024": each part a piece of post metadata.
+    let parts: Vec<&str> = text
+        .split(['·', '•', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        return parts.iter().all(|p| is_post_meta(p));
+    }
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
     // Counts without words ("1,284", "142 18"): views, likes, comments.
     let counts = !text.chars().any(char::is_alphabetic);
@@ -227,6 +237,8 @@ mod tests {
         assert!(is_about_header("About Pieter de Vries"));
         assert!(is_about_header("About the author"));
         assert!(!is_about_header("About the deal"));
+        assert!(is_about_header("Authors"));
+        assert!(is_about_header("Written by Dimitra Kouri"));
         for s in [
             "Share this:",
             "Facebook Twitter LinkedIn Email",
@@ -240,6 +252,7 @@ mod tests {
         }
         assert!(!is_share_prompt("Share prices fell on Monday."));
         assert!(!is_share_prompt("Follow the money."));
+        assert!(is_share_prompt("Download PDF Cite this Print"));
         assert!(is_inline_promo(
             "Read more: Why the Sahel's water deals keep failing"
         ));
@@ -262,6 +275,7 @@ mod tests {
             "412 4 minutes read",
             "Estimated reading time: 5 minutes",
             "•\u{a0}4 min read",
+            "7 min read·Oct 18, 2024",
             "and",
         ] {
             assert!(is_post_meta(m), "{m}");

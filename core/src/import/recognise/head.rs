@@ -59,6 +59,14 @@ pub(super) fn take_headline<'a>(
         }
         (None, None) => (blocks[0].text.clone(), 1),
     };
+    // "OPINION: Lisbon's housing crisis…": the section label on the headline's own line.
+    let headline = match headline.split_once(':') {
+        Some((label, rest)) if is_kicker(label) && !rest.trim().is_empty() => {
+            file_under(rec, label);
+            rest.trim().to_string()
+        }
+        _ => headline,
+    };
     let headline = clean_headline(&headline);
     let words = headline.split_whitespace().count();
     if !headline.chars().any(char::is_alphabetic) {
@@ -191,7 +199,8 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised) {
     let prose = first.kind == BlockKind::Paragraph
         && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
         && patterns::bio_subject(&first.text, &known).is_none();
-    let named = patterns::standfirst_authors(&first.text);
+    let named = patterns::standfirst_authors(&first.text)
+        .or_else(|| patterns::standfirst_speakers(&first.text));
     let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
     if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
         rec.standfirst = first.text.clone();

@@ -86,12 +86,28 @@ static NAMES_ARGUE_THAT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "Tiago Fonseca says the city's rent emergency…": a standfirst opening with a name and a verb
+/// of saying. Whether that person wrote the piece, the copy must confirm (a bio, a signature).
+static NAMES_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<names>{})\s+(?:says|say|argues|argue|writes|write|contends|contend|believes|believe|thinks|think|explains|explain|warns|warn|insists|insist|reckons|reckon|proposes|propose)\s+\p{{L}}",
+        names_pattern()
+    ))
+});
+
+/// The people a standfirst opens by naming as speaking ("NAME says …").
+pub(super) fn standfirst_speakers(text: &str) -> Option<Vec<String>> {
+    let caps = NAMES_SAY.captures(text.trim())?;
+    let names = split_names(caps.name("names")?.as_str());
+    names.iter().all(|n| is_person(n)).then_some(names)
+}
+
 const VERBS: &str = "writes|write|argues|argue|says|say|explains|explain|warns|warn|reports|report|\
 contends|contend|suggests|suggest|asks|ask|believes|believe|insists|insist|reflects|reflect|\
 finds|find|notes|note|concludes|conclude|observes|observe|proposes|propose|urges|urge";
 
 /// What follows a person's name in a bio, for a name the copy has not already given as an author.
-const BIO_VERBS_STRICT: &str = r"is\s+(?:a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
+const BIO_VERBS_STRICT: &str = r"is\s+(?:\p{Lu}[\p{L}\-]+\s+(?:of|for|at|in|to|on)\b|\p{Lu}[\p{L}]*-at-\p{Lu}|a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
 
 /// What follows an author's name in their bio, when the copy names them as an author elsewhere.
 const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised)\b";

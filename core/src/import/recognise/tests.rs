@@ -712,3 +712,95 @@ fn bios_in_emphasis_one_a_line_and_a_contact_line_with_two_addresses() {
     );
     assert!(rec.body.ends_with("is a choice."), "{}", rec.body);
 }
+
+#[test]
+fn sign_offs_with_a_signature_in_bars_or_a_job_title_line_end_the_email() {
+    let rec = recognise(&doc(&[
+        "Silence in Russian is not a media strategy",
+        "Cutting public broadcasting in minority languages will hand the audience to others.",
+        "Aistė Kazlauskienė | Vilnius",
+        "The debate last week was about money, and about more than money.",
+        "Whose channel do they think those residents will be watching instead?",
+        "Aistė Kazlauskienė is a lecturer in media studies at the Vilnius Institute of Communication.",
+        "Regards, Aistė",
+        "Dr Aistė Kazlauskienė | Lecturer in Media Studies | Vilnius Institute of Communication",
+        "+370 5 255 0173 | a.kazlauskiene@example.org",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("a.kazlauskiene@example.org")
+    );
+    assert!(rec.body.ends_with("watching instead?"), "{}", rec.body);
+
+    let rec = recognise(&doc(&[
+        "OPINION: Lisbon's housing crisis was built one short-term let at a time",
+        "Tiago Fonseca says the city's rent emergency is the result of political choices.",
+        "On the street where my grandmother lived, there are now nineteen doors.",
+        "The key boxes do not talk to each other.",
+        "Tiago Fonseca is a freelance journalist in Lisbon who covers housing.",
+        "Cheers, Tiago",
+        "Tiago Fonseca",
+        "Freelance journalist",
+        "tiagofonseca.example.com",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Lisbon's housing crisis was built one short-term let at a time"
+    );
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
+    assert!(rec.standfirst.starts_with("Tiago Fonseca says"));
+    assert_eq!(names(&rec), ["Tiago Fonseca"]);
+    assert!(rec.authors[0].bio.is_some());
+    // The standfirst named him: no warning to check the byline.
+    assert!(
+        !rec.warnings.iter().any(|w| w.contains("check the byline")),
+        "{:?}",
+        rec.warnings
+    );
+    assert!(rec.body.ends_with("talk to each other."), "{}", rec.body);
+}
+
+#[test]
+fn a_bio_with_a_capitalised_title_at_the_top_names_the_writer() {
+    let rec = recognise(&doc(&[
+        "Protecting the cables under the Baltic is everyone's business",
+        "[Kristiina Saar is Ambassador-at-Large for Maritime Security. She previously served \
+         as her country's permanent representative to NATO.]",
+        "Most people never think about the cables that lie on the floor of the Baltic Sea.",
+        "The seabed is out of sight. It must not be out of mind.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Kristiina Saar"]);
+    assert!(rec.body.starts_with("Most people"), "{}", rec.body);
+    let rec = recognise(&doc(&[
+        "Frozen assets",
+        "By Hélène Marchetti",
+        "The law allows more than Europe admits.",
+        "Hélène Marchetti is Professor of International Law at Whitcombe University.",
+    ]))
+    .unwrap();
+    assert!(rec.authors[0].bio.is_some());
+}
+
+#[test]
+fn an_address_under_an_about_the_author_heading_is_the_authors() {
+    let mut d = doc(&[
+        "The North Sea's fishing quotas are a bargain we keep breaking",
+        "Every December, ministers set catch limits above the advice, writes Siobhán Keane.",
+        "Each winter, fisheries ministers sit down to divide up the year's catch.",
+        "But only if the people who manage it listen to the science.",
+        "About the author",
+        "Siobhán Keane is a marine policy researcher at the Celtic Sea Institute in Galway.",
+        "Email: siobhan.keane@example.org",
+        "ENDS",
+    ]);
+    d.blocks[4].kind = BlockKind::Heading(2);
+    let rec = recognise(&d).unwrap();
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("siobhan.keane@example.org")
+    );
+    assert!(rec.body.ends_with("listen to the science."), "{}", rec.body);
+}
