@@ -43,7 +43,14 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
                 || words.iter().any(|w| w.starts_with("related"))
             {
                 Part::Related
-            } else if has(&["newsletter", "subscribe", "subscription", "signup"]) {
+            } else if has(&[
+                "newsletter",
+                "subscribe",
+                "subscription",
+                "signup",
+                "form",
+                "mc4wp",
+            ]) {
                 Part::Newsletter
             } else if has(&[
                 "ad",
@@ -65,7 +72,7 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
                 Part::Menu
             } else if has(&["pagination", "prev", "previous", "postnav", "navigation"]) {
                 Part::Navigation
-            } else if has(&["btn", "button", "actions", "toolbar"]) {
+            } else if has(&["btn", "button", "actions", "toolbar", "tools", "tool"]) {
                 Part::Button
             } else if has(&["views", "viewcount", "likes", "reactions", "counter"]) {
                 Part::Silent

@@ -178,10 +178,12 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
     count_furniture(body, None, &mut out.left_out);
     if let Some(last) = last {
         let (boxes, tag_lists) = page::footer_parts(body, order.end(&last), &order);
+        out.author_box = true;
         for b in boxes {
             out.walk(&b, &Ctx::default(), 0);
             out.flush(&Ctx::default());
         }
+        out.author_box = false;
         for list in tag_lists {
             out.tags.extend(page::tags_of(&list));
         }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use markup5ever_rcdom::{Handle, Node};
 
-use super::dom::{children, class_words, find_all, is, name, parent, text_content};
+use super::dom::{attr, children, class_words, find_all, is, name, parent, text_content};
 use super::furniture::{Part, furniture};
 use crate::text::fold;
 
@@ -195,7 +195,7 @@ pub(super) fn footer_parts(
         // What holds the article is read into whatever its class says.
         let holds_article = order.at(&n) <= after;
         if !holds_article {
-            if part == Some(Part::Tags) {
+            if part == Some(Part::Tags) || tag_links(&n) {
                 tags.push(n);
                 continue;
             }
@@ -228,6 +228,24 @@ pub(super) fn footer_parts(
     (boxes, tags)
 }
 
+/// An element whose links all lead to tag or topic pages (`/tag/…`, `/topics/…`): a tag list,
+/// whatever its class (Medium's are obfuscated).
+fn tag_links(node: &Handle) -> bool {
+    if !matches!(name(node), Some("div" | "ul" | "p" | "section" | "nav")) {
+        return false;
+    }
+    let links = find_all(node, &|n| is(n, "a"));
+    let tagged = |a: &Handle| {
+        attr(a, "href").is_some_and(|h| {
+            let path = h.split(['?', '#']).next().unwrap_or("").to_lowercase();
+            ["/tag/", "/tags/", "/topic/", "/topics/"]
+                .iter()
+                .any(|t| path.contains(t))
+        })
+    };
+    !links.is_empty() && links.iter().all(tagged)
+}
+
 /// A box about a writer: "author", "bio" or "contributor" in its class, or a heading "About …",
 /// with a paragraph long enough to be a bio.
 fn author_box(node: &Handle) -> bool {
@@ -237,17 +255,25 @@ fn author_box(node: &Handle) -> bool {
     ) {
         return false;
     }
+    // "author-card", "publication__authorinfo", "author-bio", "contributors".
     let named = class_words(node).iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "author" | "authors" | "bio" | "biography" | "contributor" | "contributors"
-        )
+        ["author", "bio", "contributor"]
+            .iter()
+            .any(|k| w.starts_with(k))
     });
     let headed = find_all(node, &|n| {
         matches!(name(n), Some("h2" | "h3" | "h4" | "h5" | "h6" | "strong"))
     })
     .first()
-    .is_some_and(|h| text_content(h).trim().to_lowercase().starts_with("about"));
+    .is_some_and(|h| {
+        let heading = text_content(h).trim().to_lowercase();
+        heading.starts_with("about")
+            || heading.starts_with("written by")
+            || matches!(
+                heading.trim_end_matches(':'),
+                "author" | "authors" | "the author" | "the authors" | "contributors"
+            )
+    });
     let has_bio = text_content(node).split_whitespace().count() >= 8;
     (named || headed) && has_bio
 }

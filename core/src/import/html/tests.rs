@@ -651,3 +651,82 @@ fn a_label_above_the_headline_is_the_section_and_the_posters_box_after_the_piece
     assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
     assert!(!rec.body.contains("Petra"), "{}", rec.body);
 }
+
+#[test]
+fn a_page_with_meaningless_classes_its_read_time_its_tag_links_and_its_written_by_box() {
+    let page = format!(
+        "<html><body><div class=\"a b\"><a class=\"q r\" href=\"/\">Home</a></div><article>\
+         <h1 class=\"pw-post-title am\">Greece went digital in a hurry</h1>\
+         <h2 class=\"pw-subtitle-paragraph ar\">The next phase is less glamorous.</h2>\
+         <div class=\"av aw\"><span class=\"bj\"><a href=\"/@dkouri\">Dimitra Kouri</a></span>\
+         <button class=\"bp\">Follow</button></div>\
+         <div class=\"bs\"><span>7 min read</span><span>·</span><span>Oct 18, 2024</span></div>\
+         <div class=\"bu\"><button aria-label=\"clap\">clap</button><span>312</span></div>\
+         {}</article>\
+         <div class=\"dn\"><a href=\"https://medium.example.com/tag/digital-government?source=x\">\
+         Digital Government</a> <a href=\"/tag/greece\">Greece</a></div>\
+         <div class=\"dr\"><h2><a href=\"/@dkouri\">Written by Dimitra Kouri</a></h2>\
+         <div>1.4K Followers · 212 Following</div><p><span>Dimitra Kouri is a policy analyst at \
+         the Aegean Institute for Digital Policy in Athens.</span></p><button>Follow</button></div>\
+         <div class=\"eg\"><h2>Responses (8)</h2><p>Very fair piece, and I work in a municipality \
+         where we still print the digital applications.</p></div></body></html>",
+        body_paragraphs("digital government", 5)
+    );
+    let rec = recognised(&page);
+    assert_eq!(rec.standfirst, "The next phase is less glamorous.");
+    assert_eq!(rec.tags, ["Digital Government", "Greece"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some(
+            "Dimitra Kouri is a policy analyst at the Aegean Institute for Digital Policy in Athens."
+        )
+    );
+    assert!(
+        rec.body.starts_with("Paragraph 1 on digital government"),
+        "{}",
+        rec.body
+    );
+    assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
+}
+
+#[test]
+fn person_cards_under_an_authors_heading_give_each_author_a_bio_and_controls_go() {
+    let card = |name: &str, role: &str| {
+        format!(
+            "<div class=\"person-teaser\"><h3><a href=\"/people/x\">{name}</a></h3>\
+             <p class=\"person-teaser__role\">{role}</p><p class=\"person-teaser__bio\">{name} is \
+             a {} at the Centre for European Reform Studies.</p>\
+             <a class=\"person-teaser__more\" href=\"/people/x\">View profile</a></div>",
+            role.to_lowercase()
+        )
+    };
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\
+         \"Enlargement needs majority voting\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Irina \
+         Ciobanu\"}},{{\"@type\":\"Person\",\"name\":\"Jakub Dvořák\"}}]}}</script></head><body>\
+         <div class=\"publication__header\"><h1>Enlargement needs majority voting</h1>\
+         <div class=\"publication__tools\"><a href=\"/x.pdf\">Download PDF</a> <a href=\"#cite\">Cite \
+         this</a> <a href=\"#\">Print</a></div></div><div class=\"publication__body\">{}</div>\
+         <section class=\"publication__authorinfo\"><h2>Authors</h2>{}{}</section></body></html>",
+        body_paragraphs("majority voting", 5),
+        card("Irina Ciobanu", "Senior Fellow"),
+        card("Jakub Dvořák", "Research Fellow"),
+    );
+    let rec = recognised(&page);
+    assert!(
+        rec.authors.iter().all(|a| a.bio.is_some()),
+        "{:?}",
+        rec.authors
+    );
+    assert!(
+        rec.authors
+            .iter()
+            .all(|a| a.affiliation.as_deref() == Some("Centre for European Reform Studies"))
+    );
+    assert!(
+        rec.body.starts_with("Paragraph 1 on majority voting"),
+        "{}",
+        rec.body
+    );
+    assert!(!rec.body.contains("Authors"), "{}", rec.body);
+}

@@ -57,6 +57,8 @@ pub(super) struct Writer {
     /// Writing the head a page sets above its article: an element classed as the subtitle or the
     /// standfirst is one.
     pub(super) head: bool,
+    /// Writing an author box: its person cards ("person-teaser") are not teasers of other pieces.
+    pub(super) author_box: bool,
     /// In an extracted article, an element holding more text than this holds the article itself,
     /// whatever its class says ("newsletter-post"); 0: no such element.
     pub(super) article_chars: usize,
@@ -130,6 +132,7 @@ impl Writer {
             && let Some(part) = furniture(node)
             && !article_part(node)
             && !self.holds_the_article(node)
+            && !(self.author_box && part == Part::Related)
         {
             self.left_out.add(part);
             if part == Part::Tags {
@@ -155,7 +158,13 @@ impl Writer {
         } else {
             outer
         };
-        if self.head && !ctx.byline && ctx.kind == BlockKind::Paragraph && is_subtitle(node) {
+        // A subtitle stands in the head, or in an article before its first paragraph.
+        let before_text = !self.blocks.iter().any(|b| b.kind == BlockKind::Paragraph);
+        if (self.head || before_text)
+            && !ctx.byline
+            && ctx.kind == BlockKind::Paragraph
+            && is_subtitle(node)
+        {
             self.flush(outer);
             let inner = Ctx {
                 kind: BlockKind::Subtitle,
