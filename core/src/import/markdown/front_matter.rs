@@ -75,6 +75,7 @@ pub(super) fn front_matter(
     let mut unknown = Vec::new();
     let mut single = MetaAuthor::default();
     let mut single_keys = Vec::new();
+    let mut categories = None;
     for (key, value) in map {
         match key.to_lowercase().as_str() {
             "title" | "headline" => meta.title = meta.title.take().or(text_of(&value)),
@@ -92,11 +93,22 @@ pub(super) fn front_matter(
             ),
             "bio" => set_single(&mut single.bio, &value, "bio", &mut single_keys),
             // Jekyll's categories, Ghost's primary tag: the first names the section.
-            "section" | "category" | "categories" | "primary_tag" => {
+            "section" | "category" | "primary_tag" => {
                 meta.section = meta.section.take().or(first_name(&value));
             }
+            "categories" => categories = Some(value),
             "tags" | "tag" | "keywords" => meta.tags.extend(tags(&value)),
             _ => unknown.push(key),
+        }
+    }
+    // Categories beside tags file the piece (Jekyll, Hugo); without tags, several categories
+    // are its tags (Quarto).
+    if let Some(value) = categories {
+        let list = tags(&value);
+        if meta.tags.is_empty() && list.len() > 1 {
+            meta.tags = list;
+        } else {
+            meta.section = meta.section.take().or(first_name(&value));
         }
     }
     if !single_keys.is_empty() {
@@ -228,6 +240,11 @@ fn authors(value: &Value) -> Vec<MetaAuthor> {
         Value::Map(map) => {
             let mut author = MetaAuthor::default();
             for (key, value) in map {
+                // Quarto: `affiliations: [{name: …}]`.
+                if key.eq_ignore_ascii_case("affiliations") {
+                    author.affiliation = author.affiliation.take().or(first_name(value));
+                    continue;
+                }
                 let Some(value) = text_of(value) else {
                     continue;
                 };

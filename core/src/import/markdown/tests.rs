@@ -358,8 +358,22 @@ fn ghost_and_jekyll_keys_give_the_standfirst_and_section() {
         Some("Where cities use it, it works.")
     );
     assert_eq!(doc.meta.section.as_deref(), Some("Economy"));
-    let doc = read(b"---\ntitle: Quotas\ncategories: [Opinion, Oceans]\n---\n\nText.\n").unwrap();
+    // Categories beside tags file the piece; without tags, several categories are the tags.
+    let doc = read(b"---\ntitle: Quotas\ncategories: [Opinion]\ntags: [fisheries]\n---\n\nText.\n")
+        .unwrap();
     assert_eq!(doc.meta.section.as_deref(), Some("Opinion"));
+    let doc = read(
+        "---\ntitle: Cables\ncategories: [Security, Baltic Sea]\nauthor:\n  - name: Laura \
+         Jankauskaitė\n    affiliations:\n      - name: Klaipėda Maritime Security Centre\n---\n\nText.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(doc.meta.section, None);
+    assert_eq!(doc.meta.tags, ["Security", "Baltic Sea"]);
+    assert_eq!(
+        doc.meta.authors[0].affiliation.as_deref(),
+        Some("Klaipėda Maritime Security Centre")
+    );
 }
 
 #[test]
