@@ -47,17 +47,23 @@ pub(crate) fn find_emails(s: &str) -> Vec<String> {
 
 /// A line of contact details alone: "mobile +373 69 555 012", "Contact: a@x.org / b@y.net".
 pub(crate) fn is_contact_line(s: &str) -> bool {
-    const LABELS: &str = "tel tel. telephone phone mobile mob mob. cell fax t m e email e-mail mail contact contacts web website www or and";
-    if !has_contact(s) || s.split_whitespace().count() > 12 {
-        return false;
-    }
+    has_contact(s) && s.split_whitespace().count() <= 16 && words_besides_contacts(s).is_empty()
+}
+
+/// What a line says besides its addresses, numbers and their labels ("Contact: Ramón Iturbe,
+/// +34 …" says "Ramón Iturbe").
+pub(crate) fn words_besides_contacts(s: &str) -> String {
+    const LABELS: &str = "tel tel. telephone phone mobile mob mob. cell fax t m e email e-mail \
+                          mail contact contacts web website www or and";
     let rest = WEB
         .replace_all(&EMAIL.replace_all(s, " "), " ")
         .into_owned();
     let rest = PHONE.replace_all(&rest, " ");
     rest.split(|c: char| c.is_whitespace() || "/|,;:·•()".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| LABELS.split_whitespace().any(|l| l.eq_ignore_ascii_case(w)))
+        .filter(|w| !LABELS.split_whitespace().any(|l| l.eq_ignore_ascii_case(w)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An e-mail address, a telephone number or a web address.

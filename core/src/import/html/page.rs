@@ -165,7 +165,9 @@ pub(super) fn label_above(h1: &Handle) -> Option<Handle> {
         if let Some(before) = siblings[..i].iter().rev().find(|c| name(c).is_some()) {
             let text = text_content(before);
             let words = text.split_whitespace().count();
-            let furnished = furniture(before).is_some_and(|p| p != Part::Kicker);
+            // A kicker, or the primary tag a theme sets above the headline.
+            let furnished =
+                furniture(before).is_some_and(|p| !matches!(p, Part::Kicker | Part::Tags));
             return ((1..=3).contains(&words) && !furnished && !is(before, "nav"))
                 .then(|| before.clone());
         }

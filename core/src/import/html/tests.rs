@@ -730,3 +730,55 @@ fn person_cards_under_an_authors_heading_give_each_author_a_bio_and_controls_go(
     );
     assert!(!rec.body.contains("Authors"), "{}", rec.body);
 }
+
+#[test]
+fn a_blog_admin_poster_gives_way_to_the_writers_the_lede_names_and_their_bios_confirm() {
+    let page = format!(
+        "<html><head><meta name=\"author\" content=\"Blog Admin\"></head><body><article>\
+         <h1 class=\"entry-title\">Seven elections in three years</h1><div class=\"entry-content\">\
+         <p><em>Bulgaria has voted seven times since 2021. <strong>Desislava Petrova</strong> and \
+         <strong>Liam Hartigan</strong> explain why the cycle is so hard to break.</em></p>{}\
+         <h3>About the authors</h3><p><strong>Desislava Petrova</strong> is Assistant Professor of \
+         Comparative Politics at Harrowgate University.</p><p><strong>Liam Hartigan</strong> is a \
+         PhD candidate in the Department of Government at Harrowgate University.</p>\
+         <div class=\"support-box\"><h4>Support independent political journalism</h4><p>The blog \
+         is funded by its readers. If you value our coverage, please consider a monthly \
+         contribution.</p></div></div></article></body></html>",
+        body_paragraphs("Bulgarian politics", 5)
+    );
+    let rec = recognised(&page);
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Desislava Petrova", "Liam Hartigan"]);
+    assert_eq!(rec.posted_by.as_deref(), Some("Blog Admin"));
+    assert!(rec.authors.iter().all(|a| a.bio.is_some()));
+    assert_eq!(
+        rec.authors[1].affiliation.as_deref(),
+        Some("Harrowgate University")
+    );
+    assert!(rec.body.trim_end().ends_with("this week."), "{}", rec.body);
+}
+
+#[test]
+fn a_byline_of_two_where_the_pages_data_names_one_and_a_primary_tag_above_the_headline() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\
+         \"Night trains are running out of track\",\"author\":{{\"@type\":\"Person\",\"name\":\
+         \"Ewa Malinowska\"}}}}</script></head><body><article><header>\
+         <div class=\"article-tag post-card-tags\"><a href=\"/tag/transport/\">Transport</a></div>\
+         <h1>Night trains are running out of track</h1>\
+         <p class=\"article-excerpt\">Sleeper services are back. The revival will stall.</p>\
+         <h4 class=\"author-name\"><a href=\"/author/ewa/\">Ewa Malinowska</a>, \
+         <a href=\"/author/rui/\">Rui Fonseca</a></h4></header>\
+         <section class=\"gh-content\">{}</section></article></body></html>",
+        body_paragraphs("night trains", 5)
+    );
+    let rec = recognised(&page);
+    let names: Vec<&str> = rec.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ewa Malinowska", "Rui Fonseca"]);
+    assert_eq!(rec.posted_by, None);
+    assert_eq!(rec.section.as_deref(), Some("Transport"));
+    assert_eq!(
+        rec.standfirst,
+        "Sleeper services are back. The revival will stall."
+    );
+}

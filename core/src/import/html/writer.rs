@@ -6,6 +6,8 @@ use super::MAX_DEPTH;
 
 /// A byline line runs to a few names, a title, a date; an author box is longer.
 const BYLINE_WORDS: usize = 30;
+/// A subtitle is a sentence or three.
+const SUBTITLE_WORDS: usize = 80;
 use super::dom::{attr, children, class_words, find_all, is, name, text_content};
 use super::furniture::{LeftOut, Part, article_part, furniture};
 use super::page::tags_of;
@@ -78,8 +80,12 @@ fn byline_line(node: &Handle) -> bool {
 }
 
 /// A page's subtitle or standfirst, by the words of its class ("subtitle", "standfirst", "dek",
-/// Drupal's "field--name-field-summary", a theme's "td-post-sub-title").
+/// Drupal's "field--name-field-summary", a theme's "td-post-sub-title"), and as short as one: a
+/// wrapper whose class says "summary" around a whole article is not.
 fn is_subtitle(node: &Handle) -> bool {
+    if text_content(node).split_whitespace().count() > SUBTITLE_WORDS {
+        return false;
+    }
     let words = class_words(node);
     let has = |w: &str| words.iter().any(|x| x == w);
     [

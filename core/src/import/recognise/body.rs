@@ -2,8 +2,9 @@
 //! back as one Markdown text.
 
 use super::cover::email_spells;
+use super::cover::is_contact_line;
 use super::{FoundAuthor, Recognised, furniture, patterns};
-use crate::import::contact::{find_emails, is_contact_line};
+use crate::import::contact::find_emails;
 use crate::import::{Block, BlockKind, Format};
 use crate::text::{fold, one_line};
 
@@ -245,9 +246,14 @@ fn heading_level(b: &Block) -> u8 {
 /// A line of at most ten words, without a sentence's end, alone between two paragraphs of prose:
 /// how plain text sets a subheading.
 fn mark_subheadings(blocks: &mut [Block]) {
-    let prose = |b: &Block| {
-        matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
-            && b.text.split_whitespace().count() >= 15
+    let prose = |b: &Block, words: usize| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+        ) && b.text.split_whitespace().count() >= words
+            && b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '’', ')', ';', ':'])
     };
     for i in 1..blocks.len().saturating_sub(1) {
         let b = &blocks[i];
@@ -257,7 +263,7 @@ fn mark_subheadings(blocks: &mut [Block]) {
             && (1..=10).contains(&words)
             && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
             && text.chars().next().is_some_and(char::is_uppercase);
-        if line && prose(&blocks[i - 1]) && prose(&blocks[i + 1]) {
+        if line && prose(&blocks[i - 1], 5) && prose(&blocks[i + 1], 15) {
             let b = &mut blocks[i];
             b.kind = BlockKind::Heading(2);
             b.markdown = format!("## {}", b.markdown);

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::furniture;
 use super::patterns::{self, find_email, re};
-use crate::import::contact::has_contact;
+use crate::import::contact::{self, has_contact};
 use crate::import::{Block, BlockKind};
 use crate::text::fold;
 
@@ -32,6 +32,20 @@ static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|below|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
     )
 });
+/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
+/// "From: …", "Sent: …", "To: …".
+static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to)\s*:\s*\S.*)$",
+    )
+});
+/// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
+static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\p{Lu}[\p{L}\- ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
+    )
+});
+
 /// "Subject: Op-ed submission – …": the subject line, its submission words left out.
 static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -142,10 +156,21 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // and the signature under that.
     let mut subject_title = None;
     let mut at = 0;
+    // A letter's place and date, when a greeting follows.
+    if blocks
+        .first()
+        .is_some_and(|b| LETTER_DATE.is_match(b.text.trim()))
+        && blocks[1..].iter().take(2).any(|b| greeting(&b.text))
+    {
+        at = 1;
+    }
     while at < limit {
         let text = blocks[at].text.trim();
         let in_note = at > 0;
-        if is_rule(blocks[at]) && in_note {
+        // A first name alone signs a note ("Dan"), before a forwarded message or the piece.
+        let lone_name = text.split_whitespace().count() == 1 && patterns::tidy_name(text) == text;
+        if (is_rule(blocks[at]) && in_note) || MAIL_HEADER.is_match(text) || (lone_name && in_note)
+        {
             at += 1;
         } else if let Some(subject) = subject(text) {
             let title = SUBMISSION_PREFIX.replace(subject.trim(), "");
@@ -262,8 +287,18 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
 pub(super) fn email_spells(name: &str, email: &str) -> bool {
     let local = fold(email.split('@').next().unwrap_or(""));
     let name = fold(name);
-    // Any of the surnames: "t.ortega@…" is Tomás Ortega Ruiz's.
+    // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
+    // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
     name.split_whitespace()
         .skip(1)
+        .flat_map(|surname| surname.split('-'))
         .any(|surname| surname.len() >= 3 && local.contains(surname))
+}
+
+/// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
+pub(super) fn is_contact_line(text: &str) -> bool {
+    contact::is_contact_line(text)
+        || (contact::has_contact(text)
+            && text.split_whitespace().count() <= 16
+            && patterns::is_person(&contact::words_besides_contacts(text)))
 }

@@ -16,7 +16,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by)|(?i:written by)\s+{0})\s*:?$",
+        r"^(?:(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -34,7 +34,7 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b)",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
     )
 });
 
@@ -50,7 +50,7 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b)",
+        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
     )
 });
 
@@ -91,7 +91,7 @@ static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|draft\s*:?$)",
+        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|for publication (?:in|on|by)\b|draft\s*:?$)",
     )
 });
 
@@ -132,7 +132,13 @@ pub(super) fn is_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && NOTICE.is_match(text.trim())
 }
 
+/// "1.4K", "312": a count of claps, likes or views.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*\s*[KkMm]?$"));
+
 pub(super) fn is_post_meta(text: &str) -> bool {
+    if COUNT.is_match(text.trim()) {
+        return true;
+    }
     // "7 min read·Oct 18, 2024": each part a piece of post metadata.
     let parts: Vec<&str> = text
         .split(['·', '•', '|'])
@@ -299,6 +305,14 @@ mod tests {
              for the addressee."
         ));
         assert!(is_notice("Sent from my iPhone"));
+        assert!(is_notice(
+            "© 2024 Jurgita Kazlauskienė. Not for republication without permission."
+        ));
+        assert!(is_post_meta("1.4K"));
+        assert!(is_about_header("AUTHOR BIOS:"));
+        assert!(is_desk_note(
+            "For publication in The Civic Ledger, week of 14 October"
+        ));
         for control in [
             "Advertisement",
             "Download PDF",

@@ -3,8 +3,9 @@
 //! the copy names as its writer, against what a page's metadata says.
 
 use super::body::attach_email;
+use super::cover::is_contact_line;
 use super::{FoundAuthor, Recognised, furniture, patterns};
-use crate::import::contact::{find_emails, is_contact_line};
+use crate::import::contact::find_emails;
 use crate::import::{BadFile, Block, BlockKind, Meta};
 use crate::text::{fold, one_line};
 
@@ -118,8 +119,11 @@ pub(super) fn take_head(
     rest: &mut Vec<&Block>,
     rec: &mut Recognised,
     page: &mut bool,
+    plain: bool,
 ) {
+    let before = rest.len();
     take_byline_lines(rest, rec, page);
+    let under_headline = plain && rest.len() == before;
     // The file's own subtitle (Word's Subtitle style) is the standfirst wherever it stands in the
     // head.
     if let Some(i) = rest
@@ -138,12 +142,17 @@ pub(super) fn take_head(
             }
             // A page's description cut from its first paragraph ("…") is no standfirst; the
             // copy decides whether it has one.
-            Some(Described::Truncated) | None => take_copy_standfirst(rest, rec),
+            Some(Described::Truncated) | None => take_copy_standfirst(rest, rec, under_headline),
             Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
         }
     }
-    // "…, writes NAME": the standfirst names the writer.
-    if let Some(named) = patterns::standfirst_authors(&rec.standfirst) {
+    // "…, writes NAME": the standfirst names the writer. "NAME says …" names someone speaking,
+    // who is the writer if the copy closes with their bio.
+    let named = patterns::standfirst_authors(&rec.standfirst).or_else(|| {
+        patterns::standfirst_speakers(&rec.standfirst)
+            .filter(|names| (rec.authors.is_empty() || *page) && closing_bios(rest, names))
+    });
+    if let Some(named) = named {
         let named = named
             .into_iter()
             .map(|name| patterns::Named {
@@ -188,9 +197,20 @@ fn described(given: &str, rest: &[&Block]) -> Described {
     }
 }
 
+/// Whether the second half of the copy holds a bio of each of these people.
+fn closing_bios(rest: &[&Block], names: &[String]) -> bool {
+    let closing = &rest[rest.len() / 2..];
+    names.iter().all(|name| {
+        let known = [fold(name)];
+        closing
+            .iter()
+            .any(|b| patterns::bio_subject(&b.text, &known).is_some_and(|n| fold(&n) == known[0]))
+    })
+}
+
 /// The copy's own standfirst: a short paragraph under the headline that names its writer, is set
 /// apart in italic or bold, or stands above the byline.
-fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised) {
+fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_headline: bool) {
     let Some(first) = rest.first() else {
         return;
     };
@@ -202,7 +222,22 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised) {
     let named = patterns::standfirst_authors(&first.text)
         .or_else(|| patterns::standfirst_speakers(&first.text));
     let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
-    if prose && (named.is_some() || first.emphasised || before_byline) && rest.len() > 1 {
+    // Straight under the headline, before any byline, a paragraph of a sentence or three that is
+    // followed by a longer one: how plain text sets a standfirst.
+    let words = first.text.split_whitespace().count();
+    let sentences = first.text.matches(['.', '!', '?']).count();
+    let short_lead = under_headline
+        && words <= 50
+        && (1..=3).contains(&sentences)
+        && first.text.trim_end().ends_with(['.', '!', '?'])
+        && rest.len() > 2
+        && rest.get(1).is_some_and(|b| {
+            b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > words
+        });
+    if prose
+        && (named.is_some() || first.emphasised || before_byline || short_lead)
+        && rest.len() > 1
+    {
         rec.standfirst = first.text.clone();
         rest.remove(0);
     }
@@ -266,12 +301,36 @@ fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
         rec.authors.iter().any(|a| fold(&a.name) == fold(&n.name))
     };
     let strangers = !named.is_empty() && !named.iter().any(|n| known(rec, n));
+    // The copy's byline names all the page named and more ("Ewa Malinowska, Rui Fonseca" where
+    // the page's data gave only Ewa): the copy's list, in its order, with what the page knew.
+    let more = named.len() > rec.authors.len()
+        && rec
+            .authors
+            .iter()
+            .all(|a| named.iter().any(|n| fold(&n.name) == fold(&a.name)));
+    if *page && more {
+        let mut before = std::mem::take(&mut rec.authors);
+        rec.authors = named
+            .into_iter()
+            .map(|n| {
+                let mut a = match before.iter().position(|b| fold(&b.name) == fold(&n.name)) {
+                    Some(i) => before.remove(i),
+                    None => FoundAuthor::named(n.name.clone()),
+                };
+                a.name = n.name;
+                a.affiliation = a.affiliation.or(n.affiliation);
+                a
+            })
+            .collect();
+        *page = false;
+        return;
+    }
     if rec.authors.is_empty() || (*page && strangers) {
         let page_names: Vec<String> = rec.authors.iter().map(|a| a.name.clone()).collect();
         if !page_names.is_empty() {
             let poster = page_names.join(", ");
             rec.warnings.push(format!(
-                "the page credits {poster}, but the copy names its writer: {poster} is taken as                  the person who posted it; check the byline"
+                "the page credits {poster}, but the copy names its writer: {poster} is taken as the person who posted it; check the byline"
             ));
             rec.posted_by.get_or_insert(poster);
         }

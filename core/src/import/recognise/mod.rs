@@ -3,6 +3,7 @@
 
 mod body;
 mod cover;
+mod form;
 mod furniture;
 mod head;
 mod patterns;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use self::body::{attach_email, finish, sort_body};
 use self::head::{take_head, take_headline};
 
-use super::{BadFile, Block, Document, Format, Meta, MetaAuthor};
+use super::{BadFile, Block, Document, Format, MetaAuthor};
 use crate::text::{fold, one_line};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -81,12 +82,10 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if blocks.is_empty() && meta.title.is_none() {
         meta.title = subject_title;
     }
-    if let Some(fields) = blocks
-        .first()
-        .and_then(|b| patterns::labelled_fields(&b.text))
-    {
-        fill_from_form(&mut meta, &fields);
-        blocks.remove(0);
+    if let Some((fields, taken)) = form::take_form(&blocks) {
+        rec.dropped
+            .extend(blocks.drain(..taken).map(|b| b.text.clone()));
+        form::fill_from_form(&mut meta, &fields);
     }
     rec.section = meta.section.clone();
     rec.tags = meta.tags.clone();
@@ -101,7 +100,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     rec.authors = meta_authors(&meta.authors);
     // A page's author metadata names whoever posted it; the writer the copy names comes first.
     let mut page_credit = doc.format == Format::Html && !rec.authors.is_empty();
-    take_head(&meta, &mut rest, &mut rec, &mut page_credit);
+    take_head(
+        &meta,
+        &mut rest,
+        &mut rec,
+        &mut page_credit,
+        doc.format == Format::Text,
+    );
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
     // The institution a bio names beats none, or one that names only a programme or a brand.
@@ -174,53 +179,6 @@ fn sign(rec: &mut Recognised, sig: &cover::Signature, cover_emails: &[String]) {
             .find(|a| a.email.is_none() && cover::email_spells(&a.name, email))
         {
             a.email = Some(email.clone());
-        }
-    }
-}
-
-/// "HEADLINE: … STANDFIRST: … BYLINE: …" as a submission form sends it.
-fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
-    for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
-        match label.as_str() {
-            "headline" | "title" => meta.title = Some(value.clone()),
-            "standfirst" | "subtitle" | "subheading" | "dek" | "summary" => {
-                meta.standfirst = Some(value.clone());
-            }
-            "byline" | "author" | "authors" => {
-                let line = format!("By {value}");
-                if let Some((named, email)) = patterns::byline(&line) {
-                    meta.authors = named
-                        .into_iter()
-                        .map(|n| MetaAuthor {
-                            name: n.name,
-                            affiliation: n.affiliation,
-                            ..MetaAuthor::default()
-                        })
-                        .collect();
-                    if let [only] = meta.authors.as_mut_slice() {
-                        only.email = email;
-                    }
-                }
-            }
-            "section" | "category" => meta.section = Some(value.clone()),
-            "tags" | "keywords" => {
-                meta.tags = value
-                    .split([',', ';'])
-                    .map(one_line)
-                    .filter(|t| !t.is_empty())
-                    .collect();
-            }
-            "email" | "e-mail" => {
-                if let [only] = meta.authors.as_mut_slice() {
-                    only.email = patterns::find_email(value);
-                }
-            }
-            "bio" | "biography" => {
-                if let [only] = meta.authors.as_mut_slice() {
-                    only.bio = Some(value.clone());
-                }
-            }
-            _ => {}
         }
     }
 }

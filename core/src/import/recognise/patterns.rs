@@ -90,7 +90,7 @@ static NAMES_ARGUE_THAT: LazyLock<Regex> = LazyLock::new(|| {
 /// of saying. Whether that person wrote the piece, the copy must confirm (a bio, a signature).
 static NAMES_SAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?P<names>{})\s+(?:says|say|argues|argue|writes|write|contends|contend|believes|believe|thinks|think|explains|explain|warns|warn|insists|insist|reckons|reckon|proposes|propose)\s+\p{{L}}",
+        r"(?:^|[.!?]\s+)(?:(?:[Ff]ormer|[Ee]x-|[Vv]eteran|[Rr]etired|[Ss]enior)?\s*\p{{Ll}}[\p{{L}}-]*\s+)?(?P<names>{})\s+(?:says|say|argues|argue|writes|write|contends|contend|believes|believe|thinks|think|explains|explain|warns|warn|insists|insist|reckons|reckon|proposes|propose|ask|asks)\s+\p{{L}}",
         names_pattern()
     ))
 });
@@ -142,7 +142,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|words|word count|length|section|category|tags|keywords|email|e-mail|bio|biography))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
     )
 });
 
@@ -244,6 +244,15 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         last = sep.end();
     }
     parts.push(&names_part[last..]);
+    // "Ewa Malinowska, Rui Fonseca": a list of people, even without "and"; not a name, a job
+    // title and an employer.
+    let plain_name = |p: &str| {
+        is_person(p)
+            && !p
+                .split_whitespace()
+                .any(|w| is_role_word(w) || is_institution_word(w))
+    };
+    joined |= parts.len() > 1 && parts.iter().all(|p| plain_name(p.trim()));
     let mut authors: Vec<Named> = Vec::new();
     for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
         if part.is_empty() {
@@ -318,23 +327,32 @@ pub(super) fn posted_by(text: &str) -> Option<String> {
 /// Institute, University, Forum or Centre among them.
 static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at|with|of|for|from)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
     )
 });
 
 pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
-    INSTITUTION_IN_BIO
+    let orgs: Vec<String> = INSTITUTION_IN_BIO
         .captures_iter(bio)
         .filter_map(|c| c.name("org").map(|m| m.as_str().to_string()))
-        .find(|org| org.split_whitespace().any(is_institution_word))
+        .filter(|org| org.split_whitespace().any(is_institution_word))
+        .collect();
+    let unit = |org: &String| {
+        org.split_whitespace()
+            .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
+    };
+    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
 }
 
 /// Words naming an institution, as an affiliation has them.
 const INSTITUTIONS: &str = "university universität université universidad universidade \
 college school institute institut institution centre center forum foundation fondation stiftung \
 ministry council agency academy observatory commission parliament bank fund association society \
-trust network tank embassy government authority court federation chamber union laboratory lab \
-company corporation";
+trust network tank embassy government authority court federation chamber chambers union \
+laboratory lab company corporation alliance coalition group";
+/// Institution words that name a part of an institution, or a state: an affiliation only when
+/// nothing better is named ("Department of Government at Harrowgate University" is the university).
+const UNITS: &str = "department faculty programme program government";
 
 pub(super) fn is_institution_word(w: &str) -> bool {
     let w = w
@@ -498,10 +516,12 @@ pub(super) fn signature(text: &str) -> Option<(String, Option<String>)> {
 }
 
 /// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
-pub(super) fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
+/// One paragraph's labelled fields, however many ("SECTION: World" alone is one). Labels are
+/// lower case, "(s)" written as "s": "AUTHOR(S)" is "authors".
+pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
     let starts: Vec<_> = LABEL.captures_iter(text).collect();
     let first = starts.first()?.name("label")?;
-    if text[..first.start()].trim() != "" || starts.len() < 2 {
+    if text[..first.start()].trim() != "" {
         return None;
     }
     let mut fields = Vec::new();
@@ -514,7 +534,8 @@ pub(super) fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
             .and_then(|c| c.get(0))
             .map_or(text.len(), |m| m.start());
         let value = one_line(&text[whole.end()..end]);
-        fields.push((label.as_str().to_lowercase(), value));
+        let label = label.as_str().to_lowercase().replace("(s)", "s");
+        fields.push((label, value));
     }
     Some(fields)
 }

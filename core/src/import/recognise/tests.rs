@@ -804,3 +804,154 @@ fn an_address_under_an_about_the_author_heading_is_the_authors() {
     );
     assert!(rec.body.ends_with("listen to the science."), "{}", rec.body);
 }
+
+#[test]
+fn a_forwarded_email_with_its_headers_and_two_notes_above_the_piece() {
+    let rec = recognise(&doc(&[
+        "Hi all,",
+        "Forwarding this from Marta, who chaired our panel last month. I think it's a good fit \
+         for the Europe pages; she's fine with edits for length.",
+        "Dan",
+        "---------- Forwarded message ---------",
+        "From: Marta Ilves <m.ilves@example.net>",
+        "Date: Tue, 8 Oct 2024 at 21:14",
+        "Subject: Op-ed for consideration - enlargement and QMV",
+        "To: Daniel Whitcroft <d.whitcroft@example.com>",
+        "Dear Dan,",
+        "As promised after the panel, here is the piece. Do let me know if it needs trimming.",
+        "Best, Marta",
+        "Enlargement Will Fail Without an End to the Veto",
+        "Marta Ilves, Professor of European Politics, Emajõe University",
+        "The European Union is once again talking seriously about enlargement.",
+        "The veto has to go.",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Enlargement Will Fail Without an End to the Veto"
+    );
+    assert_eq!(names(&rec), ["Marta Ilves"]);
+    // Her address, from the forwarded headers; not the colleague's.
+    assert_eq!(rec.authors[0].email.as_deref(), Some("m.ilves@example.net"));
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Emajõe University")
+    );
+    assert!(rec.body.starts_with("The European Union"), "{}", rec.body);
+}
+
+#[test]
+fn a_dated_cover_letter_and_a_contact_line_naming_its_author() {
+    let mut d = doc(&[
+        "Bilbao, 18 September 2024",
+        "Dear Editor,",
+        "My colleague Katalin Szabó and I would like to offer you the enclosed article on the \
+         future of EU cohesion policy.",
+        "Kind regards,",
+        "Ramón Iturbe",
+        "Cohesion Money Built Europe's Roads. It Must Now Build Its Skills",
+        "Ramón Iturbe & Katalin Szabó",
+        "For more than three decades, cohesion policy has been one of the EU's achievements.",
+        "The task for the next budget is to update that promise.",
+        "Ramón Iturbe is professor of regional economics at the University of the Basque Coast.",
+        "Katalin Szabó is a senior policy analyst at the Pannonia Institute.",
+        "Contact: Ramón Iturbe, +34 944 555 210, r.iturbe@example.com",
+    ]);
+    d.format = Format::Docx;
+    d.blocks[5].kind = BlockKind::Heading(1);
+    let rec = recognise(&d).unwrap();
+    assert_eq!(
+        rec.headline,
+        "Cohesion Money Built Europe's Roads. It Must Now Build Its Skills"
+    );
+    assert_eq!(names(&rec), ["Ramón Iturbe", "Katalin Szabó"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("r.iturbe@example.com")
+    );
+    assert!(rec.body.ends_with("update that promise."), "{}", rec.body);
+}
+
+#[test]
+fn a_submission_form_with_a_field_a_paragraph() {
+    let rec = recognise(&doc(&[
+        "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION",
+        "TITLE: Romania's Hungarian Party Has Become Indispensable",
+        "STANDFIRST: It may now be losing the rights it secured.",
+        "AUTHOR(S): Mihaela Popescu-Ionescu; Bence Farkas",
+        "AFFILIATION(S): Babeș Centre for Minority Studies (both)",
+        "E-MAIL: mihaela.popescu@example.org; bence.farkas@example.org",
+        "SECTION: World",
+        "TAGS: Romania, Hungary, minorities",
+        "WORD COUNT: 690",
+        "TEXT:",
+        "Few parties in Europe have been in government as often as the UDMR.",
+        "Being in every government is not the same as being needed.",
+        "AUTHOR BIOS:",
+        "Mihaela Popescu-Ionescu is a senior researcher at the Babeș Centre for Minority Studies.",
+        "Bence Farkas is a doctoral researcher at the Babeș Centre for Minority Studies.",
+        "Get Outlook for Android",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Romania's Hungarian Party Has Become Indispensable"
+    );
+    assert_eq!(
+        rec.standfirst,
+        "It may now be losing the rights it secured."
+    );
+    assert_eq!(names(&rec), ["Mihaela Popescu-Ionescu", "Bence Farkas"]);
+    assert!(rec.authors.iter().all(|a| a.bio.is_some()
+        && a.affiliation.as_deref() == Some("Babeș Centre for Minority Studies")));
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("mihaela.popescu@example.org")
+    );
+    assert_eq!(
+        rec.authors[1].email.as_deref(),
+        Some("bence.farkas@example.org")
+    );
+    assert_eq!(rec.section.as_deref(), Some("World"));
+    assert_eq!(rec.tags, ["Romania", "Hungary", "minorities"]);
+    assert!(rec.body.starts_with("Few parties"), "{}", rec.body);
+    assert!(rec.body.ends_with("being needed."), "{}", rec.body);
+}
+
+#[test]
+fn a_publication_note_a_titled_writer_and_a_plain_standfirst_under_the_headline() {
+    let rec = recognise(&doc(&[
+        "For publication in The Civic Ledger, week of 14 October Word count: 705",
+        "OPINION: Europe's Deals With Morocco Need More Than Border Control",
+        "Former ambassador Ana Rita Couto argues that the EU's partnerships will keep failing.",
+        "Ana Rita Couto, former Portuguese Ambassador to Morocco",
+        "When European leaders talk about Morocco, the conversation turns to migration.",
+        "(Ana Rita Couto is a former ambassador and a senior fellow at the Lisbon Atlantic \
+         Council.)",
+        "ENDS",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Europe's Deals With Morocco Need More Than Border Control"
+    );
+    assert!(rec.standfirst.starts_with("Former ambassador"));
+    assert_eq!(names(&rec), ["Ana Rita Couto"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Lisbon Atlantic Council")
+    );
+
+    let rec = recognise(&doc(&[
+        "Turkey's Central Bank Has Earned Some Credibility",
+        "Interest rates are doing their job again. The test is whether Ankara tolerates the pain.",
+        "For most of the past decade, Turkey ran one of the strangest economic experiments in \
+         the world, cutting rates as inflation rose and telling everyone it would work.",
+        "The central bank deserves credit for the turn.",
+        "© 2024 Kerem Aydın. Not for republication without permission.",
+    ]))
+    .unwrap();
+    assert!(rec.standfirst.starts_with("Interest rates"), "{rec:?}");
+    assert!(rec.body.starts_with("For most of"), "{}", rec.body);
+    assert!(rec.body.ends_with("for the turn."), "{}", rec.body);
+}

@@ -230,7 +230,7 @@ fn signatures_and_labelled_forms() {
     );
     assert_eq!(signature("— and that was that."), None);
 
-    let fields = labelled_fields(
+    let fields = labelled(
         "HEADLINE: Slovakia's media law STANDFIRST: A law that sounds dull. BYLINE: Martina Horváthová WORDS: 800",
     )
     .unwrap();
@@ -243,7 +243,7 @@ fn signatures_and_labelled_forms() {
             ("words".into(), "800".into()),
         ]
     );
-    assert_eq!(labelled_fields("The headline: nobody reads it."), None);
+    assert_eq!(labelled("The headline: nobody reads it."), None);
 }
 
 #[test]
