@@ -18,7 +18,8 @@ escapes are taken out of Copydesk's Markdown (and of the key), white space is co
 quotes made straight, for both tools alike. Prints a Markdown table per page and the totals.
 
 trafilatura runs from a virtual environment this script makes in target/import-trafilatura-venv
-(pinned below, exactly); Copydesk's results come from scripts/import-score.sh.
+(pinned below, exactly); Copydesk's results come from scripts/import-score.sh, or, with one
+FOLDER, from the results file COPYDESK_RESULTS names (saved by import-score.sh at first sight).
 """
 import json
 import os
@@ -100,6 +101,10 @@ def judge(key: dict, headline: str, authors: list, body: str) -> dict:
 
 
 def copydesk_results(folder: Path) -> dict:
+    # Results saved earlier by scripts/import-score.sh FOLDER FILE (a round at first sight).
+    saved = os.environ.get("COPYDESK_RESULTS")
+    if saved:
+        return json.loads(Path(saved).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "results.json"
         subprocess.run(
