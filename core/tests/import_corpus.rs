@@ -10,12 +10,17 @@
 //!   `body_contains`, `body_excludes`, `dropped_contains` (some dropped piece of furniture
 //!   contains it), `warnings_contains` (some warning contains it, ignoring case); whatever the
 //!   entry says, the body never repeats the standfirst or a bio, and never holds a `\r`;
-//! - a bad file: `error_contains`, words the error must include (ignoring case).
+//! - a bad file: `error_contains`, words the error must include (ignoring case);
+//! - `open` (key → reason): fields of a fresh round's answer key that import still gets wrong,
+//!   kept in the corpus as they were keyed; they must still be wrong, so a fix is noticed.
+
+mod import_fields;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use copydesk_core::import::{self, Recognised};
+use copydesk_core::import;
+use import_fields::{check_file, import_bytes};
 use serde_json::{Map, Value};
 
 /// Files in the corpus folder that are not submissions.
@@ -41,202 +46,6 @@ fn expected() -> Map<String, Value> {
     }
 }
 
-/// Reads and recognises one file, as import does; the error is the problem in words.
-fn import_bytes(file_name: &str, bytes: &[u8]) -> Result<Recognised, String> {
-    let doc = import::read(file_name, bytes).map_err(|e| e.to_string())?;
-    import::recognise(&doc).map_err(|e| e.to_string())
-}
-
-fn short(s: &str) -> String {
-    const MAX: usize = 160;
-    if s.chars().count() <= MAX {
-        format!("{s:?}")
-    } else {
-        let head: String = s.chars().take(MAX).collect();
-        format!("{head:?}…")
-    }
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    match v {
-        Value::Array(items) => items
-            .iter()
-            .map(|i| {
-                i.as_str()
-                    .expect("a list of strings in expected.json")
-                    .to_string()
-            })
-            .collect(),
-        Value::String(s) => vec![s.clone()],
-        _ => panic!("expected a list of strings in expected.json, got {v}"),
-    }
-}
-
-/// Name → text; `null` says the author has none ("no bio found").
-fn string_map(v: &Value) -> Vec<(String, Option<String>)> {
-    v.as_object()
-        .expect("a map of name to text in expected.json")
-        .iter()
-        .map(|(k, v)| {
-            let text = (!v.is_null()).then(|| v.as_str().expect("a string or null").to_string());
-            (k.clone(), text)
-        })
-        .collect()
-}
-
-/// Compares one file's recognition with its expected entry; each difference is pushed.
-fn check(file: &str, want: &Map<String, Value>, got: &Recognised, failures: &mut Vec<String>) {
-    let mut fail = |field: &str, what: String| failures.push(format!("{file}: {field}: {what}"));
-
-    if let Some(h) = want.get("headline").and_then(Value::as_str)
-        && got.headline != h
-    {
-        fail(
-            "headline",
-            format!("expected {h:?}, got {:?}", got.headline),
-        );
-    }
-    if let Some(s) = want.get("standfirst") {
-        let s = s.as_str().unwrap_or("");
-        if got.standfirst != s {
-            fail(
-                "standfirst",
-                format!("expected {}, got {}", short(s), short(&got.standfirst)),
-            );
-        }
-    }
-    let names: Vec<&str> = got.authors.iter().map(|a| a.name.as_str()).collect();
-    if let Some(b) = want.get("byline") {
-        let b = strings(b);
-        if names != b {
-            fail("byline", format!("expected {b:?}, got {names:?}"));
-        }
-    }
-    let author = |name: &str| got.authors.iter().find(|a| a.name == name);
-    let per_author = |key: &str,
-                      field: fn(&import::FoundAuthor) -> Option<&str>,
-                      fail: &mut dyn FnMut(&str, String)| {
-        if let Some(m) = want.get(key) {
-            for (name, value) in string_map(m) {
-                match author(&name) {
-                    None => fail(key, format!("{name}: no such author among {names:?}")),
-                    Some(a) if field(a) != value.as_deref() => fail(
-                        key,
-                        format!(
-                            "{name}: expected {}, got {}",
-                            value.as_deref().map(short).unwrap_or_else(|| "none".into()),
-                            field(a).map(short).unwrap_or_else(|| "none".into())
-                        ),
-                    ),
-                    Some(_) => {}
-                }
-            }
-        }
-    };
-    per_author("bios", |a| a.bio.as_deref(), &mut fail);
-    per_author("email", |a| a.email.as_deref(), &mut fail);
-    per_author("affiliation", |a| a.affiliation.as_deref(), &mut fail);
-
-    if let Some(s) = want.get("section").and_then(Value::as_str)
-        && got.section.as_deref() != Some(s)
-    {
-        fail("section", format!("expected {s:?}, got {:?}", got.section));
-    }
-    if let Some(t) = want.get("tags") {
-        let t = strings(t);
-        if got.tags != t {
-            fail("tags", format!("expected {t:?}, got {:?}", got.tags));
-        }
-    }
-
-    let body = got.body.trim();
-    if let Some(s) = want.get("body_starts").and_then(Value::as_str)
-        && !body.starts_with(s)
-    {
-        let head: String = body.chars().take(s.chars().count() + 40).collect();
-        fail(
-            "body_starts",
-            format!("expected {s:?}, body starts {head:?}"),
-        );
-    }
-    if let Some(s) = want.get("body_ends").and_then(Value::as_str)
-        && !body.ends_with(s)
-    {
-        let n = body.chars().count();
-        let tail: String = body
-            .chars()
-            .skip(n.saturating_sub(s.chars().count() + 40))
-            .collect();
-        fail("body_ends", format!("expected {s:?}, body ends {tail:?}"));
-    }
-    if let Some(list) = want.get("body_contains") {
-        for s in strings(list) {
-            if !got.body.contains(&s) {
-                fail("body_contains", format!("{s:?} is not in the body"));
-            }
-        }
-    }
-    if let Some(list) = want.get("body_excludes") {
-        for s in strings(list) {
-            if let Some(at) = got.body.find(&s) {
-                let from = got.body[..at]
-                    .char_indices()
-                    .rev()
-                    .nth(30)
-                    .map_or(0, |(i, _)| i);
-                let around: String = got.body[from..].chars().take(80).collect();
-                fail(
-                    "body_excludes",
-                    format!("{s:?} is in the body: …{around:?}…"),
-                );
-            }
-        }
-    }
-    // What was recognised as standfirst or bio is not repeated in the body.
-    if let Some(s) = want.get("standfirst").and_then(Value::as_str)
-        && got.body.contains(s)
-    {
-        fail("body", format!("repeats the standfirst {}", short(s)));
-    }
-    if let Some(m) = want.get("bios") {
-        for (name, bio) in string_map(m) {
-            if let Some(bio) = bio
-                && got.body.contains(&bio)
-            {
-                fail("body", format!("repeats {name}'s bio"));
-            }
-        }
-    }
-    if got.body.contains('\r') {
-        fail("body", "contains a carriage return".into());
-    }
-    if let Some(list) = want.get("dropped_contains") {
-        for s in strings(list) {
-            if !got.dropped.iter().any(|d| d.contains(&s)) {
-                fail(
-                    "dropped_contains",
-                    format!("{s:?} is not dropped; dropped: {:?}", got.dropped),
-                );
-            }
-        }
-    }
-    if let Some(list) = want.get("warnings_contains") {
-        for s in strings(list) {
-            let needle = s.to_lowercase();
-            if !got
-                .warnings
-                .iter()
-                .any(|w| w.to_lowercase().contains(&needle))
-            {
-                fail(
-                    "warnings_contains",
-                    format!("no warning says {s:?}; warnings: {:?}", got.warnings),
-                );
-            }
-        }
-    }
-}
-
 #[test]
 fn every_file_of_the_corpus_is_recognised_as_a_desk_editor_would() {
     let dir = corpus_dir();
@@ -255,22 +64,27 @@ fn every_file_of_the_corpus_is_recognised_as_a_desk_editor_would() {
         };
         checked += 1;
         let got = import_bytes(&file, &bytes);
-        match (want.get("error_contains").and_then(Value::as_str), got) {
-            (Some(words), Err(problem)) => {
-                if !problem.to_lowercase().contains(&words.to_lowercase()) {
-                    failures.push(format!(
-                        "{file}: error: expected one saying {words:?}, got {problem:?}"
-                    ));
-                }
+        if let (Err(problem), None) = (&got, want.get("error_contains")) {
+            failures.push(format!("{file}: not imported: {problem:?}"));
+            continue;
+        }
+        // `open`: fields a fresh round keyed that import still misses, each with the reason;
+        // they must still miss, so that a fix is noticed and the note removed.
+        let open: Vec<&String> = want
+            .get("open")
+            .and_then(Value::as_object)
+            .map(|o| o.keys().collect())
+            .unwrap_or_default();
+        let checks = check_file(want, &got);
+        for c in checks.iter().filter(|c| !c.ok && !open.contains(&&c.key)) {
+            failures.push(format!("{file}: {}: {}", c.key, c.detail));
+        }
+        for key in open {
+            if checks.iter().filter(|c| &c.key == key).all(|c| c.ok) {
+                failures.push(format!(
+                    "{file}: {key}: listed as open but now right: take it out of \"open\""
+                ));
             }
-            (Some(words), Ok(rec)) => failures.push(format!(
-                "{file}: error: expected one saying {words:?}, but it imported with headline {:?}",
-                rec.headline
-            )),
-            (None, Err(problem)) => {
-                failures.push(format!("{file}: not imported: {problem:?}"));
-            }
-            (None, Ok(rec)) => check(&file, want, &rec, &mut failures),
         }
     }
     assert!(checked > 0, "the corpus is empty");

@@ -8,7 +8,7 @@ use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, parse_document};
 use regex::Regex;
 
-use super::text::safe_link;
+use super::inline::safe_link;
 
 /// What a body holds beyond the allowlist.
 #[derive(Default)]

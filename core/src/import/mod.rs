@@ -5,11 +5,14 @@
 //! match contributors and write the article, one transaction per file.
 
 mod allowlist;
+mod contact;
+mod decode;
 mod docx;
 mod html;
+mod inline;
 mod markdown;
-pub mod recognise;
-mod text;
+mod recognise;
+mod txt;
 
 use std::io::Read;
 use std::path::Path;
@@ -22,7 +25,7 @@ pub use recognise::{FoundAuthor, Recognised, recognise};
 /// A submission larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// A .docx whose parts would expand beyond this is refused (a zip bomb, or not a submission).
-pub const MAX_EXPANDED_BYTES: u64 = 50 * 1024 * 1024;
+pub(crate) const MAX_EXPANDED_BYTES: u64 = 50 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -50,9 +53,11 @@ impl Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// The document's own title (a Word Title paragraph, an HTML `<h1>` of the article).
     Title,
+    /// The document's own subtitle (a Word Subtitle paragraph, a page's dek): its standfirst.
+    Subtitle,
     Heading(u8),
     Paragraph,
     ListItem {
@@ -64,7 +69,7 @@ pub enum BlockKind {
 
 /// One block of the submission, in reading order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
+pub(crate) struct Block {
     pub kind: BlockKind,
     /// The block as Markdown, complete in itself: inline marks and links, a heading's `## `, a
     /// list item's `- ` or `1. `, a quote's `> ` on every line.
@@ -76,7 +81,7 @@ pub struct Block {
 }
 
 impl Block {
-    pub fn paragraph(text: &str) -> Block {
+    pub(crate) fn paragraph(text: &str) -> Block {
         let text = crate::text::one_line(text);
         Block {
             kind: BlockKind::Paragraph,
@@ -88,7 +93,7 @@ impl Block {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct MetaAuthor {
+pub(crate) struct MetaAuthor {
     pub name: String,
     pub email: Option<String>,
     pub affiliation: Option<String>,
@@ -97,7 +102,7 @@ pub struct MetaAuthor {
 
 /// What a file says about itself: YAML front matter, HTML `<meta>`/`og:` tags, Word's properties.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub title: Option<String>,
     pub standfirst: Option<String>,
     pub authors: Vec<MetaAuthor>,
@@ -109,11 +114,11 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub format: Format,
-    pub meta: Meta,
-    pub blocks: Vec<Block>,
+    pub(crate) meta: Meta,
+    pub(crate) blocks: Vec<Block>,
     /// What the report must tell: a conversion from Windows-1252, footnotes, comments, images by
     /// name, page parts left out.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Why a file cannot be imported, in words; the caller names the file.
@@ -139,7 +144,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Document, BadFile> {
         return Err(too_large(bytes.len() as u64));
     }
     match format {
-        Format::Text => text::read(bytes),
+        Format::Text => txt::read(bytes),
         Format::Markdown => markdown::read(bytes),
         Format::Docx => docx::read(bytes),
         Format::Html => html::read(bytes),

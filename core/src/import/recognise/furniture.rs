@@ -16,7 +16,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{})\s*:?$",
+        r"^(?:(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -34,7 +34,30 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:)",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
+    )
+});
+
+/// A page's controls and labels, alone on their line: "Advertisement", "Download PDF", "Cite
+/// this", "View profile".
+static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:full )?profile|view (?:all )?(?:posts|articles) by .{1,60}|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+    )
+});
+
+/// A newsletter's or a blog's prompt: "Thanks for reading…", "… in your inbox", "Get our morning
+/// briefing".
+static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+    )
+});
+
+/// A submission's own count: "Word count: 621", "Length: c. 600 words".
+static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?$",
     )
 });
 
@@ -48,7 +71,14 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:best regards|kind regards|warm regards|regards|best wishes|all the best|many thanks|thanks(?: again)?|thank you|sincerely|yours sincerely|yours faithfully|yours|cheers|best)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+    )
+});
+
+/// What an e-mail's lawyers add under it.
+static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any attachments?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this))",
     )
 });
 
@@ -61,7 +91,7 @@ static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|draft\s*:?$)",
+        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|for publication (?:in|on|by)\b|draft\s*:?$)",
     )
 });
 
@@ -73,41 +103,59 @@ static POST_META: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
+download pdf cite citation print listen save \
 whatsapp email e-mail print tweet pinterest reddit telegram bluesky mastodon threads copy link \
 messenger pocket flipboard mail and or the it with your friends click to opens in new window like \
 follow us subscribe sign up for our newsletter save bookmark comment comments by loading a friend \
 reddit … | / • ·";
-const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe \
+const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe download cite \
 newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
 flipboard like loading";
 
-pub fn is_related_header(text: &str) -> bool {
+pub(super) fn is_related_header(text: &str) -> bool {
     text.chars().count() <= 60 && RELATED_HEADER.is_match(text.trim())
 }
 
-pub fn is_about_header(text: &str) -> bool {
+pub(super) fn is_about_header(text: &str) -> bool {
     text.chars().count() <= 60 && ABOUT_HEADER.is_match(text.trim())
 }
 
-pub fn is_inline_promo(text: &str) -> bool {
+pub(super) fn is_inline_promo(text: &str) -> bool {
     text.split_whitespace().count() <= 30 && INLINE_PROMO.is_match(text.trim())
 }
 
-pub fn is_tags_line(text: &str) -> bool {
+pub(super) fn is_tags_line(text: &str) -> bool {
     text.split_whitespace().count() <= 30 && TAGS_LINE.is_match(text.trim())
 }
 
-pub fn is_notice(text: &str) -> bool {
+pub(super) fn is_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && NOTICE.is_match(text.trim())
 }
 
-pub fn is_post_meta(text: &str) -> bool {
+/// "1.4K", "312": a count of claps, likes or views.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*\s*[KkMm]?$"));
+
+pub(super) fn is_post_meta(text: &str) -> bool {
+    if COUNT.is_match(text.trim()) {
+        return true;
+    }
+    // "7 min read·Oct 18, 2024": each part a piece of post metadata.
+    let parts: Vec<&str> = text
+        .split(['·', '•', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        return parts.iter().all(|p| is_post_meta(p));
+    }
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
-    text.split_whitespace().count() <= 12 && POST_META.is_match(text.trim_end())
+    // Counts without words ("1,284", "142 18"): views, likes, comments.
+    let counts = !text.chars().any(char::is_alphabetic);
+    text.split_whitespace().count() <= 12 && (counts || POST_META.is_match(text.trim_end()))
 }
 
 /// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
-pub fn is_share_prompt(text: &str) -> bool {
+pub(super) fn is_share_prompt(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '!' | '.' | '(' | ')'))
@@ -122,12 +170,12 @@ pub fn is_share_prompt(text: &str) -> bool {
 }
 
 /// A greeting or a cover note of the e-mail a piece came in.
-pub fn is_cover_note(text: &str) -> bool {
+pub(super) fn is_cover_note(text: &str) -> bool {
     text.split_whitespace().count() <= 80 && COVER_NOTE.is_match(text.trim())
 }
 
 /// A sign-off, and what follows it on the same line (the signature, when lines were joined).
-pub fn sign_off(text: &str) -> Option<String> {
+pub(super) fn sign_off(text: &str) -> Option<String> {
     if text.split_whitespace().count() > 40 {
         return None;
     }
@@ -135,17 +183,45 @@ pub fn sign_off(text: &str) -> Option<String> {
     Some(caps.name("rest").map_or("", |m| m.as_str()).to_string())
 }
 
-pub fn is_copy_mark(text: &str) -> bool {
+pub(super) fn is_legal_notice(text: &str) -> bool {
+    text.split_whitespace().count() <= 150 && LEGAL_NOTICE.is_match(text.trim())
+}
+
+/// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
+/// which breaks a piece into sections.
+static END_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+)$"));
+
+pub(super) fn is_end_mark(text: &str) -> bool {
+    END_MARK.is_match(text.trim())
+}
+
+pub(super) fn is_copy_mark(text: &str) -> bool {
     COPY_MARK.is_match(text.trim())
 }
 
-pub fn is_desk_note(text: &str) -> bool {
-    text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text.trim())
+pub(super) fn is_desk_note(text: &str) -> bool {
+    let text = text.trim().trim_start_matches(['*', '_']);
+    text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text)
 }
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
-pub fn is_furniture(text: &str) -> bool {
-    is_share_prompt(text) || is_inline_promo(text) || is_notice(text)
+pub(super) fn is_furniture(text: &str) -> bool {
+    is_share_prompt(text)
+        || is_inline_promo(text)
+        || is_notice(text)
+        || is_legal_notice(text)
+        || is_page_control(text)
+        || is_newsletter_prompt(text)
+        || WORD_COUNT.is_match(text.trim())
+}
+
+pub(super) fn is_newsletter_prompt(text: &str) -> bool {
+    text.split_whitespace().count() <= 40 && NEWSLETTER_PROMPT.is_match(text.trim())
+}
+
+pub(super) fn is_page_control(text: &str) -> bool {
+    text.split_whitespace().count() <= 12 && PAGE_CONTROL.is_match(text.trim())
 }
 
 #[cfg(test)]
@@ -167,6 +243,8 @@ mod tests {
         assert!(is_about_header("About Pieter de Vries"));
         assert!(is_about_header("About the author"));
         assert!(!is_about_header("About the deal"));
+        assert!(is_about_header("Authors"));
+        assert!(is_about_header("Written by Dimitra Kouri"));
         for s in [
             "Share this:",
             "Facebook Twitter LinkedIn Email",
@@ -180,6 +258,7 @@ mod tests {
         }
         assert!(!is_share_prompt("Share prices fell on Monday."));
         assert!(!is_share_prompt("Follow the money."));
+        assert!(is_share_prompt("Download PDF Cite this Print"));
         assert!(is_inline_promo(
             "Read more: Why the Sahel's water deals keep failing"
         ));
@@ -202,6 +281,7 @@ mod tests {
             "412 4 minutes read",
             "Estimated reading time: 5 minutes",
             "•\u{a0}4 min read",
+            "7 min read·Oct 18, 2024",
             "and",
         ] {
             assert!(is_post_meta(m), "{m}");
@@ -214,6 +294,35 @@ mod tests {
         assert_eq!(sign_off("Best regards,").as_deref(), Some(""));
         assert_eq!(sign_off("Best regards, Giulia").as_deref(), Some("Giulia"));
         assert_eq!(sign_off("Best practice is rare."), None);
+        assert_eq!(
+            sign_off("Many thanks for considering it, Helena").as_deref(),
+            Some("Helena")
+        );
+        assert_eq!(sign_off("With best regards,").as_deref(), Some(""));
+        assert_eq!(sign_off("Thanks for the memories, Europe"), None);
+        assert!(is_legal_notice(
+            "CONFIDENTIALITY NOTICE: This e-mail message and any attachments are intended solely \
+             for the addressee."
+        ));
+        assert!(is_notice("Sent from my iPhone"));
+        assert!(is_notice(
+            "© 2024 Jurgita Kazlauskienė. Not for republication without permission."
+        ));
+        assert!(is_post_meta("1.4K"));
+        assert!(is_about_header("AUTHOR BIOS:"));
+        assert!(is_desk_note(
+            "For publication in The Civic Ledger, week of 14 October"
+        ));
+        for control in [
+            "Advertisement",
+            "Download PDF",
+            "Cite this",
+            "View profile",
+            "Copy citation",
+        ] {
+            assert!(is_furniture(control), "{control}");
+        }
+        assert!(!is_furniture("Download speeds in rural Poland lag behind."));
         for m in ["TEXT:", "ENDS", "-30-", "###"] {
             assert!(is_copy_mark(m), "{m}");
         }
@@ -221,6 +330,9 @@ mod tests {
             "Editor's note: this piece was submitted before the vote."
         ));
         assert!(is_desk_note("UPDATE: figures revised on 14 March."));
+        assert!(is_desk_note(
+            "*A note from Milica: I've been following Arben's reporting for years.*"
+        ));
         assert!(!is_desk_note("Updates to the law are overdue."));
         assert!(is_notice("Forwarded to you? Subscribe here."));
         assert!(is_notice(

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::import::contact::has_contact;
 use crate::text::{fold, one_line};
 
 /// One word of a personal name: capitalised (with hyphens and apostrophes: Jean-Luc, O'Neill), an
@@ -44,8 +45,6 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{}$", name_patt
 static TITLES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{TITLE}+")));
 static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
@@ -87,12 +86,28 @@ static NAMES_ARGUE_THAT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "Tiago Fonseca says the city's rent emergency…": a standfirst opening with a name and a verb
+/// of saying. Whether that person wrote the piece, the copy must confirm (a bio, a signature).
+static NAMES_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[.!?]\s+)(?:(?:[Ff]ormer|[Ee]x-|[Vv]eteran|[Rr]etired|[Ss]enior)?\s*\p{{Ll}}[\p{{L}}-]*\s+)?(?P<names>{})\s+(?:says|say|argues|argue|writes|write|contends|contend|believes|believe|thinks|think|explains|explain|warns|warn|insists|insist|reckons|reckon|proposes|propose|ask|asks)\s+\p{{L}}",
+        names_pattern()
+    ))
+});
+
+/// The people a standfirst opens by naming as speaking ("NAME says …").
+pub(super) fn standfirst_speakers(text: &str) -> Option<Vec<String>> {
+    let caps = NAMES_SAY.captures(text.trim())?;
+    let names = split_names(caps.name("names")?.as_str());
+    names.iter().all(|n| is_person(n)).then_some(names)
+}
+
 const VERBS: &str = "writes|write|argues|argue|says|say|explains|explain|warns|warn|reports|report|\
 contends|contend|suggests|suggest|asks|ask|believes|believe|insists|insist|reflects|reflect|\
 finds|find|notes|note|concludes|conclude|observes|observe|proposes|propose|urges|urge";
 
 /// What follows a person's name in a bio, for a name the copy has not already given as an author.
-const BIO_VERBS_STRICT: &str = r"is\s+(?:a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
+const BIO_VERBS_STRICT: &str = r"is\s+(?:\p{Lu}[\p{L}\-]+\s+(?:of|for|at|in|to|on)\b|\p{Lu}[\p{L}]*-at-\p{Lu}|a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
 
 /// What follows an author's name in their bio, when the copy names them as an author elsewhere.
 const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised)\b";
@@ -127,20 +142,20 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|words|word count|length|section|category|tags|keywords|email|e-mail|bio|biography))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
     )
 });
 
 /// One author as a byline names them, with what followed their name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Named {
-    pub name: String,
-    pub affiliation: Option<String>,
+pub(super) struct Named {
+    pub(super) name: String,
+    pub(super) affiliation: Option<String>,
 }
 
 /// The name as the desk files it: titles left out, capitals as a name is written, no roles at
 /// its end ("Kadri Tamm Researcher" is Kadri Tamm).
-pub fn tidy_name(name: &str) -> String {
+pub(super) fn tidy_name(name: &str) -> String {
     let name = one_line(name.trim_end_matches(['.', ',', ';', ':']));
     let name = TITLES.replace(&name, "").into_owned();
     let mut words: Vec<&str> = name.split_whitespace().collect();
@@ -165,31 +180,43 @@ pub fn tidy_name(name: &str) -> String {
     out
 }
 
+/// Words of a job title: "Senior Researcher", "Press Officer", "Associate Professor".
+const ROLES: &str = "fellow senior professor director editor correspondent researcher analyst \
+lecturer head chair president founder journalist reporter columnist economist adviser advisor \
+minister ambassador member associate contributor writer author officer manager coordinator \
+envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
+chief deputy assistant executive spokesperson spokesman spokeswoman";
+
+pub(super) fn is_role_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ROLES.split_whitespace().any(|k| k == w)
+}
+
 fn not_a_person_word(w: &str) -> bool {
     let w = w.to_lowercase();
     NOT_A_PERSON.split_whitespace().any(|k| k == w)
 }
 
 /// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
-pub fn is_person(s: &str) -> bool {
+pub(super) fn is_person(s: &str) -> bool {
     let s = s.trim();
     PERSON.is_match(s) && !s.split_whitespace().any(not_a_person_word)
 }
 
-pub fn find_email(s: &str) -> Option<String> {
-    EMAIL.find(s).map(|m| m.as_str().to_string())
-}
+pub(super) use crate::import::contact::find_email;
 
 /// A byline line: the authors in order with any affiliation after their names, and an address.
 /// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
 /// "By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025".
-pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     if text.chars().count() > 250 {
         return None;
     }
     let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
     let email = find_email(rest);
-    let rest = EMAIL.replace_all(rest, "");
+    let rest = crate::import::contact::without_emails(rest);
     let rest = rest.replace("()", "");
     // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
     // page's "Posted on …", even glued to the name.
@@ -197,8 +224,10 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         rest.find(['|', '·', '•', '(', '—', '–']),
         rest.find(" - "),
         POSTED.find(&rest).map(|m| m.start()),
-        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date.
+        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date; "Arben
+        // Krasniqi Mar 21, 2024" too, the month included.
         rest.find(|c: char| c.is_ascii_digit()),
+        MONTH_DAY.find(&rest).map(|m| m.start()),
     ]
     .into_iter()
     .flatten()
@@ -215,6 +244,15 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         last = sep.end();
     }
     parts.push(&names_part[last..]);
+    // "Ewa Malinowska, Rui Fonseca": a list of people, even without "and"; not a name, a job
+    // title and an employer.
+    let plain_name = |p: &str| {
+        is_person(p)
+            && !p
+                .split_whitespace()
+                .any(|w| is_role_word(w) || is_institution_word(w))
+    };
+    joined |= parts.len() > 1 && parts.iter().all(|p| plain_name(p.trim()));
     let mut authors: Vec<Named> = Vec::new();
     for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
         if part.is_empty() {
@@ -237,6 +275,12 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
                 name: tidy_name(part),
                 affiliation: None,
             });
+        } else if let Some((name, role)) = name_and_role(part) {
+            // "Nomvula Dlamini Senior Researcher": a name, then her job title.
+            authors.push(Named {
+                name,
+                affiliation: Some(role),
+            });
         } else {
             return None;
         }
@@ -251,30 +295,126 @@ pub fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
             .map(str::to_string);
     }
     for a in &mut authors {
-        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer.
-        if a.affiliation.as_deref().is_some_and(is_place) {
-            a.affiliation = None;
-        }
+        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer;
+        // nor is a telephone number or an address; nor a job title ("Senior Fellow, Carnegie
+        // Europe" is Carnegie Europe).
+        a.affiliation = a
+            .affiliation
+            .take()
+            .and_then(|aff| without_job_titles(&aff))
+            .filter(|aff| {
+                !(is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic))
+            });
     }
     (!authors.is_empty()).then_some((authors, email))
 }
 
+/// "Posted by Clara Whitfield": who put the piece on the page.
+static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?i:posted|published|uploaded)\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*|\s+(?i:on|at)\s.*)?$",
+        name_pattern()
+    ))
+});
+
+pub(super) fn posted_by(text: &str) -> Option<String> {
+    let caps = POSTED_BY.captures(text.trim())?;
+    Some(tidy_name(caps.name("name")?.as_str()))
+}
+
+/// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
+/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
+/// Institute, University, Forum or Centre among them.
+static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+    )
+});
+
+pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
+    let orgs: Vec<String> = INSTITUTION_IN_BIO
+        .captures_iter(bio)
+        .filter_map(|c| c.name("org").map(|m| m.as_str().to_string()))
+        .filter(|org| org.split_whitespace().any(is_institution_word))
+        .collect();
+    let unit = |org: &String| {
+        org.split_whitespace()
+            .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
+    };
+    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
+}
+
+/// Words naming an institution, as an affiliation has them.
+const INSTITUTIONS: &str = "university universität université universidad universidade \
+college school institute institut institution centre center forum foundation fondation stiftung \
+ministry council agency academy observatory commission parliament bank fund association society \
+trust network tank embassy government authority court federation chamber chambers union \
+laboratory lab company corporation alliance coalition group";
+/// Institution words that name a part of an institution, or a state: an affiliation only when
+/// nothing better is named ("Department of Government at Harrowgate University" is the university).
+const UNITS: &str = "department faculty programme program government";
+
+pub(super) fn is_institution_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    INSTITUTIONS.split_whitespace().any(|k| k == w)
+}
+
+/// "Arben Krasniqi Mar 21, 2024": a month and a day after a name.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+});
+
+/// A name followed by a job title without a comma: "Nomvula Dlamini Senior Researcher".
+fn name_and_role(part: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let name_len = words.iter().position(|w| is_role_word(w))?;
+    let name = words[..name_len].join(" ");
+    (name_len >= 2 && is_person(&name)).then(|| (tidy_name(&name), words[name_len..].join(" ")))
+}
+
+/// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
+/// Alliance" is the alliance; a part is a job title when it names a role and no institution.
+pub(super) fn without_job_titles(affiliation: &str) -> Option<String> {
+    let kept: Vec<&str> = affiliation
+        .split(',')
+        .map(str::trim)
+        .filter(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let role = words.iter().any(|w| is_role_word(w));
+            let institution = words.iter().any(|w| is_institution_word(w));
+            !part.is_empty() && (!role || institution)
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// An affiliation a desk would print: it names an institution (a university, an institute, a
+/// forum), not only a programme or a brand.
+pub(super) fn names_institution(affiliation: &str) -> bool {
+    affiliation.split_whitespace().any(is_institution_word)
+}
+
 /// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
 /// "Matthias Schäfer | Brussels"), as it stands under a headline.
-pub fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
+pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     let text = text.trim();
     if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
+    // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
     let first = text
         .split(['|', ',', '·', '•', '—', '–', '('])
+        .next()?
+        .split(|c: char| c.is_ascii_digit())
         .next()?
         .trim();
     let names = split_names(first);
     let people = !names.is_empty()
         && NAME_SEPARATOR
             .split(first)
-            .all(|part| is_person(part.trim()));
+            .all(|part| is_person(part.trim()) || name_and_role(part.trim()).is_some());
     if !people {
         return None;
     }
@@ -292,13 +432,14 @@ thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bru
 washington beijing";
 
 fn is_place(s: &str) -> bool {
-    let lower = one_line(s).to_lowercase();
+    // Folded: "Chișinău" is chisinau.
+    let lower = fold(s);
     !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
 
 /// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
 /// "Rasmus Holm argues that…".
-pub fn standfirst_authors(text: &str) -> Option<Vec<String>> {
+pub(super) fn standfirst_authors(text: &str) -> Option<Vec<String>> {
     let text = text.trim();
     let caps = WRITES_NAMES
         .captures(text)
@@ -309,7 +450,7 @@ pub fn standfirst_authors(text: &str) -> Option<Vec<String>> {
 }
 
 /// "A, B and C" into its names, in order, tidied.
-pub fn split_names(s: &str) -> Vec<String> {
+pub(super) fn split_names(s: &str) -> Vec<String> {
     NAME_SEPARATOR
         .split(s.trim())
         .map(tidy_name)
@@ -319,7 +460,7 @@ pub fn split_names(s: &str) -> Vec<String> {
 
 /// The name a bio paragraph starts with, if it reads as a bio of `known` (folded names of the
 /// authors found elsewhere) — or, for a name not among them, with a bio's typical wording.
-pub fn bio_subject(text: &str, known: &[String]) -> Option<String> {
+pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     if text.split_whitespace().count() > 150 {
         return None;
     }
@@ -333,9 +474,19 @@ pub fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
 }
 
-/// "(Jane Roe is …)" or "[Jane Roe is …]": a bio set apart in brackets, without them.
+/// "(Jane Roe is …)", "[Jane Roe is …]", or in plain text "*Jane Roe is …*": a bio set apart in
+/// brackets or emphasis marks, without them.
 fn unbracketed(text: &str) -> &str {
     let text = text.trim();
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = text
+            .strip_prefix(mark)
+            .and_then(|t| t.strip_suffix(mark))
+            .filter(|inner| !inner.contains(mark))
+        {
+            return unbracketed(inner);
+        }
+    }
     match (text.chars().next(), text.chars().last()) {
         (Some('('), Some(')')) | (Some('['), Some(']')) => text[1..text.len() - 1].trim(),
         _ => text,
@@ -343,19 +494,19 @@ fn unbracketed(text: &str) -> &str {
 }
 
 /// A bio paragraph's text without the author box's own links ("View all posts by …").
-pub fn bio_text(text: &str) -> String {
+pub(super) fn bio_text(text: &str) -> String {
     BIO_BOX_LINK
         .replace(unbracketed(text), "")
         .trim()
         .to_string()
 }
 
-pub fn is_unnamed_bio(text: &str) -> bool {
+pub(super) fn is_unnamed_bio(text: &str) -> bool {
     text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(unbracketed(text))
 }
 
 /// A signature line: the name it signs, and an address in it.
-pub fn signature(text: &str) -> Option<(String, Option<String>)> {
+pub(super) fn signature(text: &str) -> Option<(String, Option<String>)> {
     if text.split_whitespace().count() > 40 {
         return None;
     }
@@ -364,22 +515,13 @@ pub fn signature(text: &str) -> Option<(String, Option<String>)> {
     Some((name, find_email(text)))
 }
 
-/// The first personal name in a signature ("Giulia -- Giulia Romano Research Fellow | IAI" →
-/// Giulia Romano).
-pub fn first_person(text: &str) -> Option<String> {
-    ANY_NAME
-        .find_iter(text)
-        .map(|m| tidy_name(m.as_str()))
-        .find(|name| is_person(name))
-}
-
-static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| re(&name_pattern()));
-
 /// A submission form's fields ("HEADLINE: …", "BYLINE: …"), when the text starts with one.
-pub fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
+/// One paragraph's labelled fields, however many ("SECTION: World" alone is one). Labels are
+/// lower case, "(s)" written as "s": "AUTHOR(S)" is "authors".
+pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
     let starts: Vec<_> = LABEL.captures_iter(text).collect();
     let first = starts.first()?.name("label")?;
-    if text[..first.start()].trim() != "" || starts.len() < 2 {
+    if text[..first.start()].trim() != "" {
         return None;
     }
     let mut fields = Vec::new();
@@ -392,7 +534,8 @@ pub fn labelled_fields(text: &str) -> Option<Vec<(String, String)>> {
             .and_then(|c| c.get(0))
             .map_or(text.len(), |m| m.start());
         let value = one_line(&text[whole.end()..end]);
-        fields.push((label.as_str().to_lowercase(), value));
+        let label = label.as_str().to_lowercase().replace("(s)", "s");
+        fields.push((label, value));
     }
     Some(fields)
 }

@@ -1,0 +1,172 @@
+//! The page's own account of itself: `<title>`, `<meta>` and `og:` tags, author links and bylines.
+
+use std::collections::HashSet;
+
+use markup5ever_rcdom::Handle;
+
+use super::dom::{attr, class_words, find, find_all, is, text_content};
+use super::furniture::furniture;
+use crate::import::{Meta, MetaAuthor};
+use crate::text::one_line;
+
+/// The page's own account of itself: title, description, authors, section and tags.
+pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
+    let mut metas: Vec<(String, String)> = Vec::new();
+    let mut title_tag = None;
+    if let Some(head) = head {
+        for node in find_all(head, &|n| is(n, "meta") || is(n, "title")) {
+            if is(&node, "title") {
+                title_tag = title_tag.or(Some(text_content(&node)));
+                continue;
+            }
+            let key = attr(&node, "property")
+                .or_else(|| attr(&node, "name"))
+                .map(|k| k.trim().to_lowercase());
+            if let (Some(key), Some(content)) = (key, attr(&node, "content")) {
+                let content = one_line(&content);
+                if !content.is_empty() {
+                    metas.push((key, content));
+                }
+            }
+        }
+    }
+    let first = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|key| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    };
+    let all = |key: &str| -> Vec<String> {
+        metas
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+
+    let title = first(&["og:title", "twitter:title"]).or_else(|| {
+        title_tag
+            .map(|t| strip_site_name(&t))
+            .filter(|t| !t.is_empty())
+    });
+    let standfirst = first(&["og:description", "description", "twitter:description"]);
+
+    // `<meta name="author" content="A, B and C">` names several.
+    let mut names: Vec<String> = all("author")
+        .iter()
+        .flat_map(|a| {
+            a.split([',', ';'])
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" & "))
+                .map(one_line)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    names.extend(
+        all("article:author")
+            .into_iter()
+            .filter(|a| !a.contains("://") && !a.starts_with("www.")),
+    );
+    if names.is_empty() {
+        names.extend(
+            find_all(body, &|n| {
+                is(n, "a")
+                    && attr(n, "rel").is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|t| t.eq_ignore_ascii_case("author"))
+                    })
+            })
+            .iter()
+            .map(text_content),
+        );
+    }
+    let byline = |n: &Handle| {
+        furniture(n).is_none()
+            && (attr(n, "itemprop").is_some_and(|v| v == "author")
+                || class_words(n)
+                    .iter()
+                    .any(|w| w == "byline" || w == "author"))
+    };
+    if names.is_empty()
+        && let Some(byline) = find(body, &byline)
+    {
+        names.push(text_content(&byline));
+    }
+    let mut authors: Vec<MetaAuthor> = Vec::new();
+    for name in names {
+        let name = strip_by(&name);
+        if name.is_empty() || name.chars().count() > 100 {
+            continue;
+        }
+        if !authors.iter().any(|a| a.name.eq_ignore_ascii_case(&name)) {
+            authors.push(MetaAuthor {
+                name,
+                ..MetaAuthor::default()
+            });
+        }
+    }
+
+    let mut tags = all("article:tag");
+    if tags.is_empty() {
+        tags = first(&["keywords", "news_keywords"])
+            .map(|k| {
+                k.split(',')
+                    .map(one_line)
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
+    if tags.is_empty() {
+        // Links marked `rel="tag"` (a microformat WordPress and others write) name the tags;
+        // `rel="category tag"` is the section.
+        tags = find_all(body, &|n| {
+            is(n, "a")
+                && attr(n, "rel").is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    r.split_whitespace().any(|t| t == "tag")
+                        && !r.split_whitespace().any(|t| t == "category")
+                })
+        })
+        .iter()
+        .map(text_content)
+        .filter(|t| !t.is_empty())
+        .collect();
+    }
+    let mut seen = HashSet::new();
+    tags.retain(|t| seen.insert(t.to_lowercase()));
+
+    Meta {
+        title,
+        standfirst,
+        authors,
+        section: first(&["article:section"]),
+        tags,
+    }
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(name: &str) -> String {
+    let name = one_line(name);
+    let name = match name.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => name[3..].trim().to_owned(),
+        _ => name,
+    };
+    // A theme's separator before the date that follows: "By Arben Krasniqi -".
+    name.trim_end_matches(|c: char| c.is_whitespace() || "-–—|·•,/".contains(c))
+        .to_owned()
+}
+
+/// "Headline | Site name" → "Headline" (also " – ", " — ", " - ", " :: ", " · "): the last
+/// part is dropped when it is shorter than what comes before it.
+fn strip_site_name(title: &str) -> String {
+    let title = one_line(title);
+    let cut = [" | ", " – ", " — ", " - ", " :: ", " · "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|(at, _)| *at);
+    match cut {
+        Some((at, len)) if title[at + len..].chars().count() < title[..at].chars().count() => {
+            title[..at].trim().to_owned()
+        }
+        _ => title,
+    }
+}

@@ -1,0 +1,222 @@
+//! HTML (.html) read into blocks: the article is found in the page by a proven content extractor
+//! (dom_smoothie, after Mozilla's Readability); the article's own parts that it leaves out (the
+//! headline, the standfirst and byline between the headline and the text, an author box, tags)
+//! are taken from the page around it; page furniture (navigation, scripts, share buttons,
+//! comments, adverts) is left out, and only an allowlist of constructs becomes Markdown:
+//! paragraphs, headings, list items, quotes, code, bold, italic and http(s) or mailto links.
+//! `<meta>`, `og:` tags and schema.org JSON-LD give the title, standfirst, authors, section and
+//! tags.
+mod charset;
+mod dom;
+mod find;
+mod furniture;
+mod jsonld;
+mod meta;
+mod page;
+mod readable;
+#[cfg(test)]
+mod tests;
+mod writer;
+
+use std::collections::HashSet;
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{ParseOpts, parse_document};
+use markup5ever_rcdom::{Handle, RcDom};
+
+use self::charset::decode;
+use self::dom::{deeper_than, find, find_outside, is, text_content};
+use self::find::find_content;
+use self::furniture::{LeftOut, count_furniture};
+use self::jsonld::ArticleLd;
+use self::meta::read_meta;
+use self::page::Order;
+use self::writer::{Ctx, Writer};
+use super::inline::{Span, render};
+use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
+use crate::text::one_line;
+
+/// Elements nested deeper than this are not read (a page built to exhaust the stack).
+const MAX_DEPTH: usize = 200;
+
+pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
+    let (source, warning) = decode(bytes)?;
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(source.as_str());
+    let root = dom.document.clone();
+    let head = find(&root, &|n| is(n, "head"));
+    let body = find(&root, &|n| is(n, "body")).unwrap_or_else(|| root.clone());
+
+    let mut meta = read_meta(head.as_ref(), &body);
+    if let Some(ld) = jsonld::read(&root) {
+        merge_json_ld(&mut meta, ld);
+    }
+    // A page nested deeper than the reader reads is built to exhaust, not to be read: the
+    // extractor, whose work grows with depth, is not given it.
+    let article = (!deeper_than(&body, MAX_DEPTH))
+        .then(|| readable::article_html(&source))
+        .flatten();
+    let mut writer = match article {
+        Some(article) => read_around_article(&article, &body, &mut meta),
+        None => read_with_own_rules(&body),
+    };
+    if meta.tags.is_empty() {
+        let mut seen = HashSet::new();
+        meta.tags = std::mem::take(&mut writer.tags);
+        meta.tags.retain(|t| seen.insert(t.to_lowercase()));
+    }
+    if writer.blocks.is_empty() {
+        return Err(BadFile::new("has no text"));
+    }
+
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    if let Some(parts) = writer.left_out.summary() {
+        warnings.push(format!("left out page parts: {parts}"));
+    }
+    let mut seen = HashSet::new();
+    for image in &writer.images {
+        if seen.insert(image) {
+            warnings.push(format!("image left out: {image}"));
+        }
+    }
+    if writer.too_deep {
+        warnings.push(format!(
+            "left out text nested more than {MAX_DEPTH} elements deep"
+        ));
+    }
+    Ok(Document {
+        format: Format::Html,
+        meta,
+        blocks: writer.blocks,
+        warnings,
+    })
+}
+
+/// The page's JSON-LD article fills what the meta tags leave open; its people are the authors
+/// when it names any (an organisation is the publisher, not a byline).
+fn merge_json_ld(meta: &mut Meta, ld: ArticleLd) {
+    meta.title = ld.headline.or(meta.title.take());
+    meta.standfirst = meta.standfirst.take().or(ld.description);
+    let publisher = ld.publisher.map(|p| p.to_lowercase());
+    let people: Vec<String> = ld
+        .authors
+        .into_iter()
+        .filter(|a| publisher.as_deref() != Some(a.to_lowercase().as_str()))
+        .collect();
+    if !people.is_empty() {
+        meta.authors = people
+            .into_iter()
+            .map(|name| MetaAuthor {
+                name,
+                ..MetaAuthor::default()
+            })
+            .collect();
+    }
+    meta.section = meta.section.take().or(ld.section);
+    if meta.tags.is_empty() {
+        meta.tags = ld.keywords;
+    }
+}
+
+/// The extractor's article, with the head the page sets above it (from the headline to the first
+/// paragraph), and the author boxes and tag lists it sets after it.
+fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer {
+    let content_dom = parse_document(RcDom::default(), ParseOpts::default()).one(article);
+    let mut content = Writer::default();
+    content.article_chars = text_content(&content_dom.document).len() / 2;
+    content.walk(&content_dom.document, &Ctx::default(), 0);
+    content.flush(&Ctx::default());
+
+    let order = Order::of(body);
+    let h1 = page::headline(body, meta.title.as_deref());
+    // The extractor sets the page's headline, when it keeps it, as a subheading: it is the title.
+    if let Some(h1) = &h1 {
+        let title = crate::text::fold(&text_content(h1));
+        if let Some(b) = content.blocks.iter_mut().take(4).find(|b| {
+            matches!(b.kind, BlockKind::Heading(_)) && crate::text::fold(&b.text) == title
+        }) {
+            b.kind = BlockKind::Title;
+            b.markdown = format!("# {}", b.markdown.trim_start_matches('#').trim_start());
+        }
+    }
+    let first = content
+        .blocks
+        .first()
+        .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
+    let last = content
+        .blocks
+        .last()
+        .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
+
+    let mut out = Writer::default();
+    out.head = true;
+    let title_in_content = content.blocks.iter().any(|b| b.kind == BlockKind::Title);
+    if let Some(label) = h1.as_ref().and_then(page::label_above) {
+        // A short label set just above the headline files the piece, unless the page says.
+        let text = one_line(&text_content(&label));
+        if meta.section.is_none()
+            && text.chars().any(char::is_alphabetic)
+            && !text.chars().any(|c| c.is_ascii_digit())
+        {
+            meta.section = Some(text.trim_end_matches(':').to_string());
+        }
+    }
+    if !title_in_content && let Some(h1) = h1 {
+        let head = first
+            .as_ref()
+            .map(|f| page::between(&h1, f, &order))
+            .filter(|zone| !zone.is_empty())
+            .unwrap_or_else(|| vec![h1.clone()]);
+        for node in head {
+            out.walk(&node, &Ctx::default(), 1);
+            out.flush(&Ctx::default());
+        }
+    }
+    out.head = false;
+    out.absorb(content);
+    // What was left out is told of the page as a whole: the extractor's cleaning has no names.
+    out.left_out = LeftOut::default();
+    count_furniture(body, None, &mut out.left_out);
+    if let Some(last) = last {
+        let (boxes, tag_lists) = page::footer_parts(body, order.end(&last), &order);
+        out.author_box = true;
+        for b in boxes {
+            out.walk(&b, &Ctx::default(), 0);
+            out.flush(&Ctx::default());
+        }
+        out.author_box = false;
+        for list in tag_lists {
+            out.tags.extend(page::tags_of(&list));
+        }
+    }
+    out
+}
+
+/// Without an article the extractor can find (a bare page of a few paragraphs, a newsletter):
+/// the largest `<article>`, `<main>` or content element, and the page's `<h1>` above it.
+fn read_with_own_rules(body: &Handle) -> Writer {
+    let content = find_content(body);
+    let mut writer = Writer::default();
+    writer.walk(&content, &Ctx::default(), 0);
+    writer.flush(&Ctx::default());
+    if !writer.blocks.iter().any(|b| b.kind == BlockKind::Title)
+        && let Some(h1) = find_outside(body, &content, &|n| is(n, "h1"))
+    {
+        let inline = render(&[Span {
+            text: text_content(&h1),
+            ..Span::default()
+        }]);
+        if !inline.text.is_empty() {
+            writer.blocks.insert(
+                0,
+                Block {
+                    kind: BlockKind::Title,
+                    markdown: format!("# {}", inline.markdown),
+                    text: inline.text,
+                    emphasised: false,
+                },
+            );
+        }
+    }
+    count_furniture(body, Some(&content), &mut writer.left_out);
+    writer
+}

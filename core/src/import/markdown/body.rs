@@ -1,0 +1,289 @@
+//! The body of a Markdown file: its top-level blocks, each keeping the Markdown its writer wrote
+//! (marks, links, list markers, quotes), links by reference written inline.
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+use comrak::{Arena, Options, parse_document};
+
+use crate::import::inline::link_destination;
+use crate::import::{Block, BlockKind};
+use crate::text::one_line;
+
+/// The body's top-level blocks, each with its own source text as Markdown. A writer's private
+/// comments (Obsidian's `%% … %%`) are left out, and a callout (`> [!info] About the author`)
+/// is read as its title and its text, not as a quotation.
+pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
+    let (body, comments) = without_comments(body);
+    if comments > 0 {
+        warnings.push(format!(
+            "left out the writer's comments (%% … %%): {comments}"
+        ));
+    }
+    blocks_of(&body, warnings)
+}
+
+/// `%% … %%` spans taken out, and how many there were; an unclosed `%%` is left as text.
+fn without_comments(body: &str) -> (String, usize) {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    let mut count = 0;
+    while let Some(start) = rest.find("%%") {
+        let Some(len) = rest[start + 2..].find("%%") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + 2 + len + 2..];
+        count += 1;
+    }
+    out.push_str(rest);
+    (out, count)
+}
+
+/// A callout's title and text, without its `>` marks: `> [!info] About the author` then its lines.
+fn callout(quote: &str) -> Option<String> {
+    let unquoted: Vec<&str> = quote
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            l.strip_prefix("> ")
+                .or_else(|| l.strip_prefix('>'))
+                .unwrap_or(l)
+        })
+        .collect();
+    let first = unquoted.first()?.trim_start();
+    let after = first.strip_prefix("[!")?;
+    let (_, title) = after.split_once(']')?;
+    let title = title.trim_start_matches(['+', '-']).trim();
+    Some(format!("{title}\n\n{}", unquoted[1..].join("\n")))
+}
+
+fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, body, &Options::default());
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut blocks = Vec::new();
+    let mut html_blocks = 0;
+    for node in root.children() {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::List(list) => {
+                let ordered = list.list_type == ListType::Ordered;
+                for item in node.children() {
+                    push(
+                        &mut blocks,
+                        BlockKind::ListItem { ordered },
+                        source(item, &lines),
+                        item,
+                    );
+                }
+            }
+            NodeValue::Heading(heading) => {
+                let kind = if heading.level == 1 && blocks.is_empty() {
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading(heading.level)
+                };
+                let markdown = if heading.setext {
+                    let text = source(node, &lines);
+                    let content: Vec<&str> = text.lines().collect();
+                    let content = &content[..content.len().saturating_sub(1)];
+                    format!(
+                        "{} {}",
+                        "#".repeat(usize::from(heading.level)),
+                        one_line(&content.join(" "))
+                    )
+                } else {
+                    source(node, &lines)
+                };
+                push(&mut blocks, kind, markdown, node);
+            }
+            NodeValue::BlockQuote => {
+                if let Some(inner) = callout(&source(node, &lines)) {
+                    blocks.extend(blocks_of(&inner, warnings));
+                    continue;
+                }
+                let markdown = source(node, &lines)
+                    .lines()
+                    .map(|line| {
+                        if line.trim_start().starts_with('>') {
+                            line.to_owned()
+                        } else {
+                            format!("> {line}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                push(&mut blocks, BlockKind::Quote, markdown, node);
+            }
+            NodeValue::CodeBlock(code) => {
+                let text = one_line(&code.literal);
+                if !text.is_empty() {
+                    blocks.push(Block {
+                        kind: BlockKind::Code,
+                        markdown: source(node, &lines),
+                        text,
+                        emphasised: false,
+                    });
+                }
+            }
+            NodeValue::HtmlBlock(_) => html_blocks += 1,
+            NodeValue::ThematicBreak => {}
+            _ => push(
+                &mut blocks,
+                BlockKind::Paragraph,
+                source(node, &lines),
+                node,
+            ),
+        }
+    }
+    if html_blocks > 0 {
+        warnings.push(format!(
+            "left out HTML in the Markdown: {html_blocks} block{}",
+            if html_blocks == 1 { "" } else { "s" }
+        ));
+    }
+    blocks
+}
+
+fn push<'a>(blocks: &mut Vec<Block>, kind: BlockKind, markdown: String, node: &'a AstNode<'a>) {
+    let text = plain_text(node);
+    if text.is_empty() || markdown.is_empty() {
+        return;
+    }
+    blocks.push(Block {
+        kind,
+        markdown,
+        text,
+        emphasised: emphasised(node),
+    });
+}
+
+/// A node's lines of source, unindented by its own column, without trailing white space. Links
+/// and images that refer to a definition elsewhere (`[text][ref]`, `[ref]`) are written inline,
+/// so the block is complete in itself.
+fn source<'a>(node: &'a AstNode<'a>, lines: &[&str]) -> String {
+    let pos = node.data().sourcepos;
+    let (start, end) = (pos.start.line, pos.end.line);
+    if start == 0 || end < start || end > lines.len() {
+        return String::new();
+    }
+    let mut taken: Vec<String> = lines[start - 1..end]
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect();
+    let mut edits: Vec<(usize, usize, usize, String)> = node
+        .descendants()
+        .filter_map(|n| reference_link(n, lines))
+        .collect();
+    edits.sort_by_key(|(line, from, _, _)| std::cmp::Reverse((*line, *from)));
+    for (line, from, to, inline) in edits {
+        if let Some(text) = taken.get_mut(line - start)
+            && from <= to
+            && text.is_char_boundary(from)
+            && text.is_char_boundary(to)
+        {
+            text.replace_range(from..to, &inline);
+        }
+    }
+    let indent = pos.start.column.saturating_sub(1);
+    let taken: Vec<&str> = taken
+        .iter()
+        .map(|line| {
+            let spaces = line.bytes().take(indent).take_while(|b| *b == b' ').count();
+            &line[spaces..]
+        })
+        .collect();
+    taken.join("\n").trim_end().to_owned()
+}
+
+/// A link or image written by reference, on one line: its line, byte range, and the same link
+/// written inline.
+fn reference_link<'a>(
+    node: &'a AstNode<'a>,
+    lines: &[&str],
+) -> Option<(usize, usize, usize, String)> {
+    let (url, bang) = match &node.data().value {
+        NodeValue::Link(link) => (link.url.clone(), ""),
+        NodeValue::Image(link) => (link.url.clone(), "!"),
+        _ => return None,
+    };
+    let pos = node.data().sourcepos;
+    if pos.start.line != pos.end.line || pos.start.line == 0 {
+        return None;
+    }
+    let line = lines.get(pos.start.line - 1)?;
+    let (from, to) = (pos.start.column.checked_sub(1)?, pos.end.column);
+    let span = line.get(from..to)?;
+    let inner = span.strip_prefix(bang)?.strip_prefix('[')?;
+    let mut depth = 1;
+    let mut close = None;
+    let mut escaped = false;
+    for (i, c) in inner.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    if inner[close + 1..].starts_with('(') {
+        return None;
+    }
+    let destination = link_destination(&url);
+    Some((
+        pos.start.line,
+        from,
+        to,
+        format!("{bang}[{}]({destination})", &inner[..close]),
+    ))
+}
+
+/// The words of a node: its text and code, breaks as spaces, white space collapsed.
+fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for n in node.descendants() {
+        match &n.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::CodeBlock(code) => {
+                out.push(' ');
+                out.push_str(&code.literal);
+            }
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::Item(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    one_line(&out)
+}
+
+/// Every word of a paragraph or heading inside emphasis, or every word inside strong emphasis.
+fn emphasised<'a>(node: &'a AstNode<'a>) -> bool {
+    let inside = |n: &'a AstNode<'a>, strong: bool| {
+        n.ancestors()
+            .take_while(|a| !std::ptr::eq(*a, node))
+            .any(|a| {
+                matches!(
+                    (&a.data().value, strong),
+                    (NodeValue::Strong, true) | (NodeValue::Emph, false)
+                )
+            })
+    };
+    let words: Vec<&'a AstNode<'a>> = node
+        .descendants()
+        .filter(|n| match &n.data().value {
+            NodeValue::Text(t) => !t.trim().is_empty(),
+            NodeValue::Code(_) => true,
+            _ => false,
+        })
+        .collect();
+    !words.is_empty()
+        && (words.iter().all(|n| inside(n, false)) || words.iter().all(|n| inside(n, true)))
+}

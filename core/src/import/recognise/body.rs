@@ -1,0 +1,290 @@
+//! The body of a piece, sorted from the bios, signatures and furniture around it, and written
+//! back as one Markdown text.
+
+use super::cover::email_spells;
+use super::cover::is_contact_line;
+use super::{FoundAuthor, Recognised, furniture, patterns};
+use crate::import::contact::find_emails;
+use crate::import::{Block, BlockKind, Format};
+use crate::text::{fold, one_line};
+
+/// Splits what follows the head into body, bios and furniture.
+pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a Block> {
+    let byline_given = !rec.authors.is_empty();
+    // The page's furniture starts at a "Related" or "About …" header in the second half.
+    // So does everything after an end mark ("ENDS", "-30-", "###") closing the copy, and, wherever
+    // it stands, an "About the authors" header with a bio or an author's name under it.
+    let known =
+        |rec: &Recognised| -> Vec<String> { rec.authors.iter().map(|a| fold(&a.name)).collect() };
+    let bio_of = |b: &Block, known: &[String]| {
+        matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+            .then(|| patterns::bio_subject(&b.text, known))
+            .flatten()
+    };
+    let names_now = known(rec);
+    let heads_bios = |i: usize| {
+        rest.get(i + 1).is_some_and(|next| {
+            bio_of(next, &names_now).is_some() || names_now.contains(&fold(&next.text))
+        })
+    };
+    let tail = rest
+        .iter()
+        .enumerate()
+        .position(|(i, b)| {
+            let second_half = i >= 1 && i * 2 >= rest.len();
+            (second_half
+                && (furniture::is_related_header(&b.text)
+                    || furniture::is_about_header(&b.text)
+                    || furniture::is_end_mark(&b.text)))
+                || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
+        })
+        .unwrap_or(rest.len());
+    // Where the run of bios, signatures and furniture that closes the piece starts: read once,
+    // from the end, so a long file is not read again for every block.
+    let closing_names = known(rec);
+    let closing_run = rest[..tail]
+        .iter()
+        .rposition(|b| {
+            !(bio_of(b, &closing_names).is_some()
+                || patterns::is_unnamed_bio(&b.text)
+                || furniture::is_furniture(&b.text)
+                || patterns::signature(&b.text).is_some())
+        })
+        .map_or(0, |last_body| last_body + 1);
+    let mut body = Vec::new();
+    for (i, block) in rest.iter().enumerate() {
+        if furniture::is_copy_mark(&block.text) {
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
+        let names = known(rec);
+        // A name the copy gave no other way is taken as an author only where bios stand: just
+        // after the head, or in the run of bios that closes the piece.
+        let placed = i < 2 || i >= tail || i + 1 >= closing_run;
+        // The person who posted a page is not its writer: their box (name, bio) is furniture.
+        let poster = rec.posted_by.as_deref().map(fold);
+        let about_poster = poster.as_deref().is_some_and(|p| {
+            fold(&block.text) == p || bio_of(block, &[p.to_string()]).is_some_and(|n| fold(&n) == p)
+        });
+        if about_poster && !names.iter().any(|n| Some(n.as_str()) == poster.as_deref()) {
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
+        if let Some(name) = bio_of(block, &names)
+            && take_bio(rec, name, &block.text, byline_given, placed)
+        {
+            continue;
+        }
+        if placed && is_unnamed_bio_of_one(rec, &block.text) {
+            rec.authors[0].bio = Some(patterns::bio_text(&block.text));
+            continue;
+        }
+        // An author's name alone (an author card's heading) is not copy.
+        let name_alone = rec
+            .authors
+            .iter()
+            .any(|a| fold(&a.name) == fold(&block.text));
+        if is_contact_line(&block.text) {
+            for email in find_emails(&block.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(block.text.clone());
+        } else if name_alone
+            || i >= tail
+            || furniture::is_furniture(&block.text)
+            || furniture::is_tags_line(&block.text)
+        {
+            if furniture::is_tags_line(&block.text) && rec.tags.is_empty() {
+                rec.tags = tags_of_line(&block.text);
+            }
+            rec.dropped.push(block.text.clone());
+        } else if i + 3 >= rest.len()
+            && let Some((name, email)) = patterns::signature(&block.text)
+        {
+            // "—Pavel Novák" closing the copy signs it.
+            if rec.authors.is_empty() {
+                rec.authors.push(FoundAuthor::named(name));
+            }
+            if let Some(email) = email {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(block.text.clone());
+        } else {
+            body.push(*block);
+        }
+    }
+    split_shared_bios(rec);
+    body
+}
+
+/// Records a bio; false when the paragraph is not taken as one (a second bio of the same author,
+/// or a stranger's where the copy already has its byline).
+fn take_bio(
+    rec: &mut Recognised,
+    name: String,
+    text: &str,
+    byline_given: bool,
+    placed: bool,
+) -> bool {
+    let key = fold(&name);
+    match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {
+        Some(a) if a.bio.is_none() => {
+            a.bio = Some(patterns::bio_text(text));
+            true
+        }
+        None if !byline_given && placed => {
+            // A standfirst that opens with the name ("NAME says …") confirms it.
+            if !fold(&rec.standfirst).starts_with(&key) {
+                let excerpt: String = text.chars().take(60).collect();
+                rec.warnings.push(format!(
+                    "no byline found: {name} was taken from a bio paragraph (“{excerpt}…”); check the byline"
+                ));
+            }
+            rec.authors.push(FoundAuthor {
+                name,
+                bio: Some(patterns::bio_text(text)),
+                ..FoundAuthor::default()
+            });
+            true
+        }
+        _ => false,
+    }
+}
+
+fn is_unnamed_bio_of_one(rec: &Recognised, text: &str) -> bool {
+    matches!(rec.authors.as_slice(), [only] if only.bio.is_none()) && patterns::is_unnamed_bio(text)
+}
+
+/// One paragraph holding two authors' bios ("A is … . B is …") becomes one bio each.
+fn split_shared_bios(rec: &mut Recognised) {
+    let names: Vec<String> = rec.authors.iter().map(|a| a.name.clone()).collect();
+    for i in 0..rec.authors.len() {
+        let Some(bio) = rec.authors[i].bio.clone() else {
+            continue;
+        };
+        for (j, other) in names.iter().enumerate() {
+            let Some(at) = bio.find(&format!(". {other} ")) else {
+                continue;
+            };
+            if j == i || rec.authors[j].bio.is_some() {
+                continue;
+            }
+            rec.authors[i].bio = Some(bio[..=at].trim().to_string());
+            rec.authors[j].bio = Some(bio[at + 2..].trim().to_string());
+            break;
+        }
+    }
+}
+
+fn tags_of_line(text: &str) -> Vec<String> {
+    let list = text.split_once(':').map_or("", |(_, l)| l);
+    list.split([',', ';', '|'])
+        .map(one_line)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// An address goes to the one author, or to the author whose name it spells.
+pub(super) fn attach_email(rec: &mut Recognised, email: String) {
+    let single = rec.authors.len() == 1;
+    let owner = rec
+        .authors
+        .iter_mut()
+        .find(|a| single || email_spells(&a.name, &email));
+    if let Some(a) = owner
+        && a.email.is_none()
+    {
+        a.email = Some(email);
+    }
+}
+
+/// The body as the desk keeps it: in plain text, a short line standing alone between paragraphs
+/// made a subheading; the top level of subheadings made `##` (the headline is the one `#`).
+pub(super) fn finish(body: &[&Block], format: Format) -> String {
+    let mut blocks: Vec<Block> = body.iter().map(|b| (*b).clone()).collect();
+    if format == Format::Text {
+        mark_subheadings(&mut blocks);
+    }
+    // A piece never ends on a heading: one after the last paragraph heads a page's furniture
+    // ("Never miss an argument", an author card's name).
+    while blocks
+        .last()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title))
+    {
+        blocks.pop();
+    }
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(_) | BlockKind::Title => Some(heading_level(b)),
+            _ => None,
+        })
+        .min();
+    if let Some(top) = top {
+        for b in &mut blocks {
+            if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title) {
+                let level = (heading_level(b) + 2).saturating_sub(top).clamp(2, 6);
+                b.kind = BlockKind::Heading(level);
+                b.markdown = format!(
+                    "{} {}",
+                    "#".repeat(usize::from(level)),
+                    b.markdown.trim_start_matches('#').trim_start()
+                );
+            }
+        }
+    }
+    join_markdown(&blocks)
+}
+
+fn heading_level(b: &Block) -> u8 {
+    match b.kind {
+        BlockKind::Heading(n) => n,
+        _ => 1,
+    }
+}
+
+/// A line of at most ten words, without a sentence's end, alone between two paragraphs of prose:
+/// how plain text sets a subheading.
+fn mark_subheadings(blocks: &mut [Block]) {
+    let prose = |b: &Block, words: usize| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+        ) && b.text.split_whitespace().count() >= words
+            && b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '’', ')', ';', ':'])
+    };
+    for i in 1..blocks.len().saturating_sub(1) {
+        let b = &blocks[i];
+        let text = b.text.trim();
+        let words = text.split_whitespace().count();
+        let line = b.kind == BlockKind::Paragraph
+            && (1..=10).contains(&words)
+            && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
+            && text.chars().next().is_some_and(char::is_uppercase);
+        if line && prose(&blocks[i - 1], 5) && prose(&blocks[i + 1], 15) {
+            let b = &mut blocks[i];
+            b.kind = BlockKind::Heading(2);
+            b.markdown = format!("## {}", b.markdown);
+        }
+    }
+}
+
+/// Blocks back into one Markdown text: list items of one list on consecutive lines.
+fn join_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut previous: Option<BlockKind> = None;
+    for b in blocks {
+        if let Some(p) = previous {
+            let same_list = matches!(
+                (p, b.kind),
+                (BlockKind::ListItem { ordered: a }, BlockKind::ListItem { ordered: c }) if a == c
+            );
+            out.push_str(if same_list { "\n" } else { "\n\n" });
+        }
+        out.push_str(b.markdown.trim_end());
+        previous = Some(b.kind);
+    }
+    out
+}

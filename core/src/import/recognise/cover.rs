@@ -1,0 +1,304 @@
+//! The e-mail a piece arrives in. Above it: a greeting, a pitch, a press officer's note and
+//! signature, a subject line, often closed by a rule line. Below it: a sign-off, a signature, a
+//! legal notice. None of it is the piece; the signature tells who sent it and how to reach them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::furniture;
+use super::patterns::{self, find_email, re};
+use crate::import::contact::{self, has_contact};
+use crate::import::{Block, BlockKind};
+use crate::text::fold;
+
+/// A cover note is read within this many blocks of the top; a signature within this many of the
+/// end.
+const HEAD_LIMIT: usize = 16;
+const TAIL_LIMIT: usize = 12;
+/// A headline is one short line (as `MAX_HEADLINE_WORDS` in recognition).
+const HEADLINE_WORDS: usize = 30;
+
+/// "Dear Tom,", "Good afternoon,": how an e-mail opens.
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening|day)|to whom)\b")
+});
+/// The writer speaking to the editor ("I", "you") …
+static FIRST_OR_SECOND_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|you|your|we|our)\b"));
+/// … about the submission.
+static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|below|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
+    )
+});
+/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
+/// "From: …", "Sent: …", "To: …".
+static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to)\s*:\s*\S.*)$",
+    )
+});
+/// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
+static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\p{Lu}[\p{L}\- ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
+    )
+});
+
+/// "Subject: Op-ed submission – …": the subject line, its submission words left out.
+static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:re|fwd?)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
+    )
+});
+
+const UNITS: &str = "department faculty programme program office unit division desk";
+
+pub(super) fn is_rule(block: &Block) -> bool {
+    let text = block.text.trim();
+    !text.is_empty() && !text.chars().any(char::is_alphanumeric)
+}
+
+fn greeting(text: &str) -> bool {
+    text.split_whitespace().count() <= 80 && GREETING.is_match(text.trim())
+}
+
+/// A block of the note to the editor: a greeting, a pitch, a sign-off, the writer telling the
+/// editor about the submission, or a signature's contact line.
+fn addressed(text: &str) -> bool {
+    greeting(text)
+        || furniture::is_cover_note(text)
+        || furniture::sign_off(text).is_some()
+        || about_the_submission(text)
+        || (has_contact(text) && text.split_whitespace().count() <= 40)
+}
+
+fn about_the_submission(text: &str) -> bool {
+    FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)
+}
+
+fn subject(text: &str) -> Option<&str> {
+    text.strip_prefix("Subject:")
+        .or_else(|| text.strip_prefix("SUBJECT:"))
+}
+
+/// A line of a signature: a name, a role or an employer, an address, a number.
+fn signature_line(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    if words.is_empty() || text.trim_end().ends_with(['.', '?', '!']) {
+        return false;
+    }
+    // A signature's lines run together: short of a sentence, with a number or an address.
+    if words.len() > 14 {
+        return words.len() <= 30 && has_contact(text);
+    }
+    // "Freelance journalist", "Press Secretary": a job title under the name.
+    if words.len() <= 6 && words.iter().any(|w| patterns::is_role_word(w)) {
+        return true;
+    }
+    let lone_name = words.len() == 1 && patterns::tidy_name(text) == text.trim();
+    let institutional = words
+        .iter()
+        .any(|w| patterns::is_institution_word(w) || patterns::is_role_word(w));
+    // "Cumhuriyet Bulvarı 118, 35210 Konak": a street and a postcode.
+    let address = words.len() <= 10 && text.chars().any(|c| c.is_ascii_digit()) && title_case(text);
+    has_contact(text)
+        || lone_name
+        || address
+        || text.split(['|', ',', '·']).any(patterns::is_person)
+        || (institutional && title_case(text))
+}
+
+/// Every word capitalised but the small words of a name or an institution.
+fn title_case(text: &str) -> bool {
+    const SMALL: &str = "of for and the at in on de du des van von der den da di y & | - – — , of";
+    text.split_whitespace().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_none_or(|c| !c.is_lowercase())
+            || SMALL.split_whitespace().any(|s| s == w)
+    })
+}
+
+fn unit_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    UNITS.split_whitespace().any(|k| k == w)
+}
+
+fn headline_like(block: &Block) -> bool {
+    block.kind == BlockKind::Title || block.text.split_whitespace().count() <= HEADLINE_WORDS
+}
+
+/// What the top of the file holds before the piece: how many blocks (rules included), and the
+/// subject line's title, which stands in only when the copy has no headline of its own.
+pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
+    let limit = blocks.len().min(HEAD_LIMIT);
+    // A note to the editor closed by a rule line, the headline under it.
+    for r in 1..limit {
+        let above = &blocks[..r];
+        if is_rule(blocks[r])
+            && above.iter().any(|b| addressed(&b.text))
+            && !above.iter().any(|b| patterns::byline(&b.text).is_some())
+        {
+            let end = r + blocks[r..].iter().take_while(|b| is_rule(b)).count();
+            if blocks.get(end).is_some_and(|b| headline_like(b)) {
+                return (end, None);
+            }
+        }
+    }
+    // A greeting, a subject line or a note to the desk opening the file, through its sign-off
+    // and the signature under that.
+    let mut subject_title = None;
+    let mut at = 0;
+    // A letter's place and date, when a greeting follows.
+    if blocks
+        .first()
+        .is_some_and(|b| LETTER_DATE.is_match(b.text.trim()))
+        && blocks[1..].iter().take(2).any(|b| greeting(&b.text))
+    {
+        at = 1;
+    }
+    while at < limit {
+        let text = blocks[at].text.trim();
+        let in_note = at > 0;
+        // A first name alone signs a note ("Dan"), before a forwarded message or the piece.
+        let lone_name = text.split_whitespace().count() == 1 && patterns::tidy_name(text) == text;
+        if (is_rule(blocks[at]) && in_note) || MAIL_HEADER.is_match(text) || (lone_name && in_note)
+        {
+            at += 1;
+        } else if let Some(subject) = subject(text) {
+            let title = SUBMISSION_PREFIX.replace(subject.trim(), "");
+            subject_title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+            at += 1;
+        } else if furniture::sign_off(text).is_some() && in_note {
+            at += 1;
+            while at < limit && (signature_line(&blocks[at].text) || is_rule(blocks[at])) {
+                at += 1;
+            }
+            break;
+        } else if greeting(text)
+            || furniture::is_cover_note(text)
+            || furniture::is_desk_note(text)
+            || (in_note && addressed(text))
+            // A note without a greeting: longer than any headline, the writer telling the editor
+            // about the piece.
+            || (text.split_whitespace().count() > HEADLINE_WORDS && about_the_submission(text))
+        {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    (at, subject_title)
+}
+
+/// Where the e-mail's end starts, among the last blocks: a "--" signature line, or a sign-off
+/// with only a signature and notices after it.
+pub(super) fn tail(blocks: &[&Block]) -> usize {
+    let from = blocks.len().saturating_sub(TAIL_LIMIT);
+    let closing = |b: &&Block| {
+        let text = b.text.as_str();
+        signature_line(text)
+            || is_rule(b)
+            || furniture::is_notice(text)
+            || furniture::is_legal_notice(text)
+            || furniture::is_share_prompt(text)
+    };
+    let signed = blocks[from..]
+        .iter()
+        .rposition(|b| b.text.trim() == "--")
+        .map(|i| from + i);
+    let signed_off = blocks[from..]
+        .iter()
+        .enumerate()
+        .find(|(i, b)| {
+            furniture::sign_off(&b.text).is_some() && blocks[from + i + 1..].iter().all(closing)
+        })
+        .map(|(i, _)| from + i);
+    match (signed, signed_off) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).unwrap_or(blocks.len()),
+    }
+}
+
+/// Who signed, and how to reach them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Signature {
+    /// A full name ("Helena Marčanová"), or only a first name as a sign-off gives it.
+    pub name: Option<String>,
+    pub first_name: Option<String>,
+    pub email: Option<String>,
+    pub affiliation: Option<String>,
+}
+
+/// Reads a signature's lines: the first full name, the first address, and the employer (an
+/// institution before a department, never a telephone number).
+pub(super) fn signature(blocks: &[&Block]) -> Signature {
+    let mut sig = Signature::default();
+    let mut unit = None;
+    for b in blocks {
+        let text = match furniture::sign_off(&b.text) {
+            Some(rest) => rest,
+            None => b.text.clone(),
+        };
+        if text.split_whitespace().count() > 14 {
+            continue;
+        }
+        sig.email = sig.email.or_else(|| find_email(&text));
+        for part in text.split(['|', '·', '•']).map(str::trim) {
+            let part = part.trim_start_matches(['-', '—', '–', ' ']);
+            if part.is_empty() || has_contact(part) || part.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if patterns::is_person(part) {
+                sig.name = sig.name.or_else(|| Some(patterns::tidy_name(part)));
+                continue;
+            }
+            if part.split_whitespace().count() == 1 && patterns::tidy_name(part) == part {
+                sig.first_name = sig.first_name.or_else(|| Some(part.to_string()));
+                continue;
+            }
+            // "Researcher, Ragnar Nurkse Department": the comma parts are a role and a unit.
+            for piece in part.split(',').map(str::trim) {
+                let words: Vec<&str> = piece.split_whitespace().collect();
+                if words.len() > 10 || !title_case(piece) {
+                    continue;
+                }
+                if words.iter().any(|w| patterns::is_institution_word(w)) {
+                    sig.affiliation = sig.affiliation.or_else(|| Some(piece.to_string()));
+                } else if words.iter().any(|w| unit_word(w)) {
+                    unit = unit.or_else(|| Some(piece.to_string()));
+                }
+            }
+        }
+    }
+    sig.affiliation = sig.affiliation.or(unit);
+    sig
+}
+
+/// Whether an address is this person's own: its local part spells a surname of theirs
+/// ("h.marcanova@…" is Helena Marčanová's; a press officer's is not hers).
+pub(super) fn email_spells(name: &str, email: &str) -> bool {
+    let local = fold(email.split('@').next().unwrap_or(""));
+    let name = fold(name);
+    // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
+    // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
+    name.split_whitespace()
+        .skip(1)
+        .flat_map(|surname| surname.split('-'))
+        .any(|surname| surname.len() >= 3 && local.contains(surname))
+}
+
+/// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
+pub(super) fn is_contact_line(text: &str) -> bool {
+    contact::is_contact_line(text)
+        || (contact::has_contact(text)
+            && text.split_whitespace().count() <= 16
+            && patterns::is_person(&contact::words_besides_contacts(text)))
+}

@@ -1,0 +1,125 @@
+//! A submission form: "TITLE: …", "STANDFIRST: …", "AUTHOR(S): A; B", "E-MAIL: …", "SECTION:
+//! …" at the top of the copy, on one line or a paragraph each, under a form's own title, down to
+//! a "TEXT:" label above the piece.
+
+use super::{cover, patterns};
+use crate::import::contact::find_emails;
+use crate::import::{Block, Meta, MetaAuthor};
+use crate::text::one_line;
+
+/// The form's fields and how many blocks at the top it takes (its title and its labelled
+/// paragraphs); `None` without two fields.
+pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usize)> {
+    let titled = blocks.first().is_some_and(|b| form_title(&b.text))
+        && blocks
+            .get(1)
+            .is_some_and(|b| patterns::labelled(&b.text).is_some());
+    let mut at = usize::from(titled);
+    let mut fields = Vec::new();
+    while let Some(found) = blocks.get(at).and_then(|b| patterns::labelled(&b.text)) {
+        // "TEXT:" alone: the piece follows.
+        let text_follows = found
+            .iter()
+            .any(|(label, value)| matches!(label.as_str(), "text" | "body") && value.is_empty());
+        fields.extend(found);
+        at += 1;
+        if text_follows {
+            break;
+        }
+    }
+    (fields.len() >= 2).then_some((fields, at))
+}
+
+/// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself.
+fn form_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 12
+        && (["submission", "form", "contributor"]
+            .iter()
+            .any(|w| lower.contains(w))
+            || !text.chars().any(char::is_lowercase))
+}
+
+pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
+    for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+        match label.as_str() {
+            "headline" | "title" => meta.title = Some(value.clone()),
+            "standfirst" | "subtitle" | "subheading" | "dek" | "summary" => {
+                meta.standfirst = Some(value.clone());
+            }
+            "byline" | "author" | "authors" => {
+                // "Mihaela Popescu-Ionescu; Bence Farkas": a semicolon parts people.
+                let line = format!("By {}", value.replace(';', " and "));
+                if let Some((named, email)) = patterns::byline(&line) {
+                    meta.authors = named
+                        .into_iter()
+                        .map(|n| MetaAuthor {
+                            name: n.name,
+                            affiliation: n.affiliation,
+                            ..MetaAuthor::default()
+                        })
+                        .collect();
+                    if let [only] = meta.authors.as_mut_slice() {
+                        only.email = email;
+                    }
+                }
+            }
+            "affiliation" | "affiliations" => affiliations(meta, value),
+            "section" | "category" => meta.section = Some(value.clone()),
+            "tags" | "keywords" => {
+                meta.tags = value
+                    .split([',', ';'])
+                    .map(one_line)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+            }
+            "email" | "e-mail" | "emails" | "e-mails" => {
+                let emails = find_emails(value);
+                if let ([only], [email]) = (meta.authors.as_mut_slice(), emails.as_slice()) {
+                    only.email = Some(email.clone());
+                    continue;
+                }
+                for email in emails {
+                    if let Some(a) = meta
+                        .authors
+                        .iter_mut()
+                        .find(|a| a.email.is_none() && cover::email_spells(&a.name, &email))
+                    {
+                        a.email = Some(email);
+                    }
+                }
+            }
+            "bio" | "biography" => {
+                if let [only] = meta.authors.as_mut_slice() {
+                    only.bio = Some(value.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "Babeș Centre for Minority Studies (both)", or one a person separated by semicolons.
+fn affiliations(meta: &mut Meta, value: &str) {
+    let shared = value
+        .trim_end_matches(|c: char| c == ')' || c.is_whitespace())
+        .rsplit_once('(')
+        .filter(|(_, note)| {
+            matches!(
+                note.trim().to_lowercase().as_str(),
+                "both" | "all" | "for both" | "for all"
+            )
+        })
+        .map(|(org, _)| org.trim().to_string());
+    let parts: Vec<String> = value.split(';').map(one_line).collect();
+    for (i, a) in meta.authors.iter_mut().enumerate() {
+        if a.affiliation.is_some() {
+            continue;
+        }
+        a.affiliation = match (&shared, parts.len()) {
+            (Some(org), _) => Some(org.clone()),
+            (None, 1) => Some(parts[0].clone()),
+            (None, _) => parts.get(i).cloned(),
+        };
+    }
+}

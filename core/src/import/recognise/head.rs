@@ -1,0 +1,358 @@
+//! The head of a piece: its headline (a Title, the file's own title, or the first line under
+//! any section label), its standfirst, and the byline lines and post metadata around them; who
+//! the copy names as its writer, against what a page's metadata says.
+
+use super::body::attach_email;
+use super::cover::is_contact_line;
+use super::{FoundAuthor, Recognised, furniture, patterns};
+use crate::import::contact::find_emails;
+use crate::import::{BadFile, Block, BlockKind, Meta};
+use crate::text::{fold, one_line};
+
+/// A headline is one short line; a first paragraph longer than this is copy, not a headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+const MAX_HEADLINE_CHARS: usize = 200;
+/// A Title-styled headline is looked for among this many blocks at the top.
+const TITLE_WITHIN: usize = 12;
+/// A standfirst is a paragraph, not a page.
+const MAX_STANDFIRST_WORDS: usize = 90;
+/// Section labels a page or a form puts above the headline.
+const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
+column editorial op-ed oped blog letter letters explainer long read perspective viewpoint";
+
+/// Picks the headline and returns the blocks after it. A Title block near the top wins (what
+/// stands before it is a kicker or a date); then the file's own title; then the first line,
+/// unless that is only a section label ("OPINION") above it.
+pub(super) fn take_headline<'a>(
+    meta: &Meta,
+    blocks: &[&'a Block],
+    rec: &mut Recognised,
+) -> Result<Vec<&'a Block>, BadFile> {
+    if blocks.is_empty() && meta.title.is_none() {
+        return Err(BadFile::new("has no text"));
+    }
+    // Word's Title style wins over whatever notes stand above it (an embargo line, a word count,
+    // a contact block), as long as they are notes, not copy.
+    let title_at = blocks
+        .iter()
+        .take(TITLE_WITHIN)
+        .take_while(|b| b.kind == BlockKind::Title || b.text.split_whitespace().count() <= 60)
+        .position(|b| b.kind == BlockKind::Title);
+    let (headline, after) = match (title_at, &meta.title) {
+        (Some(i), _) => {
+            if let Some(label) = blocks[..i].iter().rev().find(|b| is_kicker(&b.text)) {
+                file_under(rec, &label.text);
+            }
+            rec.dropped
+                .extend(blocks[..i].iter().map(|b| b.text.clone()));
+            (blocks[i].text.clone(), i + 1)
+        }
+        (None, Some(title)) => {
+            let repeats = blocks
+                .first()
+                .is_some_and(|b| fold(&clean_headline(&b.text)) == fold(&clean_headline(title)));
+            (title.clone(), usize::from(repeats))
+        }
+        (None, None) if blocks.len() > 2 && is_kicker(&blocks[0].text) => {
+            file_under(rec, &blocks[0].text);
+            rec.dropped.push(blocks[0].text.clone());
+            (blocks[1].text.clone(), 2)
+        }
+        (None, None) => (blocks[0].text.clone(), 1),
+    };
+    // "OPINION: Lisbon's housing crisis…": the section label on the headline's own line.
+    let headline = match headline.split_once(':') {
+        Some((label, rest)) if is_kicker(label) && !rest.trim().is_empty() => {
+            file_under(rec, label);
+            rest.trim().to_string()
+        }
+        _ => headline,
+    };
+    let headline = clean_headline(&headline);
+    let words = headline.split_whitespace().count();
+    if !headline.chars().any(char::is_alphabetic) {
+        return Err(BadFile::new(
+            "has no recognisable headline: its first line has no words",
+        ));
+    }
+    if words > MAX_HEADLINE_WORDS || headline.chars().count() > MAX_HEADLINE_CHARS {
+        return Err(BadFile::new(format!(
+            "has no recognisable headline: its first paragraph runs to {words} words, and a headline is one short line"
+        )));
+    }
+    rec.headline = headline;
+    Ok(blocks[after.min(blocks.len())..].to_vec())
+}
+
+/// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
+/// says where already; a label in capitals is written as a section name is.
+fn file_under(rec: &mut Recognised, label: &str) {
+    let label = label.trim().trim_end_matches(':');
+    let lower = label.to_lowercase();
+    if rec.section.is_none() && KICKERS.split_whitespace().any(|k| k == lower) {
+        let mut chars = lower.chars();
+        rec.section = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect());
+    }
+}
+
+fn is_kicker(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    words.len() <= 3
+        && (KICKERS.split_whitespace().any(|k| k == lower)
+            || (words.len() == 1 && !text.chars().any(char::is_lowercase)))
+}
+
+/// Trailing dashes, underlines, bars, colons and spaces go; a Markdown `#` never reaches here.
+fn clean_headline(s: &str) -> String {
+    one_line(s)
+        .trim_end_matches(|c: char| c.is_whitespace() || "-–—―‒|:_=~*#".contains(c))
+        .to_string()
+}
+
+/// The byline line, the standfirst and the page's post metadata, which stand in the first blocks
+/// after the headline in any order.
+pub(super) fn take_head(
+    meta: &Meta,
+    rest: &mut Vec<&Block>,
+    rec: &mut Recognised,
+    page: &mut bool,
+    plain: bool,
+) {
+    let before = rest.len();
+    take_byline_lines(rest, rec, page);
+    let under_headline = plain && rest.len() == before;
+    // The file's own subtitle (Word's Subtitle style) is the standfirst wherever it stands in the
+    // head.
+    if let Some(i) = rest
+        .iter()
+        .take(4)
+        .position(|b| b.kind == BlockKind::Subtitle)
+    {
+        rec.standfirst = rest[i].text.clone();
+        rest.remove(i);
+    } else {
+        let given = meta.standfirst.as_deref().map(one_line);
+        match given.as_deref().map(|g| described(g, rest)) {
+            Some(Described::Repeated(i)) => {
+                rec.standfirst = rest[i].text.clone();
+                rest.remove(i);
+            }
+            // A page's description cut from its first paragraph ("…") is no standfirst; the
+            // copy decides whether it has one.
+            Some(Described::Truncated) | None => take_copy_standfirst(rest, rec, under_headline),
+            Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
+        }
+    }
+    // "…, writes NAME": the standfirst names the writer. "NAME says …" names someone speaking,
+    // who is the writer if the copy closes with their bio.
+    let named = patterns::standfirst_authors(&rec.standfirst).or_else(|| {
+        patterns::standfirst_speakers(&rec.standfirst)
+            .filter(|names| (rec.authors.is_empty() || *page) && closing_bios(rest, names))
+    });
+    if let Some(named) = named {
+        let named = named
+            .into_iter()
+            .map(|name| patterns::Named {
+                name,
+                affiliation: None,
+            })
+            .collect();
+        credit(rec, named, page);
+    }
+    take_byline_lines(rest, rec, page);
+}
+
+enum Described {
+    /// The copy has the description again as its block at this index.
+    Repeated(usize),
+    /// The description is the start of a block of the copy, cut short.
+    Truncated,
+    /// The description is not in the copy.
+    Apart,
+}
+
+fn described(given: &str, rest: &[&Block]) -> Described {
+    // A description that ends in an ellipsis was cut from something: never a standfirst.
+    let truncated = given.trim_end().ends_with(['…']) || given.trim_end().ends_with("...");
+    let given = fold(given);
+    let cut = given
+        .trim_end_matches(['.', '…', ' '])
+        .trim_end_matches("...");
+    for (i, b) in rest.iter().take(6).enumerate() {
+        let text = fold(&b.text);
+        if text == given {
+            return Described::Repeated(i);
+        }
+        if cut.len() > 40 && text.starts_with(cut) {
+            return Described::Truncated;
+        }
+    }
+    if truncated {
+        Described::Truncated
+    } else {
+        Described::Apart
+    }
+}
+
+/// Whether the second half of the copy holds a bio of each of these people.
+fn closing_bios(rest: &[&Block], names: &[String]) -> bool {
+    let closing = &rest[rest.len() / 2..];
+    names.iter().all(|name| {
+        let known = [fold(name)];
+        closing
+            .iter()
+            .any(|b| patterns::bio_subject(&b.text, &known).is_some_and(|n| fold(&n) == known[0]))
+    })
+}
+
+/// The copy's own standfirst: a short paragraph under the headline that names its writer, is set
+/// apart in italic or bold, or stands above the byline.
+fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_headline: bool) {
+    let Some(first) = rest.first() else {
+        return;
+    };
+    let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+    // A bio set at the top, as some writers do, is not the standfirst.
+    let prose = first.kind == BlockKind::Paragraph
+        && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
+        && patterns::bio_subject(&first.text, &known).is_none();
+    let named = patterns::standfirst_authors(&first.text)
+        .or_else(|| patterns::standfirst_speakers(&first.text));
+    let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
+    // Straight under the headline, before any byline, a paragraph of a sentence or three that is
+    // followed by a longer one: how plain text sets a standfirst.
+    let words = first.text.split_whitespace().count();
+    let sentences = first.text.matches(['.', '!', '?']).count();
+    let short_lead = under_headline
+        && words <= 50
+        && (1..=3).contains(&sentences)
+        && first.text.trim_end().ends_with(['.', '!', '?'])
+        && rest.len() > 2
+        && rest.get(1).is_some_and(|b| {
+            b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > words
+        });
+    if prose
+        && (named.is_some() || first.emphasised || before_byline || short_lead)
+        && rest.len() > 1
+    {
+        rec.standfirst = first.text.clone();
+        rest.remove(0);
+    }
+}
+
+/// Byline lines and post metadata ("Posted on 4 March 2025", an author's name alone, "and", a
+/// date) at the top of what is left.
+fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
+    while let Some(first) = rest.first() {
+        if let Some(poster) = patterns::posted_by(&first.text) {
+            rec.posted_by.get_or_insert(poster);
+            rec.dropped.push(first.text.clone());
+        } else if let Some((named, email)) = head_byline(&first.text) {
+            take_byline(rec, named, email, page);
+        } else if is_contact_line(&first.text) {
+            // "mobile +373 69 555 012" under the byline: the author's, not the copy.
+            for email in find_emails(&first.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(first.text.clone());
+        } else if furniture::is_post_meta(&first.text)
+            || furniture::is_page_control(&first.text)
+            || furniture::is_desk_note(&first.text)
+            || rec
+                .authors
+                .iter()
+                .any(|a| fold(&a.name) == fold(&first.text))
+        {
+            rec.dropped.push(first.text.clone());
+        } else {
+            return;
+        }
+        rest.remove(0);
+    }
+}
+
+/// A byline as it stands under a headline: "By …", or the names alone on their line.
+fn head_byline(text: &str) -> Option<(Vec<patterns::Named>, Option<String>)> {
+    patterns::byline(text).or_else(|| patterns::bare_byline(text))
+}
+
+fn take_byline(
+    rec: &mut Recognised,
+    named: Vec<patterns::Named>,
+    email: Option<String>,
+    page: &mut bool,
+) {
+    credit(rec, named, page);
+    if let [only] = rec.authors.as_mut_slice()
+        && only.email.is_none()
+    {
+        only.email = email;
+    }
+}
+
+/// The writers the copy names (a byline line, "…, writes NAME"). They are the byline when none
+/// is known, or when the only one known is a page's author metadata naming someone else: that
+/// person posted the piece. Otherwise the names confirm the byline and say where they work.
+fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
+    let known = |rec: &Recognised, n: &patterns::Named| {
+        rec.authors.iter().any(|a| fold(&a.name) == fold(&n.name))
+    };
+    let strangers = !named.is_empty() && !named.iter().any(|n| known(rec, n));
+    // The copy's byline names all the page named and more ("Ewa Malinowska, Rui Fonseca" where
+    // the page's data gave only Ewa): the copy's list, in its order, with what the page knew.
+    let more = named.len() > rec.authors.len()
+        && rec
+            .authors
+            .iter()
+            .all(|a| named.iter().any(|n| fold(&n.name) == fold(&a.name)));
+    if *page && more {
+        let mut before = std::mem::take(&mut rec.authors);
+        rec.authors = named
+            .into_iter()
+            .map(|n| {
+                let mut a = match before.iter().position(|b| fold(&b.name) == fold(&n.name)) {
+                    Some(i) => before.remove(i),
+                    None => FoundAuthor::named(n.name.clone()),
+                };
+                a.name = n.name;
+                a.affiliation = a.affiliation.or(n.affiliation);
+                a
+            })
+            .collect();
+        *page = false;
+        return;
+    }
+    if rec.authors.is_empty() || (*page && strangers) {
+        let page_names: Vec<String> = rec.authors.iter().map(|a| a.name.clone()).collect();
+        if !page_names.is_empty() {
+            let poster = page_names.join(", ");
+            rec.warnings.push(format!(
+                "the page credits {poster}, but the copy names its writer: {poster} is taken as the person who posted it; check the byline"
+            ));
+            rec.posted_by.get_or_insert(poster);
+        }
+        rec.authors = named
+            .into_iter()
+            .map(|n| FoundAuthor {
+                name: n.name,
+                affiliation: n.affiliation,
+                ..FoundAuthor::default()
+            })
+            .collect();
+        *page = false;
+        return;
+    }
+    for n in named {
+        if let Some(a) = rec
+            .authors
+            .iter_mut()
+            .find(|a| fold(&a.name) == fold(&n.name))
+            && a.affiliation.is_none()
+        {
+            a.affiliation = n.affiliation;
+        }
+    }
+}
