@@ -3,6 +3,7 @@
 
 mod archive;
 mod articles;
+mod changes;
 mod contributors;
 mod ics;
 mod import;
@@ -30,6 +31,7 @@ pub use archive::{ArchivedArticle, ArchivedRevision, ArchivedTransition};
 pub use articles::{
     ArticleEdit, ArticleFilter, BylineEntry, MAX_BODY_BYTES, NewArticle, Resolution,
 };
+pub use changes::{ChangeKind, ChangeListener, Changes, DeskChange};
 pub use contributors::{ContributorEdit, NewContributor};
 pub use import::{
     BylineMatch, ExistingContributor, ImportByline, ImportDraft, ImportPreview, Imported,

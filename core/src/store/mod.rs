@@ -4,6 +4,7 @@
 
 pub(crate) mod articles;
 pub(crate) mod calendar;
+pub(crate) mod changes;
 pub(crate) mod contributors;
 pub(crate) mod jobs;
 pub(crate) mod notes;
@@ -95,6 +96,11 @@ pub(crate) trait Store: Send + Sync {
 
     /// What the store is, for reports: "SQLite 3.54.1".
     fn describe(&self) -> String;
+
+    /// The change feed, where the store keeps one (a team desk's database).
+    fn change_feed(&self) -> Option<&dyn changes::ChangeFeed> {
+        None
+    }
 }
 
 impl dyn Store + '_ {

@@ -5,7 +5,10 @@
 use crate::error::{Error, Result};
 
 /// Every migration ever shipped, in order. Append only: a shipped migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_desk.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_desk.sql"),
+    include_str!("migrations/0002_change_feed.sql"),
+];
 
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -6,6 +6,7 @@
 
 mod articles;
 mod calendar;
+mod changes;
 mod contributors;
 mod jobs;
 mod migrations;
@@ -73,6 +74,8 @@ impl r2d2::ManageConnection for Connector {
 
 pub(crate) struct PgStore {
     pool: r2d2::Pool<Connector>,
+    /// For connections of their own (a listener for changes).
+    config: postgres::Config,
     /// `Normal`: commits do not wait for the disk (bulk loads and benchmarks).
     relaxed: AtomicBool,
     version: String,
@@ -314,9 +317,13 @@ impl PgStore {
             .max_size(POOL_SIZE)
             .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(8))
-            .build_unchecked(Connector(PostgresConnectionManager::new(config, NoTls)));
+            .build_unchecked(Connector(PostgresConnectionManager::new(
+                config.clone(),
+                NoTls,
+            )));
         Ok(PgStore {
             pool,
+            config,
             relaxed: AtomicBool::new(false),
             version,
         })
@@ -442,6 +449,10 @@ impl Store for PgStore {
 
     fn describe(&self) -> String {
         format!("PostgreSQL {}", self.version)
+    }
+
+    fn change_feed(&self) -> Option<&dyn crate::store::changes::ChangeFeed> {
+        Some(self)
     }
 }
 

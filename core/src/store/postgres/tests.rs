@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::migrations::{SCHEMA_VERSION, migrate_to};
 use super::*;
-use crate::clock::ManualClock;
+use crate::clock::{Clock, ManualClock};
 use crate::desk::{ArticleEdit, NewArticle, NewDesk};
 use crate::model::SaveReason;
 use crate::{Desk, ErrorCode};
@@ -312,4 +312,138 @@ fn the_check_finds_an_article_whose_history_stops_short() {
     let problems = desk.check().unwrap();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains(&a.id), "{problems:?}");
+}
+
+/// Two transactions commit in the opposite order to the one they numbered their changes in: a
+/// reader between the commits must not step past the change still to come.
+#[test]
+fn the_change_feed_never_passes_a_change_still_being_committed() {
+    let (url, _) = schema();
+    let (desk, chief) = desk_on(&url);
+    let start = desk.changes_after(&chief, None, 100).unwrap();
+    assert!(start.changes.is_empty());
+
+    let mut first = client(&url);
+    let mut second = client(&url);
+    let mut t1 = first.transaction().unwrap();
+    t1.query("SELECT pg_current_xact_id()", &[]).unwrap();
+    let mut t2 = second.transaction().unwrap();
+    t2.query("SELECT desk_event('contributor', 'second')", &[])
+        .unwrap();
+    t1.query("SELECT desk_event('contributor', 'first')", &[])
+        .unwrap();
+    t1.commit().unwrap();
+
+    let read = desk
+        .changes_after(&chief, Some(&start.position), 100)
+        .unwrap();
+    let subjects = |c: &crate::desk::Changes| -> Vec<String> {
+        c.changes.iter().filter_map(|c| c.subject.clone()).collect()
+    };
+    assert_eq!(subjects(&read), vec!["first"]);
+    t2.commit().unwrap();
+    let later = desk
+        .changes_after(&chief, Some(&read.position), 100)
+        .unwrap();
+    assert_eq!(
+        subjects(&later),
+        vec!["second"],
+        "the later commit is not skipped"
+    );
+    assert!(!later.missed);
+
+    // A reader from before what was pruned is told it missed changes.
+    let pruned = desk.prune_changes(std::time::Duration::ZERO);
+    assert!(pruned.unwrap() >= 2);
+    assert!(
+        desk.changes_after(&chief, Some(&start.position), 100)
+            .unwrap()
+            .missed
+    );
+    let bad = desk
+        .changes_after(&chief, Some("yesterday"), 100)
+        .unwrap_err();
+    assert_eq!(bad.code(), ErrorCode::InvalidInput);
+}
+
+/// A publisher that claimed jobs and died holds them only until its lease runs out; then another
+/// instance publishes each exactly once.
+#[test]
+fn a_dead_publishers_jobs_are_taken_over_when_its_lease_runs_out() {
+    use crate::model::Action;
+    let (url, _) = schema();
+    let clock = Arc::new(ManualClock::new(start()));
+    let desk = Desk::connect(&url, clock.clone()).unwrap();
+    let chief = desk
+        .init(&NewDesk {
+            name: "The Meridian".into(),
+            timezone: "Europe/Paris".into(),
+            chief_name: "Claire Chief".into(),
+            chief_passphrase: None,
+        })
+        .unwrap();
+    let site = tempfile::tempdir().unwrap();
+    desk.set_publish_folder(&chief, site.path()).unwrap();
+    desk.add_contributor(
+        &chief,
+        &crate::desk::NewContributor {
+            bio: "Jane Roe writes on water.".into(),
+            ..crate::desk::NewContributor::guest("Jane Roe")
+        },
+    )
+    .unwrap();
+    let a = desk
+        .create_article(
+            &chief,
+            &NewArticle {
+                headline: "Taken over".into(),
+                standfirst: "A piece whose publisher died.".into(),
+                body: "Words enough. ".repeat(100),
+                byline: vec![crate::desk::BylineEntry::named("Jane Roe")],
+                section: Some("News".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let due = start() + chrono::Duration::minutes(5);
+    for action in [Action::Submit, Action::Claim, Action::Approve] {
+        desk.move_article(&chief, &a.id, action, &Default::default())
+            .unwrap_or_else(|e| panic!("{action:?}: {e}"));
+    }
+    desk.move_article(
+        &chief,
+        &a.id,
+        Action::Schedule,
+        &crate::desk::MoveArgs {
+            note: None,
+            at: Some(due),
+        },
+    )
+    .unwrap();
+    clock.set(due + chrono::Duration::seconds(1));
+    // The dead publisher: it claimed the job and never came back.
+    let store = PgStore::connect(&url).unwrap();
+    let now = clock.now();
+    let claimed = (&store as &dyn Store)
+        .write(|tx| {
+            tx.jobs()
+                .claim_due(now, now + chrono::Duration::minutes(5), "dead", 10)
+        })
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert!(
+        desk.publish_due().unwrap().done.is_empty(),
+        "the lease holds"
+    );
+    clock.advance(chrono::Duration::minutes(6));
+    let report = desk.publish_due().unwrap();
+    assert_eq!(report.done.len(), 1);
+    assert!(
+        desk.publish_due().unwrap().done.is_empty(),
+        "published once"
+    );
+    assert_eq!(
+        desk.get_article(&chief, &a.id).unwrap().state,
+        crate::model::State::Published
+    );
 }
