@@ -35,12 +35,10 @@ impl ChangeFeed for PgStore {
         };
         let rows = client
             .query(
-                &format!(
-                    "SELECT xid::text::bigint, id, kind, subject, at FROM desk_events
-                      WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
-                        AND (xid, id) > (($1::bigint)::text::xid8, $2)
-                      ORDER BY xid, id LIMIT $3"
-                ),
+                "SELECT xid::text::bigint, id, kind, subject, at FROM desk_events
+                  WHERE xid < pg_snapshot_xmin(pg_current_snapshot())
+                    AND (xid, id) > (($1::bigint)::text::xid8, $2)
+                  ORDER BY xid, id LIMIT $3",
                 &[&from.xid, &from.id, &limit],
             )
             .map_err(|e| store_error(&e))?;
