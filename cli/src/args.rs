@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Work on a team desk through its server (`copydesk login` first) instead of a desk file.
+    #[arg(long, global = true, env = "COPYDESK_SERVER", value_name = "URL")]
+    pub server: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -47,6 +51,55 @@ pub enum Command {
         /// Name of the first user, the chief editor.
         #[arg(long, value_name = "NAME")]
         chief: String,
+        /// Create a team desk in this PostgreSQL database instead of a desk file; the chief's
+        /// passphrase (COPYDESK_NEW_PASSPHRASE) is then required.
+        #[arg(long, env = "COPYDESK_DATABASE", value_name = "URL")]
+        database: Option<String>,
+    },
+    /// Serve a team desk on PostgreSQL over HTTP/JSON (its API: /api/openapi.json).
+    #[command(
+        long_about = "Serve a team desk kept in PostgreSQL over HTTP/JSON: the desk's operations, \
+signing in and out, its changes as server-sent events, /health and /api/openapi.json. Any number \
+of instances may serve one database; each also publishes due pieces into its --publish-folder. \
+Without --tls-cert and --tls-key it speaks plain HTTP on a loopback address only, for a proxy \
+on the same machine (Caddy, nginx) to front with TLS. Stops gracefully on Ctrl-C or SIGTERM."
+    )]
+    Serve {
+        /// The team desk's database: postgres://user:password@host/dbname.
+        #[arg(long, env = "COPYDESK_DATABASE", value_name = "URL")]
+        database: String,
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:8440", value_name = "ADDR:PORT")]
+        listen: String,
+        /// Certificate chain (PEM) for HTTPS.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Where this instance writes the published site.
+        #[arg(long, value_name = "DIR")]
+        publish_folder: PathBuf,
+        /// Log one JSON object a line instead of text.
+        #[arg(long)]
+        log_json: bool,
+    },
+    /// Sign in to a team desk's server (--server, --as); the session is kept in your config
+    /// folder. Passphrase from COPYDESK_PASSPHRASE, or asked for.
+    Login,
+    /// Sign out of the team desk's server (--server): the session ends there too.
+    Logout,
+    /// Copy this desk file (--db) into an empty team database, then verify the copy.
+    #[command(
+        long_about = "Copy the desk file (--db) into an empty team desk database: articles with \
+every revision, contributors with their bio history, users, sessions, notes, the audit log, \
+publishing jobs and settings. The copy is then verified (the count of everything, and a hash of \
+every article's text) inside the same transaction: if anything differs, nothing is kept."
+    )]
+    Push {
+        /// The team desk's database: postgres://user:password@host/dbname.
+        #[arg(long, env = "COPYDESK_DATABASE", value_name = "URL")]
+        database: String,
     },
     /// User accounts.
     #[command(subcommand)]

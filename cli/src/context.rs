@@ -1,12 +1,15 @@
-//! Finding the desk's file, opening it, and signing the acting user in.
+//! Finding the desk (a file, or a team desk's server), opening it, and signing the acting user
+//! in. Commands run the desk's operations through `Ctx::call` and never know which it is.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use std::cell::OnceCell;
 
-use copydesk_core::api::Operation;
+use copydesk_client::Client;
+use copydesk_core::api::{DeskSettingsOp, Operation};
 use copydesk_core::desk::parse_timezone;
 use copydesk_core::{Actor, Clock, Desk, ErrorCode, SystemClock};
 
@@ -14,11 +17,20 @@ use crate::output::{CliResult, Failure};
 
 /// Everything a command needs: the open desk and who asked.
 pub struct Ctx {
-    pub desk: Desk,
-    pub path: PathBuf,
+    face: Face,
     as_user: Option<String>,
     /// The user signed in by the first operation that acted (a passphrase is checked once).
     actor: OnceCell<Actor>,
+}
+
+/// Where the desk is.
+enum Face {
+    File {
+        desk: Desk,
+        path: PathBuf,
+    },
+    /// A team desk's server, signed in with the session `copydesk login` kept.
+    Server(Client),
 }
 
 /// Whether a command may create the database file or needs an existing desk.
@@ -80,15 +92,78 @@ impl Ctx {
         }
         let desk = Desk::open(&path, clock).map_err(|e| cannot_open(&path, e.into()))?;
         Ok(Ctx {
-            desk,
-            path,
+            face: Face::File { desk, path },
             as_user,
             actor: OnceCell::new(),
         })
     }
 
-    /// Runs one of the desk's operations as the user named by --as.
+    /// A team desk through its server, as the user `copydesk login` signed in. `--as`, when
+    /// given, must name that user.
+    pub fn remote(server: &str, as_user: Option<String>) -> CliResult<Ctx> {
+        let client = Client::new(server)?;
+        let Some(kept) = crate::login::kept(client.base())? else {
+            return Err(Failure::new(
+                ErrorCode::Unauthenticated,
+                format!(
+                    "not signed in to {}: run `copydesk login --server {} --as NAME` first",
+                    client.base(),
+                    client.base()
+                ),
+            ));
+        };
+        if let Some(name) = as_user.as_deref().map(str::trim).filter(|n| !n.is_empty())
+            && !name.eq_ignore_ascii_case(&kept.user)
+        {
+            return Err(Failure::new(
+                ErrorCode::Unauthenticated,
+                format!(
+                    "signed in to {} as {}, not {name}: run `copydesk login --as {name}` to switch",
+                    client.base(),
+                    kept.user
+                ),
+            ));
+        }
+        Ok(Ctx {
+            face: Face::Server(client.with_token(kept.token)),
+            as_user,
+            actor: OnceCell::new(),
+        })
+    }
+
+    /// The desk file, for what only a desk file does (init, backup, check, the scheduler).
+    pub fn desk(&self) -> CliResult<&Desk> {
+        match &self.face {
+            Face::File { desk, .. } => Ok(desk),
+            Face::Server(c) => Err(Failure::usage(format!(
+                "this command works on a desk file (--db), not through the server at {}",
+                c.base()
+            ))),
+        }
+    }
+
+    pub fn path(&self) -> CliResult<&Path> {
+        match &self.face {
+            Face::File { path, .. } => Ok(path),
+            Face::Server(_) => self.desk().map(|_| Path::new("")),
+        }
+    }
+
+    /// The desk's clock: the file's, or this machine's for a server.
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.face {
+            Face::File { desk, .. } => desk.now(),
+            Face::Server(_) => Utc::now(),
+        }
+    }
+
+    /// Runs one of the desk's operations as the user named by --as (or signed in to the
+    /// server).
     pub fn call<O: Operation>(&self, op: O) -> CliResult<O::Output> {
+        let desk = match &self.face {
+            Face::Server(client) => return Ok(client.call(&op)?),
+            Face::File { desk, .. } => desk,
+        };
         let actor = match self.actor.get() {
             Some(a) => a,
             None => {
@@ -96,7 +171,7 @@ impl Ctx {
                 self.actor.get_or_init(|| signed_in)
             }
         };
-        Ok(op.run(&self.desk, actor)?)
+        Ok(op.run(desk, actor)?)
     }
 
     /// Signs in the user named by --as.
@@ -113,12 +188,15 @@ impl Ctx {
             ));
         };
         let passphrase = std::env::var("COPYDESK_PASSPHRASE").ok();
-        Ok(self.desk.sign_in(name, passphrase.as_deref())?)
+        Ok(self.desk()?.sign_in(name, passphrase.as_deref())?)
     }
 
     /// The desk's time zone, in which times are typed and shown.
     pub fn tz(&self) -> CliResult<Tz> {
-        let settings = self.desk.settings()?;
+        let settings = match &self.face {
+            Face::File { desk, .. } => desk.settings()?,
+            Face::Server(client) => client.call(&DeskSettingsOp {})?,
+        };
         Ok(parse_timezone(&settings.timezone)?)
     }
 }

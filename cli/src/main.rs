@@ -7,6 +7,7 @@ mod commands;
 mod context;
 mod demo;
 mod input;
+mod login;
 mod output;
 
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ use copydesk_core::{Clock, ManualClock, SystemClock};
 use args::{Cli, Command, ExportCommand};
 use commands::{
     articles, calendar, contributors, import, maintenance, notes, publishing, search, settings,
-    users,
+    team, users,
 };
 use context::{Ctx, Open, db_path};
 use input::parse_time;
@@ -51,19 +52,67 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> CliResult<Reply> {
     let json = cli.json;
+    let server = cli.server.clone();
     let open = |mode: Open| -> CliResult<Ctx> {
-        Ctx::open(db_path(cli.db.clone())?, mode, cli.as_user.clone())
+        match &server {
+            Some(url) => Ctx::remote(url, cli.as_user.clone()),
+            None => Ctx::open(db_path(cli.db.clone())?, mode, cli.as_user.clone()),
+        }
+    };
+    // What only a desk file (or the machine holding it) does.
+    let file_only = |what: &str, instead: &str| -> CliResult<()> {
+        match &server {
+            Some(url) => Err(Failure::usage(format!(
+                "{what} works on a desk file (--db), not through the server at {url}: {instead}"
+            ))),
+            None => Ok(()),
+        }
     };
     match cli.command {
-        Command::Init { desk, tz, chief } => {
+        Command::Init {
+            desk,
+            tz,
+            chief,
+            database: Some(database),
+        } => maintenance::init_team(&database, &desk, &tz, &chief),
+        Command::Init {
+            desk,
+            tz,
+            chief,
+            database: None,
+        } => {
+            file_only("init", "create a team desk with init --database URL")?;
             maintenance::init(db_path(cli.db.clone())?, &desk, &tz, &chief)
         }
+        Command::Serve {
+            database,
+            listen,
+            tls_cert,
+            tls_key,
+            publish_folder,
+            log_json,
+        } => team::serve(team::ServeArgs {
+            database,
+            listen,
+            tls: tls_cert.zip(tls_key),
+            publish_folder,
+            log_json,
+        }),
+        Command::Login => team::login(server.as_deref(), cli.as_user.as_deref()),
+        Command::Logout => team::logout(server.as_deref()),
+        Command::Push { database } => team::push(&db_path(cli.db.clone())?, &database),
         Command::Bench {
             articles,
             dir,
             keep,
         } => maintenance::bench(articles, dir, keep, json),
-        Command::Demo { articles } => maintenance::demo(db_path(cli.db.clone())?, json, articles),
+        Command::Demo { articles } => {
+            file_only(
+                "demo",
+                "fill a team desk with the fill_sample_desk operation",
+            )?;
+            maintenance::demo(db_path(cli.db.clone())?, json, articles)
+        }
         Command::User(cmd) => users::run(&open(Open::Existing)?, cmd),
         Command::Contributor(cmd) => contributors::run(&open(Open::Existing)?, cmd),
         Command::Article(cmd) => articles::run(&open(Open::Existing)?, cmd),
@@ -79,6 +128,10 @@ fn run(cli: Cli) -> CliResult<Reply> {
             calendar::export_ics(&open(Open::Existing)?, &file, &window)
         }
         Command::PublishDue { now } => {
+            file_only(
+                "publish-due",
+                "every server instance publishes due pieces itself",
+            )?;
             // The scheduler acts for nobody. With --now the desk's clock stands at that instant,
             // read in the desk's zone once the desk is open.
             let manual = Arc::new(ManualClock::new(Utc::now()));
@@ -95,8 +148,17 @@ fn run(cli: Cli) -> CliResult<Reply> {
         Command::Jobs(cmd) => publishing::jobs(&open(Open::Existing)?, cmd),
         Command::Site(cmd) => publishing::site(&open(Open::Existing)?, cmd),
         Command::Settings(cmd) => settings::run(&open(Open::Existing)?, cmd),
-        Command::Backup { file } => maintenance::backup(&open(Open::Existing)?, &file),
-        Command::Check => maintenance::check(&open(Open::Existing)?),
+        Command::Backup { file } => {
+            file_only("backup", "back up the team database with pg_dump")?;
+            maintenance::backup(&open(Open::Existing)?, &file)
+        }
+        Command::Check => {
+            file_only(
+                "check",
+                "a team database is checked with PostgreSQL's own tools (pg_amcheck)",
+            )?;
+            maintenance::check(&open(Open::Existing)?)
+        }
         Command::Import {
             files,
             dry_run,

@@ -64,6 +64,9 @@ pub enum Error {
     /// The site could not be written (a folder that cannot be created, a full disk).
     #[error("{0}")]
     Publish(String),
+    /// A copy that does not match what it was copied from; nothing of it was kept.
+    #[error("{0}")]
+    CopyMismatch(String),
     /// A file that cannot be imported; `problem` is phrased to follow the file's name.
     #[error("{file} {problem}")]
     BadFile { file: String, problem: String },
@@ -308,6 +311,7 @@ impl Error {
             Error::Io(_) => ErrorCode::Io,
             Error::Publish(_) => ErrorCode::PublishFailed,
             Error::BadFile { .. } => ErrorCode::BadFile,
+            Error::CopyMismatch(_) => ErrorCode::CheckFailed,
         }
     }
 

@@ -62,7 +62,7 @@ fn window_of(ctx: &Ctx, w: &WindowArgs, tz: Tz) -> CliResult<(DateTime<Utc>, Dat
     let from = match &w.from {
         Some(text) => parse_time(text, tz)?,
         None => {
-            let today = ctx.desk.now().with_timezone(&tz).date_naive();
+            let today = ctx.now().with_timezone(&tz).date_naive();
             local_instant(today.and_time(chrono::NaiveTime::MIN), tz)
         }
     };

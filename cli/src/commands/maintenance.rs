@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use copydesk_core::desk::check_file;
-use copydesk_core::{ErrorCode, NewDesk};
+use copydesk_core::{ErrorCode, NewDesk, SystemClock};
 use serde_json::json;
 
 use crate::context::{Ctx, Open};
@@ -15,17 +15,17 @@ pub fn init(path: PathBuf, desk: &str, tz: &str, chief: &str) -> CliResult<Reply
     let result = (|| {
         let ctx = Ctx::open(path.clone(), Open::CreateIfMissing, None)?;
         let passphrase = new_passphrase();
-        let actor = ctx.desk.init(&NewDesk {
+        let actor = ctx.desk()?.init(&NewDesk {
             name: desk.to_string(),
             timezone: tz.to_string(),
             chief_name: chief.to_string(),
             chief_passphrase: passphrase,
         })?;
-        let settings = ctx.desk.settings()?;
+        let settings = ctx.desk()?.settings()?;
         let human = format!(
             "created the desk “{}” at {} (time zone {}); chief editor: {}",
             settings.name,
-            ctx.path.display(),
+            ctx.path()?.display(),
             settings.timezone,
             actor.user.name
         );
@@ -37,6 +37,33 @@ pub fn init(path: PathBuf, desk: &str, tz: &str, chief: &str) -> CliResult<Reply
         remove_database(&path);
     }
     result
+}
+
+/// Creates a team desk in a PostgreSQL database: everyone there signs in with a passphrase, the
+/// chief first.
+pub fn init_team(database: &str, desk: &str, tz: &str, chief: &str) -> CliResult<Reply> {
+    let Some(passphrase) = new_passphrase() else {
+        return Err(Failure::usage(
+            "on a team desk everyone signs in with a passphrase: give the chief's in COPYDESK_NEW_PASSPHRASE",
+        ));
+    };
+    let team = copydesk_core::Desk::connect(database, std::sync::Arc::new(SystemClock))?;
+    let actor = team.init(&NewDesk {
+        name: desk.to_string(),
+        timezone: tz.to_string(),
+        chief_name: chief.to_string(),
+        chief_passphrase: Some(passphrase),
+    })?;
+    let settings = team.settings()?;
+    let human = format!(
+        "created the team desk “{}” in {} (time zone {}); chief editor: {}",
+        settings.name,
+        team.storage(),
+        settings.timezone,
+        actor.user.name
+    );
+    let json = json!({ "desk": to_json(&settings)?, "chief": to_json(&actor.user)? });
+    Ok(Reply::new(json, human))
 }
 
 /// Removes a database file this process created, with SQLite's companions.
@@ -55,7 +82,7 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CliResult<Reply> {
             file.display()
         )));
     }
-    if let Err(e) = ctx.desk.backup_to(file) {
+    if let Err(e) = ctx.desk()?.backup_to(file) {
         remove_database(file);
         return Err(Failure::new(
             e.code(),
@@ -81,7 +108,7 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CliResult<Reply> {
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let human = format!(
         "backed up {} to {} ({bytes} bytes); the copy passed integrity and foreign key checks",
-        ctx.path.display(),
+        ctx.path()?.display(),
         file.display()
     );
     Ok(Reply::new(
@@ -109,7 +136,7 @@ fn tidy_after_check(file: &Path) {
 pub fn check(ctx: &Ctx) -> CliResult<Reply> {
     // Damage bad enough can stop the check itself; that is a finding too, not a crash.
     let problems = ctx
-        .desk
+        .desk()?
         .check()
         .map_err(|e| Failure::new(e.code(), format!("the check could not finish: {e}")))?;
     if problems.is_empty() {
@@ -123,7 +150,7 @@ pub fn check(ctx: &Ctx) -> CliResult<Reply> {
         format!(
             "found {} problem(s) in {}",
             problems.len(),
-            ctx.path.display()
+            ctx.path()?.display()
         ),
     )
     .with_report(
@@ -135,7 +162,7 @@ pub fn check(ctx: &Ctx) -> CliResult<Reply> {
 pub fn demo(path: PathBuf, json: bool, articles: usize) -> CliResult<Reply> {
     let existed = path.exists();
     let result = Ctx::open(path.clone(), Open::CreateIfMissing, None).and_then(|ctx| {
-        crate::demo::run(&ctx.desk, articles, json)?;
+        crate::demo::run(ctx.desk()?, articles, json)?;
         Ok(Reply::Done)
     });
     // Same as init: a sample desk that failed halfway is no desk to start from.

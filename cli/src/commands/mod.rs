@@ -10,4 +10,5 @@ pub mod notes;
 pub mod publishing;
 pub mod search;
 pub mod settings;
+pub mod team;
 pub mod users;

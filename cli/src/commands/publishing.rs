@@ -22,9 +22,9 @@ const LATE_MS: i64 = 60_000;
 /// command fail after the report is printed, so cron mails it.
 pub fn publish_due(ctx: &Ctx) -> CliResult<Reply> {
     let tz = ctx.tz()?;
-    let now = ctx.desk.now();
-    let report = ctx.desk.publish_due()?;
-    let folder = ctx.desk.publish_folder().ok();
+    let now = ctx.now();
+    let report = ctx.desk()?.publish_due()?;
+    let folder = ctx.desk()?.publish_folder().ok();
     let mut json = to_json(&report)?;
     if let Value::Object(map) = &mut json {
         map.insert("now".into(), json!(now));
@@ -141,7 +141,7 @@ pub fn jobs(ctx: &Ctx, cmd: JobsCommand) -> CliResult<Reply> {
         JobsCommand::Retry { job } => {
             let j = ctx.call(RetryJob { id: job })?;
             // A publication is never retried before its own time.
-            let when = if j.next_try_at > ctx.desk.now() {
+            let when = if j.next_try_at > ctx.now() {
                 format!("at {}", time(j.next_try_at, ctx.tz()?))
             } else {
                 "now".to_string()

@@ -34,3 +34,34 @@ impl Desk {
 pub fn check_file(path: &Path) -> Result<Vec<String>> {
     crate::store::sqlite::check_file(path)
 }
+
+#[cfg(feature = "postgres")]
+pub use crate::store::postgres::{PushReport, TableCount};
+
+#[cfg(feature = "postgres")]
+impl Desk {
+    /// Copies this desk file into `team`, an empty team database, and checks the copy there
+    /// before it commits: counts of everything and a hash of every article's text. Any
+    /// difference keeps nothing.
+    pub fn push_into(&self, team: &Desk) -> Result<PushReport> {
+        use crate::error::Error;
+        use crate::store::postgres::PgStore;
+        use crate::store::sqlite::SqliteStore;
+        let file = self
+            .store
+            .as_any()
+            .downcast_ref::<SqliteStore>()
+            .ok_or_else(|| Error::invalid("push copies a desk file: this desk is not one"))?;
+        let target = team
+            .store
+            .as_any()
+            .downcast_ref::<PgStore>()
+            .ok_or_else(|| Error::invalid("push copies into a team database on PostgreSQL"))?;
+        let conn = file.lock();
+        // One read transaction: the copy is of one moment of the file, even while it is in use.
+        conn.execute_batch("BEGIN")?;
+        let copied = target.take_from(&conn);
+        let _ = conn.execute_batch("COMMIT");
+        copied
+    }
+}

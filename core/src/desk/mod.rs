@@ -39,6 +39,8 @@ pub use import::{
 };
 pub use import_batch::{ImportFile, ImportOutcome, file_name};
 pub use maintenance::check_file;
+#[cfg(feature = "postgres")]
+pub use maintenance::{PushReport, TableCount};
 pub use moves::MoveArgs;
 pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
@@ -68,6 +70,9 @@ pub struct Desk {
     clock: Arc<dyn Clock>,
     /// Keeps ids made within one millisecond in order; behind a lock so the desk can be shared.
     ids: Mutex<ContextV7>,
+    /// Where this process writes the site, whatever the desk's setting says: a team desk's
+    /// server publishes into a folder of its own machine.
+    site_folder: Option<std::path::PathBuf>,
 }
 
 /// One account as the sign-in screen offers it.
@@ -140,7 +145,27 @@ impl Desk {
             store,
             clock,
             ids: Mutex::new(ContextV7::new()),
+            site_folder: None,
         }
+    }
+
+    /// Publishes into `folder` (created if needed) rather than where the desk's setting says:
+    /// the folder then belongs to this process, and nobody can move it through the desk.
+    pub fn with_site_folder(mut self, folder: &Path) -> Result<Desk> {
+        let folder = std::path::absolute(folder).map_err(|e| {
+            Error::invalid_field("publish_folder", format!("{}: {e}", folder.display()))
+        })?;
+        std::fs::create_dir_all(&folder).map_err(|e| {
+            Error::invalid_field(
+                "publish_folder",
+                format!(
+                    "the publish folder {} cannot be created: {e}",
+                    folder.display()
+                ),
+            )
+        })?;
+        self.site_folder = Some(folder);
+        Ok(self)
     }
 
     /// The desk file, when the desk is kept in one.

@@ -339,6 +339,9 @@ impl Desk {
     /// Where the static site is written: the desk's setting, else a `site` folder beside the
     /// desk file.
     pub fn publish_folder(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.site_folder {
+            return Ok(dir.clone());
+        }
         if let Some(dir) = self
             .store
             .read(|tx| tx.settings().get_value(KEY_PUBLISH_FOLDER))?
@@ -364,6 +367,12 @@ impl Desk {
         self.store.write(|tx| {
             let me = self.acting(tx, actor)?;
             require_role(&me, &[Role::Chief], "change the publish folder")?;
+            if let Some(own) = &self.site_folder {
+                return Err(Error::forbidden(format!(
+                    "this desk's server publishes into {} (copydesk serve --publish-folder): the folder belongs to the server, not to the desk",
+                    own.display()
+                )));
+            }
             std::fs::create_dir_all(&dir).map_err(|e| {
                 Error::invalid(format!(
                     "the publish folder {} cannot be created: {e}",

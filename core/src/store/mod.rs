@@ -97,6 +97,9 @@ pub(crate) trait Store: Send + Sync {
     /// What the store is, for reports: "SQLite 3.54.1".
     fn describe(&self) -> String;
 
+    /// The store itself, for work between two kinds of store (moving a desk file to a server).
+    fn as_any(&self) -> &dyn std::any::Any;
+
     /// The change feed, where the store keeps one (a team desk's database).
     fn change_feed(&self) -> Option<&dyn changes::ChangeFeed> {
         None

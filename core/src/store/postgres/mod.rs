@@ -16,8 +16,11 @@ mod search;
 mod sessions;
 mod settings;
 mod site;
+mod transfer;
 mod transitions;
 mod users;
+
+pub use transfer::{PushReport, TableCount};
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -184,6 +187,19 @@ impl PgTx<'_> {
             .map_err(|e| self.fail(e))
     }
 
+    /// Runs `COPY … FROM STDIN`, `write` writing its rows; returns what `write` returns.
+    pub(crate) fn copy_in(
+        &self,
+        sql: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<u64>,
+    ) -> Result<u64> {
+        let mut tx = self.tx.borrow_mut();
+        let mut copy = tx.copy_in(sql).map_err(|e| store_error(&e))?;
+        let count = write(&mut copy)?;
+        copy.finish().map_err(|e| store_error(&e))?;
+        Ok(count)
+    }
+
     /// " FOR UPDATE" in a write transaction: what it read of an article stays as read until it
     /// commits, and a second writer of the same piece waits for the first.
     pub(crate) fn lock(&self) -> &'static str {
@@ -329,6 +345,38 @@ impl PgStore {
         })
     }
 
+    pub(crate) fn describe_version(&self) -> String {
+        format!("PostgreSQL {}", self.version)
+    }
+
+    /// Runs `work` once, in one bulk write transaction on a PostgreSQL transaction of its own:
+    /// for work that is not run again (a copy streamed from elsewhere).
+    pub(crate) fn run_once_bulk(&self, work: &mut dyn FnMut(&PgTx) -> Result<()>) -> Result<()> {
+        let mut conn = self.pool.get().map_err(pool_error)?;
+        let PgConn { client, statements } = &mut *conn;
+        let tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::Serializable)
+            .start()
+            .map_err(|e| store_error(&e))?;
+        let pg = PgTx {
+            tx: RefCell::new(tx),
+            statements: RefCell::new(statements),
+            write: true,
+            lost_race: Cell::new(false),
+        };
+        pg.tx
+            .borrow_mut()
+            .batch_execute("SET LOCAL copydesk.bulk = 'on'; SET LOCAL synchronous_commit = off")
+            .map_err(|e| store_error(&e))?;
+        work(&pg)?;
+        pg.tx
+            .borrow_mut()
+            .batch_execute("SET LOCAL copydesk.bulk = 'off'; SELECT desk_event('desk', NULL)")
+            .map_err(|e| store_error(&e))?;
+        pg.tx.into_inner().commit().map_err(|e| store_error(&e))
+    }
+
     fn run(&self, write: bool, bulk: bool, work: Work) -> Result<()> {
         let mut attempt = 0;
         loop {
@@ -448,7 +496,11 @@ impl Store for PgStore {
     }
 
     fn describe(&self) -> String {
-        format!("PostgreSQL {}", self.version)
+        self.describe_version()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 
     fn change_feed(&self) -> Option<&dyn crate::store::changes::ChangeFeed> {

@@ -131,7 +131,7 @@ impl SqliteStore {
         })
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent: the transaction rolled back.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -234,6 +234,10 @@ impl Store for SqliteStore {
 
     fn describe(&self) -> String {
         format!("SQLite {}", rusqlite::version())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 

@@ -1,0 +1,182 @@
+//! A team desk: serving it, signing in and out of its server, and moving a desk file into it.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use copydesk_client::Client;
+use copydesk_core::api::DeskSettingsOp;
+use copydesk_core::desk::parse_timezone;
+use copydesk_core::{Desk, ErrorCode, SystemClock};
+use serde_json::json;
+
+use crate::login::{self, Kept};
+use crate::output::{CliResult, Failure, Reply, time, to_json};
+
+pub struct ServeArgs {
+    pub database: String,
+    pub listen: String,
+    pub tls: Option<(PathBuf, PathBuf)>,
+    pub publish_folder: PathBuf,
+    pub log_json: bool,
+}
+
+/// Serves until Ctrl-C or SIGTERM, then stops gracefully.
+pub fn serve(args: ServeArgs) -> CliResult<Reply> {
+    copydesk_server::log_to_stderr(args.log_json);
+    let address: SocketAddr = args.listen.trim().parse().map_err(|_| {
+        let mut f = Failure::usage(format!(
+            "“{}” is not an address to listen on: give one like 127.0.0.1:8440",
+            args.listen
+        ));
+        f.error.field = Some("listen".into());
+        f
+    })?;
+    let desk = Desk::connect(&args.database, Arc::new(SystemClock))?;
+    if !desk.is_initialised()? {
+        return Err(Failure::new(
+            ErrorCode::NotInitialised,
+            "this database holds no desk yet: create one with `copydesk init --database URL …`, or move a desk file into it with `copydesk push --database URL`",
+        ));
+    }
+    let desk = desk.with_site_folder(&args.publish_folder)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::new(ErrorCode::Internal, format!("cannot start the server: {e}")))?;
+    runtime.block_on(async move {
+        let server = copydesk_server::start(
+            desk,
+            copydesk_server::Listen {
+                address,
+                tls: args.tls.clone(),
+            },
+        )
+        .await?;
+        let scheme = if args.tls.is_some() { "https" } else { "http" };
+        tracing::info!(address = %server.address(), "serving the team desk at {scheme}://{}", server.address());
+        copydesk_server::stopped().await;
+        tracing::info!("stopping: finishing the requests under way");
+        server
+            .stop(Duration::from_secs(10))
+            .await
+            .map_err(|e| Failure::new(ErrorCode::Io, format!("the server stopped badly: {e}")))?;
+        Ok(Reply::Done)
+    })
+}
+
+/// The passphrase from COPYDESK_PASSPHRASE, else asked for on the terminal (not echoed), else
+/// read as one line from stdin.
+fn passphrase() -> CliResult<String> {
+    if let Ok(p) = std::env::var("COPYDESK_PASSPHRASE") {
+        return Ok(p);
+    }
+    let stdin = std::io::stdin();
+    let echo_off = stdin.is_terminal();
+    if echo_off {
+        eprint!("Passphrase: ");
+        let _ = std::io::stderr().flush();
+        let _ = std::process::Command::new("stty").arg("-echo").status();
+    }
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if echo_off {
+        let _ = std::process::Command::new("stty").arg("echo").status();
+        eprintln!();
+    }
+    read.map_err(|e| Failure::new(ErrorCode::Io, format!("cannot read the passphrase: {e}")))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+fn server_of(server: Option<&str>) -> CliResult<Client> {
+    let server = server.ok_or_else(|| {
+        Failure::usage("name the team desk's server: --server URL (or COPYDESK_SERVER)")
+    })?;
+    Ok(Client::new(server)?)
+}
+
+pub fn login(server: Option<&str>, as_user: Option<&str>) -> CliResult<Reply> {
+    let mut client = server_of(server)?;
+    let name = as_user
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| Failure::usage("name who signs in: --as NAME (or COPYDESK_USER)"))?;
+    let signed_in = client.sign_in(name, &passphrase()?)?;
+    login::keep(
+        client.base(),
+        Kept {
+            user: signed_in.user.name.clone(),
+            token: signed_in.token.clone(),
+        },
+    )?;
+    let settings = client.call(&DeskSettingsOp {})?;
+    let human = format!(
+        "signed in to {} (“{}”) as {} ({}); the session lasts until {}",
+        client.base(),
+        settings.name,
+        signed_in.user.name,
+        signed_in.user.role.as_str(),
+        time(
+            signed_in.session.expires_at,
+            parse_timezone(&settings.timezone)?
+        )
+    );
+    let json = json!({
+        "server": client.base(),
+        "user": to_json(&signed_in.user)?,
+        "session": to_json(&signed_in.session)?,
+    });
+    Ok(Reply::new(json, human))
+}
+
+pub fn logout(server: Option<&str>) -> CliResult<Reply> {
+    let client = server_of(server)?;
+    let Some(kept) = login::forget(client.base())? else {
+        return Ok(Reply::new(
+            json!({ "server": client.base(), "signed_out": false }),
+            format!("not signed in to {}", client.base()),
+        ));
+    };
+    let mut client = client.with_token(kept.token);
+    if let Err(e) = client.sign_out() {
+        return Err(Failure::new(
+            e.code,
+            format!(
+                "signed out on this computer, but the server could not be told ({}): the session stays open there until it runs out or the chief ends it",
+                e.message
+            ),
+        ));
+    }
+    Ok(Reply::new(
+        json!({ "server": client.base(), "user": kept.user, "signed_out": true }),
+        format!("signed out of {} ({})", client.base(), kept.user),
+    ))
+}
+
+pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
+    if !file.exists() {
+        return Err(Failure::new(
+            ErrorCode::NotInitialised,
+            format!(
+                "there is no desk at {}: point --db (COPYDESK_DB) at the desk file to push",
+                file.display()
+            ),
+        ));
+    }
+    let source = Desk::open(file, Arc::new(SystemClock))?;
+    let target = Desk::connect(database, Arc::new(SystemClock))?;
+    let report = source.push_into(&target)?;
+    let human = format!(
+        "copied {} into the team database and verified it: {}",
+        file.display(),
+        report
+            .tables
+            .iter()
+            .map(|t| format!("{} {}", t.rows, t.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(Reply::new(to_json(&report)?, human))
+}

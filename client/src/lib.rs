@@ -1,0 +1,190 @@
+//! A team desk from Rust: the desk's operations over HTTP, with the server's refusals as the
+//! same `ApiError` a desk file gives, and the server's own absence said in words.
+
+mod follow;
+
+use std::time::Duration;
+
+use copydesk_core::api::{Operation, SignedIn, User};
+use copydesk_core::{ApiError, ErrorCode};
+use reqwest::StatusCode;
+use reqwest::blocking::{RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use follow::{Followed, Following};
+
+/// How long one request may take before the server counts as gone.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A connection to one team desk's server, signed in or not.
+#[derive(Debug, Clone)]
+pub struct Client {
+    base: String,
+    http: reqwest::blocking::Client,
+    token: Option<String>,
+}
+
+impl Client {
+    /// A client for the server at `base` (`https://desk.example.org`, or `http://127.0.0.1:8440`).
+    pub fn new(base: &str) -> Result<Client, ApiError> {
+        let trimmed = base.trim().trim_end_matches('/');
+        let url = reqwest::Url::parse(trimmed).map_err(|e| {
+            field(
+                ErrorCode::Usage,
+                "server",
+                format!(
+                    "“{base}” is not a server address ({e}): give one like https://desk.example.org"
+                ),
+            )
+        })?;
+        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+            return Err(field(
+                ErrorCode::Usage,
+                "server",
+                format!("“{base}” is not a server address: give one like https://desk.example.org"),
+            ));
+        }
+        let http = reqwest::blocking::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(REQUEST_TIMEOUT)
+            .user_agent(concat!("copydesk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("cannot make an HTTP client: {e}"),
+                )
+            })?;
+        Ok(Client {
+            base: trimmed.to_string(),
+            http,
+            token: None,
+        })
+    }
+
+    pub fn with_token(mut self, token: impl Into<String>) -> Client {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        let r = self.http.request(method, format!("{}{path}", self.base));
+        match &self.token {
+            Some(t) => r.bearer_auth(t),
+            None => r,
+        }
+    }
+
+    /// Sends a request and reads the answer as `T`, or the server's refusal.
+    fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T, ApiError> {
+        let response = request.send().map_err(|e| self.gone(&e))?;
+        self.read(response)
+    }
+
+    fn read<T: DeserializeOwned>(&self, response: Response) -> Result<T, ApiError> {
+        let status = response.status();
+        let body = response.bytes().map_err(|e| self.gone(&e))?;
+        if status.is_success() {
+            let body: &[u8] = if status == StatusCode::NO_CONTENT {
+                b"null"
+            } else {
+                &body
+            };
+            return serde_json::from_slice(body).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!(
+                        "the server at {} answered in a shape this copydesk does not read ({e}): are both the same version?",
+                        self.base
+                    ),
+                )
+            });
+        }
+        Err(serde_json::from_slice::<ApiError>(&body).unwrap_or_else(|_| {
+            ApiError::new(
+                ErrorCode::Unavailable,
+                format!(
+                    "the server at {} answered {status} without the desk's error body: is this the desk's address, and is its proxy up?",
+                    self.base
+                ),
+            )
+        }))
+    }
+
+    /// A server that could not be reached, or stopped answering.
+    fn gone(&self, e: &reqwest::Error) -> ApiError {
+        let message = if e.is_connect() {
+            format!(
+                "the desk's server at {} does not answer: check the address and that it is running",
+                self.base
+            )
+        } else if e.is_timeout() {
+            format!(
+                "the desk's server at {} stopped answering during the request: it was either done whole or not at all; look before repeating it",
+                self.base
+            )
+        } else {
+            format!(
+                "the connection to the desk's server at {} broke during the request ({e}): it was either done whole or not at all; look before repeating it",
+                self.base
+            )
+        };
+        ApiError::new(ErrorCode::Unavailable, message)
+    }
+
+    /// Runs one of the desk's operations as the signed-in user.
+    pub fn call<O: Operation>(&self, op: &O) -> Result<O::Output, ApiError> {
+        self.send(
+            self.request(reqwest::Method::POST, &format!("/api/ops/{}", O::NAME))
+                .json(op),
+        )
+    }
+
+    /// Signs in; the client then acts as that user.
+    pub fn sign_in(&mut self, name: &str, passphrase: &str) -> Result<SignedIn, ApiError> {
+        #[derive(Serialize)]
+        struct SignIn<'a> {
+            name: &'a str,
+            passphrase: &'a str,
+        }
+        let signed_in: SignedIn = self.send(
+            self.http
+                .post(format!("{}/api/session", self.base))
+                .json(&SignIn { name, passphrase }),
+        )?;
+        self.token = Some(signed_in.token.clone());
+        Ok(signed_in)
+    }
+
+    /// Signs out: the token stops working on the server at once.
+    pub fn sign_out(&mut self) -> Result<(), ApiError> {
+        let () = self.send(self.request(reqwest::Method::DELETE, "/api/session"))?;
+        self.token = None;
+        Ok(())
+    }
+
+    /// The user the token acts as.
+    pub fn who(&self) -> Result<User, ApiError> {
+        self.send(self.request(reqwest::Method::GET, "/api/session"))
+    }
+
+    /// The server's health report, as it gives it.
+    pub fn health(&self) -> Result<serde_json::Value, ApiError> {
+        self.send(self.http.get(format!("{}/health", self.base)))
+    }
+}
+
+fn field(code: ErrorCode, name: &str, message: String) -> ApiError {
+    let mut e = ApiError::new(code, message);
+    e.field = Some(name.to_string());
+    e
+}

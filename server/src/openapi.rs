@@ -1,0 +1,230 @@
+//! The OpenAPI document of the team desk's API, built from the Rust types themselves: each
+//! operation's input and output schema, every error it may answer with, and the session routes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use copydesk_core::api::{COMMON_ERRORS, Operation, SignedIn, User};
+use copydesk_core::{ApiError, ErrorCode};
+use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem, PathsBuilder};
+use utoipa::openapi::request_body::RequestBodyBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{
+    ComponentsBuilder, ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Ref, RefOr, Required,
+    ResponseBuilder, Schema,
+};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::refusal::status;
+use crate::session::SignIn;
+
+/// The errors every request may meet on its way to an operation: a body that is not its input,
+/// too large, a server that cannot reach its database or fails.
+const TRANSPORT_ERRORS: &[ErrorCode] = &[
+    ErrorCode::InvalidInput,
+    ErrorCode::TooLarge,
+    ErrorCode::Unavailable,
+    ErrorCode::Internal,
+];
+
+/// One route as the document describes it.
+struct Route<'a> {
+    method: HttpMethod,
+    path: &'a str,
+    id: &'a str,
+    doc: &'a str,
+    input: Option<RefOr<Schema>>,
+    /// The success status and its body; none: 204.
+    output: Option<(u16, RefOr<Schema>)>,
+    /// What it may answer with beside success (and the errors every request may meet).
+    errors: &'a [ErrorCode],
+    /// Needs a signed-in user's token.
+    signed_in: bool,
+}
+
+pub struct Document {
+    paths: PathsBuilder,
+    schemas: BTreeMap<String, RefOr<Schema>>,
+}
+
+fn json(schema: RefOr<Schema>) -> utoipa::openapi::Content {
+    ContentBuilder::new().schema(Some(schema)).build()
+}
+
+fn reference<T: ToSchema>() -> RefOr<Schema> {
+    RefOr::Ref(Ref::from_schema_name(T::name()))
+}
+
+impl Document {
+    fn new() -> Document {
+        Document {
+            paths: PathsBuilder::new(),
+            schemas: BTreeMap::new(),
+        }
+    }
+
+    fn register<T: ToSchema>(&mut self) {
+        let mut found = Vec::new();
+        T::schemas(&mut found);
+        found.push((T::name().into_owned(), T::schema()));
+        self.schemas.extend(found);
+    }
+
+    /// Adds a route.
+    fn route(&mut self, route: Route) {
+        let Route {
+            method,
+            path,
+            id,
+            doc,
+            input,
+            output,
+            errors,
+            signed_in,
+        } = route;
+        let description = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut op = OperationBuilder::new()
+            .operation_id(Some(id))
+            .description(Some(description));
+        if let Some(input) = input {
+            op = op.request_body(Some(
+                RequestBodyBuilder::new()
+                    .content("application/json", json(input))
+                    .required(Some(Required::True))
+                    .build(),
+            ));
+        }
+        op = match output {
+            Some((code, schema)) => op.response(
+                code.to_string(),
+                ResponseBuilder::new()
+                    .description("Done.")
+                    .content("application/json", json(schema)),
+            ),
+            None => op.response("204", ResponseBuilder::new().description("Done.")),
+        };
+        let mut statuses: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
+        let codes = errors.iter().chain(TRANSPORT_ERRORS).chain(if signed_in {
+            COMMON_ERRORS
+        } else {
+            &[]
+        });
+        for code in codes {
+            statuses
+                .entry(status(*code).as_u16())
+                .or_default()
+                .insert(code.as_str());
+        }
+        for (code, names) in statuses {
+            let names: Vec<&str> = names.into_iter().collect();
+            op = op.response(
+                code.to_string(),
+                ResponseBuilder::new()
+                    .description(format!("Refused: {}.", names.join(", ")))
+                    .content("application/json", json(reference::<ApiError>())),
+            );
+        }
+        if signed_in {
+            op = op.security(SecurityRequirement::new("token", Vec::<String>::new()));
+        }
+        let paths = std::mem::take(&mut self.paths);
+        self.paths = paths.path(path, PathItem::new(method, op.build()));
+    }
+
+    /// One of the desk's operations.
+    pub fn operation<O: Operation + ToSchema>(&mut self)
+    where
+        O::Output: ToSchema,
+    {
+        self.register::<O>();
+        let mut outputs = Vec::new();
+        <O::Output as ToSchema>::schemas(&mut outputs);
+        self.schemas.extend(outputs);
+        let info = O::info();
+        self.route(Route {
+            method: HttpMethod::Post,
+            path: &format!("/api/ops/{}", O::NAME),
+            id: O::NAME,
+            doc: info.doc,
+            input: Some(reference::<O>()),
+            output: Some((200, <O::Output as PartialSchema>::schema())),
+            errors: info.errors,
+            signed_in: true,
+        });
+    }
+}
+
+/// The whole document, as `/api/openapi.json` serves it.
+pub fn document() -> OpenApi {
+    let mut doc = Document::new();
+    crate::operations::describe(&mut doc);
+    doc.register::<ApiError>();
+    doc.register::<SignIn>();
+    doc.register::<SignedIn>();
+    doc.register::<User>();
+    doc.register::<crate::Health>();
+    doc.register::<copydesk_core::desk::DeskChange>();
+    doc.route(Route {
+method: HttpMethod::Post,
+path: "/api/session",
+id: "sign_in",
+doc: "Signs in with a name and passphrase: the answer's token goes in `Authorization: Bearer TOKEN` on every other request.",
+input: Some(reference::<SignIn>()),
+output: Some((200, reference::<SignedIn>())),
+errors: &[
+            ErrorCode::Unauthenticated,
+            ErrorCode::RateLimited,
+            ErrorCode::NotInitialised,
+        ],
+signed_in: false,
+});
+    doc.route(Route {
+        method: HttpMethod::Get,
+        path: "/api/session",
+        id: "who_am_i",
+        doc: "The user the token acts as.",
+        input: None,
+        output: Some((200, reference::<User>())),
+        errors: &[],
+        signed_in: true,
+    });
+    doc.route(Route {
+        method: HttpMethod::Delete,
+        path: "/api/session",
+        id: "sign_out",
+        doc: "Signs out: the token stops working at once.",
+        input: None,
+        output: None,
+        errors: &[ErrorCode::Unauthenticated],
+        signed_in: false,
+    });
+    doc.route(Route {
+        method: HttpMethod::Get,
+        path: "/health",
+        id: "health",
+        doc: "Whether the server and its database answer.",
+        input: None,
+        output: Some((200, reference::<crate::Health>())),
+        errors: &[ErrorCode::SchemaTooNew],
+        signed_in: false,
+    });
+    let Document { paths, schemas } = doc;
+    let mut components = ComponentsBuilder::new().security_scheme(
+        "token",
+        SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+    );
+    for (name, schema) in schemas {
+        components = components.schema(name, schema);
+    }
+    OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("Copydesk team desk")
+                .version(env!("CARGO_PKG_VERSION"))
+                .description(Some(
+                    "The desk's operations over HTTP/JSON. Every refusal is one body: {code, message, field?, details?}.",
+                )),
+        )
+        .paths(paths.build())
+        .components(Some(components.build()))
+        .build()
+}

@@ -1,0 +1,56 @@
+//! Every instance publishes: it wakes when the next job falls due or a job changes, and claims
+//! due jobs from the shared outbox. Jobs are claimed with `FOR UPDATE SKIP LOCKED` and a lease,
+//! so instances take disjoint jobs and a dead instance's jobs are taken over.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use copydesk_core::Desk;
+use tokio::sync::watch;
+
+use crate::blocking;
+
+/// The longest a publisher sleeps: a clock change or a missed announcement is caught by then.
+const LONGEST_SLEEP: Duration = Duration::from_secs(30);
+/// A job due but held by another instance's lease is not polled for in a tight loop.
+const SHORTEST_SLEEP: Duration = Duration::from_millis(100);
+
+pub async fn run(
+    desk: Arc<Desk>,
+    mut changes: watch::Receiver<u64>,
+    mut stopping: watch::Receiver<bool>,
+) {
+    loop {
+        let d = desk.clone();
+        match blocking(move || d.publish_due()).await {
+            Ok(report) => {
+                for job in &report.done {
+                    tracing::info!(job = %job.job_id, article = %job.article_id, late_ms = job.late_ms, page = ?job.page, "published");
+                }
+                for job in &report.failed {
+                    tracing::warn!(job = %job.job_id, article = %job.article_id, error = ?job.error, "publishing failed; it will be tried again");
+                }
+            }
+            Err(e) => {
+                tracing::warn!(code = %e.0.code, "the publisher could not run: {}", e.0.message)
+            }
+        }
+        // Sleep until the next job falls due; a change (a piece scheduled sooner) re-plans.
+        loop {
+            let d = desk.clone();
+            let next = blocking(move || d.next_job_due()).await.ok().flatten();
+            let wait = next
+                .map(|at| (at - desk.now()).to_std().unwrap_or(Duration::ZERO))
+                .unwrap_or(LONGEST_SLEEP)
+                .clamp(SHORTEST_SLEEP, LONGEST_SLEEP);
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => break,
+                _ = changes.changed() => {}
+                _ = stopping.changed() => return,
+            }
+            if *stopping.borrow() {
+                return;
+            }
+        }
+    }
+}
