@@ -243,3 +243,43 @@ fn two_desks_saving_one_piece_at_once_lose_nothing() {
     let last = t.desk.get_article(&t.chief, &a.id).unwrap();
     assert_eq!(last.version, won.last().unwrap().0);
 }
+
+/// Words are words wherever they stand: inside an address, a tag, a path or a number.
+#[test]
+fn search_finds_words_inside_addresses_tags_and_numbers() {
+    let t = desk();
+    let a = t
+        .desk
+        .create_article(
+            &t.editor,
+            &NewArticle {
+                headline: "Write to jane@example.org".into(),
+                body: "See meridian.example.net/water-policy, <b>drought</b> at 3.5 percent."
+                    .into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    for words in [
+        "example",
+        "jane",
+        "meridian net",
+        "policy",
+        "drought",
+        "percent 5",
+    ] {
+        let found = t
+            .desk
+            .search(&t.editor, words, &Default::default(), None, 10)
+            .unwrap();
+        assert_eq!(
+            found
+                .items
+                .iter()
+                .map(|h| h.id.as_str())
+                .collect::<Vec<_>>(),
+            vec![a.id.as_str()],
+            "{words}"
+        );
+    }
+}

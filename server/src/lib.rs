@@ -139,6 +139,9 @@ pub struct Listen {
 /// A server running; `stop` ends it gracefully.
 pub struct Server {
     address: SocketAddr,
+    /// Held so that the desk is dropped last, off the async threads: its database connections
+    /// block when they close.
+    desk: Arc<Desk>,
     handle: axum_server::Handle<SocketAddr>,
     stop: watch::Sender<bool>,
     serving: tokio::task::JoinHandle<std::io::Result<()>>,
@@ -240,9 +243,10 @@ pub async fn start(desk: Desk, listen: Listen) -> Result<Server, ApiError> {
             tokio::spawn(server.handle(handle.clone()).serve(app))
         }
     };
-    let publisher = tokio::spawn(publisher::run(desk, changes, stopping));
+    let publisher = tokio::spawn(publisher::run(desk.clone(), changes, stopping));
     Ok(Server {
         address,
+        desk,
         handle,
         stop,
         serving,
@@ -262,6 +266,8 @@ impl Server {
         self.handle.graceful_shutdown(Some(grace));
         let served = self.serving.await.unwrap_or(Ok(()));
         let _ = self.publisher.await;
+        let desk = self.desk;
+        let _ = tokio::task::spawn_blocking(move || drop(desk)).await;
         served
     }
 }

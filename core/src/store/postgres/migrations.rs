@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_desk.sql"),
     include_str!("migrations/0002_change_feed.sql"),
+    include_str!("migrations/0003_search_words.sql"),
 ];
 
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,10 +12,10 @@ use crate::store::split_bylines;
 
 /// The document of the articles with keys between $1 and $2.
 const DOCUMENT: &str = "SELECT a.pk,
-        setweight(to_tsvector('simple', unaccent(a.headline)), 'A') ||
-        setweight(to_tsvector('simple', unaccent(a.standfirst)), 'B') ||
-        setweight(to_tsvector('simple', unaccent(a.body)), 'C') ||
-        setweight(to_tsvector('simple', unaccent(coalesce(
+        setweight(to_tsvector('simple', search_text(a.headline)), 'A') ||
+        setweight(to_tsvector('simple', search_text(a.standfirst)), 'B') ||
+        setweight(to_tsvector('simple', search_text(a.body)), 'C') ||
+        setweight(to_tsvector('simple', search_text(coalesce(
             (SELECT string_agg(c.display_name || ' ' || coalesce(b.printed_bio, c.bio), ' '
                                ORDER BY b.position)
                FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
@@ -100,7 +100,7 @@ impl Search for PgTx<'_> {
         // The score is the rank negated, so that better comes first in ascending order, as the
         // desk's cursors expect.
         let rows = self.rows(
-            "WITH q AS (SELECT plainto_tsquery('simple', unaccent($1)) AS q),
+            "WITH q AS (SELECT plainto_tsquery('simple', search_text($1)) AS q),
                   hits AS (
                     SELECT a.pk, a.id, a.headline, a.state, a.section, a.standfirst, a.body,
                            -ts_rank(s.doc, q.q)::float8 AS score
@@ -156,7 +156,7 @@ impl Search for PgTx<'_> {
 
     fn contributors(&self, words: &[String], limit: i64) -> Result<Vec<ContributorHit>> {
         let rows = self.rows(
-            "WITH q AS (SELECT plainto_tsquery('simple', unaccent($1)) AS q)
+            "WITH q AS (SELECT plainto_tsquery('simple', search_text($1)) AS q)
              SELECT c.id, c.display_name, c.affiliation, c.bio
                FROM contributors c CROSS JOIN q
               WHERE c.search @@ q.q
