@@ -168,15 +168,23 @@ pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
     let source = Desk::open(file, Arc::new(SystemClock))?;
     let target = Desk::connect(database, Arc::new(SystemClock))?;
     let report = source.push_into(&target)?;
-    let human = format!(
-        "copied {} into the team database and verified it: {}",
+    let mut human = format!(
+        "copied {} into the team database ({}) and checked it: {}; the text of all {} articles matches",
         file.display(),
+        report.storage,
         report
             .tables
             .iter()
-            .map(|t| format!("{} {}", t.rows, t.name))
+            .map(|t| format!("{} {}", t.rows, t.name.replace('_', " ")))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        report.articles_verified
     );
+    if !report.without_passphrase.is_empty() {
+        human.push_str(&format!(
+            "\nno passphrase yet, so they cannot sign in until the chief sets one: {}",
+            report.without_passphrase.join(", ")
+        ));
+    }
     Ok(Reply::new(to_json(&report)?, human))
 }

@@ -455,3 +455,54 @@ fn a_dead_publishers_jobs_are_taken_over_when_its_lease_runs_out() {
         crate::model::State::Published
     );
 }
+
+/// A copy that comes out different from the file (here a trigger that rewrites headlines on the
+/// way in) is refused by the check, and nothing of it is kept.
+#[test]
+fn a_push_whose_copy_differs_keeps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = Desk::open(
+        &dir.path().join("desk.db"),
+        Arc::new(ManualClock::new(start())),
+    )
+    .unwrap();
+    let chief = file
+        .init(&NewDesk {
+            name: "The Meridian".into(),
+            timezone: "Europe/Paris".into(),
+            chief_name: "Claire Chief".into(),
+            chief_passphrase: Some("a passphrase for the chief".into()),
+        })
+        .unwrap();
+    file.create_article(
+        &chief,
+        &NewArticle {
+            headline: "As it was written".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (url, _) = schema();
+    let team = Desk::connect(&url, Arc::new(ManualClock::new(start()))).unwrap();
+    client(&url)
+        .batch_execute(
+            "CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN NEW.headline := NEW.headline || '!'; RETURN NEW; END $$;
+             CREATE TRIGGER sabotage BEFORE INSERT ON articles
+                 FOR EACH ROW EXECUTE FUNCTION sabotage();",
+        )
+        .unwrap();
+    let err = file.push_into(&team).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CheckFailed, "{err}");
+    assert!(err.to_string().contains("nothing was kept"), "{err}");
+    let left: i64 = client(&url)
+        .query_one(
+            "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM users)
+                  + (SELECT count(*) FROM settings)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0);
+    assert!(!team.is_initialised().unwrap());
+}

@@ -59,6 +59,8 @@ pub struct PushReport {
     pub articles_verified: u64,
     /// The team database: "PostgreSQL 15.14".
     pub storage: String,
+    /// Users who cannot sign in until the chief sets them a passphrase.
+    pub without_passphrase: Vec<String>,
 }
 
 fn sqlite(e: rusqlite::Error) -> Error {
@@ -136,6 +138,20 @@ fn copy_all(tx: &PgTx, file: &rusqlite::Connection) -> Result<PushReport> {
             "the team database already holds a desk: push copies a desk file into an empty one only",
         ));
     }
+    // On a team desk everyone signs in with a passphrase: a chief without one could never let
+    // anyone in, nor set the others'.
+    let chiefs_who_can_sign_in: i64 = file
+        .query_row(
+            "SELECT count(*) FROM users WHERE role = 'chief' AND passphrase_hash IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(sqlite)?;
+    if chiefs_who_can_sign_in == 0 {
+        return Err(Error::invalid(
+            "on a team desk everyone signs in with a passphrase, and no chief of this desk has one: set one first (copydesk user passphrase NAME, with COPYDESK_NEW_PASSPHRASE), then push",
+        ));
+    }
     let mut tables = Vec::new();
     for table in TABLES {
         let rows = copy_table(tx, file, table)?;
@@ -207,10 +223,18 @@ fn copy_all(tx: &PgTx, file: &rusqlite::Connection) -> Result<PushReport> {
             in_file.len()
         )));
     }
+    let mut without = Vec::new();
+    for r in tx.rows(
+        "SELECT name FROM users WHERE passphrase_hash IS NULL ORDER BY lower(name)",
+        &[],
+    )? {
+        without.push(get(&r, 0)?);
+    }
     Ok(PushReport {
         tables,
         articles_verified: verified,
         storage: String::new(),
+        without_passphrase: without,
     })
 }
 

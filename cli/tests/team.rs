@@ -1,0 +1,376 @@
+//! The CLI on a team desk: `copydesk serve`, `login`/`logout` and `--server` give the same
+//! answers and exit codes as on a desk file; `push` moves a desk file into a team database and
+//! checks it; a server that is not there is said so in one line.
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+
+const PASS: &str = "a passphrase for tests";
+
+/// A new schema on the cluster scripts/with-postgres.sh starts.
+fn database() -> String {
+    let base = std::env::var("COPYDESK_TEST_PG").expect(
+        "the team desk's CLI tests need a PostgreSQL cluster: run them through \
+         scripts/with-postgres.sh (make test does)",
+    );
+    let schema = format!(
+        "t_cli_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let out = Command::new("psql")
+        .args([&base, "-qAtc", &format!("CREATE SCHEMA {schema}")])
+        .output()
+        .expect("psql runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    format!("{base} options='-csearch_path={schema},public'")
+}
+
+/// `copydesk serve` running on a free port; stopped with SIGTERM when dropped.
+struct Serving {
+    child: Child,
+    url: String,
+}
+
+impl Serving {
+    fn start(d: &TestDesk, database: &str) -> Serving {
+        let mut cmd = d.command(None, &[]);
+        cmd.args([
+            "serve",
+            "--database",
+            database,
+            "--listen",
+            "127.0.0.1:0",
+            "--publish-folder",
+        ])
+        .arg(d.path("site"))
+        .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("copydesk serve starts");
+        let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
+        let url = loop {
+            let line = lines
+                .next()
+                .expect("copydesk serve said where it listens")
+                .expect("a log line");
+            if let Some(at) = line.find("serving the team desk at ") {
+                let rest = &line[at + "serving the team desk at ".len()..];
+                break rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+            }
+        };
+        // The log goes on being read, so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Serving { child, url }
+    }
+
+    fn stop(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().expect("copydesk serve stops")
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn remote(d: &TestDesk, url: &str, user: Option<&str>, args: &[&str]) -> Out {
+    let mut cmd = d.command(user, args);
+    cmd.env("COPYDESK_SERVER", url);
+    output(cmd)
+}
+
+fn login(d: &TestDesk, url: &str, user: &str, pass: &str) -> Out {
+    let mut cmd = d.command(Some(user), &["login"]);
+    cmd.env("COPYDESK_SERVER", url)
+        .env("COPYDESK_PASSPHRASE", pass);
+    output(cmd)
+}
+
+#[test]
+fn the_cli_works_a_team_desk_through_its_server_as_it_works_a_file() {
+    let file = TestDesk::empty();
+    file.ok(
+        None,
+        &[
+            "init",
+            "--desk",
+            "The Meridian",
+            "--tz",
+            "Europe/Paris",
+            "--chief",
+            "Claire",
+        ],
+    );
+    let team = TestDesk::empty();
+    let database = database();
+    let mut init = team.command(
+        None,
+        &[
+            "init",
+            "--desk",
+            "The Meridian",
+            "--tz",
+            "Europe/Paris",
+            "--chief",
+            "Claire",
+        ],
+    );
+    init.env("COPYDESK_DATABASE", &database)
+        .env("COPYDESK_NEW_PASSPHRASE", PASS);
+    let o = output(init);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let mut server = Serving::start(&team, &database);
+    let url = server.url.clone();
+
+    let o = login(&team, &url, "Claire", "not the passphrase");
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("wrong passphrase for Claire"),
+        "{}",
+        o.stderr
+    );
+    let o = login(&team, &url, "Claire", PASS);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("signed in to"), "{}", o.stdout);
+    let kept = team.path("config/copydesk/sessions.json");
+    let mode = std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the session file is the user's alone");
+
+    // The same commands, on the file and through the server.
+    let same = |args: &[&str]| -> (Out, Out) {
+        (
+            file.run(Some("Claire"), args),
+            remote(&team, &url, Some("Claire"), args),
+        )
+    };
+    for args in [&[
+        "contributor",
+        "add",
+        "Jane Roe",
+        "--email",
+        "jane@example.org",
+        "--affiliation",
+        "Institute of Things",
+        "--bio",
+        "Jane Roe is a senior fellow at the Institute of Things.",
+    ][..]]
+    {
+        let (a, b) = same(args);
+        assert_eq!(
+            (a.code, b.code),
+            (0, 0),
+            "{args:?}: {} / {}",
+            a.stderr,
+            b.stderr
+        );
+    }
+    let (a, b) = same(&[
+        "--json",
+        "article",
+        "new",
+        "--headline",
+        "Water, not weapons",
+        "--byline",
+        "Jane Roe",
+    ]);
+    assert_eq!((a.code, b.code), (0, 0), "{} / {}", a.stderr, b.stderr);
+    let (on_file, on_server): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&a.stdout).unwrap(),
+        serde_json::from_str(&b.stdout).unwrap(),
+    );
+    for key in ["headline", "state", "version", "word_count", "access"] {
+        assert_eq!(on_file[key], on_server[key], "{key}");
+    }
+    // Two desks, two ids for Jane: the rest of the byline reads the same.
+    for key in ["name", "printed_bio", "bio_is_own"] {
+        assert_eq!(
+            on_file["byline"][0][key], on_server["byline"][0][key],
+            "{key}"
+        );
+    }
+    let (a, b) = same(&["article", "list"]);
+    assert_eq!((a.code, b.code), (0, 0));
+    assert_eq!(
+        a.stdout.lines().count(),
+        b.stdout.lines().count(),
+        "{}\n---\n{}",
+        a.stdout,
+        b.stdout
+    );
+    assert!(b.stdout.contains("Water, not weapons"));
+    // A refusal reads and exits the same.
+    let (a, b) = same(&["article", "show", "no-such-article"]);
+    assert_eq!((a.code, b.code), (1, 1));
+    assert_eq!(a.stderr, b.stderr);
+    let (a, b) = same(&["settings", "set", "timezone", "Mars/Olympus"]);
+    assert_eq!((a.code, b.code), (1, 1));
+    assert_eq!(a.stderr, b.stderr);
+    // What only a desk file does is said so.
+    let o = remote(&team, &url, Some("Claire"), &["backup", "copy.db"]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("pg_dump"), "{}", o.stderr);
+    // --as names someone else than the session's user.
+    let o = remote(&team, &url, Some("Eddie"), &["article", "list"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("signed in to"), "{}", o.stderr);
+
+    let o = remote(&team, &url, None, &["logout"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let o = remote(&team, &url, None, &["article", "list"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("not signed in"), "{}", o.stderr);
+
+    // A server that has gone away is said so, in one line.
+    assert!(server.stop().success(), "serve stops cleanly on SIGTERM");
+    let o = login(&team, &url, "Claire", PASS);
+    assert_eq!(o.code, 1);
+    assert_one_line_failure(&["login"], &o);
+    assert!(o.stderr.contains("does not answer"), "{}", o.stderr);
+}
+
+#[test]
+fn push_moves_a_desk_file_into_an_empty_team_database_and_checks_it() {
+    let file = TestDesk::staffed();
+    let id = file.new_article(
+        "Claire",
+        &[
+            "--headline",
+            "Kept with its history",
+            "--byline",
+            "Jane Roe",
+        ],
+    );
+    file.ok(
+        Some("Claire"),
+        &[
+            "article",
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--headline",
+            "Kept with all its history",
+        ],
+    );
+    file.ok(Some("Claire"), &["note", "add", &id, "Check the figures."]);
+    let body = file.write("body.md", words(700).as_bytes());
+    for i in 0..12 {
+        let other = file.new_article(
+            "jane",
+            &[
+                "--headline",
+                &format!("Piece {i}"),
+                "--body-file",
+                body.to_str().unwrap(),
+            ],
+        );
+        file.ok(Some("jane"), &["article", "move", &other, "submit"]);
+        if i % 2 == 0 {
+            file.ok(Some("Eddie"), &["article", "move", &other, "claim"]);
+        }
+    }
+    file.ok(
+        Some("Claire"),
+        &[
+            "contributor",
+            "edit",
+            "Jane Roe",
+            "--bio",
+            "Jane Roe writes on water and borders.",
+        ],
+    );
+    let database = database();
+
+    // Nobody could sign in to a team desk whose chief has no passphrase.
+    let o = file.run(None, &["push", "--database", &database]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("no chief of this desk has one"),
+        "{}",
+        o.stderr
+    );
+    let mut set = file.command(Some("Claire"), &["user", "passphrase", "Claire"]);
+    set.env("COPYDESK_NEW_PASSPHRASE", PASS);
+    assert_eq!(output(set).code, 0);
+
+    let report = file.json(Some("Claire"), &["push", "--database", &database]);
+    let tables = report["tables"].as_array().unwrap();
+    let rows = |name: &str| {
+        tables
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["rows"].as_u64().unwrap())
+            .unwrap()
+    };
+    assert!(rows("articles") >= 13, "{report}");
+    assert!(
+        rows("revisions") > rows("articles"),
+        "every revision is copied"
+    );
+    assert_eq!(report["articles_verified"].as_u64(), Some(rows("articles")));
+    // A second push finds the database taken and changes nothing.
+    let o = file.run(None, &["push", "--database", &database]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("already holds a desk"), "{}", o.stderr);
+
+    // Through the server, the desk reads exactly as the file does.
+    let team = TestDesk::empty();
+    let server = Serving::start(&team, &database);
+    assert_eq!(login(&team, &server.url, "Claire", PASS).code, 0);
+    let mut seen_remotely = Vec::new();
+    for args in [
+        &["user", "list"][..],
+        &["contributor", "list", "--limit", "500"],
+        &["article", "list", "--limit", "500"],
+        &["audit", "--limit", "500"],
+        &["article", "show", &id],
+        &["article", "history", &id],
+        &["note", "list", &id],
+    ] {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let o = remote(&team, &server.url, Some("Claire"), &all);
+        assert_eq!(o.code, 0, "{args:?}: {}", o.stderr);
+        let mut local = file.command(Some("Claire"), &all);
+        local.env("COPYDESK_PASSPHRASE", PASS);
+        let local = output(local);
+        assert_eq!(local.code, 0, "{args:?}: {}", local.stderr);
+        let on_file: serde_json::Value = serde_json::from_str(&local.stdout).unwrap();
+        let on_server: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+        assert_eq!(on_file, on_server, "{args:?}");
+        seen_remotely.push(on_server);
+    }
+    // And it goes on from there: a new piece gets a key after the copied ones.
+    let o = remote(
+        &team,
+        &server.url,
+        Some("Claire"),
+        &["article", "new", "--headline", "Written on the team desk"],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let found = remote(&team, &server.url, Some("Claire"), &["search", "history"]);
+    assert!(
+        found.stdout.contains("Kept with all its history"),
+        "{}",
+        found.stdout
+    );
+}
