@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Rust tests, twice over the desk: the whole workspace on SQLite, then the core's desk tests
-# (its conformance suite, core/tests) again on PostgreSQL. Both run beside one throwaway cluster
+# (its conformance suite, core/tests) again on PostgreSQL, then the HTTP API fuzzed against its
+# OpenAPI document (scripts/api-fuzz.sh). All run beside one throwaway cluster
 # (scripts/with-postgres.sh), which the server's and the PostgreSQL store's own tests use too.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +10,6 @@ exec scripts/with-postgres.sh bash -c '
 	${CARGO:-cargo} test --workspace || status=1
 	echo "conformance suite on PostgreSQL:"
 	COPYDESK_TEST_STORE=postgres ${CARGO:-cargo} test -p copydesk-core --features postgres --test "*" || status=1
+	${CARGO:-cargo} build -p copydesk && scripts/api-fuzz.sh || status=1
 	exit $status
 '

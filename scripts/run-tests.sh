@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (the cargo tests on SQLite and PostgreSQL, scripts/cargo-tests.sh; the UI's vitest suite, the validators over a
+# Runs every test (the cargo tests on SQLite and PostgreSQL and the API fuzzing,
+# scripts/cargo-tests.sh; the UI's vitest suite, the validators over a
 # published sample site (scripts/validate-output.sh), then the end-to-end tests through the built
 # app, scripts/e2e.sh) and ends with one plain line counting them all:
 # "tests: N passed, M failed". Exits non-zero if anything failed. The app must be built first
@@ -32,8 +33,11 @@ e2e_failed=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s 
 checks_passed=$(grep -E '^validators: [0-9]+ passed' <<<"$plain" | awk '{s += $2} END {print s + 0}')
 checks_failed=$(grep -E '^validators: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s += $4} END {print s + 0}')
 
-passed=$((cargo_passed + ui_passed + checks_passed + e2e_passed))
-failed=$((cargo_failed + ui_failed + checks_failed + e2e_failed))
+fuzz_passed=$(grep -E '^api-fuzz: [0-9]+ passed' <<<"$plain" | awk '{s += $2} END {print s + 0}')
+fuzz_failed=$(grep -E '^api-fuzz: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | awk '{s += $4} END {print s + 0}')
+
+passed=$((cargo_passed + ui_passed + checks_passed + e2e_passed + fuzz_passed))
+failed=$((cargo_failed + ui_failed + checks_failed + e2e_failed + fuzz_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo
 echo "tests: $passed passed, $failed failed"

@@ -14,7 +14,15 @@ macro_rules! string_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
+        pub enum $name {
+            $(
+                $(#[$vm])*
+                #[serde(rename = $text)]
+                // utoipa does not read a serde rename whose text a macro passed in.
+                #[cfg_attr(feature = "openapi", schema(rename = $text))]
+                $variant
+            ),+
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];

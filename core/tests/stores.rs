@@ -185,6 +185,18 @@ fn a_nul_character_is_never_stored_and_never_a_storage_failure() {
         Ok(n) => assert!(!n.body.contains('\0')),
         Err(e) => assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}"),
     }
+    // Looked up, a key holding a NUL is simply not there, on every store.
+    let key = format!("{}\0", a.id);
+    let read = t.desk.get_article(&t.editor, &key).unwrap_err();
+    assert_eq!(read.code(), ErrorCode::NotFound, "{read}");
+    let who = t.desk.get_contributor(&t.editor, &key).unwrap_err();
+    assert_eq!(who.code(), ErrorCode::NotFound, "{who}");
+    let found = t
+        .desk
+        .search(&t.editor, "Nul\0", &Default::default(), None, 10);
+    if let Err(e) = found {
+        assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
+    }
 }
 
 /// Two desks on one store (two app windows, two server instances) saving the same piece from

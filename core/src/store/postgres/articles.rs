@@ -112,6 +112,9 @@ impl Articles for PgTx<'_> {
     }
 
     fn get_by_id(&self, id: &str) -> Result<Option<ArticleRow>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         let sql = format!(
             "SELECT {COLUMNS} FROM articles WHERE id = $1{}",
             self.lock()

@@ -94,11 +94,17 @@ impl Contributors for PgTx<'_> {
     }
 
     fn get_by_id(&self, id: &str) -> Result<Option<(i64, Contributor)>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         let sql = format!("SELECT {COLUMNS} FROM contributors WHERE id = $1");
         self.opt(&sql, &[&id])?.as_ref().map(from_row).transpose()
     }
 
     fn get_by_email(&self, email: &str) -> Result<Option<(i64, Contributor)>> {
+        if !super::storable_key(email) {
+            return Ok(None);
+        }
         let sql = format!("SELECT {COLUMNS} FROM contributors WHERE email = $1");
         self.opt(&sql, &[&email])?
             .as_ref()
@@ -107,6 +113,9 @@ impl Contributors for PgTx<'_> {
     }
 
     fn find_by_name_key(&self, name_key: &str, limit: i64) -> Result<Vec<(i64, Contributor)>> {
+        if !super::storable_key(name_key) {
+            return Ok(Vec::new());
+        }
         let sql = format!(
             "SELECT {COLUMNS} FROM contributors
               WHERE name_key >= $1 AND name_key < $1 || chr(1114111)

@@ -144,6 +144,9 @@ impl Jobs for PgTx<'_> {
     }
 
     fn retry_now(&self, id: &str, now: DateTime<Utc>) -> Result<Option<JobRow>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         self.exec(
             "UPDATE publish_jobs SET next_try_at = $2
               WHERE id = $1 AND state IN ('failed', 'pending')",
@@ -153,6 +156,9 @@ impl Jobs for PgTx<'_> {
     }
 
     fn get(&self, id: &str) -> Result<Option<JobRow>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         let sql = format!(
             "SELECT {COLUMNS} FROM publish_jobs j JOIN articles a ON a.pk = j.article_pk
               WHERE j.id = $1"

@@ -225,7 +225,20 @@ fn lost_race(e: &postgres::Error) -> bool {
     })
 }
 
+/// Whether a key can be looked up at all: PostgreSQL refuses a NUL in text, and no key the
+/// desk stores holds one (text is cleaned before it is stored), so a key with one is not there.
+pub(crate) fn storable_key(key: &str) -> bool {
+    !key.contains('\0')
+}
+
 fn store_error(e: &postgres::Error) -> Error {
+    if e.code() == Some(&postgres::error::SqlState::CHARACTER_NOT_IN_REPERTOIRE) {
+        return Error::Invalid {
+            message: "the input holds a NUL character, which the desk cannot store: remove it"
+                .into(),
+            field: None,
+        };
+    }
     let detail = match e.as_db_error() {
         Some(db) => format!("{}: {}", db.code().code(), db.message()),
         None => e.to_string(),

@@ -57,6 +57,9 @@ impl Notes for PgTx<'_> {
     }
 
     fn get_keys(&self, id: &str) -> Result<Option<(i64, i64, i64, bool)>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         self.opt(
             "SELECT pk, article_pk, author_pk, resolved_at IS NOT NULL FROM notes WHERE id = $1",
             &[&id],

@@ -48,6 +48,9 @@ impl Sessions for PgTx<'_> {
     }
 
     fn by_id(&self, id: &str) -> Result<Option<SessionRow>> {
+        if !super::storable_key(id) {
+            return Ok(None);
+        }
         let sql = format!("{SELECT} WHERE s.id = $1");
         self.opt(&sql, &[&id])?.as_ref().map(from_row).transpose()
     }

@@ -43,6 +43,9 @@ impl Settings for PgTx<'_> {
     }
 
     fn get_section(&self, name: &str) -> Result<Option<Section>> {
+        if !super::storable_key(name) {
+            return Ok(None);
+        }
         self.opt(
             "SELECT name, min_words, max_words FROM sections WHERE lower(name) = lower($1)",
             &[&name],

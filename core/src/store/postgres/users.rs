@@ -55,6 +55,9 @@ impl Users for PgTx<'_> {
     }
 
     fn find(&self, name_or_id: &str) -> Result<Option<UserRow>> {
+        if !super::storable_key(name_or_id) {
+            return Ok(None);
+        }
         let sql = format!(
             "SELECT {COLUMNS} FROM users u LEFT JOIN contributors c ON c.pk = u.contributor_pk
               WHERE lower(u.name) = lower($1) OR u.id = $1"
