@@ -2,6 +2,8 @@
 # Runs a command beside a throwaway PostgreSQL cluster of its own: `initdb` in a temporary
 # folder, listening only on a Unix socket in that folder, removed when the command ends (however
 # it ends). The command finds it in COPYDESK_TEST_PG, a libpq connection string for a superuser.
+# The cluster does not flush to disk (it is thrown away) unless COPYDESK_PG_DURABLE=1, as a
+# benchmark wants: then it runs with PostgreSQL's own durable defaults.
 # Run as root, the cluster runs as the `postgres` system user, since initdb refuses root.
 #
 #   scripts/with-postgres.sh cargo test -p copydesk-core
@@ -44,9 +46,12 @@ trap 'exit 130' INT TERM
 	cat "$root/initdb.log" >&2
 	exit 1
 }
-# Sockets only, in the cluster's own folder; fsync off because the cluster is thrown away.
-"${as_owner[@]}" "$bindir/pg_ctl" -D "$data" -w -l "$root/server.log" \
-	-o "-k $root -c listen_addresses= -c max_connections=400 -c fsync=off -c full_page_writes=off -c shared_buffers=256MB" \
+# Sockets only, in the cluster's own folder.
+options="-k $root -c listen_addresses= -c max_connections=400 -c shared_buffers=256MB"
+if [ "${COPYDESK_PG_DURABLE:-0}" != 1 ]; then
+	options="$options -c fsync=off -c full_page_writes=off"
+fi
+"${as_owner[@]}" "$bindir/pg_ctl" -D "$data" -w -l "$root/server.log" -o "$options" \
 	start >/dev/null || {
 	cat "$root/server.log" >&2
 	exit 1

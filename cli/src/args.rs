@@ -204,6 +204,24 @@ written, and the other files are imported all the same. With --json the report (
         /// Keep the benchmark desk afterwards and print where it is (`desk` in the JSON).
         #[arg(long)]
         keep: bool,
+        /// Build and measure the desk on this empty team database (postgres://…) instead of a
+        /// desk file.
+        #[arg(long, value_name = "URL", conflicts_with = "instance")]
+        database: Option<String>,
+        /// Play editors against this `copydesk serve` (repeat for each instance) on a desk
+        /// built by `bench --database` and served; the chief signs in as --as, passphrase from
+        /// COPYDESK_PASSPHRASE [default: the bench desk's own].
+        #[arg(long, value_name = "URL")]
+        instance: Vec<String>,
+        /// With --instance: how many editors.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        editors: usize,
+        /// With --instance: for how long, in seconds.
+        #[arg(long, default_value_t = 300, value_name = "S")]
+        seconds: u64,
+        /// With --instance: how many pieces fall due during the load.
+        #[arg(long, default_value_t = 1000, value_name = "N")]
+        due_pieces: usize,
     },
 }
 

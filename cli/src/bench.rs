@@ -9,7 +9,15 @@ use serde_json::{Value, json};
 
 use crate::output::{CliResult, Failure};
 
-pub fn run(articles: usize, dir: Option<PathBuf>, keep: bool, json_out: bool) -> CliResult<()> {
+pub use bench::{CHIEF, TEAM_PASSPHRASE};
+
+pub fn run(
+    articles: usize,
+    dir: Option<PathBuf>,
+    keep: bool,
+    database: Option<String>,
+    json_out: bool,
+) -> CliResult<()> {
     let io = |e: std::io::Error| Failure::new(copydesk_core::ErrorCode::Io, e.to_string());
     let tmp = match &dir {
         Some(d) => {
@@ -29,11 +37,34 @@ pub fn run(articles: usize, dir: Option<PathBuf>, keep: bool, json_out: bool) ->
             eprintln!("{line}…");
         }
     };
-    let mut figures = bench::run(tmp.path(), articles, &mut progress)?;
+    let target = match database {
+        Some(url) => bench::Target::Team { url },
+        None => bench::Target::File,
+    };
+    let mut figures = bench::run(tmp.path(), articles, &target, &mut progress)?;
     if keep {
         let kept = tmp.keep();
-        figures.insert("desk".into(), json!(kept.join(bench::DESK_FILE)));
+        if let bench::Target::File = target {
+            figures.insert("desk".into(), json!(kept.join(bench::DESK_FILE)));
+        }
     }
+    print(figures, json_out);
+    Ok(())
+}
+
+/// Editors against a team desk's servers (crate::bench_team).
+pub fn load(load: &crate::bench_team::Load, json_out: bool) -> CliResult<crate::output::Reply> {
+    let mut progress = |line: &str| {
+        if !json_out {
+            eprintln!("{line}…");
+        }
+    };
+    let figures = crate::bench_team::run(load, &mut progress)?;
+    print(figures, json_out);
+    Ok(crate::output::Reply::Done)
+}
+
+fn print(figures: serde_json::Map<String, Value>, json_out: bool) {
     let report = Value::Object(figures);
     if json_out {
         println!("{report}");
@@ -42,5 +73,4 @@ pub fn run(articles: usize, dir: Option<PathBuf>, keep: bool, json_out: bool) ->
             println!("{k:<40} {v}");
         }
     }
-    Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod bench;
+mod bench_team;
 mod commands;
 mod context;
 mod demo;
@@ -105,7 +106,27 @@ fn run(cli: Cli) -> CliResult<Reply> {
             articles,
             dir,
             keep,
-        } => maintenance::bench(articles, dir, keep, json),
+            database,
+            instance,
+            editors,
+            seconds,
+            due_pieces,
+        } => {
+            if instance.is_empty() {
+                maintenance::bench(articles, dir, keep, database, json)
+            } else {
+                let load = bench_team::Load {
+                    instances: instance,
+                    editors,
+                    seconds,
+                    due_pieces,
+                    chief: cli.as_user.clone().unwrap_or_else(|| bench::CHIEF.into()),
+                    passphrase: std::env::var("COPYDESK_PASSPHRASE")
+                        .unwrap_or_else(|_| bench::TEAM_PASSPHRASE.into()),
+                };
+                bench::load(&load, json)
+            }
+        }
         Command::Demo { articles } => {
             file_only(
                 "demo",

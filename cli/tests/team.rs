@@ -366,3 +366,59 @@ fn push_moves_a_desk_file_into_an_empty_team_database_and_checks_it() {
         found.stdout
     );
 }
+
+/// The team desk's benchmark, small: the bench desk built and measured on PostgreSQL, then
+/// editors played against two instances while pieces fall due. The figures are not judged here
+/// (BENCHMARKS.md is where they are), but what the load checks is: no error, no lost update,
+/// every due piece published once.
+#[test]
+fn the_team_bench_builds_on_postgresql_and_plays_editors_against_two_instances() {
+    let d = TestDesk::empty();
+    let database = database();
+    let dir = d.path("bench");
+    let report = d.json(
+        None,
+        &[
+            "bench",
+            "--articles",
+            "60",
+            "--dir",
+            dir.to_str().expect("utf-8 path"),
+            "--database",
+            &database,
+        ],
+    );
+    assert_eq!(report["articles"], 60);
+    let store = report["machine"]["store"].as_str().unwrap_or_default();
+    assert!(store.starts_with("PostgreSQL"), "{report}");
+    assert!(report["queue_p99_ms"].as_f64().is_some(), "{report}");
+    assert!(report.get("bare_queue_p99_ms").is_none(), "{report}");
+
+    let (one, two) = (Serving::start(&d, &database), Serving::start(&d, &database));
+    let mut cmd = d.command(
+        None,
+        &[
+            "--json",
+            "bench",
+            "--instance",
+            &one.url,
+            "--instance",
+            &two.url,
+            "--editors",
+            "3",
+            "--seconds",
+            "2",
+            "--due-pieces",
+            "4",
+        ],
+    );
+    cmd.env("COPYDESK_PASSPHRASE", "bench passphrase");
+    let o = output(cmd);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let load: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
+    assert_eq!(load["errors"], 0, "{load}");
+    assert_eq!(load["lost_updates"], 0, "{load}");
+    assert_eq!(load["save_n"], 6, "{load}");
+    assert_eq!(load["due_published"], 4, "{load}");
+    assert_eq!(load["due_published_twice"], 0, "{load}");
+}

@@ -172,7 +172,13 @@ pub fn demo(path: PathBuf, json: bool, articles: usize) -> CliResult<Reply> {
     result
 }
 
-pub fn bench(articles: usize, dir: Option<PathBuf>, keep: bool, json: bool) -> CliResult<Reply> {
-    crate::bench::run(articles, dir, keep, json)?;
+pub fn bench(
+    articles: usize,
+    dir: Option<PathBuf>,
+    keep: bool,
+    database: Option<String>,
+    json: bool,
+) -> CliResult<Reply> {
+    crate::bench::run(articles, dir, keep, database, json)?;
     Ok(Reply::Done)
 }

@@ -3,11 +3,13 @@
 //! statements behind the two that matter most (a queue page, opening an article) so that the
 //! cost of the surface itself shows. `copydesk bench` prints the figures.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+mod figures;
+use figures::{machine, measure, put_percentiles, put_ratio, raw_fdatasync};
+pub use figures::{percentile, round};
 
 use serde_json::{Map, Value, json};
 
@@ -20,17 +22,51 @@ use crate::store::sqlite::bare::BareStatements;
 use crate::{Actor, Desk, Error, ManualClock, NewDesk, Result, SystemClock};
 
 const BATCH: usize = 5000;
-const CHIEF: &str = "Bench Chief";
+/// The bench desk's chief (and the load's, unless told otherwise).
+pub const CHIEF: &str = "Bench Chief";
 const EDITOR: &str = "Bench Editor";
 /// The desk file `run` builds in its folder.
 pub const DESK_FILE: &str = "bench.db";
 
-/// Builds the benchmark desk of `articles` pieces in `dir` and measures it; `progress` hears
-/// what it is doing. The figures are named with their unit (`queue_p99_ms`,
+/// Where the benchmark desk is built.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A desk file in the folder, with the bare statements and the disk's own figures beside.
+    File,
+    /// An empty team database (PostgreSQL) at this address; the folder holds the site.
+    #[cfg(feature = "postgres")]
+    Team { url: String },
+}
+
+/// Every bench user's passphrase on a team desk, where everyone must have one.
+#[cfg(feature = "postgres")]
+pub const TEAM_PASSPHRASE: &str = "bench passphrase";
+
+impl Target {
+    fn open(&self, dir: &Path, clock: Arc<dyn crate::Clock>) -> Result<Desk> {
+        match self {
+            Target::File => Desk::open(&dir.join(DESK_FILE), clock),
+            #[cfg(feature = "postgres")]
+            Target::Team { url } => Desk::connect(url, clock),
+        }
+    }
+
+    fn passphrase(&self) -> Option<&'static str> {
+        match self {
+            Target::File => None,
+            #[cfg(feature = "postgres")]
+            Target::Team { .. } => Some(TEAM_PASSPHRASE),
+        }
+    }
+}
+
+/// Builds the benchmark desk of `articles` pieces on `target` (files in `dir`) and measures it;
+/// `progress` hears what it is doing. The figures are named with their unit (`queue_p99_ms`,
 /// `load_articles_per_s`, …).
 pub fn run(
     dir: &Path,
     articles: usize,
+    target: &Target,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Map<String, Value>> {
     if articles == 0 {
@@ -43,12 +79,13 @@ pub fn run(
     let mut put = |name: &str, value: Value| {
         figures.insert(name.to_string(), value);
     };
-    let desk = Desk::open(&dir.join(DESK_FILE), Arc::new(SystemClock))?;
+    let desk = target.open(dir, Arc::new(SystemClock))?;
+    let passphrase = target.passphrase();
     let chief = desk.init(&NewDesk {
         name: "Benchmark desk".into(),
         timezone: "Europe/London".into(),
         chief_name: CHIEF.into(),
-        chief_passphrase: None,
+        chief_passphrase: passphrase.map(String::from),
     })?;
     desk.add_user(
         &chief,
@@ -56,13 +93,13 @@ pub fn run(
             name: EDITOR.into(),
             role: Role::Editor,
             contributor: None,
-            passphrase: None,
+            passphrase: passphrase.map(String::from),
         },
     )?;
-    let editor = desk.sign_in(EDITOR, None)?;
+    let editor = desk.sign_in(EDITOR, passphrase)?;
     progress(&format!(
-        "building the benchmark desk: {articles} articles in {}",
-        dir.display()
+        "building the benchmark desk: {articles} articles on {}",
+        desk.storage()
     ));
 
     let loaded = load(&desk, &chief, articles)?;
@@ -79,7 +116,11 @@ pub fn run(
     progress("measuring");
     let ids = all_ids(&desk, &chief)?;
     let mut s = Sampler::new(99);
-    let bare = BareStatements::open(&dir.join(DESK_FILE))?;
+    let bare = match target {
+        Target::File => Some(BareStatements::open(&dir.join(DESK_FILE))?),
+        #[cfg(feature = "postgres")]
+        Target::Team { .. } => None,
+    };
 
     // Half the pages are first pages of a queue, half continue one from a cursor.
     let states = [
@@ -98,8 +139,10 @@ pub fn run(
         };
         let first = desk.list_articles(&editor, &filter, None, 50)?;
         cursors.push((filter, first.next));
-        let bare_first = bare.queue_page(state, None, 50)?;
-        keys.push((state, bare_first.last().map(|(k, _)| *k)));
+        if let Some(bare) = &bare {
+            let bare_first = bare.queue_page(state, None, 50)?;
+            keys.push((state, bare_first.last().map(|(k, _)| *k)));
+        }
     }
     let queue = measure(1000, |i| {
         let (filter, next) = &cursors[i % cursors.len()];
@@ -108,14 +151,16 @@ pub fn run(
         Ok(())
     })?;
     put_percentiles(&mut put, "queue", &queue);
-    let bare_queue = measure(1000, |i| {
-        let (state, key) = keys[i % keys.len()];
-        let after = if i % 2 == 1 { key } else { None };
-        std::hint::black_box(bare.queue_page(state, after, 51)?);
-        Ok(())
-    })?;
-    put_percentiles(&mut put, "bare_queue", &bare_queue);
-    put_ratio(&mut put, "queue", &queue, &bare_queue);
+    if let Some(bare) = &bare {
+        let bare_queue = measure(1000, |i| {
+            let (state, key) = keys[i % keys.len()];
+            let after = if i % 2 == 1 { key } else { None };
+            std::hint::black_box(bare.queue_page(state, after, 51)?);
+            Ok(())
+        })?;
+        put_percentiles(&mut put, "bare_queue", &bare_queue);
+        put_ratio(&mut put, "queue", &queue, &bare_queue);
+    }
 
     let open = measure(1000, |i| {
         let id = &ids[(i * 7919) % ids.len()];
@@ -125,14 +170,15 @@ pub fn run(
         Ok(())
     })?;
     put_percentiles(&mut put, "open", &open);
-    let bare_open = measure(1000, |i| {
-        let id = &ids[(i * 7919) % ids.len()];
-        std::hint::black_box(bare.open_article(id)?);
-        Ok(())
-    })?;
-    put_percentiles(&mut put, "bare_open", &bare_open);
-    put_ratio(&mut put, "open", &open, &bare_open);
-    drop(bare);
+    if let Some(bare) = bare {
+        let bare_open = measure(1000, |i| {
+            let id = &ids[(i * 7919) % ids.len()];
+            std::hint::black_box(bare.open_article(id)?);
+            Ok(())
+        })?;
+        put_percentiles(&mut put, "bare_open", &bare_open);
+        put_ratio(&mut put, "open", &open, &bare_open);
+    }
 
     let queries: Vec<String> = (0..200)
         .map(|i| {
@@ -169,30 +215,51 @@ pub fn run(
         .into_iter()
         .map(|a| a.id)
         .collect();
+    match target {
+        Target::File => disk_figures(&desk, &editor, &drafts, dir, &mut s, &mut put)?,
+        // A team database commits every autosave to its own disk: one figure, as it runs.
+        #[cfg(feature = "postgres")]
+        Target::Team { .. } => {
+            let times = autosaves(&desk, &editor, &drafts, &mut s, 300)?;
+            put_percentiles(&mut put, "autosave", &times);
+        }
+    }
+    publishing(&desk, &editor, dir, target, progress, &mut put)?;
+    put("machine", machine(&desk));
+    Ok(figures)
+}
+
+/// Autosaves at both durabilities against the disk's own flush, and what edits add to a file.
+fn disk_figures(
+    desk: &Desk,
+    editor: &Actor,
+    drafts: &[String],
+    dir: &Path,
+    s: &mut Sampler,
+    put: &mut impl FnMut(&str, Value),
+) -> Result<()> {
     let fsync = raw_fdatasync(dir, 300)?;
-    put_percentiles(&mut put, "fdatasync", &fsync);
+    put_percentiles(put, "fdatasync", &fsync);
     for (name, durability) in [
         ("autosave_full", Durability::Full),
         ("autosave_normal", Durability::Normal),
     ] {
         desk.set_durability(durability)?;
-        let times = autosaves(&desk, &editor, &drafts, &mut s, 300)?;
-        put_percentiles(&mut put, name, &times);
+        let times = autosaves(desk, editor, drafts, s, 300)?;
+        put_percentiles(put, name, &times);
         if durability == Durability::Full {
             put(
                 "autosave_full_p50_to_fdatasync_p50",
-                json!(round(p(&times, 50.0) / p(&fsync, 50.0))),
+                json!(round(percentile(&times, 50.0) / percentile(&fsync, 50.0))),
             );
         }
     }
     desk.set_durability(Durability::Full)?;
     put(
         "growth_1000_one_word_edits_bytes",
-        json!(edit_growth(dir, &mut s)?),
+        json!(edit_growth(dir, s)?),
     );
-    publishing(&desk, &editor, dir, progress, &mut put)?;
-    put("machine", machine(&desk));
-    Ok(figures)
+    Ok(())
 }
 
 struct Loaded {
@@ -302,29 +369,13 @@ fn edit_growth(dir: &Path, s: &mut Sampler) -> Result<i64> {
     Ok(desk.size_bytes()? - before)
 }
 
-fn raw_fdatasync(dir: &Path, n: usize) -> Result<Vec<Duration>> {
-    let mut f = OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(true)
-        .open(dir.join("fdatasync.probe"))?;
-    let block = vec![0x5au8; 4096];
-    let mut times = Vec::with_capacity(n);
-    for _ in 0..n {
-        let start = Instant::now();
-        f.write_all(&block)?;
-        f.sync_data()?;
-        times.push(start.elapsed());
-    }
-    Ok(times)
-}
-
 /// The calendar's month, a full rebuild of the site, and the publisher working through 1,000
 /// due jobs (on a second handle whose clock stands 20 days ahead, as after a long outage).
 fn publishing(
     desk: &Desk,
     editor: &Actor,
     dir: &Path,
+    target: &Target,
     progress: &mut dyn FnMut(&str),
     put: &mut impl FnMut(&str, Value),
 ) -> Result<()> {
@@ -339,7 +390,7 @@ fn publishing(
     put_percentiles(put, "calendar_month", &calendar);
 
     let site = dir.join("site");
-    let chief = desk.sign_in(CHIEF, None)?;
+    let chief = desk.sign_in(CHIEF, target.passphrase())?;
     desk.set_publish_folder(&chief, &site)?;
     progress("rebuilding the whole site");
     let start = Instant::now();
@@ -367,7 +418,7 @@ fn publishing(
         return Ok(());
     };
     let clock = Arc::new(ManualClock::new(last + chrono::Duration::seconds(1)));
-    let later = Desk::open(&dir.join("bench.db"), clock)?;
+    let later = target.open(dir, clock)?;
     progress("publishing 1,000 due jobs");
     let start = Instant::now();
     let report = later.publish_due()?;
@@ -380,62 +431,4 @@ fn publishing(
         json!(round(report.done.len() as f64 / seconds)),
     );
     Ok(())
-}
-
-/// Runs `f` a few times to warm caches, then `n` timed times.
-fn measure(n: usize, mut f: impl FnMut(usize) -> Result<()>) -> Result<Vec<Duration>> {
-    for i in 0..n.min(20) {
-        f(i)?;
-    }
-    let mut times = Vec::with_capacity(n);
-    for i in 0..n {
-        let start = Instant::now();
-        f(i)?;
-        times.push(start.elapsed());
-    }
-    Ok(times)
-}
-
-fn p(times: &[Duration], pct: f64) -> f64 {
-    if times.is_empty() {
-        return 0.0;
-    }
-    let mut ms: Vec<f64> = times.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
-    ms.sort_by(f64::total_cmp);
-    let rank = ((pct / 100.0) * ms.len() as f64).ceil() as usize;
-    ms[rank.clamp(1, ms.len()) - 1]
-}
-
-fn put_percentiles(put: &mut impl FnMut(&str, Value), name: &str, times: &[Duration]) {
-    put(&format!("{name}_p50_ms"), json!(round(p(times, 50.0))));
-    put(&format!("{name}_p99_ms"), json!(round(p(times, 99.0))));
-    put(&format!("{name}_n"), json!(times.len()));
-}
-
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-fn put_ratio(put: &mut impl FnMut(&str, Value), name: &str, desk: &[Duration], bare: &[Duration]) {
-    for pct in [50.0, 99.0] {
-        let ratio = p(desk, pct) / p(bare, pct).max(f64::MIN_POSITIVE);
-        put(&format!("{name}_p{pct}_to_bare"), json!(round(ratio)));
-    }
-}
-
-fn machine(desk: &Desk) -> Value {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_default();
-    json!({
-        "cpu": cpu,
-        "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        "store": desk.storage(),
-        "build": if cfg!(debug_assertions) { "debug" } else { "release" },
-    })
 }

@@ -98,6 +98,7 @@ pub(crate) trait Store: Send + Sync {
     fn describe(&self) -> String;
 
     /// The store itself, for work between two kinds of store (moving a desk file to a server).
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     fn as_any(&self) -> &dyn std::any::Any;
 
     /// The change feed, where the store keeps one (a team desk's database).
