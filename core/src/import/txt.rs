@@ -138,6 +138,15 @@ fn group_blocks(lines: &[&str], blocks: &mut Vec<Block>) {
             item_lines.push(line);
         } else {
             flush_item(item.take(), blocks);
+            // Quoted lines ("> …") are a block apart from the lines around them ("On …, NAME
+            // wrote:").
+            let quoted = |l: &str| l.trim_start().starts_with('>');
+            if paragraph
+                .last()
+                .is_some_and(|last| quoted(last) != quoted(line))
+            {
+                flush_paragraph(&mut paragraph, blocks);
+            }
             paragraph.push(line);
         }
     }

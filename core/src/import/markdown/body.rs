@@ -1,8 +1,11 @@
 //! The body of a Markdown file: its top-level blocks, each keeping the Markdown its writer wrote
 //! (marks, links, list markers, quotes), links by reference written inline.
 
+use std::sync::LazyLock;
+
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
+use regex::Regex;
 
 use crate::import::inline::link_destination;
 use crate::import::{Block, BlockKind};
@@ -18,7 +21,55 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
             "left out the writer's comments (%% … %%): {comments}"
         ));
     }
+    let (body, tags) = without_liquid(&body);
+    if tags > 0 {
+        warnings.push(format!(
+            "left out the site's template tags ({{% … %}}): {tags}"
+        ));
+    }
     blocks_of(&body, warnings)
+}
+
+/// Jekyll's Liquid tags: `{% include toc.html %}`, `{% comment %}…{% endcomment %}`.
+static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?[^%\n]{1,300}?-?%\}")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// The template's tags taken out of the text, outside fenced code (a post about Jekyll shows
+/// them there), and how many there were. Only a page generator reads them.
+fn without_liquid(body: &str) -> (String, usize) {
+    if !body.contains("{%") {
+        return (body.to_string(), 0);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut count = 0;
+    let mut prose = String::new();
+    let mut fence: Option<&str> = None;
+    let flush = |prose: &mut String, out: &mut String, count: &mut usize| {
+        *count += LIQUID.find_iter(prose).count();
+        out.push_str(&LIQUID.replace_all(prose, ""));
+        prose.clear();
+    };
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let mark = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, mark) {
+            (None, Some(m)) => {
+                flush(&mut prose, &mut out, &mut count);
+                fence = Some(m);
+                out.push_str(line);
+            }
+            (Some(open), Some(m)) if open == m => {
+                fence = None;
+                out.push_str(line);
+            }
+            (Some(_), _) => out.push_str(line),
+            (None, None) => prose.push_str(line),
+        }
+    }
+    flush(&mut prose, &mut out, &mut count);
+    (out, count)
 }
 
 /// `%% … %%` spans taken out, and how many there were; an unclosed `%%` is left as text.

@@ -407,3 +407,27 @@ fn obsidian_comments_are_left_out_and_a_callout_is_its_title_and_text() {
         ["left out the writer's comments (%% … %%): 1".to_owned()]
     );
 }
+
+#[test]
+fn jekyll_liquid_tags_are_left_out_but_not_from_code() {
+    let doc = read(
+        b"# Wind auctions\n\n{% include toc.html %}\n\nNobody bid.\n\n\
+          {% include related.html category=\"energy\" %}\n\n\
+          {% comment %}check the\nfigure{% endcomment %}\n\n\
+          ```\n{% raw %}{{ page.title }}{% endraw %}\n```\n",
+    )
+    .unwrap();
+    let got: Vec<&str> = doc.blocks.iter().map(|b| b.markdown.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "# Wind auctions",
+            "Nobody bid.",
+            "```\n{% raw %}{{ page.title }}{% endraw %}\n```"
+        ]
+    );
+    assert_eq!(
+        doc.warnings,
+        ["left out the site's template tags ({% … %}): 3".to_owned()]
+    );
+}

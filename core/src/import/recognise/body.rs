@@ -1,6 +1,10 @@
 //! The body of a piece, sorted from the bios, signatures and furniture around it, and written
 //! back as one Markdown text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::cover::email_spells;
 use super::cover::is_contact_line;
 use super::{FoundAuthor, Recognised, furniture, patterns};
@@ -48,7 +52,8 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             !(bio_of(b, &closing_names).is_some()
                 || patterns::is_unnamed_bio(&b.text)
                 || furniture::is_furniture(&b.text)
-                || patterns::signature(&b.text).is_some())
+                || patterns::signature(&b.text).is_some()
+                || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
         .map_or(0, |last_body| last_body + 1);
     let mut body = Vec::new();
@@ -77,6 +82,25 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
         }
         if placed && is_unnamed_bio_of_one(rec, &block.text) {
             rec.authors[0].bio = Some(patterns::bio_text(&block.text));
+            continue;
+        }
+        // A name alone after the last paragraph signs the piece ("Rahel Mekonnen", then her bio):
+        // the byline at the end.
+        if i >= closing_run
+            && block.kind == BlockKind::Paragraph
+            && patterns::is_lone_name(&block.text)
+        {
+            let name = patterns::tidy_name(&block.text);
+            let its_bio = rest.get(i + 1).is_some_and(|next| {
+                bio_of(next, &[fold(&name)]).is_some_and(|n| fold(&n) == fold(&name))
+            });
+            let last = rest[i + 1..]
+                .iter()
+                .all(|b| furniture::is_furniture(&b.text));
+            if rec.authors.is_empty() && (its_bio || last) {
+                rec.authors.push(FoundAuthor::named(name));
+            }
+            rec.dropped.push(block.text.clone());
             continue;
         }
         // An author's name alone (an author card's heading) is not copy.
@@ -127,9 +151,14 @@ fn take_bio(
     placed: bool,
 ) -> bool {
     let key = fold(&name);
+    // "… Contact: m.lindgren@…" run into the bio: the address is the author's.
+    let email = crate::import::contact::find_email(text);
     match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {
         Some(a) if a.bio.is_none() => {
             a.bio = Some(patterns::bio_text(text));
+            if a.email.is_none() {
+                a.email = email;
+            }
             true
         }
         None if !byline_given && placed => {
@@ -143,6 +172,7 @@ fn take_bio(
             rec.authors.push(FoundAuthor {
                 name,
                 bio: Some(patterns::bio_text(text)),
+                email,
                 ..FoundAuthor::default()
             });
             true
@@ -198,10 +228,41 @@ pub(super) fn attach_email(rec: &mut Recognised, email: String) {
     }
 }
 
-/// The body as the desk keeps it: in plain text, a short line standing alone between paragraphs
-/// made a subheading; the top level of subheadings made `##` (the headline is the one `#`).
-pub(super) fn finish(body: &[&Block], format: Format) -> String {
-    let mut blocks: Vec<Block> = body.iter().map(|b| (*b).clone()).collect();
+/// The body as the desk keeps it: notes to the editor in brackets left out (and told in
+/// `warnings`); subheadings marked as such ("[Crosshead] …"), set alone in bold, or in plain text
+/// a short line standing alone between paragraphs, made headings; the top level of subheadings
+/// made `##` (the headline is the one `#`).
+pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>) -> String {
+    let mut blocks: Vec<Block> = Vec::with_capacity(body.len());
+    let mut notes = Vec::new();
+    for b in body {
+        let mut b = (*b).clone();
+        if !matches!(b.kind, BlockKind::Code) && EDITOR_NOTE.is_match(&b.markdown) {
+            notes.extend(
+                EDITOR_NOTE
+                    .find_iter(&b.text)
+                    .map(|m| m.as_str().trim().to_string()),
+            );
+            b.markdown = tidy_spaces(&EDITOR_NOTE.replace_all(&b.markdown, ""));
+            b.text = tidy_spaces(&EDITOR_NOTE.replace_all(&b.text, ""));
+            if !b.text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+        }
+        marked_subheading(&mut b);
+        blocks.push(b);
+    }
+    if !notes.is_empty() {
+        warnings.push(format!(
+            "left out notes to the editor: {}",
+            notes
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    bold_subheadings(&mut blocks);
     if format == Format::Text {
         mark_subheadings(&mut blocks);
     }
@@ -234,6 +295,93 @@ pub(super) fn finish(body: &[&Block], format: Format) -> String {
         }
     }
     join_markdown(&blocks)
+}
+
+/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]": a writer's note to the desk in
+/// square brackets, in the copy or between its paragraphs.
+static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note to (?:the )?(?:editor|desk|subs)|note for (?:the )?(?:editor|desk|subs))\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
+    )
+});
+/// "[Crosshead] Cheap to break", "[Subhead: Beyond naval patrols]": a subheading marked as one.
+static SUBHEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^\\?\[(?i:cross-?head(?:ing)?|sub-?head(?:ing)?|inter-?title|heading|h2|h3)\s*(?::\s*(?P<inner>[^\[\]]+?))?\\?\]\s*(?P<rest>.*)$",
+    )
+});
+
+fn tidy_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split('\n') {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(
+            &line
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    out.trim().to_string()
+}
+
+/// A paragraph that marks itself a subheading becomes one.
+fn marked_subheading(b: &mut Block) {
+    if b.kind != BlockKind::Paragraph {
+        return;
+    }
+    let Some(caps) = SUBHEADING_MARK.captures(b.markdown.trim()) else {
+        return;
+    };
+    let heading = caps
+        .name("inner")
+        .or_else(|| caps.name("rest"))
+        .map_or("", |m| m.as_str())
+        .trim()
+        .to_string();
+    if heading.is_empty() || heading.split_whitespace().count() > 20 {
+        return;
+    }
+    b.kind = BlockKind::Heading(2);
+    b.text = crate::text::one_line(&heading.replace(['*', '_', '\\'], ""));
+    b.markdown = format!("## {heading}");
+}
+
+/// A short paragraph set wholly in bold, standing alone between paragraphs of the body and not
+/// ending as a sentence does: a subheading (".md" `**…**`, Word's bold Normal paragraphs, a page's
+/// `<p><strong>`).
+fn bold_subheadings(blocks: &mut [Block]) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        let b = &blocks[i];
+        let md = b.markdown.trim();
+        let inner = md
+            .strip_prefix("**")
+            .and_then(|m| m.strip_suffix("**"))
+            .or_else(|| md.strip_prefix("__").and_then(|m| m.strip_suffix("__")));
+        let Some(inner) = inner.filter(|i| !i.contains("**") && !i.contains("__")) else {
+            continue;
+        };
+        let words = b.text.split_whitespace().count();
+        let line = b.kind == BlockKind::Paragraph
+            && (1..=14).contains(&words)
+            && !b.text.trim_end().ends_with(['.', ':', ';', ','])
+            && b.text.chars().next().is_some_and(char::is_uppercase);
+        let prose = |b: &Block| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+            ) && !b.markdown.trim_start().starts_with("**")
+        };
+        if line && prose(&blocks[i + 1]) && !matches!(blocks[i - 1].kind, BlockKind::Title) {
+            let heading = format!("## {}", inner.trim());
+            let b = &mut blocks[i];
+            b.kind = BlockKind::Heading(2);
+            b.markdown = heading;
+        }
+    }
 }
 
 fn heading_level(b: &Block) -> u8 {

@@ -46,6 +46,11 @@ static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
+});
+
 /// "Subject: Op-ed submission – …": the subject line, its submission words left out.
 static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -69,6 +74,7 @@ fn greeting(text: &str) -> bool {
 fn addressed(text: &str) -> bool {
     greeting(text)
         || furniture::is_cover_note(text)
+        || furniture::is_desk_note(text)
         || furniture::sign_off(text).is_some()
         || about_the_submission(text)
         || (has_contact(text) && text.split_whitespace().count() <= 40)
@@ -155,15 +161,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // A greeting, a subject line or a note to the desk opening the file, through its sign-off
     // and the signature under that.
     let mut subject_title = None;
-    let mut at = 0;
-    // A letter's place and date, when a greeting follows.
-    if blocks
-        .first()
-        .is_some_and(|b| LETTER_DATE.is_match(b.text.trim()))
-        && blocks[1..].iter().take(2).any(|b| greeting(&b.text))
-    {
-        at = 1;
-    }
+    let mut at = letterhead(&blocks[..limit]);
     while at < limit {
         let text = blocks[at].text.trim();
         let in_note = at > 0;
@@ -185,6 +183,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         } else if greeting(text)
             || furniture::is_cover_note(text)
             || furniture::is_desk_note(text)
+            || furniture::is_file_name(text)
             || (in_note && addressed(text))
             // A note without a greeting: longer than any headline, the writer telling the editor
             // about the piece.
@@ -196,6 +195,38 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         }
     }
     (at, subject_title)
+}
+
+/// A letter's head above its greeting: the sender's letterhead and address, the place and date,
+/// the addressee, each a short line, a date among them. How many blocks it takes (0: none).
+fn letterhead(blocks: &[&Block]) -> usize {
+    let Some(g) = blocks.iter().position(|b| greeting(&b.text)) else {
+        return 0;
+    };
+    let short_line = |b: &&Block| {
+        let text = b.text.trim();
+        text.split_whitespace().count() <= 12 && !text.ends_with(['.', '!', '?', ':', ';'])
+    };
+    let dated = blocks[..g]
+        .iter()
+        .any(|b| LETTER_DATE.is_match(b.text.trim()));
+    if dated && blocks[..g].iter().all(short_line) {
+        g
+    } else {
+        0
+    }
+}
+
+/// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
+/// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
+pub(super) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
+    let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
+    // The first attribution that is not itself quoted: older messages quote theirs.
+    (1..blocks.len().saturating_sub(1)).find(|&at| {
+        ATTRIBUTION.is_match(blocks[at].text.trim())
+            && !quoted(&blocks[at])
+            && blocks[at + 1..].iter().all(quoted)
+    })
 }
 
 /// Where the e-mail's end starts, among the last blocks: a "--" signature line, or a sign-off
@@ -297,8 +328,19 @@ pub(super) fn email_spells(name: &str, email: &str) -> bool {
 
 /// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
 pub(super) fn is_contact_line(text: &str) -> bool {
+    // "Press contact: NAME, +49 …", "Contact for the authors: …": the label says whose it is.
+    let text = CONTACT_LABEL
+        .find(text.trim())
+        .map_or(text.trim(), |m| &text.trim()[m.end()..]);
     contact::is_contact_line(text)
         || (contact::has_contact(text)
             && text.split_whitespace().count() <= 16
             && patterns::is_person(&contact::words_besides_contacts(text)))
 }
+
+/// "Press contact:", "Media enquiries:", "Contact for the authors:": a contact line's label.
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:press|media|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
+    )
+});

@@ -30,14 +30,20 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
     (fields.len() >= 2).then_some((fields, at))
 }
 
-/// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself.
+/// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself;
+/// or a template's title with the desk's instructions for filling it in ("Please fill in the
+/// fields below and paste your article between the markers.").
 fn form_title(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 12
-        && (["submission", "form", "contributor"]
-            .iter()
-            .any(|w| lower.contains(w))
-            || !text.chars().any(char::is_lowercase))
+    let words = text.split_whitespace().count();
+    let names_itself = ["submission", "form", "contributor", "template"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let instructions = ["fill in", "fill out", "complete the", "paste your"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (words <= 12 && (names_itself || !text.chars().any(char::is_lowercase)))
+        || (words <= 50 && names_itself && instructions)
 }
 
 pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {

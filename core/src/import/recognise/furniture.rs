@@ -50,14 +50,14 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+        r"(?i)^(?:thanks for reading\b|welcome,?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
     )
 });
 
-/// A submission's own count: "Word count: 621", "Length: c. 600 words".
+/// A submission's own count: "Word count: 621", "Length: c. 600 words", "[ 672 words ]".
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?$",
+        r"^(?i:(?:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])])$",
     )
 });
 
@@ -85,21 +85,23 @@ static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+)$",
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
     )
 });
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|for publication (?:in|on|by)\b|draft\s*:?$)",
+        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|for publication (?:in|on|by)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b)",
     )
 });
 
 /// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone.
 static POST_META: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:posted|published|updated|last updated|first published)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|and)$",
-    )
+    // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
+    let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
+    re(&format!(
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|and)$",
+    ))
 });
 
 const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
@@ -189,8 +191,12 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 
 /// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
 /// which breaks a piece into sections.
-static END_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+)$"));
+/// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
+    )
+});
 
 pub(super) fn is_end_mark(text: &str) -> bool {
     END_MARK.is_match(text.trim())
@@ -201,9 +207,33 @@ pub(super) fn is_copy_mark(text: &str) -> bool {
 }
 
 pub(super) fn is_desk_note(text: &str) -> bool {
-    let text = text.trim().trim_start_matches(['*', '_']);
+    // "*** EMBARGOED UNTIL 00:01 CET ***": the marks around it are not the note.
+    let text = text
+        .trim()
+        .trim_start_matches(|c: char| matches!(c, '*' | '_' | '=' | '#') || c.is_whitespace());
     text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text)
 }
+
+/// "Lefèvre_Ibáñez_regions_FINAL_v4 (2).docx": a document's file name, pasted above its text.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^\s.!?][^\n]{0,150}[^\s.]\.(?i:docx?|odt|rtf|pages|pdf|txt|md|html?)$")
+});
+
+pub(super) fn is_file_name(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 8
+        && FILE_NAME.is_match(text)
+        && !text.contains(". ")
+        && !text.contains(", ")
+}
+
+/// "Do you have an opinion on the issues raised in this article? … letters": the page's
+/// invitation to write to it.
+static LETTERS_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:do you have an opinion on\b|have your say\b|(?:if you would|would you) like to (?:submit|send|write) a (?:letter|response|reply)\b|write to us\b|letters? to the editor\s*:)",
+    )
+});
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
 pub(super) fn is_furniture(text: &str) -> bool {
@@ -214,6 +244,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_page_control(text)
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
+        || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
 }
 
 pub(super) fn is_newsletter_prompt(text: &str) -> bool {
@@ -346,5 +377,55 @@ mod tests {
         assert!(!is_post_meta(
             "Published in 2019, the report found the grid wanting and nobody read it."
         ));
+    }
+
+    #[test]
+    fn release_headers_marks_between_rules_counts_and_file_names() {
+        for note in [
+            "*** EMBARGOED UNTIL 00:01 CET, TUESDAY 17 JUNE 2025 ***",
+            "OP-ED AVAILABLE FOR PUBLICATION Researchers warn of more frequent low water",
+            "Media release no. 42/2025 | Duisburg, 13 June 2025",
+            "Free to use with credit to the authors. Please do not publish before the embargo lifts.",
+            "Programming note: this is the first of two posts on translation funding.",
+        ] {
+            assert!(is_desk_note(note), "{note}");
+        }
+        assert!(!is_desk_note(
+            "Free to use, the new app has won over farmers."
+        ));
+        assert!(!is_desk_note(
+            "Press releases from the ministry said little."
+        ));
+        for mark in [
+            "--- TEXT ---",
+            "=== COPY ===",
+            "--- END TEXT ---",
+            "=== ENDS ===",
+        ] {
+            assert!(is_copy_mark(mark) || is_end_mark(mark), "{mark}");
+        }
+        assert!(is_end_mark("--- END TEXT ---"));
+        assert!(is_end_mark("=== ENDS ==="));
+        assert!(!is_end_mark("--- TEXT ---"));
+        assert!(is_furniture("[ 672 words ]"));
+        assert!(is_furniture("(c. 800 words)"));
+        assert!(!is_furniture("[672 words were cut]"));
+        assert!(is_file_name("Lefèvre_Ibáñez_regions_FINAL_v4 (2).docx"));
+        assert!(is_file_name("oped-draft.md"));
+        assert!(!is_file_name("I attach the piece as a .docx"));
+        assert!(!is_file_name(
+            "The report is online at example.org/report.pdf."
+        ));
+        assert!(is_furniture(
+            "Do you have an opinion on the issues raised in this article? If you would like to \
+             submit a response of up to 300 words by email, please click here."
+        ));
+        for m in [
+            "Wed 9 Apr 2025 06.00 CEST",
+            "9 April 2025, 10:42 am",
+            "Last modified on Wed 9 Apr 2025 11.42 CEST",
+        ] {
+            assert!(is_post_meta(m), "{m}");
+        }
     }
 }

@@ -199,6 +199,12 @@ fn not_a_person_word(w: &str) -> bool {
     NOT_A_PERSON.split_whitespace().any(|k| k == w)
 }
 
+/// A name alone on its line, as a writer signs the end of a piece: "Rahel Mekonnen".
+pub(super) fn is_lone_name(text: &str) -> bool {
+    let text = text.trim();
+    (2..=5).contains(&text.split_whitespace().count()) && is_person(text)
+}
+
 /// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
 pub(super) fn is_person(s: &str) -> bool {
     let s = s.trim();
@@ -215,6 +221,9 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
         return None;
     }
     let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
+    if let Some(named) = names_with_bracketed_affiliations(rest) {
+        return Some((named, find_email(rest)));
+    }
     let email = find_email(rest);
     let rest = crate::import::contact::without_emails(rest);
     let rest = rest.replace("()", "");
@@ -309,6 +318,46 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     (!authors.is_empty()).then_some((authors, email))
 }
 
+/// "Tobias Keller (Vienna Institute for Applied Economics) and Marta Nowak (Kraków School of
+/// Economics and Finance)": each name with its affiliation in brackets after it.
+static NAME_AND_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<name>{})\s*\((?P<aff>[^()]{{2,120}})\)",
+        name_pattern()
+    ))
+});
+
+fn names_with_bracketed_affiliations(rest: &str) -> Option<Vec<Named>> {
+    let rest = rest.trim();
+    let mut named = Vec::new();
+    let mut at = 0;
+    for caps in NAME_AND_BRACKETED.captures_iter(rest) {
+        let whole = caps.get(0)?;
+        // Between two names only a separator: "and", "&", a comma.
+        let between = rest[at..whole.start()].trim();
+        let separator = between.is_empty() && at == 0
+            || NAME_SEPARATOR
+                .find(&rest[at..whole.start()])
+                .is_some_and(|m| m.start() == 0 && m.end() == rest[at..whole.start()].len());
+        if !separator {
+            return None;
+        }
+        let name = caps.name("name")?.as_str();
+        if !is_person(name) {
+            return None;
+        }
+        let aff = one_line(caps.name("aff")?.as_str());
+        let aff = Some(aff)
+            .filter(|a| !(is_place(a) || has_contact(a) || a.chars().any(|c| c.is_ascii_digit())));
+        named.push(Named {
+            name: tidy_name(name),
+            affiliation: aff.and_then(|a| without_job_titles(&a)),
+        });
+        at = whole.end();
+    }
+    (named.len() >= 2 && rest[at..].trim().is_empty()).then_some(named)
+}
+
 /// "Posted by Clara Whitfield": who put the piece on the page.
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -325,9 +374,11 @@ pub(super) fn posted_by(text: &str) -> Option<String> {
 /// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
 /// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
 /// Institute, University, Forum or Centre among them.
+/// The small words inside an institution's name are those of its language too: "Centro de
+/// Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
 static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
     )
 });
 
@@ -346,6 +397,8 @@ pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
 
 /// Words naming an institution, as an affiliation has them.
 const INSTITUTIONS: &str = "university universität université universidad universidade \
+università universiteit universitet uniwersytet univerzita instituto istituto institutet zentrum \
+centrum centro fundación fundação fondazione fundacja akademie hochschule \
 college school institute institut institution centre center forum foundation fondation stiftung \
 ministry council agency academy observatory commission parliament bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
@@ -394,6 +447,28 @@ pub(super) fn without_job_titles(affiliation: &str) -> Option<String> {
 /// forum), not only a programme or a brand.
 pub(super) fn names_institution(affiliation: &str) -> bool {
     affiliation.split_whitespace().any(is_institution_word)
+}
+
+/// "Istituto per gli Studi Mediterranei, Palermo": an institution and the town it is in; the
+/// town is an address, not part of the affiliation. A second part naming an institution itself
+/// ("Department of Economics, University of Vienna") stays.
+pub(super) fn without_trailing_place(affiliation: &str) -> String {
+    let Some((org, tail)) = affiliation.rsplit_once(',') else {
+        return affiliation.to_string();
+    };
+    let tail = tail.trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let town = (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !names_institution(tail)
+        && !tail.chars().any(|c| c.is_ascii_digit());
+    if town && names_institution(org) {
+        org.trim().to_string()
+    } else {
+        affiliation.to_string()
+    }
 }
 
 /// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
@@ -493,12 +568,34 @@ fn unbracketed(text: &str) -> &str {
     }
 }
 
-/// A bio paragraph's text without the author box's own links ("View all posts by …").
+/// "About the author:" labelling a bio on its own line.
+static BIO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:about the (?:authors?|writers?|contributors?)|about this author|author'?s? bio(?:graphy)?|bio(?:graphy)?)\s*[:.–—\-]\s+",
+    )
+});
+/// "… Contact: m.lindgren@…" closing a bio: the author's address, not their bio.
+static BIO_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\s*(?i:contact|e-?mail|email|tel|phone|twitter|bluesky|web(?:site)?)\s*:\s*\S.*$")
+});
+
+/// A bio paragraph's text without its label ("About the author:"), the author box's own links
+/// ("View all posts by …") and a contact line run into it ("Contact: …").
 pub(super) fn bio_text(text: &str) -> String {
-    BIO_BOX_LINK
-        .replace(unbracketed(text), "")
-        .trim()
-        .to_string()
+    let text = unbracketed(text);
+    let text = BIO_LABEL.replace(text, "");
+    let text = BIO_BOX_LINK.replace(&text, "");
+    let text = match BIO_CONTACT.find(&text) {
+        Some(m)
+            if has_contact(m.as_str())
+                && m.start() > 0
+                && m.as_str().split_whitespace().count() <= 16 =>
+        {
+            &text[..m.start()]
+        }
+        _ => &text,
+    };
+    text.trim().to_string()
 }
 
 pub(super) fn is_unnamed_bio(text: &str) -> bool {

@@ -338,3 +338,35 @@ fn posted_by_names_the_poster_and_a_bio_names_the_employer() {
         assert_eq!(affiliation_in_bio(bio).as_deref(), org, "{bio}");
     }
 }
+
+#[test]
+fn an_institution_is_named_in_its_own_language_and_its_town_is_no_part_of_it() {
+    for (bio, org) in [
+        (
+            "Giulia Ferraro is a researcher at the Istituto per gli Studi Mediterranei in Palermo.",
+            "Istituto per gli Studi Mediterranei",
+        ),
+        (
+            "Tomás Quiroga is an economist at the Centro de Estudios Regionales in Seville.",
+            "Centro de Estudios Regionales",
+        ),
+        (
+            "Anna Weber is a fellow of the Zentrum für Osteuropastudien.",
+            "Zentrum für Osteuropastudien",
+        ),
+    ] {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
+    }
+    assert_eq!(
+        without_trailing_place("Istituto per gli Studi Mediterranei, Palermo"),
+        "Istituto per gli Studi Mediterranei"
+    );
+    assert_eq!(
+        without_trailing_place("Department of Economics, University of Vienna"),
+        "Department of Economics, University of Vienna"
+    );
+    assert_eq!(
+        without_trailing_place("Senior Fellow, Chatham"),
+        "Senior Fellow, Chatham"
+    );
+}
