@@ -24,22 +24,26 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
     let (body, tags) = without_liquid(&body);
     if tags > 0 {
         warnings.push(format!(
-            "left out the site's template tags ({{% … %}}): {tags}"
+            "left out the site's template tags ({{% … %}}, {{{{< … >}}}}): {tags}"
         ));
     }
     blocks_of(&body, warnings)
 }
 
-/// Jekyll's Liquid tags: `{% include toc.html %}`, `{% comment %}…{% endcomment %}`.
+/// Jekyll's Liquid tags (`{% include toc.html %}`, `{% comment %}…{% endcomment %}`) and Hugo's
+/// shortcodes (`{{< share-buttons >}}`, `{{% note %}}`).
 static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?[^%\n]{1,300}?-?%\}")
-        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+    Regex::new(concat!(
+        r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?[^%\n]{1,300}?-?%\}",
+        r"|\{\{<[^\n]{1,300}?>\}\}|\{\{%[^\n]{1,300}?%\}\}"
+    ))
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
 /// The template's tags taken out of the text, outside fenced code (a post about Jekyll shows
 /// them there), and how many there were. Only a page generator reads them.
 fn without_liquid(body: &str) -> (String, usize) {
-    if !body.contains("{%") {
+    if !body.contains("{%") && !body.contains("{{<") && !body.contains("{{%") {
         return (body.to_string(), 0);
     }
     let mut out = String::with_capacity(body.len());

@@ -84,14 +84,19 @@ pub(super) fn front_matter(
                 meta.standfirst = meta.standfirst.take().or(text_of(&value));
             }
             "author" | "authors" | "byline" => meta.authors.extend(authors(&value)),
-            "email" => set_single(&mut single.email, &value, "email", &mut single_keys),
-            "affiliation" => set_single(
+            // Themes name the one author's fields after them: `author_bio`, `author_email`.
+            "email" | "author_email" | "author-email" => {
+                set_single(&mut single.email, &value, "email", &mut single_keys)
+            }
+            "affiliation" | "author_affiliation" | "author-affiliation" => set_single(
                 &mut single.affiliation,
                 &value,
                 "affiliation",
                 &mut single_keys,
             ),
-            "bio" => set_single(&mut single.bio, &value, "bio", &mut single_keys),
+            "bio" | "author_bio" | "author-bio" => {
+                set_single(&mut single.bio, &value, "bio", &mut single_keys)
+            }
             // Jekyll's categories, Ghost's primary tag: the first names the section.
             "section" | "category" | "primary_tag" => {
                 meta.section = meta.section.take().or(first_name(&value));

@@ -412,7 +412,7 @@ fn obsidian_comments_are_left_out_and_a_callout_is_its_title_and_text() {
 fn jekyll_liquid_tags_are_left_out_but_not_from_code() {
     let doc = read(
         b"# Wind auctions\n\n{% include toc.html %}\n\nNobody bid.\n\n\
-          {% include related.html category=\"energy\" %}\n\n\
+          {% include related.html category=\"energy\" %}\n\n{{< share-buttons >}}\n\n\
           {% comment %}check the\nfigure{% endcomment %}\n\n\
           ```\n{% raw %}{{ page.title }}{% endraw %}\n```\n",
     )
@@ -428,6 +428,6 @@ fn jekyll_liquid_tags_are_left_out_but_not_from_code() {
     );
     assert_eq!(
         doc.warnings,
-        ["left out the site's template tags ({% … %}): 3".to_owned()]
+        ["left out the site's template tags ({% … %}, {{< … >}}): 4".to_owned()]
     );
 }

@@ -14,7 +14,7 @@ use crate::text::fold;
 
 /// A cover note is read within this many blocks of the top; a signature within this many of the
 /// end.
-const HEAD_LIMIT: usize = 16;
+const HEAD_LIMIT: usize = 24;
 const TAIL_LIMIT: usize = 12;
 /// A headline is one short line (as `MAX_HEADLINE_WORDS` in recognition).
 const HEADLINE_WORDS: usize = 30;
@@ -148,7 +148,9 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // A note to the editor closed by a rule line, the headline under it.
     for r in 1..limit {
         let above = &blocks[..r];
+        // "--" alone opens a signature under the note; it does not close the note.
         if is_rule(blocks[r])
+            && blocks[r].text.trim() != "--"
             && above.iter().any(|b| addressed(&b.text))
             && !above.iter().any(|b| patterns::byline(&b.text).is_some())
         {
@@ -162,6 +164,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // and the signature under that.
     let mut subject_title = None;
     let mut at = letterhead(&blocks[..limit]);
+    at = through_the_letter(blocks, at, limit);
     while at < limit {
         let text = blocks[at].text.trim();
         let in_note = at > 0;
@@ -195,6 +198,32 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         }
     }
     (at, subject_title)
+}
+
+/// A letter opening the file ("Dear Ms …" at `at`) runs to its sign-off ("Yours sincerely,"),
+/// whatever its paragraphs say, when a signature and then the piece follow: where its sign-off
+/// stands, or `at` when there is none.
+fn through_the_letter(blocks: &[&Block], at: usize, limit: usize) -> usize {
+    if !blocks.get(at).is_some_and(|b| greeting(&b.text)) {
+        return at;
+    }
+    // A cover letter is a few paragraphs; a sign-off further down closes the piece itself.
+    const LETTER_PARAGRAPHS: usize = 8;
+    let plain = |b: &&Block| matches!(b.kind, BlockKind::Paragraph);
+    let Some(off) = (at + 1..limit.min(at + 1 + LETTER_PARAGRAPHS))
+        .take_while(|&i| plain(&blocks[i]))
+        .find(|&i| furniture::sign_off(&blocks[i].text).is_some())
+    else {
+        return at;
+    };
+    let signed = off
+        + 1
+        + blocks[off + 1..]
+            .iter()
+            .take_while(|b| signature_line(&b.text) || is_rule(b))
+            .count();
+    let piece_follows = blocks.len() > signed + 3 && headline_like(blocks[signed]);
+    if piece_follows { off } else { at }
 }
 
 /// A letter's head above its greeting: the sender's letterhead and address, the place and date,
@@ -341,6 +370,6 @@ pub(super) fn is_contact_line(text: &str) -> bool {
 /// "Press contact:", "Media enquiries:", "Contact for the authors:": a contact line's label.
 static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:press|media|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
     )
 });

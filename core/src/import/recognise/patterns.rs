@@ -227,6 +227,10 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     let email = find_email(rest);
     let rest = crate::import::contact::without_emails(rest);
     let rest = rest.replace("()", "");
+    // "NAME Guest contributor 06:00, 9 April", "NAME Estimated reading time: 5 minutes": the
+    // page's label for the writer, or its post metadata, ends the name.
+    let rest = WRITER_LABEL.replace(&rest, " | ");
+    let rest = META_AFTER_NAME.replace(&rest, " | ");
     // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
     // page's "Posted on …", even glued to the name.
     let cut = [
@@ -318,6 +322,18 @@ pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     (!authors.is_empty()).then_some((authors, email))
 }
 
+/// "Guest contributor", "Staff writer": how a page labels its writer, after the name.
+static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s+(?i:(?:guest|staff|contributing|regular|freelance)\s+(?:contributor|columnist|writer|author|correspondent|blogger))\b",
+    )
+});
+
+/// Post metadata run into a byline: "Reading time: 6 min", "Estimated reading time", "5 min read".
+static META_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\s+(?i:(?:estimated\s+|est\.\s+)?reading\s+time\b|\d+\s*min(?:ute)?s?\s+read\b)")
+});
+
 /// "Tobias Keller (Vienna Institute for Applied Economics) and Marta Nowak (Kraków School of
 /// Economics and Finance)": each name with its affiliation in brackets after it.
 static NAME_AND_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -383,9 +399,16 @@ static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
+    // "the European Parliament for Belgium": the seat it is for is no part of the institution.
+    let without_seat = |org: &str| -> String {
+        match org.rsplit_once(" for ").or_else(|| org.rsplit_once(" in ")) {
+            Some((name, place)) if is_place(place) && names_institution(name) => name.to_string(),
+            _ => org.to_string(),
+        }
+    };
     let orgs: Vec<String> = INSTITUTION_IN_BIO
         .captures_iter(bio)
-        .filter_map(|c| c.name("org").map(|m| m.as_str().to_string()))
+        .filter_map(|c| c.name("org").map(|m| without_seat(m.as_str())))
         .filter(|org| org.split_whitespace().any(is_institution_word))
         .collect();
     let unit = |org: &String| {
@@ -478,6 +501,7 @@ pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
     if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
+    let text = &*META_AFTER_NAME.replace(text, " | ");
     // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
     let first = text
         .split(['|', ',', '·', '•', '—', '–', '('])
@@ -504,7 +528,11 @@ rome sarajevo skopje sofia stockholm tallinn tbilisi tirana vaduz valletta vienn
 zagreb yerevan baku ankara istanbul geneva zurich strasbourg luxembourg frankfurt munich hamburg \
 milan barcelona brussels lyon marseille rotterdam antwerp krakow gdansk lviv odesa kharkiv \
 thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bruges hague \
-washington beijing";
+washington beijing \
+albania austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany \
+greece hungary iceland ireland italy kosovo latvia lithuania malta moldova montenegro netherlands \
+norway poland portugal romania serbia slovakia slovenia spain sweden switzerland turkey ukraine \
+georgia armenia azerbaijan belarus";
 
 fn is_place(s: &str) -> bool {
     // Folded: "Chișinău" is chisinau.

@@ -370,3 +370,20 @@ fn an_institution_is_named_in_its_own_language_and_its_town_is_no_part_of_it() {
         "Senior Fellow, Chatham"
     );
 }
+
+#[test]
+fn a_pages_label_for_its_writer_or_its_reading_time_ends_the_name() {
+    let (found, _) = byline("By Priya Raghunathan Guest contributor 06:00, 9 April 2024").unwrap();
+    assert_eq!(names(&found), ["Priya Raghunathan"]);
+    let (found, _) = byline("by Siobhán Ní Bhriain Estimated reading time: 5 minutes").unwrap();
+    assert_eq!(names(&found), ["Siobhán Ní Bhriain"]);
+    let (found, _) = bare_byline("Ana-Maria Ştefănescu Reading time: 6 min").unwrap();
+    assert_eq!(names(&found), ["Ana-Maria Ştefănescu"]);
+    assert_eq!(
+        affiliation_in_bio(
+            "Sophie Vandermeulen is a Member of the European Parliament for Belgium and vice-chair."
+        )
+        .as_deref(),
+        Some("European Parliament")
+    );
+}
