@@ -3,6 +3,7 @@
 
 mod body;
 mod cover;
+mod finish;
 mod form;
 mod furniture;
 mod head;
@@ -10,7 +11,8 @@ mod patterns;
 
 use serde::Serialize;
 
-use self::body::{attach_email, finish, sort_body};
+use self::body::{attach_email, sort_body};
+use self::finish::finish;
 use self::head::{take_head, take_headline};
 
 use super::{BadFile, Block, Document, Format, MetaAuthor};

@@ -213,167 +213,6 @@ pub(super) fn is_person(s: &str) -> bool {
 
 pub(super) use crate::import::contact::find_email;
 
-/// A byline line: the authors in order with any affiliation after their names, and an address.
-/// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
-/// "By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025".
-pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
-    if text.chars().count() > 250 {
-        return None;
-    }
-    let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
-    if let Some(named) = names_with_bracketed_affiliations(rest) {
-        return Some((named, find_email(rest)));
-    }
-    let email = find_email(rest);
-    let rest = crate::import::contact::without_emails(rest);
-    let rest = rest.replace("()", "");
-    // "NAME Guest contributor 06:00, 9 April", "NAME Estimated reading time: 5 minutes": the
-    // page's label for the writer, or its post metadata, ends the name.
-    let rest = WRITER_LABEL.replace(&rest, " | ");
-    let rest = META_AFTER_NAME.replace(&rest, " | ");
-    // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
-    // page's "Posted on …", even glued to the name.
-    let cut = [
-        rest.find(['|', '·', '•', '(', '—', '–']),
-        rest.find(" - "),
-        POSTED.find(&rest).map(|m| m.start()),
-        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date; "Arben
-        // Krasniqi Mar 21, 2024" too, the month included.
-        rest.find(|c: char| c.is_ascii_digit()),
-        MONTH_DAY.find(&rest).map(|m| m.start()),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .unwrap_or(rest.len());
-    let (names_part, trailing) = rest.split_at(cut);
-    let names_part = PLACE.replace(names_part.trim(), "");
-    let mut parts = Vec::new();
-    let mut joined = false;
-    let mut last = 0;
-    for sep in NAME_SEPARATOR.find_iter(&names_part) {
-        parts.push(&names_part[last..sep.start()]);
-        joined |= sep.as_str().trim() != ",";
-        last = sep.end();
-    }
-    parts.push(&names_part[last..]);
-    // "Ewa Malinowska, Rui Fonseca": a list of people, even without "and"; not a name, a job
-    // title and an employer.
-    let plain_name = |p: &str| {
-        is_person(p)
-            && !p
-                .split_whitespace()
-                .any(|w| is_role_word(w) || is_institution_word(w))
-    };
-    joined |= parts.len() > 1 && parts.iter().all(|p| plain_name(p.trim()));
-    let mut authors: Vec<Named> = Vec::new();
-    for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
-        if part.is_empty() {
-            continue;
-        }
-        if i > 0 && joined && is_person(part) {
-            authors.push(Named {
-                name: tidy_name(part),
-                affiliation: None,
-            });
-        } else if let Some(a) = authors.last_mut() {
-            // "By Jane Roe, Carnegie Europe": without "and", what follows a comma is hers.
-            let aff = a.affiliation.get_or_insert_with(String::new);
-            if !aff.is_empty() {
-                aff.push_str(", ");
-            }
-            aff.push_str(part);
-        } else if is_person(part) {
-            authors.push(Named {
-                name: tidy_name(part),
-                affiliation: None,
-            });
-        } else if let Some((name, role)) = name_and_role(part) {
-            // "Nomvula Dlamini Senior Researcher": a name, then her job title.
-            authors.push(Named {
-                name,
-                affiliation: Some(role),
-            });
-        } else {
-            return None;
-        }
-    }
-    if let [only] = authors.as_mut_slice()
-        && only.affiliation.is_none()
-    {
-        only.affiliation = trailing
-            .split(['|', '·', '•', '(', ')', '—', '–'])
-            .map(|p| p.trim().trim_start_matches("- ").trim())
-            .find(|p| !p.is_empty() && !DATE_OR_READ_TIME.is_match(p) && !p.contains('@'))
-            .map(str::to_string);
-    }
-    for a in &mut authors {
-        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer;
-        // nor is a telephone number or an address; nor a job title ("Senior Fellow, Carnegie
-        // Europe" is Carnegie Europe).
-        a.affiliation = a
-            .affiliation
-            .take()
-            .and_then(|aff| without_job_titles(&aff))
-            .filter(|aff| {
-                !(is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic))
-            });
-    }
-    (!authors.is_empty()).then_some((authors, email))
-}
-
-/// "Guest contributor", "Staff writer": how a page labels its writer, after the name.
-static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\s+(?i:(?:guest|staff|contributing|regular|freelance)\s+(?:contributor|columnist|writer|author|correspondent|blogger))\b",
-    )
-});
-
-/// Post metadata run into a byline: "Reading time: 6 min", "Estimated reading time", "5 min read".
-static META_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\s+(?i:(?:estimated\s+|est\.\s+)?reading\s+time\b|\d+\s*min(?:ute)?s?\s+read\b)")
-});
-
-/// "Tobias Keller (Vienna Institute for Applied Economics) and Marta Nowak (Kraków School of
-/// Economics and Finance)": each name with its affiliation in brackets after it.
-static NAME_AND_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?P<name>{})\s*\((?P<aff>[^()]{{2,120}})\)",
-        name_pattern()
-    ))
-});
-
-fn names_with_bracketed_affiliations(rest: &str) -> Option<Vec<Named>> {
-    let rest = rest.trim();
-    let mut named = Vec::new();
-    let mut at = 0;
-    for caps in NAME_AND_BRACKETED.captures_iter(rest) {
-        let whole = caps.get(0)?;
-        // Between two names only a separator: "and", "&", a comma.
-        let between = rest[at..whole.start()].trim();
-        let separator = between.is_empty() && at == 0
-            || NAME_SEPARATOR
-                .find(&rest[at..whole.start()])
-                .is_some_and(|m| m.start() == 0 && m.end() == rest[at..whole.start()].len());
-        if !separator {
-            return None;
-        }
-        let name = caps.name("name")?.as_str();
-        if !is_person(name) {
-            return None;
-        }
-        let aff = one_line(caps.name("aff")?.as_str());
-        let aff = Some(aff)
-            .filter(|a| !(is_place(a) || has_contact(a) || a.chars().any(|c| c.is_ascii_digit())));
-        named.push(Named {
-            name: tidy_name(name),
-            affiliation: aff.and_then(|a| without_job_titles(&a)),
-        });
-        at = whole.end();
-    }
-    (named.len() >= 2 && rest[at..].trim().is_empty()).then_some(named)
-}
-
 /// "Posted by Clara Whitfield": who put the piece on the page.
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -387,56 +226,6 @@ pub(super) fn posted_by(text: &str) -> Option<String> {
     Some(tidy_name(caps.name("name")?.as_str()))
 }
 
-/// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
-/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
-/// Institute, University, Forum or Centre among them.
-/// The small words inside an institution's name are those of its language too: "Centro de
-/// Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
-static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
-    )
-});
-
-pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
-    // "the European Parliament for Belgium": the seat it is for is no part of the institution.
-    let without_seat = |org: &str| -> String {
-        match org.rsplit_once(" for ").or_else(|| org.rsplit_once(" in ")) {
-            Some((name, place)) if is_place(place) && names_institution(name) => name.to_string(),
-            _ => org.to_string(),
-        }
-    };
-    let orgs: Vec<String> = INSTITUTION_IN_BIO
-        .captures_iter(bio)
-        .filter_map(|c| c.name("org").map(|m| without_seat(m.as_str())))
-        .filter(|org| org.split_whitespace().any(is_institution_word))
-        .collect();
-    let unit = |org: &String| {
-        org.split_whitespace()
-            .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
-    };
-    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
-}
-
-/// Words naming an institution, as an affiliation has them.
-const INSTITUTIONS: &str = "university universität université universidad universidade \
-università universiteit universitet uniwersytet univerzita instituto istituto institutet zentrum \
-centrum centro fundación fundação fondazione fundacja akademie hochschule \
-college school institute institut institution centre center forum foundation fondation stiftung \
-ministry council agency academy observatory commission parliament bank fund association society \
-trust network tank embassy government authority court federation chamber chambers union \
-laboratory lab company corporation alliance coalition group";
-/// Institution words that name a part of an institution, or a state: an affiliation only when
-/// nothing better is named ("Department of Government at Harrowgate University" is the university).
-const UNITS: &str = "department faculty programme program government";
-
-pub(super) fn is_institution_word(w: &str) -> bool {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    INSTITUTIONS.split_whitespace().any(|k| k == w)
-}
-
 /// "Arben Krasniqi Mar 21, 2024": a month and a day after a name.
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
@@ -448,96 +237,6 @@ fn name_and_role(part: &str) -> Option<(String, String)> {
     let name_len = words.iter().position(|w| is_role_word(w))?;
     let name = words[..name_len].join(" ");
     (name_len >= 2 && is_person(&name)).then(|| (tidy_name(&name), words[name_len..].join(" ")))
-}
-
-/// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
-/// Alliance" is the alliance; a part is a job title when it names a role and no institution.
-pub(super) fn without_job_titles(affiliation: &str) -> Option<String> {
-    let kept: Vec<&str> = affiliation
-        .split(',')
-        .map(str::trim)
-        .filter(|part| {
-            let words: Vec<&str> = part.split_whitespace().collect();
-            let role = words.iter().any(|w| is_role_word(w));
-            let institution = words.iter().any(|w| is_institution_word(w));
-            !part.is_empty() && (!role || institution)
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join(", "))
-}
-
-/// An affiliation a desk would print: it names an institution (a university, an institute, a
-/// forum), not only a programme or a brand.
-pub(super) fn names_institution(affiliation: &str) -> bool {
-    affiliation.split_whitespace().any(is_institution_word)
-}
-
-/// "Istituto per gli Studi Mediterranei, Palermo": an institution and the town it is in; the
-/// town is an address, not part of the affiliation. A second part naming an institution itself
-/// ("Department of Economics, University of Vienna") stays.
-pub(super) fn without_trailing_place(affiliation: &str) -> String {
-    let Some((org, tail)) = affiliation.rsplit_once(',') else {
-        return affiliation.to_string();
-    };
-    let tail = tail.trim();
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let town = (1..=2).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !names_institution(tail)
-        && !tail.chars().any(|c| c.is_ascii_digit());
-    if town && names_institution(org) {
-        org.trim().to_string()
-    } else {
-        affiliation.to_string()
-    }
-}
-
-/// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
-/// "Matthias Schäfer | Brussels"), as it stands under a headline.
-pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
-    let text = text.trim();
-    if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
-        return None;
-    }
-    let text = &*META_AFTER_NAME.replace(text, " | ");
-    // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
-    let first = text
-        .split(['|', ',', '·', '•', '—', '–', '('])
-        .next()?
-        .split(|c: char| c.is_ascii_digit())
-        .next()?
-        .trim();
-    let names = split_names(first);
-    let people = !names.is_empty()
-        && NAME_SEPARATOR
-            .split(first)
-            .all(|part| is_person(part.trim()) || name_and_role(part.trim()).is_some());
-    if !people {
-        return None;
-    }
-    byline(&format!("By {text}"))
-}
-
-/// European capitals and the cities datelines name most, for telling a place from an employer.
-const PLACES: &str = "amsterdam andorra athens belgrade berlin bern bratislava brussels bucharest \
-budapest chisinau copenhagen dublin edinburgh helsinki kyiv kiev lisbon ljubljana london \
-luxembourg madrid minsk monaco moscow nicosia oslo paris podgorica prague pristina reykjavik riga \
-rome sarajevo skopje sofia stockholm tallinn tbilisi tirana vaduz valletta vienna vilnius warsaw \
-zagreb yerevan baku ankara istanbul geneva zurich strasbourg luxembourg frankfurt munich hamburg \
-milan barcelona brussels lyon marseille rotterdam antwerp krakow gdansk lviv odesa kharkiv \
-thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bruges hague \
-washington beijing \
-albania austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany \
-greece hungary iceland ireland italy kosovo latvia lithuania malta moldova montenegro netherlands \
-norway poland portugal romania serbia slovakia slovenia spain sweden switzerland turkey ukraine \
-georgia armenia azerbaijan belarus";
-
-fn is_place(s: &str) -> bool {
-    // Folded: "Chișinău" is chisinau.
-    let lower = fold(s);
-    !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
 
 /// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
@@ -664,6 +363,15 @@ pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
     }
     Some(fields)
 }
+
+mod affiliation;
+mod byline;
+use self::affiliation::is_place;
+pub(super) use self::affiliation::{
+    affiliation_in_bio, is_institution_word, names_institution, without_job_titles,
+    without_trailing_place,
+};
+pub(super) use self::byline::{bare_byline, byline};
 
 #[cfg(test)]
 mod tests;
