@@ -71,6 +71,17 @@ pub(super) fn front_matter(
             ));
         }
     };
+    // Zola keeps taxonomies and a theme's own keys in tables ("[taxonomies]", "[extra]"), Hugo
+    // in "params": their keys mean what they mean at the top, which wins.
+    let (nested, mut map): (Vec<_>, Vec<_>) = map.into_iter().partition(|(k, v)| {
+        matches!(k.to_lowercase().as_str(), "taxonomies" | "extra" | "params")
+            && matches!(v, Value::Map(_))
+    });
+    for (_, table) in nested {
+        if let Value::Map(entries) = table {
+            map.extend(entries);
+        }
+    }
     let mut meta = Meta::default();
     let mut unknown = Vec::new();
     let mut single = MetaAuthor::default();

@@ -1,8 +1,8 @@
 //! The body of a piece, sorted from the bios, signatures and furniture around it, and written
 //! back as one Markdown text.
 
-use super::cover::email_spells;
 use super::cover::is_contact_line;
+use super::cover::{self, email_spells};
 use super::{FoundAuthor, Recognised, furniture, patterns};
 use crate::import::contact::find_emails;
 use crate::import::{Block, BlockKind};
@@ -105,8 +105,12 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             .iter()
             .any(|a| fold(&a.name) == fold(&block.text));
         if is_contact_line(&block.text) {
+            // A press office's line gives only an address that spells the writer's name.
+            let press = cover::is_press_contact(&block.text);
             for email in find_emails(&block.text) {
-                attach_email(rec, email);
+                if !press || rec.authors.iter().any(|a| email_spells(&a.name, &email)) {
+                    attach_email(rec, email);
+                }
             }
             rec.dropped.push(block.text.clone());
         } else if name_alone

@@ -8,9 +8,8 @@ use regex::Regex;
 
 use super::furniture;
 use super::patterns::{self, find_email, re};
-use crate::import::contact::{self, has_contact};
+use crate::import::contact::has_contact;
 use crate::import::{Block, BlockKind};
-use crate::text::fold;
 
 /// A cover note is read within this many blocks of the top; a signature within this many of the
 /// end.
@@ -149,12 +148,24 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     for r in 1..limit {
         let above = &blocks[..r];
         // "--" alone opens a signature under the note; it does not close the note.
+        // The note is a note: its long paragraphs speak to the editor, more than any of the
+        // piece's own prose.
+        let prose = above
+            .iter()
+            .filter(|b| b.text.split_whitespace().count() > HEADLINE_WORDS)
+            .filter(|b| !addressed(&b.text))
+            .count();
         if is_rule(blocks[r])
             && blocks[r].text.trim() != "--"
+            && prose <= 1
             && above.iter().any(|b| addressed(&b.text))
             && !above.iter().any(|b| patterns::byline(&b.text).is_some())
         {
-            let end = r + blocks[r..].iter().take_while(|b| is_rule(b)).count();
+            // Rules, and notes to the desk under them ("FOR PUBLICATION - EXCLUSIVE").
+            let end = r + blocks[r..]
+                .iter()
+                .take_while(|b| is_rule(b) || furniture::is_desk_note(&b.text))
+                .count();
             if blocks.get(end).is_some_and(|b| headline_like(b)) {
                 return (end, None);
             }
@@ -281,10 +292,34 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             furniture::sign_off(&b.text).is_some() && blocks[from + i + 1..].iter().all(closing)
         })
         .map(|(i, _)| from + i);
-    match (signed, signed_off) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b).unwrap_or(blocks.len()),
-    }
+    // "Cllr NAME" alone, then a few short lines (party, district, hours, a number): a signature
+    // without a sign-off.
+    let short = |b: &&Block| {
+        let t = b.text.trim();
+        t.split_whitespace().count() <= 12 && !t.ends_with(['.', '!', '?', ':'])
+    };
+    let named = (from..blocks.len()).find(|&i| {
+        let rest = &blocks[i + 1..];
+        // What follows reads as a signature's: an address, a number, hours, a role.
+        let signature_like = |b: &&Block| {
+            has_contact(&b.text)
+                || b.text.chars().any(|c| c.is_ascii_digit())
+                || b.text.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    patterns::is_role_word(w) || patterns::is_institution_word(w)
+                })
+        };
+        patterns::is_lone_name(&blocks[i].text)
+            && !furniture::is_furniture(&blocks[i].text)
+            && (1..=5).contains(&rest.len())
+            && rest.iter().all(|b| closing(b) || short(b))
+            && rest.iter().any(signature_like)
+    });
+    [signed, signed_off, named]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(blocks.len())
 }
 
 /// Who signed, and how to reach them.
@@ -342,34 +377,5 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
     sig
 }
 
-/// Whether an address is this person's own: its local part spells a surname of theirs
-/// ("h.marcanova@…" is Helena Marčanová's; a press officer's is not hers).
-pub(super) fn email_spells(name: &str, email: &str) -> bool {
-    let local = fold(email.split('@').next().unwrap_or(""));
-    let name = fold(name);
-    // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
-    // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
-    name.split_whitespace()
-        .skip(1)
-        .flat_map(|surname| surname.split('-'))
-        .any(|surname| surname.len() >= 3 && local.contains(surname))
-}
-
-/// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
-pub(super) fn is_contact_line(text: &str) -> bool {
-    // "Press contact: NAME, +49 …", "Contact for the authors: …": the label says whose it is.
-    let text = CONTACT_LABEL
-        .find(text.trim())
-        .map_or(text.trim(), |m| &text.trim()[m.end()..]);
-    contact::is_contact_line(text)
-        || (contact::has_contact(text)
-            && text.split_whitespace().count() <= 16
-            && patterns::is_person(&contact::words_besides_contacts(text)))
-}
-
-/// "Press contact:", "Media enquiries:", "Contact for the authors:": a contact line's label.
-static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
-    )
-});
+mod contacts;
+pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};

@@ -81,9 +81,17 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
 /// square brackets, in the copy or between its paragraphs.
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note to (?:the )?(?:editor|desk|subs)|note for (?:the )?(?:editor|desk|subs))\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
+        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note to (?:the )?(?:editor|desk|subs)|note for (?:the )?(?:editor|desk|subs)|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
     )
 });
+/// A paragraph that is a note to the editor in brackets and nothing else ("[PHOTO: … credit …]").
+pub(super) fn is_note_to_editor(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    EDITOR_NOTE
+        .find(t)
+        .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+}
+
 /// "[Crosshead] Cheap to break", "[Subhead: Beyond naval patrols]": a subheading marked as one.
 static SUBHEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(

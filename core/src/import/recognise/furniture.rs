@@ -50,7 +50,7 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
     )
 });
 
@@ -91,7 +91,7 @@ static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 
@@ -100,7 +100,7 @@ static POST_META: LazyLock<Regex> = LazyLock::new(|| {
     // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
     let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
     re(&format!(
-        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|and)$",
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|and)$",
     ))
 });
 

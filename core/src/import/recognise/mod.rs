@@ -86,6 +86,17 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if blocks.is_empty() && meta.title.is_none() {
         meta.title = subject_title;
     }
+    // A note to the editor in brackets standing alone is no part of the piece, wherever it is.
+    blocks.retain(|b| {
+        let note = finish::is_note_to_editor(&b.text);
+        if note {
+            rec.warnings.push(format!(
+                "left out a note to the editor: “{}”",
+                b.text.trim()
+            ));
+        }
+        !note
+    });
     if let Some((fields, taken)) = form::take_form(&blocks) {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));

@@ -16,7 +16,7 @@ const WORD: &str =
 const PARTICLE: &str =
     r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|zu|e)";
 /// Titles copy puts before a name and a byline leaves out.
-const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb)\.?\s+)";
+const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb|Cllr|Councillor|Senator|Hon)\.?\s+)";
 
 /// Words that make a capitalised phrase a role or an institution rather than a person.
 const NOT_A_PERSON: &str = "centre center institute university college school foundation council \
@@ -28,7 +28,8 @@ ambassador member associate contributor writer author staff department research 
 researcher lecturer phd";
 
 pub(super) fn name_pattern() -> String {
-    format!(r"{TITLE}?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
+    // "Prof. Dr. Hans-Jürgen Köhler": titles may come in a row.
+    format!(r"{TITLE}{{0,3}}{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
 }
 
 fn names_pattern() -> String {
@@ -47,7 +48,7 @@ static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
+        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|text|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
     )
 });
 static POSTED: LazyLock<Regex> =
@@ -116,7 +117,7 @@ const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|dire
 /// ("Jane Roe, a former ambassador to Japan, is…"), then the verb.
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about the author)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        r"^(?:(?i:about the author|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
         name_pattern()
     ))
 });
@@ -142,7 +143,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
     )
 });
 
@@ -185,7 +186,8 @@ const ROLES: &str = "fellow senior professor director editor correspondent resea
 lecturer head chair president founder journalist reporter columnist economist adviser advisor \
 minister ambassador member associate contributor writer author officer manager coordinator \
 envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
-chief deputy assistant executive spokesperson spokesman spokeswoman";
+chief deputy assistant executive spokesperson spokesman spokeswoman ceo cfo coo cto \
+chairman chairwoman chairperson councillor cllr mep mp";
 
 pub(super) fn is_role_word(w: &str) -> bool {
     let w = w
@@ -298,7 +300,7 @@ fn unbracketed(text: &str) -> &str {
 /// "About the author:" labelling a bio on its own line.
 static BIO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:about the (?:authors?|writers?|contributors?)|about this author|author'?s? bio(?:graphy)?|bio(?:graphy)?)\s*[:.–—\-]\s+",
+        r"^(?i:about the (?:authors?|writers?|contributors?)|about this author|author'?s? bio(?:graphy)?|bio(?:graphy)?|tagline)\s*[:.–—\-]\s+",
     )
 });
 /// "… Contact: m.lindgren@…" closing a bio: the author's address, not their bio.

@@ -169,3 +169,30 @@ fn release_headers_marks_between_rules_counts_and_file_names() {
         assert!(is_post_meta(m), "{m}");
     }
 }
+
+#[test]
+fn notes_above_the_piece_greetings_and_appeals_of_newsletters() {
+    for note in [
+        "OPINION – FOR PUBLICATION Exclusive to your title. Word count: 690",
+        "[Note for the editor: final version, 760 words.]",
+        "Photo suggestion: the dried lagoon, credit the foundation",
+        "FOR PUBLICATION - EXCLUSIVE Word count: 731",
+        "COMMENTARY SERVICE For release: Monday, March 18, 2024 SLUG: CHILE-LITHIUM",
+    ] {
+        assert!(is_desk_note(note), "{note}");
+    }
+    assert!(!is_desk_note(
+        "Opinion polls for publication day were wrong."
+    ));
+    for prompt in [
+        "Hello to the 310 new subscribers who joined since last week — welcome!",
+        "Welcome to the 214 new subscribers who joined this week!",
+        "If you enjoyed this piece, please clap and follow for more on trade. Thanks for reading!",
+    ] {
+        assert!(is_newsletter_prompt(prompt), "{prompt}");
+    }
+    assert!(!is_newsletter_prompt(
+        "Hello to the new world of tariffs, said the minister."
+    ));
+    assert!(is_post_meta("Member-only story"));
+}
