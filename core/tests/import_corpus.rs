@@ -170,11 +170,12 @@ fn every_corpus_file_has_an_expected_entry() {
         if want.get("error_contains").is_some() {
             continue;
         }
+        // `bios` may be left out: a fresh round's key, taken unchanged, does not always judge
+        // them (round 7 keyed two files without), and a field left out is not checked.
         for key in [
             "headline",
             "standfirst",
             "byline",
-            "bios",
             "body_starts",
             "body_ends",
         ] {

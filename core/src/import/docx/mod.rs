@@ -7,6 +7,7 @@ mod numbering;
 mod package;
 mod reader;
 mod styles;
+mod table;
 #[cfg(test)]
 mod tests;
 mod xml;

@@ -116,9 +116,12 @@ impl<'a> Reader<'a> {
                         self.container(content);
                     }
                 }
-                "tr" | "tc" | "sdtContent" | "customXml" | "ins" | "moveTo" => {
-                    self.container(child)
+                "tr" => {
+                    let before = self.blocks.len();
+                    self.container(child);
+                    self.labelled_row(before);
                 }
+                "tc" | "sdtContent" | "customXml" | "ins" | "moveTo" => self.container(child),
                 "AlternateContent" => {
                     if let Some(choice) = self::child(child, "Choice") {
                         self.container(choice);

@@ -62,6 +62,11 @@ pub(super) fn furniture(node: &Handle) -> Option<Part> {
                 "sponsored",
                 "promo",
                 "promotion",
+                "cta",
+                "donate",
+                "donation",
+                "petition",
+                "action",
             ]) {
                 Part::Advert
             } else if has(&["breadcrumb", "breadcrumbs"]) {

@@ -3,7 +3,24 @@
 //! output is HTML of the article alone, classes kept so that our furniture rules can still tell a
 //! share bar or an author box inside it.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use dom_smoothie::{Config, Readability};
+use regex::Regex;
+
+/// A heading's class naming it a header (`<h2 class="header-anchor-post">`, as Substack and many
+/// Markdown renderers write subheadings).
+static HEADER_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(<h[1-6]\b[^>]*?)\s+class\s*=\s*(?:"[^"]*head(?:er|ing)[^"]*"|'[^']*head(?:er|ing)[^']*')"#)
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// The extractor drops any element whose class says "header" as a page's masthead, subheadings
+/// among them: a heading is never one, so such a class is taken off it first.
+fn unlabelled_headings(source: &str) -> Cow<'_, str> {
+    HEADER_CLASS.replace_all(source, "$1")
+}
 
 /// Below this much text the extractor has not found an article (a bare page of a few
 /// paragraphs, a newsletter table): the reader's own content rules take over.
@@ -21,7 +38,8 @@ pub(super) fn article_html(source: &str) -> Option<String> {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let mut readability = Readability::new(source, None, Some(config)).ok()?;
+    let source = unlabelled_headings(source);
+    let mut readability = Readability::new(source.as_ref(), None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
     let text_chars = article
         .text_content

@@ -1,8 +1,11 @@
 //! The body of a Markdown file: its top-level blocks, each keeping the Markdown its writer wrote
 //! (marks, links, list markers, quotes), links by reference written inline.
 
+use std::sync::LazyLock;
+
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
+use regex::Regex;
 
 use crate::import::inline::link_destination;
 use crate::import::{Block, BlockKind};
@@ -18,7 +21,61 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
             "left out the writer's comments (%% … %%): {comments}"
         ));
     }
+    let (body, tags) = without_liquid(&body);
+    if tags > 0 {
+        warnings.push(format!(
+            "left out the site generator's tags ({{% … %}}, {{{{< … >}}}}, {{: … }}): {tags}"
+        ));
+    }
     blocks_of(&body, warnings)
+}
+
+/// Jekyll's Liquid tags (`{% include toc.html %}`, `{% comment %}…{% endcomment %}`), Hugo's
+/// shortcodes (`{{< share-buttons >}}`, `{{% note %}}`) and kramdown's attribute lists.
+static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?[^%\n]{1,300}?-?%\}",
+        r"|\{\{<[^\n]{1,300}?>\}\}|\{\{%[^\n]{1,300}?%\}\}",
+        // kramdown's attribute lists: "{: .author-note}".
+        r"|[ \t]*\{:[^}\n]{0,200}\}"
+    ))
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// The template's tags taken out of the text, outside fenced code (a post about Jekyll shows
+/// them there), and how many there were. Only a page generator reads them.
+fn without_liquid(body: &str) -> (String, usize) {
+    if !["{%", "{{<", "{{%", "{:"].iter().any(|t| body.contains(t)) {
+        return (body.to_string(), 0);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut count = 0;
+    let mut prose = String::new();
+    let mut fence: Option<&str> = None;
+    let flush = |prose: &mut String, out: &mut String, count: &mut usize| {
+        *count += LIQUID.find_iter(prose).count();
+        out.push_str(&LIQUID.replace_all(prose, ""));
+        prose.clear();
+    };
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let mark = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, mark) {
+            (None, Some(m)) => {
+                flush(&mut prose, &mut out, &mut count);
+                fence = Some(m);
+                out.push_str(line);
+            }
+            (Some(open), Some(m)) if open == m => {
+                fence = None;
+                out.push_str(line);
+            }
+            (Some(_), _) => out.push_str(line),
+            (None, None) => prose.push_str(line),
+        }
+    }
+    flush(&mut prose, &mut out, &mut count);
+    (out, count)
 }
 
 /// `%% … %%` spans taken out, and how many there were; an unclosed `%%` is left as text.
@@ -37,6 +94,39 @@ fn without_comments(body: &str) -> (String, usize) {
     out.push_str(rest);
     (out, count)
 }
+
+/// The paragraphs of an HTML block that holds text (not a comment, a script or an embed).
+fn html_text(html: &str) -> Option<Vec<Block>> {
+    let trimmed = html.trim_start();
+    if trimmed.starts_with("<!--") || !trimmed.contains("<p") {
+        return None;
+    }
+    let doc = crate::import::html::read(html.as_bytes()).ok()?;
+    let blocks: Vec<Block> = doc
+        .blocks
+        .into_iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Code))
+        .map(|mut b| {
+            if matches!(b.kind, BlockKind::Title | BlockKind::Subtitle) {
+                b.kind = BlockKind::Paragraph;
+            }
+            b
+        })
+        .collect();
+    (!blocks.is_empty()).then_some(blocks)
+}
+
+/// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs".
+static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:editors?|desk|subs)\b|^editor'?s?\s+note\b")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// A paragraph of wiki-links alone, parted by dots, bars or commas.
+static WIKI_LINKS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[\[[^\]\n]+\]\](?:\s*[·•|,;–—-]?\s*\[\[[^\]\n]+\]\])*$")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// A callout's title and text, without its `>` marks: `> [!info] About the author` then its lines.
 fn callout(quote: &str) -> Option<String> {
@@ -98,7 +188,13 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
             }
             NodeValue::BlockQuote => {
                 if let Some(inner) = callout(&source(node, &lines)) {
-                    blocks.extend(blocks_of(&inner, warnings));
+                    // "> [!note] For the editor": the writer's note to the desk, not copy.
+                    let title = inner.lines().next().unwrap_or("").trim();
+                    if FOR_THE_EDITOR.is_match(title) {
+                        warnings.push(format!("left out the writer's note “{title}”"));
+                    } else {
+                        blocks.extend(blocks_of(&inner, warnings));
+                    }
                     continue;
                 }
                 let markdown = source(node, &lines)
@@ -125,14 +221,26 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     });
                 }
             }
-            NodeValue::HtmlBlock(_) => html_blocks += 1,
+            NodeValue::HtmlBlock(html) => match html_text(&html.literal) {
+                // "<div class="author-bio"><p><strong>NAME</strong> is …</p></div>": text a
+                // theme wanted styled; it is read as a page's paragraphs are.
+                Some(read) => blocks.extend(read),
+                None => html_blocks += 1,
+            },
             NodeValue::ThematicBreak => {}
-            _ => push(
-                &mut blocks,
-                BlockKind::Paragraph,
-                source(node, &lines),
-                node,
-            ),
+            _ => {
+                let markdown = source(node, &lines);
+                // "[[Submissions log]] · [[Slovakia – media notes]]": links to the writer's
+                // other notes (Obsidian), which the desk does not have.
+                if WIKI_LINKS_ONLY.is_match(markdown.trim()) {
+                    warnings.push(format!(
+                        "left out links to the writer's notes: {}",
+                        markdown.trim()
+                    ));
+                    continue;
+                }
+                push(&mut blocks, BlockKind::Paragraph, markdown, node);
+            }
         }
     }
     if html_blocks > 0 {

@@ -71,6 +71,17 @@ pub(super) fn front_matter(
             ));
         }
     };
+    // Zola keeps taxonomies and a theme's own keys in tables ("[taxonomies]", "[extra]"), Hugo
+    // in "params": their keys mean what they mean at the top, which wins.
+    let (nested, mut map): (Vec<_>, Vec<_>) = map.into_iter().partition(|(k, v)| {
+        matches!(k.to_lowercase().as_str(), "taxonomies" | "extra" | "params")
+            && matches!(v, Value::Map(_))
+    });
+    for (_, table) in nested {
+        if let Value::Map(entries) = table {
+            map.extend(entries);
+        }
+    }
     let mut meta = Meta::default();
     let mut unknown = Vec::new();
     let mut single = MetaAuthor::default();
@@ -84,14 +95,19 @@ pub(super) fn front_matter(
                 meta.standfirst = meta.standfirst.take().or(text_of(&value));
             }
             "author" | "authors" | "byline" => meta.authors.extend(authors(&value)),
-            "email" => set_single(&mut single.email, &value, "email", &mut single_keys),
-            "affiliation" => set_single(
+            // Themes name the one author's fields after them: `author_bio`, `author_email`.
+            "email" | "author_email" | "author-email" => {
+                set_single(&mut single.email, &value, "email", &mut single_keys)
+            }
+            "affiliation" | "author_affiliation" | "author-affiliation" => set_single(
                 &mut single.affiliation,
                 &value,
                 "affiliation",
                 &mut single_keys,
             ),
-            "bio" => set_single(&mut single.bio, &value, "bio", &mut single_keys),
+            "bio" | "author_bio" | "author-bio" => {
+                set_single(&mut single.bio, &value, "bio", &mut single_keys)
+            }
             // Jekyll's categories, Ghost's primary tag: the first names the section.
             "section" | "category" | "primary_tag" => {
                 meta.section = meta.section.take().or(first_name(&value));

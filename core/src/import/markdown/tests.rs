@@ -407,3 +407,70 @@ fn obsidian_comments_are_left_out_and_a_callout_is_its_title_and_text() {
         ["left out the writer's comments (%% … %%): 1".to_owned()]
     );
 }
+
+#[test]
+fn jekyll_liquid_tags_are_left_out_but_not_from_code() {
+    let doc = read(
+        b"# Wind auctions\n\n{% include toc.html %}\n\nNobody bid.\n\n\
+          {% include related.html category=\"energy\" %}\n\n{{< share-buttons >}}\n\n\
+          {% comment %}check the\nfigure{% endcomment %}\n\n\
+          ```\n{% raw %}{{ page.title }}{% endraw %}\n```\n",
+    )
+    .unwrap();
+    let got: Vec<&str> = doc.blocks.iter().map(|b| b.markdown.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "# Wind auctions",
+            "Nobody bid.",
+            "```\n{% raw %}{{ page.title }}{% endraw %}\n```"
+        ]
+    );
+    assert_eq!(
+        doc.warnings,
+        ["left out the site generator's tags ({% … %}, {{< … >}}, {: … }): 4".to_owned()]
+    );
+}
+
+#[test]
+fn a_callout_for_the_editor_and_a_line_of_wiki_links_are_left_out() {
+    let doc = read(
+        "# Broadcaster\n\n> [!note] For the editor\n> Final draft, 780 words.\n\n\
+         The law passed.\n\n> [!info] About the author\n> Lucia Horváthová is a lawyer.\n\n\
+         [[Submissions log]] · [[Slovakia – media notes]]\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let got: Vec<&str> = doc.blocks.iter().map(|b| b.markdown.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "# Broadcaster",
+            "The law passed.",
+            "About the author",
+            "Lucia Horváthová is a lawyer."
+        ]
+    );
+    assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+}
+
+#[test]
+fn zola_tables_and_a_themes_html_paragraphs_are_read() {
+    let doc = read(
+        "+++\ntitle = \"Glaciers\"\n\n[taxonomies]\ncategories = [\"Climate\"]\ntags = [\"ice\"]\n\n\
+         [extra]\nauthor = \"Léa Rossi\"\nauthor_email = \"lea.rossi@example.org\"\n+++\n\n\
+         The ice is going.\n\n<!-- more -->\n\n<div class=\"author-bio\">\n  <p><strong>Léa \
+         Rossi</strong> is a glaciologist.</p>\n</div>\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(doc.meta.section.as_deref(), Some("Climate"));
+    assert_eq!(doc.meta.tags, ["ice"]);
+    assert_eq!(doc.meta.authors[0].name, "Léa Rossi");
+    assert_eq!(
+        doc.meta.authors[0].email.as_deref(),
+        Some("lea.rossi@example.org")
+    );
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["The ice is going.", "Léa Rossi is a glaciologist."]);
+}

@@ -1,11 +1,11 @@
 //! The body of a piece, sorted from the bios, signatures and furniture around it, and written
 //! back as one Markdown text.
 
-use super::cover::email_spells;
 use super::cover::is_contact_line;
+use super::cover::{self, email_spells};
 use super::{FoundAuthor, Recognised, furniture, patterns};
 use crate::import::contact::find_emails;
-use crate::import::{Block, BlockKind, Format};
+use crate::import::{Block, BlockKind};
 use crate::text::{fold, one_line};
 
 /// Splits what follows the head into body, bios and furniture.
@@ -48,7 +48,8 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             !(bio_of(b, &closing_names).is_some()
                 || patterns::is_unnamed_bio(&b.text)
                 || furniture::is_furniture(&b.text)
-                || patterns::signature(&b.text).is_some())
+                || patterns::signature(&b.text).is_some()
+                || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
         .map_or(0, |last_body| last_body + 1);
     let mut body = Vec::new();
@@ -79,14 +80,37 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.authors[0].bio = Some(patterns::bio_text(&block.text));
             continue;
         }
+        // A name alone after the last paragraph signs the piece ("Rahel Mekonnen", then her bio):
+        // the byline at the end.
+        if i >= closing_run
+            && block.kind == BlockKind::Paragraph
+            && patterns::is_lone_name(&block.text)
+        {
+            let name = patterns::tidy_name(&block.text);
+            let its_bio = rest.get(i + 1).is_some_and(|next| {
+                bio_of(next, &[fold(&name)]).is_some_and(|n| fold(&n) == fold(&name))
+            });
+            let last = rest[i + 1..]
+                .iter()
+                .all(|b| furniture::is_furniture(&b.text));
+            if rec.authors.is_empty() && (its_bio || last) {
+                rec.authors.push(FoundAuthor::named(name));
+            }
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
         // An author's name alone (an author card's heading) is not copy.
         let name_alone = rec
             .authors
             .iter()
             .any(|a| fold(&a.name) == fold(&block.text));
         if is_contact_line(&block.text) {
+            // A press office's line gives only an address that spells the writer's name.
+            let press = cover::is_press_contact(&block.text);
             for email in find_emails(&block.text) {
-                attach_email(rec, email);
+                if !press || rec.authors.iter().any(|a| email_spells(&a.name, &email)) {
+                    attach_email(rec, email);
+                }
             }
             rec.dropped.push(block.text.clone());
         } else if name_alone
@@ -127,9 +151,14 @@ fn take_bio(
     placed: bool,
 ) -> bool {
     let key = fold(&name);
+    // "… Contact: m.lindgren@…" run into the bio: the address is the author's.
+    let email = crate::import::contact::find_email(text);
     match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {
         Some(a) if a.bio.is_none() => {
             a.bio = Some(patterns::bio_text(text));
+            if a.email.is_none() {
+                a.email = email;
+            }
             true
         }
         None if !byline_given && placed => {
@@ -143,6 +172,7 @@ fn take_bio(
             rec.authors.push(FoundAuthor {
                 name,
                 bio: Some(patterns::bio_text(text)),
+                email,
                 ..FoundAuthor::default()
             });
             true
@@ -196,95 +226,4 @@ pub(super) fn attach_email(rec: &mut Recognised, email: String) {
     {
         a.email = Some(email);
     }
-}
-
-/// The body as the desk keeps it: in plain text, a short line standing alone between paragraphs
-/// made a subheading; the top level of subheadings made `##` (the headline is the one `#`).
-pub(super) fn finish(body: &[&Block], format: Format) -> String {
-    let mut blocks: Vec<Block> = body.iter().map(|b| (*b).clone()).collect();
-    if format == Format::Text {
-        mark_subheadings(&mut blocks);
-    }
-    // A piece never ends on a heading: one after the last paragraph heads a page's furniture
-    // ("Never miss an argument", an author card's name).
-    while blocks
-        .last()
-        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title))
-    {
-        blocks.pop();
-    }
-    let top = blocks
-        .iter()
-        .filter_map(|b| match b.kind {
-            BlockKind::Heading(_) | BlockKind::Title => Some(heading_level(b)),
-            _ => None,
-        })
-        .min();
-    if let Some(top) = top {
-        for b in &mut blocks {
-            if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title) {
-                let level = (heading_level(b) + 2).saturating_sub(top).clamp(2, 6);
-                b.kind = BlockKind::Heading(level);
-                b.markdown = format!(
-                    "{} {}",
-                    "#".repeat(usize::from(level)),
-                    b.markdown.trim_start_matches('#').trim_start()
-                );
-            }
-        }
-    }
-    join_markdown(&blocks)
-}
-
-fn heading_level(b: &Block) -> u8 {
-    match b.kind {
-        BlockKind::Heading(n) => n,
-        _ => 1,
-    }
-}
-
-/// A line of at most ten words, without a sentence's end, alone between two paragraphs of prose:
-/// how plain text sets a subheading.
-fn mark_subheadings(blocks: &mut [Block]) {
-    let prose = |b: &Block, words: usize| {
-        matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
-        ) && b.text.split_whitespace().count() >= words
-            && b.text
-                .trim_end()
-                .ends_with(['.', '!', '?', '"', '”', '’', ')', ';', ':'])
-    };
-    for i in 1..blocks.len().saturating_sub(1) {
-        let b = &blocks[i];
-        let text = b.text.trim();
-        let words = text.split_whitespace().count();
-        let line = b.kind == BlockKind::Paragraph
-            && (1..=10).contains(&words)
-            && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
-            && text.chars().next().is_some_and(char::is_uppercase);
-        if line && prose(&blocks[i - 1], 5) && prose(&blocks[i + 1], 15) {
-            let b = &mut blocks[i];
-            b.kind = BlockKind::Heading(2);
-            b.markdown = format!("## {}", b.markdown);
-        }
-    }
-}
-
-/// Blocks back into one Markdown text: list items of one list on consecutive lines.
-fn join_markdown(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    let mut previous: Option<BlockKind> = None;
-    for b in blocks {
-        if let Some(p) = previous {
-            let same_list = matches!(
-                (p, b.kind),
-                (BlockKind::ListItem { ordered: a }, BlockKind::ListItem { ordered: c }) if a == c
-            );
-            out.push_str(if same_list { "\n" } else { "\n\n" });
-        }
-        out.push_str(b.markdown.trim_end());
-        previous = Some(b.kind);
-    }
-    out
 }

@@ -8,13 +8,12 @@ use regex::Regex;
 
 use super::furniture;
 use super::patterns::{self, find_email, re};
-use crate::import::contact::{self, has_contact};
+use crate::import::contact::has_contact;
 use crate::import::{Block, BlockKind};
-use crate::text::fold;
 
 /// A cover note is read within this many blocks of the top; a signature within this many of the
 /// end.
-const HEAD_LIMIT: usize = 16;
+const HEAD_LIMIT: usize = 24;
 const TAIL_LIMIT: usize = 12;
 /// A headline is one short line (as `MAX_HEADLINE_WORDS` in recognition).
 const HEADLINE_WORDS: usize = 30;
@@ -46,6 +45,11 @@ static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
+});
+
 /// "Subject: Op-ed submission – …": the subject line, its submission words left out.
 static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -69,6 +73,7 @@ fn greeting(text: &str) -> bool {
 fn addressed(text: &str) -> bool {
     greeting(text)
         || furniture::is_cover_note(text)
+        || furniture::is_desk_note(text)
         || furniture::sign_off(text).is_some()
         || about_the_submission(text)
         || (has_contact(text) && text.split_whitespace().count() <= 40)
@@ -142,11 +147,25 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // A note to the editor closed by a rule line, the headline under it.
     for r in 1..limit {
         let above = &blocks[..r];
+        // "--" alone opens a signature under the note; it does not close the note.
+        // The note is a note: its long paragraphs speak to the editor, more than any of the
+        // piece's own prose.
+        let prose = above
+            .iter()
+            .filter(|b| b.text.split_whitespace().count() > HEADLINE_WORDS)
+            .filter(|b| !addressed(&b.text))
+            .count();
         if is_rule(blocks[r])
+            && blocks[r].text.trim() != "--"
+            && prose <= 1
             && above.iter().any(|b| addressed(&b.text))
             && !above.iter().any(|b| patterns::byline(&b.text).is_some())
         {
-            let end = r + blocks[r..].iter().take_while(|b| is_rule(b)).count();
+            // Rules, and notes to the desk under them ("FOR PUBLICATION - EXCLUSIVE").
+            let end = r + blocks[r..]
+                .iter()
+                .take_while(|b| is_rule(b) || furniture::is_desk_note(&b.text))
+                .count();
             if blocks.get(end).is_some_and(|b| headline_like(b)) {
                 return (end, None);
             }
@@ -155,15 +174,8 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // A greeting, a subject line or a note to the desk opening the file, through its sign-off
     // and the signature under that.
     let mut subject_title = None;
-    let mut at = 0;
-    // A letter's place and date, when a greeting follows.
-    if blocks
-        .first()
-        .is_some_and(|b| LETTER_DATE.is_match(b.text.trim()))
-        && blocks[1..].iter().take(2).any(|b| greeting(&b.text))
-    {
-        at = 1;
-    }
+    let mut at = letterhead(&blocks[..limit]);
+    at = through_the_letter(blocks, at, limit);
     while at < limit {
         let text = blocks[at].text.trim();
         let in_note = at > 0;
@@ -185,6 +197,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         } else if greeting(text)
             || furniture::is_cover_note(text)
             || furniture::is_desk_note(text)
+            || furniture::is_file_name(text)
             || (in_note && addressed(text))
             // A note without a greeting: longer than any headline, the writer telling the editor
             // about the piece.
@@ -196,6 +209,64 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         }
     }
     (at, subject_title)
+}
+
+/// A letter opening the file ("Dear Ms …" at `at`) runs to its sign-off ("Yours sincerely,"),
+/// whatever its paragraphs say, when a signature and then the piece follow: where its sign-off
+/// stands, or `at` when there is none.
+fn through_the_letter(blocks: &[&Block], at: usize, limit: usize) -> usize {
+    if !blocks.get(at).is_some_and(|b| greeting(&b.text)) {
+        return at;
+    }
+    // A cover letter is a few paragraphs; a sign-off further down closes the piece itself.
+    const LETTER_PARAGRAPHS: usize = 8;
+    let plain = |b: &&Block| matches!(b.kind, BlockKind::Paragraph);
+    let Some(off) = (at + 1..limit.min(at + 1 + LETTER_PARAGRAPHS))
+        .take_while(|&i| plain(&blocks[i]))
+        .find(|&i| furniture::sign_off(&blocks[i].text).is_some())
+    else {
+        return at;
+    };
+    let signed = off
+        + 1
+        + blocks[off + 1..]
+            .iter()
+            .take_while(|b| signature_line(&b.text) || is_rule(b))
+            .count();
+    let piece_follows = blocks.len() > signed + 3 && headline_like(blocks[signed]);
+    if piece_follows { off } else { at }
+}
+
+/// A letter's head above its greeting: the sender's letterhead and address, the place and date,
+/// the addressee, each a short line, a date among them. How many blocks it takes (0: none).
+fn letterhead(blocks: &[&Block]) -> usize {
+    let Some(g) = blocks.iter().position(|b| greeting(&b.text)) else {
+        return 0;
+    };
+    let short_line = |b: &&Block| {
+        let text = b.text.trim();
+        text.split_whitespace().count() <= 12 && !text.ends_with(['.', '!', '?', ':', ';'])
+    };
+    let dated = blocks[..g]
+        .iter()
+        .any(|b| LETTER_DATE.is_match(b.text.trim()));
+    if dated && blocks[..g].iter().all(short_line) {
+        g
+    } else {
+        0
+    }
+}
+
+/// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
+/// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
+pub(super) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
+    let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
+    // The first attribution that is not itself quoted: older messages quote theirs.
+    (1..blocks.len().saturating_sub(1)).find(|&at| {
+        ATTRIBUTION.is_match(blocks[at].text.trim())
+            && !quoted(&blocks[at])
+            && blocks[at + 1..].iter().all(quoted)
+    })
 }
 
 /// Where the e-mail's end starts, among the last blocks: a "--" signature line, or a sign-off
@@ -221,10 +292,34 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             furniture::sign_off(&b.text).is_some() && blocks[from + i + 1..].iter().all(closing)
         })
         .map(|(i, _)| from + i);
-    match (signed, signed_off) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b).unwrap_or(blocks.len()),
-    }
+    // "Cllr NAME" alone, then a few short lines (party, district, hours, a number): a signature
+    // without a sign-off.
+    let short = |b: &&Block| {
+        let t = b.text.trim();
+        t.split_whitespace().count() <= 12 && !t.ends_with(['.', '!', '?', ':'])
+    };
+    let named = (from..blocks.len()).find(|&i| {
+        let rest = &blocks[i + 1..];
+        // What follows reads as a signature's: an address, a number, hours, a role.
+        let signature_like = |b: &&Block| {
+            has_contact(&b.text)
+                || b.text.chars().any(|c| c.is_ascii_digit())
+                || b.text.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    patterns::is_role_word(w) || patterns::is_institution_word(w)
+                })
+        };
+        patterns::is_lone_name(&blocks[i].text)
+            && !furniture::is_furniture(&blocks[i].text)
+            && (1..=5).contains(&rest.len())
+            && rest.iter().all(|b| closing(b) || short(b))
+            && rest.iter().any(signature_like)
+    });
+    [signed, signed_off, named]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(blocks.len())
 }
 
 /// Who signed, and how to reach them.
@@ -282,23 +377,5 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
     sig
 }
 
-/// Whether an address is this person's own: its local part spells a surname of theirs
-/// ("h.marcanova@…" is Helena Marčanová's; a press officer's is not hers).
-pub(super) fn email_spells(name: &str, email: &str) -> bool {
-    let local = fold(email.split('@').next().unwrap_or(""));
-    let name = fold(name);
-    // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
-    // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
-    name.split_whitespace()
-        .skip(1)
-        .flat_map(|surname| surname.split('-'))
-        .any(|surname| surname.len() >= 3 && local.contains(surname))
-}
-
-/// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
-pub(super) fn is_contact_line(text: &str) -> bool {
-    contact::is_contact_line(text)
-        || (contact::has_contact(text)
-            && text.split_whitespace().count() <= 16
-            && patterns::is_person(&contact::words_besides_contacts(text)))
-}
+mod contacts;
+pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};

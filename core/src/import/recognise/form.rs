@@ -27,29 +27,44 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             break;
         }
     }
-    (fields.len() >= 2).then_some((fields, at))
+    // "Title: …" alone above the copy labels the headline.
+    let a_title = matches!(fields.as_slice(), [(label, value)]
+        if matches!(label.as_str(), "title" | "headline" | "hed") && !value.is_empty());
+    (fields.len() >= 2 || a_title).then_some((fields, at))
 }
 
-/// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself.
+/// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself;
+/// or a template's title with the desk's instructions for filling it in ("Please fill in the
+/// fields below and paste your article between the markers.").
 fn form_title(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 12
-        && (["submission", "form", "contributor"]
-            .iter()
-            .any(|w| lower.contains(w))
-            || !text.chars().any(char::is_lowercase))
+    let words = text.split_whitespace().count();
+    let names_itself = ["submission", "form", "contributor", "template"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let instructions = ["fill in", "fill out", "complete the", "paste your"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (words <= 12 && (names_itself || !text.chars().any(char::is_lowercase)))
+        || (words <= 50 && names_itself && instructions)
 }
 
 pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
     for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         match label.as_str() {
-            "headline" | "title" => meta.title = Some(value.clone()),
-            "standfirst" | "subtitle" | "subheading" | "dek" | "summary" => {
+            "headline" | "hed" | "title" => meta.title = Some(value.clone()),
+            "standfirst" | "subtitle" | "subheading" | "dek" | "deck" | "summary" => {
                 meta.standfirst = Some(value.clone());
             }
             "byline" | "author" | "authors" => {
                 // "Mihaela Popescu-Ionescu; Bence Farkas": a semicolon parts people.
-                let line = format!("By {}", value.replace(';', " and "));
+                // "BYLINE: By NAME" says "By" once.
+                let names = value
+                    .strip_prefix("By ")
+                    .or_else(|| value.strip_prefix("by "))
+                    .or_else(|| value.strip_prefix("BY "))
+                    .unwrap_or(value);
+                let line = format!("By {}", names.replace(';', " and "));
                 if let Some((named, email)) = patterns::byline(&line) {
                     meta.authors = named
                         .into_iter()

@@ -50,14 +50,14 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
     )
 });
 
-/// A submission's own count: "Word count: 621", "Length: c. 600 words".
+/// A submission's own count: "Word count: 621", "Length: c. 600 words", "[ 672 words ]".
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?$",
+        r"^(?i:(?:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])])$",
     )
 });
 
@@ -85,21 +85,23 @@ static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+)$",
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
     )
 });
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note to (?:the )?editors?|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|for publication (?:in|on|by)\b|draft\s*:?$)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 
 /// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone.
 static POST_META: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:posted|published|updated|last updated|first published)\s+(?:on|by|at)\b.*|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|and)$",
-    )
+    // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
+    let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
+    re(&format!(
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|and)$",
+    ))
 });
 
 const SHARE_WORDS: &str = "share this article story post page on via facebook twitter x linkedin \
@@ -189,8 +191,12 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 
 /// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
 /// which breaks a piece into sections.
-static END_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+)$"));
+/// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
+    )
+});
 
 pub(super) fn is_end_mark(text: &str) -> bool {
     END_MARK.is_match(text.trim())
@@ -201,9 +207,33 @@ pub(super) fn is_copy_mark(text: &str) -> bool {
 }
 
 pub(super) fn is_desk_note(text: &str) -> bool {
-    let text = text.trim().trim_start_matches(['*', '_']);
+    // "*** EMBARGOED UNTIL 00:01 CET ***": the marks around it are not the note.
+    let text = text.trim().trim_start_matches(|c: char| {
+        matches!(c, '*' | '_' | '=' | '#' | '[' | '(' | '\\') || c.is_whitespace()
+    });
     text.split_whitespace().count() <= 60 && DESK_NOTE.is_match(text)
 }
+
+/// "Lefèvre_Ibáñez_regions_FINAL_v4 (2).docx": a document's file name, pasted above its text.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^\s.!?][^\n]{0,150}[^\s.]\.(?i:docx?|odt|rtf|pages|pdf|txt|md|html?)$")
+});
+
+pub(super) fn is_file_name(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 8
+        && FILE_NAME.is_match(text)
+        && !text.contains(". ")
+        && !text.contains(", ")
+}
+
+/// "Do you have an opinion on the issues raised in this article? … letters": the page's
+/// invitation to write to it.
+static LETTERS_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:do you have an opinion on\b|have your say\b|(?:if you would|would you) like to (?:submit|send|write) a (?:letter|response|reply)\b|write to us\b|letters? to the editor\s*:)",
+    )
+});
 
 /// Whatever a reader would not miss from the body: share prompts, teasers, notices, tags lines.
 pub(super) fn is_furniture(text: &str) -> bool {
@@ -214,6 +244,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_page_control(text)
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
+        || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
 }
 
 pub(super) fn is_newsletter_prompt(text: &str) -> bool {
@@ -225,126 +256,4 @@ pub(super) fn is_page_control(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_prompts_and_notices() {
-        for h in [
-            "Check Also",
-            "Related articles",
-            "Read more",
-            "More from Europe",
-            "3 Comments",
-        ] {
-            assert!(is_related_header(h), "{h}");
-        }
-        assert!(!is_related_header("Related costs rose sharply last year."));
-        assert!(is_about_header("About Pieter de Vries"));
-        assert!(is_about_header("About the author"));
-        assert!(!is_about_header("About the deal"));
-        assert!(is_about_header("Authors"));
-        assert!(is_about_header("Written by Dimitra Kouri"));
-        for s in [
-            "Share this:",
-            "Facebook Twitter LinkedIn Email",
-            "Share on Facebook",
-            "Share by email",
-            "Email",
-            "Like this:",
-            "Loading...",
-        ] {
-            assert!(is_share_prompt(s), "{s}");
-        }
-        assert!(!is_share_prompt("Share prices fell on Monday."));
-        assert!(!is_share_prompt("Follow the money."));
-        assert!(is_share_prompt("Download PDF Cite this Print"));
-        assert!(is_inline_promo(
-            "Read more: Why the Sahel's water deals keep failing"
-        ));
-        assert!(is_tags_line("Tags: energy, baltics"));
-        for n in [
-            "Photo: Riga's port at dawn (Andris Ozols)",
-            "This article was first published by the Danube Policy Review.",
-            "The views expressed are the author's own.",
-            "Follow Jan on X: @jkowalczyk",
-        ] {
-            assert!(is_notice(n), "{n}");
-        }
-        assert!(!is_notice("Photographs of the plant show the damage."));
-        for m in [
-            "Posted on March 4, 2025",
-            "Jan 20, 2025",
-            "14 March 2025",
-            "5 min read",
-            "• 4 min read",
-            "412 4 minutes read",
-            "Estimated reading time: 5 minutes",
-            "•\u{a0}4 min read",
-            "7 min read·Oct 18, 2024",
-            "and",
-        ] {
-            assert!(is_post_meta(m), "{m}");
-        }
-        assert!(is_cover_note("Dear editor,"));
-        assert!(is_cover_note(
-            "Attached is my piece on Silesia, about 850 words."
-        ));
-        assert!(!is_cover_note("Hidden costs pile up."));
-        assert_eq!(sign_off("Best regards,").as_deref(), Some(""));
-        assert_eq!(sign_off("Best regards, Giulia").as_deref(), Some("Giulia"));
-        assert_eq!(sign_off("Best practice is rare."), None);
-        assert_eq!(
-            sign_off("Many thanks for considering it, Helena").as_deref(),
-            Some("Helena")
-        );
-        assert_eq!(sign_off("With best regards,").as_deref(), Some(""));
-        assert_eq!(sign_off("Thanks for the memories, Europe"), None);
-        assert!(is_legal_notice(
-            "CONFIDENTIALITY NOTICE: This e-mail message and any attachments are intended solely \
-             for the addressee."
-        ));
-        assert!(is_notice("Sent from my iPhone"));
-        assert!(is_notice(
-            "© 2024 Jurgita Kazlauskienė. Not for republication without permission."
-        ));
-        assert!(is_post_meta("1.4K"));
-        assert!(is_about_header("AUTHOR BIOS:"));
-        assert!(is_desk_note(
-            "For publication in The Civic Ledger, week of 14 October"
-        ));
-        for control in [
-            "Advertisement",
-            "Download PDF",
-            "Cite this",
-            "View profile",
-            "Copy citation",
-        ] {
-            assert!(is_furniture(control), "{control}");
-        }
-        assert!(!is_furniture("Download speeds in rural Poland lag behind."));
-        for m in ["TEXT:", "ENDS", "-30-", "###"] {
-            assert!(is_copy_mark(m), "{m}");
-        }
-        assert!(is_desk_note(
-            "Editor's note: this piece was submitted before the vote."
-        ));
-        assert!(is_desk_note("UPDATE: figures revised on 14 March."));
-        assert!(is_desk_note(
-            "*A note from Milica: I've been following Arben's reporting for years.*"
-        ));
-        assert!(!is_desk_note("Updates to the law are overdue."));
-        assert!(is_notice("Forwarded to you? Subscribe here."));
-        assert!(is_notice(
-            "Note: This article gives the views of the author, not the position of the blog."
-        ));
-        assert!(is_share_prompt(
-            "Click to share on X (Opens in new window) Click to share on Facebook (Opens in new \
-             window) Click to email a link to a friend (Opens in new window)"
-        ));
-        assert!(is_notice("Enjoyed this piece? Subscribe for more."));
-        assert!(!is_post_meta(
-            "Published in 2019, the report found the grid wanting and nobody read it."
-        ));
-    }
-}
+mod tests;

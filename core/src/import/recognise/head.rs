@@ -84,6 +84,28 @@ pub(super) fn take_headline<'a>(
     Ok(blocks[after.min(blocks.len())..].to_vec())
 }
 
+/// How many blocks at the top are an author box set above the piece: an "About the author"
+/// header, then bios and contact lines (0: none).
+pub(super) fn bios_above(blocks: &[&Block]) -> usize {
+    if !blocks
+        .first()
+        .is_some_and(|b| furniture::is_about_header(&b.text))
+    {
+        return 0;
+    }
+    let bio = |b: &&Block| {
+        b.text.split_whitespace().count() > 5
+            && (patterns::bio_subject(&b.text, &[]).is_some() || patterns::is_unnamed_bio(&b.text))
+    };
+    if !blocks.get(1).is_some_and(bio) {
+        return 0;
+    }
+    1 + blocks[1..]
+        .iter()
+        .take_while(|b| bio(b) || is_contact_line(&b.text))
+        .count()
+}
+
 /// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
 /// says where already; a label in capitals is written as a section name is.
 fn file_under(rec: &mut Recognised, label: &str) {

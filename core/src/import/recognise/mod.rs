@@ -3,6 +3,7 @@
 
 mod body;
 mod cover;
+mod finish;
 mod form;
 mod furniture;
 mod head;
@@ -10,7 +11,8 @@ mod patterns;
 
 use serde::Serialize;
 
-use self::body::{attach_email, finish, sort_body};
+use self::body::{attach_email, sort_body};
+use self::finish::finish;
 use self::head::{take_head, take_headline};
 
 use super::{BadFile, Block, Document, Format, MetaAuthor};
@@ -65,8 +67,10 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if head_len >= all.len() {
         head_len = 0;
     }
-    let tail_at = head_len + cover::tail(&all[head_len..]);
-    let signature = cover::signature(&all[tail_at..]);
+    // An e-mail reply ends with the messages it quotes; its own end comes before them.
+    let thread_at = cover::quoted_thread(&all[head_len..]).map_or(all.len(), |i| head_len + i);
+    let tail_at = head_len + cover::tail(&all[head_len..thread_at]);
+    let signature = cover::signature(&all[tail_at..thread_at]);
     let wrapping = all[..head_len].iter().chain(&all[tail_at..]);
     rec.dropped.extend(
         wrapping
@@ -82,10 +86,26 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if blocks.is_empty() && meta.title.is_none() {
         meta.title = subject_title;
     }
+    // A note to the editor in brackets standing alone is no part of the piece, wherever it is.
+    blocks.retain(|b| {
+        let note = finish::is_note_to_editor(&b.text);
+        if note {
+            rec.warnings.push(format!(
+                "left out a note to the editor: “{}”",
+                b.text.trim()
+            ));
+        }
+        !note
+    });
     if let Some((fields, taken)) = form::take_form(&blocks) {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+    }
+    // An "About the author" box set above the piece is read where bios stand, after it.
+    let above = head::bios_above(&blocks);
+    if above > 0 && above < blocks.len() {
+        blocks.rotate_left(above);
     }
     rec.section = meta.section.clone();
     rec.tags = meta.tags.clone();
@@ -109,8 +129,41 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     );
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
+    // An address anywhere in what was left out (notes to editors, a contact box), or behind a
+    // link ("Email" in an author card), that spells an author's name is that author's; a press
+    // office's is nobody's.
+    let linked = all
+        .iter()
+        .filter(|b| b.markdown.contains("mailto:"))
+        .flat_map(|b| crate::import::contact::find_emails(&b.markdown));
+    let left_out: Vec<String> = rec
+        .dropped
+        .iter()
+        .flat_map(|d| crate::import::contact::find_emails(d))
+        .chain(linked)
+        .collect();
+    for email in left_out {
+        if rec
+            .authors
+            .iter()
+            .any(|a| a.email.as_deref() == Some(email.as_str()))
+        {
+            continue;
+        }
+        if let Some(a) = rec
+            .authors
+            .iter_mut()
+            .find(|a| a.email.is_none() && cover::email_spells(&a.name, &email))
+        {
+            a.email = Some(email);
+        }
+    }
     // The institution a bio names beats none, or one that names only a programme or a brand.
     for a in &mut rec.authors {
+        a.affiliation = a
+            .affiliation
+            .as_deref()
+            .map(patterns::without_trailing_place);
         if a.affiliation
             .as_deref()
             .is_none_or(|aff| !patterns::names_institution(aff))
@@ -119,7 +172,8 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             a.affiliation = Some(org);
         }
     }
-    let (kept, taken_out) = super::keep_to_allowlist(&finish(&body, doc.format));
+    let finished = finish(&body, doc.format, &mut rec.warnings);
+    let (kept, taken_out) = super::keep_to_allowlist(&finished);
     rec.body = kept;
     rec.warnings.extend(taken_out);
     if rec.body.trim().is_empty() {

@@ -16,7 +16,7 @@ const WORD: &str =
 const PARTICLE: &str =
     r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|zu|e)";
 /// Titles copy puts before a name and a byline leaves out.
-const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb)\.?\s+)";
+const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb|Cllr|Councillor|Senator|Hon)\.?\s+)";
 
 /// Words that make a capitalised phrase a role or an institution rather than a person.
 const NOT_A_PERSON: &str = "centre center institute university college school foundation council \
@@ -28,7 +28,8 @@ ambassador member associate contributor writer author staff department research 
 researcher lecturer phd";
 
 pub(super) fn name_pattern() -> String {
-    format!(r"{TITLE}?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
+    // "Prof. Dr. Hans-Jürgen Köhler": titles may come in a row.
+    format!(r"{TITLE}{{0,3}}{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{1,4}}")
 }
 
 fn names_pattern() -> String {
@@ -47,7 +48,7 @@ static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
+        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|text|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
     )
 });
 static POSTED: LazyLock<Regex> =
@@ -116,7 +117,7 @@ const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|leads|heads|dire
 /// ("Jane Roe, a former ambassador to Japan, is…"), then the verb.
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about the author)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        r"^(?:(?i:about the author|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
         name_pattern()
     ))
 });
@@ -142,7 +143,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|title|standfirst|subtitle|subheading|dek|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body))\s*:\s*",
     )
 });
 
@@ -185,7 +186,8 @@ const ROLES: &str = "fellow senior professor director editor correspondent resea
 lecturer head chair president founder journalist reporter columnist economist adviser advisor \
 minister ambassador member associate contributor writer author officer manager coordinator \
 envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
-chief deputy assistant executive spokesperson spokesman spokeswoman";
+chief deputy assistant executive spokesperson spokesman spokeswoman ceo cfo coo cto \
+chairman chairwoman chairperson councillor cllr mep mp";
 
 pub(super) fn is_role_word(w: &str) -> bool {
     let w = w
@@ -199,6 +201,12 @@ fn not_a_person_word(w: &str) -> bool {
     NOT_A_PERSON.split_whitespace().any(|k| k == w)
 }
 
+/// A name alone on its line, as a writer signs the end of a piece: "Rahel Mekonnen".
+pub(super) fn is_lone_name(text: &str) -> bool {
+    let text = text.trim();
+    (2..=5).contains(&text.split_whitespace().count()) && is_person(text)
+}
+
 /// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
 pub(super) fn is_person(s: &str) -> bool {
     let s = s.trim();
@@ -206,108 +214,6 @@ pub(super) fn is_person(s: &str) -> bool {
 }
 
 pub(super) use crate::import::contact::find_email;
-
-/// A byline line: the authors in order with any affiliation after their names, and an address.
-/// "By Jane Roe and John Doe", "BY: Dr. Stefan Ilić, University of Niš, and Ana Kostova",
-/// "By Henrike Baumann, Senior Fellow, Carnegie Europe | 14 March 2025".
-pub(super) fn byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
-    if text.chars().count() > 250 {
-        return None;
-    }
-    let rest = BYLINE_START.captures(text.trim())?.name("rest")?.as_str();
-    let email = find_email(rest);
-    let rest = crate::import::contact::without_emails(rest);
-    let rest = rest.replace("()", "");
-    // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
-    // page's "Posted on …", even glued to the name.
-    let cut = [
-        rest.find(['|', '·', '•', '(', '—', '–']),
-        rest.find(" - "),
-        POSTED.find(&rest).map(|m| m.start()),
-        // A name has no digits: "João Carvalho 20 Jan 2025" is a name and a date; "Arben
-        // Krasniqi Mar 21, 2024" too, the month included.
-        rest.find(|c: char| c.is_ascii_digit()),
-        MONTH_DAY.find(&rest).map(|m| m.start()),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .unwrap_or(rest.len());
-    let (names_part, trailing) = rest.split_at(cut);
-    let names_part = PLACE.replace(names_part.trim(), "");
-    let mut parts = Vec::new();
-    let mut joined = false;
-    let mut last = 0;
-    for sep in NAME_SEPARATOR.find_iter(&names_part) {
-        parts.push(&names_part[last..sep.start()]);
-        joined |= sep.as_str().trim() != ",";
-        last = sep.end();
-    }
-    parts.push(&names_part[last..]);
-    // "Ewa Malinowska, Rui Fonseca": a list of people, even without "and"; not a name, a job
-    // title and an employer.
-    let plain_name = |p: &str| {
-        is_person(p)
-            && !p
-                .split_whitespace()
-                .any(|w| is_role_word(w) || is_institution_word(w))
-    };
-    joined |= parts.len() > 1 && parts.iter().all(|p| plain_name(p.trim()));
-    let mut authors: Vec<Named> = Vec::new();
-    for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
-        if part.is_empty() {
-            continue;
-        }
-        if i > 0 && joined && is_person(part) {
-            authors.push(Named {
-                name: tidy_name(part),
-                affiliation: None,
-            });
-        } else if let Some(a) = authors.last_mut() {
-            // "By Jane Roe, Carnegie Europe": without "and", what follows a comma is hers.
-            let aff = a.affiliation.get_or_insert_with(String::new);
-            if !aff.is_empty() {
-                aff.push_str(", ");
-            }
-            aff.push_str(part);
-        } else if is_person(part) {
-            authors.push(Named {
-                name: tidy_name(part),
-                affiliation: None,
-            });
-        } else if let Some((name, role)) = name_and_role(part) {
-            // "Nomvula Dlamini Senior Researcher": a name, then her job title.
-            authors.push(Named {
-                name,
-                affiliation: Some(role),
-            });
-        } else {
-            return None;
-        }
-    }
-    if let [only] = authors.as_mut_slice()
-        && only.affiliation.is_none()
-    {
-        only.affiliation = trailing
-            .split(['|', '·', '•', '(', ')', '—', '–'])
-            .map(|p| p.trim().trim_start_matches("- ").trim())
-            .find(|p| !p.is_empty() && !DATE_OR_READ_TIME.is_match(p) && !p.contains('@'))
-            .map(str::to_string);
-    }
-    for a in &mut authors {
-        // "Jane Roe | Brussels", "Kristjan Tamm, Tallinn": a dateline's place, not an employer;
-        // nor is a telephone number or an address; nor a job title ("Senior Fellow, Carnegie
-        // Europe" is Carnegie Europe).
-        a.affiliation = a
-            .affiliation
-            .take()
-            .and_then(|aff| without_job_titles(&aff))
-            .filter(|aff| {
-                !(is_place(aff) || has_contact(aff) || !aff.chars().any(char::is_alphabetic))
-            });
-    }
-    (!authors.is_empty()).then_some((authors, email))
-}
 
 /// "Posted by Clara Whitfield": who put the piece on the page.
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -322,45 +228,6 @@ pub(super) fn posted_by(text: &str) -> Option<String> {
     Some(tidy_name(caps.name("name")?.as_str()))
 }
 
-/// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
-/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
-/// Institute, University, Forum or Centre among them.
-static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
-    )
-});
-
-pub(super) fn affiliation_in_bio(bio: &str) -> Option<String> {
-    let orgs: Vec<String> = INSTITUTION_IN_BIO
-        .captures_iter(bio)
-        .filter_map(|c| c.name("org").map(|m| m.as_str().to_string()))
-        .filter(|org| org.split_whitespace().any(is_institution_word))
-        .collect();
-    let unit = |org: &String| {
-        org.split_whitespace()
-            .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
-    };
-    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
-}
-
-/// Words naming an institution, as an affiliation has them.
-const INSTITUTIONS: &str = "university universität université universidad universidade \
-college school institute institut institution centre center forum foundation fondation stiftung \
-ministry council agency academy observatory commission parliament bank fund association society \
-trust network tank embassy government authority court federation chamber chambers union \
-laboratory lab company corporation alliance coalition group";
-/// Institution words that name a part of an institution, or a state: an affiliation only when
-/// nothing better is named ("Department of Government at Harrowgate University" is the university).
-const UNITS: &str = "department faculty programme program government";
-
-pub(super) fn is_institution_word(w: &str) -> bool {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    INSTITUTIONS.split_whitespace().any(|k| k == w)
-}
-
 /// "Arben Krasniqi Mar 21, 2024": a month and a day after a name.
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
@@ -372,69 +239,6 @@ fn name_and_role(part: &str) -> Option<(String, String)> {
     let name_len = words.iter().position(|w| is_role_word(w))?;
     let name = words[..name_len].join(" ");
     (name_len >= 2 && is_person(&name)).then(|| (tidy_name(&name), words[name_len..].join(" ")))
-}
-
-/// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
-/// Alliance" is the alliance; a part is a job title when it names a role and no institution.
-pub(super) fn without_job_titles(affiliation: &str) -> Option<String> {
-    let kept: Vec<&str> = affiliation
-        .split(',')
-        .map(str::trim)
-        .filter(|part| {
-            let words: Vec<&str> = part.split_whitespace().collect();
-            let role = words.iter().any(|w| is_role_word(w));
-            let institution = words.iter().any(|w| is_institution_word(w));
-            !part.is_empty() && (!role || institution)
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join(", "))
-}
-
-/// An affiliation a desk would print: it names an institution (a university, an institute, a
-/// forum), not only a programme or a brand.
-pub(super) fn names_institution(affiliation: &str) -> bool {
-    affiliation.split_whitespace().any(is_institution_word)
-}
-
-/// A byline without "By": a short line of names alone ("Lars Eriksson & Annika Holm",
-/// "Matthias Schäfer | Brussels"), as it stands under a headline.
-pub(super) fn bare_byline(text: &str) -> Option<(Vec<Named>, Option<String>)> {
-    let text = text.trim();
-    if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
-        return None;
-    }
-    // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
-    let first = text
-        .split(['|', ',', '·', '•', '—', '–', '('])
-        .next()?
-        .split(|c: char| c.is_ascii_digit())
-        .next()?
-        .trim();
-    let names = split_names(first);
-    let people = !names.is_empty()
-        && NAME_SEPARATOR
-            .split(first)
-            .all(|part| is_person(part.trim()) || name_and_role(part.trim()).is_some());
-    if !people {
-        return None;
-    }
-    byline(&format!("By {text}"))
-}
-
-/// European capitals and the cities datelines name most, for telling a place from an employer.
-const PLACES: &str = "amsterdam andorra athens belgrade berlin bern bratislava brussels bucharest \
-budapest chisinau copenhagen dublin edinburgh helsinki kyiv kiev lisbon ljubljana london \
-luxembourg madrid minsk monaco moscow nicosia oslo paris podgorica prague pristina reykjavik riga \
-rome sarajevo skopje sofia stockholm tallinn tbilisi tirana vaduz valletta vienna vilnius warsaw \
-zagreb yerevan baku ankara istanbul geneva zurich strasbourg luxembourg frankfurt munich hamburg \
-milan barcelona brussels lyon marseille rotterdam antwerp krakow gdansk lviv odesa kharkiv \
-thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bruges hague \
-washington beijing";
-
-fn is_place(s: &str) -> bool {
-    // Folded: "Chișinău" is chisinau.
-    let lower = fold(s);
-    !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
 
 /// The authors a standfirst names: "…, writes Jane Roe.", "Olena Petrenko reports from Kyiv.",
@@ -493,12 +297,34 @@ fn unbracketed(text: &str) -> &str {
     }
 }
 
-/// A bio paragraph's text without the author box's own links ("View all posts by …").
+/// "About the author:" labelling a bio on its own line.
+static BIO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:about the (?:authors?|writers?|contributors?)|about this author|author'?s? bio(?:graphy)?|bio(?:graphy)?|tagline)\s*[:.–—\-]\s+",
+    )
+});
+/// "… Contact: m.lindgren@…" closing a bio: the author's address, not their bio.
+static BIO_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\s*(?i:contact|e-?mail|email|tel|phone|twitter|bluesky|web(?:site)?)\s*:\s*\S.*$")
+});
+
+/// A bio paragraph's text without its label ("About the author:"), the author box's own links
+/// ("View all posts by …") and a contact line run into it ("Contact: …").
 pub(super) fn bio_text(text: &str) -> String {
-    BIO_BOX_LINK
-        .replace(unbracketed(text), "")
-        .trim()
-        .to_string()
+    let text = unbracketed(text);
+    let text = BIO_LABEL.replace(text, "");
+    let text = BIO_BOX_LINK.replace(&text, "");
+    let text = match BIO_CONTACT.find(&text) {
+        Some(m)
+            if has_contact(m.as_str())
+                && m.start() > 0
+                && m.as_str().split_whitespace().count() <= 16 =>
+        {
+            &text[..m.start()]
+        }
+        _ => &text,
+    };
+    text.trim().to_string()
 }
 
 pub(super) fn is_unnamed_bio(text: &str) -> bool {
@@ -539,6 +365,15 @@ pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
     }
     Some(fields)
 }
+
+mod affiliation;
+mod byline;
+use self::affiliation::is_place;
+pub(super) use self::affiliation::{
+    affiliation_in_bio, is_institution_word, names_institution, without_job_titles,
+    without_trailing_place,
+};
+pub(super) use self::byline::{bare_byline, byline};
 
 #[cfg(test)]
 mod tests;

@@ -955,3 +955,26 @@ fn a_publication_note_a_titled_writer_and_a_plain_standfirst_under_the_headline(
     assert!(rec.body.starts_with("For most of"), "{}", rec.body);
     assert!(rec.body.ends_with("for the turn."), "{}", rec.body);
 }
+
+#[test]
+fn an_address_writes_out_german_letters_and_a_signature_needs_no_sign_off() {
+    assert!(cover::email_spells(
+        "Henrike Baumgärtner",
+        "h.baumgaertner@example.org"
+    ));
+    assert!(!cover::email_spells(
+        "Henrike Baumgärtner",
+        "h.baum@example.org"
+    ));
+    let rec = recognise(&doc(&[
+        "The flood wall is not the end of the story",
+        "When the river burst its banks, the water reached the church steps for the first time.",
+        "We can decide whether we build our defences for the last flood or for the next one.",
+        "Cllr Deirdre Ní Mhaoláin",
+        "Green Party, Ballymore Municipal District",
+        "Clinic every Saturday 11am-1pm, Ballymore Library",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Deirdre Ní Mhaoláin"]);
+    assert!(rec.body.ends_with("or for the next one."), "{}", rec.body);
+}

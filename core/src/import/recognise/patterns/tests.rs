@@ -338,3 +338,52 @@ fn posted_by_names_the_poster_and_a_bio_names_the_employer() {
         assert_eq!(affiliation_in_bio(bio).as_deref(), org, "{bio}");
     }
 }
+
+#[test]
+fn an_institution_is_named_in_its_own_language_and_its_town_is_no_part_of_it() {
+    for (bio, org) in [
+        (
+            "Giulia Ferraro is a researcher at the Istituto per gli Studi Mediterranei in Palermo.",
+            "Istituto per gli Studi Mediterranei",
+        ),
+        (
+            "Tomás Quiroga is an economist at the Centro de Estudios Regionales in Seville.",
+            "Centro de Estudios Regionales",
+        ),
+        (
+            "Anna Weber is a fellow of the Zentrum für Osteuropastudien.",
+            "Zentrum für Osteuropastudien",
+        ),
+    ] {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
+    }
+    assert_eq!(
+        without_trailing_place("Istituto per gli Studi Mediterranei, Palermo"),
+        "Istituto per gli Studi Mediterranei"
+    );
+    assert_eq!(
+        without_trailing_place("Department of Economics, University of Vienna"),
+        "Department of Economics, University of Vienna"
+    );
+    assert_eq!(
+        without_trailing_place("Senior Fellow, Chatham"),
+        "Senior Fellow, Chatham"
+    );
+}
+
+#[test]
+fn a_pages_label_for_its_writer_or_its_reading_time_ends_the_name() {
+    let (found, _) = byline("By Priya Raghunathan Guest contributor 06:00, 9 April 2024").unwrap();
+    assert_eq!(names(&found), ["Priya Raghunathan"]);
+    let (found, _) = byline("by Siobhán Ní Bhriain Estimated reading time: 5 minutes").unwrap();
+    assert_eq!(names(&found), ["Siobhán Ní Bhriain"]);
+    let (found, _) = bare_byline("Ana-Maria Ştefănescu Reading time: 6 min").unwrap();
+    assert_eq!(names(&found), ["Ana-Maria Ştefănescu"]);
+    assert_eq!(
+        affiliation_in_bio(
+            "Sophie Vandermeulen is a Member of the European Parliament for Belgium and vice-chair."
+        )
+        .as_deref(),
+        Some("European Parliament")
+    );
+}

@@ -1,0 +1,69 @@
+//! Contact lines and whose they are: an address that spells a writer's name, a line labelled for
+//! the press or for the authors.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns;
+use crate::import::contact;
+use crate::text::fold;
+
+fn re(pattern: &str) -> Regex {
+    patterns::re(pattern)
+}
+
+/// Whether an address is this person's own: its local part spells a surname of theirs
+/// ("h.marcanova@…" is Helena Marčanová's; a press officer's is not hers).
+pub(in crate::import::recognise) fn email_spells(name: &str, email: &str) -> bool {
+    let local = fold(email.split('@').next().unwrap_or(""));
+    // German letters are written out in addresses: "h.baumgaertner@…" is Henrike Baumgärtner's.
+    let written_out: String = name
+        .chars()
+        .flat_map(|c| match c {
+            'ä' | 'Ä' => vec!['a', 'e'],
+            'ö' | 'Ö' => vec!['o', 'e'],
+            'ü' | 'Ü' => vec!['u', 'e'],
+            'ß' => vec!['s', 's'],
+            c => vec![c],
+        })
+        .collect();
+    // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
+    // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
+    [fold(name), fold(&written_out)].iter().any(|name| {
+        name.split_whitespace()
+            .skip(1)
+            .flat_map(|surname| surname.split('-'))
+            .any(|surname| surname.len() >= 3 && local.contains(surname))
+    })
+}
+
+/// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
+pub(in crate::import::recognise) fn is_contact_line(text: &str) -> bool {
+    // "Press contact: NAME, +49 …", "Contact for the authors: …": the label says whose it is.
+    let text = CONTACT_LABEL
+        .find(text.trim())
+        .map_or(text.trim(), |m| &text.trim()[m.end()..]);
+    contact::is_contact_line(text)
+        || (contact::has_contact(text)
+            && text.split_whitespace().count() <= 16
+            && patterns::is_person(&contact::words_besides_contacts(text)))
+}
+
+/// "Press contact: …", "Media contact: …": a contact line for the press office, not the writer.
+pub(in crate::import::recognise) fn is_press_contact(text: &str) -> bool {
+    CONTACT_LABEL
+        .find(text.trim())
+        .is_some_and(|m| PRESS.is_match(m.as_str()))
+}
+
+static PRESS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:press|media|communications?|permissions|rights|reprints?|syndication)\b")
+});
+
+/// "Press contact:", "Media enquiries:", "Contact for the authors:": a contact line's label.
+static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
+    )
+});

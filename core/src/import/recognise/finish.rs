@@ -1,0 +1,226 @@
+//! The body written back as one Markdown text: notes to the editor left out, subheadings made
+//! headings, list items joined into their lists.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns;
+use crate::import::{Block, BlockKind, Format};
+
+/// The body as the desk keeps it: notes to the editor in brackets left out (and told in
+/// `warnings`); subheadings marked as such ("[Crosshead] …"), set alone in bold, or in plain text
+/// a short line standing alone between paragraphs, made headings; the top level of subheadings
+/// made `##` (the headline is the one `#`).
+pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>) -> String {
+    let mut blocks: Vec<Block> = Vec::with_capacity(body.len());
+    let mut notes = Vec::new();
+    for b in body {
+        let mut b = (*b).clone();
+        if !matches!(b.kind, BlockKind::Code) && EDITOR_NOTE.is_match(&b.markdown) {
+            notes.extend(
+                EDITOR_NOTE
+                    .find_iter(&b.text)
+                    .map(|m| m.as_str().trim().to_string()),
+            );
+            b.markdown = tidy_spaces(&EDITOR_NOTE.replace_all(&b.markdown, ""));
+            b.text = tidy_spaces(&EDITOR_NOTE.replace_all(&b.text, ""));
+            if !b.text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+        }
+        marked_subheading(&mut b);
+        blocks.push(b);
+    }
+    if !notes.is_empty() {
+        warnings.push(format!(
+            "left out notes to the editor: {}",
+            notes
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    bold_subheadings(&mut blocks);
+    if format == Format::Text {
+        mark_subheadings(&mut blocks);
+    }
+    // A piece never ends on a heading: one after the last paragraph heads a page's furniture
+    // ("Never miss an argument", an author card's name).
+    while blocks
+        .last()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title))
+    {
+        blocks.pop();
+    }
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(_) | BlockKind::Title => Some(heading_level(b)),
+            _ => None,
+        })
+        .min();
+    if let Some(top) = top {
+        for b in &mut blocks {
+            if matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title) {
+                let level = (heading_level(b) + 2).saturating_sub(top).clamp(2, 6);
+                b.kind = BlockKind::Heading(level);
+                b.markdown = format!(
+                    "{} {}",
+                    "#".repeat(usize::from(level)),
+                    b.markdown.trim_start_matches('#').trim_start()
+                );
+            }
+        }
+    }
+    join_markdown(&blocks)
+}
+
+/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]": a writer's note to the desk in
+/// square brackets, in the copy or between its paragraphs.
+static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note to (?:the )?(?:editor|desk|subs)|note for (?:the )?(?:editor|desk|subs)|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
+    )
+});
+/// A paragraph that is a note to the editor in brackets and nothing else ("[PHOTO: … credit …]").
+pub(super) fn is_note_to_editor(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    EDITOR_NOTE
+        .find(t)
+        .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+}
+
+/// "[Crosshead] Cheap to break", "[Subhead: Beyond naval patrols]": a subheading marked as one.
+static SUBHEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^\\?\[(?i:cross-?head(?:ing)?|sub-?head(?:ing)?|inter-?title|heading|h2|h3)\s*(?::\s*(?P<inner>[^\[\]]+?))?\\?\]\s*(?P<rest>.*)$",
+    )
+});
+
+fn tidy_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split('\n') {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(
+            &line
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    out.trim().to_string()
+}
+
+/// A paragraph that marks itself a subheading becomes one.
+fn marked_subheading(b: &mut Block) {
+    if b.kind != BlockKind::Paragraph {
+        return;
+    }
+    let Some(caps) = SUBHEADING_MARK.captures(b.markdown.trim()) else {
+        return;
+    };
+    let heading = caps
+        .name("inner")
+        .or_else(|| caps.name("rest"))
+        .map_or("", |m| m.as_str())
+        .trim()
+        .to_string();
+    if heading.is_empty() || heading.split_whitespace().count() > 20 {
+        return;
+    }
+    b.kind = BlockKind::Heading(2);
+    b.text = crate::text::one_line(&heading.replace(['*', '_', '\\'], ""));
+    b.markdown = format!("## {heading}");
+}
+
+/// A short paragraph set wholly in bold, standing alone between paragraphs of the body and not
+/// ending as a sentence does: a subheading (".md" `**…**`, Word's bold Normal paragraphs, a page's
+/// `<p><strong>`).
+fn bold_subheadings(blocks: &mut [Block]) {
+    for i in 1..blocks.len().saturating_sub(1) {
+        let b = &blocks[i];
+        let md = b.markdown.trim();
+        let inner = md
+            .strip_prefix("**")
+            .and_then(|m| m.strip_suffix("**"))
+            .or_else(|| md.strip_prefix("__").and_then(|m| m.strip_suffix("__")));
+        let Some(inner) = inner.filter(|i| !i.contains("**") && !i.contains("__")) else {
+            continue;
+        };
+        let words = b.text.split_whitespace().count();
+        let line = b.kind == BlockKind::Paragraph
+            && (1..=14).contains(&words)
+            && !b.text.trim_end().ends_with(['.', ':', ';', ','])
+            && b.text.chars().next().is_some_and(char::is_uppercase);
+        let prose = |b: &Block| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+            ) && !b.markdown.trim_start().starts_with("**")
+        };
+        if line && prose(&blocks[i + 1]) && !matches!(blocks[i - 1].kind, BlockKind::Title) {
+            let heading = format!("## {}", inner.trim());
+            let b = &mut blocks[i];
+            b.kind = BlockKind::Heading(2);
+            b.markdown = heading;
+        }
+    }
+}
+
+fn heading_level(b: &Block) -> u8 {
+    match b.kind {
+        BlockKind::Heading(n) => n,
+        _ => 1,
+    }
+}
+
+/// A line of at most ten words, without a sentence's end, alone between two paragraphs of prose:
+/// how plain text sets a subheading.
+fn mark_subheadings(blocks: &mut [Block]) {
+    let prose = |b: &Block, words: usize| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. }
+        ) && b.text.split_whitespace().count() >= words
+            && b.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '’', ')', ';', ':'])
+    };
+    for i in 1..blocks.len().saturating_sub(1) {
+        let b = &blocks[i];
+        let text = b.text.trim();
+        let words = text.split_whitespace().count();
+        let line = b.kind == BlockKind::Paragraph
+            && (1..=10).contains(&words)
+            && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
+            && text.chars().next().is_some_and(char::is_uppercase);
+        if line && prose(&blocks[i - 1], 5) && prose(&blocks[i + 1], 15) {
+            let b = &mut blocks[i];
+            b.kind = BlockKind::Heading(2);
+            b.markdown = format!("## {}", b.markdown);
+        }
+    }
+}
+
+/// Blocks back into one Markdown text: list items of one list on consecutive lines.
+fn join_markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut previous: Option<BlockKind> = None;
+    for b in blocks {
+        if let Some(p) = previous {
+            let same_list = matches!(
+                (p, b.kind),
+                (BlockKind::ListItem { ordered: a }, BlockKind::ListItem { ordered: c }) if a == c
+            );
+            out.push_str(if same_list { "\n" } else { "\n\n" });
+        }
+        out.push_str(b.markdown.trim_end());
+        previous = Some(b.kind);
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! Affiliations: the institution a bio or a byline names, without job titles, towns or seats.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{is_role_word, re};
+use crate::text::fold;
+
+/// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
+/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
+/// Institute, University, Forum or Centre among them.
+/// The small words inside an institution's name are those of its language too: "Centro de
+/// Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
+static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+    )
+});
+
+pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<String> {
+    // "the European Parliament for Belgium": the seat it is for is no part of the institution.
+    let without_seat = |org: &str| -> String {
+        match org.rsplit_once(" for ").or_else(|| org.rsplit_once(" in ")) {
+            Some((name, place)) if is_place(place) && names_institution(name) => name.to_string(),
+            _ => org.to_string(),
+        }
+    };
+    let orgs: Vec<String> = INSTITUTION_IN_BIO
+        .captures_iter(bio)
+        .filter_map(|c| c.name("org").map(|m| without_seat(m.as_str())))
+        .filter(|org| org.split_whitespace().any(is_institution_word))
+        .collect();
+    let unit = |org: &String| {
+        org.split_whitespace()
+            .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
+    };
+    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
+}
+
+/// Words naming an institution, as an affiliation has them.
+const INSTITUTIONS: &str = "university universität université universidad universidade \
+università universiteit universitet uniwersytet univerzita instituto istituto institutet zentrum \
+centrum centro fundación fundação fondazione fundacja akademie hochschule \
+college school institute institut institution centre center forum foundation fondation stiftung \
+ministry council agency academy observatory commission parliament bank fund association society \
+trust network tank embassy government authority court federation chamber chambers union \
+laboratory lab company corporation alliance coalition group";
+/// Institution words that name a part of an institution, or a state: an affiliation only when
+/// nothing better is named ("Department of Government at Harrowgate University" is the university).
+const UNITS: &str = "department faculty programme program government";
+
+pub(in crate::import::recognise) fn is_institution_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    INSTITUTIONS.split_whitespace().any(|k| k == w)
+}
+
+/// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
+/// Alliance" is the alliance; a part is a job title when it names a role and no institution.
+pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Option<String> {
+    let kept: Vec<&str> = affiliation
+        .split(',')
+        .map(str::trim)
+        .filter(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let role = words.iter().any(|w| is_role_word(w));
+            let institution = words.iter().any(|w| is_institution_word(w));
+            !part.is_empty() && (!role || institution)
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// An affiliation a desk would print: it names an institution (a university, an institute, a
+/// forum), not only a programme or a brand.
+pub(in crate::import::recognise) fn names_institution(affiliation: &str) -> bool {
+    affiliation.split_whitespace().any(is_institution_word)
+}
+
+/// "Istituto per gli Studi Mediterranei, Palermo": an institution and the town it is in; the
+/// town is an address, not part of the affiliation. A second part naming an institution itself
+/// ("Department of Economics, University of Vienna") stays.
+pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) -> String {
+    let Some((org, tail)) = affiliation.rsplit_once(',') else {
+        return affiliation.to_string();
+    };
+    let tail = tail.trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let town = (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !names_institution(tail)
+        && !tail.chars().any(|c| c.is_ascii_digit());
+    if town && names_institution(org) {
+        org.trim().to_string()
+    } else {
+        affiliation.to_string()
+    }
+}
+
+/// European capitals and the cities datelines name most, for telling a place from an employer.
+const PLACES: &str = "amsterdam andorra athens belgrade berlin bern bratislava brussels bucharest \
+budapest chisinau copenhagen dublin edinburgh helsinki kyiv kiev lisbon ljubljana london \
+luxembourg madrid minsk monaco moscow nicosia oslo paris podgorica prague pristina reykjavik riga \
+rome sarajevo skopje sofia stockholm tallinn tbilisi tirana vaduz valletta vienna vilnius warsaw \
+zagreb yerevan baku ankara istanbul geneva zurich strasbourg luxembourg frankfurt munich hamburg \
+milan barcelona brussels lyon marseille rotterdam antwerp krakow gdansk lviv odesa kharkiv \
+thessaloniki porto seville naples turin cologne gothenburg tartu kaunas cluj bruges hague \
+washington beijing \
+albania austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany \
+greece hungary iceland ireland italy kosovo latvia lithuania malta moldova montenegro netherlands \
+norway poland portugal romania serbia slovakia slovenia spain sweden switzerland turkey ukraine \
+georgia armenia azerbaijan belarus";
+
+pub(super) fn is_place(s: &str) -> bool {
+    // Folded: "Chișinău" is chisinau.
+    let lower = fold(s);
+    !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
+}
