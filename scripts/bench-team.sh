@@ -5,7 +5,8 @@
 #      the desk's operations (queue, open, search, autosave, calendar, load), as on a desk file;
 #   2. two `copydesk serve` instances on that database, and `copydesk bench --instance … ` playing
 #      EDITORS editors against them for SECONDS seconds while DUE pieces fall due.
-# Prints both reports (JSON with --json as the first argument) and keeps them in OUT.
+# Prints both reports (JSON with --json as the first argument) and keeps them, with the servers'
+# logs, in OUT (target/bench-team).
 #   scripts/bench-team.sh [--json] [ARTICLES [EDITORS [SECONDS [DUE]]]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,16 +41,16 @@ $copydesk "${json[@]}" bench --articles "$articles" --database "$url" | tee "$ou
 urls=()
 for i in 1 2; do
 	$copydesk serve --database "$url" --listen 127.0.0.1:0 --publish-folder "$work/site" \
-		2>"$work/serve-$i.log" &
+		2>"$out/serve-$i.log" &
 	servers+=($!)
 	address=""
 	for _ in $(seq 1 400); do
-		address=$(grep -o 'serving the team desk at http://[0-9.:]*' "$work/serve-$i.log" | awk '{print $NF}' || true)
+		address=$(grep -o 'serving the team desk at http://[0-9.:]*' "$out/serve-$i.log" | awk '{print $NF}' || true)
 		[ -n "$address" ] && break
 		sleep 0.05
 	done
 	[ -n "$address" ] || {
-		cat "$work/serve-$i.log" >&2
+		cat "$out/serve-$i.log" >&2
 		exit 1
 	}
 	urls+=(--instance "$address")
