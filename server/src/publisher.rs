@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use copydesk_core::Desk;
 use tokio::sync::watch;
+use tokio::time::Instant;
 
 use crate::blocking;
 
@@ -35,7 +36,10 @@ pub async fn run(
                 tracing::warn!(code = %e.0.code, "the publisher could not run: {}", e.0.message)
             }
         }
-        // Sleep until the next job falls due; a change (a piece scheduled sooner) re-plans.
+        // Sleep until the next job falls due. A change (a piece scheduled sooner) may bring the
+        // wake-up nearer, never push it later: on a busy desk changes come faster than any sleep
+        // would last, and a sleep begun again on each one would never end.
+        let mut deadline: Option<Instant> = None;
         loop {
             let d = desk.clone();
             let next = blocking(move || d.next_job_due()).await.ok().flatten();
@@ -43,8 +47,10 @@ pub async fn run(
                 .map(|at| (at - desk.now()).to_std().unwrap_or(Duration::ZERO))
                 .unwrap_or(LONGEST_SLEEP)
                 .clamp(SHORTEST_SLEEP, LONGEST_SLEEP);
+            let planned = Instant::now() + wait;
+            let wake = *deadline.insert(deadline.map_or(planned, |d| d.min(planned)));
             tokio::select! {
-                _ = tokio::time::sleep(wait) => break,
+                _ = tokio::time::sleep_until(wake) => break,
                 _ = changes.changed() => {}
                 _ = stopping.changed() => return,
             }

@@ -199,3 +199,89 @@ fn two_instances_publish_every_due_piece_exactly_once() {
     }
     t.stop();
 }
+
+/// A desk never quiet (an autosave somewhere every few milliseconds) still has its due pieces
+/// published: changes may wake the publisher sooner, never put its wake-up off.
+#[test]
+fn a_busy_desk_does_not_hold_back_a_due_piece() {
+    let t = team_desk();
+    let chief = t.signed_in(CHIEF);
+    let piece = |headline: &str| {
+        chief
+            .call(&CreateArticle {
+                article: NewArticle {
+                    headline: headline.into(),
+                    standfirst: "A standfirst.".into(),
+                    body: "Words. ".repeat(200),
+                    section: Some("News".into()),
+                    byline: vec![BylineEntry::named("Jane Roe")],
+                    ..Default::default()
+                },
+            })
+            .unwrap()
+    };
+    let due = piece("Due while the desk is busy");
+    for action in [Action::Submit, Action::Claim, Action::Approve] {
+        chief
+            .call(&MoveArticle {
+                id: due.id.clone(),
+                action,
+                args: Default::default(),
+            })
+            .unwrap();
+    }
+    chief
+        .call(&ScheduleArticle {
+            id: due.id.clone(),
+            when: When::At((start() + Span::minutes(10)).to_rfc3339()),
+            note: None,
+        })
+        .unwrap();
+    let busy = piece("Typed into all the while");
+    t.clock.advance(Span::hours(1));
+
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let typist = t.signed_in(CHIEF);
+    let published = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut version = busy.version;
+            let mut n = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                version = typist
+                    .call(&SaveArticle {
+                        id: busy.id.clone(),
+                        base_version: version,
+                        edit: ArticleEdit {
+                            body: Some(format!("Words, typed {n} times. ").repeat(50)),
+                            ..Default::default()
+                        },
+                        autosave: true,
+                    })
+                    .unwrap()
+                    .version;
+            }
+        });
+        let waited = Instant::now();
+        let published = loop {
+            let jobs = chief
+                .call(&ListJobs {
+                    state: Some(JobState::Done),
+                    after: None,
+                    limit: 10,
+                })
+                .unwrap();
+            if jobs.items.iter().any(|j| j.article_id == due.id) {
+                break true;
+            }
+            if waited.elapsed() > Duration::from_secs(30) {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        published
+    });
+    assert!(published, "the due piece waited for the desk to fall quiet");
+    t.stop();
+}
