@@ -69,7 +69,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
         for group in lines.split(|l| is_blank(l)).filter(|g| !g.is_empty()) {
-            if is_contact_block(group) || is_statement_lines(group) {
+            if is_contact_block(group) || is_statement_lines(group) || is_postal_address(group) {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
                 }
@@ -102,6 +102,32 @@ fn is_contact_block(lines: &[&str]) -> bool {
         && short
         && (signed || lines.iter().any(|l| has_contact(l)))
         && !lines.iter().any(|l| list_marker(l).is_some())
+}
+
+/// "14 Mill Lane", "Schottengasse 4, 1010 Wien", "HW3 7QP": a street with its number, or a
+/// postcode.
+static ADDRESS_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\d{1,4}[a-z]?,?\s+\p{Lu}\S*(?:\s+\S+){0,4}|\p{Lu}\p{L}+(?:\s+\p{L}+){0,3}\s+\d{1,4}[a-z]?(?:,\s*\d{4,5}\s+\p{Lu}\p{L}+)?|\p{Lu}{1,2}\d{1,2}\p{Lu}?\s+\d\p{Lu}{2}|\d{4,5}\s+\p{Lu}\p{L}+)$",
+    )
+    .unwrap_or_else(|e| panic!("address pattern: {e}"))
+});
+
+/// A name and a postal address under it, each on a line of its own ("Gwen Pritchard / 14 Mill
+/// Lane / Harwick / HW3 7QP"): its lines are read apart, as a signature's are.
+fn is_postal_address(lines: &[&str]) -> bool {
+    let short = |l: &&str| {
+        let l = l.trim();
+        l.split_whitespace().count() <= 6 && !l.ends_with(['.', '!', '?', ':', ';'])
+    };
+    let named = lines.first().is_some_and(|l| {
+        let l = l.trim();
+        l.chars().next().is_some_and(char::is_uppercase) && !l.chars().any(|c| c.is_ascii_digit())
+    });
+    (3..=7).contains(&lines.len())
+        && named
+        && lines.iter().all(short)
+        && lines[1..].iter().any(|l| ADDRESS_LINE.is_match(l.trim()))
 }
 
 /// Lines that each say one thing and end their sentence (bios one a line, notes), perhaps under

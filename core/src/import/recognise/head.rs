@@ -11,6 +11,8 @@ use crate::text::{fold, one_line};
 
 /// A headline is one short line; a first paragraph longer than this is copy, not a headline.
 const MAX_HEADLINE_WORDS: usize = 30;
+/// A headline is one short line: no paragraph longer than this is one.
+pub(super) const HEADLINE_WORDS: usize = MAX_HEADLINE_WORDS;
 const MAX_HEADLINE_CHARS: usize = 200;
 /// A Title-styled headline is looked for among this many blocks at the top.
 const TITLE_WITHIN: usize = 12;

@@ -83,7 +83,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .copied()
         .filter(|b| b.text.chars().any(char::is_alphanumeric) || furniture::is_end_mark(&b.text))
         .collect();
-    if blocks.is_empty() && meta.title.is_none() {
+    // The subject line is the headline when the copy has none of its own: no text at all, or a
+    // message that opens straight into its prose (a reader's letter sent as an e-mail).
+    let opens_in_prose = blocks.first().is_none_or(|b| {
+        b.kind != super::BlockKind::Title
+            && b.text.split_whitespace().count() > head::HEADLINE_WORDS
+    });
+    if opens_in_prose && meta.title.is_none() {
         meta.title = subject_title;
     }
     // A note to the editor in brackets standing alone is no part of the piece, wherever it is.
@@ -272,3 +278,5 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wrapping_tests;

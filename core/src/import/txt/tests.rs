@@ -227,3 +227,25 @@ fn quoted_lines_are_one_block_quote_and_figures_are_not_list_markers() {
         "1\\. not a list"
     );
 }
+
+#[test]
+fn a_name_over_a_postal_address_is_read_line_by_line() {
+    let doc = read(b"Yours faithfully,\n\nGwen Hollis\n14 Mill Lane\nHarwick\nHW3 7QP\n").unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Yours faithfully,",
+            "Gwen Hollis",
+            "14 Mill Lane",
+            "Harwick",
+            "HW3 7QP"
+        ]
+    );
+    // A paragraph wrapped at a line's width stays one paragraph.
+    let prose = read(
+        b"Dear Editor,\n\nThe council says the library\ncosts a great deal\nand 14 Mill Lane\nis for sale.\n",
+    )
+    .unwrap();
+    assert_eq!(prose.blocks.len(), 2);
+}
