@@ -55,6 +55,17 @@ pub(super) fn take_headline<'a>(
                 .is_some_and(|b| fold(&clean_headline(&b.text)) == fold(&clean_headline(title)));
             (title.clone(), usize::from(repeats))
         }
+        // Notes to the desk above the headline, the byline under it ("*** FOR FRIDAY'S PAPER -
+        // COLUMN - approx 560 words ***", a letterhead in capitals).
+        (None, None) if super::notes_above::headline_under_notes(blocks) > 0 => {
+            let at = super::notes_above::headline_under_notes(blocks);
+            if let Some(label) = blocks[..at].iter().rev().find(|b| is_kicker(&b.text)) {
+                file_under(rec, &label.text);
+            }
+            rec.dropped
+                .extend(blocks[..at].iter().map(|b| b.text.clone()));
+            (blocks[at].text.clone(), at + 1)
+        }
         (None, None) if blocks.len() > 2 && is_kicker(&blocks[0].text) => {
             file_under(rec, &blocks[0].text);
             rec.dropped.push(blocks[0].text.clone());

@@ -7,6 +7,7 @@ mod finish;
 mod form;
 mod furniture;
 mod head;
+mod notes_above;
 mod patterns;
 
 use serde::Serialize;

@@ -72,3 +72,74 @@ fn a_subject_line_does_not_displace_the_headline_the_copy_gives() {
     .unwrap();
     assert_eq!(rec.headline, "The baths are worth keeping");
 }
+
+const PROSE: &str = "Walk down the high street on a Tuesday afternoon and count the empty units. \
+     We did, last month, and got to fourteen between the market cross and the station.";
+
+#[test]
+fn notes_to_the_desk_above_the_headline_are_found_from_the_byline_up() {
+    // A slot and a word count in capitals; a letterhead with its parts between bars and a
+    // release line in capitals; a line for the editor's attention with a word count.
+    let tops: [&[&str]; 3] = [
+        &["*** FOR FRIDAY'S PAPER - \"TOWN HALL VIEW\" COLUMN - approx 560 words ***"],
+        &[
+            "OFFICE OF ANNA PEETERS MEP European Parliament | Rue Wiertz 60 | B-1047 Brussels",
+            "OP-ED – FREE FOR PUBLICATION FROM 06:00 CET, TUESDAY 4 MARCH 2025",
+        ],
+        &[
+            "For the attention of the Opinion Editor Submission – approx. 620 words – offered \
+           exclusively, not published elsewhere",
+        ],
+    ];
+    for top in tops {
+        let mut paragraphs: Vec<&str> = top.to_vec();
+        paragraphs.extend([
+            "Free parking won't save the high street. Here's what will",
+            "Two councillors from opposite sides of the chamber make a joint case for putting \
+             people, not cars, back at the heart of the town centre",
+            "By Anna Peeters",
+            PROSE,
+            "That is the case we will be making.",
+        ]);
+        let rec = recognise(&doc(&paragraphs)).unwrap();
+        assert_eq!(
+            rec.headline, "Free parking won't save the high street. Here's what will",
+            "{top:?}"
+        );
+        assert!(rec.standfirst.starts_with("Two councillors"), "{top:?}");
+        assert_eq!(names(&rec), ["Anna Peeters"], "{top:?}");
+        assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
+    }
+}
+
+#[test]
+fn a_headline_with_no_notes_above_it_stays_the_headline() {
+    // A short standfirst without a full stop above the byline: the first line is still the
+    // headline, since nothing above the standfirst reads as a note.
+    let rec = recognise(&doc(&[
+        "The high street can be saved",
+        "Free parking is not the answer",
+        "By Anna Peeters",
+        PROSE,
+        "That is the case we will be making.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "The high street can be saved");
+}
+
+#[test]
+fn a_headline_in_capitals_over_a_standfirst_is_no_note() {
+    let rec = recognise(&doc(&[
+        "WHY EUROPE'S POOREST REGIONS STOP CATCHING UP",
+        "Cohesion money built the motorways. It has not built the institutions, and the next \
+         budget should say so.",
+        "By Anna Peeters",
+        PROSE,
+        "That is the case we will be making.",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "WHY EUROPE'S POOREST REGIONS STOP CATCHING UP"
+    );
+}
