@@ -32,10 +32,11 @@ static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
-/// "From: …", "Sent: …", "To: …".
+/// "From: …", "Sent: …", "To: …", and as mail programs write them in German, French, Dutch,
+/// Spanish and Italian ("Von:", "Gesendet:", "Envoyé :", "Verzonden:", "Enviado el:", "Inviato:").
 static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to)\s*:\s*\S.*)$",
+        r"^(?i:-{2,}\s*(?:forwarded|original|weitergeleitete|urspr[üu]ngliche)\s+(?:message|nachricht)\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to|von|gesendet|an|datum|de|envoy[ée]|[àa]|van|verzonden|aan|datum|enviado(?: el)?|para|inviato|da|a)\s*:\s*\S.*)$",
     )
 });
 /// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
@@ -53,7 +54,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Subject: Op-ed submission – …": the subject line, its submission words left out.
 static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:re|fwd?)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
+        r"^(?i:(?:re|fwd?|wg|aw|tr|rv|sv)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
     )
 });
 
@@ -83,9 +84,38 @@ fn about_the_submission(text: &str) -> bool {
     FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)
 }
 
+/// "Subject: …", as mail programs label it in English, German, French, Dutch, Spanish, Italian.
 fn subject(text: &str) -> Option<&str> {
-    text.strip_prefix("Subject:")
-        .or_else(|| text.strip_prefix("SUBJECT:"))
+    SUBJECT.find(text).map(|m| &text[m.end()..])
+}
+
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:subject|betreff|objet|onderwerp|asunto|oggetto)\s*:"));
+
+/// Whether the block at `at` comes straight under a message's headers.
+fn after_headers(blocks: &[&Block], at: usize) -> bool {
+    at > 0 && {
+        let above = blocks[at - 1].text.trim();
+        MAIL_HEADER.is_match(above) || subject(above).is_some()
+    }
+}
+
+/// A short note opening with the name of the one it is sent to: "Lukas, anbei …", "Kasia –
+/// final text below, …".
+fn addresses_by_name(text: &str) -> bool {
+    let Some((name, rest)) = text
+        .split_once(',')
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" - "))
+    else {
+        return false;
+    };
+    let name = name.trim();
+    !name.contains(' ')
+        && name.chars().count() >= 2
+        && patterns::tidy_name(name) == name
+        && !rest.trim().is_empty()
+        && text.split_whitespace().count() <= 40
 }
 
 /// A line of a signature: a name, a role or an employer, an address, a number.
@@ -111,8 +141,11 @@ fn signature_line(text: &str) -> bool {
         .any(|w| patterns::is_institution_word(w) || patterns::is_role_word(w));
     // "Cumhuriyet Bulvarı 118, 35210 Konak": a street and a postcode.
     let address = words.len() <= 10 && text.chars().any(|c| c.is_ascii_digit()) && title_case(text);
+    // "Kommunikation | Communications": a signature's parts set between bars, each capitalised.
+    let between_bars = text.contains('|') && words.len() <= 10 && title_case(text);
     has_contact(text)
         || lone_name
+        || between_bars
         || address
         || text.split(['|', ',', '·']).any(patterns::is_person)
         || (institutional && title_case(text))
@@ -120,7 +153,7 @@ fn signature_line(text: &str) -> bool {
 
 /// Every word capitalised but the small words of a name or an institution.
 fn title_case(text: &str) -> bool {
-    const SMALL: &str = "of for and the at in on de du des van von der den da di y & | - – — , of";
+    const SMALL: &str = "of for and the at in on de du des van von der den da di y für zur zum voor för & | - – — ,";
     text.split_whitespace().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -190,10 +223,23 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             at += 1;
         } else if furniture::sign_off(text).is_some() && in_note {
             at += 1;
-            while at < limit && (signature_line(&blocks[at].text) || is_rule(blocks[at])) {
+            while at < limit
+                && !MAIL_HEADER.is_match(blocks[at].text.trim())
+                && (signature_line(&blocks[at].text) || is_rule(blocks[at]))
+            {
                 at += 1;
             }
-            break;
+            // A press office's note signed above the message it forwards: read on into that one.
+            if !blocks
+                .get(at)
+                .is_some_and(|b| MAIL_HEADER.is_match(b.text.trim()))
+            {
+                break;
+            }
+        } else if after_headers(blocks, at) && addresses_by_name(text) {
+            // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded
+            // message's own note, to the person it was sent to.
+            at += 1;
         } else if greeting(text)
             || furniture::is_cover_note(text)
             || furniture::is_desk_note(text)

@@ -71,27 +71,27 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
     )
 });
 
 /// What an e-mail's lawyers add under it.
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any attachments?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this))",
+        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
     )
 });
 
 /// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
     )
 });
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|pictures?|images?|headshots?)\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 
@@ -194,7 +194,7 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 /// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
+        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
     )
 });
 

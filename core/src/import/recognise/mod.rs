@@ -178,6 +178,16 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         {
             a.affiliation = Some(org);
         }
+        // The same institution as the bio writes it (the copy's "Workers’ Union", not the
+        // signature's "Workers' Union").
+        if let (Some(aff), Some(org)) = (
+            a.affiliation.as_deref(),
+            a.bio.as_deref().and_then(patterns::affiliation_in_bio),
+        ) && aff != org
+            && fold(&aff.replace('\'', "’")) == fold(&org.replace('\'', "’"))
+        {
+            a.affiliation = Some(org);
+        }
     }
     let finished = finish(&body, doc.format, &mut rec.warnings);
     let (kept, taken_out) = super::keep_to_allowlist(&finished);

@@ -143,3 +143,119 @@ fn a_headline_in_capitals_over_a_standfirst_is_no_note() {
         "WHY EUROPE'S POOREST REGIONS STOP CATCHING UP"
     );
 }
+
+#[test]
+fn a_forward_in_german_outlook_through_two_notes_to_the_piece() {
+    let rec = recognise(&doc(&[
+        "Von: Presse Institut <presse@example.at>",
+        "Gesendet: Donnerstag, 22. Mai 2025 10:47",
+        "An: opinion@example.com",
+        "Betreff: WG: Gastbeitrag / Op-ed on enlargement",
+        "Dear Opinion team,",
+        "please find below an op-ed by our director, offered exclusively to your publication.",
+        "Kind regards / Mit freundlichen Grüßen",
+        "Lukas Bauer",
+        "Kommunikation | Communications",
+        "Wiener Institut für Europapolitik | Vienna Institute for European Policy",
+        "Schottengasse 4, 1010 Wien",
+        "Von: Katharina Gross <k.gross@example.at>",
+        "Gesendet: Mittwoch, 21. Mai 2025 18:03",
+        "Betreff: Gastbeitrag final",
+        "Lukas, anbei die finale Fassung für die Briten. Danke! KG",
+        "The Western Balkans cannot wait forever",
+        "By Katharina Gross",
+        PROSE,
+        "The Western Balkans have waited long enough.",
+        "Katharina Gross is director of the Vienna Institute for European Policy.",
+        "Diese E-Mail kann vertrauliche und/oder rechtlich geschützte Informationen enthalten.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "The Western Balkans cannot wait forever");
+    assert_eq!(names(&rec), ["Katharina Gross"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("k.gross@example.at"));
+    assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
+    assert!(rec.body.ends_with("waited long enough."), "{}", rec.body);
+}
+
+#[test]
+fn a_press_office_forward_in_outlook_style_with_a_signed_signature_under_the_piece() {
+    let rec = recognise(&doc(&[
+        "From: Kasia Nowak <k.nowak@union.example.org>",
+        "Subject: FW: Op-ed offer – heat and warehouse workers",
+        "Hi all,",
+        "Please see below the piece from our General Secretary. It's exclusive to you.",
+        "Photos available on request.",
+        "Best wishes,",
+        "Kasia",
+        "Kasia Nowak | Press and Campaigns Officer",
+        "-----Original Message-----",
+        "From: Bríd Nolan <b.nolan@union.example.org>",
+        "Subject: final version",
+        "Kasia – final text below, I’ve taken in Ruth’s comments on the HSE para. B.",
+        "Heat is now a workplace hazard. The law should say so",
+        "Warehouse workers are collapsing on shift every summer. A legal maximum temperature \
+         is long overdue, argues Bríd Nolan",
+        "By Bríd Nolan",
+        PROSE,
+        "They are asking not to be made ill by it.",
+        "Bríd Nolan is general secretary of the Distribution Workers’ Union.",
+        "Bríd Nolan",
+        "General Secretary",
+        "Distribution Workers' Union",
+        "Head Office: 21 Carrow Road, London N7 9XX",
+        "This email and any files transmitted with it are confidential.",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "Heat is now a workplace hazard. The law should say so"
+    );
+    assert_eq!(names(&rec), ["Bríd Nolan"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("b.nolan@union.example.org")
+    );
+    assert!(rec.body.ends_with("made ill by it."), "{}", rec.body);
+}
+
+#[test]
+fn an_end_mark_between_dashes_ends_the_piece_and_a_queries_line_is_a_contact() {
+    let rec = recognise(&doc(&[
+        "One ticket, one journey",
+        "By Ilse Peeters, Member of the European Parliament",
+        PROSE,
+        "It really is that simple.",
+        "Any queries to Democratic Services: services@example.gov.uk / 01632 960 118",
+        "– ENDS –",
+        "NOTES TO EDITORS",
+        "1. The committee votes on 11 March.",
+    ]))
+    .unwrap();
+    assert!(rec.body.ends_with("that simple."), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("European Parliament")
+    );
+}
+
+#[test]
+fn the_bio_writes_the_institution_as_the_signature_does_not() {
+    let rec = recognise(&doc(&[
+        "Heat is a workplace hazard",
+        "By Bríd Nolan",
+        PROSE,
+        "They are asking not to be made ill by it.",
+        "Bríd Nolan is general secretary of the Distribution Workers’ Union.",
+        "Best wishes,",
+        "Bríd Nolan",
+        "General Secretary, Distribution Workers' Union",
+        "b.nolan@union.example.org",
+    ]))
+    .unwrap();
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Distribution Workers’ Union"),
+        "{:?}",
+        rec.authors
+    );
+}

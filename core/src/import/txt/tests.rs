@@ -249,3 +249,22 @@ fn a_name_over_a_postal_address_is_read_line_by_line() {
     .unwrap();
     assert_eq!(prose.blocks.len(), 2);
 }
+
+#[test]
+fn a_rule_right_above_a_bio_is_a_block_of_its_own() {
+    let doc = read(
+        b"Headline\n\nThe text ends here.\n\n---\nAnna Berg is a professor at the Baltic University.\nContact: a.berg@example.org | +48 58 555 0142\n",
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Headline",
+            "The text ends here.",
+            "---",
+            "Anna Berg is a professor at the Baltic University.",
+            "Contact: a.berg@example.org | +48 58 555 0142"
+        ]
+    );
+}

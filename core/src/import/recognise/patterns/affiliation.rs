@@ -63,6 +63,7 @@ pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Opt
     let kept: Vec<&str> = affiliation
         .split(',')
         .map(str::trim)
+        .map(institution_after_role)
         .filter(|part| {
             let words: Vec<&str> = part.split_whitespace().collect();
             let role = words.iter().any(|w| is_role_word(w));
@@ -72,6 +73,28 @@ pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Opt
         .collect();
     (!kept.is_empty()).then(|| kept.join(", "))
 }
+
+/// "Member of the European Parliament", "Fellow at the Danube Forum": a role held at an
+/// institution is the institution.
+fn institution_after_role(part: &str) -> &str {
+    let Some(caps) = ROLE_AT.captures(part) else {
+        return part;
+    };
+    match (caps.name("role"), caps.name("org")) {
+        (Some(role), Some(org))
+            if role.as_str().split_whitespace().any(is_role_word)
+                && !role.as_str().split_whitespace().any(is_institution_word)
+                && names_institution(org.as_str()) =>
+        {
+            org.as_str()
+        }
+        _ => part,
+    }
+}
+
+static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<role>[\p{L} \-]{2,60}?)\s+(?:of|at|with)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+});
 
 /// An affiliation a desk would print: it names an institution (a university, an institute, a
 /// forum), not only a programme or a brand.
@@ -83,6 +106,20 @@ pub(in crate::import::recognise) fn names_institution(affiliation: &str) -> bool
 /// town is an address, not part of the affiliation. A second part naming an institution itself
 /// ("Department of Economics, University of Vienna") stays.
 pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) -> String {
+    // "the Institute for Global Resource Policy’s programme": not its possessive.
+    let affiliation = affiliation
+        .strip_suffix("’s")
+        .or_else(|| affiliation.strip_suffix("'s"))
+        .unwrap_or(affiliation);
+    // "Northgate University Business School": the school is part of the university.
+    let words: Vec<&str> = affiliation.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| fold(w) == "university")
+        && at > 0
+        && at + 1 < words.len()
+        && words.last().is_some_and(|w| fold(w) == "school")
+    {
+        return words[..=at].join(" ");
+    }
     let Some((org, tail)) = affiliation.rsplit_once(',') else {
         return affiliation.to_string();
     };

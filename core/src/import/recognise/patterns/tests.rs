@@ -387,3 +387,27 @@ fn a_pages_label_for_its_writer_or_its_reading_time_ends_the_name() {
         Some("European Parliament")
     );
 }
+
+#[test]
+fn affiliations_without_a_possessive_or_a_school_of_their_university() {
+    assert_eq!(
+        without_trailing_place("Institute for Global Resource Policy’s"),
+        "Institute for Global Resource Policy"
+    );
+    assert_eq!(
+        without_trailing_place("Northgate University Business School"),
+        "Northgate University"
+    );
+    assert_eq!(
+        without_trailing_place("University College Wexford"),
+        "University College Wexford"
+    );
+    assert_eq!(
+        without_job_titles("Member of the European Parliament").as_deref(),
+        Some("European Parliament")
+    );
+    assert_eq!(
+        without_job_titles("University of Vienna").as_deref(),
+        Some("University of Vienna")
+    );
+}
