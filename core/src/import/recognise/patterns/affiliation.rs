@@ -26,17 +26,86 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
             _ => org.to_string(),
         }
     };
-    let orgs: Vec<String> = INSTITUTION_IN_BIO
+    // "… and a former economist at the European Central Bank": a past post is not the present
+    // affiliation.
+    let former = |at: usize| {
+        let before = &bio[..at];
+        let clause = [", ", "; ", " and "]
+            .iter()
+            .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+            .max()
+            .map_or(before, |i| &before[i..]);
+        FORMER.is_match(clause)
+    };
+    let mut found: Vec<(usize, String)> = INSTITUTION_IN_BIO
         .captures_iter(bio)
-        .filter_map(|c| c.name("org").map(|m| without_seat(m.as_str())))
-        .filter(|org| org.split_whitespace().any(is_institution_word))
+        .filter_map(|c| {
+            let m = c.name("org")?;
+            // "the Digital Governance Lab, University College Wexford": the university a lab
+            // belongs to.
+            let org = UNIVERSITY_AFTER
+                .captures(&bio[m.end()..])
+                .and_then(|u| u.name("uni"))
+                .map_or(m.as_str(), |u| u.as_str());
+            Some((m.start(), without_seat(org)))
+        })
+        .filter(|(_, org)| org.split_whitespace().any(is_institution_word))
         .collect();
-    let unit = |org: &String| {
+    // "the pensions consultancy Altmark Partners", "Herstelnet, a network of …": an
+    // organisation the bio says what kind it is.
+    for pattern in [&*KIND_THEN_NAME, &*NAME_THEN_KIND] {
+        found.extend(
+            pattern
+                .captures_iter(bio)
+                .filter_map(|c| c.name("org").map(|m| (m.start(), m.as_str().to_string()))),
+        );
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let present: Vec<&String> = found
+        .iter()
+        .filter(|(at, _)| !former(*at))
+        .map(|(_, org)| org)
+        .collect();
+    let orgs = if present.is_empty() {
+        found.iter().map(|(_, org)| org).collect()
+    } else {
+        present
+    };
+    let unit = |org: &&String| {
         org.split_whitespace()
             .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
     };
-    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
+    orgs.iter()
+        .find(|org| !unit(org))
+        .or(orgs.first())
+        .map(|org| without_trailing_place(org))
 }
+
+static FORMER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:former|formerly|previously|ex-|once|until \d{4})"));
+
+static UNIVERSITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,\s+(?:the\s+)?(?P<uni>(?i:univers|uniwers|univerz)\p{L}*(?:\s+(?:of|de|di|du|für|the|College|\p{Lu}[\p{L}\p{M}'’\-]*))*|\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*)*\s+(?i:university|universität|université|universidad|universidade|università|universiteit|universitet))",
+    )
+});
+
+/// Kinds of organisation a bio names before or after its name.
+const KINDS: &str = r"press|publisher|publishing house|network|charity|consultancy|firm|company|organisation|organization|ngo|co-?operative|collective|platform|start-?up|agency|think tank|newsroom|magazine";
+
+/// "the Frankfurt pensions consultancy Altmark Partners".
+static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
+    ))
+});
+
+/// "co-founder of Éditions du Phare, an independent press".
+static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+(?:(?:du|de|des|la|le|of|for|and|the|van|von|der|für)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*)*),\s+(?:an?|the)\s+(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\b"
+    ))
+});
 
 /// Words naming an institution, as an affiliation has them.
 const INSTITUTIONS: &str = "university universität université universidad universidade \
@@ -45,7 +114,8 @@ centrum centro fundación fundação fondazione fundacja akademie hochschule \
 college school institute institut institution centre center forum foundation fondation stiftung \
 ministry council agency academy observatory commission parliament bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
-laboratory lab company corporation alliance coalition group";
+laboratory lab company corporation alliance coalition group partnership initiative hospital \
+clinic";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";
