@@ -31,30 +31,10 @@ static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|below|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
     )
 });
-/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
-/// "From: …", "Sent: …", "To: …", and as mail programs write them in German, French, Dutch,
-/// Spanish and Italian ("Von:", "Gesendet:", "Envoyé :", "Verzonden:", "Enviado el:", "Inviato:").
-static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:-{2,}\s*(?:forwarded|original|weitergeleitete|urspr[üu]ngliche)\s+(?:message|nachricht)\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to|von|gesendet|an|datum|de|envoy[ée]|[àa]|van|verzonden|aan|datum|enviado(?: el)?|para|inviato|da|a)\s*:\s*\S.*)$",
-    )
-});
 /// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
 static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:\p{Lu}[\p{L}\- ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
-    )
-});
-
-/// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
-});
-
-/// "Subject: Op-ed submission – …": the subject line, its submission words left out.
-static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:re|fwd?|wg|aw|tr|rv|sv)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
     )
 });
 
@@ -82,40 +62,6 @@ fn addressed(text: &str) -> bool {
 
 fn about_the_submission(text: &str) -> bool {
     FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)
-}
-
-/// "Subject: …", as mail programs label it in English, German, French, Dutch, Spanish, Italian.
-fn subject(text: &str) -> Option<&str> {
-    SUBJECT.find(text).map(|m| &text[m.end()..])
-}
-
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:subject|betreff|objet|onderwerp|asunto|oggetto)\s*:"));
-
-/// Whether the block at `at` comes straight under a message's headers.
-fn after_headers(blocks: &[&Block], at: usize) -> bool {
-    at > 0 && {
-        let above = blocks[at - 1].text.trim();
-        MAIL_HEADER.is_match(above) || subject(above).is_some()
-    }
-}
-
-/// A short note opening with the name of the one it is sent to: "Lukas, anbei …", "Kasia –
-/// final text below, …".
-fn addresses_by_name(text: &str) -> bool {
-    let Some((name, rest)) = text
-        .split_once(',')
-        .or_else(|| text.split_once(" – "))
-        .or_else(|| text.split_once(" - "))
-    else {
-        return false;
-    };
-    let name = name.trim();
-    !name.contains(' ')
-        && name.chars().count() >= 2
-        && patterns::tidy_name(name) == name
-        && !rest.trim().is_empty()
-        && text.split_whitespace().count() <= 40
 }
 
 /// A line of a signature: a name, a role or an employer, an address, a number.
@@ -303,18 +249,6 @@ fn letterhead(blocks: &[&Block]) -> usize {
     }
 }
 
-/// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
-/// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
-pub(super) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
-    let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
-    // The first attribution that is not itself quoted: older messages quote theirs.
-    (1..blocks.len().saturating_sub(1)).find(|&at| {
-        ATTRIBUTION.is_match(blocks[at].text.trim())
-            && !quoted(&blocks[at])
-            && blocks[at + 1..].iter().all(quoted)
-    })
-}
-
 /// Where the e-mail's end starts, among the last blocks: a "--" signature line, or a sign-off
 /// with only a signature and notices after it.
 pub(super) fn tail(blocks: &[&Block]) -> usize {
@@ -424,4 +358,7 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
 }
 
 mod contacts;
+mod mail;
 pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};
+pub(super) use self::mail::quoted_thread;
+use self::mail::{MAIL_HEADER, SUBMISSION_PREFIX, addresses_by_name, after_headers, subject};

@@ -227,3 +227,6 @@ pub(super) fn is_place(s: &str) -> bool {
     let lower = fold(s);
     !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
+
+#[cfg(test)]
+mod tests;
