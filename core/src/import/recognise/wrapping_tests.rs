@@ -259,3 +259,32 @@ fn the_bio_writes_the_institution_as_the_signature_does_not() {
         rec.authors
     );
 }
+
+#[test]
+fn a_form_with_instructions_under_its_title_and_a_line_above_the_text() {
+    let rec = recognise(&doc(&[
+        "Contributor submission form",
+        "Please complete every field. Standfirst max. 35 words; bio max. one sentence.",
+        "Section: Culture",
+        "Headline: The quiet death of the touring theatre",
+        "Standfirst: Regional stages once brought the best new productions to every town.",
+        "author: Morwenna Tregarthen",
+        "email: morwenna.t@example.com",
+        "bio: Morwenna Tregarthen is a theatre critic.",
+        "images: None supplied – happy for the desk to use library pictures",
+        "conflicts of interest: I was artistic director of a receiving venue until 2021.",
+        "ARTICLE TEXT BELOW THIS LINE",
+        PROSE,
+        "It could disappear in a decade.",
+    ]))
+    .unwrap();
+    assert_eq!(rec.headline, "The quiet death of the touring theatre");
+    assert_eq!(rec.section.as_deref(), Some("Culture"));
+    assert_eq!(names(&rec), ["Morwenna Tregarthen"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("morwenna.t@example.com")
+    );
+    assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
+    assert!(!rec.body.contains("artistic director"), "{}", rec.body);
+}
