@@ -8,6 +8,7 @@ mod form;
 mod furniture;
 mod head;
 mod notes_above;
+mod numbered;
 mod patterns;
 
 use serde::Serialize;
@@ -108,6 +109,15 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+    }
+    // An academic byline: names with markers, their affiliations under it by marker.
+    if meta.authors.is_empty()
+        && let Some((authors, taken)) = numbered::numbered_byline(&blocks)
+    {
+        meta.authors = authors;
+        for i in taken.into_iter().rev() {
+            rec.dropped.push(blocks.remove(i).text.clone());
+        }
     }
     // An "About the author" box set above the piece is read where bios stand, after it.
     let above = head::bios_above(&blocks);
