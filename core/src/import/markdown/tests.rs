@@ -474,3 +474,19 @@ fn zola_tables_and_a_themes_html_paragraphs_are_read() {
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, ["The ice is going.", "Léa Rossi is a glaciologist."]);
 }
+
+#[test]
+fn pandoc_title_block_gives_the_title_and_the_authors() {
+    let doc = read(
+        "% Pension savings should build Europe\n% Matthias Kühn; Ana Ruiz\n% 17 November 2025\n\nEurope is rich in savings.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Pension savings should build Europe")
+    );
+    let names: Vec<&str> = doc.meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Matthias Kühn", "Ana Ruiz"]);
+    assert_eq!(doc.blocks.len(), 1);
+}
