@@ -128,6 +128,20 @@ static WIKI_LINKS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
+/// A callout of the writer's own tasks: `> [!todo]`, `> [!tasks]`, `> [!checklist]`.
+fn is_to_do(quote: &str) -> bool {
+    let first = quote.trim_start().trim_start_matches('>').trim_start();
+    first
+        .strip_prefix("[!")
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(kind, _)| {
+            matches!(
+                kind.to_lowercase().as_str(),
+                "todo" | "to-do" | "task" | "tasks" | "checklist"
+            )
+        })
+}
+
 /// A callout's title and text, without its `>` marks: `> [!info] About the author` then its lines.
 fn callout(quote: &str) -> Option<String> {
     let unquoted: Vec<&str> = quote
@@ -188,9 +202,10 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
             }
             NodeValue::BlockQuote => {
                 if let Some(inner) = callout(&source(node, &lines)) {
-                    // "> [!note] For the editor": the writer's note to the desk, not copy.
+                    // "> [!note] For the editor": the writer's note to the desk, not copy; a
+                    // "> [!todo]" list, the writer's own.
                     let title = inner.lines().next().unwrap_or("").trim();
-                    if FOR_THE_EDITOR.is_match(title) {
+                    if FOR_THE_EDITOR.is_match(title) || is_to_do(&source(node, &lines)) {
                         warnings.push(format!("left out the writer's note “{title}”"));
                     } else {
                         blocks.extend(blocks_of(&inner, warnings));

@@ -490,3 +490,14 @@ fn pandoc_title_block_gives_the_title_and_the_authors() {
     assert_eq!(names, ["Matthias Kühn", "Ana Ruiz"]);
     assert_eq!(doc.blocks.len(), 1);
 }
+
+#[test]
+fn a_to_do_callout_is_the_writers_own_note() {
+    let doc = read(
+        b"> [!todo] Before sending\n> - double-check the figure\n\n# The headline\n\nThe text.\n",
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["The headline", "The text."]);
+    assert!(doc.warnings.iter().any(|w| w.contains("Before sending")));
+}
