@@ -50,7 +50,7 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism|we have a (?:small )?favou?r to ask)\b|.{0,200}\bwe have no (?:shareholders|billionaire owners?)\b)",
     )
 });
 
