@@ -101,6 +101,9 @@ fn html_text(html: &str) -> Option<Vec<Block>> {
     if trimmed.starts_with("<!--") || !trimmed.contains("<p") {
         return None;
     }
+    // "<aside class="author-bio">": in the writer's own file an aside is their text (a bio box),
+    // not a page's sidebar for the extractor to drop.
+    let html = html.replace("<aside", "<div").replace("</aside>", "</div>");
     let doc = crate::import::html::read(html.as_bytes()).ok()?;
     let blocks: Vec<Block> = doc
         .blocks

@@ -501,3 +501,18 @@ fn a_to_do_callout_is_the_writers_own_note() {
     assert_eq!(texts, ["The headline", "The text."]);
     assert!(doc.warnings.iter().any(|w| w.contains("Before sending")));
 }
+
+#[test]
+fn a_bio_in_an_html_aside_is_read() {
+    let doc = read(
+        b"# The headline\n\nThe text.\n\n<aside class=\"author-bio\">\n  <img src=\"/a.jpg\" alt=\"\">\n  <p>Mirela Dobre is a curator at the Nordic Museum.</p>\n</aside>\n",
+    )
+    .unwrap();
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| b.text == "Mirela Dobre is a curator at the Nordic Museum."),
+        "{:?}",
+        doc.blocks
+    );
+}

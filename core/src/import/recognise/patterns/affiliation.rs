@@ -115,7 +115,7 @@ college school institute institut institution centre center forum foundation fon
 ministry council agency academy observatory commission parliament bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
 laboratory lab company corporation alliance coalition group partnership initiative hospital \
-clinic";
+clinic museum gallery library archive archives orchestra opera";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";

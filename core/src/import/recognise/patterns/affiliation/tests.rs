@@ -48,6 +48,10 @@ fn the_affiliation_a_bio_names_now_by_kind_and_by_its_university() {
             "St Columba's Hospital",
         ),
         (
+            "Mirela Dobre is a curator and provenance researcher at the Nordic Museum of World Cultures in Gothenburg.",
+            "Nordic Museum of World Cultures",
+        ),
+        (
             "Chikondi Banda is country director for Malawi at the Village Health Partnership.",
             "Village Health Partnership",
         ),
