@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use markup5ever_rcdom::{Handle, Node};
 
-use super::dom::{attr, children, class_words, find_all, is, name, parent, text_content};
+use super::dom::{
+    attr, children, class_words, find, find_all, is, name, parent, text_content, within_article,
+};
 use super::furniture::{Part, furniture};
 use crate::text::fold;
 
@@ -226,6 +228,11 @@ pub(super) fn footer_parts(
         if holds_article || !walls {
             stack.extend(children(&n).into_iter().rev());
         }
+    }
+    // A tag list the article element holds anywhere (a "Topics" block in its own sidebar, amid
+    // the text's range), when none follows the text.
+    if tags.is_empty() {
+        tags.extend(find(body, &|n| within_article(n) && tag_links(n)));
     }
     (boxes, tags)
 }
