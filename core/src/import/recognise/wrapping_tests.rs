@@ -288,3 +288,22 @@ fn a_form_with_instructions_under_its_title_and_a_line_above_the_text() {
     assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
     assert!(!rec.body.contains("artistic director"), "{}", rec.body);
 }
+
+#[test]
+fn a_line_naming_an_institution_under_the_writers_name_is_their_affiliation() {
+    let rec = recognise(&doc(&[
+        "My Erasmus year should not start at an airport",
+        "Lucía Fernández Ortega",
+        "MA Journalism, University of Eastbridge",
+        "lucia.fernandez@student.eastbridge.example.ac.uk",
+        PROSE,
+        "That is all I ask.",
+    ]))
+    .unwrap();
+    assert_eq!(names(&rec), ["Lucía Fernández Ortega"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("University of Eastbridge")
+    );
+    assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
+}
