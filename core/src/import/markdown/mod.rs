@@ -3,6 +3,9 @@
 mod body;
 mod front_matter;
 #[cfg(test)]
+mod more_tests;
+mod obsidian;
+#[cfg(test)]
 mod tests;
 
 use self::body::body_blocks;
