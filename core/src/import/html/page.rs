@@ -62,11 +62,16 @@ pub(super) fn headline(body: &Handle, title: Option<&str>) -> Option<Handle> {
         })
         .collect();
     let title = title.map(fold);
-    candidates
-        .iter()
-        .find(|h| title.as_deref() == Some(fold(&text_content(h)).as_str()))
-        .or(candidates.first())
-        .cloned()
+    let reads_as_title = |h: &Handle| title.as_deref() == Some(fold(&text_content(h)).as_str());
+    if let Some(h1) = candidates.iter().find(|h| reads_as_title(h)) {
+        return Some(h1.clone());
+    }
+    // A blog's `<h1>` is the blog's name; the post's title is a lower heading (Blogger's
+    // `<h3 class="post-title">`).
+    find(body, &|n| {
+        matches!(name(n), Some("h2" | "h3")) && reads_as_title(n)
+    })
+    .or_else(|| candidates.first().cloned())
 }
 
 /// Elements whose text is this block's text, outermost first; the extractor's paragraphs are

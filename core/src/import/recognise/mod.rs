@@ -274,6 +274,10 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
             .split_once(" posts by ")
             .or_else(|| name.split_once(" articles by "))
             .map_or(name.as_str(), |(_, n)| n);
+        // "View my complete profile": the link to a profile, marked as the author's.
+        if furniture::is_page_control(name) {
+            continue;
+        }
         // In a metadata field, commas separate people as "and" does.
         let people = patterns::split_names(name);
         let several = people.len() > 1

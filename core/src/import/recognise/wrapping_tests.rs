@@ -307,3 +307,19 @@ fn a_line_naming_an_institution_under_the_writers_name_is_their_affiliation() {
     );
     assert!(rec.body.starts_with("Walk down"), "{}", rec.body);
 }
+
+#[test]
+fn a_profile_link_marked_as_the_authors_is_no_author() {
+    let authors = meta_authors(&[
+        crate::import::MetaAuthor {
+            name: "Bernadette Kinsella".into(),
+            ..Default::default()
+        },
+        crate::import::MetaAuthor {
+            name: "View my complete profile".into(),
+            ..Default::default()
+        },
+    ]);
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Bernadette Kinsella"]);
+}
