@@ -66,7 +66,12 @@ pub(super) struct Writer {
     pub(super) article_chars: usize,
     title_seen: bool,
     pub(super) too_deep: bool,
+    /// How many images had been met when the last block was written.
+    images_before: usize,
 }
+
+/// An image's caption is a line, not a paragraph.
+const CAPTION_WORDS: usize = 20;
 
 /// A byline or an entry's meta line: short, without headings or paragraphs of prose, unlike an
 /// author box that shares its class.
@@ -381,6 +386,17 @@ impl Writer {
             inline.markdown = inline.markdown.trim_end_matches(separators).to_owned();
         }
         if inline.text.is_empty() {
+            return;
+        }
+        // A short line in italic straight after an image is its caption, not copy (Blogger sets
+        // it in a `<div>` of its own, not a `<figcaption>`).
+        let after_image = self.images.len() > self.images_before;
+        self.images_before = self.images.len();
+        if after_image
+            && ctx.kind == BlockKind::Paragraph
+            && inline.emphasised
+            && inline.text.split_whitespace().count() <= CAPTION_WORDS
+        {
             return;
         }
         let prefix = match ctx.kind {
