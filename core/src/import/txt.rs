@@ -69,7 +69,15 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
         for group in lines.split(|l| is_blank(l)).filter(|g| !g.is_empty()) {
-            if is_contact_block(group) || is_statement_lines(group) {
+            // A rule opening a group ("---" right above a bio) parts it from the lines under it.
+            let group = match group.split_first() {
+                Some((rule, rest)) if !rest.is_empty() && is_rule_line(rule) => {
+                    group_blocks(std::slice::from_ref(rule), &mut blocks);
+                    rest
+                }
+                _ => group,
+            };
+            if is_contact_block(group) || is_statement_lines(group) || is_postal_address(group) {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
                 }
@@ -83,6 +91,12 @@ fn blocks_of(text: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// "---", "***", "___": a rule line.
+fn is_rule_line(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | '='))
 }
 
 /// A signature or an address: short lines, one of them an e-mail, telephone or web address, or
@@ -102,6 +116,32 @@ fn is_contact_block(lines: &[&str]) -> bool {
         && short
         && (signed || lines.iter().any(|l| has_contact(l)))
         && !lines.iter().any(|l| list_marker(l).is_some())
+}
+
+/// "14 Mill Lane", "Head Office: 21 Carrow Road, London N7 9XX", "Schottengasse 4, 1010 Wien",
+/// "HW3 7QP": a street with its number (perhaps under a label), or a postcode.
+static ADDRESS_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:(?:\p{Lu}[\p{L} ]{1,20}:\s*)?\d{1,4}[a-z]?,?\s+\p{Lu}|\p{Lu}\p{L}+(?:\s+\p{L}+){0,3}\s+\d{1,3}[a-z]?(?:,\s*\d{4,5}\s+\p{Lu}\p{L}+)?$|\p{Lu}{1,2}\d{1,2}\p{Lu}?\s+\d\p{Lu}{2}$|\d{4,5}\s+\p{Lu}\p{L}+$)",
+    )
+    .unwrap_or_else(|e| panic!("address pattern: {e}"))
+});
+
+/// A name and a postal address under it, each on a line of its own ("Gwen Pritchard / 14 Mill
+/// Lane / Harwick / HW3 7QP"): its lines are read apart, as a signature's are.
+fn is_postal_address(lines: &[&str]) -> bool {
+    let short = |l: &&str| {
+        let l = l.trim();
+        l.split_whitespace().count() <= 8 && !l.ends_with(['.', '!', '?', ':', ';'])
+    };
+    let named = lines.first().is_some_and(|l| {
+        let l = l.trim();
+        l.chars().next().is_some_and(char::is_uppercase) && !l.chars().any(|c| c.is_ascii_digit())
+    });
+    (3..=7).contains(&lines.len())
+        && named
+        && lines.iter().all(short)
+        && lines[1..].iter().any(|l| ADDRESS_LINE.is_match(l.trim()))
 }
 
 /// Lines that each say one thing and end their sentence (bios one a line, notes), perhaps under

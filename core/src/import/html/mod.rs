@@ -6,6 +6,8 @@
 //! paragraphs, headings, list items, quotes, code, bold, italic and http(s) or mailto links.
 //! `<meta>`, `og:` tags and schema.org JSON-LD give the title, standfirst, authors, section and
 //! tags.
+#[cfg(test)]
+mod caption_tests;
 mod charset;
 mod dom;
 mod find;

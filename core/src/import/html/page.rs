@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use markup5ever_rcdom::{Handle, Node};
 
-use super::dom::{attr, children, class_words, find_all, is, name, parent, text_content};
+use super::dom::{
+    attr, children, class_words, find, find_all, is, name, parent, text_content, within_article,
+};
 use super::furniture::{Part, furniture};
 use crate::text::fold;
 
@@ -60,11 +62,16 @@ pub(super) fn headline(body: &Handle, title: Option<&str>) -> Option<Handle> {
         })
         .collect();
     let title = title.map(fold);
-    candidates
-        .iter()
-        .find(|h| title.as_deref() == Some(fold(&text_content(h)).as_str()))
-        .or(candidates.first())
-        .cloned()
+    let reads_as_title = |h: &Handle| title.as_deref() == Some(fold(&text_content(h)).as_str());
+    if let Some(h1) = candidates.iter().find(|h| reads_as_title(h)) {
+        return Some(h1.clone());
+    }
+    // A blog's `<h1>` is the blog's name; the post's title is a lower heading (Blogger's
+    // `<h3 class="post-title">`).
+    find(body, &|n| {
+        matches!(name(n), Some("h2" | "h3")) && reads_as_title(n)
+    })
+    .or_else(|| candidates.first().cloned())
 }
 
 /// Elements whose text is this block's text, outermost first; the extractor's paragraphs are
@@ -226,6 +233,11 @@ pub(super) fn footer_parts(
         if holds_article || !walls {
             stack.extend(children(&n).into_iter().rev());
         }
+    }
+    // A tag list the article element holds anywhere (a "Topics" block in its own sidebar, amid
+    // the text's range), when none follows the text.
+    if tags.is_empty() {
+        tags.extend(find(body, &|n| within_article(n) && tag_links(n)));
     }
     (boxes, tags)
 }

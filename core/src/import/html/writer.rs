@@ -4,10 +4,6 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use super::MAX_DEPTH;
 
-/// A byline line runs to a few names, a title, a date; an author box is longer.
-const BYLINE_WORDS: usize = 30;
-/// A subtitle is a sentence or three.
-const SUBTITLE_WORDS: usize = 80;
 use super::dom::{attr, children, class_words, find_all, is, name, text_content};
 use super::furniture::{LeftOut, Part, article_part, furniture};
 use super::page::tags_of;
@@ -66,43 +62,12 @@ pub(super) struct Writer {
     pub(super) article_chars: usize,
     title_seen: bool,
     pub(super) too_deep: bool,
+    /// How many images had been met when the last block was written.
+    images_before: usize,
 }
 
-/// A byline or an entry's meta line: short, without headings or paragraphs of prose, unlike an
-/// author box that shares its class.
-fn byline_line(node: &Handle) -> bool {
-    text_content(node).split_whitespace().count() <= BYLINE_WORDS
-        && find_all(node, &|n| {
-            matches!(name(n), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                || (is(n, "p") && text_content(n).split_whitespace().count() >= 12)
-        })
-        .is_empty()
-}
-
-/// A page's subtitle or standfirst, by the words of its class ("subtitle", "standfirst", "dek",
-/// Drupal's "field--name-field-summary", a theme's "td-post-sub-title"), and as short as one: a
-/// wrapper whose class says "summary" around a whole article is not.
-fn is_subtitle(node: &Handle) -> bool {
-    if text_content(node).split_whitespace().count() > SUBTITLE_WORDS {
-        return false;
-    }
-    let words = class_words(node);
-    let has = |w: &str| words.iter().any(|x| x == w);
-    [
-        "subtitle",
-        "standfirst",
-        "dek",
-        "deck",
-        "lede",
-        "excerpt",
-        "summary",
-        "subheadline",
-        "strapline",
-    ]
-    .iter()
-    .any(|w| has(w))
-        || (has("sub") && (has("title") || has("heading")))
-}
+/// An image's caption is a line, not a paragraph.
+const CAPTION_WORDS: usize = 20;
 
 impl Writer {
     pub(super) fn walk(&mut self, node: &Handle, ctx: &Ctx, depth: usize) {
@@ -383,6 +348,17 @@ impl Writer {
         if inline.text.is_empty() {
             return;
         }
+        // A short line in italic straight after an image is its caption, not copy (Blogger sets
+        // it in a `<div>` of its own, not a `<figcaption>`).
+        let after_image = self.images.len() > self.images_before;
+        self.images_before = self.images.len();
+        if after_image
+            && ctx.kind == BlockKind::Paragraph
+            && inline.emphasised
+            && inline.text.split_whitespace().count() <= CAPTION_WORDS
+        {
+            return;
+        }
         let prefix = match ctx.kind {
             BlockKind::Title => "# ".to_owned(),
             BlockKind::Heading(n) => format!("{} ", "#".repeat(usize::from(n))),
@@ -399,3 +375,6 @@ impl Writer {
         });
     }
 }
+
+mod kinds;
+use self::kinds::{byline_line, is_subtitle};

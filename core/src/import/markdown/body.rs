@@ -7,6 +7,7 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use regex::Regex;
 
+use super::obsidian::{FOR_THE_EDITOR, WIKI_LINKS_ONLY, callout, is_to_do};
 use crate::import::inline::link_destination;
 use crate::import::{Block, BlockKind};
 use crate::text::one_line;
@@ -101,6 +102,9 @@ fn html_text(html: &str) -> Option<Vec<Block>> {
     if trimmed.starts_with("<!--") || !trimmed.contains("<p") {
         return None;
     }
+    // "<aside class="author-bio">": in the writer's own file an aside is their text (a bio box),
+    // not a page's sidebar for the extractor to drop.
+    let html = html.replace("<aside", "<div").replace("</aside>", "</div>");
     let doc = crate::import::html::read(html.as_bytes()).ok()?;
     let blocks: Vec<Block> = doc
         .blocks
@@ -114,36 +118,6 @@ fn html_text(html: &str) -> Option<Vec<Block>> {
         })
         .collect();
     (!blocks.is_empty()).then_some(blocks)
-}
-
-/// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs".
-static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:editors?|desk|subs)\b|^editor'?s?\s+note\b")
-        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
-});
-
-/// A paragraph of wiki-links alone, parted by dots, bars or commas.
-static WIKI_LINKS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[\[[^\]\n]+\]\](?:\s*[·•|,;–—-]?\s*\[\[[^\]\n]+\]\])*$")
-        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
-});
-
-/// A callout's title and text, without its `>` marks: `> [!info] About the author` then its lines.
-fn callout(quote: &str) -> Option<String> {
-    let unquoted: Vec<&str> = quote
-        .lines()
-        .map(|l| {
-            let l = l.trim_start();
-            l.strip_prefix("> ")
-                .or_else(|| l.strip_prefix('>'))
-                .unwrap_or(l)
-        })
-        .collect();
-    let first = unquoted.first()?.trim_start();
-    let after = first.strip_prefix("[!")?;
-    let (_, title) = after.split_once(']')?;
-    let title = title.trim_start_matches(['+', '-']).trim();
-    Some(format!("{title}\n\n{}", unquoted[1..].join("\n")))
 }
 
 fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
@@ -188,9 +162,10 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
             }
             NodeValue::BlockQuote => {
                 if let Some(inner) = callout(&source(node, &lines)) {
-                    // "> [!note] For the editor": the writer's note to the desk, not copy.
+                    // "> [!note] For the editor": the writer's note to the desk, not copy; a
+                    // "> [!todo]" list, the writer's own.
                     let title = inner.lines().next().unwrap_or("").trim();
-                    if FOR_THE_EDITOR.is_match(title) {
+                    if FOR_THE_EDITOR.is_match(title) || is_to_do(&source(node, &lines)) {
                         warnings.push(format!("left out the writer's note “{title}”"));
                     } else {
                         blocks.extend(blocks_of(&inner, warnings));

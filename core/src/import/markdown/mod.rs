@@ -3,19 +3,22 @@
 mod body;
 mod front_matter;
 #[cfg(test)]
+mod more_tests;
+mod obsidian;
+#[cfg(test)]
 mod tests;
 
 use self::body::body_blocks;
 use self::front_matter::{front_matter, split_front_matter};
 use super::decode::decode;
-use super::{BadFile, Document, Format, Meta};
+use super::{BadFile, Document, Format, Meta, MetaAuthor};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let (source, warning) = decode(bytes)?;
     let mut warnings: Vec<String> = warning.into_iter().collect();
     let (meta, body) = match split_front_matter(&source) {
         Some((syntax, matter, body)) => (front_matter(syntax, matter, &mut warnings)?, body),
-        None => (Meta::default(), source.as_str()),
+        None => title_block(&source).unwrap_or((Meta::default(), source.as_str())),
     };
     let blocks = body_blocks(body, &mut warnings);
     if blocks.is_empty() {
@@ -27,4 +30,42 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         blocks,
         warnings,
     })
+}
+
+/// Pandoc's title block: "% Title", "% Author; Author", "% Date", the first lines of the file.
+fn title_block(source: &str) -> Option<(Meta, &str)> {
+    let source = source.trim_start_matches('\u{feff}');
+    if !source.starts_with("% ") {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut rest = source;
+    while fields.len() < 3
+        && let Some(line) = rest.strip_prefix('%')
+    {
+        let (line, after) = line.split_once('\n').unwrap_or((line, ""));
+        fields.push(line.trim().to_string());
+        rest = after;
+    }
+    let title = fields.first().filter(|t| !t.is_empty()).cloned()?;
+    let authors = fields
+        .get(1)
+        .map(|names| {
+            names
+                .split(';')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|name| MetaAuthor {
+                    name: name.to_string(),
+                    ..MetaAuthor::default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let meta = Meta {
+        title: Some(title),
+        authors,
+        ..Meta::default()
+    };
+    Some((meta, rest))
 }

@@ -31,29 +31,10 @@ static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|below|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
     )
 });
-/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
-/// "From: …", "Sent: …", "To: …".
-static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to)\s*:\s*\S.*)$",
-    )
-});
 /// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
 static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:\p{Lu}[\p{L}\- ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
-    )
-});
-
-/// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
-});
-
-/// "Subject: Op-ed submission – …": the subject line, its submission words left out.
-static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:re|fwd?)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
     )
 });
 
@@ -83,11 +64,6 @@ fn about_the_submission(text: &str) -> bool {
     FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)
 }
 
-fn subject(text: &str) -> Option<&str> {
-    text.strip_prefix("Subject:")
-        .or_else(|| text.strip_prefix("SUBJECT:"))
-}
-
 /// A line of a signature: a name, a role or an employer, an address, a number.
 fn signature_line(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -111,8 +87,11 @@ fn signature_line(text: &str) -> bool {
         .any(|w| patterns::is_institution_word(w) || patterns::is_role_word(w));
     // "Cumhuriyet Bulvarı 118, 35210 Konak": a street and a postcode.
     let address = words.len() <= 10 && text.chars().any(|c| c.is_ascii_digit()) && title_case(text);
+    // "Kommunikation | Communications": a signature's parts set between bars, each capitalised.
+    let between_bars = text.contains('|') && words.len() <= 10 && title_case(text);
     has_contact(text)
         || lone_name
+        || between_bars
         || address
         || text.split(['|', ',', '·']).any(patterns::is_person)
         || (institutional && title_case(text))
@@ -120,7 +99,7 @@ fn signature_line(text: &str) -> bool {
 
 /// Every word capitalised but the small words of a name or an institution.
 fn title_case(text: &str) -> bool {
-    const SMALL: &str = "of for and the at in on de du des van von der den da di y & | - – — , of";
+    const SMALL: &str = "of for and the at in on de du des van von der den da di y für zur zum voor för & | - – — ,";
     text.split_whitespace().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -190,10 +169,23 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             at += 1;
         } else if furniture::sign_off(text).is_some() && in_note {
             at += 1;
-            while at < limit && (signature_line(&blocks[at].text) || is_rule(blocks[at])) {
+            while at < limit
+                && !MAIL_HEADER.is_match(blocks[at].text.trim())
+                && (signature_line(&blocks[at].text) || is_rule(blocks[at]))
+            {
                 at += 1;
             }
-            break;
+            // A press office's note signed above the message it forwards: read on into that one.
+            if !blocks
+                .get(at)
+                .is_some_and(|b| MAIL_HEADER.is_match(b.text.trim()))
+            {
+                break;
+            }
+        } else if after_headers(blocks, at) && addresses_by_name(text) {
+            // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded
+            // message's own note, to the person it was sent to.
+            at += 1;
         } else if greeting(text)
             || furniture::is_cover_note(text)
             || furniture::is_desk_note(text)
@@ -255,18 +247,6 @@ fn letterhead(blocks: &[&Block]) -> usize {
     } else {
         0
     }
-}
-
-/// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
-/// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
-pub(super) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
-    let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
-    // The first attribution that is not itself quoted: older messages quote theirs.
-    (1..blocks.len().saturating_sub(1)).find(|&at| {
-        ATTRIBUTION.is_match(blocks[at].text.trim())
-            && !quoted(&blocks[at])
-            && blocks[at + 1..].iter().all(quoted)
-    })
 }
 
 /// Where the e-mail's end starts, among the last blocks: a "--" signature line, or a sign-off
@@ -378,4 +358,7 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
 }
 
 mod contacts;
+mod mail;
 pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};
+pub(super) use self::mail::quoted_thread;
+use self::mail::{MAIL_HEADER, SUBMISSION_PREFIX, addresses_by_name, after_headers, subject};

@@ -2,6 +2,10 @@
 //! …" at the top of the copy, on one line or a paragraph each, under a form's own title, down to
 //! a "TEXT:" label above the piece.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{cover, patterns};
 use crate::import::contact::find_emails;
 use crate::import::{Block, Meta, MetaAuthor};
@@ -10,11 +14,18 @@ use crate::text::one_line;
 /// The form's fields and how many blocks at the top it takes (its title and its labelled
 /// paragraphs); `None` without two fields.
 pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usize)> {
+    // The form's title, and the desk's instructions under it ("Please complete every field.").
+    let instructions = blocks
+        .iter()
+        .skip(1)
+        .take(2)
+        .take_while(|b| is_instruction(&b.text))
+        .count();
     let titled = blocks.first().is_some_and(|b| form_title(&b.text))
         && blocks
-            .get(1)
+            .get(1 + instructions)
             .is_some_and(|b| patterns::labelled(&b.text).is_some());
-    let mut at = usize::from(titled);
+    let mut at = if titled { 1 + instructions } else { 0 };
     let mut fields = Vec::new();
     while let Some(found) = blocks.get(at).and_then(|b| patterns::labelled(&b.text)) {
         // "TEXT:" alone: the piece follows.
@@ -27,10 +38,36 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             break;
         }
     }
+    // "ARTICLE TEXT BELOW THIS LINE": the piece follows.
+    if !fields.is_empty()
+        && blocks
+            .get(at)
+            .is_some_and(|b| TEXT_BELOW.is_match(b.text.trim()))
+    {
+        at += 1;
+    }
     // "Title: …" alone above the copy labels the headline.
     let a_title = matches!(fields.as_slice(), [(label, value)]
         if matches!(label.as_str(), "title" | "headline" | "hed") && !value.is_empty());
     (fields.len() >= 2 || a_title).then_some((fields, at))
+}
+
+/// "ARTICLE TEXT BELOW THIS LINE", "Paste your article below": a form's last line above the piece.
+static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?\s+(?:below|follows)(?:\s+this\s+line)?|(?:paste|type|write)\s+(?:your\s+)?(?:article|text|piece|copy)\s+(?:below|here))\s*[:.]?$",
+    )
+});
+
+/// The desk's instructions for filling in a form: "Please complete every field. Standfirst max.
+/// 35 words".
+fn is_instruction(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 40
+        && ["please", "complete", "fill in", "fill out", "max."]
+            .iter()
+            .any(|w| lower.contains(w))
+        && patterns::labelled(text).is_none()
 }
 
 /// "THE CIVIC LEDGER – CONTRIBUTOR SUBMISSION": a form's own title, in capitals or naming itself;

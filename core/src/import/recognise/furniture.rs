@@ -34,7 +34,7 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:competing|conflicting)\s+interests?\s*:|conflicts?\s+of\s+interests?\s*:|declarations?\s+of\s+interests?\s*:|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
     )
 });
 
@@ -42,7 +42,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// this", "View profile".
 static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:full )?profile|view (?:all )?(?:posts|articles) by .{1,60}|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
     )
 });
 
@@ -50,7 +50,7 @@ static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
 /// briefing".
 static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism)\b)",
+        r"(?i)^(?:thanks for reading\b|if you (?:enjoyed|liked|found value in) this (?:piece|post|article|story|essay)\b|(?:welcome|hello|hi|a (?:warm )?welcome),?\s+(?:to\s+)?(?:the\s+|all\s+(?:the\s+)?|our\s+)?(?:[\d,]+\s+)?new\s+(?:subscribers|readers|members)\b|(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:briefing|newsletter|digest|bulletin|round-?up)\b.{0,80}$|.{0,120}\b(?:in|to|straight to) your inbox\b|.{0,120}\bunsubscribe (?:at any time|anytime)\b|(?:get|receive|join)\s+(?:the|our)\s.{0,60}\b(?:newsletter|briefing|digest|bulletin)\b|(?:become|upgrade to) a (?:paid |free )?subscriber\b|.{0,80}\b(?:funded by (?:its|our) readers|consider (?:a|making a) (?:monthly |regular )?(?:contribution|donation)|support (?:independent|our) (?:\w+ )?journalism|we have a (?:small )?favou?r to ask)\b|.{0,200}\bwe have no (?:shareholders|billionaire owners?)\b)",
     )
 });
 
@@ -71,27 +71,27 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
     )
 });
 
 /// What an e-mail's lawyers add under it.
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any attachments?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this))",
+        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
     )
 });
 
 /// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
     )
 });
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:\p{L}+\s*[–—:\-]\s*)?for (?:immediate )?publication\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|pictures?|images?|headshots?)\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 
@@ -194,7 +194,7 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 /// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*end\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
+        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
     )
 });
 

@@ -2,15 +2,15 @@
 //! any section label), its standfirst, and the byline lines and post metadata around them; who
 //! the copy names as its writer, against what a page's metadata says.
 
-use super::body::attach_email;
 use super::cover::is_contact_line;
 use super::{FoundAuthor, Recognised, furniture, patterns};
-use crate::import::contact::find_emails;
 use crate::import::{BadFile, Block, BlockKind, Meta};
 use crate::text::{fold, one_line};
 
 /// A headline is one short line; a first paragraph longer than this is copy, not a headline.
 const MAX_HEADLINE_WORDS: usize = 30;
+/// A headline is one short line: no paragraph longer than this is one.
+pub(super) const HEADLINE_WORDS: usize = MAX_HEADLINE_WORDS;
 const MAX_HEADLINE_CHARS: usize = 200;
 /// A Title-styled headline is looked for among this many blocks at the top.
 const TITLE_WITHIN: usize = 12;
@@ -52,6 +52,17 @@ pub(super) fn take_headline<'a>(
                 .first()
                 .is_some_and(|b| fold(&clean_headline(&b.text)) == fold(&clean_headline(title)));
             (title.clone(), usize::from(repeats))
+        }
+        // Notes to the desk above the headline, the byline under it ("*** FOR FRIDAY'S PAPER -
+        // COLUMN - approx 560 words ***", a letterhead in capitals).
+        (None, None) if super::notes_above::headline_under_notes(blocks) > 0 => {
+            let at = super::notes_above::headline_under_notes(blocks);
+            if let Some(label) = blocks[..at].iter().rev().find(|b| is_kicker(&b.text)) {
+                file_under(rec, &label.text);
+            }
+            rec.dropped
+                .extend(blocks[..at].iter().map(|b| b.text.clone()));
+            (blocks[at].text.clone(), at + 1)
         }
         (None, None) if blocks.len() > 2 && is_kicker(&blocks[0].text) => {
             file_under(rec, &blocks[0].text);
@@ -265,37 +276,6 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_head
     }
 }
 
-/// Byline lines and post metadata ("Posted on 4 March 2025", an author's name alone, "and", a
-/// date) at the top of what is left.
-fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
-    while let Some(first) = rest.first() {
-        if let Some(poster) = patterns::posted_by(&first.text) {
-            rec.posted_by.get_or_insert(poster);
-            rec.dropped.push(first.text.clone());
-        } else if let Some((named, email)) = head_byline(&first.text) {
-            take_byline(rec, named, email, page);
-        } else if is_contact_line(&first.text) {
-            // "mobile +373 69 555 012" under the byline: the author's, not the copy.
-            for email in find_emails(&first.text) {
-                attach_email(rec, email);
-            }
-            rec.dropped.push(first.text.clone());
-        } else if furniture::is_post_meta(&first.text)
-            || furniture::is_page_control(&first.text)
-            || furniture::is_desk_note(&first.text)
-            || rec
-                .authors
-                .iter()
-                .any(|a| fold(&a.name) == fold(&first.text))
-        {
-            rec.dropped.push(first.text.clone());
-        } else {
-            return;
-        }
-        rest.remove(0);
-    }
-}
-
 /// A byline as it stands under a headline: "By …", or the names alone on their line.
 fn head_byline(text: &str) -> Option<(Vec<patterns::Named>, Option<String>)> {
     patterns::byline(text).or_else(|| patterns::bare_byline(text))
@@ -378,3 +358,6 @@ fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
         }
     }
 }
+
+mod lines;
+use self::lines::take_byline_lines;

@@ -7,6 +7,8 @@ mod finish;
 mod form;
 mod furniture;
 mod head;
+mod notes_above;
+mod numbered;
 mod patterns;
 
 use serde::Serialize;
@@ -83,7 +85,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .copied()
         .filter(|b| b.text.chars().any(char::is_alphanumeric) || furniture::is_end_mark(&b.text))
         .collect();
-    if blocks.is_empty() && meta.title.is_none() {
+    // The subject line is the headline when the copy has none of its own: no text at all, or a
+    // message that opens straight into its prose (a reader's letter sent as an e-mail).
+    let opens_in_prose = blocks.first().is_none_or(|b| {
+        b.kind != super::BlockKind::Title
+            && b.text.split_whitespace().count() > head::HEADLINE_WORDS
+    });
+    if opens_in_prose && meta.title.is_none() {
         meta.title = subject_title;
     }
     // A note to the editor in brackets standing alone is no part of the piece, wherever it is.
@@ -101,6 +109,15 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+    }
+    // An academic byline: names with markers, their affiliations under it by marker.
+    if meta.authors.is_empty()
+        && let Some((authors, taken)) = numbered::numbered_byline(&blocks)
+    {
+        meta.authors = authors;
+        for i in taken.into_iter().rev() {
+            rec.dropped.push(blocks.remove(i).text.clone());
+        }
     }
     // An "About the author" box set above the piece is read where bios stand, after it.
     let above = head::bios_above(&blocks);
@@ -168,6 +185,16 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             .as_deref()
             .is_none_or(|aff| !patterns::names_institution(aff))
             && let Some(org) = a.bio.as_deref().and_then(patterns::affiliation_in_bio)
+        {
+            a.affiliation = Some(org);
+        }
+        // The same institution as the bio writes it (the copy's "Workers’ Union", not the
+        // signature's "Workers' Union").
+        if let (Some(aff), Some(org)) = (
+            a.affiliation.as_deref(),
+            a.bio.as_deref().and_then(patterns::affiliation_in_bio),
+        ) && aff != org
+            && fold(&aff.replace('\'', "’")) == fold(&org.replace('\'', "’"))
         {
             a.affiliation = Some(org);
         }
@@ -247,6 +274,10 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
             .split_once(" posts by ")
             .or_else(|| name.split_once(" articles by "))
             .map_or(name.as_str(), |(_, n)| n);
+        // "View my complete profile": the link to a profile, marked as the author's.
+        if furniture::is_page_control(name) {
+            continue;
+        }
         // In a metadata field, commas separate people as "and" does.
         let people = patterns::split_names(name);
         let several = people.len() > 1
@@ -272,3 +303,5 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wrapping_tests;

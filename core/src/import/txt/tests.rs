@@ -227,3 +227,44 @@ fn quoted_lines_are_one_block_quote_and_figures_are_not_list_markers() {
         "1\\. not a list"
     );
 }
+
+#[test]
+fn a_name_over_a_postal_address_is_read_line_by_line() {
+    let doc = read(b"Yours faithfully,\n\nGwen Hollis\n14 Mill Lane\nHarwick\nHW3 7QP\n").unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Yours faithfully,",
+            "Gwen Hollis",
+            "14 Mill Lane",
+            "Harwick",
+            "HW3 7QP"
+        ]
+    );
+    // A paragraph wrapped at a line's width stays one paragraph.
+    let prose = read(
+        b"Dear Editor,\n\nThe council says the library\ncosts a great deal\nand 14 Mill Lane\nis for sale.\n",
+    )
+    .unwrap();
+    assert_eq!(prose.blocks.len(), 2);
+}
+
+#[test]
+fn a_rule_right_above_a_bio_is_a_block_of_its_own() {
+    let doc = read(
+        b"Headline\n\nThe text ends here.\n\n---\nAnna Berg is a professor at the Baltic University.\nContact: a.berg@example.org | +48 58 555 0142\n",
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Headline",
+            "The text ends here.",
+            "---",
+            "Anna Berg is a professor at the Baltic University.",
+            "Contact: a.berg@example.org | +48 58 555 0142"
+        ]
+    );
+}

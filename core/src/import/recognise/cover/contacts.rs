@@ -61,9 +61,10 @@ static PRESS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:press|media|communications?|permissions|rights|reprints?|syndication)\b")
 });
 
-/// "Press contact:", "Media enquiries:", "Contact for the authors:": a contact line's label.
+/// "Press contact:", "Media enquiries:", "Contact for the authors:", "Any queries to Democratic
+/// Services:": a contact line's label.
 static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media))\s*:",
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?)\s*:",
     )
 });

@@ -196,3 +196,17 @@ fn notes_above_the_piece_greetings_and_appeals_of_newsletters() {
     ));
     assert!(is_post_meta("Member-only story"));
 }
+
+#[test]
+fn a_newspapers_appeal_for_support_is_furniture() {
+    for appeal in [
+        "… we have a small favour to ask.",
+        "Millions of readers turn to The Meridian for independent, quality journalism every \
+         month. Unlike many others, we have no shareholders and no billionaire owner.",
+    ] {
+        assert!(is_newsletter_prompt(appeal), "{appeal}");
+    }
+    assert!(!is_newsletter_prompt(
+        "The ministry says we have no favourites among the bidders."
+    ));
+}

@@ -26,17 +26,86 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
             _ => org.to_string(),
         }
     };
-    let orgs: Vec<String> = INSTITUTION_IN_BIO
+    // "… and a former economist at the European Central Bank": a past post is not the present
+    // affiliation.
+    let former = |at: usize| {
+        let before = &bio[..at];
+        let clause = [", ", "; ", " and "]
+            .iter()
+            .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+            .max()
+            .map_or(before, |i| &before[i..]);
+        FORMER.is_match(clause)
+    };
+    let mut found: Vec<(usize, String)> = INSTITUTION_IN_BIO
         .captures_iter(bio)
-        .filter_map(|c| c.name("org").map(|m| without_seat(m.as_str())))
-        .filter(|org| org.split_whitespace().any(is_institution_word))
+        .filter_map(|c| {
+            let m = c.name("org")?;
+            // "the Digital Governance Lab, University College Wexford": the university a lab
+            // belongs to.
+            let org = UNIVERSITY_AFTER
+                .captures(&bio[m.end()..])
+                .and_then(|u| u.name("uni"))
+                .map_or(m.as_str(), |u| u.as_str());
+            Some((m.start(), without_seat(org)))
+        })
+        .filter(|(_, org)| org.split_whitespace().any(is_institution_word))
         .collect();
-    let unit = |org: &String| {
+    // "the pensions consultancy Altmark Partners", "Herstelnet, a network of …": an
+    // organisation the bio says what kind it is.
+    for pattern in [&*KIND_THEN_NAME, &*NAME_THEN_KIND] {
+        found.extend(
+            pattern
+                .captures_iter(bio)
+                .filter_map(|c| c.name("org").map(|m| (m.start(), m.as_str().to_string()))),
+        );
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let present: Vec<&String> = found
+        .iter()
+        .filter(|(at, _)| !former(*at))
+        .map(|(_, org)| org)
+        .collect();
+    let orgs = if present.is_empty() {
+        found.iter().map(|(_, org)| org).collect()
+    } else {
+        present
+    };
+    let unit = |org: &&String| {
         org.split_whitespace()
             .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
     };
-    orgs.iter().find(|org| !unit(org)).or(orgs.first()).cloned()
+    orgs.iter()
+        .find(|org| !unit(org))
+        .or(orgs.first())
+        .map(|org| without_trailing_place(org))
 }
+
+static FORMER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:former|formerly|previously|ex-|once|until \d{4})"));
+
+static UNIVERSITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^,\s+(?:the\s+)?(?P<uni>(?i:univers|uniwers|univerz)\p{L}*(?:\s+(?:of|de|di|du|für|the|College|\p{Lu}[\p{L}\p{M}'’\-]*))*|\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*)*\s+(?i:university|universität|université|universidad|universidade|università|universiteit|universitet))",
+    )
+});
+
+/// Kinds of organisation a bio names before or after its name.
+const KINDS: &str = r"press|publisher|publishing house|network|charity|consultancy|firm|company|organisation|organization|ngo|co-?operative|collective|platform|start-?up|agency|think tank|newsroom|magazine";
+
+/// "the Frankfurt pensions consultancy Altmark Partners".
+static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
+    ))
+});
+
+/// "co-founder of Éditions du Phare, an independent press".
+static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+(?:(?:du|de|des|la|le|of|for|and|the|van|von|der|für)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*)*),\s+(?:an?|the)\s+(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\b"
+    ))
+});
 
 /// Words naming an institution, as an affiliation has them.
 const INSTITUTIONS: &str = "university universität université universidad universidade \
@@ -45,7 +114,8 @@ centrum centro fundación fundação fondazione fundacja akademie hochschule \
 college school institute institut institution centre center forum foundation fondation stiftung \
 ministry council agency academy observatory commission parliament bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
-laboratory lab company corporation alliance coalition group";
+laboratory lab company corporation alliance coalition group partnership initiative hospital \
+clinic museum gallery library archive archives orchestra opera";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";
@@ -63,6 +133,7 @@ pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Opt
     let kept: Vec<&str> = affiliation
         .split(',')
         .map(str::trim)
+        .map(institution_after_role)
         .filter(|part| {
             let words: Vec<&str> = part.split_whitespace().collect();
             let role = words.iter().any(|w| is_role_word(w));
@@ -72,6 +143,28 @@ pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Opt
         .collect();
     (!kept.is_empty()).then(|| kept.join(", "))
 }
+
+/// "Member of the European Parliament", "Fellow at the Danube Forum": a role held at an
+/// institution is the institution.
+fn institution_after_role(part: &str) -> &str {
+    let Some(caps) = ROLE_AT.captures(part) else {
+        return part;
+    };
+    match (caps.name("role"), caps.name("org")) {
+        (Some(role), Some(org))
+            if role.as_str().split_whitespace().any(is_role_word)
+                && !role.as_str().split_whitespace().any(is_institution_word)
+                && names_institution(org.as_str()) =>
+        {
+            org.as_str()
+        }
+        _ => part,
+    }
+}
+
+static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<role>[\p{L} \-]{2,60}?)\s+(?:of|at|with)\s+(?:the\s+)?(?P<org>\p{Lu}.*)$")
+});
 
 /// An affiliation a desk would print: it names an institution (a university, an institute, a
 /// forum), not only a programme or a brand.
@@ -83,6 +176,20 @@ pub(in crate::import::recognise) fn names_institution(affiliation: &str) -> bool
 /// town is an address, not part of the affiliation. A second part naming an institution itself
 /// ("Department of Economics, University of Vienna") stays.
 pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) -> String {
+    // "the Institute for Global Resource Policy’s programme": not its possessive.
+    let affiliation = affiliation
+        .strip_suffix("’s")
+        .or_else(|| affiliation.strip_suffix("'s"))
+        .unwrap_or(affiliation);
+    // "Northgate University Business School": the school is part of the university.
+    let words: Vec<&str> = affiliation.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| fold(w) == "university")
+        && at > 0
+        && at + 1 < words.len()
+        && words.last().is_some_and(|w| fold(w) == "school")
+    {
+        return words[..=at].join(" ");
+    }
     let Some((org, tail)) = affiliation.rsplit_once(',') else {
         return affiliation.to_string();
     };
@@ -120,3 +227,6 @@ pub(super) fn is_place(s: &str) -> bool {
     let lower = fold(s);
     !lower.is_empty() && PLACES.split_whitespace().any(|p| p == lower)
 }
+
+#[cfg(test)]
+mod tests;

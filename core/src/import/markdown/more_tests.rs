@@ -1,0 +1,45 @@
+//! A Pandoc title block, Obsidian to-do callouts, bios in HTML asides.
+
+use super::*;
+
+#[test]
+fn pandoc_title_block_gives_the_title_and_the_authors() {
+    let doc = read(
+        "% Pension savings should build Europe\n% Matthias Kühn; Ana Ruiz\n% 17 November 2025\n\nEurope is rich in savings.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Pension savings should build Europe")
+    );
+    let names: Vec<&str> = doc.meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Matthias Kühn", "Ana Ruiz"]);
+    assert_eq!(doc.blocks.len(), 1);
+}
+
+#[test]
+fn a_to_do_callout_is_the_writers_own_note() {
+    let doc = read(
+        b"> [!todo] Before sending\n> - double-check the figure\n\n# The headline\n\nThe text.\n",
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["The headline", "The text."]);
+    assert!(doc.warnings.iter().any(|w| w.contains("Before sending")));
+}
+
+#[test]
+fn a_bio_in_an_html_aside_is_read() {
+    let doc = read(
+        b"# The headline\n\nThe text.\n\n<aside class=\"author-bio\">\n  <img src=\"/a.jpg\" alt=\"\">\n  <p>Mirela Dobre is a curator at the Nordic Museum.</p>\n</aside>\n",
+    )
+    .unwrap();
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| b.text == "Mirela Dobre is a curator at the Nordic Museum."),
+        "{:?}",
+        doc.blocks
+    );
+}

@@ -1,0 +1,76 @@
+//! The headers of an e-mail in the file: "From:", "Subject:" and their like in other languages,
+//! the note under a forwarded message's headers, and the quoted thread under a reply.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns::{self, re};
+use crate::import::{Block, BlockKind};
+
+/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
+/// "From: …", "Sent: …", "To: …", and as mail programs write them in German, French, Dutch,
+/// Spanish and Italian ("Von:", "Gesendet:", "Envoyé :", "Verzonden:", "Enviado el:", "Inviato:").
+pub(super) static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:-{2,}\s*(?:forwarded|original|weitergeleitete|urspr[üu]ngliche)\s+(?:message|nachricht)\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to|von|gesendet|an|datum|de|envoy[ée]|[àa]|van|verzonden|aan|datum|enviado(?: el)?|para|inviato|da|a)\s*:\s*\S.*)$",
+    )
+});
+
+/// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
+});
+
+/// "Subject: Op-ed submission – …": the subject line, its submission words left out.
+pub(super) static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:re|fwd?|wg|aw|tr|rv|sv)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
+    )
+});
+
+/// "Subject: …", as mail programs label it in English, German, French, Dutch, Spanish, Italian.
+pub(super) fn subject(text: &str) -> Option<&str> {
+    SUBJECT.find(text).map(|m| &text[m.end()..])
+}
+
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:subject|betreff|objet|onderwerp|asunto|oggetto)\s*:"));
+
+/// Whether the block at `at` comes straight under a message's headers.
+pub(super) fn after_headers(blocks: &[&Block], at: usize) -> bool {
+    at > 0 && {
+        let above = blocks[at - 1].text.trim();
+        MAIL_HEADER.is_match(above) || subject(above).is_some()
+    }
+}
+
+/// A short note opening with the name of the one it is sent to: "Lukas, anbei …", "Kasia –
+/// final text below, …".
+pub(super) fn addresses_by_name(text: &str) -> bool {
+    let Some((name, rest)) = text
+        .split_once(',')
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" - "))
+    else {
+        return false;
+    };
+    let name = name.trim();
+    !name.contains(' ')
+        && name.chars().count() >= 2
+        && patterns::tidy_name(name) == name
+        && !rest.trim().is_empty()
+        && text.split_whitespace().count() <= 40
+}
+
+/// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
+/// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
+pub(in crate::import::recognise) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
+    let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
+    // The first attribution that is not itself quoted: older messages quote theirs.
+    (1..blocks.len().saturating_sub(1)).find(|&at| {
+        ATTRIBUTION.is_match(blocks[at].text.trim())
+            && !quoted(&blocks[at])
+            && blocks[at + 1..].iter().all(quoted)
+    })
+}

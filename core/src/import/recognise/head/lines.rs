@@ -1,0 +1,81 @@
+//! The lines around the byline at the top of the copy: the byline itself, post metadata, a
+//! contact line, the writer's institution on a line of its own.
+
+use super::{Recognised, furniture, head_byline, patterns, take_byline};
+use crate::import::Block;
+use crate::import::contact::find_emails;
+use crate::import::recognise::body::attach_email;
+use crate::import::recognise::cover::is_contact_line;
+use crate::text::fold;
+
+/// Byline lines and post metadata ("Posted on 4 March 2025", an author's name alone, "and", a
+/// date) at the top of what is left.
+pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
+    while let Some(first) = rest.first() {
+        if let Some(org) = institution_line(&first.text)
+            && let Some(author) = rec.authors.last_mut()
+            && author.affiliation.is_none()
+        {
+            // "MA Journalism, University of Eastbridge" under the writer's name.
+            author.affiliation = Some(org);
+            rec.dropped.push(first.text.clone());
+        } else if let Some(poster) = patterns::posted_by(&first.text) {
+            rec.posted_by.get_or_insert(poster);
+            rec.dropped.push(first.text.clone());
+        } else if let Some((named, email)) = head_byline(&first.text) {
+            take_byline(rec, named, email, page);
+        } else if is_contact_line(&first.text) {
+            // "mobile +373 69 555 012" under the byline: the author's, not the copy.
+            for email in find_emails(&first.text) {
+                attach_email(rec, email);
+            }
+            rec.dropped.push(first.text.clone());
+        } else if furniture::is_post_meta(&first.text)
+            || furniture::is_page_control(&first.text)
+            || furniture::is_desk_note(&first.text)
+            || rec
+                .authors
+                .iter()
+                .any(|a| fold(&a.name) == fold(&first.text))
+        {
+            rec.dropped.push(first.text.clone());
+        } else {
+            return;
+        }
+        rest.remove(0);
+    }
+}
+
+/// A short line naming an institution among its comma parts ("MA Journalism, University of
+/// Eastbridge", "Senior Fellow, Danube Forum"): the institution.
+fn institution_line(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.split_whitespace().count() > 12 || text.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    // "MA Journalism", "Senior Fellow": a degree or a role before the institution; without one,
+    // "Ana Ruiz, University of Vienna" is a byline, not this.
+    const DEGREES: &str = "ba bsc ma msc mphil phd dphil llb llm mba mpa student candidate";
+    let degree_or_role = parts.first().is_some_and(|p| {
+        p.split_whitespace().any(|w| {
+            patterns::is_role_word(w)
+                || DEGREES
+                    .split_whitespace()
+                    .any(|d| d == w.to_lowercase().trim_matches('.'))
+        })
+    });
+    if !degree_or_role && parts.iter().any(|p| patterns::is_person(p)) {
+        return None;
+    }
+    parts
+        .into_iter()
+        .find(|part| {
+            patterns::names_institution(part)
+                && part
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .map(patterns::without_trailing_place)
+}

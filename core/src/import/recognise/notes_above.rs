@@ -1,0 +1,84 @@
+//! Notes to the desk set above the headline, found from the byline up: when a "By NAME" line
+//! stands a little way down, the headline is just above it (or above the standfirst above it),
+//! and the lines above the headline are the sender's notes when each reads as one: written in
+//! capitals, giving a word count, a publication slot or a letterhead's parts between bars.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns::{self, re};
+use super::{furniture, head};
+use crate::import::{Block, BlockKind};
+
+/// The byline is looked for among this many blocks at the top.
+const BYLINE_WITHIN: usize = 8;
+/// A note to the desk is a line or two, not a paragraph of copy.
+const NOTE_WORDS: usize = 40;
+
+/// "approx. 620 words", "Word count: 731", "c. 800 words".
+static WORD_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bword\s*count\b|\b\d[\d,.]*\s*words\b"));
+/// "For the attention of the Opinion Editor", "FAO:", "Attn:".
+static ATTENTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:for the attention of|fao\b|attn\b|attention\s*:)"));
+/// A sentence ending inside a line: "… high bills. The real culprit …".
+static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?]\s+\p{Lu}"));
+
+/// A line to the desk rather than of the piece.
+pub(super) fn is_note_to_desk(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > NOTE_WORDS {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    let in_capitals = letters.len() >= 8 && capitals * 10 >= letters.len() * 6;
+    furniture::is_desk_note(text)
+        || furniture::is_cover_note(text)
+        || WORD_COUNT.is_match(text)
+        || ATTENTION.is_match(text)
+        || in_capitals
+        || text.split('|').count() >= 3
+}
+
+/// A standfirst rather than a headline: a long line, a sentence ended, or naming its writer.
+fn reads_as_standfirst(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() > 20
+        || text.ends_with(['.', '!', '?'])
+        || patterns::standfirst_authors(text).is_some()
+}
+
+/// Where the headline stands when notes to the desk are set above it (0: at the top, as usual).
+pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
+    let Some(by) = blocks
+        .iter()
+        .take(BYLINE_WITHIN)
+        .position(|b| patterns::byline(&b.text).is_some())
+    else {
+        return 0;
+    };
+    let headline_at = |at: usize| {
+        at > 0
+            && blocks[..at]
+                .iter()
+                .all(|b| b.kind != BlockKind::Title && is_note_to_desk(&b.text))
+            && blocks[at].text.split_whitespace().count() <= head::HEADLINE_WORDS
+            && !is_note_to_desk(&blocks[at].text)
+    };
+    // The line above the byline is the headline unless it reads as a standfirst: surely when it
+    // ends its sentence or runs long (a headline does neither), and when a sentence ends inside
+    // it only if no note stands above it ("Heat is a hazard. The law should say so" under a note
+    // is the headline).
+    let standfirst = by >= 2 && {
+        let text = blocks[by - 1].text.trim();
+        reads_as_standfirst(text)
+            || (SENTENCE_INSIDE.is_match(text) && !is_note_to_desk(&blocks[by - 2].text))
+    };
+    match by.checked_sub(1 + usize::from(standfirst)) {
+        Some(at) if headline_at(at) => at,
+        _ => 0,
+    }
+}

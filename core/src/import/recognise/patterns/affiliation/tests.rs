@@ -1,0 +1,74 @@
+use super::*;
+
+#[test]
+fn affiliations_without_a_possessive_or_a_school_of_their_university() {
+    assert_eq!(
+        without_trailing_place("Institute for Global Resource Policy’s"),
+        "Institute for Global Resource Policy"
+    );
+    assert_eq!(
+        without_trailing_place("Northgate University Business School"),
+        "Northgate University"
+    );
+    assert_eq!(
+        without_trailing_place("University College Wexford"),
+        "University College Wexford"
+    );
+    assert_eq!(
+        without_job_titles("Member of the European Parliament").as_deref(),
+        Some("European Parliament")
+    );
+    assert_eq!(
+        without_job_titles("University of Vienna").as_deref(),
+        Some("University of Vienna")
+    );
+}
+
+#[test]
+fn the_affiliation_a_bio_names_now_by_kind_and_by_its_university() {
+    let cases = [
+        (
+            "Léa Roux is a translator and co-founder of Éditions du Phare, an independent press in Marseille.",
+            "Éditions du Phare",
+        ),
+        (
+            "Henrike Vos is co-founder of Herstelnet, a network of more than 300 repair cafés.",
+            "Herstelnet",
+        ),
+        (
+            "Matthias Kühn is chief economist at the Frankfurt pensions consultancy Altmark Partners and a former economist at the European Central Bank.",
+            "Altmark Partners",
+        ),
+        (
+            "Aisling Moran is a researcher in technology policy at the Digital Governance Lab, University College Wexford.",
+            "University College Wexford",
+        ),
+        (
+            "Dr Femi Adeyemi is an emergency medicine consultant at St Columba's Hospital, Leeds.",
+            "St Columba's Hospital",
+        ),
+        (
+            "Mirela Dobre is a curator and provenance researcher at the Nordic Museum of World Cultures in Gothenburg.",
+            "Nordic Museum of World Cultures",
+        ),
+        (
+            "Chikondi Banda is country director for Malawi at the Village Health Partnership.",
+            "Village Health Partnership",
+        ),
+        (
+            "Annika Mäkelä is a senior research fellow at the European Security Initiative in Brussels.",
+            "European Security Initiative",
+        ),
+        (
+            "Saoirse Delaney is a lecturer in information systems at Northgate University Business School.",
+            "Northgate University",
+        ),
+        (
+            "Henrik Aalto is a research associate in the Institute for Global Resource Policy’s energy transitions programme.",
+            "Institute for Global Resource Policy",
+        ),
+    ];
+    for (bio, org) in cases {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
+    }
+}
