@@ -1,7 +1,8 @@
 use super::*;
 use crate::import::{BlockKind, Format, Meta, MetaAuthor};
 
-fn doc(paragraphs: &[&str]) -> Document {
+/// A plain-text document of these paragraphs (the recogniser's tests share it).
+pub(super) fn doc(paragraphs: &[&str]) -> Document {
     Document {
         format: Format::Text,
         meta: Meta::default(),
@@ -10,7 +11,7 @@ fn doc(paragraphs: &[&str]) -> Document {
     }
 }
 
-fn names(rec: &Recognised) -> Vec<&str> {
+pub(super) fn names(rec: &Recognised) -> Vec<&str> {
     rec.authors.iter().map(|a| a.name.as_str()).collect()
 }
 

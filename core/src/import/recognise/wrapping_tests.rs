@@ -1,21 +1,8 @@
 //! The wrapping around a piece (e-mail headers, notes to the desk, letterheads, forms): rules
 //! learnt from rounds 8 and 9, each with the shape that needs it.
 
+use super::tests::{doc, names};
 use super::*;
-use crate::import::{Format, Meta};
-
-fn doc(paragraphs: &[&str]) -> Document {
-    Document {
-        format: Format::Text,
-        meta: Meta::default(),
-        blocks: paragraphs.iter().map(|p| Block::paragraph(p)).collect(),
-        warnings: vec![],
-    }
-}
-
-fn names(rec: &Recognised) -> Vec<&str> {
-    rec.authors.iter().map(|a| a.name.as_str()).collect()
-}
 
 const LONG: &str = "I have lived in this town for more than thirty years and have never before \
      written to a newspaper, but the council's plan to close the swimming baths and replace them \
