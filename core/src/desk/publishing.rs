@@ -292,6 +292,53 @@ fn write_shared(
     out.write("sitemap.xml", site::sitemap(info, &pages).as_bytes())
 }
 
+/// What a claimed batch turned out to be once read: pieces to write, jobs whose article no longer
+/// wants them, and jobs that cannot go out yet.
+struct Prepared {
+    ready: Vec<(JobRow, Piece, BTreeSet<i64>)>,
+    cancel: Vec<i64>,
+    failures: Vec<(JobRow, String)>,
+}
+
+fn prepare(tx: &dyn Tx, claimed: &[JobRow], now: DateTime<Utc>) -> Result<Prepared> {
+    let mut batch = Prepared {
+        ready: Vec::new(),
+        cancel: Vec::new(),
+        failures: Vec::new(),
+    };
+    for job in claimed {
+        let Some(row) = tx.articles().get_by_pk(job.article_pk)? else {
+            batch.cancel.push(job.pk);
+            continue;
+        };
+        let wanted = match job.job.kind {
+            JobKind::Publish => row.state == State::Scheduled,
+            JobKind::Render => matches!(row.state, State::Published | State::Withdrawn),
+        };
+        if !wanted {
+            batch.cancel.push(job.pk);
+            continue;
+        }
+        if job.job.kind == JobKind::Publish && row.embargo_until.is_some_and(|e| e > now) {
+            batch
+                .failures
+                .push((job.clone(), "the embargo has not passed yet".into()));
+            continue;
+        }
+        let at = (job.job.kind == JobKind::Publish).then_some(now);
+        let authors = tx
+            .articles()
+            .get_byline(row.pk)?
+            .into_iter()
+            .map(|(pk, _)| pk)
+            .collect();
+        batch
+            .ready
+            .push((job.clone(), piece(tx, &row, at)?, authors));
+    }
+    Ok(batch)
+}
+
 impl Desk {
     /// Publishes every due job (and takes over jobs whose publisher vanished), in due order.
     pub fn publish_due(&self) -> Result<PublishReport> {
@@ -320,44 +367,21 @@ impl Desk {
         }
         // Everything the batch will write, read in one snapshot.
         let folder = self.publish_folder();
-        let mut ready: Vec<(JobRow, Piece, BTreeSet<i64>)> = Vec::new();
-        let mut cancel = Vec::new();
-        let mut failures: Vec<(JobRow, String)> = Vec::new();
-        let prepared = self.store.read(|tx| {
-            for job in &claimed {
-                let Some(row) = tx.articles().get_by_pk(job.article_pk)? else {
-                    cancel.push(job.pk);
-                    continue;
-                };
-                let wanted = match job.job.kind {
-                    JobKind::Publish => row.state == State::Scheduled,
-                    JobKind::Render => matches!(row.state, State::Published | State::Withdrawn),
-                };
-                if !wanted {
-                    cancel.push(job.pk);
-                    continue;
-                }
-                if job.job.kind == JobKind::Publish && row.embargo_until.is_some_and(|e| e > now) {
-                    failures.push((job.clone(), "the embargo has not passed yet".into()));
-                    continue;
-                }
-                let at = (job.job.kind == JobKind::Publish).then_some(now);
-                let authors = tx
-                    .articles()
-                    .get_byline(row.pk)?
-                    .into_iter()
-                    .map(|(pk, _)| pk)
-                    .collect();
-                ready.push((job.clone(), piece(tx, &row, at)?, authors));
-            }
-            Ok(())
-        });
+        let prepared = self.store.read(|tx| prepare(tx, &claimed, now));
         let site = folder.and_then(|f| {
-            prepared?;
+            let prepared = prepared?;
             let info = self.store.read(|tx| site_info(tx, &f))?;
-            Ok((SiteFolder::open(&f)?, info))
+            Ok((SiteFolder::open(&f)?, info, prepared))
         });
-        let (out, info) = match site {
+        let (
+            out,
+            info,
+            Prepared {
+                ready,
+                cancel,
+                mut failures,
+            },
+        ) = match site {
             Ok(s) => s,
             Err(e) => {
                 // Nothing could be written: every claimed job fails with the reason.
@@ -406,7 +430,9 @@ impl Desk {
                 failures.extend(written.drain(..).map(|(j, ..)| (j, why.clone())));
             }
         }
-        self.store.write(|tx| {
+        // The transaction may run again after losing a race: what it reports is built inside it.
+        report.done = self.store.write(|tx| {
+            let mut done = Vec::new();
             for pk in &cancel {
                 tx.jobs().cancel(*pk, now)?;
             }
@@ -423,11 +449,9 @@ impl Desk {
                 }
                 let late = (now - job.job.due_at).num_milliseconds().max(0);
                 tx.jobs().finish(job.pk, now, late)?;
-                report
-                    .done
-                    .push(outcome(job, now, Some(path.clone()), None));
+                done.push(outcome(job, now, Some(path.clone()), None));
             }
-            Ok(())
+            Ok(done)
         })?;
         report.cancelled = cancel.len();
         report.failed = failures

@@ -108,7 +108,7 @@ pub(crate) trait Store: Send + Sync {
 }
 
 impl dyn Store + '_ {
-    pub(crate) fn read<T>(&self, mut f: impl FnMut(&dyn Tx) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl Fn(&dyn Tx) -> Result<T>) -> Result<T> {
         let mut out = None;
         self.run_read(&mut |tx| {
             out = Some(f(tx)?);
@@ -117,7 +117,7 @@ impl dyn Store + '_ {
         out.ok_or_else(unfinished)
     }
 
-    pub(crate) fn write<T>(&self, mut f: impl FnMut(&dyn Tx) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&self, f: impl Fn(&dyn Tx) -> Result<T>) -> Result<T> {
         let mut out = None;
         self.run_write(&mut |tx| {
             out = Some(f(tx)?);
@@ -126,7 +126,7 @@ impl dyn Store + '_ {
         out.ok_or_else(unfinished)
     }
 
-    pub(crate) fn write_bulk<T>(&self, mut f: impl FnMut(&dyn Tx) -> Result<T>) -> Result<T> {
+    pub(crate) fn write_bulk<T>(&self, f: impl Fn(&dyn Tx) -> Result<T>) -> Result<T> {
         let mut out = None;
         self.run_write_bulk(&mut |tx| {
             out = Some(f(tx)?);
