@@ -5,6 +5,7 @@
 mod articles;
 pub(crate) mod bare;
 mod calendar;
+mod checkpoint;
 mod contributors;
 mod jobs;
 mod migrations;
@@ -19,13 +20,14 @@ mod transitions;
 mod users;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use self::checkpoint::Checkpointer;
 use super::{
     Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Sessions,
     Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
@@ -34,6 +36,8 @@ use crate::error::{Error, Result};
 
 /// One SQLite file (or an in-memory database) behind one writer connection.
 pub(crate) struct SqliteStore {
+    /// Started by the first bulk write on a file; `None` inside when it could not start.
+    checkpointer: OnceLock<Option<Checkpointer>>,
     conn: Mutex<Connection>,
     /// The file, for opening another connection to it; `None` in memory.
     path: Option<PathBuf>,
@@ -126,9 +130,23 @@ impl SqliteStore {
         conn.set_prepared_statement_cache_capacity(128);
         migrations::migrate(&mut conn)?;
         Ok(SqliteStore {
+            checkpointer: OnceLock::new(),
             conn: Mutex::new(conn),
             path,
         })
+    }
+
+    fn checkpointer(&self) -> Option<&Checkpointer> {
+        let path = self.path.as_deref()?;
+        self.checkpointer
+            .get_or_init(|| match Checkpointer::start(path) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    tracing::warn!(error = %e, "no background checkpoint; bulk writes checkpoint themselves");
+                    None
+                }
+            })
+            .as_ref()
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -180,10 +198,22 @@ impl Store for SqliteStore {
 
     /// Committed with `Normal` durability (safe against a crashed or killed process; a power cut
     /// may lose the batch, which is then loaded again).
+    /// The log it leaves is copied into the file by the checkpointer, beside the caller's next
+    /// batch, where there is one.
     fn run_write_bulk(&self, work: Work) -> Result<()> {
-        with_synchronous(&mut self.lock(), "NORMAL", |conn| {
-            Self::run(conn, TransactionBehavior::Immediate, work)
-        })
+        let checkpointer = self.checkpointer();
+        let done = with_pragma(&mut self.lock(), "synchronous", "NORMAL", |conn| {
+            let mut run =
+                |conn: &mut Connection| Self::run(conn, TransactionBehavior::Immediate, work);
+            match checkpointer {
+                Some(_) => with_pragma(conn, "wal_autocheckpoint", "0", run),
+                None => run(conn),
+            }
+        });
+        if let (Ok(()), Some(c)) = (&done, checkpointer) {
+            c.request();
+        }
+        done
     }
 
     fn file(&self) -> Option<&Path> {
@@ -241,16 +271,17 @@ impl Store for SqliteStore {
     }
 }
 
-/// Runs `f` with the connection's `synchronous` setting at `value`, restoring the one it found.
-fn with_synchronous<T>(
+/// Runs `f` with the connection's numeric setting `name` at `value`, restoring the one it found.
+fn with_pragma<T>(
     conn: &mut Connection,
+    name: &str,
     value: &str,
     f: impl FnOnce(&mut Connection) -> Result<T>,
 ) -> Result<T> {
-    let before: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
-    conn.pragma_update(None, "synchronous", value)?;
+    let before: i64 = conn.pragma_query_value(None, name, |r| r.get(0))?;
+    conn.pragma_update(None, name, value)?;
     let result = f(conn);
-    conn.pragma_update(None, "synchronous", before)?;
+    conn.pragma_update(None, name, before)?;
     result
 }
 
@@ -356,13 +387,49 @@ mod tests {
                 .unwrap()
         };
         conn.pragma_update(None, "synchronous", "FULL").unwrap();
-        let seen = with_synchronous(&mut conn, "NORMAL", |c| Ok(sync(c))).unwrap();
+        let seen = with_pragma(&mut conn, "synchronous", "NORMAL", |c| Ok(sync(c))).unwrap();
         assert_eq!(seen, 1);
         assert_eq!(sync(&conn), 2);
-        let failed: Result<()> =
-            with_synchronous(&mut conn, "NORMAL", |_| Err(Error::invalid("no")));
+        let failed: Result<()> = with_pragma(&mut conn, "synchronous", "NORMAL", |_| {
+            Err(Error::invalid("no"))
+        });
         assert!(failed.is_err());
         assert_eq!(sync(&conn), 2);
+    }
+
+    #[test]
+    fn a_bulk_write_on_a_file_is_checkpointed_beside_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let before = std::fs::metadata(&path).unwrap().len();
+        // 8 MB: eight times the log at which the writer would checkpoint by itself.
+        let filler: String = (0..8_000_000u32)
+            .map(|i| char::from(b'a' + (i.wrapping_mul(2_654_435_761) >> 27) as u8 % 26))
+            .collect();
+        store
+            .run_write_bulk(&mut |tx| tx.settings().set_value("filler", &filler))
+            .unwrap();
+        let autocheckpoint: i64 = store
+            .lock()
+            .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            autocheckpoint, 1000,
+            "the writer's own checkpoint is back on"
+        );
+        let checkpointer = store
+            .checkpointer()
+            .expect("a file store has a checkpointer");
+        assert!(checkpointer.wait_for(1), "no checkpoint ran");
+        let after = std::fs::metadata(&path).unwrap().len();
+        assert!(after >= before + 8_000_000, "{before} → {after}");
+        assert!(
+            SqliteStore::open_in_memory()
+                .unwrap()
+                .checkpointer()
+                .is_none()
+        );
     }
 
     /// Cached statements with a bound LIMIT must not be compiled again on every use.
