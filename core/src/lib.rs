@@ -12,6 +12,7 @@ pub mod desk;
 pub mod desk_time;
 pub mod error;
 pub mod import;
+pub mod journal;
 pub mod model;
 pub(crate) mod passphrase;
 pub(crate) mod sample;
