@@ -325,27 +325,54 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
             let low = s.min_words.is_none_or(|m| words >= m);
             let high = s.max_words.is_none_or(|m| words <= m);
             let limits = match (s.min_words, s.max_words) {
-                (Some(a), Some(b)) => format!("{a}–{b} words"),
-                (Some(a), None) => format!("at least {a} words"),
-                (None, Some(b)) => format!("at most {b} words"),
+                (Some(a), Some(b)) => format!("{}–{} words", grouped(a), grouped(b)),
+                (Some(a), None) => format!("at least {} words", grouped(a)),
+                (None, Some(b)) => format!("at most {} words", grouped(b)),
                 (None, None) => "any length".to_string(),
             };
-            let label = if low && high {
-                format!("a length inside {}'s limits ({limits})", s.name)
-            } else {
-                format!(
-                    "a length inside {}'s limits ({limits}; it has {words})",
-                    s.name
-                )
+            // Off by how much, and where the limits are changed: the writer knows what to do.
+            let off = match (s.min_words, s.max_words) {
+                (Some(m), _) if words < m => Some(format!("{} too few", grouped(m - words))),
+                (_, Some(m)) if words > m => Some(format!("{} too many", grouped(words - m))),
+                _ => None,
+            };
+            let label = match off {
+                None => format!("a length inside {}'s limits ({limits})", s.name),
+                Some(off) => format!(
+                    "a length inside {}'s limits ({limits}): it has {}, {off}; the chief sets the limits in Settings",
+                    s.name,
+                    grouped(words)
+                ),
             };
             check(out, low && high, Some("body"), label);
         }
     }
 }
 
+/// A count as people write it: 1,500.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(586), "586");
+        assert_eq!(grouped(1500), "1,500");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
 
     #[test]
     fn every_action_has_exactly_one_row() {

@@ -210,7 +210,9 @@ fn approval_lists_every_unmet_readiness_check_and_changes_nothing() {
     assert!(all.contains("missing: Jane Roe"));
     assert!(all.contains("it has 130"));
     assert!(
-        all.contains("Opinion's limits (600–1200 words; it has 300)"),
+        all.contains(
+            "Opinion's limits (500–1,500 words): it has 300, 200 too few; the chief sets the limits in Settings"
+        ),
         "{all}"
     );
     assert_eq!(

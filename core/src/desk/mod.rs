@@ -111,8 +111,9 @@ fn default_sections() -> Vec<Section> {
     };
     vec![
         s("News", 150, 2000),
-        s("Opinion", 600, 1200),
-        s("Analysis", 800, 2500),
+        // Op-eds run 500–1,500 words; analysis pieces from 800 to well past 2,500.
+        s("Opinion", 500, 1500),
+        s("Analysis", 800, 3000),
     ]
 }
 
