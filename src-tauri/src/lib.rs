@@ -9,7 +9,7 @@ mod watch;
 
 pub use commands::NAMES as COMMANDS;
 pub use error::AppResult;
-pub use state::{AppState, db_path};
+pub use state::{AppState, db_path, journal_path};
 
 use std::sync::Arc;
 
@@ -53,9 +53,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             if let Some(db) = state.db_path.clone() {
                 watch::watch(app.handle().clone(), db, wake.clone());
             }
-            if let Ok(desk) = state.desk() {
-                publisher::start(app.handle().clone(), desk, wake);
-            }
+            let (slot, path) = state.desk_slot();
+            publisher::start(app.handle().clone(), slot, path, wake);
             Ok(())
         })
 }
@@ -67,7 +66,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     composite_only_with_a_gpu();
-    let state = AppState::open(db_path());
+    let state = AppState::open(db_path(), journal_path());
     let instance_id = single_instance_id(state.db_path.as_deref());
     let builder = tauri::Builder::default()
         // First: a second launch on the same desk file focuses this window and exits.

@@ -2,16 +2,18 @@
 //! publishes it through the core's outbox, and tells the windows and the desktop. Another app or
 //! a cron `copydesk publish-due` may publish the same desk: the core's claims keep it exactly once.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use copydesk_core::Desk;
 use copydesk_core::desk::{JobOutcome, PublishReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tauri_specta::Event;
 use tokio::sync::Notify;
+
+use crate::state::DeskSlot;
 
 /// The longest sleep: a job scheduled by the CLI is seen at the latest after this, even if the
 /// file watcher missed it.
@@ -26,29 +28,40 @@ pub struct PublishingDone {
 }
 
 /// Starts the publisher; `wake` is notified whenever the desk changes, so a new or moved job is
-/// taken into account at once.
-pub fn start<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>, wake: Arc<Notify>) {
+/// taken into account at once. A desk that could not be opened is tried again each round.
+pub fn start<R: Runtime>(
+    app: AppHandle<R>,
+    slot: DeskSlot,
+    path: Option<PathBuf>,
+    wake: Arc<Notify>,
+) {
     tauri::async_runtime::spawn(async move {
         loop {
-            let d = desk.clone();
-            match tokio::task::spawn_blocking(move || d.publish_due()).await {
-                Ok(Ok(report)) => announce(&app, &report),
-                Ok(Err(e)) => log_error(&format!("publishing stopped: {e}")),
-                Err(e) => log_error(&format!("the publisher panicked: {e}")),
-            }
-            let d = desk.clone();
-            let next = tokio::task::spawn_blocking(move || d.next_job_due())
-                .await
-                .ok()
-                .and_then(Result::ok)
-                .flatten();
-            let wait = match next {
-                Some(due) => (due - desk.now())
-                    .to_std()
-                    .unwrap_or(Duration::ZERO)
-                    .min(AT_MOST),
-                None => AT_MOST,
+            let (s, p) = (slot.clone(), path.clone());
+            let round = tokio::task::spawn_blocking(move || {
+                let desk = s.open_or_retry(p.as_deref()).ok()?;
+                let report = desk.publish_due();
+                let next = desk.next_job_due().ok().flatten();
+                Some((report, next.map(|due| due - desk.now())))
+            })
+            .await;
+            let until_next = match round {
+                Ok(Some((report, until_next))) => {
+                    match report {
+                        Ok(report) => announce(&app, &report),
+                        Err(e) => log_error(&format!("publishing stopped: {e}")),
+                    }
+                    until_next
+                }
+                Ok(None) => None,
+                Err(e) => {
+                    log_error(&format!("the publisher panicked: {e}"));
+                    None
+                }
             };
+            let wait = until_next
+                .map_or(AT_MOST, |d| d.to_std().unwrap_or(Duration::ZERO))
+                .min(AT_MOST);
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
                 () = wake.notified() => {}

@@ -1,8 +1,10 @@
-//! The app's state: the desk file it opened, and who is signed in on this window.
+//! The app's state: the desk file it opened, who is signed in on this window, and the journal
+//! of text typed here that the desk has not confirmed.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use copydesk_core::journal::Journal;
 use copydesk_core::{Actor, ApiError, Clock, Desk, ErrorCode, FileClock, SystemClock};
 
 use crate::error::{AppResult, signed_out};
@@ -10,28 +12,54 @@ use crate::error::{AppResult, signed_out};
 pub struct AppState {
     /// The desk file, when one could be named.
     pub db_path: Option<PathBuf>,
-    desk: Result<Arc<Desk>, ApiError>,
+    /// The desk, or why it could not be opened; tried again when asked for while broken.
+    desk: DeskSlot,
     actor: Mutex<Option<Actor>>,
+    journal: Result<Arc<Journal>, ApiError>,
 }
 
 impl AppState {
     /// Opens (creating if missing) the desk at `db_path`. A desk that cannot be opened is kept
     /// as its error, so the window can still say what went wrong.
-    pub fn open(db_path: AppResult<PathBuf>) -> AppState {
+    pub fn open(db_path: AppResult<PathBuf>, journal_path: AppResult<PathBuf>) -> AppState {
         let desk = db_path
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|p| open_desk(p))
             .map(Arc::new);
+        let journal = journal_path
+            .and_then(|p| Journal::open(&p).map_err(ApiError::from))
+            .map(Arc::new);
         AppState {
             db_path: db_path.ok(),
-            desk,
+            desk: DeskSlot(Arc::new(Mutex::new(desk))),
             actor: Mutex::new(None),
+            journal,
         }
     }
 
+    /// The desk as it stands, without trying again to open one that could not be opened.
     pub fn desk(&self) -> AppResult<Arc<Desk>> {
-        self.desk.clone()
+        self.desk.current()
+    }
+
+    /// The desk; one that could not be opened is tried again, as "Try again" on the start
+    /// screen asks (the other program may have let go of the file, the folder may exist now).
+    /// Blocking: call it off the UI thread.
+    pub fn desk_slot(&self) -> (DeskSlot, Option<PathBuf>) {
+        (self.desk.clone(), self.db_path.clone())
+    }
+
+    pub fn journal(&self) -> AppResult<Arc<Journal>> {
+        self.journal.clone()
+    }
+
+    /// The name the journal files this desk's text under.
+    pub fn desk_key(&self) -> String {
+        self.db_path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
     }
 
     /// The signed-in user, or an error telling the UI to sign in.
@@ -46,6 +74,29 @@ impl AppState {
     fn lock_actor(&self) -> std::sync::MutexGuard<'_, Option<Actor>> {
         // A panic while holding this lock cannot leave an Option half-written.
         self.actor.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[derive(Clone)]
+pub struct DeskSlot(Arc<Mutex<AppResult<Arc<Desk>>>>);
+
+impl DeskSlot {
+    fn lock(&self) -> std::sync::MutexGuard<'_, AppResult<Arc<Desk>>> {
+        // A panic while holding this lock cannot leave a Result half-written.
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn current(&self) -> AppResult<Arc<Desk>> {
+        self.lock().clone()
+    }
+
+    /// The desk, opening it again at `path` if it could not be opened before.
+    pub fn open_or_retry(&self, path: Option<&Path>) -> AppResult<Arc<Desk>> {
+        let mut slot = self.lock();
+        if let (Err(_), Some(path)) = (&*slot, path) {
+            *slot = open_desk(path).map(Arc::new);
+        }
+        slot.clone()
     }
 }
 
@@ -72,16 +123,34 @@ pub fn db_path() -> AppResult<PathBuf> {
     if let Some(p) = std::env::var_os("COPYDESK_DB").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
+    data_folder().map(|f| f.join("desk.db")).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::NoDesk,
+            "no home folder to keep the desk in: set COPYDESK_DB to a file path",
+        )
+    })
+}
+
+/// The journal of unsaved text: `COPYDESK_JOURNAL` if set, else `journal.db` in the per-user
+/// data folder. It belongs to this computer, not to a desk: one journal serves every desk used.
+pub fn journal_path() -> AppResult<PathBuf> {
+    if let Some(p) = std::env::var_os("COPYDESK_JOURNAL").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    data_folder().map(|f| f.join("journal.db")).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Io,
+            "no home folder to keep unsaved text in: set COPYDESK_JOURNAL to a file path",
+        )
+    })
+}
+
+/// `$XDG_DATA_HOME/copydesk`, or `~/.local/share/copydesk`.
+fn data_folder() -> Option<PathBuf> {
     std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         // The XDG spec says a relative value is to be ignored.
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .map(|data| data.join("copydesk").join("desk.db"))
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NoDesk,
-                "no home folder to keep the desk in: set COPYDESK_DB to a file path",
-            )
-        })
+        .map(|data| data.join("copydesk"))
 }

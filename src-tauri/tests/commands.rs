@@ -12,8 +12,11 @@ fn a_new_desk_is_created_signed_into_and_listed() {
     let db = dir.path().join("data").join("desk.db");
     // SAFETY: this is the only test in this binary, and it sets the variable before any thread
     // of its own (or Tauri's) reads the environment.
-    unsafe { std::env::set_var("COPYDESK_DB", &db) };
-    let state = copydesk_app::AppState::open(copydesk_app::db_path());
+    unsafe {
+        std::env::set_var("COPYDESK_DB", &db);
+        std::env::set_var("COPYDESK_JOURNAL", dir.path().join("journal.db"));
+    }
+    let state = copydesk_app::AppState::open(copydesk_app::db_path(), copydesk_app::journal_path());
     let (_app, window) = common::open(state);
 
     let status = invoke(&window, "desk_status", json!({})).expect("status");

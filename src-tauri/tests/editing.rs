@@ -184,3 +184,101 @@ fn an_editor_writes_saves_meets_a_conflict_and_finds_the_piece() {
     .expect("the directory");
     assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn text_kept_in_the_journal_outlives_the_window_until_a_save_of_it_is_confirmed() {
+    let desk = common::harbour_post();
+    let window = desk.window.clone();
+    let article = call(
+        &window,
+        "create_article",
+        json!({"article": draft("Tides", "", json!([]))}),
+    )
+    .expect("a draft");
+    let id = article["id"].clone();
+    let typed = json!({"headline": "Tides", "body": "The spring tide came in at dawn."});
+    common::invoke(
+        &window,
+        "journal_keep",
+        json!({"articleId": id, "baseVersion": article["version"], "edit": typed}),
+    )
+    .expect("kept");
+
+    // The window goes (killed, say) and a new one opens on the same desk and journal.
+    let (dir, _app) = (desk.dir, desk.app);
+    let state = copydesk_app::AppState::open(
+        Ok(dir.path().join("desk.db")),
+        Ok(dir.path().join("journal.db")),
+    );
+    let (_again, window) = common::open(state);
+    let refused = common::invoke(&window, "journal_list", json!({})).expect_err("signed out");
+    assert_eq!(refused["code"], "signed_out");
+    common::invoke(
+        &window,
+        "sign_in",
+        json!({"name": "Ines", "passphrase": null}),
+    )
+    .expect("signed in");
+    let kept = common::invoke(&window, "journal_list", json!({})).expect("the journal");
+    assert_eq!(kept[0]["article_id"], id);
+    assert_eq!(kept[0]["base_version"], article["version"]);
+    assert_eq!(kept[0]["edit"], typed);
+
+    // A save of other text leaves it; a save of this text clears it.
+    let other = json!({"articleId": id, "saved": {"headline": "Tides", "body": "The spring"}});
+    let cleared = common::invoke(&window, "journal_settle", other).expect("settled");
+    assert_eq!(cleared, json!(false));
+    let saved = call(
+        &window,
+        "save_article",
+        json!({"id": id, "base_version": article["version"], "edit": typed, "autosave": true}),
+    )
+    .expect("saved");
+    assert_eq!(saved["body"], "The spring tide came in at dawn.");
+    let settle = json!({"articleId": id, "saved": typed});
+    let cleared = common::invoke(&window, "journal_settle", settle).expect("settled");
+    assert_eq!(cleared, json!(true));
+    let kept = common::invoke(&window, "journal_list", json!({})).expect("the journal");
+    assert_eq!(kept, json!([]));
+
+    common::invoke(
+        &window,
+        "journal_keep",
+        json!({"articleId": id, "baseVersion": saved["version"], "edit": {"body": "x"}}),
+    )
+    .expect("kept");
+    common::invoke(&window, "journal_discard", json!({"articleId": id})).expect("discarded");
+    let kept = common::invoke(&window, "journal_list", json!({})).expect("the journal");
+    assert_eq!(kept, json!([]));
+}
+
+#[test]
+fn a_desk_that_could_not_be_opened_is_opened_when_asked_again() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    // The desk's folder cannot be made: a file stands where it should be.
+    let blocker = dir.path().join("desks");
+    std::fs::write(&blocker, b"not a folder").expect("a file");
+    let state = copydesk_app::AppState::open(
+        Ok(blocker.join("desk.db")),
+        Ok(dir.path().join("journal.db")),
+    );
+    let (_app, window) = common::open(state);
+    let refused = common::invoke(&window, "desk_status", json!({})).expect_err("no desk yet");
+    assert_eq!(refused["code"], "io", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("cannot create the folder"),
+        "{refused}"
+    );
+    // The person moves the file away and presses "Try again".
+    std::fs::remove_file(&blocker).expect("the file goes");
+    let status =
+        common::invoke(&window, "desk_status", json!({})).expect("opened on the second try");
+    assert_eq!(
+        status["settings"],
+        Value::Null,
+        "a new desk file, not set up yet"
+    );
+}

@@ -30,7 +30,10 @@ opening or creating a desk (`init_desk` in the app, `copydesk init`), the accoun
 (`sign_in_choices`), signing in and out (`sign_in`, `sign_out`; the CLI's `--as` and
 `COPYDESK_PASSPHRASE`), what the window shows before anyone signs in (`desk_status`), reading
 files chosen on this computer for an import (`preview_import_files`, which then runs
-`preview_import`), and the publisher (`copydesk publish-due`, the app's publisher task).
+`preview_import`), the publisher (`copydesk publish-due`, the app's publisher task), and the
+journal of unsaved text on this computer (`journal_keep`, `journal_list`, `journal_settle`,
+`journal_discard`: the editor's text kept in a file in the app's data folder until the desk
+confirms a save of it, and offered back when it never did).
 
 ## Errors
 

@@ -4,9 +4,11 @@
 //! live here: the core decides.
 
 mod import;
+mod journal;
 mod session;
 
 pub use import::*;
+pub use journal::*;
 pub use session::*;
 
 use copydesk_core::api::*;
@@ -21,8 +23,8 @@ pub(crate) async fn on_desk<T: Send + 'static>(
     app: &AppState,
     f: impl FnOnce(&Desk) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    let desk = app.desk()?;
-    tokio::task::spawn_blocking(move || f(&desk))
+    let (slot, path) = app.desk_slot();
+    tokio::task::spawn_blocking(move || f(&*slot.open_or_retry(path.as_deref())?))
         .await
         .map_err(stopped)?
 }
@@ -52,6 +54,10 @@ macro_rules! desk_commands {
                 sign_in,
                 sign_out,
                 preview_import_files,
+                journal_keep,
+                journal_list,
+                journal_settle,
+                journal_discard,
                 $($name),*
             ]
         }
@@ -64,6 +70,10 @@ macro_rules! desk_commands {
             "sign_in",
             "sign_out",
             "preview_import_files",
+            "journal_keep",
+            "journal_list",
+            "journal_settle",
+            "journal_discard",
             $(stringify!($name)),*
         ];
     };

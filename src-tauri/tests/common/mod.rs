@@ -46,7 +46,10 @@ pub struct HarbourPost {
 
 pub fn harbour_post() -> HarbourPost {
     let dir = tempfile::tempdir().expect("a temp folder");
-    let state = copydesk_app::AppState::open(Ok(dir.path().join("desk.db")));
+    let state = copydesk_app::AppState::open(
+        Ok(dir.path().join("desk.db")),
+        Ok(dir.path().join("journal.db")),
+    );
     let (app, window) = open(state);
     let new_desk = json!({"desk": {"name": "The Harbour Post", "timezone": "Europe/Lisbon",
                                    "chief_name": "Ines", "chief_passphrase": null}});

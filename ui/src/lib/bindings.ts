@@ -20,6 +20,17 @@ export const commands = {
 	 *  what a review starts from, or why it cannot be imported.
 	 */
 	previewImportFiles: (paths: string[]) => typedError<ImportOutcome<ImportPreview>[], ApiError>(__TAURI_INVOKE("preview_import_files", { paths })),
+	/**
+	 *  Keeps the editor's whole text for an article, typed on `base_version`; written to the disk
+	 *  before it answers.
+	 */
+	journalKeep: (articleId: string, baseVersion: number, edit: ArticleEdit) => typedError<null, ApiError>(__TAURI_INVOKE("journal_keep", { articleId, baseVersion, edit })),
+	/**  Everything kept on this computer for the signed-in writer on this desk, oldest first. */
+	journalList: () => typedError<JournalEntry[], ApiError>(__TAURI_INVOKE("journal_list")),
+	/**  The desk confirmed a save of `saved`: the kept text goes unless newer text was typed since. */
+	journalSettle: (articleId: string, saved: ArticleEdit) => typedError<boolean, ApiError>(__TAURI_INVOKE("journal_settle", { articleId, saved })),
+	/**  The writer threw the kept text away. */
+	journalDiscard: (articleId: string) => typedError<null, ApiError>(__TAURI_INVOKE("journal_discard", { articleId })),
 	deskSettings: (input: DeskSettingsOp) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("desk_settings", { input })),
 	listUsers: (input: ListUsers) => typedError<User[], ApiError>(__TAURI_INVOKE("list_users", { input })),
 	addUser: (input: AddUser) => typedError<User, ApiError>(__TAURI_INVOKE("add_user", { input })),
@@ -640,6 +651,19 @@ export type JobOutcome = {
  *  a backoff.
  */
 export type JobState = "pending" | "running" | "done" | "failed" | "cancelled";
+
+/**  Text kept on this computer for one article. */
+export type JournalEntry = {
+	article_id: string,
+	/**
+	 *  The version the text was typed on: when the article is past it, the text is offered
+	 *  through the conflict view.
+	 */
+	base_version: number,
+	/**  The whole text as the editor held it, as it would be saved. */
+	edit: ArticleEdit,
+	written_at: string,
+};
 
 /**
  *  A page of articles, newest change first (a contributor's own: newest article first).
