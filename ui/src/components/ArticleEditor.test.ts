@@ -20,6 +20,11 @@ const api = vi.hoisted(() => ({
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
   searchArticles: vi.fn(async () => ({ items: [], next: null })),
+  // The journal of unsaved text (its own tests: ArticleEditor.journal.test.ts).
+  journalKeep: vi.fn(async () => null),
+  journalList: vi.fn(async () => []),
+  journalSettle: vi.fn(async () => true),
+  journalDiscard: vi.fn(async () => null),
 }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),

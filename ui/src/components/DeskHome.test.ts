@@ -6,7 +6,7 @@ import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, State, 
 import { nav } from "../lib/nav.svelte";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn() }));
+const api = vi.hoisted(() => ({ listArticles: vi.fn(), journalList: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
@@ -51,6 +51,7 @@ describe("DeskHome", () => {
     nav.reset();
     live.listeners.clear();
     submitted = [summary("a", "Why ports matter")];
+    api.journalList.mockReset().mockResolvedValue([]);
     api.listArticles.mockReset().mockImplementation(async ({ filter: query = {}, after = null, limit }: ListArticles) => {
       if (query.contributor === "Nobody") throw new DeskError("not_found", "no contributor matches “Nobody”");
       if (query.state === "submitted") {
@@ -63,6 +64,24 @@ describe("DeskHome", () => {
       }
       return { items: [], next: null };
     });
+  });
+
+  it("lists text kept on this computer that the desk never got, each a way back to its article", async () => {
+    api.journalList.mockResolvedValue([
+      { article_id: "k1", base_version: 3, edit: { headline: "Harbour dues" }, written_at: "2026-03-10T09:42:00Z" },
+      { article_id: "k2", base_version: 1, edit: { headline: "  " }, written_at: "2026-03-10T10:05:00Z" },
+    ]);
+    render(DeskHome, { user: editor, settings });
+    const kept = await screen.findByRole("region", { name: "Unsaved text kept on this computer" });
+    expect(within(kept).getByText("typed 10 Mar 2026, 10:42")).toBeInTheDocument();
+    await userEvent.click(within(kept).getByRole("button", { name: "Untitled article" }));
+    expect(nav.article).toBe("k2");
+  });
+
+  it("shows no kept-text notice when there is none", async () => {
+    render(DeskHome, { user: editor, settings });
+    await screen.findByRole("listbox", { name: "Submitted" });
+    expect(screen.queryByRole("region", { name: "Unsaved text kept on this computer" })).not.toBeInTheDocument();
   });
 
   it("shows an editor's queues, In review split into theirs and everyone's", async () => {

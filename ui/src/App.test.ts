@@ -1,0 +1,62 @@
+// Closing the window: what is typed is kept and saved first; when the desk will not take it, the
+// window asks before it goes.
+import { render, screen } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import App from "./App.svelte";
+
+const win = vi.hoisted(() => ({
+  closeRequested: null as null | ((event: { preventDefault: () => void }) => Promise<void>),
+  destroy: vi.fn(async () => {}),
+}));
+vi.mock("@tauri-apps/api/window", () => ({
+  getCurrentWindow: () => ({
+    setTitle: async () => {},
+    destroy: win.destroy,
+    onCloseRequested: async (handler: (event: { preventDefault: () => void }) => Promise<void>) => {
+      win.closeRequested = handler;
+      return () => {};
+    },
+  }),
+}));
+const api = vi.hoisted(() => ({ deskStatus: vi.fn() }));
+vi.mock("./lib/api", async (original) => ({ ...(await original<typeof import("./lib/api")>()), api }));
+vi.mock("./lib/live", () => ({ onDeskChanged: () => () => {} }));
+const leaving = vi.hoisted(() => ({ ready: true }));
+vi.mock("./lib/leaving", () => ({ readyToLeave: async () => leaving.ready }));
+
+describe("App: closing the window", () => {
+  beforeEach(() => {
+    win.destroy.mockClear();
+    api.deskStatus.mockResolvedValue({ db_path: "/tmp/desk.db", settings: null, user: null });
+  });
+
+  it("closes at once when everything typed is saved", async () => {
+    leaving.ready = true;
+    render(App);
+    await vi.waitFor(() => expect(win.closeRequested).not.toBeNull());
+    const preventDefault = vi.fn();
+    await win.closeRequested!({ preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+
+  it("asks first when typed text could not be saved, and quits only when told to", async () => {
+    leaving.ready = false;
+    render(App);
+    await vi.waitFor(() => expect(win.closeRequested).not.toBeNull());
+    const preventDefault = vi.fn();
+    await win.closeRequested!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog).toHaveTextContent("Your latest changes are not saved to the desk.");
+    expect(dialog).toHaveTextContent("kept on this computer and offered back");
+    expect(screen.getByRole("button", { name: "Stay" })).toHaveFocus();
+    screen.getByRole("button", { name: "Stay" }).click();
+    await vi.waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(win.destroy).not.toHaveBeenCalled();
+
+    await win.closeRequested!({ preventDefault });
+    (await screen.findByRole("button", { name: "Quit" })).click();
+    expect(win.destroy).toHaveBeenCalledTimes(1);
+  });
+});

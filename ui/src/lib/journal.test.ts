@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Article, JournalEntry } from "./bindings";
+import { JournalWriter, offerFor, sideOfKept } from "./journal";
+
+type Draft = { body: string };
+
+function writer(overrides: Partial<{ keep: (b: number, d: Draft) => Promise<void> }> = {}) {
+  const log: string[] = [];
+  const states: [boolean, string | null][] = [];
+  const j = new JournalWriter<Draft>({
+    keep: overrides.keep ?? (async (base, d) => void log.push(`keep ${base} ${d.body}`)),
+    settle: async (d) => void log.push(`settle ${d.body}`),
+    discard: async () => void log.push("discard"),
+    onchange: (kept, problem) => states.push([kept, problem]),
+  });
+  return { j, log, states };
+}
+
+describe("JournalWriter", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps the latest text once typing pauses, and says it is kept only then", async () => {
+    const { j, log, states } = writer();
+    j.edit(3, { body: "T" }, true);
+    j.edit(3, { body: "Th" }, true);
+    j.edit(3, { body: "The" }, true);
+    expect(j.kept).toBe(false);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(log).toEqual(["keep 3 The"]);
+    expect(j.kept).toBe(true);
+    expect(states.at(-1)).toEqual([true, null]);
+  });
+
+  it("settles a saved text only after keeping it, whatever order the calls came in", async () => {
+    let release: () => void = () => {};
+    const log: string[] = [];
+    const j = new JournalWriter<Draft>({
+      keep: (_b, d) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            log.push(`keep ${d.body}`);
+            resolve();
+          };
+        }),
+      settle: async (d) => void log.push(`settle ${d.body}`),
+      discard: async () => void log.push("discard"),
+      onchange: () => {},
+    });
+    j.edit(1, { body: "draft" }, true);
+    const flushed = j.flush();
+    j.saved({ body: "draft" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toEqual([]);
+    release();
+    await flushed;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toEqual(["keep draft", "settle draft"]);
+  });
+
+  it("forgets what it kept when the text is back to the desk's, and nothing it never kept", async () => {
+    const { j, log } = writer();
+    j.edit(2, { body: "same" }, false);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual([]);
+    j.edit(2, { body: "typo" }, true);
+    await vi.advanceTimersByTimeAsync(300);
+    j.edit(2, { body: "same" }, false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toEqual(["keep 2 typo", "discard"]);
+    expect(j.kept).toBe(true);
+  });
+
+  it("says why the text could not be kept, and that it is not", async () => {
+    const { j, states } = writer({
+      keep: async () => {
+        throw new Error("the journal file is read-only");
+      },
+    });
+    j.edit(1, { body: "x" }, true);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(j.kept).toBe(false);
+    expect(states.at(-1)).toEqual([false, "the journal file is read-only"]);
+  });
+});
+
+function article(over: Partial<Article> = {}): Article {
+  return {
+    id: "a1",
+    slug: "tides",
+    headline: "Tides",
+    standfirst: "",
+    body: "Old body.",
+    section: null,
+    tags: [],
+    byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana writes.", bio_is_own: false }],
+    related: [],
+    state: "draft",
+    version: 4,
+    word_count: 2,
+    reading_minutes: 1,
+    assigned_editor: null,
+    approved_by: null,
+    embargo_until: null,
+    scheduled_at: null,
+    published_at: null,
+    created_by: "Ana Ruiz",
+    created_at: "2026-12-05T09:00:00Z",
+    updated_at: "2026-12-05T09:00:00Z",
+    state_changed_at: "2026-12-05T09:00:00Z",
+    access: { can_edit_text: true, edit_refusal: null, moves: [] },
+    ...over,
+  };
+}
+
+function entry(base: number, body: string): JournalEntry {
+  return {
+    article_id: "a1",
+    base_version: base,
+    edit: { headline: "Tides", standfirst: "", body, section: null, tags: [], byline: [{ contributor: "c1", printed_bio: null }], related: [] },
+    written_at: "2026-12-05T09:42:00Z",
+  };
+}
+
+describe("offerFor", () => {
+  it("offers nothing for text the desk already has, a restore on the same version, a comparison on a newer one", () => {
+    expect(offerFor(undefined, article())).toBe("none");
+    expect(offerFor(entry(4, "Old body."), article())).toBe("none");
+    expect(offerFor(entry(4, "New body."), article())).toBe("restore");
+    expect(offerFor(entry(3, "New body."), article())).toBe("conflict");
+  });
+
+  it("shows the kept text with the names the article knows", () => {
+    const side = sideOfKept(entry(4, "New body.").edit, article());
+    expect(side.body).toBe("New body.");
+    expect(side.byline).toBe("Ana Ruiz");
+    expect(side.bios).toBe("Ana Ruiz: follows the contributor's bio");
+  });
+});
