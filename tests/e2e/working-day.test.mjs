@@ -7,7 +7,9 @@
 // slot, dragged to the next day on the calendar, and published when the app's clock (a file
 // scripts/e2e.sh names) is moved past its time: on the Publishing panel, and as a page in the
 // publish folder. Last, the chief imports two submissions from tests/fixtures/import through the
-// review sheet, correcting a headline there. Screenshots of the Desk, the editor, the history diff
+// review sheet, correcting a headline there. At the end of the day the chief types into a new
+// draft while another program holds the desk file; the app is killed, started again, and offers
+// every word back from the journal on this computer. Screenshots of the Desk, the editor, the history diff
 // and the import sheet go to tests/e2e/output/ (git-ignored); a failing step leaves a screenshot
 // there too.
 //
@@ -17,6 +19,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Keys, Session, until } from "./webdriver.mjs";
@@ -65,6 +68,9 @@ const STANDFIRST = "Donors fund soldiers in the Sahel. Repairing its wells would
 // The headline the chief gives the first imported submission in the review sheet.
 const IMPORTED_HEADLINE = "Water deals in the Sahel fail for want of committees";
 const CHANGES_NOTE = "Strong piece. Please add a standfirst that says what it argues, then resubmit.";
+// Typed while another program holds the desk file, then the app is killed.
+const LOCKED_HEADLINE = "Harbour dues rise again";
+const LOCKED_WORDS = "The port authority raised its dues for the third time this year";
 
 // ---- steps ------------------------------------------------------------------------------------
 
@@ -72,6 +78,9 @@ const CHANGES_NOTE = "Strong piece. Please add a standfirst that says what it ar
 let app;
 let brokenAt = null;
 let articleId = null;
+let lockedId = null;
+/** Another program holding the desk file's write lock (see holdDeskFile). */
+let locker = null;
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
 
@@ -113,6 +122,35 @@ function step(name, body) {
 }
 
 // ---- what the steps do ------------------------------------------------------------------------
+
+/**
+ * Another program holding the desk file's write lock, as a backup tool or a second copy of
+ * Copydesk might: a Python process with a write transaction open until `release()`.
+ */
+function holdDeskFile(file) {
+  const script = [
+    "import sqlite3, sys",
+    "c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)",
+    "c.execute('BEGIN IMMEDIATE')",
+    "print('held', flush=True)",
+    "sys.stdin.read()",
+    "c.execute('ROLLBACK')",
+  ].join("\n");
+  const child = spawn("python3", ["-c", script, file], { stdio: ["pipe", "pipe", "inherit"] });
+  const locker = {
+    held: false,
+    release: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.on("exit", done);
+        child.stdin.end();
+      }),
+  };
+  child.stdout.on("data", (chunk) => {
+    if (String(chunk).includes("held")) locker.held = true;
+  });
+  return locker;
+}
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const exactly = (label) => new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`);
@@ -255,6 +293,7 @@ describe("a working day on a fresh desk", () => {
   }, { timeout: 120000 });
 
   after(async () => {
+    await locker?.release();
     await app?.stop().catch(() => {});
   });
 
@@ -578,5 +617,48 @@ describe("a working day on a fresh desk", () => {
     // A list line's byline: each contributor as {contributor_id, name}.
     assert.deepEqual(sahel.byline.map((b) => b.name), ["Marta Lindqvist"]);
     assert.ok(submitted.items.some((a) => a.byline.length === 2), "the two-author piece, both on the byline");
+  });
+
+  step("words typed while another program holds the desk file are kept on this computer", async () => {
+    await goTo("Desk");
+    await until(async () => {
+      if ((await app.find("#new-headline")).length > 0) return true;
+      await app.pressKeys("n");
+      return false;
+    }, "`n` to open the new article form");
+    await app.fill("#new-headline", LOCKED_HEADLINE);
+    await app.type(await app.waitFor("#new-headline"), Keys.ENTER);
+    const body = await app.waitFor(".ProseMirror");
+    await app.waitForText(".save-state", "Saved");
+    const { items } = await app.invokeOk("list_articles", { input: { filter: { state: "draft" }, after: null, limit: 20 } });
+    lockedId = items.find((a) => a.headline === LOCKED_HEADLINE)?.id;
+    assert.ok(lockedId, "the new draft is on the desk");
+    locker = holdDeskFile(deskFile);
+    await until(() => locker.held, "another program to hold the desk file");
+    await app.click(body);
+    await app.type(body, LOCKED_WORDS);
+    // The save waits for the desk file, then says it could not; the words are kept meanwhile.
+    await app.waitForText(".save-box", "Your text is kept on this computer.", 60000);
+    await app.screenshot(join(output, "kept-while-locked.png"));
+  });
+
+  step("the app is killed; started again, it offers the words back and restoring saves them", async () => {
+    // The app's process ends with the session, as a crash would: no chance to save on the way out.
+    await app.stop();
+    await locker.release();
+    app = await Session.start(driverUrl, application);
+    await signIn(CHIEF);
+    const notice = await app.waitFor(".kept-list");
+    assert.ok((await app.text(notice)).includes(LOCKED_HEADLINE), "the Desk lists the article with kept text");
+    await app.clickText(".kept-list button", LOCKED_HEADLINE);
+    await app.waitForText("#kept-title", "You have unsaved text from");
+    await app.screenshot(join(output, "kept-offered.png"));
+    await app.clickText(".kept-offer button", exactly("Restore"));
+    await app.waitForNone(".kept-offer");
+    await app.waitForText(".save-state", "Saved");
+    const stored = await app.invokeOk("get_article", { input: { id: lockedId } });
+    assert.ok(stored.body.includes(LOCKED_WORDS), `every word typed is on the desk: ${JSON.stringify(stored.body)}`);
+    const kept = await app.invokeOk("journal_list");
+    assert.deepEqual(kept, [], "nothing is left in the journal once the desk has the text");
   });
 });
