@@ -17,6 +17,7 @@ const api = vi.hoisted(() => ({
   listNotes: vi.fn(async () => []),
   articleHistory: vi.fn(async (): Promise<Page<RevisionInfo>> => ({ items: [], next: null })),
   restoreRevision: vi.fn(),
+  revisionDiff: vi.fn(),
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
   searchArticles: vi.fn(async () => ({ items: [], next: null })),
@@ -97,6 +98,7 @@ describe("ArticleEditor", () => {
     api.getArticle.mockReset();
     api.articleHistory.mockReset().mockResolvedValue({ items: [], next: null });
     api.restoreRevision.mockReset();
+    api.revisionDiff.mockReset();
     api.saveArticle.mockReset().mockImplementation(async ({ base_version, edit }: SaveArticle) => stored(base_version, edit as ArticleDraft));
     api.resolveConflict.mockReset();
     live.reload = null;
@@ -363,19 +365,107 @@ describe("ArticleEditor", () => {
     api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
     const { onclose } = open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
-    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    const back = screen.getByRole("button", { name: /Back to the Desk/ });
+    back.focus();
     await user.keyboard("{Escape}");
     const prompt = await screen.findByRole("alertdialog");
-    expect(prompt).toHaveTextContent("Your latest changes are not saved.");
-    expect(prompt).toHaveTextContent("the desk file is busy");
+    await vi.waitFor(() => expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy."));
     expect(onclose).not.toHaveBeenCalled();
-    await user.click(within(prompt).getByRole("button", { name: "Stay and keep editing" }));
+    expect(within(prompt).getByRole("button", { name: "Stay" })).toHaveFocus();
+    await user.keyboard("{Enter}");
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(back).toHaveFocus();
     expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
-    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    // Esc on the question stays too.
     await user.keyboard("{Escape}");
+    await screen.findByRole("button", { name: "Leave without saving" });
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(onclose).not.toHaveBeenCalled();
+    await user.click(back);
     await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave without saving" }));
     expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaving tries the save once and at once: a failing save on its way is that try, and no retry is waited for", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    // The autosave is on its way when Back is pressed; the desk answers a while later, refusing.
+    let refuse: (e: unknown) => void = () => {};
+    api.saveArticle.mockImplementationOnce(() => new Promise((_, reject) => (refuse = reject)));
+    api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    const prompt = await screen.findByRole("alertdialog");
+    expect(prompt).toHaveTextContent("Saving before leaving…");
+    refuse(new DeskError("busy", "the desk file is busy"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy.");
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    expect(onclose).not.toHaveBeenCalled();
+    // Staying, the autosave goes on trying after its wait.
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(2);
+    // Back again while that retry waits for its turn: tried at once, not after the wait.
+    await vi.waitFor(() => expect(screen.getByText(/Trying again in 5 s/)).toBeInTheDocument());
+    api.saveArticle.mockImplementation(async ({ base_version, edit }: SaveArticle) => stored(base_version, edit as ArticleDraft));
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+    expect(api.saveArticle).toHaveBeenCalledTimes(3);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(4, expect.objectContaining({ headline: "Why ports matter!" }), true));
+  });
+
+  it("can stay while the save before leaving is still on its way, and then does not leave", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    let answer: (a: Article) => void = () => {};
+    api.saveArticle.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    const prompt = await screen.findByRole("alertdialog");
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    answer(article({ version: 5, headline: "Why ports matter!" }));
+    await vi.waitFor(() => expect(document.querySelector(".save-state")).toHaveTextContent("Saved"));
+    expect(onclose).not.toHaveBeenCalled();
+  });
+
+  it("saves before going to another screen, and asks when it cannot", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    nav.reset();
+    nav.article = "a1";
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    api.saveArticle.mockRejectedValueOnce(new DeskError("busy", "the desk file is busy"));
+    nav.go("calendar");
+    const prompt = await screen.findByRole("alertdialog");
+    await vi.waitFor(() => expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy."));
+    expect(nav.screen).toBe("desk");
+    expect(nav.article).toBe("a1");
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    // Saved this time: it goes at once.
+    nav.go("calendar");
+    await vi.waitFor(() => expect(nav.screen).toBe("calendar"));
+    expect(nav.article).toBeNull();
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(4, expect.objectContaining({ headline: "Why ports matter!" }), true));
+    nav.reset();
+  });
+
+  it("leaves for another article without saving when told to", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    nav.reset();
+    nav.article = "a1";
+    api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    nav.openArticle("a2");
+    expect(nav.article).toBe("a1");
+    await user.click(await screen.findByRole("button", { name: "Leave without saving" }));
+    expect(nav.article).toBe("a2");
+    nav.reset();
   });
 
   it("saves what is typed before a restore, restores on the version shown and shows the restored text", async () => {
