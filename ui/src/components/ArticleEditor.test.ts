@@ -468,22 +468,53 @@ describe("ArticleEditor", () => {
     nav.reset();
   });
 
-  it("saves what is typed before a restore, restores on the version shown and shows the restored text", async () => {
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    api.articleHistory.mockResolvedValue({
-      items: [
-        { number: 2, version: 4, author: "Maya Editor", at: "2026-03-10T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 80 },
-        { number: 1, version: 1, author: "Ana Ruiz", at: "2026-03-09T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 900 },
-      ],
-      next: null,
+  /** The history as the core keeps it: #1 a new article's headline alone, #2 the text opened
+   * (version 4), and #3 once a save made version 5. */
+  function history() {
+    const rev = (number: number, version: number, reason: RevisionInfo["reason"] = "save"): RevisionInfo => ({
+      number,
+      version,
+      author: "Maya Editor",
+      at: "2026-03-10T09:00:00Z",
+      reason,
+      restored_from: null,
+      stored_bytes: 80,
     });
-    api.restoreRevision.mockResolvedValue(article({ version: 6, headline: "Ports, as first written" }));
+    api.articleHistory.mockImplementation(async (input?: { limit: number }) => {
+      const versions = api.saveArticle.mock.calls.length > 0 ? [rev(3, 5), rev(2, 4), rev(1, 1)] : [rev(2, 4), rev(1, 1)];
+      return { items: versions.slice(0, input?.limit), next: null };
+    });
+    api.revisionDiff.mockImplementation(async ({ from, to }: { from: number; to: number }) => ({
+      from,
+      to,
+      words_added: 0,
+      words_removed: 8,
+      fields: [
+        { field: "standfirst", parts: [{ kind: "removed", text: "Trade runs through them." }] },
+        { field: "body", parts: [{ kind: "removed", text: "First paragraph.\n\nSecond paragraph." }] },
+      ],
+    }));
+  }
+
+  // Revision #1 of a new article: its headline, nothing else.
+  const first = () => article({ version: 5, standfirst: "", body: "", tags: [], section: null });
+
+  it("saves what is typed before a restore, asks, and restores on the version shown", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValue(article({ ...first(), version: 6, headline: "Ports, as first written" }));
     open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "!");
-    await user.click(await screen.findByRole("button", { name: "Restore this text" }));
+    await user.click((await screen.findAllByRole("button", { name: "Restore this text" })).at(-1)!);
     expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ standfirst: "Trade runs through them.!" }), false));
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 3, to: 1 });
+    expect(within(question).getByText("Trade runs through them.", { selector: "del" })).toBeInTheDocument();
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+    await user.click(within(question).getByRole("button", { name: "Restore #1" }));
     expect(api.restoreRevision).toHaveBeenCalledWith({ id: "a1", number: 1, base_version: 5 });
     await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, as first written"));
+    expect(document.querySelector("#standfirst")).toHaveValue("");
     expect(document.querySelector(".save-state")).toHaveTextContent("Saved");
   });
 
