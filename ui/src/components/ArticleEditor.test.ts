@@ -496,10 +496,16 @@ describe("ArticleEditor", () => {
     }));
   }
 
+  /** Restores #1 from the history, confirming it. */
+  async function restoreFirst(user: ReturnType<typeof userEvent.setup>) {
+    await user.click((await screen.findAllByRole("button", { name: "Restore this text" })).at(-1)!);
+    await user.click(await screen.findByRole("button", { name: "Restore #1" }));
+  }
+
   // Revision #1 of a new article: its headline, nothing else.
   const first = () => article({ version: 5, standfirst: "", body: "", tags: [], section: null });
 
-  it("saves what is typed before a restore, asks, and restores on the version shown", async () => {
+  it("saves what is typed before a restore, asks, restores on the version shown and says so", async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     history();
     api.restoreRevision.mockResolvedValue(article({ ...first(), version: 6, headline: "Ports, as first written" }));
@@ -516,6 +522,87 @@ describe("ArticleEditor", () => {
     await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, as first written"));
     expect(document.querySelector("#standfirst")).toHaveValue("");
     expect(document.querySelector(".save-state")).toHaveTextContent("Saved");
+    const notice = document.querySelector(".restore-notice")!;
+    expect(notice).toHaveTextContent("Restored from #1 — Undo");
+    expect(notice).toHaveFocus();
+    // It stays: not a word that goes by itself.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(notice).toBeInTheDocument();
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+  });
+
+  it("undoes a restore exactly: the revision it replaced, on the version it made", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    // A restore leaves the byline (and related pieces) as they are.
+    api.restoreRevision.mockResolvedValueOnce(first());
+    api.restoreRevision.mockResolvedValueOnce(article({ version: 6 }));
+    open();
+    await restoreFirst(user);
+    await vi.waitFor(() => expect(document.querySelector("#standfirst")).toHaveValue(""));
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent(/^$/);
+    expect(document.querySelector("#section")).toHaveValue("");
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    // #2 held the text the restore replaced (version 4); the restore made version 5.
+    expect(api.restoreRevision).toHaveBeenLastCalledWith({ id: "a1", number: 2, base_version: 5 });
+    await vi.waitFor(() => expect(document.querySelector("#standfirst")).toHaveValue("Trade runs through them."));
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter");
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent("First paragraph.Second paragraph.");
+    expect(document.querySelector("#section")).toHaveValue("Opinion");
+    expect(document.querySelector("#tags")).toHaveValue("trade");
+    expect(screen.getByText("Ana Ruiz writes on trade.")).toBeInTheDocument();
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+    expect(screen.getByText("Undone: the text is back as it was before the restore.")).toBeInTheDocument();
+    // Nothing was saved on the way: the core did both, and the next edit builds on version 6.
+    expect(api.saveArticle).not.toHaveBeenCalled();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(6, expect.objectContaining({ headline: "Why ports matter!" }), true));
+  });
+
+  it("offers Undo only while the article is at the version the restore made", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    open();
+    await restoreFirst(user);
+    await screen.findByRole("button", { name: "Undo" });
+    // Moved on elsewhere (a workflow move, say), the text as it was: no Undo, and where the old text is.
+    api.getArticle.mockResolvedValue({ ...first(), version: 6, state: "approved" });
+    live.reload!();
+    await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument());
+    expect(document.querySelector(".restore-notice")).toHaveTextContent(
+      "Restored from #1. The article has changed since, so Undo is no longer offered: the text from before the restore is #2 in the history.",
+    );
+    await user.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+    expect(api.restoreRevision).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes the restore's notice away at the next edit", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    open();
+    await restoreFirst(user);
+    await screen.findByRole("button", { name: "Undo" });
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "A new line");
+    expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+  });
+
+  it("says why an Undo did not happen, by the code the core gives", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    api.restoreRevision.mockRejectedValueOnce(new DeskError("conflict", "the article changed"));
+    open();
+    await restoreFirst(user);
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Nothing was undone: the article was changed meanwhile. The text from before the restore is #2 in the history.",
+    );
+    expect(document.querySelector("#standfirst")).toHaveValue("");
   });
 
   it("warns that a stored body holds what the editor cannot show, and sends it back untouched", async () => {
