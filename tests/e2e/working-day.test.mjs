@@ -7,9 +7,11 @@
 // slot, dragged to the next day on the calendar, and published when the app's clock (a file
 // scripts/e2e.sh names) is moved past its time: on the Publishing panel, and as a page in the
 // publish folder. Last, the chief imports two submissions from tests/fixtures/import through the
-// review sheet, correcting a headline there. At the end of the day the chief types into a new
-// draft while another program holds the desk file; the app is killed, started again, and offers
-// every word back from the journal on this computer. Screenshots of the Desk, the editor, the history diff
+// review sheet, correcting a headline there. Before approving, the editor restores the empty
+// first revision from the history (it asks first, showing what goes) and undoes it. At the end of
+// the day the chief types into a new draft while another program holds the desk file; the app is
+// killed, started again, and offers every word back from the journal on this computer.
+// Screenshots of the Desk, the editor, the history diff
 // and the import sheet go to tests/e2e/output/ (git-ignored); a failing step leaves a screenshot
 // there too.
 //
@@ -469,6 +471,73 @@ describe("a working day on a fresh desk", () => {
     assert.ok(shown, "one of the revisions adds the standfirst");
     await app.scrollIntoView(await app.waitFor(".history .diff"));
     await app.screenshot(join(output, "history-diff.png"));
+  });
+
+  step("a restore asks first, says so, and Undo brings the text back exactly", async () => {
+    const before = await app.invokeOk("get_article", { input: { id: articleId } });
+    // Revision #1 is the draft as it was created: its headline alone. Its row, older pages loaded
+    // until it shows.
+    const first = await until(async () => {
+      for (const row of await app.find(".history .revisions li")) {
+        const [number] = await app.findIn(row, ".rev-number");
+        if (number !== undefined && (await app.text(number)).trim() === "#1") return row;
+      }
+      for (const button of await app.find(".history > button")) {
+        if ((await app.text(button)).includes("Older revisions")) await app.click(button);
+      }
+      return undefined;
+    }, "revision #1 in the history");
+    const [restore] = await until(async () => {
+      const found = [];
+      for (const button of await app.findIn(first, "button")) {
+        if ((await app.text(button)).includes("Restore this text")) found.push(button);
+      }
+      return found.length > 0 ? found : undefined;
+    }, "#1's “Restore this text” button");
+    await app.click(restore);
+    // It asks, showing what would go: the standfirst, among the rest.
+    await app.waitForText(".restore-confirm h3", "Restore the text of #1?");
+    await until(
+      async () => (await app.texts(".restore-confirm del")).some((t) => t.includes("Donors fund soldiers")),
+      "the question to show the standfirst going",
+    );
+    const asked = await app.invokeOk("get_article", { input: { id: articleId } });
+    assert.equal(asked.version, before.version, "nothing is restored before it is confirmed");
+    await app.scrollIntoView(await app.waitFor(".restore-confirm"));
+    await app.screenshot(join(output, "restore-question.png"));
+    await app.clickText(".restore-confirm button", exactly("Restore #1"));
+    await app.waitForText(".restore-notice", "Restored from #1");
+    await until(async () => {
+      const [field] = await app.find("#standfirst");
+      return field !== undefined && (await app.property(field, "value")) === "";
+    }, "the editor to show #1's empty standfirst");
+    const restored = await app.invokeOk("get_article", { input: { id: articleId } });
+    assert.equal(restored.version, before.version + 1);
+    assert.equal(restored.standfirst, "");
+    assert.equal(restored.body, "");
+    assert.equal(restored.headline, HEADLINE);
+    await app.scrollToTop();
+    await app.screenshot(join(output, "restore-notice.png"));
+
+    await app.clickText(".restore-notice button", exactly("Undo"));
+    await app.waitForNone(".restore-notice");
+    await until(async () => {
+      const [field] = await app.find("#standfirst");
+      return field !== undefined && (await app.property(field, "value")) === STANDFIRST;
+    }, "the editor to show the standfirst again");
+    const undone = await app.invokeOk("get_article", { input: { id: articleId } });
+    assert.equal(undone.version, before.version + 2);
+    for (const field of ["headline", "standfirst", "body", "section", "tags", "state", "slug"]) {
+      assert.deepEqual(undone[field], before[field], `Undo gave the ${field} back as it was`);
+    }
+    assert.deepEqual(undone.byline, before.byline, "the byline never moved");
+    // In the history, the restore and its undoing: #1 brought back, then the revision before it.
+    const { items } = await app.invokeOk("article_history", { input: { id: articleId, after: null, limit: 3 } });
+    assert.equal(items[0].reason, "restore");
+    assert.equal(items[1].reason, "restore");
+    assert.equal(items[1].restored_from, 1);
+    assert.equal(items[0].restored_from, items[2].number, "Undo restored the revision the restore replaced");
+    assert.equal(items[2].version, before.version);
   });
 
   step("a contributor is not offered Approve, and the core refuses it from the page", async () => {

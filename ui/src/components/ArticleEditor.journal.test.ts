@@ -192,3 +192,29 @@ describe("ArticleEditor and the journal of unsaved text", () => {
     expect(api.journalDiscard).not.toHaveBeenCalled();
   });
 });
+
+describe("leaving with text the desk does not have", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    api.saveArticle.mockReset().mockRejectedValue(new DeskError("busy", "the desk file is in use by another program"));
+    api.journalList.mockReset().mockResolvedValue([]);
+    api.journalKeep.mockReset().mockResolvedValue(null);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("says the text stays on this computer when it does, and offers to leave without saving when it could not be kept", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await user.click(screen.getByRole("button", { name: /Back to/ }));
+    expect(await screen.findByRole("button", { name: "Leave, keeping them on this computer" })).toBeInTheDocument();
+    expect(screen.getByText("They are kept on this computer: open the article again to restore them.")).toBeInTheDocument();
+
+    document.body.innerHTML = "";
+    api.journalKeep.mockRejectedValue(new DeskError("io", "the journal file cannot be written"));
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "?");
+    await user.click(screen.getByRole("button", { name: /Back to/ }));
+    expect(await screen.findByRole("button", { name: "Leave without saving" })).toBeInTheDocument();
+  });
+});

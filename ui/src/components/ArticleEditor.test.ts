@@ -17,6 +17,7 @@ const api = vi.hoisted(() => ({
   listNotes: vi.fn(async () => []),
   articleHistory: vi.fn(async (): Promise<Page<RevisionInfo>> => ({ items: [], next: null })),
   restoreRevision: vi.fn(),
+  revisionDiff: vi.fn(),
   getContributor: vi.fn(),
   findContributors: vi.fn(async () => []),
   searchArticles: vi.fn(async () => ({ items: [], next: null })),
@@ -102,6 +103,7 @@ describe("ArticleEditor", () => {
     api.getArticle.mockReset();
     api.articleHistory.mockReset().mockResolvedValue({ items: [], next: null });
     api.restoreRevision.mockReset();
+    api.revisionDiff.mockReset();
     api.saveArticle.mockReset().mockImplementation(async ({ base_version, edit }: SaveArticle) => stored(base_version, edit as ArticleDraft));
     api.resolveConflict.mockReset();
     live.reload = null;
@@ -368,38 +370,244 @@ describe("ArticleEditor", () => {
     api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
     const { onclose } = open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
-    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    const back = screen.getByRole("button", { name: /Back to the Desk/ });
+    back.focus();
     await user.keyboard("{Escape}");
     const prompt = await screen.findByRole("alertdialog");
-    expect(prompt).toHaveTextContent("Your latest changes are not saved.");
-    expect(prompt).toHaveTextContent("the desk file is busy");
+    await vi.waitFor(() => expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy."));
     expect(onclose).not.toHaveBeenCalled();
-    await user.click(within(prompt).getByRole("button", { name: "Stay and keep editing" }));
+    expect(within(prompt).getByRole("button", { name: "Stay" })).toHaveFocus();
+    await user.keyboard("{Enter}");
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(back).toHaveFocus();
     expect(document.querySelector("#headline")).toHaveValue("Why ports matter!");
-    screen.getByRole("button", { name: /Back to the Desk/ }).focus();
+    // Esc on the question stays too.
     await user.keyboard("{Escape}");
-    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave without saving" }));
+    await screen.findByRole("button", { name: "Leave, keeping them on this computer" });
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(onclose).not.toHaveBeenCalled();
+    await user.click(back);
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Leave, keeping them on this computer" }));
     expect(onclose).toHaveBeenCalledTimes(1);
   });
 
-  it("saves what is typed before a restore, restores on the version shown and shows the restored text", async () => {
+  it("leaving tries the save once and at once: a failing save on its way is that try, and no retry is waited for", async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    api.articleHistory.mockResolvedValue({
-      items: [
-        { number: 2, version: 4, author: "Maya Editor", at: "2026-03-10T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 80 },
-        { number: 1, version: 1, author: "Ana Ruiz", at: "2026-03-09T09:00:00Z", reason: "save", restored_from: null, stored_bytes: 900 },
-      ],
-      next: null,
+    // The autosave is on its way when Back is pressed; the desk answers a while later, refusing.
+    let refuse: (e: unknown) => void = () => {};
+    api.saveArticle.mockImplementationOnce(() => new Promise((_, reject) => (refuse = reject)));
+    api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    const prompt = await screen.findByRole("alertdialog");
+    expect(prompt).toHaveTextContent("Saving before leaving…");
+    refuse(new DeskError("busy", "the desk file is busy"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy.");
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+    expect(onclose).not.toHaveBeenCalled();
+    // Staying, the autosave goes on trying after its wait.
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(api.saveArticle).toHaveBeenCalledTimes(2);
+    // Back again while that retry waits for its turn: tried at once, not after the wait.
+    await vi.waitFor(() => expect(screen.getByText(/Trying again in 5 s/)).toBeInTheDocument());
+    api.saveArticle.mockImplementation(async ({ base_version, edit }: SaveArticle) => stored(base_version, edit as ArticleDraft));
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+    expect(api.saveArticle).toHaveBeenCalledTimes(3);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(4, expect.objectContaining({ headline: "Why ports matter!" }), true));
+  });
+
+  it("can stay while the save before leaving is still on its way, and then does not leave", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    let answer: (a: Article) => void = () => {};
+    api.saveArticle.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const { onclose } = open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await user.click(screen.getByRole("button", { name: /Back to the Desk/ }));
+    const prompt = await screen.findByRole("alertdialog");
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    answer(article({ version: 5, headline: "Why ports matter!" }));
+    await vi.waitFor(() => expect(document.querySelector(".save-state")).toHaveTextContent("Saved"));
+    expect(onclose).not.toHaveBeenCalled();
+  });
+
+  it("saves before going to another screen, and asks when it cannot", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    nav.reset();
+    nav.article = "a1";
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    api.saveArticle.mockRejectedValueOnce(new DeskError("busy", "the desk file is busy"));
+    nav.go("calendar");
+    const prompt = await screen.findByRole("alertdialog");
+    await vi.waitFor(() => expect(prompt).toHaveAccessibleName("Your last changes are not saved: the desk file is busy."));
+    expect(nav.screen).toBe("desk");
+    expect(nav.article).toBe("a1");
+    await user.click(within(prompt).getByRole("button", { name: "Stay" }));
+    // Saved this time: it goes at once.
+    nav.go("calendar");
+    await vi.waitFor(() => expect(nav.screen).toBe("calendar"));
+    expect(nav.article).toBeNull();
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(4, expect.objectContaining({ headline: "Why ports matter!" }), true));
+    nav.reset();
+  });
+
+  it("leaves for another article without saving when told to", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    nav.reset();
+    nav.article = "a1";
+    api.saveArticle.mockRejectedValue(new DeskError("busy", "the desk file is busy"));
+    open();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    nav.openArticle("a2");
+    expect(nav.article).toBe("a1");
+    await user.click(await screen.findByRole("button", { name: "Leave, keeping them on this computer" }));
+    expect(nav.article).toBe("a2");
+    nav.reset();
+  });
+
+  /** The history as the core keeps it: #1 a new article's headline alone, #2 the text opened
+   * (version 4), and #3 once a save made version 5. */
+  function history() {
+    const rev = (number: number, version: number, reason: RevisionInfo["reason"] = "save"): RevisionInfo => ({
+      number,
+      version,
+      author: "Maya Editor",
+      at: "2026-03-10T09:00:00Z",
+      reason,
+      restored_from: null,
+      stored_bytes: 80,
     });
-    api.restoreRevision.mockResolvedValue(article({ version: 6, headline: "Ports, as first written" }));
+    api.articleHistory.mockImplementation(async (input?: { limit: number }) => {
+      const versions = api.saveArticle.mock.calls.length > 0 ? [rev(3, 5), rev(2, 4), rev(1, 1)] : [rev(2, 4), rev(1, 1)];
+      return { items: versions.slice(0, input?.limit), next: null };
+    });
+    api.revisionDiff.mockImplementation(async ({ from, to }: { from: number; to: number }) => ({
+      from,
+      to,
+      words_added: 0,
+      words_removed: 8,
+      fields: [
+        { field: "standfirst", parts: [{ kind: "removed", text: "Trade runs through them." }] },
+        { field: "body", parts: [{ kind: "removed", text: "First paragraph.\n\nSecond paragraph." }] },
+      ],
+    }));
+  }
+
+  /** Restores #1 from the history, confirming it. */
+  async function restoreFirst(user: ReturnType<typeof userEvent.setup>) {
+    await user.click((await screen.findAllByRole("button", { name: "Restore this text" })).at(-1)!);
+    await user.click(await screen.findByRole("button", { name: "Restore #1" }));
+  }
+
+  // Revision #1 of a new article: its headline, nothing else.
+  const first = () => article({ version: 5, standfirst: "", body: "", tags: [], section: null });
+
+  it("saves what is typed before a restore, asks, restores on the version shown and says so", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValue(article({ ...first(), version: 6, headline: "Ports, as first written" }));
     open();
     await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "!");
-    await user.click(await screen.findByRole("button", { name: "Restore this text" }));
+    await user.click((await screen.findAllByRole("button", { name: "Restore this text" })).at(-1)!);
     expect(api.saveArticle).toHaveBeenCalledWith(saved(4, expect.objectContaining({ standfirst: "Trade runs through them.!" }), false));
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 3, to: 1 });
+    expect(within(question).getByText("Trade runs through them.", { selector: "del" })).toBeInTheDocument();
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+    await user.click(within(question).getByRole("button", { name: "Restore #1" }));
     expect(api.restoreRevision).toHaveBeenCalledWith({ id: "a1", number: 1, base_version: 5 });
     await vi.waitFor(() => expect(document.querySelector("#headline")).toHaveValue("Ports, as first written"));
+    expect(document.querySelector("#standfirst")).toHaveValue("");
     expect(document.querySelector(".save-state")).toHaveTextContent("Saved");
+    const notice = document.querySelector(".restore-notice")!;
+    expect(notice).toHaveTextContent("Restored from #1 — Undo");
+    expect(notice).toHaveFocus();
+    // It stays: not a word that goes by itself.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(notice).toBeInTheDocument();
+    expect(api.saveArticle).toHaveBeenCalledTimes(1);
+  });
+
+  it("undoes a restore exactly: the revision it replaced, on the version it made", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    // A restore leaves the byline (and related pieces) as they are.
+    api.restoreRevision.mockResolvedValueOnce(first());
+    api.restoreRevision.mockResolvedValueOnce(article({ version: 6 }));
+    open();
+    await restoreFirst(user);
+    await vi.waitFor(() => expect(document.querySelector("#standfirst")).toHaveValue(""));
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent(/^$/);
+    expect(document.querySelector("#section")).toHaveValue("");
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    // #2 held the text the restore replaced (version 4); the restore made version 5.
+    expect(api.restoreRevision).toHaveBeenLastCalledWith({ id: "a1", number: 2, base_version: 5 });
+    await vi.waitFor(() => expect(document.querySelector("#standfirst")).toHaveValue("Trade runs through them."));
+    expect(document.querySelector("#headline")).toHaveValue("Why ports matter");
+    expect(document.querySelector(".ProseMirror")).toHaveTextContent("First paragraph.Second paragraph.");
+    expect(document.querySelector("#section")).toHaveValue("Opinion");
+    expect(document.querySelector("#tags")).toHaveValue("trade");
+    expect(screen.getByText("Ana Ruiz writes on trade.")).toBeInTheDocument();
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+    expect(screen.getByText("Undone: the text is back as it was before the restore.")).toBeInTheDocument();
+    // Nothing was saved on the way: the core did both, and the next edit builds on version 6.
+    expect(api.saveArticle).not.toHaveBeenCalled();
+    await user.type(document.querySelector<HTMLTextAreaElement>("#headline")!, "!");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.saveArticle).toHaveBeenLastCalledWith(saved(6, expect.objectContaining({ headline: "Why ports matter!" }), true));
+  });
+
+  it("offers Undo only while the article is at the version the restore made", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    open();
+    await restoreFirst(user);
+    await screen.findByRole("button", { name: "Undo" });
+    // Moved on elsewhere (a workflow move, say), the text as it was: no Undo, and where the old text is.
+    api.getArticle.mockResolvedValue({ ...first(), version: 6, state: "approved" });
+    live.reload!();
+    await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument());
+    expect(document.querySelector(".restore-notice")).toHaveTextContent(
+      "Restored from #1. The article has changed since, so Undo is no longer offered: the text from before the restore is #2 in the history.",
+    );
+    await user.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+    expect(api.restoreRevision).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes the restore's notice away at the next edit", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    open();
+    await restoreFirst(user);
+    await screen.findByRole("button", { name: "Undo" });
+    await user.type(document.querySelector<HTMLTextAreaElement>("#standfirst")!, "A new line");
+    expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+    expect(document.querySelector(".restore-notice")).not.toBeInTheDocument();
+  });
+
+  it("says why an Undo did not happen, by the code the core gives", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    history();
+    api.restoreRevision.mockResolvedValueOnce(first());
+    api.restoreRevision.mockRejectedValueOnce(new DeskError("conflict", "the article changed"));
+    open();
+    await restoreFirst(user);
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Nothing was undone: the article was changed meanwhile. The text from before the restore is #2 in the history.",
+    );
+    expect(document.querySelector("#standfirst")).toHaveValue("");
   });
 
   it("warns that a stored body holds what the editor cannot show, and sends it back untouched", async () => {

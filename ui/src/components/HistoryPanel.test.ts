@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
@@ -55,13 +55,146 @@ describe("HistoryPanel", () => {
     expect(screen.getByText(/1 word added, 1 word removed/)).toBeInTheDocument();
   });
 
-  it("offers to restore older revisions only, and shows a refusal in words", async () => {
-    api.restoreRevision.mockRejectedValue(new DeskError("forbidden", "Kwame may not edit this article now"));
-    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
+  /** A history of three revisions, #3 (version 3) the text now; the list and its head. */
+  function threeRevisions(head = revision(3, "save")) {
+    api.articleHistory.mockImplementation(async ({ limit }: { limit: number }) => ({
+      items: limit === 1 ? [head] : [head, revision(2, "autosave"), revision(1, "save")],
+      next: null,
+    }));
+  }
+
+  /** What restoring #1 (a new article: its headline only) changes in #3, as the core compares them. */
+  const emptied = {
+    from: 3,
+    to: 1,
+    // The core counts the byline's words too.
+    words_added: 0,
+    words_removed: 11,
+    fields: [
+      { field: "standfirst", parts: [{ kind: "removed", text: "Trade runs through them." }] },
+      { field: "body", parts: [{ kind: "removed", text: "Ports matter more than ever." }] },
+      { field: "byline", parts: [{ kind: "removed", text: "Ana Ruiz" }] },
+    ],
+  };
+
+  it("offers to restore older revisions only, and asks first, showing what the restore changes", async () => {
+    threeRevisions();
+    api.revisionDiff.mockResolvedValue(emptied);
+    const restoredArticle = { id: "a1", version: 4 };
+    api.restoreRevision.mockResolvedValue(restoredArticle);
+    const onrestored = vi.fn();
+    const beforerestore = vi.fn(async () => true);
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored, beforerestore });
     const restore = await screen.findAllByRole("button", { name: "Restore this text" });
-    expect(restore).toHaveLength(1);
-    await userEvent.click(restore[0]);
+    expect(restore).toHaveLength(2);
+    await userEvent.click(restore[1]);
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    expect(beforerestore).toHaveBeenCalledTimes(1);
+    expect(api.articleHistory).toHaveBeenCalledWith({ id: "a1", after: null, limit: 1 });
+    // The text now (#3) against the revision to restore, as the history compares revisions.
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 3, to: 1 });
+    expect(within(question).getByText("Trade runs through them.", { selector: "del" })).toBeInTheDocument();
+    expect(within(question).getByText("Ports matter more than ever.", { selector: "del" })).toBeInTheDocument();
+    // A restore leaves the byline as it is: not shown as a change, nor counted.
+    expect(within(question).queryByText("Ana Ruiz")).not.toBeInTheDocument();
+    expect(question).toHaveAccessibleDescription(
+      "The text now (#3) will be replaced by the text of #1: 0 words added, 9 words removed. You can undo it afterwards. The byline stays as it is.",
+    );
+    expect(restore[1]).toHaveAttribute("aria-expanded", "true");
+    const confirm = within(question).getByRole("button", { name: "Restore #1" });
+    expect(confirm).toHaveFocus();
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+    await userEvent.keyboard("{Enter}");
     expect(api.restoreRevision).toHaveBeenCalledWith({ id: "a1", number: 1, base_version: 3 });
-    expect(await screen.findByRole("alert")).toHaveTextContent("Kwame may not edit this article now");
+    expect(onrestored).toHaveBeenCalledWith(restoredArticle, { from: 1, before: 3 });
+    expect(screen.queryByRole("region", { name: "Restore the text of #1?" })).not.toBeInTheDocument();
+  });
+
+  it("closes the question on Esc or Cancel without restoring, the focus back on its button", async () => {
+    threeRevisions();
+    api.revisionDiff.mockResolvedValue(emptied);
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
+    const [, restoreFirst] = await screen.findAllByRole("button", { name: "Restore this text" });
+    await userEvent.click(restoreFirst);
+    await screen.findByRole("button", { name: "Restore #1" });
+    // The editor leaves on an Esc nobody took: this one is taken.
+    let leftOnEsc = false;
+    const editorKeys = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) leftOnEsc = true;
+    };
+    window.addEventListener("keydown", editorKeys);
+    await userEvent.keyboard("{Escape}");
+    window.removeEventListener("keydown", editorKeys);
+    expect(leftOnEsc).toBe(false);
+    expect(screen.queryByRole("region", { name: "Restore the text of #1?" })).not.toBeInTheDocument();
+    expect(restoreFirst).toHaveFocus();
+    await userEvent.click(restoreFirst);
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    await userEvent.click(within(question).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("region", { name: "Restore the text of #1?" })).not.toBeInTheDocument();
+    expect(restoreFirst).toHaveFocus();
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+  });
+
+  it("offers nothing to restore when the revision's text is the text now", async () => {
+    threeRevisions();
+    api.revisionDiff.mockResolvedValue({ from: 3, to: 2, words_added: 0, words_removed: 0, fields: [] });
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
+    const [restoreSecond] = await screen.findAllByRole("button", { name: "Restore this text" });
+    await userEvent.click(restoreSecond);
+    const question = await screen.findByRole("region", { name: "Restore the text of #2?" });
+    expect(question).toHaveTextContent("The text of #2 is the same as the text now: restoring it would change nothing.");
+    expect(within(question).queryByRole("button", { name: "Restore #2" })).not.toBeInTheDocument();
+    expect(within(question).getByRole("button", { name: "Cancel" })).toHaveFocus();
+  });
+
+  it("compares again, without restoring, when the text changed while the question was open", async () => {
+    threeRevisions();
+    api.revisionDiff.mockResolvedValue(emptied);
+    const onrestored = vi.fn();
+    const { rerender } = render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored });
+    const [, restoreFirst] = await screen.findAllByRole("button", { name: "Restore this text" });
+    await userEvent.click(restoreFirst);
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    // The writer typed on; the editor saved it as version 4 (#4).
+    threeRevisions({ ...revision(4, "autosave") });
+    await rerender({ version: 4 });
+    await userEvent.click(within(question).getByRole("button", { name: "Restore #1" }));
+    expect(await within(question).findByRole("alert")).toHaveTextContent("The text changed since this comparison: here it is again.");
+    expect(api.revisionDiff).toHaveBeenLastCalledWith({ id: "a1", from: 4, to: 1 });
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+    api.restoreRevision.mockResolvedValue({ id: "a1", version: 5 });
+    await userEvent.click(within(question).getByRole("button", { name: "Restore #1" }));
+    expect(api.restoreRevision).toHaveBeenCalledWith({ id: "a1", number: 1, base_version: 4 });
+    expect(onrestored).toHaveBeenCalledWith({ id: "a1", version: 5 }, { from: 1, before: 4 });
+  });
+
+  it("restores nothing while what is typed cannot be saved", async () => {
+    threeRevisions();
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {}, beforerestore: async () => false });
+    const [, restoreFirst] = await screen.findAllByRole("button", { name: "Restore this text" });
+    await userEvent.click(restoreFirst);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your latest changes are not saved yet: the restore waits until they are.");
+    expect(api.revisionDiff).not.toHaveBeenCalled();
+    expect(api.restoreRevision).not.toHaveBeenCalled();
+  });
+
+  it("shows a refusal in words, by its code", async () => {
+    threeRevisions();
+    api.revisionDiff.mockResolvedValue(emptied);
+    api.restoreRevision.mockRejectedValueOnce(new DeskError("forbidden", "Kwame may not edit this article now"));
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
+    const [, restoreFirst] = await screen.findAllByRole("button", { name: "Restore this text" });
+    await userEvent.click(restoreFirst);
+    const question = await screen.findByRole("region", { name: "Restore the text of #1?" });
+    await userEvent.click(within(question).getByRole("button", { name: "Restore #1" }));
+    expect(await within(question).findByRole("alert")).toHaveTextContent("Nothing was restored: Kwame may not edit this article now");
+    api.restoreRevision.mockRejectedValueOnce(new DeskError("conflict", "stale"));
+    await userEvent.click(within(question).getByRole("button", { name: "Restore #1" }));
+    await vi.waitFor(() =>
+      expect(within(question).getByRole("alert")).toHaveTextContent(
+        "Nothing was restored: the article was changed elsewhere meanwhile. Cancel, and try again on the newest text.",
+      ),
+    );
   });
 });

@@ -183,4 +183,40 @@ describe("Autosave", () => {
     calls[1].resolve({ version: 5, text: "One two" });
     expect(await flushed).toBe(true);
   });
+
+  it("on leaving tries once: a save on its way that fails is that try, and its retry stays planned", async () => {
+    const { save, calls } = manualSave();
+    const { autosave, last } = setup(save);
+    autosave.edit({ text: "Kept" });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+    let answer: boolean | null = null;
+    void autosave.flush(true, { once: true }).then((saved) => (answer = saved));
+    calls[0].reject(new DeskError("busy", "the desk file is busy"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answer).toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(last()).toMatchObject({ state: "failed", code: "busy", retryIn: 2000 });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toHaveLength(2);
+    expect(calls[1].draft).toEqual({ text: "Kept" });
+  });
+
+  it("on leaving does not wait for a retry's turn: it tries at once, and answers with the desk", async () => {
+    const save = vi
+      .fn()
+      .mockRejectedValueOnce(new DeskError("busy", "the desk file is busy"))
+      .mockRejectedValueOnce(new DeskError("busy", "the desk file is busy"))
+      .mockImplementation(async (base: number, draft: Draft) => ({ version: base + 1, text: draft.text }));
+    const { autosave, last } = setup(save);
+    autosave.edit({ text: "Kept" });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(last()).toMatchObject({ state: "failed", retryIn: 2000 });
+    // No timer moves: the answers come without any wait.
+    expect(await autosave.flush(true, { once: true })).toBe(false);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(await autosave.flush(true, { once: true })).toBe(true);
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(last()).toEqual({ state: "saved" });
+  });
 });

@@ -97,13 +97,17 @@ export class Autosave<D, A> {
     if (this.status.state !== "failed") this.setStatus({ state: "dirty" });
   }
 
-  /** Saves what the editor holds now (Ctrl+S, leaving the article). True once it is all stored. */
-  async flush(autosave = false): Promise<boolean> {
+  /** Saves what the editor holds now (Ctrl+S, leaving the article). True once it is all stored.
+   * `once` (leaving): a failed save is not tried again, whether it was already on its way or
+   * sent here, and no retry's wait is waited through: the answer comes as soon as the desk's. */
+  async flush(autosave = false, { once = false }: { once?: boolean } = {}): Promise<boolean> {
     this.clearTimer();
     for (;;) {
       if (this.status.state === "conflict" || this.disposed) return false;
       if (this.inFlight) {
         await this.inFlight;
+        // Its retry stays planned: the writer may stay and keep typing.
+        if (once && this.status.state === "failed") return false;
         this.clearTimer();
         continue;
       }

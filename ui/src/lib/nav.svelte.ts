@@ -70,8 +70,12 @@ class Nav {
   }
 
   openArticle(id: string) {
-    this.#articleReturn = focused();
-    this.article = id;
+    if (id === this.article) return;
+    const from = focused();
+    this.#leave(() => {
+      this.#articleReturn = from;
+      this.article = id;
+    });
   }
 
   async closeArticle() {
