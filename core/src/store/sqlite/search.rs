@@ -12,21 +12,26 @@ use crate::snippet::snippet;
 use crate::store::search::{Search, SearchFilter};
 use crate::store::split_bylines;
 
+/// Ranks on keys alone, then reads the text of the page it returns: SQLite's sorter carries every
+/// column it is given, so ranking with the bodies in hand copied every matching article's text.
 pub(crate) fn articles_sql() -> &'static str {
-    "SELECT a.pk, a.id, a.headline, a.state, a.section,
+    "WITH ranked AS (
+         SELECT a.pk AS pk, bm25(articles_fts, 8.0, 4.0, 1.0, 2.0) AS score
+         FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+         WHERE articles_fts MATCH ?1
+           AND (?2 IS NULL OR a.state = ?2)
+           AND (?3 IS NULL OR a.section = ?3)
+           AND (?4 IS NULL OR EXISTS (SELECT 1 FROM article_bylines v
+                                      WHERE v.article_pk = a.pk AND v.contributor_pk = ?4))
+           AND (score > ?5 OR (score = ?5 AND a.pk > ?6))
+         ORDER BY score, a.pk LIMIT ?7)
+     SELECT a.pk, a.id, a.headline, a.state, a.section,
             (SELECT group_concat(n, char(31)) FROM (SELECT c.id || char(30) || c.display_name AS n
                FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk
               WHERE b.article_pk = a.pk ORDER BY b.position)),
-            a.standfirst, a.body,
-            bm25(articles_fts, 8.0, 4.0, 1.0, 2.0) AS score
-     FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
-     WHERE articles_fts MATCH ?1
-       AND (?2 IS NULL OR a.state = ?2)
-       AND (?3 IS NULL OR a.section = ?3)
-       AND (?4 IS NULL OR EXISTS (SELECT 1 FROM article_bylines v
-                                  WHERE v.article_pk = a.pk AND v.contributor_pk = ?4))
-       AND (score > ?5 OR (score = ?5 AND a.pk > ?6))
-     ORDER BY score, a.pk LIMIT ?7"
+            a.standfirst, a.body, ranked.score
+     FROM ranked JOIN articles a ON a.pk = ranked.pk
+     ORDER BY ranked.score, ranked.pk"
 }
 
 /// The FTS5 query that needs every word, each quoted so that no text is read as query syntax.
