@@ -58,4 +58,20 @@ fn a_sample_desk_in_a_file_has_three_weeks_of_history() {
         }
     }
     assert_eq!(t.desk.now(), start(), "the desk's own clock is untouched");
+    // Every page was written when its piece went out: the first publisher run finds nothing
+    // overdue to do late, and nothing failed.
+    let report = t.desk.publish_due().unwrap();
+    assert!(report.done.is_empty(), "{report:?}");
+    assert!(report.failed.is_empty(), "{report:?}");
+    let open = t
+        .desk
+        .list_jobs(
+            &t.chief,
+            Some(copydesk_core::model::JobState::Pending),
+            None,
+            100,
+        )
+        .unwrap()
+        .items;
+    assert!(open.iter().all(|j| j.due_at > start()), "{open:?}");
 }

@@ -482,6 +482,9 @@ fn fill(
                         &note("Withdrawn at the author's request pending a correction."),
                     )?;
                 }
+                // Its page is written when it went out, as the desk's publisher would have done
+                // then: a new sample desk does not open on weeks-late jobs.
+                desk.publish_due()?;
             }
             _ => {}
         }
