@@ -245,6 +245,8 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub state_changed_at: DateTime<Utc>,
+    /// Why its publication failed, while the job waits to be tried again.
+    pub publish_problem: Option<PublishProblem>,
     /// What the user who read it may do with it now.
     pub access: Access,
 }
@@ -296,6 +298,25 @@ pub struct ArticleSummary {
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub state_changed_at: DateTime<Utc>,
+    /// When a scheduled piece goes out.
+    pub scheduled_at: Option<DateTime<Utc>>,
+    /// Why its publication failed, while the job waits to be tried again.
+    pub publish_problem: Option<PublishProblem>,
+}
+
+/// A publication that failed: the piece is not out, and its job is tried again at `retry_at`
+/// (or at once, with `retry_job`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishProblem {
+    pub job_id: String,
+    /// The last failure's words.
+    pub error: String,
+    /// Attempts so far.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
+    pub attempts: i64,
+    pub retry_at: DateTime<Utc>,
 }
 
 /// The text of an article at one revision: what a revision stores and a restore brings back.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{Duration, TimeZone, Utc};
 use common::{TestDesk, desk, populate, ready_piece, shared_desk, start};
 use copydesk_core::ManualClock;
-use copydesk_core::desk::{ContributorEdit, MoveArgs, SectionPlan, When};
+use copydesk_core::desk::{ArticleFilter, ContributorEdit, MoveArgs, SectionPlan, When};
 use copydesk_core::model::{Action, JobState, State};
 
 fn with_site(t: &TestDesk) -> tempfile::TempDir {
@@ -347,16 +347,39 @@ fn a_publish_folder_that_cannot_be_written_fails_the_job_and_publishes_nothing()
     let job = &t.desk.list_jobs(&t.editor, None, None, 10).unwrap().items[0];
     assert_eq!(job.state, JobState::Failed);
     assert_eq!(job.error.as_deref(), Some(why.as_str()));
+    // The article and its line in the Scheduled queue say it failed, why, and when it is tried
+    // again: never a due time in the past as if it were still to come.
+    let failed = t.desk.get_article(&t.editor, &a.id).unwrap();
+    let problem = failed
+        .publish_problem
+        .clone()
+        .expect("the article says its publication failed");
+    assert_eq!(problem.job_id, job.id);
+    assert_eq!(problem.error, why);
+    assert_eq!(problem.attempts, 1);
+    assert_eq!(problem.retry_at, job.next_try_at);
+    let scheduled = ArticleFilter {
+        state: Some(State::Scheduled),
+        ..Default::default()
+    };
+    let line = t
+        .desk
+        .list_articles(&t.editor, &scheduled, None, 10)
+        .unwrap()
+        .items
+        .remove(0);
+    assert_eq!(line.publish_problem, Some(problem));
+    assert!(line.scheduled_at.is_some());
+    assert_eq!(line.scheduled_at, failed.scheduled_at);
     // Not tried again before the backoff; after it (and a fixed folder) it goes out.
     assert!(t.desk.publish_due().unwrap().failed.is_empty());
     std::fs::remove_file(&good).unwrap();
     t.clock.advance(Duration::seconds(31));
     let report = t.desk.publish_due().unwrap();
     assert_eq!(report.done.len(), 1, "{report:?}");
-    assert_eq!(
-        t.desk.get_article(&t.editor, &a.id).unwrap().state,
-        State::Published
-    );
+    let published = t.desk.get_article(&t.editor, &a.id).unwrap();
+    assert_eq!(published.state, State::Published);
+    assert_eq!(published.publish_problem, None);
 
     // A folder that cannot be created is refused, and the setting stays as it was.
     std::fs::write(&blocked, b"").unwrap();

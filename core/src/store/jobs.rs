@@ -54,6 +54,9 @@ pub(crate) trait Jobs {
 
     fn get(&self, id: &str) -> Result<Option<JobRow>>;
 
+    /// The article's failed publication, while its job waits to be tried again.
+    fn problem_of(&self, article_pk: i64) -> Result<Option<crate::model::PublishProblem>>;
+
     /// Jobs newest due first, optionally in one state; `after` is the (due, pk) of the last one seen.
     fn list(
         &self,

@@ -141,6 +141,19 @@ fn unfinished() -> Error {
     Error::Corrupt("the store committed a transaction whose work did not run".into())
 }
 
+/// A failed job aggregated as `id ␞ attempts ␞ next try (ms) ␞ error` back into its problem.
+pub(crate) fn split_problem(joined: Option<String>) -> Option<crate::model::PublishProblem> {
+    let joined = joined?;
+    let mut parts = joined.splitn(4, '\u{1e}');
+    let (id, attempts, retry, error) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    Some(crate::model::PublishProblem {
+        job_id: id.to_string(),
+        attempts: attempts.parse().unwrap_or(0),
+        retry_at: sqlite::instant(retry.parse().unwrap_or(0)),
+        error: error.to_string(),
+    })
+}
+
 /// Splits a byline aggregated as `id ␞ name ␟ id ␞ name` (SQLite's `group_concat`, PostgreSQL's
 /// `string_agg`) back into its entries.
 pub(crate) fn split_bylines(joined: Option<String>) -> Vec<crate::model::BylineName> {

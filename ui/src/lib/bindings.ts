@@ -155,6 +155,8 @@ export type Article = {
 	created_at: string,
 	updated_at: string,
 	state_changed_at: string,
+	/**  Why its publication failed, while the job waits to be tried again. */
+	publish_problem: PublishProblem | null,
 	/**  What the user who read it may do with it now. */
 	access: Access,
 };
@@ -223,6 +225,10 @@ export type ArticleSummary = {
 	version: number,
 	updated_at: string,
 	state_changed_at: string,
+	/**  When a scheduled piece goes out. */
+	scheduled_at: string | null,
+	/**  Why its publication failed, while the job waits to be tried again. */
+	publish_problem: PublishProblem | null,
 };
 
 /**
@@ -844,6 +850,19 @@ export type PublishJob = {
 	late_ms: number | null,
 	/**  The last failure's words. */
 	error: string | null,
+};
+
+/**
+ *  A publication that failed: the piece is not out, and its job is tried again at `retry_at`
+ *  (or at once, with `retry_job`).
+ */
+export type PublishProblem = {
+	job_id: string,
+	/**  The last failure's words. */
+	error: string,
+	/**  Attempts so far. */
+	attempts: number,
+	retry_at: string,
 };
 
 /**  The jobs this app's publisher carried out or saw fail. */

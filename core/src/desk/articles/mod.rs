@@ -335,6 +335,7 @@ fn to_article_with(
         created_at: row.created_at,
         updated_at: row.updated_at,
         state_changed_at: row.state_changed_at,
+        publish_problem: conn.jobs().problem_of(row.pk)?,
         access,
     })
 }

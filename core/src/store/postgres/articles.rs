@@ -6,7 +6,7 @@ use super::{PgTx, get, instant, ms, opt_instant};
 use crate::error::{Error, Result};
 use crate::model::{ArticleSummary, Byline, RelatedArticle, State};
 use crate::store::articles::{ArticleRow, Articles, ListFilter, ListKey};
-use crate::store::split_bylines;
+use crate::store::{split_bylines, split_problem};
 
 const COLUMNS: &str = "pk, id, slug, headline, standfirst, body, section, tags, state, version, \
     word_count, assigned_editor, approved_by, embargo_until, scheduled_at, published_at, \
@@ -49,7 +49,12 @@ const SUMMARY: &str = "SELECT a.pk, a.id, a.headline, a.state, a.section, a.word
     a.version, a.updated_at, a.state_changed_at, \
     (SELECT string_agg(c.id || chr(30) || c.display_name, chr(31) ORDER BY b.position) \
        FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \
-      WHERE b.article_pk = a.pk)";
+      WHERE b.article_pk = a.pk), \
+    a.scheduled_at, \
+    (SELECT j.id || chr(30) || j.attempts || chr(30) || j.next_try_at || chr(30) \
+            || coalesce(j.error, '') FROM publish_jobs j \
+      WHERE j.article_pk = a.pk AND j.state IN ('pending', 'running', 'failed') \
+        AND j.state = 'failed')";
 
 fn summary(r: &Row, contributor_order: bool) -> Result<(ListKey, ArticleSummary)> {
     let state: String = get(r, 3)?;
@@ -73,6 +78,8 @@ fn summary(r: &Row, contributor_order: bool) -> Result<(ListKey, ArticleSummary)
             updated_at: instant(get(r, 8)?),
             state_changed_at: instant(changed),
             byline: split_bylines(get(r, 10)?),
+            scheduled_at: opt_instant(get(r, 11)?),
+            publish_problem: split_problem(get(r, 12)?),
         },
     ))
 }

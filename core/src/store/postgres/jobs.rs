@@ -7,8 +7,9 @@ use postgres::Row;
 
 use super::{PgTx, get, instant, ms, opt_instant};
 use crate::error::Result;
-use crate::model::{JobKind, JobState, PublishJob};
+use crate::model::{JobKind, JobState, PublishJob, PublishProblem};
 use crate::store::jobs::{JobRow, Jobs};
+use crate::store::split_problem;
 
 const COLUMNS: &str = "j.pk, j.id, j.article_pk, a.id, a.headline, j.kind, j.due_at, j.state, \
     j.attempts, j.next_try_at, j.finished_at, j.late_ms, j.error, j.created_by";
@@ -153,6 +154,16 @@ impl Jobs for PgTx<'_> {
             &[&id, &ms(now)],
         )?;
         self.get(id)
+    }
+
+    fn problem_of(&self, article_pk: i64) -> Result<Option<PublishProblem>> {
+        let row = self.opt(
+            "SELECT j.id || chr(30) || j.attempts || chr(30) || j.next_try_at || chr(30)
+                    || coalesce(j.error, '') FROM publish_jobs j
+              WHERE j.article_pk = $1 AND j.state = 'failed'",
+            &[&article_pk],
+        )?;
+        Ok(split_problem(row.as_ref().map(|r| get(r, 0)).transpose()?))
     }
 
     fn get(&self, id: &str) -> Result<Option<JobRow>> {

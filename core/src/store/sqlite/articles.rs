@@ -6,7 +6,7 @@ use super::{SqliteTx, instant, ms, opt_instant, optional};
 use crate::error::{Error, Result};
 use crate::model::{ArticleSummary, Byline, RelatedArticle, State};
 use crate::store::articles::{ArticleRow, Articles, ListFilter, ListKey};
-use crate::store::split_bylines;
+use crate::store::{split_bylines, split_problem};
 
 const COLUMNS: &str = "pk, id, slug, headline, standfirst, body, section, tags, state, version, \
     word_count, assigned_editor, approved_by, embargo_until, scheduled_at, published_at, \
@@ -71,7 +71,12 @@ const SUMMARY: &str = "SELECT a.pk, a.id, a.headline, a.state, a.section, a.word
     a.version, a.updated_at, a.state_changed_at, \
     (SELECT group_concat(n, char(31)) FROM (SELECT c.id || char(30) || c.display_name AS n \
        FROM article_bylines b JOIN contributors c ON c.pk = b.contributor_pk \
-      WHERE b.article_pk = a.pk ORDER BY b.position))";
+      WHERE b.article_pk = a.pk ORDER BY b.position)), \
+    a.scheduled_at, \
+    (SELECT j.id || char(30) || j.attempts || char(30) || j.next_try_at || char(30) \
+            || coalesce(j.error, '') FROM publish_jobs j \
+      WHERE j.article_pk = a.pk AND j.state IN ('pending', 'running', 'failed') \
+        AND j.state = 'failed')";
 
 /// The SQL of one list scope. Pages run newest change first and continue after the key
 /// `(:at, :pk)` of the last item; a contributor's list runs newest article first.
@@ -397,6 +402,8 @@ impl Articles for SqliteTx<'_> {
                     updated_at: instant(r.get(8)?),
                     state_changed_at: instant(changed),
                     byline: split_bylines(r.get(10)?),
+                    scheduled_at: opt_instant(r.get(11)?),
+                    publish_problem: split_problem(r.get(12)?),
                 },
             ))
         })?;

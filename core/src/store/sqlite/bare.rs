@@ -10,6 +10,7 @@ use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::model::{ArticleSummary, State};
 use crate::store::articles::{Articles, ListFilter, ListKey};
+use crate::store::jobs::Jobs;
 use crate::store::revisions::Revisions;
 use crate::store::users::Users;
 
@@ -52,7 +53,8 @@ impl BareStatements {
     }
 
     /// What opening an article reads: its row, byline, related pieces, the names of its
-    /// editors and its last 20 revisions. Returns the bytes read, for the caller to keep.
+    /// editors, its failed publication if any, and its last 20 revisions. Returns the bytes
+    /// read, for the caller to keep.
     pub(crate) fn open_article(&self, id: &str) -> Result<usize> {
         let tx = self.tx();
         let row = Articles::get_by_id(&tx, id)?.ok_or_else(|| Error::not_found("article", id))?;
@@ -66,7 +68,9 @@ impl BareStatements {
             names += Users::get_by_pk(&tx, pk)?.map_or(0, |u| u.user.name.len());
         }
         let history = Revisions::list(&tx, row.pk, None, 20)?;
+        let problem = Jobs::problem_of(&tx, row.pk)?;
         Ok(row.body.len()
+            + problem.map_or(0, |p| p.error.len())
             + byline
                 .iter()
                 .map(|(_, b)| b.printed_bio.len())

@@ -5,8 +5,14 @@ use rusqlite::{Row, params};
 
 use super::{SqliteTx, instant, ms, opt_instant, optional};
 use crate::error::Result;
-use crate::model::{JobKind, JobState, PublishJob};
+use crate::model::{JobKind, JobState, PublishJob, PublishProblem};
 use crate::store::jobs::{JobRow, Jobs};
+use crate::store::split_problem;
+
+/// An article's failed job as `id ␞ attempts ␞ next try ␞ error` (see `split_problem`).
+const PROBLEM: &str = "SELECT j.id || char(30) || j.attempts || char(30) || j.next_try_at || char(30) \
+        || coalesce(j.error, '') FROM publish_jobs j \
+     WHERE j.article_pk = ?1 AND j.state IN ('pending', 'running', 'failed') AND j.state = 'failed'";
 
 const COLUMNS: &str = "j.pk, j.id, j.article_pk, a.id, a.headline, j.kind, j.due_at, j.state, \
     j.attempts, j.next_try_at, j.finished_at, j.late_ms, j.error, j.created_by";
@@ -149,6 +155,15 @@ impl Jobs for SqliteTx<'_> {
         )?
         .execute(params![id, ms(now)])?;
         self.get(id)
+    }
+
+    fn problem_of(&self, article_pk: i64) -> Result<Option<PublishProblem>> {
+        let joined: Option<String> = optional(
+            self.conn
+                .prepare_cached(PROBLEM)?
+                .query_row([article_pk], |r| r.get(0)),
+        )?;
+        Ok(split_problem(joined))
     }
 
     fn get(&self, id: &str) -> Result<Option<JobRow>> {
