@@ -65,6 +65,7 @@ function article(over: Partial<Article> = {}): Article {
     created_at: "2026-03-10T09:00:00Z",
     updated_at: "2026-03-10T09:00:00Z",
     state_changed_at: "2026-03-10T09:00:00Z",
+    publish_problem: null,
     access: access(),
     ...over,
   };

@@ -50,6 +50,8 @@ function piece(id: string, headline: string): ArticleSummary {
     version: 4,
     updated_at: "2026-03-10T09:00:00Z",
     state_changed_at: "2026-03-10T09:00:00Z",
+    scheduled_at: null,
+    publish_problem: null,
   };
 }
 

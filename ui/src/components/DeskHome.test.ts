@@ -40,6 +40,8 @@ function summary(id: string, headline: string, state: State = "submitted"): Arti
     version: 1,
     updated_at: "2026-03-10T09:00:00Z",
     state_changed_at: "2026-03-10T09:00:00Z",
+    scheduled_at: null,
+    publish_problem: null,
   };
 }
 

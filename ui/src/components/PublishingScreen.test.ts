@@ -88,6 +88,9 @@ describe("PublishingScreen", () => {
     // Under a minute is on time.
     expect(row("j3")).toHaveTextContent("Published 30 Nov 2026, 08:00");
     expect(row("j3")).not.toHaveTextContent("late");
+    // A late publication is not shown as a plain success.
+    expect(row("j2").querySelector(".job-status")).toHaveClass("late");
+    expect(row("j3").querySelector(".job-status")).not.toHaveClass("late");
     expect(row("j4")).toHaveTextContent("Failed — cannot write /srv/site: permission denied");
     expect(row("j4")).toHaveTextContent("Attempt 3, next try 30 Nov 2026, 11:10");
     expect(within(row("j1")).queryByRole("button", { name: "Retry now" })).toBeNull();

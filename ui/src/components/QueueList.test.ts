@@ -1,7 +1,11 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DeskError } from "../lib/api";
 import type { ArticleSummary } from "../lib/bindings";
 import QueueList from "./QueueList.svelte";
+
+const api = vi.hoisted(() => ({ retryJob: vi.fn() }));
+vi.mock("../lib/api", async (original) => ({ ...(await original<typeof import("../lib/api")>()), api }));
 
 function article(id: string, headline: string): ArticleSummary {
   return {
@@ -18,6 +22,8 @@ function article(id: string, headline: string): ArticleSummary {
     version: 3,
     updated_at: "2026-03-10T09:00:00Z",
     state_changed_at: "2026-03-10T09:00:00Z",
+    scheduled_at: null,
+    publish_problem: null,
   };
 }
 
@@ -83,6 +89,46 @@ describe("QueueList", () => {
       expect(screen.getByText("Submitted 5 min ago")).toBeInTheDocument();
       await vi.advanceTimersByTimeAsync(56 * 60_000);
       expect(screen.getByText("Submitted 1 h ago")).toBeInTheDocument();
+    });
+  });
+
+  describe("scheduled pieces", () => {
+    const scheduled: ArticleSummary = { ...article("s", "Harbour dues"), state: "scheduled", scheduled_at: "2026-12-09T07:00:00Z" };
+    const failed: ArticleSummary = {
+      ...scheduled,
+      id: "f",
+      headline: "Tides",
+      publish_problem: {
+        job_id: "job-1",
+        error: "the publish folder /srv/site cannot be written",
+        attempts: 2,
+        retry_at: "2026-12-09T07:05:00Z",
+      },
+    };
+
+    it("say when they go out, in the desk's zone, not when they were scheduled", () => {
+      render(QueueList, { items: [scheduled], label: "Scheduled", onopen: () => {}, timezone: "Europe/Paris" });
+      expect(screen.getByText("Goes out Wed 9 Dec, 08:00")).toBeInTheDocument();
+      expect(screen.queryByText(/Scheduled .* ago/)).not.toBeInTheDocument();
+    });
+
+    it("say when their publication failed and why, never a past time as if still to come, and retry on asking", async () => {
+      api.retryJob.mockReset().mockResolvedValueOnce({}).mockRejectedValueOnce(new DeskError("not_found", "no job matches “job-1”"));
+      render(QueueList, { items: [scheduled, failed], label: "Scheduled", onopen: () => {}, timezone: "Europe/Paris" });
+      const line = screen.getByRole("option", { name: /Tides/ });
+      expect(line).toHaveTextContent("Failed — not published: the publish folder /srv/site cannot be written");
+      expect(line).not.toHaveTextContent("Goes out");
+      await fireEvent.click(screen.getByRole("button", { name: /Retry/ }));
+      expect(api.retryJob).toHaveBeenCalledWith({ id: "job-1" });
+      expect(await screen.findByText("Trying again now…")).toBeInTheDocument();
+      // From the keyboard: r on the highlighted line; a line without a failure ignores it.
+      const list = screen.getByRole("listbox");
+      await fireEvent.keyDown(list, { key: "r" });
+      expect(api.retryJob).toHaveBeenCalledTimes(1);
+      await fireEvent.keyDown(list, { key: "j" });
+      await fireEvent.keyDown(list, { key: "r" });
+      expect(api.retryJob).toHaveBeenCalledTimes(2);
+      expect(await screen.findByText("Not retried: no job matches “job-1”")).toBeInTheDocument();
     });
   });
 });

@@ -41,6 +41,8 @@ describe("Workspace", () => {
                 version: 1,
                 updated_at: "2026-03-10T09:00:00Z",
                 state_changed_at: "2026-03-10T09:00:00Z",
+                scheduled_at: null,
+                publish_problem: null,
               },
             ],
             next: null,

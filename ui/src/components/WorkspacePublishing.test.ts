@@ -74,6 +74,27 @@ describe("scheduling and publishing in the workspace", () => {
     expect(screen.queryByText(/Published: “Salt”/)).toBeNull();
   });
 
+  it("tells a failure once: dismissed, its retries failing the same way stay quiet", async () => {
+    render(SignedIn, { user: editor, settings });
+    await report(publisherReport([], [["Debt", "disk full"]]));
+    expect(screen.getByRole("alert")).toHaveTextContent("Publishing failed: “Debt” (disk full)");
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    await report(publisherReport([], [["Debt", "disk full"]]));
+    expect(screen.queryByRole("alert")).toBeNull();
+    // A new reason is news.
+    await report(publisherReport([], [["Debt", "the folder is gone"]]));
+    expect(screen.getByRole("alert")).toHaveTextContent("Publishing failed: “Debt” (the folder is gone)");
+  });
+
+  it("does not show a late publication as a plain success", async () => {
+    render(SignedIn, { user: editor, settings });
+    const late = publisherReport(["Harbour dues"]);
+    late.done[0].late_ms = 3 * 3_600_000;
+    await report(late);
+    expect(screen.getByText(/^Published late: “Harbour dues” \(by 3 h\)/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Published: /)).toBeNull();
+  });
+
   it("tells contributors nothing of the desk's other pieces", async () => {
     render(SignedIn, { user: author, settings });
     await report(publisherReport(["Salt"]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, age, bylineText, deskTime, doneLabel, paragraphs, readingTime, roleLabel, stateLabel, words } from "./format";
+import { actionLabel, age, bylineText, deskMoment, deskTime, doneLabel, paragraphs, readingTime, roleLabel, stateLabel, words } from "./format";
 
 describe("age", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -58,5 +58,13 @@ describe("reading a body", () => {
   it("gives the reading time", () => {
     expect(readingTime(0)).toBe("1 min read");
     expect(readingTime(4)).toBe("4 min read");
+  });
+});
+
+describe("deskMoment", () => {
+  it("names a moment in the desk's zone as a newsroom does", () => {
+    expect(deskMoment("2026-12-09T07:00:00Z", "Europe/Paris")).toBe("Wed 9 Dec, 08:00");
+    expect(deskMoment("2026-12-09T23:30:00Z", "America/New_York")).toBe("Wed 9 Dec, 18:30");
+    expect(deskMoment("2026-12-09T23:30:00Z", "Asia/Tokyo")).toBe("Thu 10 Dec, 08:30");
   });
 });

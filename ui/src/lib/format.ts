@@ -145,6 +145,21 @@ export function deskDay(iso: string, zone: string): string {
   }).format(new Date(iso));
 }
 
+/** A moment in the desk's zone as a newsroom names it, e.g. "Tue 9 Dec, 08:00". */
+export function deskMoment(iso: string, zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")}, ${part("hour")}:${part("minute")}`;
+}
+
 /** The clock time of an instant in the desk's zone, e.g. "15:05". */
 export function deskClock(iso: string, zone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeStyle: "short" }).format(new Date(iso));

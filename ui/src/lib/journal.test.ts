@@ -108,6 +108,7 @@ function article(over: Partial<Article> = {}): Article {
     created_at: "2026-12-05T09:00:00Z",
     updated_at: "2026-12-05T09:00:00Z",
     state_changed_at: "2026-12-05T09:00:00Z",
+    publish_problem: null,
     access: { can_edit_text: true, edit_refusal: null, moves: [] },
     ...over,
   };
