@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { report } from "../test-stubs/desk";
 import type { PublishJob } from "./bindings";
-import { addReport, compactSlots, doneLines, duration, jobStatus, slotTime } from "./publishing";
+import { addReport, compactSlots, doneLines, duration, jobStatus, slotTime, untold } from "./publishing";
 
 describe("duration", () => {
   it("reads in the units that matter", () => {
@@ -18,6 +18,7 @@ describe("the publisher's report", () => {
   it("names what went out and, apart, what failed and why", () => {
     expect(doneLines(report(["Salt", "Ports"], [["Debt", "disk full"]]))).toEqual({
       published: "Published: “Salt”; “Ports”",
+      late: null,
       failed: "Publishing failed: “Debt” (disk full)",
     });
     expect(doneLines(report(["Salt"])).failed).toBeNull();
@@ -28,8 +29,22 @@ describe("the publisher's report", () => {
     const both = addReport(shown, report(["Ports"], [["Debt", "disk full"]]));
     expect(doneLines(both)).toEqual({
       published: "Published: “Salt”; “Ports”",
+      late: null,
       failed: "Publishing failed: “Debt” (disk full)",
     });
+  });
+
+  it("says late publications apart from those on time, with how late", () => {
+    const r = report(["Salt", "Ports"]);
+    r.done[1].late_ms = 20 * 86_400_000;
+    expect(doneLines(r)).toEqual({ published: "Published: “Salt”", late: "Published late: “Ports” (by 20 d)", failed: null });
+  });
+
+  it("tells a failure once per session, however often its retries fail the same way", () => {
+    const told = new Set<string>();
+    expect(untold(report([], [["Debt", "disk full"]]), told).failed).toHaveLength(1);
+    expect(untold(report(["Salt"], [["Debt", "disk full"]]), told).failed).toHaveLength(0);
+    expect(untold(report([], [["Debt", "the folder is gone"]]), told).failed).toHaveLength(1);
   });
 });
 

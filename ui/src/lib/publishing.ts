@@ -54,17 +54,38 @@ export function retryNote(job: PublishJob, zone: string): string {
   return `Attempt ${job.attempts}, next try ${deskTime(job.next_try_at, zone)}`;
 }
 
-/** What the publisher just did, for the banner: "Published: A; B", "Publishing failed: C (disk
- * full)". */
-export function doneLines(report: PublishingDone): { published: string | null; failed: string | null } {
+/** Later than this, a publication is reported as late, not as a success. */
+const LATE_MS = 60_000;
+
+/** What the publisher just did, for the banner: "Published: A; B", "Published late: C (by 2 h)",
+ * "Publishing failed: D (disk full)". */
+export function doneLines(report: PublishingDone): { published: string | null; late: string | null; failed: string | null } {
   const title = (h: string) => `“${h || "Untitled"}”`;
+  const onTime = report.done.filter((j) => j.late_ms < LATE_MS);
+  const late = report.done.filter((j) => j.late_ms >= LATE_MS);
   return {
-    published: report.done.length > 0 ? `Published: ${report.done.map((j) => title(j.headline)).join("; ")}` : null,
+    published: onTime.length > 0 ? `Published: ${onTime.map((j) => title(j.headline)).join("; ")}` : null,
+    late:
+      late.length > 0
+        ? `Published late: ${late.map((j) => `${title(j.headline)} (by ${duration(j.late_ms / 1000)})`).join("; ")}`
+        : null,
     failed:
       report.failed.length > 0
         ? `Publishing failed: ${report.failed.map((j) => `${title(j.headline)} (${j.error ?? "no reason given"})`).join("; ")}`
         : null,
   };
+}
+
+/** The failures of `report` not told before (by job and words), which it marks as told: a job
+ * failing again on each retry is said once, not every time. */
+export function untold(report: PublishingDone, told: Set<string>): PublishingDone {
+  const failed = report.failed.filter((f) => {
+    const key = `${f.job_id}\u0000${f.error ?? ""}`;
+    if (told.has(key)) return false;
+    told.add(key);
+    return true;
+  });
+  return { done: report.done, failed };
 }
 
 /** A report added to the one shown: what went out is added, and a job failing again with the
