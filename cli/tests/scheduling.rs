@@ -133,8 +133,8 @@ fn a_working_day_from_slot_to_site() {
         ])
     );
     // Word limits stay as they were when only the slots change.
-    assert_eq!(opinion["min_words"], 600);
-    assert_eq!(opinion["max_words"], 1200);
+    assert_eq!(opinion["min_words"], 500);
+    assert_eq!(opinion["max_words"], 1500);
     let shown = d.ok(EDITOR, &["settings", "show"]);
     assert!(shown.contains("publish folder"), "{shown}");
     assert!(shown.contains("Mon-Fri 08:00"), "{shown}");

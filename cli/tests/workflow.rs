@@ -297,7 +297,7 @@ fn settings_and_search() {
             "section",
             "Opinion",
             "--max-words",
-            "1500",
+            "1800",
         ],
     );
     let s = d.json(Some("Claire"), &["settings", "show"]);
@@ -309,8 +309,8 @@ fn settings_and_search() {
         .expect("Opinion")
         .clone();
     // Changing one limit keeps the other.
-    assert_eq!(opinion["min_words"], 600);
-    assert_eq!(opinion["max_words"], 1500);
+    assert_eq!(opinion["min_words"], 500);
+    assert_eq!(opinion["max_words"], 1800);
     d.ok(
         Some("Claire"),
         &["settings", "set", "timezone", "America/New_York"],

@@ -277,6 +277,51 @@ fn the_directory_pages_in_sort_order() {
 }
 
 #[test]
+fn names_are_filed_as_a_reader_would_file_them() {
+    let t = desk();
+    for n in [
+        "Ana Šimić",
+        "Tom Zed",
+        "Lena Sand",
+        "Émile Roux",
+        "Ove Øster",
+        "Ada Ångström",
+    ] {
+        t.desk.add_contributor(&t.editor, &guest(n, None)).unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = t
+            .desk
+            .list_contributors(&t.editor, after.as_deref(), 2)
+            .unwrap();
+        seen.extend(
+            page.items
+                .into_iter()
+                .map(|c| c.display_name)
+                .filter(|n| n != "Jane Roe" && n != "John Doe"),
+        );
+        match page.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    // Accents and letters with strokes file with their base letter, across pages.
+    assert_eq!(
+        seen,
+        [
+            "Ada Ångström",
+            "Ove Øster",
+            "Émile Roux",
+            "Lena Sand",
+            "Ana Šimić",
+            "Tom Zed"
+        ]
+    );
+}
+
+#[test]
 fn a_contributor_account_needs_its_contributor_on_the_byline_to_submit() {
     let t = desk();
     let a = t.new_draft(&t.author);

@@ -178,6 +178,7 @@ pub(super) fn insert_contributor(
         id,
         display_name: &display_name,
         sort_name: &sort_name,
+        sort_key: &fold(&sort_name),
         name_key: &fold(&display_name),
         email: email.as_deref(),
         affiliation: &one_line(&new.affiliation),
@@ -302,6 +303,7 @@ impl Desk {
                     id: &old.id,
                     display_name: &display_name,
                     sort_name: &sort_name,
+                    sort_key: &fold(&sort_name),
                     name_key: &fold(&display_name),
                     email: email.as_deref(),
                     affiliation: &edit
@@ -399,7 +401,7 @@ impl Desk {
                             "the page cursor names a contributor who is gone",
                         )
                     })?;
-                    Some((c.sort_name, pk))
+                    Some((fold(&c.sort_name), pk))
                 }
                 None => None,
             };
@@ -503,6 +505,7 @@ pub(super) fn replace_bio(
             id: &old.id,
             display_name: &old.display_name,
             sort_name: &old.sort_name,
+            sort_key: &fold(&old.sort_name),
             name_key: &fold(&old.display_name),
             email: old.email.as_deref(),
             affiliation: &old.affiliation,

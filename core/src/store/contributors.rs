@@ -10,6 +10,8 @@ pub(crate) struct ContributorRow<'a> {
     pub id: &'a str,
     pub display_name: &'a str,
     pub sort_name: &'a str,
+    /// The sort name folded (`text::fold`): what lists order by.
+    pub sort_key: &'a str,
     pub name_key: &'a str,
     pub email: Option<&'a str>,
     pub affiliation: &'a str,

@@ -45,8 +45,9 @@ impl Contributors for PgTx<'_> {
     fn insert(&self, c: &ContributorRow) -> Result<i64> {
         let row = self.one(
             "INSERT INTO contributors (id, display_name, sort_name, name_key, email, affiliation,
-                                       kind, bio, links, private_notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                                       kind, bio, links, private_notes, created_at, updated_at,
+                                       sort_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
              RETURNING pk",
             &[
                 &c.id,
@@ -60,6 +61,7 @@ impl Contributors for PgTx<'_> {
                 &links_json(c.links)?,
                 &c.private_notes,
                 &ms(c.at),
+                &c.sort_key,
             ],
         )?;
         get(&row, 0)
@@ -69,7 +71,7 @@ impl Contributors for PgTx<'_> {
         self.exec(
             "UPDATE contributors SET display_name = $2, sort_name = $3, name_key = $4, email = $5,
                     affiliation = $6, kind = $7, bio = $8, links = $9, private_notes = $10,
-                    updated_at = $11
+                    updated_at = $11, sort_key = $12
               WHERE pk = $1",
             &[
                 &pk,
@@ -83,6 +85,7 @@ impl Contributors for PgTx<'_> {
                 &links_json(c.links)?,
                 &c.private_notes,
                 &ms(c.at),
+                &c.sort_key,
             ],
         )?;
         Ok(())
@@ -131,8 +134,8 @@ impl Contributors for PgTx<'_> {
         let (name, pk) = after.unwrap_or(("", 0));
         let sql = format!(
             "SELECT {COLUMNS} FROM contributors
-              WHERE (lower(sort_name), pk) > (lower($1), $2)
-              ORDER BY lower(sort_name), pk LIMIT $3"
+              WHERE (sort_key COLLATE \"C\", pk) > ($1 COLLATE \"C\", $2)
+              ORDER BY sort_key COLLATE \"C\", pk LIMIT $3"
         );
         self.rows(&sql, &[&name, &pk, &limit])?
             .iter()

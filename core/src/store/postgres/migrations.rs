@@ -9,7 +9,28 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_desk.sql"),
     include_str!("migrations/0002_change_feed.sql"),
     include_str!("migrations/0003_search_words.sql"),
+    include_str!("migrations/0004_contributor_sort_key.sql"),
 ];
+
+/// The migration that adds contributors' sort keys, computed in Rust as on a desk file.
+const SORT_KEYS: i64 = 4;
+
+/// Writes every contributor's sort key (`text::fold` of the sort name).
+fn fill_sort_keys(tx: &mut postgres::Transaction) -> Result<()> {
+    let rows = tx
+        .query("SELECT pk, sort_name FROM contributors", &[])
+        .map_err(db)?;
+    for row in rows {
+        let pk: i64 = super::get(&row, 0)?;
+        let name: String = super::get(&row, 1)?;
+        tx.execute(
+            "UPDATE contributors SET sort_key = $2 WHERE pk = $1",
+            &[&pk, &crate::text::fold(&name)],
+        )
+        .map_err(db)?;
+    }
+    Ok(())
+}
 
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -52,6 +73,9 @@ pub(crate) fn migrate_to(client: &mut postgres::Client, target: i64) -> Result<(
         let version = i as i64 + 1;
         if version > current && version <= target {
             tx.batch_execute(sql).map_err(db)?;
+            if version == SORT_KEYS {
+                fill_sort_keys(&mut tx)?;
+            }
         }
     }
     if target > current {

@@ -86,6 +86,25 @@ fn an_old_schema_upgrades_to_exactly_the_fresh_one() {
 }
 
 #[test]
+fn contributors_from_before_sort_keys_get_theirs() {
+    let (url, _) = schema();
+    migrate_to(&mut client(&url), 3).unwrap();
+    client(&url)
+        .batch_execute(
+            "INSERT INTO contributors (id, display_name, sort_name, name_key, affiliation, kind,
+                                       bio, links, private_notes, created_at, updated_at)
+             VALUES ('c1', 'Ana Šimić', 'Šimić,  Ana', 'ana simic', '', 'guest', '', '[]', '', 0, 0)",
+        )
+        .unwrap();
+    PgStore::connect(&url).unwrap();
+    let key: String = client(&url)
+        .query_one("SELECT sort_key FROM contributors", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(key, "simic, ana");
+}
+
+#[test]
 fn a_database_from_a_newer_copydesk_is_refused_and_left_as_it_is() {
     let (url, name) = schema();
     PgStore::connect(&url).unwrap();

@@ -41,8 +41,8 @@ impl Contributors for SqliteTx<'_> {
     fn insert(&self, c: &ContributorRow) -> Result<i64> {
         self.conn.prepare_cached(
             "INSERT INTO contributors (id, display_name, sort_name, name_key, email, affiliation, kind,
-                                       bio, links, private_notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                                       bio, links, private_notes, created_at, updated_at, sort_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
         )?
         .execute(params![
             c.id,
@@ -55,7 +55,8 @@ impl Contributors for SqliteTx<'_> {
             c.bio,
             links_json(c.links)?,
             c.private_notes,
-            ms(c.at)
+            ms(c.at),
+            c.sort_key
         ])?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -64,7 +65,7 @@ impl Contributors for SqliteTx<'_> {
         self.conn.execute(
             "UPDATE contributors SET display_name = ?2, sort_name = ?3, name_key = ?4, email = ?5,
                     affiliation = ?6, kind = ?7, bio = ?8, links = ?9, private_notes = ?10,
-                    updated_at = ?11
+                    updated_at = ?11, sort_key = ?12
              WHERE pk = ?1",
             params![
                 pk,
@@ -77,7 +78,8 @@ impl Contributors for SqliteTx<'_> {
                 c.bio,
                 links_json(c.links)?,
                 c.private_notes,
-                ms(c.at)
+                ms(c.at),
+                c.sort_key
             ],
         )?;
         Ok(())
@@ -113,8 +115,8 @@ impl Contributors for SqliteTx<'_> {
         let (name, pk) = after.unwrap_or(("", 0));
         let sql = format!(
             "SELECT {COLUMNS} FROM contributors
-             WHERE (sort_name COLLATE NOCASE, pk) > (?1, ?2)
-             ORDER BY sort_name COLLATE NOCASE, pk LIMIT ?3"
+             WHERE (sort_key, pk) > (?1, ?2)
+             ORDER BY sort_key, pk LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![name, pk, limit], from_row)?;

@@ -10,7 +10,24 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_editor_queue.sql"),
     include_str!("migrations/0003_publishing.sql"),
     include_str!("migrations/0004_sessions.sql"),
+    include_str!("migrations/0005_contributor_sort_key.sql"),
 ];
+
+/// The migration that adds contributors' sort keys, which only Rust can compute.
+const SORT_KEYS: i64 = 5;
+
+/// Writes every contributor's sort key (`text::fold` of the sort name).
+fn fill_sort_keys(tx: &rusqlite::Transaction) -> Result<()> {
+    let names: Vec<(i64, String)> = tx
+        .prepare("SELECT pk, sort_name FROM contributors")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE contributors SET sort_key = ?2 WHERE pk = ?1")?;
+    for (pk, name) in names {
+        update.execute(rusqlite::params![pk, crate::text::fold(&name)])?;
+    }
+    Ok(())
+}
 
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -46,6 +63,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         let version = i as i64 + 1;
         if version > current && version <= target {
             tx.execute_batch(sql)?;
+            if version == SORT_KEYS {
+                fill_sort_keys(&tx)?;
+            }
         }
     }
     if target > current {
@@ -85,6 +105,24 @@ mod tests {
             let upgraded = SqliteStore::open(&path).unwrap();
             assert_eq!(upgraded.schema().unwrap(), fresh, "upgrade from {start}");
         }
+    }
+
+    #[test]
+    fn contributors_from_before_sort_keys_get_theirs() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, SORT_KEYS - 1).unwrap();
+        conn.execute(
+            "INSERT INTO contributors (id, display_name, sort_name, name_key, affiliation, kind,
+                                       bio, links, private_notes, created_at, updated_at)
+             VALUES ('c1', 'Ana Šimić', 'Šimić,  Ana', 'ana simic', '', 'guest', '', '[]', '', 0, 0)",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let key: String = conn
+            .query_row("SELECT sort_key FROM contributors", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(key, "simic, ana");
     }
 
     #[test]
