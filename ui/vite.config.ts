@@ -17,5 +17,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // The app's own style sheet, for the tests that read what it does (focus mode keeps the
+    // text column where it is).
+    css: { include: [/app\.css/] },
   },
 });
