@@ -6,7 +6,7 @@ import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, State, 
 import { nav } from "../lib/nav.svelte";
 import DeskHome from "./DeskHome.svelte";
 
-const api = vi.hoisted(() => ({ listArticles: vi.fn(), journalList: vi.fn() }));
+const api = vi.hoisted(() => ({ listArticles: vi.fn(), journalList: vi.fn(), findContributors: vi.fn() }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
@@ -25,8 +25,15 @@ const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passph
 const settings: DeskSettings = {
   name: "The Meridian",
   timezone: "Europe/Paris",
-  sections: [{ name: "Opinion", min_words: 600, max_words: 1200 }],
+  sections: [
+    { name: "Opinion", min_words: 600, max_words: 1200 },
+    { name: "World", min_words: null, max_words: null },
+  ],
 };
+
+/** What the queues were asked for, as [section, contributor], once each. */
+const askedFilters = () =>
+  [...new Set(api.listArticles.mock.calls.map(([input]) => (input as ListArticles).filter as ArticleFilter).map((q) => `${q.section}|${q.contributor}`))];
 
 function summary(id: string, headline: string, state: State = "submitted"): ArticleSummary {
   return {
@@ -50,10 +57,14 @@ describe("DeskHome", () => {
   beforeEach(() => {
     nav.reset();
     live.listeners.clear();
+    localStorage.clear();
+    api.findContributors.mockReset().mockResolvedValue([]);
     submitted = [summary("a", "Why ports matter")];
     api.journalList.mockReset().mockResolvedValue([]);
     api.listArticles.mockReset().mockImplementation(async ({ filter: query = {}, after = null, limit }: ListArticles) => {
-      if (query.contributor === "Nobody") throw new DeskError("not_found", "no contributor matches “Nobody”");
+      if (query.contributor && query.contributor !== "Ana Ruiz") {
+        throw new DeskError("not_found", `no contributor matches “${query.contributor}”`);
+      }
       if (query.state === "submitted") {
         const start = after === null ? 0 : Number(after);
         const items = submitted.slice(start, start + limit);
@@ -167,5 +178,94 @@ describe("DeskHome", () => {
       [null, 15],
     ]);
     expect(screen.getByText("Piece 13")).toBeInTheDocument();
+  });
+
+  describe("filters", () => {
+    it("follow the contributor as it is typed, asking once typing pauses", async () => {
+      render(DeskHome, { user: editor, settings, desk: "/desks/meridian.db" });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      api.listArticles.mockClear();
+      await userEvent.type(screen.getByLabelText("Contributor"), "Ana Ruiz");
+      await waitFor(() => expect(askedFilters()).toContain("null|Ana Ruiz"));
+      // One question for the name typed, none for each letter on the way.
+      expect(askedFilters().filter((f) => f !== "null|Ana Ruiz" && !f.startsWith("null|null"))).toEqual([]);
+      expect(await screen.findByRole("listbox", { name: "Submitted" })).toBeInTheDocument();
+      expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    });
+
+    it("never rewrite what is being typed when an earlier answer comes in", async () => {
+      let release = () => {};
+      const answered = new Promise<void>((resolve) => (release = resolve));
+      const usual = api.listArticles.getMockImplementation()!;
+      api.listArticles.mockImplementation(async (input: ListArticles) => {
+        if (input.filter?.contributor === "Ana Ruiz" && input.limit === 1) await answered;
+        return usual(input);
+      });
+      render(DeskHome, { user: editor, settings });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      const field = screen.getByLabelText("Contributor");
+      await userEvent.type(field, "Ana Ruiz");
+      await waitFor(() => expect(askedFilters()).toContain("null|Ana Ruiz"));
+      await userEvent.type(field, " (");
+      release();
+      await waitFor(() => expect(api.listArticles.mock.calls.filter(([i]) => (i as ListArticles).filter?.contributor === "Ana Ruiz")).not.toHaveLength(1));
+      expect(field).toHaveValue("Ana Ruiz (");
+    });
+
+    it("offer the names that begin as typed, and one click filters by it", async () => {
+      api.findContributors.mockResolvedValue([
+        { id: "c1", display_name: "Ana Ruiz" },
+        { id: "c2", display_name: "Ana Soto" },
+      ]);
+      render(DeskHome, { user: editor, settings });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      await userEvent.type(screen.getByLabelText("Contributor"), "Ana");
+      const ruiz = await screen.findByRole("button", { name: "Ana Ruiz" });
+      expect(screen.getByText(/Nobody is called that yet: keep typing, or choose/)).toBeInTheDocument();
+      expect(screen.getByLabelText("Contributor")).toHaveAttribute("aria-invalid", "false");
+      expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+      await userEvent.click(ruiz);
+      await waitFor(() => expect(askedFilters()).toContain("null|Ana Ruiz"));
+      expect(screen.getByLabelText("Contributor")).toHaveValue("Ana Ruiz");
+      expect(screen.getByLabelText("Contributor")).toHaveFocus();
+      expect(screen.queryByRole("button", { name: "Ana Soto" })).not.toBeInTheDocument();
+    });
+
+    it("are kept across restarts, for this desk and this person only", async () => {
+      const first = render(DeskHome, { user: editor, settings, desk: "/desks/meridian.db" });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      await userEvent.selectOptions(screen.getByLabelText("Section"), "Opinion");
+      await userEvent.type(screen.getByLabelText("Contributor"), "Ana Ruiz{Enter}");
+      await waitFor(() => expect(askedFilters()).toContain("Opinion|Ana Ruiz"));
+      first.unmount();
+
+      api.listArticles.mockClear();
+      const again = render(DeskHome, { user: editor, settings, desk: "/desks/meridian.db" });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      expect(screen.getByLabelText("Section")).toHaveValue("Opinion");
+      expect(screen.getByLabelText("Contributor")).toHaveValue("Ana Ruiz");
+      expect(askedFilters()).toEqual(["Opinion|Ana Ruiz"]);
+      again.unmount();
+
+      api.listArticles.mockClear();
+      render(DeskHome, { user: editor, settings, desk: "/desks/courier.db" });
+      await screen.findByRole("listbox", { name: "Submitted" });
+      expect(screen.getByLabelText("Section")).toHaveValue("");
+      expect(screen.getByLabelText("Contributor")).toHaveValue("");
+      expect(askedFilters()).toEqual(["null|null"]);
+    });
+
+    it("drop quietly a kept section the desk no longer has, and a contributor it no longer knows", async () => {
+      const kept = `copydesk.desk-filter:${JSON.stringify(["/desks/meridian.db", "u1"])}`;
+      localStorage.setItem(kept, JSON.stringify({ section: "Sport", contributor: "Nobody" }));
+      render(DeskHome, { user: editor, settings, desk: "/desks/meridian.db" });
+      const list = await screen.findByRole("listbox", { name: "Submitted" });
+      expect(within(list).getByText("Why ports matter")).toBeInTheDocument();
+      expect(screen.getByLabelText("Section")).toHaveValue("");
+      expect(screen.getByLabelText("Contributor")).toHaveValue("");
+      expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+      expect(askedFilters().filter((f) => f !== "null|Nobody")).toEqual(["null|null"]);
+      expect(localStorage.getItem(kept)).toBeNull();
+    });
   });
 });
