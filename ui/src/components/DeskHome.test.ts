@@ -117,6 +117,12 @@ describe("DeskHome", () => {
     expect(asked[2].assigned_editor).toBeNull();
   });
 
+  it("gives each row's time in full in the desk's own zone", async () => {
+    render(DeskHome, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    expect(within(list).getByText(/^Submitted /)).toHaveAttribute("title", expect.stringMatching(/10 March 2026 at 10:00 \(Europe\/Paris\)$/));
+  });
+
   it("says once, next to the field, that a contributor filter matches nobody", async () => {
     render(DeskHome, { user: editor, settings });
     await screen.findByRole("listbox", { name: "Submitted" });

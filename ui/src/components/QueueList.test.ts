@@ -72,6 +72,15 @@ describe("QueueList", () => {
     expect(screen.getAllByText("New")).toHaveLength(1);
   });
 
+  it("gives each row's time in full, in the desk's zone, on hovering it", () => {
+    render(QueueList, { items: [items[0]], label: "Submitted", onopen: () => {}, timezone: "Europe/Paris" });
+    // 09:00 UTC is 10:00 in Paris in March.
+    expect(screen.getByText(/^Submitted (.* ago|just now)$/)).toHaveAttribute(
+      "title",
+      expect.stringMatching(/^Tuesday,? 10 March 2026 at 10:00 \(Europe\/Paris\)$/),
+    );
+  });
+
   describe("ages", () => {
     afterEach(() => vi.useRealTimers());
 
