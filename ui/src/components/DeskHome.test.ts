@@ -1,9 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
 import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, State, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
+import { layOut } from "../test-stubs/layout";
+import listsCss from "../desk-lists.css?raw";
 import DeskHome from "./DeskHome.svelte";
 
 const api = vi.hoisted(() => ({ listArticles: vi.fn(), journalList: vi.fn(), findContributors: vi.fn() }));
@@ -153,8 +155,7 @@ describe("DeskHome", () => {
     submitted = [summary("b", "A new treaty"), summary("z", "Rates again"), ...submitted];
     deskChanged();
 
-    const heading = screen.getByRole("heading", { name: /^Submitted/ });
-    await waitFor(() => expect(heading).toHaveTextContent("2 new"));
+    expect(await screen.findByRole("button", { name: "Show the 2 new in Submitted" })).toHaveTextContent("↑ 2 new");
     expect(within(list).getAllByRole("option")).toHaveLength(4);
     expect(within(list).getByRole("option", { selected: true })).toHaveTextContent("Cities and heat");
     expect(list).toHaveFocus();
@@ -272,6 +273,52 @@ describe("DeskHome", () => {
       expect(screen.queryByRole("alert")).not.toBeInTheDocument();
       expect(askedFilters().filter((f) => f !== "null|Nobody")).toEqual(["null|null"]);
       expect(localStorage.getItem(kept)).toBeNull();
+    });
+  });
+
+  describe("arrivals, on a laid-out page", () => {
+    let layout: ReturnType<typeof layOut>;
+    beforeEach(() => (layout = layOut()));
+    afterEach(() => layout.restore());
+    const row = (id: string) => document.getElementById(`submitted-article-${id}`)!;
+
+    it("never move the row being read, and the cue takes the reader up to them", async () => {
+      submitted = Array.from({ length: 10 }, (_, i) => summary(`s${i}`, `Piece ${i}`));
+      render(DeskHome, { user: editor, settings });
+      const list = await screen.findByRole("listbox", { name: "Submitted" });
+      // The reader is down the queue, reading Piece 6 at the top of the window.
+      layout.scroll.set(layout.pageTop(row("s6")));
+      expect(layout.top(row("s6"))).toBe(0);
+
+      submitted = [summary("n1", "A new treaty"), summary("n2", "Rates again"), ...submitted];
+      deskChanged();
+      const cue = await screen.findByRole("button", { name: "Show the 2 new in Submitted" });
+      expect(within(list).getAllByRole("option")).toHaveLength(12);
+      expect(layout.top(row("s6"))).toBe(0);
+
+      // The cue floats (it takes no room) and stays at the top of the view down the queue.
+      const sheet = document.createElement("style");
+      sheet.textContent = listsCss;
+      document.head.append(sheet);
+      expect(getComputedStyle(cue.parentElement!)).toMatchObject({ position: "sticky", height: "0px" });
+      sheet.remove();
+
+      await userEvent.click(cue);
+      expect(list).toHaveFocus();
+      expect(list).toHaveAttribute("aria-activedescendant", "submitted-article-n1");
+      expect(screen.queryByRole("button", { name: /Show the .* new/ })).not.toBeInTheDocument();
+    });
+
+    it("never move a lower queue being read when a queue above it grows", async () => {
+      submitted = Array.from({ length: 3 }, (_, i) => summary(`s${i}`, `Piece ${i}`));
+      render(DeskHome, { user: editor, settings });
+      await screen.findByRole("listbox", { name: "In review: mine" });
+      const mine = document.getElementById("in_review_mine-article-m")!;
+      layout.scroll.set(layout.pageTop(mine) - 10);
+      submitted = [summary("n1", "A new treaty"), ...submitted];
+      deskChanged();
+      await screen.findByRole("button", { name: "Show the 1 new in Submitted" });
+      expect(layout.top(mine)).toBe(10);
     });
   });
 });
