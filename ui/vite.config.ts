@@ -17,5 +17,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // The app's own style sheets, for the tests that read what they do (focus mode keeps the
+    // text column where it is; the "N new" cue stays in view).
+    css: { include: [/app\.css/, /desk-lists\.css/] },
   },
 });

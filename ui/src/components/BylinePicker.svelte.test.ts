@@ -105,4 +105,34 @@ describe("BylinePicker", () => {
     await userEvent.click(screen.getByRole("button", { name: "Remove Ana Ruiz from the byline" }));
     expect(props.entries).toEqual([]);
   });
+
+  describe("after a Remove", () => {
+    const li: BylineEntry = { contributor_id: "c2", name: "Li Wei", contributorBio: "Li Wei writes on ports.", own: false, ownBio: "" };
+    const jo: BylineEntry = { contributor_id: "c3", name: "Jo Silva", contributorBio: "Jo Silva covers defence.", own: false, ownBio: "" };
+    const remove = (name: string) => userEvent.click(screen.getByRole("button", { name: `Remove ${name} from the byline` }));
+
+    it("puts the focus on the next writer's Remove, or the one before for the last", async () => {
+      const props = $state({ entries: [ana, li, jo], canAddContributors: true });
+      render(BylinePicker, props);
+      await remove("Li Wei");
+      expect(screen.getByRole("button", { name: "Remove Jo Silva from the byline" })).toHaveFocus();
+      await remove("Jo Silva");
+      expect(screen.getByRole("button", { name: "Remove Ana Ruiz from the byline" })).toHaveFocus();
+    });
+
+    it("puts the focus on the field that adds a writer when nobody is left", async () => {
+      const props = $state({ entries: [ana], canAddContributors: true });
+      render(BylinePicker, props);
+      await remove("Ana Ruiz");
+      expect(screen.getByRole("combobox", { name: "Add to the byline" })).toHaveFocus();
+      expect(document.body).not.toHaveFocus();
+    });
+
+    it("passes over a writer who cannot be taken off", async () => {
+      const props = $state({ entries: [li, ana, jo], canAddContributors: false, fixed: "c1" });
+      render(BylinePicker, props);
+      await remove("Jo Silva");
+      expect(screen.getByRole("button", { name: "Remove Li Wei from the byline" })).toHaveFocus();
+    });
+  });
 });

@@ -212,10 +212,21 @@ describe("ImportSheet", () => {
     ]);
   });
 
+  it("keeps the focus on the byline as its authors are removed", async () => {
+    await open();
+    const nato = within(card("nato-two-authors.txt"));
+    await userEvent.click(nato.getByRole("button", { name: "Remove Ana Pereira from the byline" }));
+    expect(nato.getByRole("button", { name: "Remove Tomasz Wójcik from the byline" })).toHaveFocus();
+    await userEvent.click(nato.getByRole("button", { name: "Remove Tomasz Wójcik from the byline" }));
+    expect(nato.getByRole("combobox", { name: "Add an author" })).toHaveFocus();
+  });
+
   it("adds and removes byline authors", async () => {
     await open();
     const nato = within(card("nato-two-authors.txt"));
     await userEvent.click(nato.getByRole("button", { name: "Remove Tomasz Wójcik from the byline" }));
+    // The focus stays on the byline, on the author left (Tomasz was the last), never on the page.
+    expect(nato.getByRole("button", { name: "Remove Ana Pereira from the byline" })).toHaveFocus();
     api.findContributors.mockResolvedValue([
       {
         id: "c-jo",

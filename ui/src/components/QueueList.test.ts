@@ -28,7 +28,8 @@ function article(id: string, headline: string): ArticleSummary {
 }
 
 const items = [article("a", "First"), article("b", "Second"), article("c", "Third")];
-const selected = () => screen.getByRole("option", { selected: true });
+/** The highlighted row: the one the list's keys act on. */
+const selected = () => document.getElementById(screen.getByRole("listbox").getAttribute("aria-activedescendant") ?? "")!;
 
 describe("QueueList", () => {
   it("shows each article's headline, byline, section and length", () => {
@@ -76,6 +77,89 @@ describe("QueueList", () => {
     expect(screen.getByRole("option", { name: /Second/ })).toHaveClass("fresh");
     expect(screen.getByRole("option", { name: /First/ })).not.toHaveClass("fresh");
     expect(screen.getAllByText("New")).toHaveLength(1);
+  });
+
+  it("gives each row's time in full, in the desk's zone, on hovering it", () => {
+    render(QueueList, { items: [items[0]], label: "Submitted", onopen: () => {}, timezone: "Europe/Paris" });
+    // 09:00 UTC is 10:00 in Paris in March.
+    expect(screen.getByText(/^Submitted (.* ago|just now)$/)).toHaveAttribute(
+      "title",
+      expect.stringMatching(/^Tuesday,? 10 March 2026 at 10:00 \(Europe\/Paris\)$/),
+    );
+  });
+
+  describe("selecting several rows", () => {
+    /** The headlines of the rows selected, in list order. */
+    const chosen = () => screen.queryAllByRole("option", { selected: true }).map((o) => o.querySelector(".headline")!.textContent!.trim());
+
+    function renderList() {
+      render(QueueList, { items, label: "Submitted", onopen: () => {} });
+      return { list: screen.getByRole("listbox") };
+    }
+
+    it("toggles the highlighted row with x (or Space), saying so to assistive technology", async () => {
+      const { list } = renderList();
+      expect(list).toHaveAttribute("aria-multiselectable", "true");
+      expect(chosen()).toEqual([]);
+      await fireEvent.keyDown(list, { key: "x" });
+      await fireEvent.keyDown(list, { key: "j" });
+      await fireEvent.keyDown(list, { key: "j" });
+      await fireEvent.keyDown(list, { key: " " });
+      expect(chosen()).toEqual(["First", "Third"]);
+      await fireEvent.keyDown(list, { key: "x" });
+      expect(chosen()).toEqual(["First"]);
+      expect(selected()).toHaveTextContent("Third");
+    });
+
+    it("extends with Shift+j and Shift+k from where the extending began, and shrinks back", async () => {
+      const { list } = renderList();
+      await fireEvent.keyDown(list, { key: "J", shiftKey: true });
+      expect(chosen()).toEqual(["First", "Second"]);
+      await fireEvent.keyDown(list, { key: "J", shiftKey: true });
+      expect(chosen()).toEqual(["First", "Second", "Third"]);
+      expect(selected()).toHaveTextContent("Third");
+      await fireEvent.keyDown(list, { key: "K", shiftKey: true });
+      expect(chosen()).toEqual(["First", "Second"]);
+      await fireEvent.keyDown(list, { key: "ArrowDown", shiftKey: true });
+      expect(chosen()).toEqual(["First", "Second", "Third"]);
+    });
+
+    it("clears the selection on Esc, which goes no further than the list", async () => {
+      const { list } = renderList();
+      let left = false;
+      const back = (e: KeyboardEvent) => (left = e.key === "Escape" && !e.defaultPrevented);
+      window.addEventListener("keydown", back);
+      await fireEvent.keyDown(list, { key: "J", shiftKey: true });
+      expect(chosen()).toHaveLength(2);
+      await fireEvent.keyDown(list, { key: "Escape" });
+      window.removeEventListener("keydown", back);
+      expect(chosen()).toEqual([]);
+      expect(left).toBe(false);
+      expect(list).toBeInTheDocument();
+    });
+
+    it("toggles with Ctrl+click (or Cmd+click) and extends with Shift+click; a plain click only highlights", async () => {
+      const { list } = renderList();
+      const row = (name: string) => screen.getByRole("option", { name: new RegExp(`^${name}`) });
+      await fireEvent.click(row("Second"));
+      expect(chosen()).toEqual([]);
+      expect(selected()).toHaveTextContent("Second");
+      await fireEvent.click(row("Third"), { ctrlKey: true });
+      await fireEvent.click(row("First"), { metaKey: true });
+      expect(chosen()).toEqual(["First", "Third"]);
+      await fireEvent.click(row("Third"), { ctrlKey: true });
+      expect(chosen()).toEqual(["First"]);
+      await fireEvent.click(row("First"));
+      await fireEvent.click(row("Third"), { shiftKey: true });
+      expect(chosen()).toEqual(["First", "Second", "Third"]);
+      expect(list).toHaveFocus();
+    });
+
+    it("selects every row shown with Ctrl+A", async () => {
+      const { list } = renderList();
+      await fireEvent.keyDown(list, { key: "a", ctrlKey: true });
+      expect(chosen()).toEqual(["First", "Second", "Third"]);
+    });
   });
 
   describe("ages", () => {

@@ -12,6 +12,7 @@ const api = vi.hoisted(() => ({
   auditLog: vi.fn(async () => ({ items: [], next: null })),
   searchArticles: vi.fn(async () => ({ items: [], next: null })),
   searchContributors: vi.fn(async () => []),
+  articleMoves: vi.fn(async () => []),
 }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
@@ -74,6 +75,19 @@ describe("Workspace", () => {
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("article")).not.toBeInTheDocument();
     expect(screen.getByRole("listbox", { name: "Submitted" })).toHaveFocus();
+  });
+
+  it("clears a selection on the Desk with Esc, staying on the Desk", async () => {
+    render(SignedIn, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+    list.focus();
+    await userEvent.keyboard("x");
+    expect(within(list).getByRole("option", { selected: true })).toHaveTextContent("Why ports matter");
+    await userEvent.keyboard("{Escape}");
+    expect(within(list).queryByRole("option", { selected: true })).not.toBeInTheDocument();
+    expect(list).toHaveFocus();
+    expect(nav.screen).toBe("desk");
+    expect(nav.article).toBeNull();
   });
 
   it("opens the search with Ctrl+K anywhere and Esc gives focus back", async () => {
