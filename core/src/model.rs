@@ -173,6 +173,9 @@ pub struct Contributor {
     pub private_notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many articles have them on the byline.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
+    pub article_count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -194,10 +194,27 @@ fn a_contributor_with_articles_is_merged_not_deleted() {
         .unwrap();
     let err = t.desk.delete_contributor(&t.editor, &dup.id).unwrap_err();
     assert!(err.to_string().contains("merge"), "{err}");
+    // The directory counts each one's articles.
+    let counts = |t: &TestDesk| -> Vec<(String, i64)> {
+        t.desk
+            .list_contributors(&t.editor, None, 50)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|c| (c.display_name, c.article_count))
+            .collect()
+    };
+    assert!(
+        counts(&t).contains(&("J. Roe".to_string(), 2)),
+        "{:?}",
+        counts(&t)
+    );
+    assert!(counts(&t).contains(&("John Doe".to_string(), 1)));
     let survivor = t
         .desk
         .merge_contributors(&t.editor, &dup.id, "Jane Roe")
         .unwrap();
+    assert_eq!(survivor.article_count, 2, "both pieces, counted once");
     assert_eq!(survivor.display_name, "Jane Roe");
     let a = t.desk.get_article(&t.chief, &a.id).unwrap();
     assert_eq!(

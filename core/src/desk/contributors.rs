@@ -477,7 +477,12 @@ impl Desk {
             for article_pk in touched {
                 tx.search().index_article(article_pk)?;
             }
-            Ok(shown_to(&me, into_c))
+            // Read again: the survivor now has the other's articles.
+            let merged = tx
+                .contributors()
+                .get_by_pk(into_pk)?
+                .map_or(into_c, |(_, c)| c);
+            Ok(shown_to(&me, merged))
         })
     }
 }

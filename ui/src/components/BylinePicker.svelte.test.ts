@@ -25,6 +25,7 @@ function contributor(id: string, display_name: string, bio: string, kind: Contri
     private_notes: "",
     created_at: "2026-03-10T09:00:00Z",
     updated_at: "2026-03-10T09:00:00Z",
+    article_count: 0,
   };
 }
 

@@ -23,8 +23,8 @@ const author: User = { id: "u9", name: "jane", role: "contributor", has_passphra
 
 
 const people = [
-  person("c1", "Amélie Faure", { affiliation: "Sciences Po", email: "afaure@example.org" }),
-  person("c2", "Bo Chen", { kind: "staff" }),
+  person("c1", "Amélie Faure", { affiliation: "Sciences Po", email: "afaure@example.org", article_count: 12 }),
+  person("c2", "Bo Chen", { kind: "staff", article_count: 1 }),
   person("c3", "Jane Roe", { affiliation: "Institute for Sahel Studies" }),
 ];
 
@@ -40,13 +40,16 @@ describe("ContributorDirectory", () => {
     api.addContributor.mockReset();
   });
 
-  it("lists the directory a page at a time, with staff or guest and the affiliation", async () => {
+  it("lists the directory a page at a time, with staff or guest, the affiliation and the articles", async () => {
     render(ContributorDirectory, { user: editor, onopen: () => {} });
     const list = await screen.findByRole("listbox", { name: "Contributors" });
     expect(within(list).getAllByRole("option")).toHaveLength(2);
     expect(within(list).getByText("Staff")).toBeInTheDocument();
     expect(within(list).getByText("Guest")).toBeInTheDocument();
     expect(within(list).getByText("Sciences Po")).toBeInTheDocument();
+    // Each line counts the contributor's articles.
+    expect(within(list).getByText("12 articles")).toBeInTheDocument();
+    expect(within(list).getByText("1 article")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Show more" }));
     await waitFor(() => expect(within(list).getAllByRole("option")).toHaveLength(3));
     expect(api.listContributors).toHaveBeenLastCalledWith({ after: "p2", limit: 40 });

@@ -349,6 +349,8 @@ export type Contributor = {
 	private_notes: string,
 	created_at: string,
 	updated_at: string,
+	/**  How many articles have them on the byline. */
+	article_count: number,
 };
 
 /**  The bios a contributor had before, newest first. */

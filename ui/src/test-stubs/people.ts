@@ -15,6 +15,7 @@ export function person(id: string, name: string, extra: Partial<Contributor> = {
     private_notes: "",
     created_at: "2026-03-01T09:00:00Z",
     updated_at: "2026-03-01T09:00:00Z",
+    article_count: 0,
     ...extra,
   };
 }

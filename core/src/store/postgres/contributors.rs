@@ -9,7 +9,9 @@ use crate::model::{BioVersion, Contributor, ContributorKind};
 use crate::store::contributors::{ContributorRow, Contributors};
 
 const COLUMNS: &str = "pk, id, display_name, sort_name, email, affiliation, kind, bio, links, \
-                       private_notes, created_at, updated_at";
+                       private_notes, created_at, updated_at, \
+                       (SELECT count(*) FROM article_bylines b \
+                         WHERE b.contributor_pk = contributors.pk)";
 
 fn from_row(r: &Row) -> Result<(i64, Contributor)> {
     let kind: String = get(r, 6)?;
@@ -29,6 +31,7 @@ fn from_row(r: &Row) -> Result<(i64, Contributor)> {
             private_notes: get(r, 9)?,
             created_at: instant(get(r, 10)?),
             updated_at: instant(get(r, 11)?),
+            article_count: get(r, 12)?,
         },
     ))
 }
