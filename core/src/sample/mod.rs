@@ -270,23 +270,30 @@ pub fn fill_demo_desk(
         Some(path) => {
             let clock = Arc::new(ManualClock::new(until - Duration::days(SPAN_DAYS)));
             let past = Desk::open(path, clock.clone())?;
-            fill(&past, &|t| clock.set(t), until, chief, articles, seed)
+            let walk: &dyn Fn(DateTime<Utc>) = &|t| clock.set(t);
+            fill(&past, Some(walk), until, chief, articles, seed)
         }
-        None => fill(desk, &|_| {}, until, chief, articles, seed),
+        None => fill(desk, None, until, chief, articles, seed),
     }
 }
 
 /// How far back the sample desk's history reaches.
 const SPAN_DAYS: i64 = 21;
 
+/// `walk` moves the clock of `desk` through the past, when the sample is written as history.
 fn fill(
     desk: &Desk,
-    set_time: &dyn Fn(DateTime<Utc>),
+    walk: Option<&dyn Fn(DateTime<Utc>)>,
     until: DateTime<Utc>,
     chief: &Actor,
     articles: usize,
     seed: u64,
 ) -> Result<SampleReport> {
+    let set_time = |t| {
+        if let Some(walk) = walk {
+            walk(t);
+        }
+    };
     let start = until - Duration::days(SPAN_DAYS);
     let gap = Duration::days(SPAN_DAYS) / (articles as i32 + 1);
     let mut s = Sampler::new(seed);
@@ -482,9 +489,12 @@ fn fill(
                         &note("Withdrawn at the author's request pending a correction."),
                     )?;
                 }
-                // Its page is written when it went out, as the desk's publisher would have done
-                // then: a new sample desk does not open on weeks-late jobs.
-                desk.publish_due()?;
+                // Written as history, its page is written when it went out, as the desk's
+                // publisher would have done then: a new sample desk does not open on weeks-late
+                // jobs. Written now, its job is due now and the publisher takes it on time.
+                if walk.is_some() {
+                    desk.publish_due()?;
+                }
             }
             _ => {}
         }
