@@ -2,7 +2,24 @@ mod common;
 
 use common::*;
 use copydesk_core::desk::{BylineEntry, ContributorEdit, NewContributor};
-use copydesk_core::model::Action;
+use copydesk_core::model::{Action, Contributor};
+
+/// The whole directory, read a page of `size` at a time.
+fn every_page(t: &TestDesk, size: u32) -> Vec<Contributor> {
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = t
+            .desk
+            .list_contributors(&t.editor, after.as_deref(), size)
+            .unwrap();
+        seen.extend(page.items);
+        match page.next {
+            Some(n) => after = Some(n),
+            None => return seen,
+        }
+    }
+}
 
 fn guest(name: &str, email: Option<&str>) -> NewContributor {
     NewContributor {
@@ -274,19 +291,7 @@ fn the_directory_pages_in_sort_order() {
     for n in names {
         t.desk.add_contributor(&t.editor, &guest(n, None)).unwrap();
     }
-    let mut seen = Vec::new();
-    let mut after = None;
-    loop {
-        let page = t
-            .desk
-            .list_contributors(&t.editor, after.as_deref(), 3)
-            .unwrap();
-        seen.extend(page.items.into_iter().map(|c| c.sort_name));
-        match page.next {
-            Some(n) => after = Some(n),
-            None => break,
-        }
-    }
+    let seen: Vec<String> = every_page(&t, 3).into_iter().map(|c| c.sort_name).collect();
     let mut expected: Vec<String> = seen.clone();
     expected.sort_by_key(|s| s.to_lowercase());
     assert_eq!(seen, expected);
@@ -306,24 +311,11 @@ fn names_are_filed_as_a_reader_would_file_them() {
     ] {
         t.desk.add_contributor(&t.editor, &guest(n, None)).unwrap();
     }
-    let mut seen = Vec::new();
-    let mut after = None;
-    loop {
-        let page = t
-            .desk
-            .list_contributors(&t.editor, after.as_deref(), 2)
-            .unwrap();
-        seen.extend(
-            page.items
-                .into_iter()
-                .map(|c| c.display_name)
-                .filter(|n| n != "Jane Roe" && n != "John Doe"),
-        );
-        match page.next {
-            Some(n) => after = Some(n),
-            None => break,
-        }
-    }
+    let seen: Vec<String> = every_page(&t, 2)
+        .into_iter()
+        .map(|c| c.display_name)
+        .filter(|n| n != "Jane Roe" && n != "John Doe")
+        .collect();
     // Accents and letters with strokes file with their base letter, across pages.
     assert_eq!(
         seen,

@@ -7,7 +7,7 @@ import { DeskError } from "../lib/api";
 import type { Article, Page, RevisionInfo, SaveArticle } from "../lib/bindings";
 import type { ArticleDraft } from "../lib/draft";
 import { focusMode } from "../lib/focusMode.svelte";
-import { access } from "../test-stubs/desk";
+import { article as shared } from "../test-stubs/desk";
 import ArticleEditor from "./ArticleEditor.svelte";
 
 const api = vi.hoisted(() => ({
@@ -31,33 +31,7 @@ vi.mock("../lib/api", async (original) => ({
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
 function article(over: Partial<Article> = {}): Article {
-  return {
-    id: "a1",
-    slug: "why-ports-matter",
-    headline: "Why ports matter",
-    standfirst: "Trade runs through them.",
-    body: "First paragraph.",
-    section: "Opinion",
-    tags: ["trade"],
-    byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
-    related: [],
-    state: "in_review",
-    version: 4,
-    word_count: 2,
-    reading_minutes: 1,
-    assigned_editor: "Maya Editor",
-    approved_by: null,
-    embargo_until: null,
-    scheduled_at: null,
-    published_at: null,
-    created_by: "Ana Ruiz",
-    created_at: "2026-03-10T09:00:00Z",
-    updated_at: "2026-03-10T09:00:00Z",
-    state_changed_at: "2026-03-10T09:00:00Z",
-    publish_problem: null,
-    access: access(),
-    ...over,
-  };
+  return shared({ body: "First paragraph.", word_count: 2, ...over });
 }
 
 function open(a: Article = article()) {

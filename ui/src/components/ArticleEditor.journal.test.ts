@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
 import type { Article, ArticleEdit, JournalEntry, Page, RevisionInfo, SaveArticle, User } from "../lib/bindings";
 import type { ArticleDraft } from "../lib/draft";
-import { access } from "../test-stubs/desk";
+import { article as shared } from "../test-stubs/desk";
 import ArticleEditor from "./ArticleEditor.svelte";
 
 const api = vi.hoisted(() => ({
@@ -33,34 +33,9 @@ vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 
+/** A draft with one paragraph, no section and no editor yet. */
 function article(over: Partial<Article> = {}): Article {
-  return {
-    id: "a1",
-    slug: "why-ports-matter",
-    headline: "Why ports matter",
-    standfirst: "Trade runs through them.",
-    body: "First paragraph.",
-    section: null,
-    tags: ["trade"],
-    byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
-    related: [],
-    state: "draft",
-    version: 4,
-    word_count: 2,
-    reading_minutes: 1,
-    assigned_editor: null,
-    approved_by: null,
-    embargo_until: null,
-    scheduled_at: null,
-    published_at: null,
-    created_by: "Ana Ruiz",
-    created_at: "2026-03-10T09:00:00Z",
-    updated_at: "2026-03-10T09:00:00Z",
-    state_changed_at: "2026-03-10T09:00:00Z",
-    publish_problem: null,
-    access: access(),
-    ...over,
-  };
+  return shared({ body: "First paragraph.", section: null, state: "draft", word_count: 2, assigned_editor: null, ...over });
 }
 
 function kept(base: number, edit: Partial<ArticleEdit>): JournalEntry {

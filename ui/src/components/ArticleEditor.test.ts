@@ -6,7 +6,7 @@ import { readyToLeave } from "../lib/leaving";
 import { nav } from "../lib/nav.svelte";
 import type { Article, Page, RevisionInfo, SaveArticle, User } from "../lib/bindings";
 import type { ArticleDraft } from "../lib/draft";
-import { access } from "../test-stubs/desk";
+import { access, article } from "../test-stubs/desk";
 import ArticleEditor from "./ArticleEditor.svelte";
 
 const api = vi.hoisted(() => ({
@@ -41,35 +41,6 @@ vi.mock("../lib/live", () => ({
 
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
 
-function article(over: Partial<Article> = {}): Article {
-  return {
-    id: "a1",
-    slug: "why-ports-matter",
-    headline: "Why ports matter",
-    standfirst: "Trade runs through them.",
-    body: "First paragraph.\n\nSecond paragraph.",
-    section: "Opinion",
-    tags: ["trade"],
-    byline: [{ contributor_id: "c1", name: "Ana Ruiz", printed_bio: "Ana Ruiz writes on trade.", bio_is_own: false }],
-    related: [],
-    state: "in_review",
-    version: 4,
-    word_count: 4,
-    reading_minutes: 1,
-    assigned_editor: "Maya Editor",
-    approved_by: null,
-    embargo_until: null,
-    scheduled_at: null,
-    published_at: null,
-    created_by: "Ana Ruiz",
-    created_at: "2026-03-10T09:00:00Z",
-    updated_at: "2026-03-10T09:00:00Z",
-    state_changed_at: "2026-03-10T09:00:00Z",
-    publish_problem: null,
-    access: access(),
-    ...over,
-  };
-}
 
 /** An article the core says this reader may not change, and why. */
 function closed(why: string, over: Partial<Article> = {}): Article {

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
-import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, State, User } from "../lib/bindings";
+import { summary } from "../test-stubs/desk";
+import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
 import { layOut } from "../test-stubs/layout";
 import listsCss from "../desk-lists.css?raw";
@@ -37,22 +38,6 @@ const settings: DeskSettings = {
 const askedFilters = () =>
   [...new Set(api.listArticles.mock.calls.map(([input]) => (input as ListArticles).filter as ArticleFilter).map((q) => `${q.section}|${q.contributor}`))];
 
-function summary(id: string, headline: string, state: State = "submitted"): ArticleSummary {
-  return {
-    id,
-    headline,
-    state,
-    section: "Opinion",
-    byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
-    word_count: 700,
-    assigned_editor: null,
-    version: 1,
-    updated_at: "2026-03-10T09:00:00Z",
-    state_changed_at: "2026-03-10T09:00:00Z",
-    scheduled_at: null,
-    publish_problem: null,
-  };
-}
 
 /** The Submitted queue as the core has it now; the other queues are empty. */
 let submitted: ArticleSummary[] = [];

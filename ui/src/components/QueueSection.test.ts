@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
+import { summary } from "../test-stubs/desk";
 import type { Action, Article, ArticleSummary, Check, MoveArticle, MoveOption, ScheduleArticle, State } from "../lib/bindings";
 import { queuesFor } from "../lib/queues";
 import QueueSection from "./QueueSection.svelte";
@@ -20,22 +21,6 @@ vi.mock("../lib/api", async (original) => ({
 }));
 vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {} }));
 
-function summary(id: string, headline: string, state: State): ArticleSummary {
-  return {
-    id,
-    headline,
-    state,
-    section: "Opinion",
-    byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
-    word_count: 700,
-    assigned_editor: null,
-    version: 1,
-    updated_at: "2026-03-10T09:00:00Z",
-    state_changed_at: "2026-03-10T09:00:00Z",
-    scheduled_at: null,
-    publish_problem: null,
-  };
-}
 
 const check = (label: string, met: boolean, field: string | null = null): Check => ({ label, met, field });
 function move(action: Action, to: State, checks: Check[] = [], needs_time = false): MoveOption {
