@@ -156,6 +156,19 @@ describe("ArticleEditor and the journal of unsaved text", () => {
     expect(screen.queryByRole("heading", { name: /You have unsaved text/ })).not.toBeInTheDocument();
   });
 
+  it("meets a change made meanwhile with the comparison, and after Discard shows the newest version", async () => {
+    api.journalList.mockResolvedValue([kept(4, { body: "Typed while locked." })]);
+    api.saveArticle.mockRejectedValueOnce(new DeskError("conflict", "the article was changed elsewhere"));
+    api.getArticle.mockReset().mockResolvedValue(article({ version: 5, headline: "Ports, by another editor" }));
+    open();
+    (await screen.findByRole("button", { name: "Restore" })).click();
+    expect(await screen.findByText("The article was changed meanwhile: compare the two and choose.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Headline, on the desk")).toHaveTextContent("Ports, by another editor");
+    screen.getByRole("button", { name: "Discard" }).click();
+    await vi.waitFor(() => expect(screen.queryByRole("heading", { name: /You have unsaved text/ })).not.toBeInTheDocument());
+    expect(document.querySelector("#headline")).toHaveValue("Ports, by another editor");
+  });
+
   it("keeps the offer open with the reason when restoring fails", async () => {
     api.journalList.mockResolvedValue([kept(4, { body: "Typed while locked." })]);
     api.saveArticle.mockRejectedValueOnce(new DeskError("busy", "the desk file is in use by another program"));

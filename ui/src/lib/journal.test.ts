@@ -58,6 +58,20 @@ describe("JournalWriter", () => {
     expect(log).toEqual(["keep draft", "settle draft"]);
   });
 
+  it("writes no keep for text saved before the keep was due", async () => {
+    const { j, log } = writer();
+    j.edit(1, { body: "typed" }, true);
+    j.saved({ body: "typed" });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual(["settle typed"]);
+    expect(j.kept).toBe(true);
+    // Newer text than what was saved is still kept.
+    j.edit(2, { body: "typed on" }, true);
+    j.saved({ body: "typed" });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual(["settle typed", "settle typed", "keep 2 typed on"]);
+  });
+
   it("forgets what it kept when the text is back to the desk's, and nothing it never kept", async () => {
     const { j, log } = writer();
     j.edit(2, { body: "same" }, false);

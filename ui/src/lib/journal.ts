@@ -58,6 +58,12 @@ export class JournalWriter<D> {
 
   /** A save of `draft` went through. */
   saved(draft: D) {
+    // Saved before its keep was written (Ctrl+S right after typing): the desk has it already.
+    if (this.pending !== null && JSON.stringify(this.pending.draft) === JSON.stringify(draft)) {
+      clearTimeout(this.timer);
+      this.pending = null;
+      this.setKept(true, null);
+    }
     this.then(
       () => this.calls.settle(draft),
       () => {},

@@ -127,6 +127,9 @@ impl SqliteStore {
         // A 64 MB page cache keeps a large desk's indexes in memory; sorts stay off the disk.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // A bulk load's log can grow to hundreds of megabytes while its checkpoints lag; once
+        // the log starts over, it is cut back to this instead of keeping its largest size.
+        conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         conn.set_prepared_statement_cache_capacity(128);
         migrations::migrate(&mut conn)?;
         Ok(SqliteStore {
@@ -271,7 +274,9 @@ impl Store for SqliteStore {
     }
 }
 
-/// Runs `f` with the connection's numeric setting `name` at `value`, restoring the one it found.
+/// Runs `f` with the connection's numeric setting `name` at `value`, restoring the one it found
+/// whatever `f` does, a panic included (the connection outlives it, behind a lock that ignores
+/// poisoning). A restore that fails does not hide what `f` did: it is logged.
 fn with_pragma<T>(
     conn: &mut Connection,
     name: &str,
@@ -280,9 +285,14 @@ fn with_pragma<T>(
 ) -> Result<T> {
     let before: i64 = conn.pragma_query_value(None, name, |r| r.get(0))?;
     conn.pragma_update(None, name, value)?;
-    let result = f(conn);
-    conn.pragma_update(None, name, before)?;
-    result
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *conn)));
+    if let Err(e) = conn.pragma_update(None, name, before) {
+        tracing::warn!(error = %e, pragma = name, "a connection setting could not be restored");
+    }
+    match result {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// Checks any SQLite file, without migrating it.
@@ -395,6 +405,13 @@ mod tests {
         });
         assert!(failed.is_err());
         assert_eq!(sync(&conn), 2);
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            with_pragma(&mut conn, "synchronous", "NORMAL", |_| -> Result<()> {
+                panic!("a bulk body that panics")
+            })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(sync(&conn), 2, "restored on the way out of a panic");
     }
 
     #[test]
