@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DeskSettings, ListArticles, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
+import { summary } from "../test-stubs/desk";
 import SignedIn from "../test-stubs/SignedIn.svelte";
 
 const api = vi.hoisted(() => ({
@@ -30,22 +31,7 @@ describe("Workspace", () => {
     api.listArticles.mockReset().mockImplementation(async ({ filter }: ListArticles) =>
       filter?.state === "submitted"
         ? {
-            items: [
-              {
-                id: "a",
-                headline: "Why ports matter",
-                state: "submitted",
-                section: null,
-                byline: [{ contributor_id: "c1", name: "Ana Ruiz" }],
-                word_count: 700,
-                assigned_editor: null,
-                version: 1,
-                updated_at: "2026-03-10T09:00:00Z",
-                state_changed_at: "2026-03-10T09:00:00Z",
-                scheduled_at: null,
-                publish_problem: null,
-              },
-            ],
+            items: [summary("a", "Why ports matter", "submitted", { section: null })],
             next: null,
           }
         : { items: [], next: null },

@@ -10,6 +10,11 @@ export const JOB_STATES: { state: JobState; label: string }[] = [
   { state: "cancelled", label: "Cancelled" },
 ];
 
+/** Whether a job carried out `lateMs` after its time counts as late: under a minute is on time. */
+export function isLate(lateMs: number | null): boolean {
+  return lateMs !== null && lateMs >= 60_000;
+}
+
 /** A delay in the largest units that matter: "45 s", "12 min", "2 h 5 min", "1 d 3 h". */
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -39,7 +44,7 @@ export function jobStatus(job: PublishJob, zone: string): string {
     case "done": {
       const what = job.kind === "render" ? "Page written" : "Published";
       const when = job.finished_at ? ` ${deskTime(job.finished_at, zone)}` : "";
-      const late = job.late_ms !== null && job.late_ms >= 60_000 ? ` (late by ${duration(job.late_ms / 1000)})` : "";
+      const late = isLate(job.late_ms) ? ` (late by ${duration((job.late_ms ?? 0) / 1000)})` : "";
       return `${what}${when}${late}`;
     }
     case "failed":
@@ -54,15 +59,13 @@ export function retryNote(job: PublishJob, zone: string): string {
   return `Attempt ${job.attempts}, next try ${deskTime(job.next_try_at, zone)}`;
 }
 
-/** Later than this, a publication is reported as late, not as a success. */
-const LATE_MS = 60_000;
 
 /** What the publisher just did, for the banner: "Published: A; B", "Published late: C (by 2 h)",
  * "Publishing failed: D (disk full)". */
 export function doneLines(report: PublishingDone): { published: string | null; late: string | null; failed: string | null } {
   const title = (h: string) => `“${h || "Untitled"}”`;
-  const onTime = report.done.filter((j) => j.late_ms < LATE_MS);
-  const late = report.done.filter((j) => j.late_ms >= LATE_MS);
+  const onTime = report.done.filter((j) => !isLate(j.late_ms));
+  const late = report.done.filter((j) => isLate(j.late_ms));
   return {
     published: onTime.length > 0 ? `Published: ${onTime.map((j) => title(j.headline)).join("; ")}` : null,
     late:
