@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeskError } from "../lib/api";
 import type { Article, FreeSlot, MoveOption } from "../lib/bindings";
 import { access } from "../test-stubs/desk";
@@ -77,44 +77,102 @@ describe("the schedule picker", () => {
     expect(api.nextFreeSlots).toHaveBeenCalledWith({ section: "Opinion", count: 5 });
     expect(document.querySelectorAll("button.free-slot")).toHaveLength(3);
     expect(first).toHaveTextContent("Tue 1 Dec, 08:00");
-    expect(screen.getByLabelText(/^Publication time/)).toHaveAccessibleName("Publication time (Europe/Paris)");
-    // The chief's other moves stay buttons of their own.
-    expect(screen.getByRole("button", { name: "Publish now" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Publication time in Europe/Paris" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Time in Europe/Paris")).toHaveAttribute("type", "time");
+    // The chief's other moves stay buttons of their own, quieter than scheduling.
+    expect(screen.getByRole("button", { name: "Publish now" })).toHaveClass("quiet");
+    expect(screen.getByRole("button", { name: "Schedule" })).toHaveClass("primary");
     await userEvent.click(first);
     expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-12-01T07:00:00Z" }, note: null });
     expect(onmoved).toHaveBeenCalledWith(scheduled);
   });
 
-  it("schedules at a typed time, as typed, for the core to read in the desk's zone", async () => {
-    api.scheduleArticle.mockResolvedValue(scheduled);
-    const onmoved = vi.fn();
-    render(WorkflowPanel, { article: approved, onmoved, timezone: "Europe/Paris" });
-    const button = await screen.findByRole("button", { name: "Schedule" });
-    expect(button).toBeDisabled();
-    await userEvent.type(screen.getByLabelText(/^Publication time/), "2026-12-01 09:15");
-    await userEvent.click(button);
-    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-12-01 09:15" }, note: null });
-    expect(onmoved).toHaveBeenCalledWith(scheduled);
+  it("starts from the section's first free slot, on the desk's clock", async () => {
+    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    await waitFor(() => expect(screen.getByLabelText("Date")).toHaveValue("2026-12-01"));
+    expect(screen.getByLabelText("Time in Europe/Paris")).toHaveValue("08:00");
+    expect(screen.getByText(/Filled in with the next free Opinion slot/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Date")).not.toHaveAttribute("placeholder");
   });
 
-  it("shows the core's refusal next to the field and keeps what was typed", async () => {
-    api.scheduleArticle.mockRejectedValue(
+  describe("on a desk in New York", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("starts from tomorrow at 09:00 there, offers no day before today there, and sends the day and time as chosen", async () => {
+      // 03:30 UTC on Sunday 8 March is still Saturday 7 March, 22:30, in New York.
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-08T03:30:00Z") });
+      api.nextFreeSlots.mockResolvedValue([]);
+      api.scheduleArticle.mockResolvedValue(scheduled);
+      render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "America/New_York" });
+      const date = screen.getByLabelText("Date");
+      const time = screen.getByLabelText("Time in America/New_York");
+      expect(date).toHaveValue("2026-03-08");
+      expect(time).toHaveValue("09:00");
+      expect(date).toHaveAttribute("min", "2026-03-07");
+      expect(time).toHaveAttribute("step", "300");
+      expect(await screen.findByText(/no free slot in the next weeks/)).toBeInTheDocument();
+      // The free slots do not come in over a time chosen by hand.
+      await userEvent.clear(date);
+      await userEvent.type(date, "2026-03-09");
+      await userEvent.clear(time);
+      await userEvent.type(time, "14:35");
+      await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+      expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-03-09 14:35" }, note: null });
+    });
+
+    it("says why Schedule waits while the date is empty", async () => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-08T03:30:00Z") });
+      render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "America/New_York" });
+      await userEvent.clear(screen.getByLabelText("Date"));
+      const button = screen.getByRole("button", { name: "Schedule" });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription("Choose a date and a time first");
+    });
+  });
+
+  it("shows the core's refusal of a repeated hour next to the fields, keeps them, and offers the two offsets", async () => {
+    api.scheduleArticle.mockRejectedValueOnce(
       new DeskError(
         "invalid_input",
         "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\"",
         { field: "at" },
       ),
     );
+    api.scheduleArticle.mockResolvedValueOnce(scheduled);
     const onmoved = vi.fn();
     render(WorkflowPanel, { article: approved, onmoved, timezone: "Europe/Paris" });
-    const field = await screen.findByLabelText(/^Publication time/);
-    await userEvent.type(field, "2026-10-25 02:30{Enter}");
+    const date = screen.getByLabelText("Date");
+    const time = screen.getByLabelText("Time in Europe/Paris");
+    await waitFor(() => expect(date).toHaveValue("2026-12-01"));
+    await userEvent.clear(date);
+    await userEvent.type(date, "2026-10-25");
+    await userEvent.clear(time);
+    await userEvent.type(time, "02:30{Enter}");
+    expect(api.scheduleArticle).toHaveBeenCalledWith({ id: "a1", when: { at: "2026-10-25 02:30" }, note: null });
     const alert = await within(picker()).findByRole("alert");
     expect(alert).toHaveTextContent("2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset");
-    expect(field).toHaveValue("2026-10-25 02:30");
-    expect(field).toHaveAttribute("aria-invalid", "true");
-    await waitFor(() => expect(field).toHaveFocus());
-    expect(onmoved).not.toHaveBeenCalled();
+    expect(date).toHaveValue("2026-10-25");
+    expect(time).toHaveValue("02:30");
+    expect(date).toHaveAttribute("aria-invalid", "true");
+    expect(time).toHaveAccessibleDescription(/happens twice/);
+    const which = screen.getByLabelText("Which 02:30");
+    await waitFor(() => expect(which).toHaveFocus());
+    expect(within(which).getAllByRole("option").map((o) => (o as HTMLOptionElement).value)).toEqual(["+02:00", "+01:00"]);
+    await userEvent.selectOptions(which, "+01:00");
+    await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    expect(api.scheduleArticle).toHaveBeenLastCalledWith({ id: "a1", when: { at: "2026-10-25 02:30 +01:00" }, note: null });
+    expect(onmoved).toHaveBeenCalledWith(scheduled);
+  });
+
+  it("puts the focus on the date when the core refuses the time", async () => {
+    api.scheduleArticle.mockRejectedValue(
+      new DeskError("invalid_input", "2027-03-28 02:30 does not exist in Europe/Paris: the clocks skip that hour", { field: "at" }),
+    );
+    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    expect(await within(picker()).findByRole("alert")).toHaveTextContent("the clocks skip that hour");
+    await waitFor(() => expect(screen.getByLabelText("Date")).toHaveFocus());
+    expect(screen.queryByLabelText(/^Which/)).toBeNull();
   });
 
   it("says why a piece cannot be scheduled yet, in words", async () => {
@@ -122,7 +180,6 @@ describe("the schedule picker", () => {
       new DeskError("not_ready", "cannot schedule: a publication time in the future; a publication time not before the embargo"),
     );
     render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
-    await userEvent.type(await screen.findByLabelText(/^Publication time/), "2020-01-01 08:00");
     await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
     expect(await within(picker()).findByRole("alert")).toHaveTextContent(
       "Cannot schedule: a publication time in the future; a publication time not before the embargo",
@@ -132,10 +189,14 @@ describe("the schedule picker", () => {
   it("reschedules a scheduled piece from its present time, beside Unschedule", async () => {
     render(WorkflowPanel, { article: scheduled, onmoved: () => {}, timezone: "Europe/Paris" });
     expect(await screen.findByRole("button", { name: "Reschedule" })).toBeEnabled();
-    expect(screen.getByLabelText(/^Publication time/)).toHaveValue("2026-12-01 08:00");
+    expect(screen.getByLabelText("Date")).toHaveValue("2026-12-01");
+    expect(screen.getByLabelText("Time in Europe/Paris")).toHaveValue("08:00");
     expect(screen.getByText(/Scheduled for/)).toHaveTextContent("Scheduled for 1 Dec 2026, 08:00 (Europe/Paris)");
     expect(screen.getByRole("button", { name: "Unschedule" })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole("button", { name: "Reschedule for Tue 1 Dec 2026, 12:00" })).toBeInTheDocument());
+    // The slots do not replace the present time, and rescheduling is not the next step.
+    expect(screen.getByLabelText("Time in Europe/Paris")).toHaveValue("08:00");
+    expect(screen.getByRole("button", { name: "Reschedule" })).not.toHaveClass("primary");
   });
 
   it("asks for a time when the piece has no section", async () => {
@@ -147,6 +208,6 @@ describe("the schedule picker", () => {
   it("is not there when scheduling is not a move for this user", async () => {
     render(WorkflowPanel, { article: withMoves(approved, []), onmoved: () => {}, timezone: "Europe/Paris" });
     expect(await screen.findByText(/no move to make/)).toBeInTheDocument();
-    expect(document.getElementById("schedule-at")).toBeNull();
+    expect(document.getElementById("schedule-date")).toBeNull();
   });
 });

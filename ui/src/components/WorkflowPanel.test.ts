@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Article, ArticleMoves, MoveOption } from "../lib/bindings";
@@ -53,9 +53,88 @@ describe("WorkflowPanel", () => {
     expect(button).toBeDisabled();
     const checks = screen.getByRole("list", { name: "What Approve needs" });
     expect(checks).toHaveTextContent("✗ missing: a bio for every byline contributor");
-    expect(checks).toHaveTextContent("✓ done: a standfirst");
+    expect(checks).not.toHaveTextContent("a standfirst");
+    // What is met folds away, closed, under a count.
+    const met = screen.getByRole("list", { name: "What Approve has", hidden: true });
+    expect(met).toHaveTextContent("✓ done: a standfirst");
+    const fold = met.closest("details")!;
+    expect(fold).not.toHaveAttribute("open");
+    expect(fold.querySelector("summary")).toHaveTextContent("1 check met");
     expect(screen.getByRole("button", { name: "Request changes" })).toBeDisabled();
     expect(api.articleMoves).not.toHaveBeenCalled();
+  });
+
+  it("makes the forward move stand out, disabled with what it needs beside it, and keeps rejecting quiet", () => {
+    const reject: MoveOption = { ...requestChanges(false), action: "reject", to: "rejected" };
+    render(WorkflowPanel, { article: inReview(3, [requestChanges(false), reject, approve(false)]), onmoved: () => {} });
+    const approveButton = screen.getByRole("button", { name: "Approve" });
+    expect(approveButton).toHaveClass("primary");
+    expect(approveButton).toBeDisabled();
+    expect(approveButton).toHaveAccessibleDescription(/^Needs: a bio for every byline contributor/);
+    expect(screen.getByText("Needs: a bio for every byline contributor")).toHaveClass("move-why");
+    expect(screen.getByRole("button", { name: "Request changes" })).toHaveClass("quiet");
+    expect(screen.getByRole("button", { name: "Request changes" })).not.toHaveClass("primary");
+    expect(screen.getByRole("button", { name: "Reject" })).toHaveClass("quiet", "danger");
+    expect(document.querySelectorAll("button.primary")).toHaveLength(1);
+  });
+
+  it("stands out with the move the state calls for, and with none when only turning back is offered", async () => {
+    const claim: MoveOption = { action: "claim", to: "in_review", allowed: true, needs_note: false, needs_time: false, checks: [] };
+    const reject: MoveOption = { ...requestChanges(false), action: "reject", to: "rejected" };
+    const submitted = { ...inReview(3, [reject, claim]), state: "submitted" } as Article;
+    const view = render(WorkflowPanel, { article: submitted, onmoved: () => {} });
+    expect(screen.getByRole("button", { name: "Claim for review" })).toHaveClass("primary");
+    expect(screen.getByRole("button", { name: "Claim for review" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Claim for review" })).not.toHaveAttribute("aria-describedby");
+    expect(screen.getByRole("button", { name: "Reject" })).toHaveAccessibleDescription(/^Needs: a note saying why/);
+    await view.rerender({ article: inReview(4, [requestChanges(false), reject]), onmoved: () => {} });
+    expect(document.querySelectorAll("button.primary")).toHaveLength(0);
+  });
+
+  it("lists what is missing first, each a link to its field, and folds what is met", async () => {
+    const onfocusfield = vi.fn();
+    const submit: MoveOption = {
+      action: "submit",
+      to: "submitted",
+      allowed: false,
+      needs_note: false,
+      needs_time: false,
+      checks: [
+        { label: "a headline", met: true, field: "headline" },
+        { label: "a body", met: false, field: "body" },
+        { label: "at least one contributor on the byline", met: true, field: "byline" },
+        { label: "the article is in review; submit applies to draft", met: false, field: null },
+        { label: "a standfirst with a rather long description that has to wrap in the side panel", met: false, field: "standfirst" },
+      ],
+    };
+    render(WorkflowPanel, { article: { ...inReview(3, [submit]), state: "draft" } as Article, onmoved: () => {}, onfocusfield });
+    const missing = screen.getByRole("list", { name: "What Submit needs" });
+    expect(Array.from(missing.children).map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+      "✗ missing: a body",
+      "✗ missing: the article is in review; submit applies to draft",
+      "✗ missing: a standfirst with a rather long description that has to wrap in the side panel",
+    ]);
+    // A check about no field is words, not a link.
+    expect(within(missing).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "a body",
+      "a standfirst with a rather long description that has to wrap in the side panel",
+    ]);
+    expect(screen.getByText("2 checks met")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Submit" })).toHaveAccessibleDescription(/^Needs: a body and 2 more/);
+    await userEvent.click(within(missing).getByRole("button", { name: "a body" }));
+    expect(onfocusfield).toHaveBeenLastCalledWith("body");
+    await userEvent.click(within(missing).getByRole("button", { name: /^a standfirst/ }));
+    expect(onfocusfield).toHaveBeenLastCalledWith("standfirst");
+    expect(onfocusfield).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes a missing note to the note field of its own", async () => {
+    const onfocusfield = vi.fn();
+    render(WorkflowPanel, { article: inReview(), onmoved: () => {}, onfocusfield });
+    const missing = screen.getByRole("list", { name: "What Request changes needs" });
+    await userEvent.click(within(missing).getByRole("button", { name: "a note saying why" }));
+    expect(screen.getByLabelText(/^Note/)).toHaveFocus();
+    expect(onfocusfield).not.toHaveBeenCalled();
   });
 
   it("offers nothing the core does not", () => {
