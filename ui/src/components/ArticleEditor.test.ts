@@ -636,6 +636,38 @@ describe("ArticleEditor", () => {
     expect(document.querySelector("#headline")).toHaveAttribute("aria-invalid", "false");
   });
 
+  it("takes the reader from a move's missing check to the field it is about", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const check = (label: string, field: string) => ({ label, met: false, field });
+    const approve = {
+      action: "approve" as const,
+      to: "approved" as const,
+      allowed: false,
+      needs_note: false,
+      needs_time: false,
+      checks: [
+        check("a headline", "headline"),
+        check("a standfirst", "standfirst"),
+        check("a body", "body"),
+        check("at least one contributor on the byline", "byline"),
+        check("a length within the section's limits", "section"),
+      ],
+    };
+    open(article({ headline: "", standfirst: "", access: access([approve]) }));
+    const missing = screen.getByRole("list", { name: "What Approve needs" });
+    const go = (name: string) => user.click(within(missing).getByRole("button", { name }));
+    await go("a headline");
+    expect(document.querySelector("#headline")).toHaveFocus();
+    await go("a standfirst");
+    expect(document.querySelector("#standfirst")).toHaveFocus();
+    await go("at least one contributor on the byline");
+    expect(screen.getByRole("combobox", { name: "Add to the byline" })).toHaveFocus();
+    await go("a length within the section's limits");
+    expect(document.querySelector("#section")).toHaveFocus();
+    await go("a body");
+    await vi.waitFor(() => expect(document.querySelector(".ProseMirror")).toHaveFocus());
+  });
+
   it("shows an autosave's refusal next to its field without taking the focus from the writer", async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     api.saveArticle.mockRejectedValueOnce(
