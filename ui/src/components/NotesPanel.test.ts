@@ -51,6 +51,27 @@ describe("NotesPanel", () => {
     expect(api.listNotes).toHaveBeenCalledTimes(2);
   });
 
+  it("says beside Add note and Send reply why they wait, until something is typed", async () => {
+    render(NotesPanel, { articleId: "a1", timezone: "UTC" });
+    const add = screen.getByRole("button", { name: "Add note" });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription("Type a note to add it");
+    await userEvent.type(screen.getByLabelText("New note"), "   ");
+    expect(add).toBeDisabled();
+    expect(screen.getByText("Type a note to add it")).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("New note"), "Check the figures");
+    expect(add).toBeEnabled();
+    expect(screen.queryByText("Type a note to add it")).toBeNull();
+    expect(add).not.toHaveAttribute("aria-describedby");
+    const [reply] = await screen.findAllByRole("button", { name: "Reply" });
+    await userEvent.click(reply);
+    const send = screen.getByRole("button", { name: "Send reply" });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAccessibleDescription("Type a reply to send it");
+    await userEvent.type(screen.getByLabelText("Reply to Maya Editor"), "Done");
+    expect(send).toBeEnabled();
+  });
+
   it("keeps a refused note in its field with the core's words", async () => {
     api.addNote.mockRejectedValue(new DeskError("forbidden", "the article is not yours to annotate"));
     render(NotesPanel, { articleId: "a1", timezone: "UTC" });

@@ -174,5 +174,47 @@ describe("SettingsScreen", () => {
     expect(screen.queryByRole("button", { name: "Change the zone" })).toBeNull();
     expect(screen.getByLabelText(/^The zone every time/)).toBeDisabled();
     expect(screen.getByText(/Only the chief editor changes these/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^The zone every time/)).toHaveAccessibleDescription(/^Only the chief editor changes the zone/);
+  });
+
+  it("says beside each button the chief cannot press yet why it waits", async () => {
+    render(SettingsScreen, { user: chief, settings });
+    const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    const save = within(opinion).getByRole("button", { name: "Save Opinion" });
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription("No changes to save");
+    await userEvent.clear(within(opinion).getByLabelText(/^Most words/));
+    await userEvent.type(within(opinion).getByLabelText(/^Most words/), "1500");
+    expect(save).toBeEnabled();
+    expect(within(opinion).queryByText("No changes to save")).toBeNull();
+
+    const zone = screen.getByRole("button", { name: "Change the zone" });
+    expect(zone).toBeDisabled();
+    expect(zone).toHaveAccessibleDescription("Choose another zone to change to");
+    await userEvent.selectOptions(screen.getByLabelText(/^The zone every time/), "America/New_York");
+    expect(zone).toBeEnabled();
+    expect(screen.queryByText("Choose another zone to change to")).toBeNull();
+
+    const folder = screen.getByRole("button", { name: "Save the folder" });
+    await waitFor(() => expect(folder).toHaveAccessibleDescription("No change to save"));
+    expect(folder).toBeDisabled();
+    await userEvent.type(screen.getByLabelText(/^The folder the site/), "/2027");
+    expect(folder).toBeEnabled();
+    expect(folder).not.toHaveAttribute("aria-describedby");
+
+    await userEvent.click(screen.getByRole("button", { name: "Add a section" }));
+    const adding = screen.getByRole("form", { name: "New section" });
+    const add = within(adding).getByRole("button", { name: "Add the section" });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription("Name the section to add it");
+    await userEvent.type(within(adding).getByLabelText("Name"), "Culture");
+    expect(add).toBeEnabled();
+  });
+
+  it("asks for a folder when none is set yet", async () => {
+    api.publishingSettings.mockResolvedValue({ ...publishing, publish_folder: null });
+    render(SettingsScreen, { user: chief, settings });
+    const folder = await screen.findByRole("button", { name: "Save the folder" });
+    await waitFor(() => expect(folder).toHaveAccessibleDescription("Type a folder to save it"));
   });
 });
