@@ -30,7 +30,10 @@ describe("PassphraseReminder", () => {
     render(PassphraseReminder, { user: chief });
     await userEvent.click(screen.getByRole("button", { name: "Set a passphrase" }));
     expect(screen.getByLabelText("New passphrase")).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Set passphrase" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Set passphrase" })).toHaveAccessibleDescription("Type a passphrase to set it");
     await userEvent.type(screen.getByLabelText("New passphrase"), "short");
+    expect(screen.queryByText("Type a passphrase to set it")).toBeNull();
     await userEvent.type(screen.getByLabelText("The same again"), "shorter");
     await userEvent.click(screen.getByRole("button", { name: "Set passphrase" }));
     expect(screen.getByRole("alert")).toHaveTextContent("The two passphrases differ");

@@ -43,7 +43,10 @@ describe("SignIn", () => {
     render(SignIn, { onsignedin: () => {} });
     await userEvent.click(await screen.findByText("Ruth Chief"));
     expect(api.signIn).not.toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Sign in" })).toHaveAccessibleDescription("Type the passphrase to sign in");
     await userEvent.type(screen.getByLabelText("Passphrase for Ruth Chief"), "nope");
+    expect(screen.queryByText("Type the passphrase to sign in")).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect(api.signIn).toHaveBeenCalledWith("Ruth Chief", "nope");
     expect(await screen.findByRole("alert")).toHaveTextContent("wrong passphrase for Ruth Chief");
