@@ -11,6 +11,9 @@ export type Shown =
   | { kind: "piece"; entry: CalendarEntry; wall: Wall; conflict: string | null; overdue: boolean }
   | { kind: "slot"; slot: FreeSlot; wall: Wall };
 
+/** A piece to move: on the calendar (`wall`: its time now) or in the tray (`wall` null). */
+export type Movable = { id: string; headline: string; section: string | null; wall: Wall | null };
+
 /** An event as the widget takes it (its EventInput, the fields used here). */
 export type CalendarEvent = {
   id: string;
@@ -50,7 +53,8 @@ export function freeByDay(slots: FreeSlot[], zone: string): Map<string, string[]
   return days;
 }
 
-/** The widget's events for a view of the calendar. `canMove`: scheduled pieces may be dragged;
+/** The widget's events for a view of the calendar. `canMove`: scheduled pieces may be dragged
+ * (published ones too, so that a drag can be answered with why it cannot move);
  * `slots`: the free slots to show as events of their own (the week's grid has room for them). */
 export function calendarEvents(
   view: CalendarView,
@@ -75,7 +79,9 @@ export function calendarEvents(
       title: entry.headline || "Untitled",
       start: wall,
       end: shownEnd(wall, minutes),
-      startEditable: canMove && entry.state === "scheduled",
+      // A published piece is let go only to be put back with the reason (CalendarScreen): left
+      // fixed, a drag would do nothing and say nothing.
+      startEditable: canMove && (entry.state === "scheduled" || published),
       durationEditable: false,
       classNames: ["piece", `piece-${entry.state}`, ...(conflict ? ["piece-conflict"] : []), ...(overdue ? ["piece-overdue"] : [])],
       backgroundColor: published ? "#e4eee6" : overdue ? "#a1261f" : "#1f3a5f",
@@ -125,4 +131,26 @@ export function pieceDescription(entry: CalendarEntry, wall: Wall): string {
   const state = entry.state === "published" ? "Published" : entry.overdue ? "Scheduled, not yet out (see Publishing)" : "Scheduled";
   const by = entry.byline.length > 0 ? `, by ${bylineText(entry.byline)}` : "";
   return `${state}${entry.section ? `, ${entry.section}` : ""}, ${wall.slice(11, 16)}: ${entry.headline || "Untitled"}${by}`;
+}
+
+/** The time a piece dropped on a day of the month is given when it was not dropped on a time. */
+export const DAY_DEFAULT_TIME = "09:00";
+
+/** Where a piece dropped on a day of the month (`day`: "2026-12-02") goes: its section's first
+ * free slot that day (`slot`: its instant, exact even in a repeated hour), or the day's default
+ * time on the desk's clock. */
+export function dayPlacement(
+  day: string,
+  section: string | null,
+  slots: FreeSlot[],
+  zone: string,
+): { wall: Wall; slot: FreeSlot | null } {
+  const free = section
+    ? slots
+        .filter((s) => s.section === section)
+        .map((s) => ({ slot: s, wall: wallClock(s.at, zone) }))
+        .filter((s) => s.wall.slice(0, 10) === day)
+        .sort((a, b) => (a.wall < b.wall ? -1 : a.wall > b.wall ? 1 : 0))
+    : [];
+  return free.length > 0 ? free[0] : { wall: `${day}T${DAY_DEFAULT_TIME}:00`, slot: null };
 }
