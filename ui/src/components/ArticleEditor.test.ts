@@ -323,6 +323,11 @@ describe("ArticleEditor", () => {
     expect(screen.getByText("The article is withdrawn: its text is closed.")).toBeInTheDocument();
     expect(document.querySelector("#headline")).toHaveAttribute("readonly");
     expect(document.querySelector(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+    // The one control that is disabled rather than read-only says why beside it.
+    expect(document.querySelector("#section")).toBeDisabled();
+    expect(document.querySelector("#section")).toHaveAccessibleDescription(
+      "Closed, as the text is (see the note at the top). The article is withdrawn: its text is closed.",
+    );
     expect(saveState()).toBeNull();
     expect(screen.queryByRole("combobox", { name: "Add to the byline" })).not.toBeInTheDocument();
   });
