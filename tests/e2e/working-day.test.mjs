@@ -4,7 +4,8 @@
 // contributor resubmit; as the editor approve it once the checklist has turned green. On the way:
 // a contributor is not offered the approve button, and the core refuses `approve` when a page
 // script invokes it directly. Then the approved piece is scheduled into its section's next free
-// slot, dragged to the next day on the calendar, and published when the app's clock (a file
+// slot, dragged to the next day on the calendar, taken back and scheduled again from the
+// calendar's tray with Move to… (from the keyboard), and published when the app's clock (a file
 // scripts/e2e.sh names) is moved past its time: on the Publishing panel, and as a page in the
 // publish folder. Last, the chief imports two submissions from tests/fixtures/import through the
 // review sheet, correcting a headline there. Before approving, the editor restores the empty
@@ -637,6 +638,33 @@ describe("a working day on a fresh desk", () => {
     assert.equal(mine.length, 1, "rescheduling keeps one job");
     assert.equal(Date.parse(mine[0].due_at), Date.parse(moved.scheduled_at));
     await app.screenshot(join(output, "calendar.png"));
+  });
+
+  step("unscheduled, it waits in the calendar's tray, and Move to… from the keyboard schedules it into a free slot", async () => {
+    // Taken back through the command the workflow panel uses: the subject here is the tray.
+    await app.invokeOk("move_article", { input: { id: articleId, action: "unschedule", args: {} } });
+    await goTo("Desk");
+    await goTo("Calendar");
+    const control = `.calendar-tray .tray-piece[data-article-id="${articleId}"] .tray-move`;
+    await app.waitFor(control);
+    // From the keyboard: the control focused, Enter opens the dialog, Enter on a slot chooses it.
+    await until(() => app.execute(`const b = document.querySelector(arguments[0]); b?.focus(); return document.activeElement === b || null;`, [control]), "the tray's Move to… to take focus");
+    await app.pressKeys(Keys.ENTER);
+    const slot = await app.waitFor(".move-to-box .free-slot");
+    const at = await app.attribute(slot, "data-at");
+    await until(() => app.execute(`const b = document.querySelector(".move-to-box .free-slot"); b?.focus(); return document.activeElement === b || null;`), "the first free slot to take focus");
+    await app.pressKeys(Keys.ENTER);
+    const scheduled = await until(async () => {
+      const a = await app.invokeOk("get_article", { input: { id: articleId } });
+      return a.state === "scheduled" ? a : undefined;
+    }, "the piece to be scheduled from the tray");
+    assert.equal(Date.parse(scheduled.scheduled_at), Date.parse(at), "scheduled at the slot chosen");
+    await until(
+      () => app.execute(`return document.querySelector(arguments[0]) === null && document.querySelector(".move-to-box") === null || null;`, [control]),
+      "the dialog to close and the piece to leave the tray",
+    );
+    const jobs = await app.invokeOk("list_jobs", { input: { state: "pending", after: null, limit: 50 } });
+    assert.equal(jobs.items.filter((j) => j.article_id === articleId).length, 1, "one publish job");
   });
 
   step("when its time comes it is published, on the Publishing panel and in the publish folder", async () => {
