@@ -331,7 +331,7 @@ fn a_transition_the_user_may_not_make() {
         Some("Eddie"),
         &["article", "move", &id, "reject"],
     );
-    assert!(why.contains("a note saying why"), "{why}");
+    assert!(why.contains("no note saying why"), "{why}");
     // The scheduler's own move, a schedule without a time, and a move that does not exist.
     let why = refused(
         &d,

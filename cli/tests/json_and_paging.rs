@@ -235,6 +235,6 @@ fn failures_with_json_print_the_error_object() {
             .find(|u| u["field"] == field)
             .map(|u| u["label"].clone())
     };
-    assert_eq!(label("standfirst"), Some("a standfirst".into()), "{v}");
-    assert_eq!(label("section"), Some("a section".into()), "{v}");
+    assert_eq!(label("standfirst"), Some("no standfirst".into()), "{v}");
+    assert_eq!(label("section"), Some("no section".into()), "{v}");
 }

@@ -409,7 +409,10 @@ fn bad_scheduling_input_is_refused_and_changes_nothing() {
     let why = run(&schedule("2030-10-27 02:30"), 1);
     assert!(why.contains("happens twice"), "{why}");
     let why = run(&schedule("2020-01-01 08:00"), 1);
-    assert!(why.contains("in the future"), "{why}");
+    assert!(
+        why.contains("has passed: choose a time still to come"),
+        "{why}"
+    );
     let why = run(&schedule("next tuesday"), 1);
     assert!(why.contains("is not a time"), "{why}");
     // No slots in the section, so no next free one.

@@ -1,7 +1,7 @@
 //! Times as the desk types and reads them: in its own named zone, never guessed across a
 //! daylight-saving change.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -64,6 +64,18 @@ pub fn parse_desk_time(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
     }
 }
 
+/// An instant as a sentence names it, in the desk's zone: "Mon 1 Jun, 09:00 (Europe/London)",
+/// with the year when it is not the year of `now` there.
+pub fn spoken_desk_time(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    let format = if local.year() == now.with_timezone(&tz).year() {
+        "%a %-d %b, %H:%M"
+    } else {
+        "%a %-d %b %Y, %H:%M"
+    };
+    format!("{} ({})", local.format(format), tz.name())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +113,21 @@ mod tests {
         assert!(
             twice.contains("+02:00") && twice.contains("+01:00"),
             "{twice}"
+        );
+    }
+
+    #[test]
+    fn instants_are_spoken_in_the_desk_zone_with_the_year_only_when_another() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap();
+        let june = Utc.with_ymd_and_hms(2026, 6, 1, 7, 0, 0).unwrap();
+        assert_eq!(
+            spoken_desk_time(june, now, paris()),
+            "Mon 1 Jun, 09:00 (Europe/Paris)"
+        );
+        let next = Utc.with_ymd_and_hms(2027, 1, 4, 8, 30, 0).unwrap();
+        assert_eq!(
+            spoken_desk_time(next, now, paris()),
+            "Mon 4 Jan 2027, 09:30 (Europe/Paris)"
         );
     }
 

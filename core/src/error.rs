@@ -59,11 +59,12 @@ pub enum Error {
     /// The store failed for a reason of its own; the detail is its words.
     #[error("the desk's data could not be read or written: nothing was changed")]
     Storage(String),
-    #[error("{0}")]
+    #[error("a file or folder could not be read or written: {}", io_words(.0))]
     Io(#[from] std::io::Error),
-    /// The site could not be written (a folder that cannot be created, a full disk).
-    #[error("{0}")]
-    Publish(String),
+    /// The site could not be written (a folder that cannot be created, a full disk): `message`
+    /// says where and what to do, `detail` is the system's own words.
+    #[error("{message}")]
+    Publish { message: String, detail: String },
     /// A copy that does not match what it was copied from; nothing of it was kept.
     #[error("{0}")]
     CopyMismatch(String),
@@ -309,7 +310,7 @@ impl Error {
             Error::Unavailable(_) => ErrorCode::Unavailable,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Io(_) => ErrorCode::Io,
-            Error::Publish(_) => ErrorCode::PublishFailed,
+            Error::Publish { .. } => ErrorCode::PublishFailed,
             Error::BadFile { .. } => ErrorCode::BadFile,
             Error::CopyMismatch(_) => ErrorCode::CheckFailed,
         }
@@ -379,6 +380,7 @@ impl From<Error> for ApiError {
                 api = api.with_detail(detail)
             }
             Error::Io(e) => api = api.with_detail(e.to_string()),
+            Error::Publish { detail, .. } => api = api.with_detail(detail),
             Error::RateLimited { retry_after_s, .. } => {
                 api.details = Some(Box::new(ErrorDetails::RetryAfter {
                     seconds: retry_after_s,
@@ -387,6 +389,40 @@ impl From<Error> for ApiError {
             _ => {}
         }
         api
+    }
+}
+
+impl Error {
+    /// The failure as a record keeps it (a publish job's last error): the sentence, then the
+    /// technical words on the lines after it, which the app shows behind "Details".
+    pub fn recorded(&self) -> String {
+        let detail = match self {
+            Error::Busy(d) | Error::Storage(d) | Error::Corrupt(d) => Some(d.clone()),
+            Error::Publish { detail, .. } => Some(detail.clone()),
+            Error::Io(e) => Some(e.to_string()),
+            _ => None,
+        };
+        match detail {
+            Some(d) if !d.is_empty() => format!("{self}\n{d}"),
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// What a file system refusal means to a person, without the system's numbers.
+pub fn io_words(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied => "Copydesk is not allowed to write there",
+        AlreadyExists => "a file stands where a folder is needed",
+        NotADirectory => "part of the path is a file, not a folder",
+        IsADirectory => "a folder stands where a file is needed",
+        NotFound => "the folder does not exist",
+        StorageFull => "the disk is full",
+        ReadOnlyFilesystem => "the disk is read-only",
+        QuotaExceeded => "the disk quota is used up",
+        InvalidFilename => "the name is not allowed there",
+        _ => "the system refused",
     }
 }
 

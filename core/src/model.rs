@@ -314,7 +314,8 @@ pub struct ArticleSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishProblem {
     pub job_id: String,
-    /// The last failure's words.
+    /// The last failure's words: a sentence, then on the lines after it, when there are any,
+    /// the technical words behind it (the app shows them under "Details").
     pub error: String,
     /// Attempts so far.
     #[cfg_attr(feature = "specta", specta(type = u32))]
@@ -488,7 +489,8 @@ pub struct PublishJob {
     /// How late it was carried out, once done.
     #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub late_ms: Option<i64>,
-    /// The last failure's words.
+    /// The last failure's words: a sentence, then on the lines after it, when there are any,
+    /// the technical words behind it (the app shows them under "Details").
     pub error: Option<String>,
 }
 

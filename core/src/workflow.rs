@@ -2,7 +2,9 @@
 //! each move needs. Anything not in `TRANSITIONS` is refused.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
+use crate::desk_time::spoken_desk_time;
 use crate::model::{Action, Role, Section, State};
 
 /// Who may make a move.
@@ -176,6 +178,8 @@ pub struct Facts<'a> {
     pub scheduled_at: Option<DateTime<Utc>>,
     pub embargo_until: Option<DateTime<Utc>>,
     pub now: DateTime<Utc>,
+    /// The desk's zone, in which a check names a time.
+    pub zone: Tz,
 }
 
 /// One line of a readiness checklist.
@@ -199,6 +203,17 @@ fn check(out: &mut Vec<Check>, met: bool, field: Option<&str>, label: impl Into<
     });
 }
 
+/// A check worded two ways: what the move needs when it is there, and, when it is not, what is
+/// missing or in the way, so that "cannot publish now: …" reads as the reason it is.
+fn either(out: &mut Vec<Check>, met: bool, field: Option<&str>, needs: &str, missing: String) {
+    check(
+        out,
+        met,
+        field,
+        if met { needs.to_string() } else { missing },
+    );
+}
+
 /// Every condition of `t` for these facts, met or not, in the order an editor reads them.
 pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
     let mut out = Vec::new();
@@ -216,72 +231,103 @@ pub fn checks(t: &Transition, f: &Facts) -> Vec<Check> {
             ),
         );
     }
+    let when = |t: DateTime<Utc>| spoken_desk_time(t, f.now, f.zone);
     for need in t.needs {
         match need {
-            Need::Note => check(
+            Need::Note => either(
                 &mut out,
                 f.note.is_some_and(|n| !n.trim().is_empty()),
                 Some("note"),
                 "a note saying why",
+                "no note saying why".into(),
             ),
             Need::Complete => {
-                check(
+                let has = |text: &str| !text.trim().is_empty();
+                either(
                     &mut out,
-                    !f.headline.trim().is_empty(),
+                    has(f.headline),
                     Some("headline"),
                     "a headline",
+                    "no headline".into(),
                 );
-                check(&mut out, !f.body.trim().is_empty(), Some("body"), "a body");
-                check(
+                either(
+                    &mut out,
+                    has(f.body),
+                    Some("body"),
+                    "a body",
+                    "no body text".into(),
+                );
+                either(
                     &mut out,
                     !f.byline.is_empty(),
                     Some("byline"),
                     "at least one contributor on the byline",
+                    "no contributor on the byline".into(),
                 );
             }
             Need::Ready => ready_checks(&mut out, f),
             Need::Time => match f.at {
-                None => check(&mut out, false, Some("at"), "a publication time"),
+                None => check(&mut out, false, Some("at"), "no publication time"),
                 Some(at) => {
-                    check(
+                    either(
                         &mut out,
                         at > f.now,
                         Some("at"),
-                        "a publication time in the future",
+                        "a publication time still to come",
+                        format!("{} has passed: choose a time still to come", when(at)),
                     );
                     if let Some(embargo) = f.embargo_until {
-                        check(
+                        either(
                             &mut out,
                             at >= embargo,
                             Some("at"),
                             "a publication time not before the embargo",
+                            format!(
+                                "{} is before the embargo: embargoed until {}, so choose that time or a later one",
+                                when(at),
+                                when(embargo)
+                            ),
                         );
                     }
                 }
             },
-            Need::Due => check(
+            Need::Due => either(
                 &mut out,
                 f.scheduled_at.is_some_and(|s| s <= f.now),
                 None,
                 "the scheduled time has come",
+                match f.scheduled_at {
+                    Some(s) => format!("not due until {}", when(s)),
+                    None => "not scheduled".into(),
+                },
             ),
-            Need::EmbargoPassed => check(
-                &mut out,
-                f.embargo_until.is_none_or(|e| e <= f.now),
-                Some("embargo_until"),
-                "the embargo has passed",
-            ),
+            Need::EmbargoPassed => match f.embargo_until {
+                Some(e) if e > f.now => check(
+                    &mut out,
+                    false,
+                    Some("embargo_until"),
+                    format!("embargoed until {}: it cannot go out before then", when(e)),
+                ),
+                Some(_) => check(
+                    &mut out,
+                    true,
+                    Some("embargo_until"),
+                    "the embargo has passed",
+                ),
+                None => check(&mut out, true, Some("embargo_until"), "no embargo"),
+            },
         }
     }
     out
 }
 
 fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
-    check(
+    either(
         out,
         !f.standfirst.trim().is_empty(),
         Some("standfirst"),
         "a standfirst",
+        "no standfirst".into(),
     );
     let missing: Vec<&str> = f
         .byline
@@ -290,36 +336,31 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
         .map(|(name, _)| name.as_str())
         .collect();
     if missing.is_empty() {
-        check(
+        either(
             out,
             !f.byline.is_empty(),
             Some("byline"),
             "a bio for every byline contributor",
+            "no bio to print: the byline is empty".into(),
         );
     } else {
         check(
             out,
             false,
             Some("byline"),
-            format!(
-                "a bio for every byline contributor (missing: {})",
-                missing.join(", ")
-            ),
+            format!("no bio to print for {}", missing.join(", ")),
         );
     }
     let chars = f.headline.chars().count();
-    check(
+    either(
         out,
         chars <= MAX_HEADLINE_CHARS,
         Some("headline"),
-        if chars <= MAX_HEADLINE_CHARS {
-            format!("a headline of at most {MAX_HEADLINE_CHARS} characters")
-        } else {
-            format!("a headline of at most {MAX_HEADLINE_CHARS} characters (it has {chars})")
-        },
+        &format!("a headline of at most {MAX_HEADLINE_CHARS} characters"),
+        format!("a headline of {chars} characters: at most {MAX_HEADLINE_CHARS} are printed"),
     );
     match f.section {
-        None => check(out, false, Some("section"), "a section"),
+        None => check(out, false, Some("section"), "no section"),
         Some(s) => {
             let words = f.word_count;
             let low = s.min_words.is_none_or(|m| words >= m);
@@ -339,9 +380,9 @@ fn ready_checks(out: &mut Vec<Check>, f: &Facts) {
             let label = match off {
                 None => format!("a length inside {}'s limits ({limits})", s.name),
                 Some(off) => format!(
-                    "a length inside {}'s limits ({limits}): it has {}, {off}; the chief sets the limits in Settings",
-                    s.name,
-                    grouped(words)
+                    "{} words, {off} for {} ({limits}); the chief sets the limits in Settings",
+                    grouped(words),
+                    s.name
                 ),
             };
             check(out, low && high, Some("body"), label);

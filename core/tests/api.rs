@@ -107,7 +107,7 @@ fn the_error_body_names_the_field_and_carries_the_details() {
     };
     assert_eq!(*action, Action::Approve);
     assert_eq!(unmet.len(), 1);
-    assert_eq!(unmet[0].label, "a standfirst");
+    assert_eq!(unmet[0].label, "no standfirst");
 
     // A stale save: the text stored now and both versions.
     let e = api_error(

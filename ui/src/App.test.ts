@@ -3,6 +3,7 @@
 import { render, screen } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
+import { DeskError } from "./lib/api";
 
 const win = vi.hoisted(() => ({
   closeRequested: null as null | ((event: { preventDefault: () => void }) => Promise<void>),
@@ -58,5 +59,29 @@ describe("App: closing the window", () => {
     await win.closeRequested!({ preventDefault });
     (await screen.findByRole("button", { name: "Quit" })).click();
     expect(win.destroy).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("App: a desk that cannot be opened", () => {
+  it("says so in words, keeps the technical words under Details, and really tries again", async () => {
+    api.deskStatus
+      .mockReset()
+      .mockRejectedValueOnce(
+        new DeskError("busy", "the desk file is in use by another program and was not freed in time: nothing was changed; try again in a moment", {
+          details: { kind: "technical", detail: "database is locked" },
+        }),
+      )
+      .mockResolvedValueOnce({ db_path: "/tmp/desk.db", settings: null, user: null });
+    render(App);
+    const problem = await screen.findByRole("alert");
+    expect(problem).toHaveTextContent("Copydesk could not open the desk");
+    expect(problem.querySelector(".fault-words")).toHaveTextContent(
+      "The desk file is in use by another program and was not freed in time: nothing was changed; try again in a moment.",
+    );
+    expect(problem.querySelector(".fault-words")).not.toHaveTextContent("database is locked");
+    expect(problem.querySelector("details")).toHaveTextContent("database is locked");
+    screen.getByRole("button", { name: "Try again" }).click();
+    await vi.waitFor(() => expect(screen.queryByText("Copydesk could not open the desk")).not.toBeInTheDocument());
+    expect(api.deskStatus).toHaveBeenCalledTimes(2);
   });
 });

@@ -32,6 +32,7 @@ pub(super) struct Subject<'a> {
     pub row: &'a ArticleRow,
     pub byline: &'a [(i64, Byline)],
     section: Option<Section>,
+    zone: chrono_tz::Tz,
 }
 
 impl<'a> Subject<'a> {
@@ -48,6 +49,7 @@ impl<'a> Subject<'a> {
             row,
             byline,
             section,
+            zone: super::schedule::desk_zone(conn)?,
         })
     }
 
@@ -106,6 +108,7 @@ fn assess(s: &Subject, action: Action, args: &MoveArgs, now: DateTime<Utc>) -> M
             scheduled_at: s.row.scheduled_at,
             embargo_until: s.row.embargo_until,
             now,
+            zone: s.zone,
         },
     );
     checks.sort_by_key(|c| c.met);

@@ -385,7 +385,7 @@ impl Desk {
             Ok(s) => s,
             Err(e) => {
                 // Nothing could be written: every claimed job fails with the reason.
-                let why = e.to_string();
+                let why = e.recorded();
                 self.store.write(|tx| {
                     for job in &claimed {
                         tx.jobs().fail(
@@ -413,7 +413,7 @@ impl Desk {
                     authors.extend(by);
                     written.push((job, p, path));
                 }
-                Err(e) => failures.push((job, e.to_string())),
+                Err(e) => failures.push((job, e.recorded())),
             }
         }
         if !written.is_empty() {
@@ -426,7 +426,7 @@ impl Desk {
                 .store
                 .read(|tx| write_shared(tx, &out, &info, &fresh, &authors, now));
             if let Err(e) = shared {
-                let why = e.to_string();
+                let why = e.recorded();
                 failures.extend(written.drain(..).map(|(j, ..)| (j, why.clone())));
             }
         }

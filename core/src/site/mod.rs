@@ -143,12 +143,44 @@ impl SiteFolder {
 }
 
 fn publish_error(path: &Path, e: &std::io::Error) -> Error {
-    Error::Publish(format!("cannot write {}: {e}", path.display()))
+    Error::Publish {
+        message: format!(
+            "the site cannot be written at {}: {}; nothing was published. Check the publish folder in Settings",
+            path.display(),
+            crate::error::io_words(e)
+        ),
+        detail: e.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_said_in_words_with_the_system_words_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("site");
+        fs::write(&blocked, "a file where the folder goes").unwrap();
+        let e = SiteFolder::open(&blocked.join("articles")).unwrap_err();
+        let words = e.to_string();
+        assert!(
+            words.starts_with("the site cannot be written at ")
+                && words.contains("part of the path is a file, not a folder")
+                && !words.contains("os error"),
+            "{words}"
+        );
+        let recorded = e.recorded();
+        let (first, detail) = recorded.split_once('\n').unwrap();
+        assert_eq!(first, words);
+        assert!(detail.contains("os error"), "{detail}");
+        let api = crate::ApiError::from(e);
+        assert_eq!(api.code, crate::ErrorCode::PublishFailed);
+        assert!(matches!(
+            api.details.as_deref(),
+            Some(crate::ErrorDetails::Technical { detail }) if detail.contains("os error")
+        ));
+    }
 
     #[test]
     fn page_names_never_leave_the_folder() {

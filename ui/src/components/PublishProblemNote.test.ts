@@ -16,6 +16,19 @@ describe("PublishProblemNote", () => {
     expect(note).toHaveTextContent("Tried 3 times; tried again by itself at Wed 9 Dec, 08:05.");
   });
 
+  it("puts the system's own words under Details, not in the sentence", async () => {
+    const recorded = { ...problem, error: "the site cannot be written at /srv/site: a file stands where a folder is needed\nFile exists (os error 17)" };
+    render(PublishProblemNote, { problem: recorded, timezone: "UTC" });
+    const note = screen.getByRole("note");
+    expect(note.querySelector(".fault-words")).toHaveTextContent(
+      /^Failed — not published\. The site cannot be written at \/srv\/site: a file stands where a folder is needed\.$/,
+    );
+    const details = note.querySelector("details")!;
+    expect(details).not.toHaveAttribute("open");
+    expect(details.querySelector("summary")).toHaveTextContent("Details");
+    expect(details).toHaveTextContent("File exists (os error 17)");
+  });
+
   it("retries now on asking, and says so in words either way", async () => {
     api.retryJob.mockResolvedValueOnce({}).mockRejectedValueOnce(new DeskError("forbidden", "only editors and the chief can retry a publication"));
     render(PublishProblemNote, { problem, timezone: "UTC" });

@@ -5,6 +5,7 @@
 // (and the core settles it: the editor then rebases here on what it answered).
 import { DeskError } from "./api";
 import type { ErrorCode } from "./bindings";
+import { told } from "./fault";
 
 export type SaveStatus =
   /** Everything typed is stored. */
@@ -15,7 +16,15 @@ export type SaveStatus =
   /** The last save failed. `retryIn` is when it is tried again (ms), or null when it waits for the
    * text to change (the core refused the text itself, or refused this user). `field`: the input
    * the core named as at fault, if any. */
-  | { state: "failed"; code: ErrorCode; message: string; field: string | null; retryIn: number | null }
+  | {
+      state: "failed";
+      code: ErrorCode;
+      message: string;
+      /** The technical words behind the message, shown under "Details". */
+      detail?: string | null;
+      field: string | null;
+      retryIn: number | null;
+    }
   /** The article changed elsewhere since this draft's version: nothing more is saved until the
    * writer picks a version and the editor rebases on what the core made of it. */
   | { state: "conflict"; message: string };
@@ -191,12 +200,12 @@ export class Autosave<D, A> {
     }
     if (REFUSALS.has(error.code)) {
       this.refused = sent;
-      this.setStatus({ state: "failed", code: error.code, message: error.message, field: error.field, retryIn: null });
+      this.setStatus({ state: "failed", code: error.code, message: error.message, ...detailOf(error), field: error.field, retryIn: null });
       return;
     }
     const wait = this.backoff[Math.min(this.failures, this.backoff.length - 1)];
     this.failures += 1;
-    this.setStatus({ state: "failed", code: error.code, message: error.message, field: error.field, retryIn: wait });
+    this.setStatus({ state: "failed", code: error.code, message: error.message, ...detailOf(error), field: error.field, retryIn: wait });
     this.schedule(wait);
   }
 
@@ -218,4 +227,10 @@ export class Autosave<D, A> {
       this.setStatus({ state: "saved" });
     }
   }
+}
+
+/** The technical words of a failure, when it has any: `{ detail }`, or nothing. */
+function detailOf(error: DeskError): { detail?: string } {
+  const detail = told(error).detail;
+  return detail === null ? {} : { detail };
 }

@@ -850,7 +850,10 @@ export type PublishJob = {
 	finished_at: string | null,
 	/**  How late it was carried out, once done. */
 	late_ms: number | null,
-	/**  The last failure's words. */
+	/**
+	 *  The last failure's words: a sentence, then on the lines after it, when there are any,
+	 *  the technical words behind it (the app shows them under "Details").
+	 */
 	error: string | null,
 };
 
@@ -860,7 +863,10 @@ export type PublishJob = {
  */
 export type PublishProblem = {
 	job_id: string,
-	/**  The last failure's words. */
+	/**
+	 *  The last failure's words: a sentence, then on the lines after it, when there are any,
+	 *  the technical words behind it (the app shows them under "Details").
+	 */
 	error: string,
 	/**  Attempts so far. */
 	attempts: number,

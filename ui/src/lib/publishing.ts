@@ -1,6 +1,7 @@
 // How the publishing jobs read on screen: their state in words, in the desk's zone.
 import type { JobKind, JobState, PublishJob, PublishingDone } from "./bindings";
 import { deskTime } from "./format";
+import { toldRecord } from "./fault";
 
 export const JOB_STATES: { state: JobState; label: string }[] = [
   { state: "pending", label: "Pending" },
@@ -48,7 +49,7 @@ export function jobStatus(job: PublishJob, zone: string): string {
       return `${what}${when}${late}`;
     }
     case "failed":
-      return `Failed — ${job.error ?? "no reason given"}`;
+      return `Failed — ${job.error ? toldRecord(job.error).words : "no reason given"}`;
     case "cancelled":
       return job.finished_at ? `Cancelled ${deskTime(job.finished_at, zone)}` : "Cancelled";
   }
@@ -74,7 +75,7 @@ export function doneLines(report: PublishingDone): { published: string | null; l
         : null,
     failed:
       report.failed.length > 0
-        ? `Publishing failed: ${report.failed.map((j) => `${title(j.headline)} (${j.error ?? "no reason given"})`).join("; ")}`
+        ? `Publishing failed: ${report.failed.map((j) => `${title(j.headline)} (${j.error ? toldRecord(j.error).words : "no reason given"})`).join("; ")}`
         : null,
   };
 }
