@@ -189,6 +189,7 @@ describe("ImportSheet", () => {
     expect(nav.article).toBe("art-0");
     expect(card("nato-two-authors.txt")).toHaveTextContent("Imported as a submitted article");
     expect(screen.getByRole("button", { name: "Import 0 files" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Import 0 files" })).toHaveAccessibleDescription("Every file that could be read is imported.");
   });
 
   it("makes an author a new guest instead of the contributor on file", async () => {
@@ -282,6 +283,12 @@ describe("ImportSheet", () => {
     await open();
     await userEvent.click(within(card("sahel-water.txt")).getByLabelText("Import this file"));
     const button = screen.getByRole("button", { name: "Import 1 file" });
+    await userEvent.click(within(card("nato-two-authors.txt")).getByLabelText("Import this file"));
+    expect(screen.getByRole("button", { name: "Import 0 files" })).toHaveAccessibleDescription(
+      "Tick “Import this file” on the files to import.",
+    );
+    await userEvent.click(within(card("nato-two-authors.txt")).getByLabelText("Import this file"));
+    expect(button).not.toHaveAttribute("aria-describedby");
     await userEvent.click(button);
     expect(sent().map((d) => d.file)).toEqual(["nato-two-authors.txt"]);
   });
@@ -318,6 +325,7 @@ describe("ImportSheet", () => {
     render(ImportSheet, { paths: ["/in/a.txt", "/in/b.txt"], sections, onclose: vi.fn() });
     expect(await screen.findByText("Reading 2 files…")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Import 0 files" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Import 0 files" })).toHaveAccessibleDescription("Waiting for the files being read.");
     answer([]);
     expect(await screen.findByText(/No files to review/)).toBeInTheDocument();
   });
