@@ -651,25 +651,25 @@ describe("ArticleEditor", () => {
       needs_note: false,
       needs_time: false,
       checks: [
-        check("a headline", "headline"),
-        check("a standfirst", "standfirst"),
-        check("a body", "body"),
-        check("at least one contributor on the byline", "byline"),
-        check("a length within the section's limits", "section"),
+        check("no headline", "headline"),
+        check("no standfirst", "standfirst"),
+        check("no body text", "body"),
+        check("no contributor on the byline", "byline"),
+        check("312 words: Opinion takes 500 to 1,500", "section"),
       ],
     };
     open(article({ headline: "", standfirst: "", access: access([approve]) }));
     const missing = screen.getByRole("list", { name: "What Approve needs" });
     const go = (name: string) => user.click(within(missing).getByRole("button", { name }));
-    await go("a headline");
+    await go("no headline");
     expect(document.querySelector("#headline")).toHaveFocus();
-    await go("a standfirst");
+    await go("no standfirst");
     expect(document.querySelector("#standfirst")).toHaveFocus();
-    await go("at least one contributor on the byline");
+    await go("no contributor on the byline");
     expect(screen.getByRole("combobox", { name: "Add to the byline" })).toHaveFocus();
-    await go("a length within the section's limits");
+    await go("312 words: Opinion takes 500 to 1,500");
     expect(document.querySelector("#section")).toHaveFocus();
-    await go("a body");
+    await go("no body text");
     await vi.waitFor(() => expect(document.querySelector(".ProseMirror")).toHaveFocus());
   });
 

@@ -20,7 +20,7 @@ const approve = (allowed: boolean): MoveOption => ({
   needs_time: false,
   // The core lists the unmet checks first.
   checks: [
-    ...(allowed ? [] : [{ label: "a bio for every byline contributor", met: false, field: "byline" }]),
+    ...(allowed ? [] : [{ label: "no bio to print for Ana Ruiz", met: false, field: "byline" }]),
     { label: "a standfirst", met: true, field: "standfirst" },
   ],
 });
@@ -30,7 +30,7 @@ const requestChanges = (allowed: boolean): MoveOption => ({
   allowed,
   needs_note: true,
   needs_time: false,
-  checks: [{ label: "a note saying why", met: allowed, field: "note" }],
+  checks: [{ label: allowed ? "a note saying why" : "no note saying why", met: allowed, field: "note" }],
 });
 
 /** An article in review, with the moves the core offers its reader (assessed without a note). */
@@ -52,7 +52,7 @@ describe("WorkflowPanel", () => {
     const button = screen.getByRole("button", { name: "Approve" });
     expect(button).toBeDisabled();
     const checks = screen.getByRole("list", { name: "What Approve needs" });
-    expect(checks).toHaveTextContent("✗ missing: a bio for every byline contributor");
+    expect(checks).toHaveTextContent("✗ missing: no bio to print for Ana Ruiz");
     expect(checks).not.toHaveTextContent("a standfirst");
     // What is met folds away, closed, under a count.
     const met = screen.getByRole("list", { name: "What Approve has", hidden: true });
@@ -70,8 +70,8 @@ describe("WorkflowPanel", () => {
     const approveButton = screen.getByRole("button", { name: "Approve" });
     expect(approveButton).toHaveClass("primary");
     expect(approveButton).toBeDisabled();
-    expect(approveButton).toHaveAccessibleDescription(/^Needs: a bio for every byline contributor/);
-    expect(screen.getByText("Needs: a bio for every byline contributor")).toHaveClass("move-why");
+    expect(approveButton).toHaveAccessibleDescription(/^Not yet: no bio to print for Ana Ruiz/);
+    expect(screen.getByText("Not yet: no bio to print for Ana Ruiz")).toHaveClass("move-why");
     expect(screen.getByRole("button", { name: "Request changes" })).toHaveClass("quiet");
     expect(screen.getByRole("button", { name: "Request changes" })).not.toHaveClass("primary");
     expect(screen.getByRole("button", { name: "Reject" })).toHaveClass("quiet", "danger");
@@ -86,7 +86,7 @@ describe("WorkflowPanel", () => {
     expect(screen.getByRole("button", { name: "Claim for review" })).toHaveClass("primary");
     expect(screen.getByRole("button", { name: "Claim for review" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Claim for review" })).not.toHaveAttribute("aria-describedby");
-    expect(screen.getByRole("button", { name: "Reject" })).toHaveAccessibleDescription(/^Needs: a note saying why/);
+    expect(screen.getByRole("button", { name: "Reject" })).toHaveAccessibleDescription(/^Not yet: no note saying why/);
     await view.rerender({ article: inReview(4, [requestChanges(false), reject]), onmoved: () => {} });
     expect(document.querySelectorAll("button.primary")).toHaveLength(0);
   });
@@ -101,30 +101,30 @@ describe("WorkflowPanel", () => {
       needs_time: false,
       checks: [
         { label: "a headline", met: true, field: "headline" },
-        { label: "a body", met: false, field: "body" },
+        { label: "no body text", met: false, field: "body" },
         { label: "at least one contributor on the byline", met: true, field: "byline" },
         { label: "the article is in review; submit applies to draft", met: false, field: null },
-        { label: "a standfirst with a rather long description that has to wrap in the side panel", met: false, field: "standfirst" },
+        { label: "no bio to print for Ana Ruiz, Tomasz Wójcik and Marta Lindqvist-Oyelaran-Szczepańska", met: false, field: "byline" },
       ],
     };
     render(WorkflowPanel, { article: { ...inReview(3, [submit]), state: "draft" } as Article, onmoved: () => {}, onfocusfield });
     const missing = screen.getByRole("list", { name: "What Submit needs" });
     expect(Array.from(missing.children).map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
-      "✗ missing: a body",
+      "✗ missing: no body text",
       "✗ missing: the article is in review; submit applies to draft",
-      "✗ missing: a standfirst with a rather long description that has to wrap in the side panel",
+      "✗ missing: no bio to print for Ana Ruiz, Tomasz Wójcik and Marta Lindqvist-Oyelaran-Szczepańska",
     ]);
     // A check about no field is words, not a link.
     expect(within(missing).getAllByRole("button").map((b) => b.textContent)).toEqual([
-      "a body",
-      "a standfirst with a rather long description that has to wrap in the side panel",
+      "no body text",
+      "no bio to print for Ana Ruiz, Tomasz Wójcik and Marta Lindqvist-Oyelaran-Szczepańska",
     ]);
     expect(screen.getByText("2 checks met")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Submit" })).toHaveAccessibleDescription(/^Needs: a body and 2 more/);
-    await userEvent.click(within(missing).getByRole("button", { name: "a body" }));
+    expect(screen.getByRole("button", { name: "Submit" })).toHaveAccessibleDescription(/^Not yet: no body text, and 2 more/);
+    await userEvent.click(within(missing).getByRole("button", { name: "no body text" }));
     expect(onfocusfield).toHaveBeenLastCalledWith("body");
-    await userEvent.click(within(missing).getByRole("button", { name: /^a standfirst/ }));
-    expect(onfocusfield).toHaveBeenLastCalledWith("standfirst");
+    await userEvent.click(within(missing).getByRole("button", { name: /^no bio to print/ }));
+    expect(onfocusfield).toHaveBeenLastCalledWith("byline");
     expect(onfocusfield).toHaveBeenCalledTimes(2);
   });
 
@@ -132,7 +132,7 @@ describe("WorkflowPanel", () => {
     const onfocusfield = vi.fn();
     render(WorkflowPanel, { article: inReview(), onmoved: () => {}, onfocusfield });
     const missing = screen.getByRole("list", { name: "What Request changes needs" });
-    await userEvent.click(within(missing).getByRole("button", { name: "a note saying why" }));
+    await userEvent.click(within(missing).getByRole("button", { name: "no note saying why" }));
     expect(screen.getByLabelText(/^Note/)).toHaveFocus();
     expect(onfocusfield).not.toHaveBeenCalled();
   });

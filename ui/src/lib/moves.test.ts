@@ -37,20 +37,20 @@ describe("the move that stands out", () => {
 describe("what a move still needs", () => {
   const checks: Check[] = [
     { label: "a headline", met: true, field: "headline" },
-    { label: "a standfirst", met: false, field: "standfirst" },
+    { label: "no standfirst", met: false, field: "standfirst" },
     { label: "a body", met: true, field: "body" },
-    { label: "the article is approved", met: false, field: null },
+    { label: "the article is draft; approve applies to in review", met: false, field: null },
   ];
 
   it("puts the unmet checks first, each part in the core's order", () => {
     const { unmet, met } = splitChecks(checks);
-    expect(unmet.map((c) => c.label)).toEqual(["a standfirst", "the article is approved"]);
+    expect(unmet.map((c) => c.label)).toEqual(["no standfirst", "the article is draft; approve applies to in review"]);
     expect(met.map((c) => c.label)).toEqual(["a headline", "a body"]);
   });
 
   it("says it in a few words beside the button", () => {
-    expect(neededText(checks)).toBe("Needs: a standfirst and 1 more");
-    expect(neededText([checks[1]])).toBe("Needs: a standfirst");
+    expect(neededText(checks)).toBe("Not yet: no standfirst, and 1 more");
+    expect(neededText([checks[1]])).toBe("Not yet: no standfirst");
     expect(neededText([checks[0]])).toBeNull();
     expect(neededText([])).toBeNull();
   });
