@@ -134,8 +134,8 @@ describe("the schedule picker", () => {
     api.scheduleArticle.mockRejectedValueOnce(
       new DeskError(
         "invalid_input",
+        // As the core words it, naming no field: the time is the only thing typed.
         "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\"",
-        { field: "at" },
       ),
     );
     api.scheduleArticle.mockResolvedValueOnce(scheduled);
@@ -166,7 +166,7 @@ describe("the schedule picker", () => {
 
   it("puts the focus on the date when the core refuses the time", async () => {
     api.scheduleArticle.mockRejectedValue(
-      new DeskError("invalid_input", "2027-03-28 02:30 does not exist in Europe/Paris: the clocks skip that hour", { field: "at" }),
+      new DeskError("invalid_input", "2027-03-28 02:30 does not exist in Europe/Paris: the clocks skip that hour (daylight saving time); choose another time"),
     );
     render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
     await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
@@ -175,15 +175,26 @@ describe("the schedule picker", () => {
     expect(screen.queryByLabelText(/^Which/)).toBeNull();
   });
 
-  it("says why a piece cannot be scheduled yet, in words", async () => {
+  it("says why a piece cannot be scheduled yet, in words, and takes the focus to the date", async () => {
+    const words = "Tue 1 Dec 2026, 08:00 (Europe/Paris) has passed: choose a time still to come";
     api.scheduleArticle.mockRejectedValue(
-      new DeskError("not_ready", "cannot schedule: a publication time in the future; a publication time not before the embargo"),
+      new DeskError("not_ready", `cannot schedule: ${words}`, {
+        details: { kind: "not_ready", action: "schedule", unmet: [{ label: words, met: false, field: "at" }] },
+      }),
     );
     render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
     await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
-    expect(await within(picker()).findByRole("alert")).toHaveTextContent(
-      "Cannot schedule: a publication time in the future; a publication time not before the embargo",
-    );
+    expect(await within(picker()).findByRole("alert")).toHaveTextContent(`Cannot schedule: ${words}`);
+    await waitFor(() => expect(screen.getByLabelText("Date")).toHaveFocus());
+  });
+
+  it("leaves the focus be when the refusal is not about the time", async () => {
+    api.scheduleArticle.mockRejectedValue(new DeskError("forbidden", "Ana Ruiz may not schedule articles"));
+    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    const button = screen.getByRole("button", { name: "Schedule" });
+    await userEvent.click(button);
+    expect(await within(picker()).findByRole("alert")).toHaveTextContent("Ana Ruiz may not schedule articles");
+    expect(button).toHaveFocus();
   });
 
   it("reschedules a scheduled piece from its present time, beside Unschedule", async () => {
