@@ -105,8 +105,13 @@ fn open_desk(path: &Path) -> AppResult<Desk> {
         std::fs::create_dir_all(folder).map_err(|e| {
             ApiError::new(
                 ErrorCode::Io,
-                format!("cannot create the folder {}: {e}", folder.display()),
+                format!(
+                    "the folder for the desk file, {}, cannot be made: {}",
+                    folder.display(),
+                    copydesk_core::error::io_words(&e)
+                ),
             )
+            .with_detail(e.to_string())
         })?;
     }
     // The end-to-end tests move the running app's time through a file; otherwise, the machine's.

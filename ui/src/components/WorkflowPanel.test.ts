@@ -52,7 +52,7 @@ describe("WorkflowPanel", () => {
     const button = screen.getByRole("button", { name: "Approve" });
     expect(button).toBeDisabled();
     const checks = screen.getByRole("list", { name: "What Approve needs" });
-    expect(checks).toHaveTextContent("✗ missing: no bio to print for Ana Ruiz");
+    expect(checks).toHaveTextContent("✗ not met: no bio to print for Ana Ruiz");
     expect(checks).not.toHaveTextContent("a standfirst");
     // What is met folds away, closed, under a count.
     const met = screen.getByRole("list", { name: "What Approve has", hidden: true });
@@ -110,9 +110,9 @@ describe("WorkflowPanel", () => {
     render(WorkflowPanel, { article: { ...inReview(3, [submit]), state: "draft" } as Article, onmoved: () => {}, onfocusfield });
     const missing = screen.getByRole("list", { name: "What Submit needs" });
     expect(Array.from(missing.children).map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
-      "✗ missing: no body text",
-      "✗ missing: the article is in review; submit applies to draft",
-      "✗ missing: no bio to print for Ana Ruiz, Tomasz Wójcik and Marta Lindqvist-Oyelaran-Szczepańska",
+      "✗ not met: no body text",
+      "✗ not met: the article is in review; submit applies to draft",
+      "✗ not met: no bio to print for Ana Ruiz, Tomasz Wójcik and Marta Lindqvist-Oyelaran-Szczepańska",
     ]);
     // A check about no field is words, not a link.
     expect(within(missing).getAllByRole("button").map((b) => b.textContent)).toEqual([
