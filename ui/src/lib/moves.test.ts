@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Action, Check } from "./bindings";
-import { fieldName, isDestructive, neededText, primaryMove, splitChecks } from "./moves";
+import { fieldName, isDestructive, primaryMove, splitChecks } from "./moves";
 
 const offered = (...actions: Action[]) => actions.map((action) => ({ action }));
 
@@ -46,13 +46,6 @@ describe("what a move still needs", () => {
     const { unmet, met } = splitChecks(checks);
     expect(unmet.map((c) => c.label)).toEqual(["no standfirst", "the article is draft; approve applies to in review"]);
     expect(met.map((c) => c.label)).toEqual(["a headline", "a body"]);
-  });
-
-  it("says it in a few words beside the button", () => {
-    expect(neededText(checks)).toBe("Not yet: no standfirst, and 1 more");
-    expect(neededText([checks[1]])).toBe("Not yet: no standfirst");
-    expect(neededText([checks[0]])).toBeNull();
-    expect(neededText([])).toBeNull();
   });
 
   it("names the fields as a sentence does", () => {

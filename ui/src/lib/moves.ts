@@ -32,16 +32,6 @@ export function splitChecks(checks: readonly Check[]): { unmet: Check[]; met: Ch
   return { unmet: checks.filter((c) => !c.met), met: checks.filter((c) => c.met) };
 }
 
-/** Why a move cannot be made yet, short enough to stand beside its button, from the core's
- * words for what is missing or in the way: "Not yet: no standfirst", "Not yet: no headline,
- * and 2 more". Null when nothing is. */
-export function neededText(checks: readonly Check[]): string | null {
-  const { unmet } = splitChecks(checks);
-  if (unmet.length === 0) return null;
-  const more = unmet.length - 1;
-  return `Not yet: ${unmet[0].label}${more > 0 ? `, and ${more} more` : ""}`;
-}
-
 const FIELD_NAMES: Record<string, string> = {
   headline: "the headline",
   standfirst: "the standfirst",
