@@ -3,13 +3,16 @@
 
 mod commands;
 mod error;
+mod places;
 mod publisher;
 mod state;
+mod team;
 mod watch;
 
 pub use commands::NAMES as COMMANDS;
 pub use error::AppResult;
-pub use state::{AppState, db_path, journal_path};
+pub use places::{DeskPlace, KnownDesk, Remembered};
+pub use state::{AppState, db_path, desks_path, journal_path};
 
 use std::sync::Arc;
 
@@ -48,8 +51,19 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
             commands.mount_events(app);
-            let wake = Arc::new(tokio::sync::Notify::new());
             let state = app.state::<AppState>();
+            // Another desk chosen: the app starts again on it (what is typed was saved first).
+            let (handle, restart) = (app.handle().clone(), state.restart.clone());
+            tauri::async_runtime::spawn(async move {
+                restart.notified().await;
+                handle.request_restart();
+            });
+            if let Some(team) = state.team() {
+                // A team desk's server publishes; the app follows its changes.
+                watch::follow(app.handle().clone(), team);
+                return Ok(());
+            }
+            let wake = Arc::new(tokio::sync::Notify::new());
             if let Some(db) = state.db_path.clone() {
                 watch::watch(app.handle().clone(), db, wake.clone());
             }
@@ -66,8 +80,23 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     composite_only_with_a_gpu();
-    let state = AppState::open(db_path(), journal_path());
-    let instance_id = single_instance_id(state.db_path.as_deref());
+    let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let place = places::start_place(
+        from_env("COPYDESK_DB")
+            .map(std::path::PathBuf::from)
+            .as_deref(),
+        from_env("COPYDESK_SERVER")
+            .and_then(|s| s.into_string().ok())
+            .as_deref(),
+        &Remembered::at(
+            journal_path()
+                .map(|j| j.with_file_name("desks.json"))
+                .unwrap_or_else(|_| desks_path()),
+        ),
+        db_path().ok().as_deref(),
+    );
+    let instance_id = single_instance_id(&place);
+    let state = AppState::open_place(place, db_path(), journal_path());
     let builder = tauri::Builder::default()
         // First: a second launch on the same desk file focuses this window and exits.
         .plugin(
@@ -116,15 +145,27 @@ fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
-/// One instance per desk file: the D-Bus name carries a hash of the file's path, so two desks
-/// (or two test runs on two temp desks) can be open at once.
-fn single_instance_id(db: Option<&std::path::Path>) -> String {
-    let path = db
-        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-        .unwrap_or_default();
+/// One instance per desk: the D-Bus name carries a hash of the desk file's path or the team
+/// desk's server, so two desks (or two test runs on two temp desks) can be open at once. Two
+/// windows on one team desk (two people trying it on one machine, a test) are told apart by
+/// `COPYDESK_INSTANCE`.
+fn single_instance_id(place: &Option<DeskPlace>) -> String {
+    let mut key = match place {
+        Some(DeskPlace::File { path }) => {
+            let p = std::path::Path::new(path);
+            std::path::absolute(p)
+                .unwrap_or_else(|_| p.to_path_buf())
+                .into_os_string()
+        }
+        Some(DeskPlace::Team { server }) => server.into(),
+        None => Default::default(),
+    };
+    if let Some(instance) = std::env::var_os("COPYDESK_INSTANCE") {
+        key.push("\0");
+        key.push(instance);
+    }
     // FNV-1a: stable across builds, unlike std's hasher.
-    let hash = path
-        .as_os_str()
+    let hash = key
         .as_encoded_bytes()
         .iter()
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {

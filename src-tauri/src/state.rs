@@ -1,5 +1,5 @@
-//! The app's state: the desk file it opened, who is signed in on this window, and the journal
-//! of text typed here that the desk has not confirmed.
+//! The app's state: the desk it opened (a desk file, or a team desk through its server), who is
+//! signed in on this window, and the journal of text typed here that the desk has not confirmed.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -8,10 +8,20 @@ use copydesk_core::journal::Journal;
 use copydesk_core::{Actor, ApiError, Clock, Desk, ErrorCode, FileClock, SystemClock};
 
 use crate::error::{AppResult, signed_out};
+use crate::places::{DeskPlace, Remembered};
+use crate::team::TeamDesk;
 
 pub struct AppState {
-    /// The desk file, when one could be named.
+    /// The desk file, when one could be named (none on a team desk).
     pub db_path: Option<PathBuf>,
+    /// The team desk, when the app works on one.
+    team: Option<Arc<TeamDesk>>,
+    /// Where the app's desk is, as the desks used are remembered.
+    pub place: Option<DeskPlace>,
+    /// The desks used on this computer.
+    pub remembered: Remembered,
+    /// Asked for when another desk is chosen: the app starts again on it.
+    pub restart: Arc<tokio::sync::Notify>,
     /// The desk, or why it could not be opened; tried again when asked for while broken.
     desk: DeskSlot,
     actor: Mutex<Option<Actor>>,
@@ -27,15 +37,59 @@ impl AppState {
             .map_err(Clone::clone)
             .and_then(|p| open_desk(p))
             .map(Arc::new);
+        let remembered = Remembered::at(desks_beside(&journal_path));
         let journal = journal_path
             .and_then(|p| Journal::open(&p).map_err(ApiError::from))
             .map(Arc::new);
         AppState {
+            place: db_path.as_deref().ok().map(crate::places::file_place),
             db_path: db_path.ok(),
+            team: None,
+            remembered,
+            restart: Arc::new(tokio::sync::Notify::new()),
             desk: DeskSlot(Arc::new(Mutex::new(desk))),
             actor: Mutex::new(None),
             journal,
         }
+    }
+
+    /// The app on the desk at `place`: a desk file opened here, or a team desk's server (not
+    /// asked anything yet: the window says whether it answers).
+    pub fn open_place(
+        place: Option<DeskPlace>,
+        default_file: AppResult<PathBuf>,
+        journal_path: AppResult<PathBuf>,
+    ) -> AppState {
+        match place {
+            Some(DeskPlace::Team { server }) => {
+                let remembered = Remembered::at(desks_beside(&journal_path));
+                let journal = journal_path
+                    .and_then(|p| Journal::open(&p).map_err(ApiError::from))
+                    .map(Arc::new);
+                let team = TeamDesk::new(&server).map(Arc::new);
+                let (team, desk) = match team {
+                    Ok(t) => (Some(t), Err(no_desk_file())),
+                    Err(e) => (None, Err(e)),
+                };
+                AppState {
+                    db_path: None,
+                    team,
+                    place: Some(DeskPlace::Team { server }),
+                    remembered,
+                    restart: Arc::new(tokio::sync::Notify::new()),
+                    desk: DeskSlot(Arc::new(Mutex::new(desk))),
+                    actor: Mutex::new(None),
+                    journal,
+                }
+            }
+            Some(DeskPlace::File { path }) => AppState::open(Ok(PathBuf::from(path)), journal_path),
+            None => AppState::open(default_file, journal_path),
+        }
+    }
+
+    /// The team desk, when the app works on one.
+    pub fn team(&self) -> Option<Arc<TeamDesk>> {
+        self.team.clone()
     }
 
     /// The desk as it stands, without trying again to open one that could not be opened.
@@ -56,15 +110,32 @@ impl AppState {
 
     /// The name the journal files this desk's text under.
     pub fn desk_key(&self) -> String {
-        self.db_path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default()
+        match (&self.team, &self.db_path) {
+            (Some(team), _) => team.server.clone(),
+            (None, Some(p)) => p.display().to_string(),
+            (None, None) => String::new(),
+        }
     }
 
     /// The signed-in user, or an error telling the UI to sign in.
     pub fn actor(&self) -> AppResult<Actor> {
         self.lock_actor().clone().ok_or_else(signed_out)
+    }
+
+    /// The time now, by the desk's clock (the end-to-end tests move it through a file).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        match self.desk.current() {
+            Ok(desk) => desk.now(),
+            Err(_) => app_clock().now(),
+        }
+    }
+
+    /// Who is signed in on this window, on a desk file or a team desk.
+    pub fn user(&self) -> AppResult<copydesk_core::api::User> {
+        match &self.team {
+            Some(team) => team.user(),
+            None => self.actor().map(|a| a.user),
+        }
     }
 
     pub fn set_actor(&self, actor: Option<Actor>) {
@@ -114,12 +185,15 @@ fn open_desk(path: &Path) -> AppResult<Desk> {
             .with_detail(e.to_string())
         })?;
     }
-    // The end-to-end tests move the running app's time through a file; otherwise, the machine's.
-    let clock: Arc<dyn Clock> = match std::env::var_os("COPYDESK_CLOCK_FILE") {
+    Desk::open(path, app_clock()).map_err(ApiError::from)
+}
+
+/// The end-to-end tests move the running app's time through a file; otherwise, the machine's.
+fn app_clock() -> Arc<dyn Clock> {
+    match std::env::var_os("COPYDESK_CLOCK_FILE") {
         Some(file) if !file.is_empty() => Arc::new(FileClock::new(file)),
         _ => Arc::new(SystemClock),
-    };
-    Desk::open(path, clock).map_err(ApiError::from)
+    }
 }
 
 /// The desk file: `COPYDESK_DB` if set, else `desk.db` in the per-user data folder
@@ -148,6 +222,31 @@ pub fn journal_path() -> AppResult<PathBuf> {
             "no home folder to keep unsaved text in: set COPYDESK_JOURNAL to a file path",
         )
     })
+}
+
+/// A team desk has no desk file: what a command meant for one says.
+fn no_desk_file() -> ApiError {
+    ApiError::new(
+        ErrorCode::NoDesk,
+        "this window works on a team desk, which has no desk file on this computer",
+    )
+}
+
+/// The desks used on this computer: `desks.json` in the per-user data folder (or the temporary
+/// folder, without a home folder).
+pub fn desks_path() -> PathBuf {
+    data_folder()
+        .map(|f| f.join("desks.json"))
+        .unwrap_or_else(|| std::env::temp_dir().join("copydesk-desks.json"))
+}
+
+/// The list of desks used lives beside the journal, in the same folder of this computer (a
+/// test's journal in a temp folder keeps its list there too).
+fn desks_beside(journal: &AppResult<PathBuf>) -> PathBuf {
+    match journal {
+        Ok(j) => j.with_file_name("desks.json"),
+        Err(_) => desks_path(),
+    }
 }
 
 /// `$XDG_DATA_HOME/copydesk`, or `~/.local/share/copydesk`.

@@ -49,3 +49,14 @@ pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>)
         }
     });
 }
+
+/// Emits `DeskChanged` for each change the team desk's server announces, for as long as the app
+/// runs (a thread of its own: the stream is read as it comes).
+pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
+    std::thread::spawn(move || {
+        team.follow(|| {
+            // No window listening yet is not an error worth stopping for.
+            let _ = DeskChanged.emit(&app);
+        })
+    });
+}

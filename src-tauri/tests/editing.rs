@@ -269,9 +269,15 @@ fn a_desk_that_could_not_be_opened_is_opened_when_asked_again() {
         refused["message"]
             .as_str()
             .unwrap_or("")
-            .contains("cannot create the folder"),
+            .contains("the folder for the desk file")
+            && refused["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("a file stands where a folder is needed"),
         "{refused}"
     );
+    // The system's own words are kept apart, under Details.
+    assert_eq!(refused["details"]["kind"], "technical", "{refused}");
     // The person moves the file away and presses "Try again".
     std::fs::remove_file(&blocker).expect("the file goes");
     let status =

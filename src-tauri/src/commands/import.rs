@@ -3,12 +3,11 @@
 
 use std::path::Path;
 
-use copydesk_core::ApiError;
-use copydesk_core::api::{ImportFile, ImportOutcome, ImportPreview, Operation, PreviewImport};
+use copydesk_core::api::{ImportFile, ImportOutcome, ImportPreview, PreviewImport};
 use tauri::State as Managed;
 
-use super::on_desk;
-use crate::error::AppResult;
+use super::run;
+use crate::error::{AppResult, stopped};
 use crate::state::AppState;
 
 /// Reads, recognises and matches each file at `paths`, in order (nothing is written): per file,
@@ -19,15 +18,14 @@ pub async fn preview_import_files(
     app: Managed<'_, AppState>,
     paths: Vec<String>,
 ) -> AppResult<Vec<ImportOutcome<ImportPreview>>> {
-    let actor = app.actor()?;
-    on_desk(&app, move |d| {
-        let files = paths
+    // Read here, on this computer, whatever desk the window works on.
+    let files = tokio::task::spawn_blocking(move || {
+        paths
             .iter()
             .map(|p| ImportFile::load(Path::new(p)))
-            .collect();
-        PreviewImport { files }
-            .run(d, &actor)
-            .map_err(ApiError::from)
+            .collect()
     })
     .await
+    .map_err(stopped)?;
+    run(&app, PreviewImport { files }).await
 }

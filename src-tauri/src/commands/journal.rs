@@ -16,8 +16,8 @@ async fn on_journal<T: Send + 'static>(
     + Send
     + 'static,
 ) -> AppResult<T> {
-    let (journal, actor, desk) = (app.journal()?, app.actor()?, app.desk_key());
-    tokio::task::spawn_blocking(move || Ok(f(&journal, &desk, &actor.user.id)?))
+    let (journal, user, desk) = (app.journal()?, app.user()?, app.desk_key());
+    tokio::task::spawn_blocking(move || Ok(f(&journal, &desk, &user.id)?))
         .await
         .map_err(stopped)?
 }
@@ -32,7 +32,7 @@ pub async fn journal_keep(
     base_version: u32,
     edit: ArticleEdit,
 ) -> AppResult<()> {
-    let written_at = app.desk()?.now();
+    let written_at = app.now();
     on_journal(&app, move |j, desk, user| {
         let entry = JournalEntry {
             article_id,

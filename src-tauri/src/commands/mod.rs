@@ -3,10 +3,12 @@
 //! (which desk, who is signed in here, files chosen on this computer) live beside it. No rules
 //! live here: the core decides.
 
+mod desks;
 mod import;
 mod journal;
 mod session;
 
+pub use desks::*;
 pub use import::*;
 pub use journal::*;
 pub use session::*;
@@ -29,8 +31,14 @@ pub(crate) async fn on_desk<T: Send + 'static>(
         .map_err(stopped)?
 }
 
-/// Runs one of the desk's operations as the user signed in on this window.
-async fn run<O: Operation>(app: &AppState, op: O) -> AppResult<O::Output> {
+/// Runs one of the desk's operations as the user signed in on this window: on the desk file, or
+/// on the team desk's server. Off the UI thread either way.
+pub(crate) async fn run<O: Operation>(app: &AppState, op: O) -> AppResult<O::Output> {
+    if let Some(team) = app.team() {
+        return tokio::task::spawn_blocking(move || team.call(&op))
+            .await
+            .map_err(stopped)?;
+    }
     let actor = app.actor()?;
     on_desk(app, move |d| op.run(d, &actor).map_err(ApiError::from)).await
 }
@@ -58,6 +66,10 @@ macro_rules! desk_commands {
                 journal_list,
                 journal_settle,
                 journal_discard,
+                known_desks,
+                join_team_desk,
+                use_desk,
+                forget_desk,
                 $($name),*
             ]
         }
@@ -74,6 +86,10 @@ macro_rules! desk_commands {
             "journal_list",
             "journal_settle",
             "journal_discard",
+            "known_desks",
+            "join_team_desk",
+            "use_desk",
+            "forget_desk",
             $(stringify!($name)),*
         ];
     };

@@ -7,11 +7,14 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  The desk file, its settings once set up, and who is signed in here. */
+	/**  The desk, its settings once set up (a team desk's once signed in), and who is signed in. */
 	deskStatus: () => typedError<DeskStatus, ApiError>(__TAURI_INVOKE("desk_status")),
 	/**  Creates the desk and its chief editor, who is then signed in. */
 	initDesk: (desk: NewDesk) => typedError<User, ApiError>(__TAURI_INVOKE("init_desk", { desk })),
-	/**  The accounts to pick from on the sign-in screen. */
+	/**
+	 *  The accounts to pick from on the sign-in screen (none on a team desk: there, everyone types
+	 *  their name and passphrase).
+	 */
 	signInChoices: () => typedError<SignInChoice[], ApiError>(__TAURI_INVOKE("sign_in_choices")),
 	signIn: (name: string, passphrase: string | null) => typedError<User, ApiError>(__TAURI_INVOKE("sign_in", { name, passphrase })),
 	signOut: () => typedError<null, ApiError>(__TAURI_INVOKE("sign_out")),
@@ -31,6 +34,20 @@ export const commands = {
 	journalSettle: (articleId: string, saved: ArticleEdit) => typedError<boolean, ApiError>(__TAURI_INVOKE("journal_settle", { articleId, saved })),
 	/**  The writer threw the kept text away. */
 	journalDiscard: (articleId: string) => typedError<null, ApiError>(__TAURI_INVOKE("journal_discard", { articleId })),
+	/**  The desks used on this computer, the last used first. */
+	knownDesks: () => typedError<KnownDesk[], ApiError>(__TAURI_INVOKE("known_desks")),
+	/**
+	 *  Joins the team desk at `server`: its address is checked (it must answer as a desk's server),
+	 *  remembered, and the app starts again on it, at its sign-in.
+	 */
+	joinTeamDesk: (server: string) => typedError<null, ApiError>(__TAURI_INVOKE("join_team_desk", { server })),
+	/**
+	 *  Opens another desk used before (or a desk file by its path): remembered as the last used,
+	 *  and the app starts again on it.
+	 */
+	useDesk: (place: DeskPlace) => typedError<null, ApiError>(__TAURI_INVOKE("use_desk", { place })),
+	/**  Forgets a desk used before (a server that is gone); the desk itself is untouched. */
+	forgetDesk: (place: DeskPlace) => typedError<KnownDesk[], ApiError>(__TAURI_INVOKE("forget_desk", { place })),
 	deskSettings: (input: DeskSettingsOp) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("desk_settings", { input })),
 	listUsers: (input: ListUsers) => typedError<User[], ApiError>(__TAURI_INVOKE("list_users", { input })),
 	addUser: (input: AddUser) => typedError<User, ApiError>(__TAURI_INVOKE("add_user", { input })),
@@ -398,6 +415,13 @@ export type Deleted = {
 /**  Something on the desk changed: windows reload what they show. */
 export type DeskChanged = null;
 
+/**  Where a desk is. */
+export type DeskPlace = 
+/**  A desk file on this computer. */
+{ kind: "file"; path: string } | 
+/**  A team desk, through its server (`https://desk.example.org`). */
+{ kind: "team"; server: string };
+
 export type DeskSettings = {
 	name: string,
 	timezone: string,
@@ -409,9 +433,11 @@ export type DeskSettingsOp = Record<string, never>;
 
 /**  What the window needs before anyone signs in. */
 export type DeskStatus = {
-	/**  The desk file this window works on. */
+	/**  The desk file this window works on (none on a team desk). */
 	db_path: string | null,
-	/**  `None` until the desk has been set up. */
+	/**  Where the desk is: a file on this computer or a team desk's server. */
+	place: DeskPlace | null,
+	/**  `None` until the desk has been set up; on a team desk, until someone signs in. */
 	settings: DeskSettings | null,
 	/**  Who is signed in on this window, if anyone. */
 	user: User | null,
@@ -671,6 +697,14 @@ export type JournalEntry = {
 	/**  The whole text as the editor held it, as it would be saved. */
 	edit: ArticleEdit,
 	written_at: string,
+};
+
+/**  A desk used on this computer. */
+export type KnownDesk = {
+	place: DeskPlace,
+	/**  The desk's name (the publication's), when it was known. */
+	name: string | null,
+	used_at: string,
 };
 
 /**

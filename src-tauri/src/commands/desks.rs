@@ -1,0 +1,72 @@
+//! Choosing a desk: the desks used on this computer, joining a team desk by its server's
+//! address, going back to a desk file. Another desk is opened by starting the app again on it
+//! (the window saves what is typed first), so a window never mixes two desks.
+
+use copydesk_core::api::DeskSettingsOp;
+use tauri::State as Managed;
+
+use crate::error::{AppResult, stopped};
+use crate::places::{DeskPlace, KnownDesk};
+use crate::state::AppState;
+use crate::team::TeamDesk;
+
+/// The desks used on this computer, the last used first.
+#[tauri::command]
+#[specta::specta]
+pub async fn known_desks(app: Managed<'_, AppState>) -> AppResult<Vec<KnownDesk>> {
+    Ok(app.remembered.list())
+}
+
+/// Joins the team desk at `server`: its address is checked (it must answer as a desk's server),
+/// remembered, and the app starts again on it, at its sign-in.
+#[tauri::command]
+#[specta::specta]
+pub async fn join_team_desk(app: Managed<'_, AppState>, server: String) -> AppResult<()> {
+    let place = tokio::task::spawn_blocking(move || {
+        let team = TeamDesk::new(&server)?;
+        team.check()?;
+        Ok::<_, copydesk_core::ApiError>(DeskPlace::Team {
+            server: team.server.clone(),
+        })
+    })
+    .await
+    .map_err(stopped)??;
+    app.remembered.used(&place, None, app.now())?;
+    app.restart.notify_one();
+    Ok(())
+}
+
+/// Opens another desk used before (or a desk file by its path): remembered as the last used,
+/// and the app starts again on it.
+#[tauri::command]
+#[specta::specta]
+pub async fn use_desk(app: Managed<'_, AppState>, place: DeskPlace) -> AppResult<()> {
+    // The desk left keeps the name it goes by, for the list.
+    if let Some(here) = app.place.clone() {
+        let name = match app.team() {
+            Some(_) => super::run(&app, DeskSettingsOp {})
+                .await
+                .ok()
+                .map(|s| s.name),
+            None => app
+                .desk()
+                .ok()
+                .and_then(|d| d.settings().ok())
+                .map(|s| s.name),
+        };
+        app.remembered.used(&here, name.as_deref(), app.now())?;
+    }
+    app.remembered.used(&place, None, app.now())?;
+    app.restart.notify_one();
+    Ok(())
+}
+
+/// Forgets a desk used before (a server that is gone); the desk itself is untouched.
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_desk(
+    app: Managed<'_, AppState>,
+    place: DeskPlace,
+) -> AppResult<Vec<KnownDesk>> {
+    app.remembered.forget(&place)
+}

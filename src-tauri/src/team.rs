@@ -1,0 +1,172 @@
+//! A team desk, through its server: the same operations as a desk file, sent by the client the
+//! CLI uses; who is signed in here is the server's session, and changes come from its event
+//! stream. Nothing is decided here: the server's core decides, as the desk file's does.
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use copydesk_client::{Client, Followed};
+use copydesk_core::api::{Operation, User};
+use copydesk_core::{ApiError, ErrorCode};
+
+use crate::error::{AppResult, signed_out};
+
+pub struct TeamDesk {
+    pub server: String,
+    /// The client and the user it acts as; `None` while nobody is signed in here.
+    signed_in: Mutex<Signed>,
+    changed: Condvar,
+}
+
+#[derive(Clone)]
+struct Signed {
+    client: Client,
+    user: Option<User>,
+    /// Counts sign-ins and sign-outs: a stream opened for one session ends with it.
+    session: u64,
+}
+
+impl TeamDesk {
+    /// A team desk at `server`, nobody signed in; an address that is no address is refused.
+    pub fn new(server: &str) -> AppResult<TeamDesk> {
+        let client = Client::new(server)?;
+        Ok(TeamDesk {
+            server: client.base().to_string(),
+            signed_in: Mutex::new(Signed {
+                client,
+                user: None,
+                session: 0,
+            }),
+            changed: Condvar::new(),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Signed> {
+        // A panic while holding this lock cannot leave the client half-written.
+        self.signed_in.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether the server answers as a desk's server. Blocking.
+    pub fn check(&self) -> AppResult<()> {
+        let client = self.lock().client.clone();
+        client.health().map(|_| ())
+    }
+
+    pub fn user(&self) -> AppResult<User> {
+        self.lock().user.clone().ok_or_else(signed_out)
+    }
+
+    /// Runs one of the desk's operations on the server as the user signed in here. Blocking.
+    pub fn call<O: Operation>(&self, op: &O) -> AppResult<O::Output> {
+        let signed = self.lock().clone();
+        if signed.user.is_none() {
+            return Err(signed_out());
+        }
+        let answer = signed.client.call(op);
+        // The server ended the session (revoked, expired): this window is signed out too.
+        if let Err(e) = &answer
+            && e.code == ErrorCode::Unauthenticated
+        {
+            self.forget_session(signed.session);
+        }
+        answer
+    }
+
+    /// Signs in on the server with name and passphrase. Blocking.
+    pub fn sign_in(&self, name: &str, passphrase: Option<&str>) -> AppResult<User> {
+        let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else {
+            let mut e = ApiError::new(
+                ErrorCode::InvalidInput,
+                "type your passphrase: a team desk asks everyone for theirs",
+            );
+            e.field = Some("passphrase".into());
+            return Err(e);
+        };
+        let mut client = self.lock().client.clone();
+        let signed_in = client.sign_in(name, passphrase)?;
+        let mut signed = self.lock();
+        signed.client = client;
+        signed.user = Some(signed_in.user.clone());
+        signed.session += 1;
+        self.changed.notify_all();
+        Ok(signed_in.user)
+    }
+
+    /// Signs out here, and on the server when it answers: a server away now ends the session by
+    /// its expiry. Blocking.
+    pub fn sign_out(&self) {
+        let mut client = self.lock().client.clone();
+        let _ = client.sign_out();
+        let session = self.lock().session;
+        self.forget_session(session);
+    }
+
+    fn forget_session(&self, session: u64) {
+        let mut signed = self.lock();
+        if signed.session != session {
+            return;
+        }
+        signed.client = Client::new(&self.server).unwrap_or_else(|_| signed.client.clone());
+        signed.user = None;
+        signed.session += 1;
+        self.changed.notify_all();
+    }
+
+    /// Follows the server's changes for as long as the app runs, calling `changed` for each (and
+    /// once when signing in or out changes what the window may see). Blocking: a thread of its
+    /// own. A stream that breaks is opened again from where it stopped, after a pause that
+    /// grows while the server is away.
+    pub fn follow(self: &Arc<Self>, changed: impl Fn()) {
+        let mut position: Option<String> = None;
+        let mut away = Duration::from_millis(500);
+        loop {
+            let signed = self.wait_signed_in();
+            let mut stream = match signed.client.follow(position.as_deref()) {
+                Ok(s) => s,
+                Err(_) => {
+                    self.pause(signed.session, away);
+                    away = (away * 2).min(Duration::from_secs(10));
+                    continue;
+                }
+            };
+            away = Duration::from_millis(500);
+            while self.lock().session == signed.session {
+                match stream.next_event() {
+                    Ok(Followed::Position(p)) => position = Some(p),
+                    Ok(Followed::Change(_)) => {
+                        position.clone_from(&stream.position);
+                        changed();
+                    }
+                    Ok(Followed::Missed { position: p }) => {
+                        position = Some(p);
+                        changed();
+                    }
+                    Ok(Followed::SignedOut(_)) => {
+                        self.forget_session(signed.session);
+                        changed();
+                        break;
+                    }
+                    // The server went away: the same position, once it is back.
+                    Err(_) => break,
+                }
+            }
+        }
+    }
+
+    /// Waits until someone is signed in here; the client and session then.
+    fn wait_signed_in(&self) -> Signed {
+        let mut signed = self.lock();
+        while signed.user.is_none() {
+            signed = self.changed.wait(signed).unwrap_or_else(|p| p.into_inner());
+        }
+        signed.clone()
+    }
+
+    /// Waits `how_long`, or less if the session changes meanwhile.
+    fn pause(&self, session: u64, how_long: Duration) {
+        let signed = self.lock();
+        let _ = self
+            .changed
+            .wait_timeout_while(signed, how_long, |s| s.session == session);
+    }
+}
