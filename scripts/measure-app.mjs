@@ -16,6 +16,10 @@
 // MEASURE_USER       who signs in (default "Bench Editor")
 // MEASURE_JSON       also write the JSON report to this file
 // MEASURE_SHOTS      a folder for screenshots of the Desk and the editor (none by default)
+// MEASURE_EMPTY_APP  an empty Tauri app (one window, a static page; scripts/measure-app.sh builds
+//                    it): measured the same way after each launch of Copydesk, for the ratio
+// MEASURE_LONG       in the last launch, go on opening and closing articles up to this many
+//                    (say 500), then read memory again, and once more after a minute idle
 
 import { readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,6 +33,11 @@ const OPEN = Number(process.env.MEASURE_OPEN ?? 20);
 const SAMPLES = Number(process.env.MEASURE_SAMPLES ?? 10);
 const USER = process.env.MEASURE_USER ?? "Bench Editor";
 const SHOTS = process.env.MEASURE_SHOTS ?? null;
+const EMPTY_APP = process.env.MEASURE_EMPTY_APP ? resolve(process.env.MEASURE_EMPTY_APP) : null;
+const LONG = Number(process.env.MEASURE_LONG ?? 0);
+/** Idle after the long run before memory is read again: WebKit's collector and allocator give back
+ * what was garbage within seconds; what is still there after this is kept. */
+const IDLE_MS = 60000;
 /** The autosave's wait after the last change (ui/src/lib/autosave.ts). */
 const DEBOUNCE_MS = 1000;
 /** A launch or a page on the 100,000-article desk may be slow; nothing should take this long. */
@@ -160,15 +169,15 @@ function kb(pid, file, field) {
   }
 }
 
-/** The app's process (the one running `application` under tauri-driver) and every process under it. */
-function appTree() {
+/** The app's process (the one running `binary` under tauri-driver) and every process under it. */
+function appTree(binary = application) {
   const all = processes();
   const under = driverPid ? new Set(descendants(all, driverPid).map((p) => p.pid)) : null;
   const apps = [...all.values()].filter(
-    (p) => p.exe !== null && p.exe.replace(/ \(deleted\)$/, "") === application && (under === null || under.has(p.pid)),
+    (p) => p.exe !== null && p.exe.replace(/ \(deleted\)$/, "") === binary && (under === null || under.has(p.pid)),
   );
   if (apps.length !== 1) {
-    throw new Error(`expected one ${application} process${driverPid ? ` under tauri-driver (${driverPid})` : ""}, found ${apps.length}`);
+    throw new Error(`expected one ${binary} process${driverPid ? ` under tauri-driver (${driverPid})` : ""}, found ${apps.length}`);
   }
   const app = apps[0];
   return { app, children: descendants(all, app.pid) };
@@ -224,8 +233,8 @@ function compositingDisabled() {
   }
 }
 
-function memory() {
-  const { app, children } = appTree();
+function memory(binary = application) {
+  const { app, children } = appTree(binary);
   const read = (p) => ({
     pid: p.pid,
     comm: p.comm,
@@ -447,6 +456,48 @@ function stats(values) {
   return { n: v.length, min: v[0], median: at(0.5), max: v[v.length - 1] };
 }
 
+/** The empty app, launched as Copydesk is, its memory read once its page is painted and the
+ * figure has stopped moving (two readings 2 s apart within 1 MB, at most 30 s). */
+async function measureEmpty() {
+  const app = await Session.start(driverUrl, EMPTY_APP);
+  try {
+    await until(async () => {
+      try {
+        return (await app.execute(`return document.readyState === "complete" && document.body.textContent.includes("Empty") || null;`)) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    }, "the empty app's page", WAIT_MS);
+    await app.painted();
+    let last = memory(EMPTY_APP);
+    for (let i = 0; i < 15; i++) {
+      await pause(2000);
+      const now = memory(EMPTY_APP);
+      const still = Math.abs(now.total_rss_mb - last.total_rss_mb) < 1;
+      last = now;
+      if (still) break;
+    }
+    return last;
+  } finally {
+    await app.stop();
+    await until(() => {
+      try {
+        appTree(EMPTY_APP);
+        return false;
+      } catch {
+        return true;
+      }
+    }, "the empty app to exit", 30000);
+  }
+}
+
+/** Opens and closes the Desk's `articles` in turn until `total` have been opened in this launch. */
+async function openUpTo(app, articles, done, total) {
+  const times = [];
+  for (let n = done; n < total; n++) times.push(await openAndClose(app, articles[n % articles.length].option));
+  return times;
+}
+
 async function main() {
   log(`app ${application}, ${RUNS} launches, ${OPEN} articles each, ${SAMPLES} keystroke samples`);
   const launches = [];
@@ -462,6 +513,38 @@ async function main() {
       const opens = [];
       for (const a of articles) opens.push(await openAndClose(app, a.option));
       const mem = memory();
+      let long = null;
+      if (run === RUNS && LONG > opens.length) {
+        // As many distinct articles as the Desk lists (up to 100), opened in turn.
+        const many = await deskArticles(app, Math.min(100, LONG));
+        await openUpTo(app, many, opens.length, LONG);
+        const after = memory();
+        await pause(IDLE_MS);
+        const idle = memory();
+        // With JSC_useDollarVM=1 (measure-app.sh sets it) the page can ask JavaScriptCore for a
+        // full collection: what is left after it is kept, not garbage waiting.
+        const collected = await app.execute(`if (typeof $vm === "undefined") return false; $vm.gc(); return true;`).catch(() => false);
+        let gc = null;
+        if (collected) {
+          await pause(IDLE_MS / 2);
+          gc = memory();
+        }
+        long = {
+          opened: LONG,
+          distinct: many.length,
+          total_rss_mb: after.total_rss_mb,
+          total_pss_mb: after.total_pss_mb,
+          after_idle_total_rss_mb: idle.total_rss_mb,
+          after_idle_total_pss_mb: idle.total_pss_mb,
+          after_gc_total_rss_mb: gc?.total_rss_mb ?? null,
+          after_gc_total_pss_mb: gc?.total_pss_mb ?? null,
+          memory: gc ?? idle,
+        };
+        log(
+          `after ${LONG} articles ${after.total_rss_mb} MB RSS, ${idle.total_rss_mb} MB after ${IDLE_MS / 1000} s idle` +
+            (gc ? `, ${gc.total_rss_mb} MB after a full collection` : " (no full collection: $vm missing)"),
+        );
+      }
       launches.push({
         run,
         ...figures,
@@ -471,6 +554,7 @@ async function main() {
         open_article_max_ms: stats(opens.map((o) => o.open_ms)).max,
         memory_at_desk: { app_rss_mb: atDesk.app_rss_mb, webkit_rss_mb: atDesk.webkit_rss_mb, total_rss_mb: atDesk.total_rss_mb, total_pss_mb: atDesk.total_pss_mb },
         memory: mem,
+        long,
       });
       log(
         `run ${run} (load ${figures.load_average}): sign-in ${figures.launch_to_sign_in_client_ms} ms, Desk ${figures.launch_to_desk_client_ms} ms after launch; ` +
@@ -489,6 +573,11 @@ async function main() {
         return true;
       }
     }, "the app to exit", 30000);
+    if (EMPTY_APP) {
+      const empty = await measureEmpty();
+      launches[launches.length - 1].empty_app = empty;
+      log(`run ${run}: the empty app ${empty.total_rss_mb} MB RSS, ${empty.total_pss_mb} MB PSS`);
+    }
   }
 
   // The first launch of a run starts with empty caches (a new XDG_CACHE_HOME: Mesa's shader
@@ -516,6 +605,8 @@ async function main() {
     total_rss_mb: pickMem("total_rss_mb"),
     total_pss_mb: pickMem("total_pss_mb"),
     desk_total_rss_mb: stats(launches.map((l) => l.memory_at_desk.total_rss_mb)),
+    empty_total_rss_mb: EMPTY_APP ? stats(launches.map((l) => l.empty_app.total_rss_mb)) : null,
+    empty_total_pss_mb: EMPTY_APP ? stats(launches.map((l) => l.empty_app.total_pss_mb)) : null,
     last_key_to_saved_ms: pickTyping("last_key_to_saved_ms"),
     last_key_to_saving_ms: pickTyping("last_key_to_saving_ms"),
     saving_to_saved_ms: pickTyping("saving_to_saved_ms"),
@@ -550,6 +641,8 @@ async function main() {
     [`RSS after ${OPEN} articles: WebKit`, summary.webkit_rss_mb, "MB"],
     [`RSS after ${OPEN} articles: total`, summary.total_rss_mb, "MB"],
     [`PSS after ${OPEN} articles: total`, summary.total_pss_mb, "MB"],
+    ["the empty app: RSS total", summary.empty_total_rss_mb, "MB"],
+    ["the empty app: PSS total", summary.empty_total_pss_mb, "MB"],
     ["last key → saved", summary.last_key_to_saved_ms, "ms"],
     ["last key → saving (debounce)", summary.last_key_to_saving_ms, "ms"],
     ["saving → saved", summary.saving_to_saved_ms, "ms"],
@@ -567,6 +660,24 @@ async function main() {
   }
   lines.push("(launch figures: the median is of the launches after the first; the rest: of all)");
   lines.push(`WebKit compositing: ${report.webkit_compositing_disabled.map((x) => (x === null ? "?" : x ? "off" : "on")).join(", ")} (launch by launch)`);
+  if (EMPTY_APP) {
+    // Launch by launch, Copydesk after OPEN articles against the empty app measured right after it.
+    const ratio = (key) => stats(launches.map((l) => Math.round((l.memory[key] / l.empty_app[key]) * 100) / 100));
+    report.ratio_to_empty = { total_rss: ratio("total_rss_mb"), total_pss: ratio("total_pss_mb") };
+    lines.push(
+      `after ${OPEN} articles against the empty app: RSS ${report.ratio_to_empty.total_rss.median}× (${report.ratio_to_empty.total_rss.min}–${report.ratio_to_empty.total_rss.max}), ` +
+        `PSS ${report.ratio_to_empty.total_pss.median}× (${report.ratio_to_empty.total_pss.min}–${report.ratio_to_empty.total_pss.max})`,
+    );
+  }
+  const long = launches.find((l) => l.long)?.long;
+  if (long) {
+    const base = launches[launches.length - 1].memory;
+    lines.push(
+      `after ${long.opened} articles (${long.distinct} distinct): ${long.total_rss_mb} MB RSS, ${long.after_idle_total_rss_mb} MB after ${IDLE_MS / 1000} s idle, ` +
+        (long.after_gc_total_rss_mb !== null ? `${long.after_gc_total_rss_mb} MB after a full collection, ` : "") +
+        `against ${base.total_rss_mb} MB after ${OPEN} (${Math.round((long.after_idle_total_rss_mb / base.total_rss_mb - 1) * 1000) / 10} %)`,
+    );
+  }
   console.log(lines.join("\n"));
   console.log(JSON.stringify(report));
   if (process.env.MEASURE_JSON) writeFileSync(process.env.MEASURE_JSON, `${JSON.stringify(report, null, 2)}\n`);

@@ -7,10 +7,17 @@
 #   make ui && cargo build --release -p copydesk-app
 #   scripts/measure-app.sh /path/to/bench.db           # a table, then the JSON report
 #
+# Beside Copydesk it builds an empty Tauri app (one window, a static page, the same tauri
+# version, its lock file and release profile) in a scratch folder, and measures it the same way
+# after each launch: WebKitGTK's own cost, against which Copydesk's memory is a ratio. Without a
+# GPU it runs without compositing, as Copydesk does there (src-tauri/src/lib.rs).
+#
 # COPYDESK_APP      the app binary (default target/release/copydesk-app)
 # MEASURE_TMP       where the desk is copied (default $TMPDIR or /tmp): room for the whole file
 # MEASURE_DISPLAY   first X display number to try (default 120)
-# MEASURE_RUNS, MEASURE_OPEN, MEASURE_SAMPLES, MEASURE_JSON, MEASURE_SHOTS: see measure-app.mjs
+# MEASURE_RUNS, MEASURE_OPEN, MEASURE_SAMPLES, MEASURE_JSON, MEASURE_SHOTS, MEASURE_LONG: see
+#                   measure-app.mjs
+# MEASURE_EMPTY=0   do not build or measure the empty app
 #
 # Stops everything it started and removes the copy, whatever happened.
 set -euo pipefail
@@ -66,6 +73,58 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The empty app, built where the workspace builds (its dependencies are Copydesk's, compiled once).
+empty_app=""
+if [ "${MEASURE_EMPTY:-1}" != "0" ]; then
+	src="$tmp/empty-app"
+	mkdir -p "$src/src" "$src/dist" "$src/icons"
+	cp src-tauri/icons/* "$src/icons/"
+	cp Cargo.lock "$src/Cargo.lock"
+	cat >"$src/Cargo.toml" <<-'TOML'
+		[package]
+		name = "empty-tauri-app"
+		version = "0.1.0"
+		edition = "2024"
+
+		[workspace]
+
+		[dependencies]
+		tauri = { version = "~2.12", features = [] }
+
+		[build-dependencies]
+		tauri-build = { version = "2", features = [] }
+
+		[profile.release]
+		debug = "line-tables-only"
+	TOML
+	echo 'fn main() { tauri_build::build() }' >"$src/build.rs"
+	cat >"$src/src/main.rs" <<-'RUST'
+		fn main() {
+		    tauri::Builder::default()
+		        .run(tauri::generate_context!())
+		        .expect("the empty app runs");
+		}
+	RUST
+	echo '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body><p>Empty</p></body></html>' >"$src/dist/index.html"
+	cat >"$src/tauri.conf.json" <<-'JSON'
+		{
+		  "productName": "Empty",
+		  "version": "0.1.0",
+		  "identifier": "org.copydesk.measure.empty",
+		  "build": { "frontendDist": "dist" },
+		  "app": { "windows": [{ "label": "main", "title": "Empty", "width": 1280, "height": 800 }] },
+		  "bundle": { "active": false, "icon": ["icons/32x32.png", "icons/128x128.png", "icons/icon.png"] }
+		}
+	JSON
+	say "building the empty Tauri app in $src"
+	CARGO_TARGET_DIR="$PWD/target" cargo build --release --quiet --manifest-path "$src/Cargo.toml"
+	empty_app="$PWD/target/release/empty-tauri-app"
+fi
+# Copydesk paints without compositing where there is no GPU; the empty app is measured alike.
+# JSC_useDollarVM=1 gives the page `$vm`, through which the long run asks for a full collection.
+compositing=()
+if ! compgen -G "/dev/dri/renderD*" >/dev/null; then compositing=(WEBKIT_DISABLE_COMPOSITING_MODE=1); fi
+
 # The copy: the app writes to the desk it opens (sign-ins, autosaves), the original stays as built.
 say "copying $desk ($(du -h "$desk" | cut -f1)) to $tmp"
 cp "$desk" "$tmp/desk.db"
@@ -101,7 +160,7 @@ while [ "$native_port" = "$port" ]; do native_port=$(free_port); done
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
 env -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
 	DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
-	COPYDESK_DB="$tmp/desk.db" \
+	COPYDESK_DB="$tmp/desk.db" "${compositing[@]}" JSC_useDollarVM=1 \
 	XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
 	setsid "$driver" --port "$port" --native-port "$native_port" >"$tmp/driver.log" 2>&1 &
 driver_pid=$!
@@ -125,7 +184,7 @@ fi
 say "Xvfb on $display, tauri-driver on $url, app $app"
 
 status=0
-TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" MEASURE_DRIVER_PID="$driver_pid" \
+TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" MEASURE_DRIVER_PID="$driver_pid" MEASURE_EMPTY_APP="$empty_app" \
 	node scripts/measure-app.mjs || status=$?
 if [ "$status" -ne 0 ]; then
 	say "the driver's log:"
