@@ -44,9 +44,11 @@ lint: ui
 unit: app
 	CARGO=$(CARGO) NPM=$(NPM) scripts/run-tests.sh
 
-# The end-to-end tests alone (screenshots in tests/e2e/output/).
+# The end-to-end tests alone (screenshots in tests/e2e/output/), beside a throwaway PostgreSQL
+# cluster for the team desk's.
 e2e: app
-	scripts/e2e.sh
+	$(CARGO) build -p copydesk
+	scripts/with-postgres.sh scripts/e2e.sh
 
 test: lint ui-check unit
 

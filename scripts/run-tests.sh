@@ -17,7 +17,8 @@ scripts/cargo-tests.sh 2>&1 | tee "$log" || status=1
 # What publishing writes, checked by real validators (Nu Html Checker, feedparser, icalendar).
 scripts/validate-output.sh 2>&1 | tee -a "$log" || status=1
 if [ "${E2E:-1}" != 0 ]; then
-	scripts/e2e.sh 2>&1 | tee -a "$log" || status=1
+	# Beside a throwaway PostgreSQL cluster: the team desk's end-to-end test serves one on it.
+	scripts/with-postgres.sh scripts/e2e.sh 2>&1 | tee -a "$log" || status=1
 fi
 
 plain=$(sed 's/\x1b\[[0-9;]*m//g' "$log")

@@ -80,14 +80,22 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     composite_only_with_a_gpu();
-    let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    // A desk named on the command line (`--db FILE`, `--server URL`) wins over the environment's.
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |flag: &str| args.windows(2).find(|w| w[0] == flag).map(|w| w[1].clone());
+    let (db, server) = match (arg("--db"), arg("--server")) {
+        (None, None) => {
+            let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+            (
+                from_env("COPYDESK_DB").map(std::path::PathBuf::from),
+                from_env("COPYDESK_SERVER").and_then(|s| s.into_string().ok()),
+            )
+        }
+        (db, server) => (db.map(std::path::PathBuf::from), server),
+    };
     let place = places::start_place(
-        from_env("COPYDESK_DB")
-            .map(std::path::PathBuf::from)
-            .as_deref(),
-        from_env("COPYDESK_SERVER")
-            .and_then(|s| s.into_string().ok())
-            .as_deref(),
+        db.as_deref(),
+        server.as_deref(),
         &Remembered::at(
             journal_path()
                 .map(|j| j.with_file_name("desks.json"))

@@ -74,9 +74,11 @@ export class Session {
   }
 
   /** Starts the app at `application` and returns its session. */
-  static async start(driverUrl, application) {
+  /** Starts `application` (with its command-line `args`, if any) in a new session. */
+  static async start(driverUrl, application, args = []) {
+    const options = args.length > 0 ? { application, args } : { application };
     const value = await request(driverUrl, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+      capabilities: { alwaysMatch: { "tauri:options": options } },
     });
     return new Session(driverUrl, value.sessionId);
   }

@@ -1,0 +1,194 @@
+// The app on a team desk, through the real app (tauri-driver, WebKitWebDriver, Xvfb) against one
+// `copydesk serve` on a PostgreSQL schema of its own (the cluster scripts/with-postgres.sh starts,
+// COPYDESK_TEST_PG). The app is started on the server (`--server URL`); a contributor signs in
+// with her passphrase, writes a draft and submits it; an editor elsewhere (the CLI, through the
+// same server) claims it, and her open editor shows it in review without her doing anything; a
+// move that is not hers, invoked from her page, is refused by the server. Screenshots of the team
+// sign-in, the desk chooser and the team Desk go to tests/e2e/output/.
+//
+// Run through scripts/e2e.sh under scripts/with-postgres.sh (make test does). The steps share one
+// app session and run in order; after a failed step the rest are skipped.
+
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { Keys, Session, until } from "./webdriver.mjs";
+
+const driverUrl = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
+const application = resolve(process.env.COPYDESK_APP ?? "target/debug/copydesk-app");
+const cli = resolve(process.env.COPYDESK_CLI ?? "target/debug/copydesk");
+const output = process.env.E2E_OUTPUT ?? resolve("tests/e2e/output");
+
+const CHIEF = { name: "Claire Chief", passphrase: "chief passphrase for the team" };
+const EDITOR = { name: "Eddie Editor", passphrase: "editor passphrase for the team" };
+const AUTHOR = { name: "jane", passphrase: "jane's passphrase for the team" };
+const HEADLINE = "The harbour wall needs a plan";
+const BODY = "The wall has stood for a century. It will not stand another winter without repair.";
+
+let app;
+let server;
+let serverUrl;
+let work;
+let brokenAt = null;
+
+const STEP_MS = 120000;
+
+function step(name, body) {
+  it(name, { timeout: STEP_MS + 30000 }, async (t) => {
+    if (brokenAt) {
+      t.skip(`skipped: “${brokenAt}” failed`);
+      return;
+    }
+    brokenAt = name;
+    try {
+      await body(t);
+      brokenAt = null;
+    } catch (error) {
+      let shot = "";
+      try {
+        shot = `\n  screenshot: ${await app.screenshot(join(output, `failed-team-${name.slice(0, 40).replace(/\W+/g, "-")}.png`))}`;
+      } catch {
+        // The app may be gone; the message still names the step.
+      }
+      error.message = `step “${name}” failed: ${error.message}${shot}`;
+      throw error;
+    }
+  });
+}
+
+/** The state the editor's bar shows, compared without case (CSS upper-cases it). */
+async function waitForState(label) {
+  await until(async () => {
+    for (const text of await app.texts(".editor-bar .state")) {
+      if (text.toLowerCase().includes(label.toLowerCase())) return true;
+    }
+    return false;
+  }, `the article's state to read “${label}”`);
+}
+
+/** This environment without a desk file named in it: the CLI works on the server. */
+function cliEnv(more = {}) {
+  const env = { ...process.env, ...more };
+  delete env.COPYDESK_DB;
+  return env;
+}
+
+/** The CLI on the team desk as `who`, with a config folder of their own (their session). */
+function copydesk(who, args, extraEnv = {}) {
+  return execFileSync(cli, ["--server", serverUrl, ...args], {
+    env: cliEnv({ XDG_CONFIG_HOME: join(work, `config-${who.name}`), ...extraEnv }),
+    encoding: "utf8",
+  });
+}
+
+function login(who) {
+  copydesk(who, ["login", "--as", who.name], { COPYDESK_PASSPHRASE: who.passphrase });
+}
+
+/** A team desk on a schema of its own, its people, and a server for it. */
+async function serveTeamDesk() {
+  const base = process.env.COPYDESK_TEST_PG;
+  if (!base) throw new Error("the team desk test needs PostgreSQL: run it through scripts/with-postgres.sh (make test does)");
+  const schema = `e2e_team_${process.pid}`;
+  execFileSync("psql", [base, "-qAtc", `CREATE SCHEMA ${schema}`]);
+  const database = `${base} options='-csearch_path=${schema},public'`;
+  execFileSync(cli, ["init", "--database", database, "--desk", "The Meridian", "--tz", "Europe/Paris", "--chief", CHIEF.name], {
+    env: cliEnv({ COPYDESK_NEW_PASSPHRASE: CHIEF.passphrase }),
+  });
+  server = spawn(cli, ["serve", "--database", database, "--listen", "127.0.0.1:0", "--publish-folder", join(work, "site")], {
+    env: cliEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  server.stderr.on("data", (chunk) => (log += chunk));
+  serverUrl = await until(() => log.match(/serving the team desk at (http:\/\/[0-9.:]+)/)?.[1], "the server to start", 30000);
+  login(CHIEF);
+  copydesk(CHIEF, ["contributor", "add", "Jane Roe", "--guest", "--bio", "Jane Roe writes about the coast."]);
+  copydesk(CHIEF, ["user", "add", AUTHOR.name, "--role", "contributor", "--contributor", "Jane Roe"], {
+    COPYDESK_NEW_PASSPHRASE: AUTHOR.passphrase,
+  });
+  copydesk(CHIEF, ["user", "add", EDITOR.name, "--role", "editor"], { COPYDESK_NEW_PASSPHRASE: EDITOR.passphrase });
+  login(EDITOR);
+}
+
+describe("the app on a team desk", () => {
+  before(
+    async () => {
+      work = mkdtempSync(join(tmpdir(), "copydesk-team-e2e-"));
+      await serveTeamDesk();
+      app = await Session.start(driverUrl, application, ["--server", serverUrl]);
+    },
+    { timeout: 120000 },
+  );
+
+  after(async () => {
+    await app?.stop().catch(() => {});
+    server?.kill("SIGTERM");
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  let articleId;
+
+  step("the app opens on the team desk's sign-in and a wrong passphrase is said next to the field", async () => {
+    await app.waitForText("h1", `Sign in to the team desk at ${serverUrl}`);
+    // Where else it could go: the desk chooser, for the screenshot.
+    await app.clickText("button", "Use another desk…");
+    await app.waitFor("#other-desks");
+    await app.screenshot(join(output, "team-desk-chooser.png"));
+    await app.fill("#team-name", AUTHOR.name);
+    await app.fill("#team-passphrase", "not her passphrase");
+    await app.clickText("button", "Sign in");
+    await app.waitFor("#team-passphrase-problem, #team-sign-in-problem");
+    await app.screenshot(join(output, "team-sign-in.png"));
+  });
+
+  step("the contributor signs in with her passphrase and writes a draft through the server", async () => {
+    await app.fill("#team-passphrase", AUTHOR.passphrase);
+    await app.clickText("button", "Sign in");
+    await app.waitForText(".user-name", AUTHOR.name);
+    await app.waitFor(".queue h2");
+    await until(async () => {
+      if ((await app.find("#new-headline")).length > 0) return true;
+      await app.pressKeys("n");
+      return false;
+    }, "`n` to open the new article form");
+    await app.fill("#new-headline", HEADLINE);
+    await app.type(await app.waitFor("#new-headline"), Keys.ENTER);
+    const body = await app.waitFor(".ProseMirror");
+    await app.click(body);
+    await app.type(body, BODY);
+    // Saved on the server: read back through the CLI, as the editor.
+    const saved = await until(() => {
+      const found = JSON.parse(copydesk(EDITOR, ["--json", "article", "list", "--state", "draft"]));
+      const piece = (found.items ?? found).find((a) => a.headline === HEADLINE);
+      return piece ? piece : undefined;
+    }, "the draft on the server");
+    articleId = saved.id;
+    await until(async () => {
+      const shown = JSON.parse(copydesk(EDITOR, ["--json", "article", "show", articleId]));
+      return shown.body.includes("another winter") || undefined;
+    }, "every word typed to reach the server");
+  });
+
+  step("she submits it, and the editor's claim elsewhere shows in her window by itself", async () => {
+    await app.clickText(".workflow button", "Submit");
+    await waitForState("Submitted");
+    copydesk(EDITOR, ["article", "move", articleId, "claim"]);
+    // Nothing clicked here: the server's event stream brings the change.
+    await waitForState("In review");
+    await app.screenshot(join(output, "team-editor.png"));
+  });
+
+  step("a move that is not hers, invoked from her page, is refused by the server", async () => {
+    const refused = await app.invoke("move_article", { input: { id: articleId, action: "approve", args: {} } });
+    assert.equal(refused.error?.code, "forbidden", JSON.stringify(refused));
+    const shown = JSON.parse(copydesk(EDITOR, ["--json", "article", "show", articleId]));
+    assert.equal(shown.state, "in_review", "nothing moved");
+    await app.pressKeys(Keys.ESCAPE);
+    await app.waitFor(".queue h2");
+    await app.screenshot(join(output, "team-desk.png"));
+  });
+});
