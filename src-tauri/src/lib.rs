@@ -26,7 +26,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .commands(commands::all())
         .events(tauri_specta::collect_events![
             watch::DeskChanged,
-            publisher::PublishingDone
+            publisher::PublishingDone,
+            team::ServerReach
         ])
 }
 

@@ -2,20 +2,38 @@
 //! CLI uses; who is signed in here is the server's session, and changes come from its event
 //! stream. Nothing is decided here: the server's core decides, as the desk file's does.
 
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use copydesk_client::{Client, Followed};
 use copydesk_core::api::{Operation, User};
 use copydesk_core::{ApiError, ErrorCode};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{AppResult, signed_out};
+
+/// Whether the team desk's server answers, as this window last found: the window says
+/// "Offline" and keeps what is typed on this computer while it does not.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
+)]
+pub struct ServerReach {
+    pub online: bool,
+    /// Why not, in words (the client's: "the desk's server at … does not answer …").
+    pub problem: Option<String>,
+}
+
+/// Whom the desk tells when its server goes away or comes back.
+type ReachListener = Box<dyn Fn(&ServerReach) + Send + Sync>;
 
 pub struct TeamDesk {
     pub server: String,
     /// The client and the user it acts as; `None` while nobody is signed in here.
     signed_in: Mutex<Signed>,
     changed: Condvar,
+    reach: Mutex<ServerReach>,
+    /// Told each time the server goes away or comes back.
+    on_reach: OnceLock<ReachListener>,
 }
 
 #[derive(Clone)]
@@ -38,7 +56,49 @@ impl TeamDesk {
                 session: 0,
             }),
             changed: Condvar::new(),
+            reach: Mutex::new(ServerReach {
+                online: true,
+                problem: None,
+            }),
+            on_reach: OnceLock::new(),
         })
+    }
+
+    /// Whom to tell when the server goes away or comes back (the window, through an event).
+    pub fn on_reach(&self, tell: impl Fn(&ServerReach) + Send + Sync + 'static) {
+        let _ = self.on_reach.set(Box::new(tell));
+    }
+
+    pub fn reach(&self) -> ServerReach {
+        self.reach.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Notes what the last exchange with the server found; a change is told.
+    fn reached(&self, answered: Result<(), &ApiError>) {
+        let now = match answered {
+            Ok(()) => ServerReach {
+                online: true,
+                problem: None,
+            },
+            Err(e) if e.code == ErrorCode::Unavailable => ServerReach {
+                online: false,
+                problem: Some(e.message.clone()),
+            },
+            // Any other answer is an answer: the server is there.
+            Err(_) => ServerReach {
+                online: true,
+                problem: None,
+            },
+        };
+        let mut reach = self.reach.lock().unwrap_or_else(|p| p.into_inner());
+        if reach.online == now.online {
+            return;
+        }
+        *reach = now.clone();
+        drop(reach);
+        if let Some(tell) = self.on_reach.get() {
+            tell(&now);
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Signed> {
@@ -49,7 +109,9 @@ impl TeamDesk {
     /// Whether the server answers as a desk's server. Blocking.
     pub fn check(&self) -> AppResult<()> {
         let client = self.lock().client.clone();
-        client.health().map(|_| ())
+        let health = client.health().map(|_| ());
+        self.reached(health.as_ref().copied());
+        health
     }
 
     pub fn user(&self) -> AppResult<User> {
@@ -63,6 +125,7 @@ impl TeamDesk {
             return Err(signed_out());
         }
         let answer = signed.client.call(op);
+        self.reached(answer.as_ref().map(|_| ()));
         // The server ended the session (revoked, expired): this window is signed out too.
         if let Err(e) = &answer
             && e.code == ErrorCode::Unauthenticated
@@ -83,7 +146,9 @@ impl TeamDesk {
             return Err(e);
         };
         let mut client = self.lock().client.clone();
-        let signed_in = client.sign_in(name, passphrase)?;
+        let signed_in = client.sign_in(name, passphrase);
+        self.reached(signed_in.as_ref().map(|_| ()));
+        let signed_in = signed_in?;
         let mut signed = self.lock();
         signed.client = client;
         signed.user = Some(signed_in.user.clone());
@@ -123,12 +188,20 @@ impl TeamDesk {
             let signed = self.wait_signed_in();
             let mut stream = match signed.client.follow(position.as_deref()) {
                 Ok(s) => s,
-                Err(_) => {
+                Err(e) => {
+                    // The stream is also how a server that went away is found to be back.
+                    self.reached(Err(&e));
                     self.pause(signed.session, away);
                     away = (away * 2).min(Duration::from_secs(10));
                     continue;
                 }
             };
+            let was_away = !self.reach().online;
+            self.reached(Ok(()));
+            if was_away {
+                // What changed meanwhile is read again.
+                changed();
+            }
             away = Duration::from_millis(500);
             while self.lock().session == signed.session {
                 match stream.next_event() {
@@ -147,7 +220,10 @@ impl TeamDesk {
                         break;
                     }
                     // The server went away: the same position, once it is back.
-                    Err(_) => break,
+                    Err(e) => {
+                        self.reached(Err(&e));
+                        break;
+                    }
                 }
             }
         }

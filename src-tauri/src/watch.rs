@@ -53,6 +53,10 @@ pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>)
 /// Emits `DeskChanged` for each change the team desk's server announces, for as long as the app
 /// runs (a thread of its own: the stream is read as it comes).
 pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
+    let told = app.clone();
+    team.on_reach(move |reach| {
+        let _ = reach.clone().emit(&told);
+    });
     std::thread::spawn(move || {
         team.follow(|| {
             // No window listening yet is not an error worth stopping for.

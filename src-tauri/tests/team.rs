@@ -26,8 +26,19 @@ const AUTHOR: (&str, &str) = ("jane", "contributor passphrase");
 /// Roe, served on a free loopback port for as long as the runtime and server live.
 struct Served {
     server: String,
-    _runtime: tokio::runtime::Runtime,
-    _running: copydesk_server::Server,
+    runtime: tokio::runtime::Runtime,
+    running: Option<copydesk_server::Server>,
+}
+
+impl Served {
+    /// Stops serving, as a server taken down for maintenance does.
+    fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            self.runtime
+                .block_on(running.stop(Duration::from_secs(5)))
+                .unwrap();
+        }
+    }
 }
 
 fn served() -> Served {
@@ -96,14 +107,14 @@ fn served() -> Served {
         .unwrap();
     Served {
         server: format!("http://{}", running.address()),
-        _runtime: runtime,
-        _running: running,
+        runtime,
+        running: Some(running),
     }
 }
 
 #[test]
 fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_live() {
-    let served = served();
+    let mut served = served();
     let dir = tempfile::tempdir().unwrap();
     let state = AppState::open_place(
         Some(DeskPlace::Team {
@@ -215,11 +226,120 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
     let claimed = call(&window, "get_article", json!({"id": id})).unwrap();
     assert_eq!(claimed["state"], "in_review");
 
+    // Text kept on this computer (typed while the server was away, say) is sent when asked,
+    // but for the articles open in the window; a text typed on an old version waits for the
+    // conflict view, and one the desk will not take from her (a piece in review) is kept too.
+    let version = claimed["version"].as_u64().unwrap();
+    let mine = call(
+        &window,
+        "create_article",
+        json!({"article": {"headline": "Sea fog",
+        "body": "Fog.", "byline": [], "tags": [], "related": []}}),
+    )
+    .unwrap();
+    let mine_id = mine["id"].as_str().unwrap().to_string();
+    let keep = |article: &str, base: u64, body: &str| {
+        let edit = json!({"articleId": article, "baseVersion": base, "edit": {"body": body}});
+        invoke(&window, "journal_keep", edit).unwrap();
+    };
+    invoke(&window, "journal_discard", json!({"articleId": id})).unwrap();
+    keep(&mine_id, 1, "Fog over the harbour all morning.");
+    keep(&id, version, "Her text of the wall, in review now.");
+    let open = invoke(
+        &window,
+        "journal_send",
+        json!({"except": [mine_id.clone()]}),
+    )
+    .unwrap();
+    assert_eq!(open["sent"], json!([]), "{open}");
+    assert_eq!(open["refused"], json!([id.clone()]), "{open}");
+    invoke(&window, "journal_discard", json!({"articleId": id})).unwrap();
+    let sent = invoke(&window, "journal_send", json!({"except": []})).unwrap();
+    assert_eq!(sent["sent"], json!([mine_id.clone()]), "{sent}");
+    let saved = call(&window, "get_article", json!({"id": mine_id})).unwrap();
+    assert_eq!(saved["body"], "Fog over the harbour all morning.");
+    assert_eq!(
+        invoke(&window, "journal_list", json!({})).unwrap(),
+        json!([])
+    );
+    keep(&mine_id, 1, "A text typed on the first version.");
+    let stale = invoke(&window, "journal_send", json!({"except": []})).unwrap();
+    assert_eq!(stale["conflicts"], json!([mine_id.clone()]), "{stale}");
+    let left = invoke(&window, "journal_list", json!({})).unwrap();
+    assert_eq!(left[0]["article_id"], mine_id.as_str(), "{left}");
+    invoke(&window, "journal_discard", json!({"articleId": mine_id})).unwrap();
+
+    // The server goes away: the window is told, and the kept text waits for it.
+    let (reach_told, reach_heard) = mpsc::channel();
+    app.listen_any("server-reach", move |event| {
+        let _ = reach_told.send(event.payload().to_string());
+    });
+    assert_eq!(
+        invoke(&window, "server_reach", json!({})).unwrap()["online"],
+        true
+    );
+    served.stop();
+    let away = call(&window, "get_article", json!({"id": id})).unwrap_err();
+    assert_eq!(away["code"], "unavailable", "{away}");
+    let told: serde_json::Value = serde_json::from_str(
+        &reach_heard
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the window is told the server is away"),
+    )
+    .unwrap();
+    assert_eq!(told["online"], false, "{told}");
+    assert!(
+        told["problem"]
+            .as_str()
+            .unwrap()
+            .contains("does not answer"),
+        "{told}"
+    );
+    let reach = invoke(&window, "server_reach", json!({})).unwrap();
+    assert_eq!(reach["online"], false);
+    keep(&mine_id, 2, "Fog, then sun.");
+    let waiting = invoke(&window, "journal_send", json!({"except": []})).unwrap();
+    assert_eq!(waiting["waiting"], json!([mine_id]), "{waiting}");
+    assert_eq!(
+        invoke(&window, "journal_list", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    drop(app);
+}
+
+#[test]
+fn signing_out_of_a_team_desk_ends_the_session() {
+    let served = served();
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open_place(
+        Some(DeskPlace::Team {
+            server: served.server.clone(),
+        }),
+        Ok(dir.path().join("unused.db")),
+        Ok(dir.path().join("journal.db")),
+    );
+    let (_app, window) = common::open(state);
+    invoke(
+        &window,
+        "sign_in",
+        json!({"name": AUTHOR.0, "passphrase": AUTHOR.1}),
+    )
+    .unwrap();
     // Signing out ends the session on the server too.
     invoke(&window, "sign_out", json!({})).unwrap();
     let status = invoke(&window, "desk_status", json!({})).unwrap();
     assert!(status["user"].is_null() && status["settings"].is_null());
-    drop(app);
+    let after = call(
+        &window,
+        "list_articles",
+        json!({"filter": {}, "after": null, "limit": 5}),
+    )
+    .unwrap_err();
+    assert_eq!(after["code"], "signed_out", "{after}");
 }
 
 #[test]

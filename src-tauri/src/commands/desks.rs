@@ -8,7 +8,7 @@ use tauri::State as Managed;
 use crate::error::{AppResult, stopped};
 use crate::places::{DeskPlace, KnownDesk};
 use crate::state::AppState;
-use crate::team::TeamDesk;
+use crate::team::{ServerReach, TeamDesk};
 
 /// The desks used on this computer, the last used first.
 #[tauri::command]
@@ -69,4 +69,14 @@ pub async fn forget_desk(
     place: DeskPlace,
 ) -> AppResult<Vec<KnownDesk>> {
     app.remembered.forget(&place)
+}
+
+/// Whether the team desk's server answered the last time it was asked (always on a desk file).
+#[tauri::command]
+#[specta::specta]
+pub async fn server_reach(app: Managed<'_, AppState>) -> AppResult<ServerReach> {
+    Ok(app.team().map(|t| t.reach()).unwrap_or(ServerReach {
+        online: true,
+        problem: None,
+    }))
 }

@@ -70,6 +70,8 @@ macro_rules! desk_commands {
                 join_team_desk,
                 use_desk,
                 forget_desk,
+                server_reach,
+                journal_send,
                 $($name),*
             ]
         }
@@ -90,6 +92,8 @@ macro_rules! desk_commands {
             "join_team_desk",
             "use_desk",
             "forget_desk",
+            "server_reach",
+            "journal_send",
             $(stringify!($name)),*
         ];
     };

@@ -48,6 +48,14 @@ export const commands = {
 	useDesk: (place: DeskPlace) => typedError<null, ApiError>(__TAURI_INVOKE("use_desk", { place })),
 	/**  Forgets a desk used before (a server that is gone); the desk itself is untouched. */
 	forgetDesk: (place: DeskPlace) => typedError<KnownDesk[], ApiError>(__TAURI_INVOKE("forget_desk", { place })),
+	/**  Whether the team desk's server answered the last time it was asked (always on a desk file). */
+	serverReach: () => typedError<ServerReach, ApiError>(__TAURI_INVOKE("server_reach")),
+	/**
+	 *  Sends the text kept on this computer to the desk, oldest first, as autosaves on the
+	 *  versions it was typed on, but for the articles in `except` (open in this window, whose
+	 *  editor sends its own). What the desk confirms leaves the journal; nothing else does.
+	 */
+	journalSend: (except: string[]) => typedError<SentKept, ApiError>(__TAURI_INVOKE("journal_send", { except })),
 	deskSettings: (input: DeskSettingsOp) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("desk_settings", { input })),
 	listUsers: (input: ListUsers) => typedError<User[], ApiError>(__TAURI_INVOKE("list_users", { input })),
 	addUser: (input: AddUser) => typedError<User, ApiError>(__TAURI_INVOKE("add_user", { input })),
@@ -102,6 +110,7 @@ export const commands = {
 export const events = {
 	deskChanged: makeEvent<DeskChanged, DeskChanged>("desk-changed"),
 	publishingDone: makeEvent<PublishingDone, PublishingDone>("publishing-done"),
+	serverReach: makeEvent<ServerReach, ServerReach>("server-reach"),
 };
 
 /* Types */
@@ -1113,6 +1122,34 @@ export type SectionPlan = {
 	min_words?: number | null,
 	max_words?: number | null,
 	slots?: string[],
+};
+
+/**  What sending the kept text to the desk found. */
+export type SentKept = {
+	/**  Articles whose kept text is now saved on the desk (and gone from the journal). */
+	sent: string[],
+	/**
+	 *  Articles changed elsewhere since the text was typed: kept, for the conflict view when
+	 *  the article is opened.
+	 */
+	conflicts: string[],
+	/**
+	 *  Articles the desk refused the text of (no longer the writer's to change, say): kept, and
+	 *  offered back when opened, with the desk's words.
+	 */
+	refused: string[],
+	/**  Articles not tried, because the desk stopped answering: kept, for the next try. */
+	waiting: string[],
+};
+
+/**
+ *  Whether the team desk's server answers, as this window last found: the window says
+ *  "Offline" and keeps what is typed on this computer while it does not.
+ */
+export type ServerReach = {
+	online: boolean,
+	/**  Why not, in words (the client's: "the desk's server at … does not answer …"). */
+	problem: string | null,
 };
 
 /**  A signed-in session as its user and the chief see it. */
