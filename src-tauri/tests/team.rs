@@ -112,17 +112,22 @@ fn served() -> Served {
     }
 }
 
-#[test]
-fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_live() {
-    let mut served = served();
-    let dir = tempfile::tempdir().unwrap();
-    let state = AppState::open_place(
+/// The app's state on the served desk, its journal (and list of desks) in `dir`.
+fn on_team_desk(served: &Served, dir: &tempfile::TempDir) -> AppState {
+    AppState::open_place(
         Some(DeskPlace::Team {
             server: served.server.clone(),
         }),
         Ok(dir.path().join("unused.db")),
         Ok(dir.path().join("journal.db")),
-    );
+    )
+}
+
+#[test]
+fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_live() {
+    let mut served = served();
+    let dir = tempfile::tempdir().unwrap();
+    let state = on_team_desk(&served, &dir);
     let mut app = copydesk_app::app_builder(tauri::test::mock_builder(), state)
         .build(copydesk_app::context())
         .expect("the app builds");
@@ -315,13 +320,7 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
 fn signing_out_of_a_team_desk_ends_the_session() {
     let served = served();
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::open_place(
-        Some(DeskPlace::Team {
-            server: served.server.clone(),
-        }),
-        Ok(dir.path().join("unused.db")),
-        Ok(dir.path().join("journal.db")),
-    );
+    let state = on_team_desk(&served, &dir);
     let (_app, window) = common::open(state);
     invoke(
         &window,

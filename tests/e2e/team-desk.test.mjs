@@ -59,15 +59,6 @@ function step(name, body) {
   });
 }
 
-/** The state the editor's bar shows, compared without case (CSS upper-cases it). */
-async function waitForState(label) {
-  await until(async () => {
-    for (const text of await app.texts(".editor-bar .state")) {
-      if (text.toLowerCase().includes(label.toLowerCase())) return true;
-    }
-    return false;
-  }, `the article's state to read “${label}”`);
-}
 
 /** This environment without a desk file named in it: the CLI works on the server. */
 function cliEnv(more = {}) {
@@ -88,23 +79,38 @@ function login(who) {
   copydesk(who, ["login", "--as", who.name], { COPYDESK_PASSPHRASE: who.passphrase });
 }
 
+let database;
+
+/** `copydesk serve` on `listen`; its address once it says it is serving. */
+async function startServer(db, listen) {
+  server = spawn(cli, ["serve", "--database", db, "--listen", listen, "--publish-folder", join(work, "site")], {
+    env: cliEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  server.stderr.on("data", (chunk) => (log += chunk));
+  return until(() => log.match(/serving the team desk at (http:\/\/[0-9.:]+)/)?.[1], "the server to start", 30000);
+}
+
+/** Stops the server as a machine taken down does (the app is not told). */
+async function stopServer() {
+  const stopped = new Promise((done) => server.once("exit", done));
+  server.kill("SIGTERM");
+  await stopped;
+  server = null;
+}
+
 /** A team desk on a schema of its own, its people, and a server for it. */
 async function serveTeamDesk() {
   const base = process.env.COPYDESK_TEST_PG;
   if (!base) throw new Error("the team desk test needs PostgreSQL: run it through scripts/with-postgres.sh (make test does)");
   const schema = `e2e_team_${process.pid}`;
   execFileSync("psql", [base, "-qAtc", `CREATE SCHEMA ${schema}`]);
-  const database = `${base} options='-csearch_path=${schema},public'`;
+  database = `${base} options='-csearch_path=${schema},public'`;
   execFileSync(cli, ["init", "--database", database, "--desk", "The Meridian", "--tz", "Europe/Paris", "--chief", CHIEF.name], {
     env: cliEnv({ COPYDESK_NEW_PASSPHRASE: CHIEF.passphrase }),
   });
-  server = spawn(cli, ["serve", "--database", database, "--listen", "127.0.0.1:0", "--publish-folder", join(work, "site")], {
-    env: cliEnv(),
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  server.stderr.on("data", (chunk) => (log += chunk));
-  serverUrl = await until(() => log.match(/serving the team desk at (http:\/\/[0-9.:]+)/)?.[1], "the server to start", 30000);
+  serverUrl = await startServer(database, "127.0.0.1:0");
   login(CHIEF);
   copydesk(CHIEF, ["contributor", "add", "Jane Roe", "--guest", "--bio", "Jane Roe writes about the coast."]);
   copydesk(CHIEF, ["user", "add", AUTHOR.name, "--role", "contributor", "--contributor", "Jane Roe"], {
@@ -150,14 +156,7 @@ describe("the app on a team desk", () => {
     await app.clickText("button", "Sign in");
     await app.waitForText(".user-name", AUTHOR.name);
     await app.waitFor(".queue h2");
-    await until(async () => {
-      if ((await app.find("#new-headline")).length > 0) return true;
-      await app.pressKeys("n");
-      return false;
-    }, "`n` to open the new article form");
-    await app.fill("#new-headline", HEADLINE);
-    await app.type(await app.waitFor("#new-headline"), Keys.ENTER);
-    const body = await app.waitFor(".ProseMirror");
+    const body = await app.newArticle(HEADLINE);
     await app.click(body);
     await app.type(body, BODY);
     // Saved on the server: read back through the CLI, as the editor.
@@ -175,10 +174,10 @@ describe("the app on a team desk", () => {
 
   step("she submits it, and the editor's claim elsewhere shows in her window by itself", async () => {
     await app.clickText(".workflow button", "Submit");
-    await waitForState("Submitted");
+    await app.waitForState("Submitted");
     copydesk(EDITOR, ["article", "move", articleId, "claim"]);
     // Nothing clicked here: the server's event stream brings the change.
-    await waitForState("In review");
+    await app.waitForState("In review");
     await app.screenshot(join(output, "team-editor.png"));
   });
 

@@ -310,6 +310,31 @@ export class Session {
     );
   }
 
+  // ---- the app's own screens -------------------------------------------------------------------
+
+  /** Waits for the editor's bar to show `label` as the article's state (CSS upper-cases it). */
+  waitForState(label) {
+    return until(async () => {
+      for (const text of await this.texts(".editor-bar .state")) {
+        if (text.toLowerCase().includes(label.toLowerCase())) return true;
+      }
+      return false;
+    }, `the article's state to read “${label}”`);
+  }
+
+  /** Starts a new article from the Desk: `n` asks for a headline (pressed again if the Desk was
+   * not listening yet), Enter opens the draft; answers the body's editor. */
+  async newArticle(headline) {
+    await until(async () => {
+      if ((await this.find("#new-headline")).length > 0) return true;
+      await this.pressKeys("n");
+      return false;
+    }, "`n` to open the new article form");
+    await this.fill("#new-headline", headline);
+    await this.type(await this.waitFor("#new-headline"), Keys.ENTER);
+    return this.waitFor(".ProseMirror");
+  }
+
   /** Saves a PNG of the window to `path`. */
   async screenshot(path) {
     await this.painted();

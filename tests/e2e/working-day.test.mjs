@@ -186,15 +186,6 @@ async function goTo(screen) {
   await app.clickText("nav button, nav a", screen);
 }
 
-/** The state the editor's bar shows, compared without case (CSS upper-cases it). */
-async function waitForState(label) {
-  await until(async () => {
-    for (const text of await app.texts(".editor-bar .state")) {
-      if (text.toLowerCase().includes(label.toLowerCase())) return true;
-    }
-    return false;
-  }, `the article's state to read “${label}”`);
-}
 
 /** The Desk's queue titled `queue` (its heading reads “Submitted 1”, say) and its `headline` item. */
 function queueItem(queue, headline) {
@@ -363,15 +354,7 @@ describe("a working day on a fresh desk", () => {
     await signOut();
     await signIn(GUEST_SIGN_IN);
     await app.waitFor(".queue h2");
-    // `n` on the Desk asks for a headline (pressed again if the Desk was not listening yet).
-    await until(async () => {
-      if ((await app.find("#new-headline")).length > 0) return true;
-      await app.pressKeys("n");
-      return false;
-    }, "`n` to open the new article form");
-    await app.fill("#new-headline", HEADLINE);
-    await app.type(await app.waitFor("#new-headline"), Keys.ENTER);
-    await app.waitFor(".ProseMirror");
+    await app.newArticle(HEADLINE);
     await recordSaveStates();
     const body = await app.waitFor(".ProseMirror");
     await app.click(body);
@@ -401,7 +384,7 @@ describe("a working day on a fresh desk", () => {
 
   step("the guest submits the draft", async () => {
     await app.clickText(".workflow button", exactly("Submit"));
-    await waitForState("Submitted");
+    await app.waitForState("Submitted");
   });
 
   step("the editor finds it on the Desk and claims it", async () => {
@@ -412,7 +395,7 @@ describe("a working day on a fresh desk", () => {
     await app.screenshot(join(output, "desk.png"));
     await openFromQueue("Submitted", HEADLINE);
     await app.clickText(".workflow button", exactly("Claim for review"));
-    await waitForState("In review");
+    await app.waitForState("In review");
   });
 
   step("approval is blocked: the checklist asks for a standfirst", async () => {
@@ -428,7 +411,7 @@ describe("a working day on a fresh desk", () => {
   step("the editor requests changes with a note", async () => {
     await app.fill("#move-note", CHANGES_NOTE);
     await app.clickText(".workflow button", exactly("Request changes"));
-    await waitForState("Changes requested");
+    await app.waitForState("Changes requested");
     const moved = await app.invokeOk("get_article", { input: { id: articleId } });
     assert.equal(moved.state, "changes_requested");
   });
@@ -442,7 +425,7 @@ describe("a working day on a fresh desk", () => {
     await app.fill("#standfirst", STANDFIRST);
     await waitForAutosave();
     await app.clickText(".workflow button", exactly("Resubmit"));
-    await waitForState("Submitted");
+    await app.waitForState("Submitted");
   });
 
   step("the editor claims it again and the checklist is green", async () => {
@@ -450,7 +433,7 @@ describe("a working day on a fresh desk", () => {
     await signIn(EDITOR);
     await openFromQueue("Submitted", HEADLINE);
     await app.clickText(".workflow button", exactly("Claim for review"));
-    await waitForState("In review");
+    await app.waitForState("In review");
     const checks = await until(async () => {
       const lines = await checklist("approve");
       return lines.length > 0 && lines.every((c) => c.met) ? lines : undefined;
@@ -549,7 +532,7 @@ describe("a working day on a fresh desk", () => {
     await signOut();
     await signIn(GUEST_SIGN_IN);
     await openFromQueue("In review", HEADLINE);
-    await waitForState("In review");
+    await app.waitForState("In review");
     await workflowLoaded();
     const buttons = await moveButtons();
     assert.ok(!buttons.has("Approve"), `a contributor is offered: ${[...buttons.keys()]}`);
@@ -567,7 +550,7 @@ describe("a working day on a fresh desk", () => {
     await signIn(EDITOR);
     await openFromQueue("In review", HEADLINE);
     await app.clickText(".workflow button", exactly("Approve"));
-    await waitForState("Approved");
+    await app.waitForState("Approved");
     const approved = await app.invokeOk("get_article", { input: { id: articleId } });
     assert.equal(approved.state, "approved");
     assert.equal(approved.standfirst, STANDFIRST);
@@ -589,7 +572,7 @@ describe("a working day on a fresh desk", () => {
     const slot = await app.waitFor(".schedule-picker .free-slot");
     const at = await app.attribute(slot, "data-at");
     await app.click(slot);
-    await waitForState("Scheduled");
+    await app.waitForState("Scheduled");
     const scheduled = await app.invokeOk("get_article", { input: { id: articleId } });
     assert.equal(Date.parse(scheduled.scheduled_at), Date.parse(at), "scheduled at the slot chosen");
     const jobs = await app.invokeOk("list_jobs", { input: { state: "pending", after: null, limit: 50 } });
@@ -792,14 +775,7 @@ describe("a working day on a fresh desk", () => {
 
   step("words typed while another program holds the desk file are kept on this computer", async () => {
     await goTo("Desk");
-    await until(async () => {
-      if ((await app.find("#new-headline")).length > 0) return true;
-      await app.pressKeys("n");
-      return false;
-    }, "`n` to open the new article form");
-    await app.fill("#new-headline", LOCKED_HEADLINE);
-    await app.type(await app.waitFor("#new-headline"), Keys.ENTER);
-    const body = await app.waitFor(".ProseMirror");
+    const body = await app.newArticle(LOCKED_HEADLINE);
     await app.waitForText(".save-state", "Saved");
     const { items } = await app.invokeOk("list_articles", { input: { filter: { state: "draft" }, after: null, limit: 20 } });
     lockedId = items.find((a) => a.headline === LOCKED_HEADLINE)?.id;
