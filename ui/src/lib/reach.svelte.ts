@@ -150,7 +150,7 @@ export class Reach {
     const run = this.#run;
     try {
       const entries = await calls.list();
-      if (run === this.#run) this.waiting = entries.length;
+      if (run === this.#run && Array.isArray(entries)) this.waiting = entries.length;
     } catch {
       // No journal to read: the count stays as it was.
     }
@@ -184,9 +184,11 @@ export class Reach {
     const open = calls.open();
     const except = open ? [open] : [];
     // Nothing kept but the open article's: nothing to send, and no "Sending…" for nothing.
-    const entries = await calls.list().catch(() => null);
+    const entries = await Promise.resolve()
+      .then(() => calls.list())
+      .catch(() => null);
     if (run !== this.#run) return null;
-    if (entries !== null) {
+    if (Array.isArray(entries)) {
       this.waiting = entries.length;
       if (!entries.some((e) => !except.includes(e.article_id))) return null;
     }
@@ -211,7 +213,7 @@ export class Reach {
     try {
       const now = await calls.now();
       // An event that came meanwhile is newer than this answer.
-      if (run === this.#run && !this.#heard) this.#set(now);
+      if (run === this.#run && !this.#heard && now) this.#set(now);
     } catch {
       // Not known yet: the first call to the server tells.
     }
