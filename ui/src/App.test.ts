@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import { DeskError } from "./lib/api";
+import type { SentKept } from "./lib/bindings";
 import { nav } from "./lib/nav.svelte";
 
 const win = vi.hoisted(() => ({
@@ -160,7 +161,7 @@ describe("App: a team desk whose server goes away", () => {
   const settings = { name: "The Harbour Post", timezone: "Europe/London", sections: [] };
   const problem = "the desk's server at https://desk.harbourpost.org does not answer (connection refused)";
   const kept = (id: string) => ({ article_id: id, base_version: 2, edit: { body: "typed offline" }, written_at: "2026-03-01T09:00:00Z" });
-  const nothing = { sent: [], conflicts: [], refused: [], waiting: [] };
+  const nothing: SentKept = { sent: [], conflicts: [], refused: [], waiting: [] };
 
   beforeEach(() => {
     live.reach = null;
