@@ -372,6 +372,20 @@ pub struct TransitionRecord {
     pub note: Option<String>,
 }
 
+/// Someone with an article open in an editor, as the desk last heard from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Presence {
+    pub article_id: String,
+    pub user_id: String,
+    pub user_name: String,
+    /// Since when they have had it open.
+    pub since: DateTime<Utc>,
+    /// Whether they typed in it in the last few seconds.
+    pub typing: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -5,7 +5,7 @@ use crate::desk::{
     ArticleEdit, ArticleFilter, MoveArgs, NewArticle, Resolution, RevisionDiff, RevisionText, When,
 };
 use crate::model::{
-    Action, Article, ArticleSummary, MoveOption, Note, Page, RevisionInfo, SaveReason,
+    Action, Article, ArticleSummary, MoveOption, Note, Page, Presence, RevisionInfo, SaveReason,
 };
 
 operation! {
@@ -209,4 +209,33 @@ operation! {
     } -> Article,
     errors: [NotFound, Forbidden, Conflict],
     run: |desk, actor, op| desk.restore(actor, &op.id, op.number, op.base_version)
+}
+
+operation! {
+    /// The signed-in user has the article open in an editor (typing, if `typing`): an editor
+    /// says so every 10 seconds and as its person types. Answers everyone present on it now.
+    MarkPresence as "mark_presence" {
+        article_id: String,
+        #[serde(default)]
+        typing: bool,
+    } -> Vec<Presence>,
+    errors: [NotFound],
+    run: |desk, actor, op| desk.mark_presence(actor, &op.article_id, op.typing)
+}
+
+operation! {
+    /// The signed-in user closed the article. Answers who is still there.
+    LeavePresence as "leave_presence" {
+        article_id: String,
+    } -> Vec<Presence>,
+    errors: [NotFound],
+    run: |desk, actor, op| desk.leave_presence(actor, &op.article_id)
+}
+
+operation! {
+    /// Everyone with an article open now (heard from in the last 30 seconds), on the articles
+    /// the signed-in user may see.
+    ListPresence as "list_presence" {} -> Vec<Presence>,
+    errors: [],
+    run: |desk, actor, _op| desk.list_presence(actor)
 }

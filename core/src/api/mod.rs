@@ -26,8 +26,8 @@ pub use crate::import::Format;
 pub use crate::model::{
     Access, Action, Article, ArticleSummary, BioVersion, Byline, BylineName, CalendarEntry,
     Contributor, ContributorHit, ContributorKind, DeskSettings, JobKind, JobState, MoveOption,
-    Note, Page, PublishJob, RelatedArticle, RevisionInfo, Role, SaveReason, SearchHit, Section,
-    Snapshot, SnippetPart, State, TransitionRecord, User,
+    Note, Page, Presence, PublishJob, RelatedArticle, RevisionInfo, Role, SaveReason, SearchHit,
+    Section, Snapshot, SnippetPart, State, TransitionRecord, User,
 };
 pub use crate::workflow::Check;
 
@@ -151,6 +151,9 @@ macro_rules! for_each_operation {
             article_readiness: ArticleReadiness -> MoveOption,
             move_article: MoveArticle -> Article,
             schedule_article: ScheduleArticle -> Article,
+            mark_presence: MarkPresence -> Vec<Presence>,
+            leave_presence: LeavePresence -> Vec<Presence>,
+            list_presence: ListPresence -> Vec<Presence>,
             list_notes: ListNotes -> Vec<Note>,
             add_note: AddNote -> Note,
             resolve_note: ResolveNote -> Note,

@@ -11,6 +11,7 @@ mod import_batch;
 mod maintenance;
 mod moves;
 mod notes;
+mod presence;
 mod publishing;
 mod revisions;
 mod schedule;
@@ -42,6 +43,7 @@ pub use maintenance::check_file;
 #[cfg(feature = "postgres")]
 pub use maintenance::{PushReport, TableCount};
 pub use moves::MoveArgs;
+pub use presence::{PRESENT_FOR, TYPING_FOR};
 pub use publishing::{JobOutcome, PublishReport};
 pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};

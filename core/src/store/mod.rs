@@ -10,6 +10,7 @@ pub(crate) mod jobs;
 pub(crate) mod notes;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
+pub(crate) mod presence;
 pub(crate) mod revisions;
 pub(crate) mod search;
 pub(crate) mod sessions;
@@ -29,6 +30,7 @@ pub(crate) use calendar::Calendar;
 pub(crate) use contributors::Contributors;
 pub(crate) use jobs::Jobs;
 pub(crate) use notes::Notes;
+pub(crate) use presence::Presence;
 pub(crate) use revisions::Revisions;
 pub(crate) use search::Search;
 pub(crate) use sessions::Sessions;
@@ -53,6 +55,7 @@ pub(crate) trait Tx {
     fn contributors(&self) -> &dyn Contributors;
     fn users(&self) -> &dyn Users;
     fn notes(&self) -> &dyn Notes;
+    fn presence(&self) -> &dyn Presence;
     fn transitions(&self) -> &dyn Transitions;
     fn jobs(&self) -> &dyn Jobs;
     fn settings(&self) -> &dyn Settings;

@@ -73,6 +73,9 @@ export const commands = {
 	articleReadiness: (input: ArticleReadiness) => typedError<MoveOption, ApiError>(__TAURI_INVOKE("article_readiness", { input })),
 	moveArticle: (input: MoveArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("move_article", { input })),
 	scheduleArticle: (input: ScheduleArticle) => typedError<Article, ApiError>(__TAURI_INVOKE("schedule_article", { input })),
+	markPresence: (input: MarkPresence) => typedError<Presence[], ApiError>(__TAURI_INVOKE("mark_presence", { input })),
+	leavePresence: (input: LeavePresence) => typedError<Presence[], ApiError>(__TAURI_INVOKE("leave_presence", { input })),
+	listPresence: (input: ListPresence) => typedError<Presence[], ApiError>(__TAURI_INVOKE("list_presence", { input })),
 	listNotes: (input: ListNotes) => typedError<Note[], ApiError>(__TAURI_INVOKE("list_notes", { input })),
 	addNote: (input: AddNote) => typedError<Note, ApiError>(__TAURI_INVOKE("add_note", { input })),
 	resolveNote: (input: ResolveNote) => typedError<Note, ApiError>(__TAURI_INVOKE("resolve_note", { input })),
@@ -716,6 +719,11 @@ export type KnownDesk = {
 	used_at: string,
 };
 
+/**  The signed-in user closed the article. Answers who is still there. */
+export type LeavePresence = {
+	article_id: string,
+};
+
 /**
  *  A page of articles, newest change first (a contributor's own: newest article first).
  *  Pass the page's `next` back as `after` for the one after it.
@@ -744,11 +752,26 @@ export type ListNotes = {
 	article_id: string,
 };
 
+/**
+ *  Everyone with an article open now (heard from in the last 30 seconds), on the articles
+ *  the signed-in user may see.
+ */
+export type ListPresence = Record<string, never>;
+
 /**  The sign-ins open now: everyone's for the chief, one's own for anyone else. */
 export type ListSessions = Record<string, never>;
 
 /**  The desk's accounts. */
 export type ListUsers = Record<string, never>;
+
+/**
+ *  The signed-in user has the article open in an editor (typing, if `typing`): an editor
+ *  says so every 10 seconds and as its person types. Answers everyone present on it now.
+ */
+export type MarkPresence = {
+	article_id: string,
+	typing?: boolean,
+};
 
 export type MatchedBy = "email" | "name";
 
@@ -869,6 +892,17 @@ export type Note = {
 export type Page<T> = {
 	items: T[],
 	next: string | null,
+};
+
+/**  Someone with an article open in an editor, as the desk last heard from them. */
+export type Presence = {
+	article_id: string,
+	user_id: string,
+	user_name: string,
+	/**  Since when they have had it open. */
+	since: string,
+	/**  Whether they typed in it in the last few seconds. */
+	typing: boolean,
 };
 
 /**

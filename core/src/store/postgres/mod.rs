@@ -11,6 +11,7 @@ mod contributors;
 mod jobs;
 mod migrations;
 mod notes;
+mod presence;
 mod revisions;
 mod search;
 mod sessions;
@@ -35,8 +36,8 @@ use r2d2_postgres::PostgresConnectionManager;
 use r2d2_postgres::postgres::NoTls;
 
 use super::{
-    Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Sessions,
-    Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
+    Articles, Calendar, Contributors, Durability, Jobs, Notes, Presence, Revisions, Search,
+    Sessions, Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
 };
 use crate::error::{Error, Result};
 
@@ -109,6 +110,9 @@ impl Tx for PgTx<'_> {
         self
     }
     fn notes(&self) -> &dyn Notes {
+        self
+    }
+    fn presence(&self) -> &dyn Presence {
         self
     }
     fn transitions(&self) -> &dyn Transitions {

@@ -10,6 +10,7 @@ mod contributors;
 mod jobs;
 mod migrations;
 mod notes;
+mod presence;
 mod revisions;
 mod search;
 mod sessions;
@@ -29,8 +30,8 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use self::checkpoint::Checkpointer;
 use super::{
-    Articles, Calendar, Contributors, Durability, Jobs, Notes, Revisions, Search, Sessions,
-    Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
+    Articles, Calendar, Contributors, Durability, Jobs, Notes, Presence, Revisions, Search,
+    Sessions, Settings, Site, Slots, Store, Transitions, Tx, Users, Work,
 };
 use crate::error::{Error, Result};
 
@@ -62,6 +63,9 @@ impl Tx for SqliteTx<'_> {
         self
     }
     fn notes(&self) -> &dyn Notes {
+        self
+    }
+    fn presence(&self) -> &dyn Presence {
         self
     }
     fn transitions(&self) -> &dyn Transitions {
