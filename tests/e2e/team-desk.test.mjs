@@ -3,8 +3,11 @@
 // COPYDESK_TEST_PG). The app is started on the server (`--server URL`); a contributor signs in
 // with her passphrase, writes a draft and submits it; an editor elsewhere (the CLI, through the
 // same server) claims it, and her open editor shows it in review without her doing anything; a
-// move that is not hers, invoked from her page, is refused by the server. Screenshots of the team
-// sign-in, the desk chooser and the team Desk go to tests/e2e/output/.
+// move that is not hers, invoked from her page, is refused by the server. Then the server is
+// stopped while she types: the window says it is offline and typing goes on; the app is started
+// again while the server is still away, the server comes back, she signs in, and every word
+// typed arrives on the server (read back through the CLI). Screenshots of the team sign-in, the
+// desk chooser, the team Desk and the offline editor go to tests/e2e/output/.
 //
 // Run through scripts/e2e.sh under scripts/with-postgres.sh (make test does). The steps share one
 // app session and run in order; after a failed step the rest are skipped.
@@ -27,6 +30,9 @@ const EDITOR = { name: "Eddie Editor", passphrase: "editor passphrase for the te
 const AUTHOR = { name: "jane", passphrase: "jane's passphrase for the team" };
 const HEADLINE = "The harbour wall needs a plan";
 const BODY = "The wall has stood for a century. It will not stand another winter without repair.";
+const FOG_HEADLINE = "Sea fog closes the harbour";
+const FOG_FIRST = "Fog rolled in before dawn.";
+const FOG_LATER = " It lifted by noon, and the ferries ran again.";
 
 let app;
 let server;
@@ -189,5 +195,45 @@ describe("the app on a team desk", () => {
     await app.pressKeys(Keys.ESCAPE);
     await app.waitFor(".queue h2");
     await app.screenshot(join(output, "team-desk.png"));
+  });
+
+  step("the server stops while she types: the window says it is offline, and typing goes on", async () => {
+    await app.waitFor(".queue h2");
+    const body = await app.newArticle(FOG_HEADLINE);
+    await app.click(body);
+    await app.type(body, FOG_FIRST);
+    await app.waitForText(".save-state", "Saved");
+    await stopServer();
+    await app.type(body, FOG_LATER);
+    // The autosave fails, the window hears the server is away, the words stay on this computer.
+    await app.waitFor('.reach[data-reach="offline"]');
+    await app.waitForText(".save-box[data-offline=\"true\"] .save-state", "Offline — kept on this computer");
+    await app.waitFor("#moves-offline");
+    const moves = await app.execute(`return [...document.querySelectorAll(".workflow .moves button")].every((b) => b.disabled);`);
+    assert.equal(moves, true, "moves wait for the server");
+    await app.screenshot(join(output, "team-offline.png"));
+  });
+
+  step("started again while still offline, she signs in once the server is back and every word arrives", async () => {
+    // The app ends as a crash would; the words are in the journal on this computer.
+    await app.stop();
+    app = await Session.start(driverUrl, application, ["--server", serverUrl]);
+    await app.waitForText("h1", "Sign in to the team desk");
+    const address = new URL(serverUrl);
+    serverUrl = await startServer(database, address.host);
+    await app.fill("#team-name", AUTHOR.name);
+    await app.fill("#team-passphrase", AUTHOR.passphrase);
+    await app.clickText("button", "Sign in");
+    await app.waitForText(".user-name", AUTHOR.name);
+    // Sent by itself after signing in: read back on the server, as the editor.
+    const arrived = await until(() => {
+      const found = JSON.parse(copydesk(EDITOR, ["--json", "article", "list", "--state", "draft", "--contributor", "Jane Roe"]));
+      const piece = (found.items ?? found).find((a) => a.headline === FOG_HEADLINE);
+      if (!piece) return undefined;
+      const shown = JSON.parse(copydesk(EDITOR, ["--json", "article", "show", piece.id]));
+      return shown.body.includes(FOG_LATER.trim()) ? shown : undefined;
+    }, "every word typed offline to reach the server");
+    assert.ok(arrived.body.includes(FOG_FIRST), `the whole text: ${JSON.stringify(arrived.body)}`);
+    assert.deepEqual(await app.invokeOk("journal_list"), [], "nothing is left waiting on this computer");
   });
 });
