@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod notify;
 mod places;
 mod publisher;
 mod state;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use copydesk_client::{Client, Followed};
 use copydesk_core::api::{Operation, User};
+use copydesk_core::desk::DeskChange;
 use copydesk_core::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
 
@@ -181,7 +182,7 @@ impl TeamDesk {
     /// once when signing in or out changes what the window may see). Blocking: a thread of its
     /// own. A stream that breaks is opened again from where it stopped, after a pause that
     /// grows while the server is away.
-    pub fn follow(self: &Arc<Self>, changed: impl Fn()) {
+    pub fn follow(self: &Arc<Self>, changed: impl Fn(Option<&DeskChange>)) {
         let mut position: Option<String> = None;
         let mut away = Duration::from_millis(500);
         loop {
@@ -200,23 +201,23 @@ impl TeamDesk {
             self.reached(Ok(()));
             if was_away {
                 // What changed meanwhile is read again.
-                changed();
+                changed(None);
             }
             away = Duration::from_millis(500);
             while self.lock().session == signed.session {
                 match stream.next_event() {
                     Ok(Followed::Position(p)) => position = Some(p),
-                    Ok(Followed::Change(_)) => {
+                    Ok(Followed::Change(change)) => {
                         position.clone_from(&stream.position);
-                        changed();
+                        changed(Some(&change));
                     }
                     Ok(Followed::Missed { position: p }) => {
                         position = Some(p);
-                        changed();
+                        changed(None);
                     }
                     Ok(Followed::SignedOut(_)) => {
                         self.forget_session(signed.session);
-                        changed();
+                        changed(None);
                         break;
                     }
                     // The server went away: the same position, once it is back.

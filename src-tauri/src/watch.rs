@@ -7,8 +7,9 @@ use std::time::{Duration, SystemTime};
 
 use std::sync::Arc;
 
+use copydesk_core::desk::ChangeKind;
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 use tokio::sync::Notify;
 
@@ -58,9 +59,46 @@ pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
         let _ = reach.clone().emit(&told);
     });
     std::thread::spawn(move || {
-        team.follow(|| {
+        let notices = std::sync::Mutex::new(crate::notify::Notices::default());
+        team.follow(|change| {
             // No window listening yet is not an error worth stopping for.
             let _ = DeskChanged.emit(&app);
+            if let Some(id) = change
+                .filter(|c| c.kind == ChangeKind::Article)
+                .and_then(|c| c.subject.clone())
+            {
+                tell(&app, &team, &notices, id);
+            }
         })
     });
+}
+
+/// Shows a desktop notification when the article's change is news to the signed-in user.
+fn tell<R: Runtime>(
+    app: &AppHandle<R>,
+    team: &crate::team::TeamDesk,
+    notices: &std::sync::Mutex<crate::notify::Notices>,
+    id: String,
+) {
+    use tauri_plugin_notification::NotificationExt;
+    let (Ok(me), Ok(article)) = (
+        team.user(),
+        team.call(&copydesk_core::api::GetArticle { id }),
+    ) else {
+        return;
+    };
+    let now = app.state::<crate::state::AppState>().now();
+    let news = notices
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .news(&article, &me, now);
+    if let Some(told) = news {
+        // A desktop without a notification service still shows the change in the window.
+        let _ = app
+            .notification()
+            .builder()
+            .title(told.title)
+            .body(told.body)
+            .show();
+    }
 }

@@ -1,0 +1,161 @@
+//! Desktop notifications on a team desk: a piece I wrote gets changes requested or is
+//! published; a piece is submitted to the desk I edit. Decided from the article as the server
+//! gives it after each change it announces, once per move (a state the window already told of
+//! is not told again), and only for moves made in the last minutes (an old state first seen now
+//! is not news).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use copydesk_core::api::{Article, Role, State, User};
+
+/// A move older than this, first seen now, is not news.
+const NEWS_FOR: Duration = Duration::minutes(2);
+
+/// What to show: a title and a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Told {
+    pub title: String,
+    pub body: String,
+}
+
+/// The states already told of, by article.
+#[derive(Default)]
+pub struct Notices {
+    seen: HashMap<String, State>,
+}
+
+impl Notices {
+    /// What to tell `me` of `article` as it stands at `now`, if anything.
+    pub fn news(&mut self, article: &Article, me: &User, now: DateTime<Utc>) -> Option<Told> {
+        let before = self.seen.insert(article.id.clone(), article.state);
+        if before == Some(article.state) || article.state_changed_at < now - NEWS_FOR {
+            return None;
+        }
+        let headline = if article.headline.trim().is_empty() {
+            "Untitled"
+        } else {
+            article.headline.trim()
+        };
+        let mine = me
+            .contributor_id
+            .as_deref()
+            .is_some_and(|c| article.byline.iter().any(|b| b.contributor_id == c));
+        let told = |title: &str, body: String| {
+            Some(Told {
+                title: title.to_string(),
+                body,
+            })
+        };
+        match article.state {
+            State::ChangesRequested if mine => told(
+                "Changes requested",
+                format!("“{headline}”: open it in Copydesk to read the note."),
+            ),
+            State::Published if mine => told("Published", format!("“{headline}” is out.")),
+            State::Submitted if !mine && matches!(me.role, Role::Editor | Role::Chief) => {
+                let by: Vec<&str> = article.byline.iter().map(|b| b.name.as_str()).collect();
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" by {}", by.join(" and "))
+                };
+                told("Submitted to the desk", format!("“{headline}”{by}."))
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::TimeZone;
+    use copydesk_core::api::{Action, BylineEntry, NewArticle};
+    use copydesk_core::desk::{MoveArgs, NewContributor, NewUser};
+    use copydesk_core::{Desk, ManualClock, NewDesk};
+
+    use super::*;
+
+    /// A desk with a chief, an editor and Jane, who writes as the contributor Jane Roe.
+    fn desk() -> (Desk, Arc<ManualClock>, [copydesk_core::Actor; 3]) {
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap(),
+        ));
+        let desk = Desk::open_in_memory(clock.clone()).unwrap();
+        let chief = desk
+            .init(&NewDesk {
+                name: "The Meridian".into(),
+                timezone: "Europe/Paris".into(),
+                chief_name: "Claire".into(),
+                chief_passphrase: None,
+            })
+            .unwrap();
+        let jane = desk
+            .add_contributor(&chief, &NewContributor::guest("Jane Roe"))
+            .unwrap();
+        let user = |name: &str, role, contributor| {
+            desk.add_user(
+                &chief,
+                &NewUser {
+                    name: name.into(),
+                    role,
+                    contributor,
+                    passphrase: None,
+                },
+            )
+            .unwrap();
+            desk.sign_in(name, None).unwrap()
+        };
+        let editor = user("Eddie", Role::Editor, None);
+        let author = user("jane", Role::Contributor, Some(jane.id));
+        (desk, clock, [chief, editor, author])
+    }
+
+    #[test]
+    fn the_writer_hears_of_changes_requested_and_publication_and_the_editor_of_submissions() {
+        let (desk, clock, [chief, editor, author]) = desk();
+        let piece = NewArticle {
+            headline: "Harbour wall".into(),
+            body: "The wall is old.".into(),
+            byline: vec![BylineEntry::named("Jane Roe")],
+            ..Default::default()
+        };
+        let a = desk.create_article(&author, &piece).unwrap();
+        let mv = |by: &copydesk_core::Actor, action, note: Option<&str>| {
+            let args = MoveArgs {
+                note: note.map(str::to_string),
+                at: None,
+            };
+            desk.move_article(by, &a.id, action, &args).unwrap()
+        };
+        let (mut hers, mut his) = (Notices::default(), Notices::default());
+        let (jane, eddie) = (author.user.clone(), editor.user.clone());
+        let now = || desk.now();
+
+        let submitted = mv(&author, Action::Submit, None);
+        assert_eq!(hers.news(&submitted, &jane, now()), None, "her own move");
+        let told = his
+            .news(&submitted, &eddie, now())
+            .expect("the editor is told");
+        assert_eq!(told.title, "Submitted to the desk");
+        assert_eq!(told.body, "“Harbour wall” by Jane Roe.");
+        // The same state again (a note added, say) is not news.
+        assert_eq!(his.news(&submitted, &eddie, now()), None);
+
+        mv(&editor, Action::Claim, None);
+        let sent_back = mv(&editor, Action::RequestChanges, Some("Add a standfirst."));
+        let told = hers
+            .news(&sent_back, &jane, now())
+            .expect("the writer is told");
+        assert_eq!(told.title, "Changes requested");
+        assert_eq!(his.news(&sent_back, &eddie, now()), None);
+
+        // A move long past, first seen now, is not news.
+        clock.advance(Duration::minutes(5));
+        let mut late = Notices::default();
+        assert_eq!(late.news(&sent_back, &jane, now()), None);
+        let _ = chief;
+    }
+}
