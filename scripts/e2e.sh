@@ -137,7 +137,10 @@ say "Xvfb on $display, tauri-driver on $url, desk $tmp/desk.db"
 rm -rf tests/e2e/output
 mkdir -p tests/e2e/output
 status=0
+# A test that needs a second window (a second person on a team desk) starts a second
+# tauri-driver on the same display: WebKitWebDriver takes one session at a time.
 TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" E2E_OUTPUT="$root/tests/e2e/output" \
+	E2E_X_DISPLAY="$display" E2E_TAURI_DRIVER="$driver" \
 	E2E_DESK="$tmp/desk.db" E2E_CLOCK_FILE="$tmp/clock" \
 	node --test --test-concurrency=1 \
 	--test-reporter=spec --test-reporter-destination=stdout \

@@ -322,6 +322,45 @@ export class Session {
     }, `the article's state to read “${label}”`);
   }
 
+  /** Goes to a screen of the masthead's ("Desk", "Calendar"…). */
+  goTo(screen) {
+    return this.clickText("nav button, nav a", screen);
+  }
+
+  /** `headline`'s line in the Desk queue titled `queue` (its title starts so): the list and line. */
+  queueItem(queue, headline) {
+    return until(async () => {
+      for (const section of await this.find(".queue")) {
+        const [title] = await this.findIn(section, "h2");
+        if (title === undefined || !(await this.text(title)).startsWith(queue)) continue;
+        const [list] = await this.findIn(section, ".queue-list");
+        for (const option of await this.findIn(section, ".queue-list [role=option]")) {
+          if ((await this.text(option)).includes(headline)) return { list, option };
+        }
+      }
+      return undefined;
+    }, `“${headline}” in the Desk's “${queue}” queue`);
+  }
+
+  /** Opens `headline` from the Desk queue titled `queue` (a click highlights it, Enter opens
+   * it), and waits for the editor and its workflow panel to have loaded. */
+  async openFromQueue(queue, headline) {
+    await this.goTo("Desk");
+    await until(async () => {
+      const { list, option } = await this.queueItem(queue, headline);
+      await this.click(option);
+      await this.type(list, Keys.ENTER);
+      return true;
+    }, `“${headline}” to open from the “${queue}” queue`);
+    await until(async () => {
+      const [field] = await this.find("#headline");
+      return field !== undefined && (await this.property(field, "value")) === headline;
+    }, `the editor to open “${headline}”`);
+    await this.waitFor(".workflow .moves > li, .workflow > p.muted, .workflow > p.error");
+    const problems = await this.texts(".workflow > p.error");
+    if (problems.length > 0) throw new Error(`the workflow panel shows an error: ${problems.join("; ")}`);
+  }
+
   /** Starts a new article from the Desk: `n` asks for a headline (pressed again if the Desk was
    * not listening yet), Enter opens the draft; answers the body's editor. */
   async newArticle(headline) {

@@ -182,42 +182,6 @@ async function signIn({ name, passphrase }) {
   await app.waitForText(".user-name", name);
 }
 
-async function goTo(screen) {
-  await app.clickText("nav button, nav a", screen);
-}
-
-
-/** The Desk's queue titled `queue` (its heading reads “Submitted 1”, say) and its `headline` item. */
-function queueItem(queue, headline) {
-  return until(async () => {
-    for (const section of await app.find(".queue")) {
-      const [title] = await app.findIn(section, "h2");
-      if (title === undefined || !(await app.text(title)).startsWith(queue)) continue;
-      const [list] = await app.findIn(section, ".queue-list");
-      for (const option of await app.findIn(section, ".queue-list [role=option]")) {
-        if ((await app.text(option)).includes(headline)) return { list, option };
-      }
-    }
-    return undefined;
-  }, `“${headline}” in the Desk's “${queue}” queue`);
-}
-
-/** Opens `headline` from the Desk queue titled `queue`: a click highlights it, Enter opens it. */
-async function openFromQueue(queue, headline) {
-  await goTo("Desk");
-  await until(async () => {
-    const { list, option } = await queueItem(queue, headline);
-    await app.click(option);
-    await app.type(list, Keys.ENTER);
-    return true;
-  }, `“${headline}” to open from the “${queue}” queue`);
-  await until(async () => {
-    const [field] = await app.find("#headline");
-    return field !== undefined && (await app.property(field, "value")) === headline;
-  }, `the editor to open “${headline}”`);
-  await workflowLoaded();
-}
-
 /** Waits until the workflow panel has the core's answer: its moves, or the line saying none. */
 async function workflowLoaded() {
   await app.waitFor(".workflow .moves > li, .workflow > p.muted, .workflow > p.error");
@@ -322,7 +286,7 @@ describe("a working day on a fresh desk", () => {
   });
 
   step("the chief adds a guest contributor with a bio", async () => {
-    await goTo("Contributors");
+    await app.goTo("Contributors");
     await app.clickText("button", "New contributor");
     await app.fill("#contributor-name", GUEST.name);
     await app.fill("#contributor-email", GUEST.email);
@@ -390,10 +354,10 @@ describe("a working day on a fresh desk", () => {
   step("the editor finds it on the Desk and claims it", async () => {
     await signOut();
     await signIn(EDITOR);
-    await goTo("Desk");
+    await app.goTo("Desk");
     await app.waitForText(".queue-list [role=option]", HEADLINE);
     await app.screenshot(join(output, "desk.png"));
-    await openFromQueue("Submitted", HEADLINE);
+    await app.openFromQueue("Submitted", HEADLINE);
     await app.clickText(".workflow button", exactly("Claim for review"));
     await app.waitForState("In review");
   });
@@ -419,7 +383,7 @@ describe("a working day on a fresh desk", () => {
   step("the guest adds the standfirst and resubmits", async () => {
     await signOut();
     await signIn(GUEST_SIGN_IN);
-    await openFromQueue("Changes requested", HEADLINE);
+    await app.openFromQueue("Changes requested", HEADLINE);
     await app.waitForText("body", CHANGES_NOTE);
     await recordSaveStates();
     await app.fill("#standfirst", STANDFIRST);
@@ -431,7 +395,7 @@ describe("a working day on a fresh desk", () => {
   step("the editor claims it again and the checklist is green", async () => {
     await signOut();
     await signIn(EDITOR);
-    await openFromQueue("Submitted", HEADLINE);
+    await app.openFromQueue("Submitted", HEADLINE);
     await app.clickText(".workflow button", exactly("Claim for review"));
     await app.waitForState("In review");
     const checks = await until(async () => {
@@ -531,7 +495,7 @@ describe("a working day on a fresh desk", () => {
   step("a contributor is not offered Approve, and the core refuses it from the page", async () => {
     await signOut();
     await signIn(GUEST_SIGN_IN);
-    await openFromQueue("In review", HEADLINE);
+    await app.openFromQueue("In review", HEADLINE);
     await app.waitForState("In review");
     await workflowLoaded();
     const buttons = await moveButtons();
@@ -548,7 +512,7 @@ describe("a working day on a fresh desk", () => {
   step("the editor approves it", async () => {
     await signOut();
     await signIn(EDITOR);
-    await openFromQueue("In review", HEADLINE);
+    await app.openFromQueue("In review", HEADLINE);
     await app.clickText(".workflow button", exactly("Approve"));
     await app.waitForState("Approved");
     const approved = await app.invokeOk("get_article", { input: { id: articleId } });
@@ -568,7 +532,7 @@ describe("a working day on a fresh desk", () => {
   });
 
   step("the approved piece is scheduled into the section's next free slot", async () => {
-    await openFromQueue("Approved", HEADLINE);
+    await app.openFromQueue("Approved", HEADLINE);
     const slot = await app.waitFor(".schedule-picker .free-slot");
     const at = await app.attribute(slot, "data-at");
     await app.click(slot);
@@ -581,7 +545,7 @@ describe("a working day on a fresh desk", () => {
 
   step("dragging it to the next day on the calendar reschedules it", async () => {
     const before = await app.invokeOk("get_article", { input: { id: articleId } });
-    await goTo("Calendar");
+    await app.goTo("Calendar");
     const selector = `.ec-event .ev[data-article-id="${articleId}"]`;
     await app.waitFor(selector);
     // One day cell to the right (or, on the week's last day, down to the next week's first): the
@@ -634,8 +598,8 @@ describe("a working day on a fresh desk", () => {
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
     const target = day.format(new Date(before.scheduled_at));
     await app.invokeOk("move_article", { input: { id: articleId, action: "unschedule", args: {} } });
-    await goTo("Desk");
-    await goTo("Calendar");
+    await app.goTo("Desk");
+    await app.goTo("Calendar");
     const piece = `.calendar-tray .tray-piece[data-article-id="${articleId}"]`;
     await app.waitFor(piece);
     // Both ends measured in one script, tried until it answers (the calendar may draw again).
@@ -666,8 +630,8 @@ describe("a working day on a fresh desk", () => {
   step("unscheduled, it waits in the calendar's tray, and Move to… from the keyboard schedules it into a free slot", async () => {
     // Taken back through the command the workflow panel uses: the subject here is the tray.
     await app.invokeOk("move_article", { input: { id: articleId, action: "unschedule", args: {} } });
-    await goTo("Desk");
-    await goTo("Calendar");
+    await app.goTo("Desk");
+    await app.goTo("Calendar");
     const control = `.calendar-tray .tray-piece[data-article-id="${articleId}"] .tray-move`;
     await app.waitFor(control);
     // From the keyboard: the control focused, Enter opens the dialog, Enter on a slot chooses it.
@@ -700,7 +664,7 @@ describe("a working day on a fresh desk", () => {
       const a = await app.invokeOk("get_article", { input: { id: articleId } });
       return a.state === "published" ? a : undefined;
     }, "the scheduler to publish the piece");
-    await goTo("Publishing");
+    await app.goTo("Publishing");
     await app.waitFor(`.job[data-article-id="${articleId}"][data-state="done"]`);
     await app.screenshot(join(output, "publishing.png"));
     const page = join(dirname(deskFile), "site", "articles", `${published.slug}.html`);
@@ -713,7 +677,7 @@ describe("a working day on a fresh desk", () => {
   });
 
   step("the chief imports two submissions, correcting a headline in the review sheet", async () => {
-    await goTo("Desk");
+    await app.goTo("Desk");
     await app.waitFor("button.import-button");
     // The native file dialog cannot be driven: the paths go where the dialog (or a drop) hands them.
     const fixtures = resolve("tests/fixtures/import");
@@ -728,7 +692,7 @@ describe("a working day on a fresh desk", () => {
     await app.waitFor(`${card(files[1])} .import-success`);
     await app.clickText(".import-sheet-foot button", "Done");
     await app.waitForNone(".import-sheet");
-    await queueItem("Submitted", IMPORTED_HEADLINE);
+    await app.queueItem("Submitted", IMPORTED_HEADLINE);
     const submitted = await app.invokeOk("list_articles", {
       input: { filter: { state: "submitted" }, after: null, limit: 20 },
     });
@@ -747,9 +711,9 @@ describe("a working day on a fresh desk", () => {
     await app.invokeOk("move_article", { input: { id: third.id, action: "submit", args: {} } });
     const submitted = await app.invokeOk("list_articles", { input: { filter: { state: "submitted" }, after: null, limit: 20 } });
     assert.equal(submitted.items.length, 3, "three pieces wait in Submitted");
-    await goTo("Calendar");
-    await goTo("Desk");
-    const { option } = await queueItem("Submitted", "Market day in Gao");
+    await app.goTo("Calendar");
+    await app.goTo("Desk");
+    const { option } = await app.queueItem("Submitted", "Market day in Gao");
     // The queue is one tab stop; x selects the highlighted line, j moves down, k up.
     await app.click(option);
     const queue = `.queue-list[aria-label^="Submitted"]`;
@@ -774,7 +738,7 @@ describe("a working day on a fresh desk", () => {
   });
 
   step("words typed while another program holds the desk file are kept on this computer", async () => {
-    await goTo("Desk");
+    await app.goTo("Desk");
     const body = await app.newArticle(LOCKED_HEADLINE);
     await app.waitForText(".save-state", "Saved");
     const { items } = await app.invokeOk("list_articles", { input: { filter: { state: "draft" }, after: null, limit: 20 } });
