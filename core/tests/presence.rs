@@ -8,7 +8,9 @@ use common::desk;
 use copydesk_core::model::Presence;
 
 fn who(list: &[Presence]) -> Vec<(&str, bool)> {
-    list.iter().map(|p| (p.user_name.as_str(), p.typing)).collect()
+    list.iter()
+        .map(|p| (p.user_name.as_str(), p.typing))
+        .collect()
 }
 
 #[test]
@@ -28,7 +30,10 @@ fn an_open_article_shows_who_has_it_open_and_who_is_typing_until_they_go() {
     t.clock.advance(Duration::seconds(8));
     let here = t.desk.mark_presence(&t.editor, &a.id, false).unwrap();
     assert_eq!(who(&here), [("Eddie Editor", false), ("jane", false)]);
-    assert_eq!(here[0].since, opened_at, "open since the first word, not the last");
+    assert_eq!(
+        here[0].since, opened_at,
+        "open since the first word, not the last"
+    );
 
     // Everyone's Desk: the editor sees both; a contributor sees who is on her own pieces
     // only, and nobody on someone else's.
@@ -38,18 +43,25 @@ fn an_open_article_shows_who_has_it_open_and_who_is_typing_until_they_go() {
     assert_eq!(t.desk.list_presence(&t.author).unwrap().len(), 2);
     assert!(t.desk.list_presence(&t.other_author).unwrap().is_empty());
     // Nor may she mark herself present on a piece she cannot see.
-    let hidden = t.desk.mark_presence(&t.other_author, &a.id, false).unwrap_err();
+    let hidden = t
+        .desk
+        .mark_presence(&t.other_author, &a.id, false)
+        .unwrap_err();
     assert_eq!(hidden.code(), "not_found");
 
     // Jane closes it; the editor's window goes quiet (closed, or its connection dropped).
     let left = t.desk.leave_presence(&t.author, &a.id).unwrap();
     assert_eq!(who(&left), [("Eddie Editor", false)]);
-    t.clock.advance(copydesk_core::desk::PRESENT_FOR + Duration::seconds(1));
+    t.clock
+        .advance(copydesk_core::desk::PRESENT_FOR + Duration::seconds(1));
     assert!(t.desk.list_presence(&t.chief).unwrap().is_empty());
 
     // Opening it again later starts a new stay.
     let back = t.desk.mark_presence(&t.editor, &a.id, false).unwrap();
     assert_eq!(back[0].since, t.desk.now());
-    let missing = t.desk.mark_presence(&t.editor, "no-such-article", false).unwrap_err();
+    let missing = t
+        .desk
+        .mark_presence(&t.editor, "no-such-article", false)
+        .unwrap_err();
     assert_eq!(missing.code(), "not_found");
 }
