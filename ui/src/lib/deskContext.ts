@@ -16,3 +16,23 @@ export function useDesk(): () => DeskSettings | null {
   const get = getContext<(() => DeskSettings) | undefined>(KEY);
   return () => (get ? get() : null);
 }
+
+const TEAM = Symbol("team desk");
+
+/** Called by the workspace: whether the desk is a team desk's server (presence shows there), as
+ * it is now. */
+export function provideTeam(get: () => boolean): void {
+  setContext(TEAM, get);
+}
+
+/** Called while a component initialises: a function answering whether the desk is a team desk
+ * (false outside a workspace, and on a desk file). */
+export function useTeam(): () => boolean {
+  const get = getContext<(() => boolean) | undefined>(TEAM);
+  return () => (get ? get() : false);
+}
+
+/** For a component rendered on its own (tests): the context that puts it on a team desk. */
+export function teamContext(team = true): Map<symbol, unknown> {
+  return new Map<symbol, unknown>([[TEAM, () => team]]);
+}
