@@ -72,6 +72,16 @@ describe("QueueList", () => {
     expect(selected()).toHaveTextContent("Third");
   });
 
+  it("says on its line who else has an article open, as part of the option's name", () => {
+    const maya = { article_id: "b", user_id: "u2", user_name: "Maya Editor", since: "2026-03-10T10:02:00Z", typing: false };
+    const tom = { ...maya, user_id: "u3", user_name: "Tom Chief", typing: true };
+    render(QueueList, { items, label: "Submitted", onopen: () => {}, presence: new Map([["b", [maya, tom]], ["c", [{ ...maya, article_id: "c", typing: true }]]]) });
+    expect(screen.getByRole("option", { name: /^Second, Open by Maya Editor and Tom Chief · Tom Chief typing/ })).toBeInTheDocument();
+    expect(screen.getByText("Open by Maya Editor · typing")).toHaveClass("presence-chip", "typing");
+    expect(screen.getByRole("option", { name: /First/ })).not.toHaveAccessibleName(/Open by/);
+    expect(document.querySelectorAll(".presence-chip")).toHaveLength(2);
+  });
+
   it("marks articles that just arrived", () => {
     render(QueueList, { items, label: "Submitted", onopen: () => {}, fresh: new Set(["b"]) });
     expect(screen.getByRole("option", { name: /Second/ })).toHaveClass("fresh");
