@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Article, MarkPresence, Page, Presence, RevisionInfo, SaveArticle, User } from "../lib/bindings";
 import type { ArticleDraft } from "../lib/draft";
 import { teamContext } from "../lib/deskContext";
+import { readyToLeave } from "../lib/leaving";
 import { reach } from "../lib/reach.svelte";
 import { article } from "../test-stubs/desk";
 import ArticleEditor from "./ArticleEditor.svelte";
@@ -85,6 +86,13 @@ describe("ArticleEditor presence on a team desk", () => {
     expect(api.leavePresence).toHaveBeenCalledWith({ article_id: "a1" });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(marks()).toHaveLength(3);
+  });
+
+  it("leaves at once when the window closes", async () => {
+    open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await readyToLeave()).toBe(true);
+    expect(api.leavePresence).toHaveBeenCalledWith({ article_id: "a1" });
   });
 
   it("shows who else has it open since when, in the desk's zone, and that they are typing", async () => {

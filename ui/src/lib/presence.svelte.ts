@@ -159,6 +159,17 @@ export class Heartbeat {
     void this.#inflight.then(() => leave()).catch(() => {});
   }
 
+  /** The window is closing: the desk is told at once (waiting at most `within` ms for it),
+   * without stopping the beat, which says it is open again should the window stay. */
+  async leaveNow(within = 1000): Promise<void> {
+    if (!this.#running || !this.#calls.online()) return;
+    const leave = this.#calls.leave;
+    const told = this.#inflight.then(() => leave()).catch(() => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([told, new Promise<void>((done) => (timer = setTimeout(done, within)))]);
+    clearTimeout(timer);
+  }
+
   #mark(typing: boolean) {
     if (!this.#running) return;
     if (!this.#calls.online()) {

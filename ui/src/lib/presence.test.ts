@@ -131,6 +131,25 @@ describe("Heartbeat", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("leaves at once when the window closes, waiting a second at most, and goes on beating", async () => {
+    const beat = new Heartbeat(calls);
+    beat.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await beat.leaveNow();
+    expect(calls.leave).toHaveBeenCalledTimes(1);
+    calls.leave.mockImplementation(() => new Promise(() => {}));
+    const left = beat.leaveNow();
+    let done = false;
+    void left.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls.mark).toHaveBeenCalledTimes(2);
+    beat.stop();
+  });
+
   it("ignores a failed leave", async () => {
     calls.leave.mockRejectedValue(new Error("gone"));
     const beat = new Heartbeat(calls);
