@@ -3,7 +3,11 @@
 // COPYDESK_TEST_PG). The app is started on the server (`--server URL`); a contributor signs in
 // with her passphrase, writes a draft and submits it; an editor elsewhere (the CLI, through the
 // same server) claims it, and her open editor shows it in review without her doing anything; a
-// move that is not hers, invoked from her page, is refused by the server. Then the server is
+// move that is not hers, invoked from her page, is refused by the server. An editor signs in in
+// a second window (a second tauri-driver: two app processes, two WebDriver sessions): her next
+// submission reaches his Desk by itself, marked new; he opens it and her Desk shows "Open by"
+// him; he sends it back with a note, which she reads in her window before resubmitting. Then the
+// server is
 // stopped while she types: the window says it is offline and typing goes on; the app is started
 // again while the server is still away, the server comes back, she signs in, and every word
 // typed arrives on the server (read back through the CLI). Screenshots of the team sign-in, the
@@ -18,6 +22,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { startSecondDriver } from "./second-driver.mjs";
 import { Keys, Session, until } from "./webdriver.mjs";
 
 const driverUrl = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
@@ -30,11 +35,17 @@ const EDITOR = { name: "Eddie Editor", passphrase: "editor passphrase for the te
 const AUTHOR = { name: "jane", passphrase: "jane's passphrase for the team" };
 const HEADLINE = "The harbour wall needs a plan";
 const BODY = "The wall has stood for a century. It will not stand another winter without repair.";
+const FERRY_HEADLINE = "The ferry timetable is a promise";
+const FERRY_BODY = "Islanders plan their week around the ferry.";
+const CHANGES_NOTE = "Name the operator in the first paragraph, please.";
 const FOG_HEADLINE = "Sea fog closes the harbour";
 const FOG_FIRST = "Fog rolled in before dawn.";
 const FOG_LATER = " It lifted by noon, and the ferries ran again.";
 
 let app;
+/** The editor's window, on a second driver, and that driver. */
+let editorApp;
+let second;
 let server;
 let serverUrl;
 let work;
@@ -137,6 +148,8 @@ describe("the app on a team desk", () => {
   );
 
   after(async () => {
+    await editorApp?.stop().catch(() => {});
+    await second?.stop().catch(() => {});
     await app?.stop().catch(() => {});
     server?.kill("SIGTERM");
     if (work) rmSync(work, { recursive: true, force: true });
@@ -195,6 +208,59 @@ describe("the app on a team desk", () => {
     await app.pressKeys(Keys.ESCAPE);
     await app.waitFor(".queue h2");
     await app.screenshot(join(output, "team-desk.png"));
+  });
+
+  step("an editor signs in in a second window, and her next submission reaches his Desk by itself, marked new", async () => {
+    second = await startSecondDriver(join(work, "second"));
+    editorApp = await Session.start(second.url, application, ["--server", serverUrl]);
+    await editorApp.waitForText("h1", "Sign in to the team desk");
+    await editorApp.fill("#team-name", EDITOR.name);
+    await editorApp.fill("#team-passphrase", EDITOR.passphrase);
+    await editorApp.clickText("button", "Sign in");
+    await editorApp.waitFor(".queue h2");
+
+    const body = await app.newArticle(FERRY_HEADLINE);
+    await app.click(body);
+    await app.type(body, FERRY_BODY);
+    await app.waitForText(".save-state", "Saved");
+    await app.clickText(".workflow button", /^Submit$/);
+    await app.waitForState("Submitted");
+    await app.pressKeys(Keys.ESCAPE);
+    await app.waitFor(".queue h2");
+
+    // Nothing done in his window: the server's stream brings it, marked new.
+    const { option } = await editorApp.queueItem("Submitted", FERRY_HEADLINE);
+    assert.match(await editorApp.text(option), /\bnew\b/i, "marked new on his Desk");
+  });
+
+  step("he opens it, and her Desk shows that he has it open", async () => {
+    await editorApp.openFromQueue("Submitted", FERRY_HEADLINE);
+    await until(async () => {
+      const { option } = await app.queueItem("Submitted", FERRY_HEADLINE);
+      return (await app.text(option)).includes(`Open by ${EDITOR.name}`) || undefined;
+    }, "her Desk to show who has the piece open");
+    await app.screenshot(join(output, "team-presence.png"));
+  });
+
+  step("he sends it back with a note; she reads the note in her window and resubmits", async () => {
+    await editorApp.clickText(".workflow button", /^Claim for review$/);
+    await editorApp.waitForState("In review");
+    await editorApp.fill("#move-note", CHANGES_NOTE);
+    await editorApp.clickText(".workflow button", /^Request changes$/);
+    await editorApp.waitForState("Changes requested");
+    await app.openFromQueue("Changes requested", FERRY_HEADLINE);
+    await app.waitForText("body", CHANGES_NOTE);
+    await app.clickText(".workflow button", /^Resubmit$/);
+    await app.waitForState("Submitted");
+    await app.pressKeys(Keys.ESCAPE);
+    await app.waitFor(".queue h2");
+    // His window: back in Submitted, by itself.
+    await editorApp.pressKeys(Keys.ESCAPE);
+    await editorApp.queueItem("Submitted", FERRY_HEADLINE);
+    await editorApp.stop();
+    editorApp = null;
+    await second.stop();
+    second = null;
   });
 
   step("the server stops while she types: the window says it is offline, and typing goes on", async () => {
