@@ -122,7 +122,12 @@ impl Client {
 
     /// A server that could not be reached, or stopped answering.
     fn gone(&self, e: &reqwest::Error) -> ApiError {
-        let message = if e.is_connect() {
+        let message = if let Some(why) = untrusted_certificate(e) {
+            format!(
+                "the desk's server at {} gave a certificate that does not verify ({why}): check the address; a desk with a certificate of its own must have it signed by an authority this computer trusts",
+                self.base
+            )
+        } else if e.is_connect() {
             format!(
                 "the desk's server at {} does not answer: check the address and that it is running",
                 self.base
@@ -181,6 +186,37 @@ impl Client {
     pub fn health(&self) -> Result<serde_json::Value, ApiError> {
         self.send(self.http.get(format!("{}/health", self.base)))
     }
+}
+
+/// Why the server's certificate was refused, when that is why the connection failed.
+fn untrusted_certificate(e: &reqwest::Error) -> Option<String> {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if let Some(rustls::Error::InvalidCertificate(why)) = c.downcast_ref::<rustls::Error>() {
+            return Some(match why {
+                rustls::CertificateError::UnknownIssuer => {
+                    "signed by an authority this computer does not know".to_string()
+                }
+                rustls::CertificateError::NotValidForName
+                | rustls::CertificateError::NotValidForNameContext { .. } => {
+                    "made out for another address".to_string()
+                }
+                rustls::CertificateError::Expired
+                | rustls::CertificateError::ExpiredContext { .. } => "expired".to_string(),
+                other => format!("{other:?}"),
+            });
+        }
+        // An I/O error carries the TLS error inside it (an I/O error in an I/O error, even),
+        // not as its source.
+        cause = match c
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => c.source(),
+        };
+    }
+    None
 }
 
 fn field(code: ErrorCode, name: &str, message: String) -> ApiError {
