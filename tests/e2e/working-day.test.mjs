@@ -265,6 +265,7 @@ describe("a working day on a fresh desk", () => {
       throw new Error("the app opened a desk that already exists: run the tests through scripts/e2e.sh, which gives them a new desk file");
     }
     await app.waitForText("h1", "Welcome to Copydesk");
+    await app.screenshot(join(output, "welcome.png"));
     await app.fill("#desk-name", DESK);
     await app.fill("#chief-name", CHIEF.name);
     await app.fill("#chief-passphrase", CHIEF.passphrase);
