@@ -21,7 +21,9 @@
 // MEASURE_LONG       in the last launch, go on opening and closing articles up to this many
 //                    (say 500), then read memory again, and once more after a minute idle
 
-import { readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { ARTICLE_CLOSED, ARTICLE_OPEN, DESK_READY, QUEUES_SHOWN, WAIT_ARMED, armScript } from "./page-timing.mjs";
+import { appTree as appTreeOf, memory as memoryOf } from "./proc-memory.mjs";
 import { join, resolve } from "node:path";
 import { Keys, Session, until } from "../tests/e2e/webdriver.mjs";
 
@@ -46,51 +48,6 @@ const WAIT_MS = 120000;
 const log = (line) => process.stderr.write(`measure: ${line}\n`);
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (x) => Math.round(x * 10) / 10;
-
-// ---- in the page ------------------------------------------------------------------------------
-//
-// Each figure taken in the page is a pair of performance.now() readings: when the triggering
-// event reached the document (capture listener), and when a MutationObserver first saw the
-// condition hold; `painted` is two animation frames later (the frame showing it has been drawn).
-
-/** Starts watching for `condition` (a JS expression) under `key`; `triggers` are event types. */
-function armScript(condition, triggers) {
-  return `
-    const key = arguments[0];
-    const test = () => Boolean(${condition});
-    window.__measure = window.__measure || {};
-    const m = { trigger: null, seen: null, painted: null };
-    window.__measure[key] = m;
-    const onTrigger = () => { if (m.trigger === null) m.trigger = performance.now(); };
-    for (const type of ${JSON.stringify(triggers)}) document.addEventListener(type, onTrigger, { capture: true, once: true });
-    const check = () => {
-      if (m.seen !== null || !test()) return;
-      m.seen = performance.now();
-      observer.disconnect();
-      requestAnimationFrame(() => requestAnimationFrame(() => { m.painted = performance.now(); }));
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-    check();`;
-}
-
-/** Resolves with what `key` recorded, once it has been painted. */
-const WAIT_ARMED = `
-  const [key, done] = arguments;
-  const tick = () => { const m = window.__measure && window.__measure[key]; if (m && m.painted !== null) done(m); else setTimeout(tick, 2); };
-  tick();`;
-
-/** The Desk is up: its queues are there, none still loading, and their first articles listed. */
-const DESK_READY = `document.querySelector(".desk-home .queue") !== null
-  && document.querySelector(".desk-home .queue [aria-busy='true']") === null
-  && document.querySelector(".desk-home .queue-list [role=option]") !== null
-  && !document.querySelector(".screen")?.hidden`;
-/** The first queue section is on screen (its heading; items may still be loading). */
-const QUEUES_SHOWN = `document.querySelector(".desk-home .queue") !== null`;
-/** An article is open in the editor, its body laid out. */
-const ARTICLE_OPEN = `document.querySelector(".editor-screen .ProseMirror") !== null && document.querySelector("#headline") !== null`;
-/** Back on the Desk. */
-const ARTICLE_CLOSED = `document.querySelector(".editor-screen") === null && !document.querySelector(".screen")?.hidden`;
 
 /**
  * Waits in the page for the sign-in screen's people, then two frames: when they were seen (or that
@@ -119,90 +76,10 @@ const WAIT_SIGN_IN = `
     observer.observe(document.documentElement, { subtree: true, childList: true });
   }`;
 
-// ---- processes --------------------------------------------------------------------------------
+// ---- processes ------------------------------------------------------------------------------
 
-function processes() {
-  const all = new Map();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      const comm = stat.slice(stat.indexOf("(") + 1, close);
-      const ppid = Number(stat.slice(close + 2).split(" ")[1]);
-      let exe = null;
-      try {
-        exe = readlinkSync(`/proc/${name}/exe`);
-      } catch {
-        // Another user's process, or gone.
-      }
-      all.set(Number(name), { pid: Number(name), comm, ppid, exe });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return all;
-}
-
-function descendants(all, root) {
-  const out = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const pid = queue.shift();
-    for (const p of all.values()) {
-      if (p.ppid === pid) {
-        out.push(p);
-        queue.push(p.pid);
-      }
-    }
-  }
-  return out;
-}
-
-/** kB of `field` in /proc/pid/`file` (VmRSS in status, Pss in smaps_rollup), or null. */
-function kb(pid, file, field) {
-  try {
-    const m = readFileSync(`/proc/${pid}/${file}`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The app's process (the one running `binary` under tauri-driver) and every process under it. */
-function appTree(binary = application) {
-  const all = processes();
-  const under = driverPid ? new Set(descendants(all, driverPid).map((p) => p.pid)) : null;
-  const apps = [...all.values()].filter(
-    (p) => p.exe !== null && p.exe.replace(/ \(deleted\)$/, "") === binary && (under === null || under.has(p.pid)),
-  );
-  if (apps.length !== 1) {
-    throw new Error(`expected one ${binary} process${driverPid ? ` under tauri-driver (${driverPid})` : ""}, found ${apps.length}`);
-  }
-  const app = apps[0];
-  return { app, children: descendants(all, app.pid) };
-}
-
-/** What takes the most resident memory in process `pid`: kB of RSS by mapped file (or [heap],
- * or "anonymous"), the `n` largest. */
-function largestMappings(pid, n) {
-  const by = new Map();
-  let name = null;
-  try {
-    for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-      const header = line.match(/^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/);
-      if (header) {
-        name = header[1].trim() || "anonymous";
-        continue;
-      }
-      const rss = line.match(/^Rss:\s+(\d+) kB/);
-      if (rss && name !== null) by.set(name, (by.get(name) ?? 0) + Number(rss[1]));
-    }
-  } catch {
-    return [];
-  }
-  return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([mapping, kb]) => ({ mapping, rss_kb: kb }));
-}
+const appTree = (binary = application) => appTreeOf(binary, driverPid);
+const memory = (binary = application) => memoryOf(binary, driverPid);
 
 /**
  * When the app's process started, in ms since the epoch (from /proc: its start in clock ticks
@@ -233,32 +110,6 @@ function compositingDisabled() {
   }
 }
 
-function memory(binary = application) {
-  const { app, children } = appTree(binary);
-  const read = (p) => ({
-    pid: p.pid,
-    comm: p.comm,
-    rss_kb: kb(p.pid, "status", "VmRSS"),
-    pss_kb: kb(p.pid, "smaps_rollup", "Pss"),
-    largest: largestMappings(p.pid, 8),
-  });
-  const mine = read(app);
-  const others = children.map(read);
-  const sum = (list, field) => list.reduce((s, p) => s + (p[field] ?? 0), 0);
-  const webkit = others.filter((p) => p.comm.startsWith("WebKit"));
-  const rest = others.filter((p) => !p.comm.startsWith("WebKit"));
-  const mb = (k) => Math.round((k / 1024) * 10) / 10;
-  return {
-    processes: [mine, ...others],
-    app_rss_mb: mb(mine.rss_kb ?? 0),
-    webkit_rss_mb: mb(sum(webkit, "rss_kb")),
-    other_rss_mb: mb(sum(rest, "rss_kb")),
-    total_rss_mb: mb((mine.rss_kb ?? 0) + sum(others, "rss_kb")),
-    app_pss_mb: mb(mine.pss_kb ?? 0),
-    webkit_pss_mb: mb(sum(webkit, "pss_kb")),
-    total_pss_mb: mb((mine.pss_kb ?? 0) + sum(others, "pss_kb")),
-  };
-}
 
 // ---- one launch -------------------------------------------------------------------------------
 

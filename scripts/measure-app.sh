@@ -18,6 +18,8 @@
 # MEASURE_RUNS, MEASURE_OPEN, MEASURE_SAMPLES, MEASURE_JSON, MEASURE_SHOTS, MEASURE_LONG: see
 #                   measure-app.mjs
 # MEASURE_EMPTY=0   do not build or measure the empty app
+# MEASURE_SCRIPT    the script to run in this harness (default scripts/measure-app.mjs; the team
+#                   desk's figures: scripts/measure-team.sh runs scripts/measure-team.mjs)
 #
 # Stops everything it started and removes the copy, whatever happened.
 set -euo pipefail
@@ -185,7 +187,8 @@ say "Xvfb on $display, tauri-driver on $url, app $app"
 
 status=0
 TAURI_DRIVER_URL="$url" COPYDESK_APP="$app" MEASURE_DRIVER_PID="$driver_pid" MEASURE_EMPTY_APP="$empty_app" \
-	node scripts/measure-app.mjs || status=$?
+	E2E_X_DISPLAY="$display" E2E_TAURI_DRIVER="$driver" \
+	node "${MEASURE_SCRIPT:-scripts/measure-app.mjs}" || status=$?
 if [ "$status" -ne 0 ]; then
 	say "the driver's log:"
 	tail -40 "$tmp/driver.log" >&2
