@@ -1,53 +1,38 @@
-// Live refresh: the shell announces every change to the desk file (from this window, another
-// window or the CLI); screens reload what they show.
+// Live refresh: the shell announces every change to the desk (from this window, another window,
+// the CLI, or a team desk's server), what its publisher did, and whether a team desk's server
+// answers; screens follow what they show.
 import { events, type PublishingDone, type ServerReach } from "./bindings";
 
-/** Calls `reload` after each change to the desk; returns the function that stops listening. */
+type Listened<T> = { listen: (cb: (event: { payload: T }) => void) => Promise<() => void> };
+
+/** Calls `handle` with each payload of `event`; returns the function that stops listening, which
+ * also works when called before the listening has started. */
+function follow<T>(event: Listened<T>, handle: (payload: T) => void): () => void {
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  void event
+    .listen((e) => handle(e.payload))
+    .then((unlisten) => {
+      if (stopped) unlisten();
+      else stop = unlisten;
+    });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** Calls `reload` after each change to the desk. */
 export function onDeskChanged(reload: () => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  void events.deskChanged
-    .listen(() => reload())
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return follow(events.deskChanged, () => reload());
 }
 
-/** Calls `show` each time this app's publisher published or failed something; returns the
- * function that stops listening. */
+/** Calls `show` each time this app's publisher published or failed something. */
 export function onPublishingDone(show: (done: PublishingDone) => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  void events.publishingDone
-    .listen((event) => show(event.payload))
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return follow(events.publishingDone, show);
 }
 
-/** Calls `told` each time the team desk's server goes away or comes back; returns the function
- * that stops listening. */
+/** Calls `told` each time the team desk's server goes away or comes back. */
 export function onServerReach(told: (reach: ServerReach) => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  void events.serverReach
-    .listen((event) => told(event.payload))
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    });
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return follow(events.serverReach, told);
 }
