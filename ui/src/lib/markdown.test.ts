@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { marked } from "marked";
 import { createBodyEditor, editorMarkdown, roundTrip, unsupportedMarkdown } from "./markdown";
 import { sanitisePastedHtml } from "./paste";
 
@@ -66,5 +67,30 @@ describe("the body's Markdown", () => {
       "## Ports\n\n**Bold** and *italic* with [a link](https://example.org).\n\n- One\n- Two\n\n> Quoted",
     );
     editor.destroy();
+  });
+});
+
+describe("editors and the Markdown parser", () => {
+  it("leaves the shared parser as it was: an editor's tokenizers go with the editor", () => {
+    const registered = () => {
+      const extensions = marked.defaults.extensions;
+      return (extensions?.block?.length ?? 0) + (extensions?.inline?.length ?? 0) + Object.keys(extensions?.renderers ?? {}).length;
+    };
+    const before = registered();
+    for (let n = 0; n < 3; n++) createBodyEditor("Some *text*.").destroy();
+    expect(registered()).toBe(before);
+  });
+
+  it("gives each editor a parser of its own that still reads the body", () => {
+    const one = createBodyEditor("**One**");
+    const two = createBodyEditor("_Two_");
+    try {
+      expect(one.markdown?.instance).not.toBe(two.markdown?.instance);
+      expect(editorMarkdown(one)).toBe("**One**");
+      expect(editorMarkdown(two)).toBe("*Two*");
+    } finally {
+      one.destroy();
+      two.destroy();
+    }
   });
 });
