@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+pub mod notification;
 mod notify;
 mod places;
 mod publisher;
@@ -28,7 +29,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .events(tauri_specta::collect_events![
             watch::DeskChanged,
             publisher::PublishingDone,
-            team::ServerReach
+            team::ServerReach,
+            notification::OpenArticle
         ])
 }
 
@@ -146,7 +148,9 @@ fn composite_only_with_a_gpu() {
     }
 }
 
-fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+/// Shows, unminimises and focuses the window: a second launch on the same desk, a click on a
+/// notification.
+pub(crate) fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
         // Best effort: a window manager may refuse focus, and there is nothing else to do.
         let _ = window.unminimize();

@@ -12,11 +12,12 @@ use copydesk_core::api::{Article, Role, State, User};
 /// A move older than this, first seen now, is not news.
 const NEWS_FOR: Duration = Duration::minutes(2);
 
-/// What to show: a title and a line.
+/// What to show: a title and a line, about an article (opened when the notification is clicked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Told {
     pub title: String,
     pub body: String,
+    pub article: String,
 }
 
 /// The states already told of, by article.
@@ -45,6 +46,7 @@ impl Notices {
             Some(Told {
                 title: title.to_string(),
                 body,
+                article: article.id.clone(),
             })
         };
         match article.state {
@@ -141,6 +143,7 @@ mod tests {
             .expect("the editor is told");
         assert_eq!(told.title, "Submitted to the desk");
         assert_eq!(told.body, "“Harbour wall” by Jane Roe.");
+        assert_eq!(told.article, a.id, "a click opens the piece");
         // The same state again (a note added, say) is not news.
         assert_eq!(his.news(&submitted, &eddie, now()), None);
 

@@ -73,14 +73,14 @@ pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
     });
 }
 
-/// Shows a desktop notification when the article's change is news to the signed-in user.
+/// Shows a desktop notification when the article's change is news to the signed-in user; a
+/// click on it opens the article (on Linux: see `notification`).
 fn tell<R: Runtime>(
     app: &AppHandle<R>,
     team: &crate::team::TeamDesk,
     notices: &std::sync::Mutex<crate::notify::Notices>,
     id: String,
 ) {
-    use tauri_plugin_notification::NotificationExt;
     let (Ok(me), Ok(article)) = (
         team.user(),
         team.call(&copydesk_core::api::GetArticle { id }),
@@ -93,12 +93,6 @@ fn tell<R: Runtime>(
         .unwrap_or_else(|p| p.into_inner())
         .news(&article, &me, now);
     if let Some(told) = news {
-        // A desktop without a notification service still shows the change in the window.
-        let _ = app
-            .notification()
-            .builder()
-            .title(told.title)
-            .body(told.body)
-            .show();
+        crate::notification::show(app, told);
     }
 }

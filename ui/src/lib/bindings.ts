@@ -112,6 +112,7 @@ export const commands = {
 /** Events */
 export const events = {
 	deskChanged: makeEvent<DeskChanged, DeskChanged>("desk-changed"),
+	openArticle: makeEvent<OpenArticle, OpenArticle>("open-article"),
 	publishingDone: makeEvent<PublishingDone, PublishingDone>("publishing-done"),
 	serverReach: makeEvent<ServerReach, ServerReach>("server-reach"),
 };
@@ -886,6 +887,11 @@ export type Note = {
 	resolved_by: string | null,
 	/**  0 for a thread's first note, 1 for a reply, and so on. */
 	depth: number,
+};
+
+/**  A notification about this article was clicked: the page opens it. */
+export type OpenArticle = {
+	id: string,
 };
 
 /**  A page of a list, and the cursor that continues it (`None` on the last page). */
