@@ -19,7 +19,18 @@ vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
 }));
-vi.mock("../lib/live", () => ({ onDeskChanged: () => () => {}, onPublishingDone: () => () => {} }));
+// A click on a desktop notification, as the shell tells of it.
+const live = vi.hoisted(() => ({ open: null as null | ((id: string) => void) }));
+vi.mock("../lib/live", () => ({
+  onDeskChanged: () => () => {},
+  onPublishingDone: () => () => {},
+  onOpenArticle: (open: (id: string) => void) => {
+    live.open = open;
+    return () => {
+      if (live.open === open) live.open = null;
+    };
+  },
+}));
 vi.mock("./ArticleView.svelte", async () => await import("../test-stubs/ArticleViewStub.svelte"));
 
 const editor: User = { id: "u1", name: "Maya Editor", role: "editor", has_passphrase: false, contributor_id: null, created_at: "2026-03-01T09:00:00Z" };
@@ -61,6 +72,21 @@ describe("Workspace", () => {
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("article")).not.toBeInTheDocument();
     expect(screen.getByRole("listbox", { name: "Submitted" })).toHaveFocus();
+  });
+
+  it("opens the article a clicked notification was about, over the screen and the search", async () => {
+    render(SignedIn, { user: editor, settings });
+    const screens = screen.getByRole("navigation", { name: "Screens" });
+    await userEvent.click(within(screens).getByRole("button", { name: "Activity" }));
+    await userEvent.keyboard("{Control>}k{/Control}");
+    expect(await screen.findByRole("dialog", { name: "Search the desk" })).toBeInTheDocument();
+    live.open?.("art-ferry");
+    expect(await screen.findByRole("article", { name: "Article art-ferry" })).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    // Closing it comes back to the screen it opened over.
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+    expect(nav.screen).toBe("activity");
   });
 
   it("clears a selection on the Desk with Esc, staying on the Desk", async () => {

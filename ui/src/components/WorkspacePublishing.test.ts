@@ -19,6 +19,7 @@ vi.mock("../lib/api", async (original) => ({
 const live = vi.hoisted(() => ({ done: new Set<(d: PublishingDone) => void>() }));
 vi.mock("../lib/live", () => ({
   onDeskChanged: () => () => {},
+  onOpenArticle: () => () => {},
   onPublishingDone: (show: (d: PublishingDone) => void) => {
     live.done.add(show);
     return () => live.done.delete(show);

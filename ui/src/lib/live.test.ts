@@ -24,11 +24,11 @@ const registry = vi.hoisted(() => {
         }),
     };
   };
-  return { deskChanged: make(), publishingDone: make(), serverReach: make() };
+  return { deskChanged: make(), publishingDone: make(), serverReach: make(), openArticle: make() };
 });
 vi.mock("./bindings", () => ({ events: registry }));
 
-import { onDeskChanged, onServerReach } from "./live";
+import { onDeskChanged, onOpenArticle, onServerReach } from "./live";
 
 describe("live", () => {
   it("hands each payload on, and stops listening when told", async () => {
@@ -53,5 +53,17 @@ describe("live", () => {
     expect(registry.deskChanged.unlisten).toHaveBeenCalledOnce();
     registry.deskChanged.emit(null);
     expect(reload).not.toHaveBeenCalled();
+  });
+
+  it("hands on the id of the article a clicked notification was about", async () => {
+    const open = vi.fn();
+    const stop = onOpenArticle(open);
+    registry.openArticle.answer();
+    await Promise.resolve();
+    registry.openArticle.emit({ id: "art-ferry" });
+    expect(open).toHaveBeenCalledExactlyOnceWith("art-ferry");
+    stop();
+    registry.openArticle.emit({ id: "art-harbour" });
+    expect(open).toHaveBeenCalledOnce();
   });
 });

@@ -1,6 +1,6 @@
 // Live refresh: the shell announces every change to the desk (from this window, another window,
-// the CLI, or a team desk's server), what its publisher did, and whether a team desk's server
-// answers; screens follow what they show.
+// the CLI, or a team desk's server), what its publisher did, whether a team desk's server
+// answers, and a click on a desktop notification about an article; screens follow what they show.
 import { events, type PublishingDone, type ServerReach } from "./bindings";
 
 type Listened<T> = { listen: (cb: (event: { payload: T }) => void) => Promise<() => void> };
@@ -35,4 +35,10 @@ export function onPublishingDone(show: (done: PublishingDone) => void): () => vo
 /** Calls `told` each time the team desk's server goes away or comes back. */
 export function onServerReach(told: (reach: ServerReach) => void): () => void {
   return follow(events.serverReach, told);
+}
+
+/** Calls `open` with the article's id each time a desktop notification about it is clicked (the
+ * shell has raised the window already). */
+export function onOpenArticle(open: (id: string) => void): () => void {
+  return follow(events.openArticle, (article) => open(article.id));
 }
