@@ -2,7 +2,7 @@
 # Installs what building Copydesk needs and a fresh Debian/Ubuntu machine may lack: a C compiler
 # (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
 # WebKitWebDriver for the end-to-end tests, a Java runtime and Python for the output validators,
-# PostgreSQL for the team desk's tests,
+# dbus-daemon and PostgreSQL for the shell's notification test and the team desk's tests,
 # Node.js for the UI, and a Rust toolchain new enough for
 # the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
 # comes from cargo, in scripts/e2e.sh.)
@@ -43,6 +43,10 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 for pkg in python3 python3-venv; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# dbus-daemon for the shell's notification test (src-tauri/tests/notification.rs), which starts
+# a session bus of its own with a notification server on it (package dbus: on Debian 12 it brings
+# dbus-daemon, before that it held it).
+command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
 # PostgreSQL for the team desk's tests: they start a throwaway cluster of their own
 # (scripts/with-postgres.sh) and never use the service the package sets up.
 dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q "install ok installed" ||
