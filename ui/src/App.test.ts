@@ -2,7 +2,7 @@
 // window asks before it goes.
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import { DeskError } from "./lib/api";
 import type { SentKept } from "./lib/bindings";
@@ -173,6 +173,7 @@ describe("App: a team desk whose server goes away", () => {
     api.journalList.mockReset().mockResolvedValue([]);
     api.journalSend.mockReset().mockResolvedValue(nothing);
   });
+  afterEach(() => vi.useRealTimers());
 
   const status = async () => (await screen.findByText("Workspace for Maya Editor")) && document.querySelector(".reach-status");
 
@@ -248,9 +249,11 @@ describe("App: a team desk whose server goes away", () => {
   it("leaves a desk file as it was: no server to follow, nothing sent, no word in the masthead", async () => {
     api.deskStatus.mockResolvedValue({ db_path: "/tmp/desk.db", place: { kind: "file", path: "/tmp/desk.db" }, settings, user: maya });
     api.journalList.mockResolvedValue([kept("a1")]);
+    vi.useFakeTimers();
     render(App);
-    await screen.findByText("Workspace for Maya Editor");
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(screen.getByText("Workspace for Maya Editor")).toBeInTheDocument());
+    // Time for a team desk's server to be asked and the kept text sent, had it been one.
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(api.serverReach).not.toHaveBeenCalled();
     expect(api.journalSend).not.toHaveBeenCalled();
     expect(live.reach).toBeNull();

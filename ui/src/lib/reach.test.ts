@@ -133,12 +133,14 @@ describe("reach: following the server", () => {
   });
 
   it("counts again when text is kept offline, not online", async () => {
+    vi.useFakeTimers();
     const list = vi.fn(async (): Promise<JournalEntry[]> => []);
     const { c, tell } = calls({ list });
     reach.start(c);
     await vi.waitFor(() => expect(c.list).toHaveBeenCalledTimes(1));
     reach.touched();
-    await new Promise((r) => setTimeout(r, 30));
+    // Well past the count's delay (10 ms here).
+    await vi.advanceTimersByTimeAsync(1000);
     expect(c.list).toHaveBeenCalledTimes(1);
     tell(away);
     await vi.waitFor(() => expect(c.list).toHaveBeenCalledTimes(2));
