@@ -173,6 +173,8 @@ describe("the schedule picker", () => {
     expect(await within(picker()).findByRole("alert")).toHaveTextContent("the clocks skip that hour");
     await waitFor(() => expect(screen.getByLabelText("Date")).toHaveFocus());
     expect(screen.queryByLabelText(/^Which/)).toBeNull();
+    expect(screen.getByLabelText("Date")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Time in Europe/Paris")).toHaveAttribute("aria-invalid", "true");
   });
 
   it("says why a piece cannot be scheduled yet, in words, and takes the focus to the date", async () => {
@@ -195,6 +197,18 @@ describe("the schedule picker", () => {
     await userEvent.click(button);
     expect(await within(picker()).findByRole("alert")).toHaveTextContent("Ana Ruiz may not schedule articles");
     expect(button).toHaveFocus();
+  });
+
+  it("marks neither field invalid, nor describes them by it, when the failure is not about the time", async () => {
+    api.scheduleArticle.mockRejectedValue(new DeskError("unavailable", "The desk's server is not answering: try again when it is back"));
+    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    await waitFor(() => expect(screen.getByLabelText("Date")).toHaveValue("2026-12-01"));
+    await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    expect(await within(picker()).findByRole("alert")).toHaveTextContent("not answering");
+    for (const field of [screen.getByLabelText("Date"), screen.getByLabelText("Time in Europe/Paris")]) {
+      expect(field).toHaveAttribute("aria-invalid", "false");
+      expect(field).not.toHaveAccessibleDescription(/not answering/);
+    }
   });
 
   it("reschedules a scheduled piece from its present time, beside Unschedule", async () => {
