@@ -76,7 +76,8 @@ describe("DeskHome presence", () => {
     api.listPresence.mockResolvedValue([here({ typing: true })]);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(api.listPresence).toHaveBeenCalledTimes(2);
-    expect(within(line("Why ports matter")).getByText("Open by Maya Editor · typing")).toBeInTheDocument();
+    expect(line("Why ports matter").querySelector(".presence-chip")).toHaveTextContent("Open by Maya Editor · typing");
+    expect(line("Why ports matter")).toHaveAccessibleDescription("typing");
 
     api.listPresence.mockResolvedValue([here(), here({ user_id: "u3", user_name: "Ana Ruiz", since: "2026-03-10T10:05:00Z" })]);
     deskChanged();

@@ -72,14 +72,38 @@ describe("QueueList", () => {
     expect(selected()).toHaveTextContent("Third");
   });
 
-  it("says on its line who else has an article open, as part of the option's name", () => {
+  it("says on its line who else has an article open, as part of the option's name, and who types as its description", () => {
     const maya = { article_id: "b", user_id: "u2", user_name: "Maya Editor", since: "2026-03-10T10:02:00Z", typing: false };
     const tom = { ...maya, user_id: "u3", user_name: "Tom Chief", typing: true };
     render(QueueList, { items, label: "Submitted", onopen: () => {}, presence: new Map([["b", [maya, tom]], ["c", [{ ...maya, article_id: "c", typing: true }]]]) });
-    expect(screen.getByRole("option", { name: /^Second, Open by Maya Editor and Tom Chief · Tom Chief typing/ })).toBeInTheDocument();
-    expect(screen.getByText("Open by Maya Editor · typing")).toHaveClass("presence-chip", "typing");
+    const second = screen.getByRole("option", { name: /^Second, Open by Maya Editor and Tom Chief/ });
+    expect(second).not.toHaveAccessibleName(/typing/);
+    expect(second).toHaveAccessibleDescription("Tom Chief typing");
+    const third = screen.getByRole("option", { name: /^Third, Open by Maya Editor/ });
+    expect(third).toHaveAccessibleDescription("typing");
+    const chip = third.querySelector(".presence-chip");
+    expect(chip).toHaveTextContent("Open by Maya Editor · typing");
+    expect(chip).toHaveClass("typing");
     expect(screen.getByRole("option", { name: /First/ })).not.toHaveAccessibleName(/Open by/);
     expect(document.querySelectorAll(".presence-chip")).toHaveLength(2);
+  });
+
+  it("keeps a line's accessible name when only who is typing changes, so a focused line is not read again", async () => {
+    const maya = { article_id: "b", user_id: "u2", user_name: "Maya Editor", since: "2026-03-10T10:02:00Z", typing: false };
+    const props = { items, label: "Submitted", onopen: () => {} };
+    const { rerender } = render(QueueList, { ...props, presence: new Map([["b", [maya]]]) });
+    // The whole name as the line gives it (headline, chip, byline, section…), read by the query.
+    let name = "";
+    const second = screen.getByRole("option", { name: (n) => n.startsWith("Second") && Boolean((name = n)) });
+    expect(name).toMatch(/^Second, Open by Maya Editor/);
+    expect(second).not.toHaveAttribute("aria-describedby");
+    await rerender({ ...props, presence: new Map([["b", [{ ...maya, typing: true }]]]) });
+    expect(second).toHaveTextContent("Open by Maya Editor · typing");
+    expect(second).toHaveAccessibleName(name);
+    expect(second).toHaveAccessibleDescription("typing");
+    await rerender({ ...props, presence: new Map([["b", [maya]]]) });
+    expect(second).toHaveAccessibleName(name);
+    expect(second).toHaveAccessibleDescription("");
   });
 
   it("marks articles that just arrived", () => {

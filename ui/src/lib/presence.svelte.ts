@@ -54,12 +54,21 @@ export function nameList(names: readonly string[]): string {
 /** A Desk line's chip: "Open by Maya Editor", "Open by Maya Editor · typing", "Open by Maya
  * Editor and Tom Chief · Tom Chief typing"; empty when nobody else has it open. */
 export function chipWords(people: readonly Presence[]): string {
-  if (people.length === 0) return "";
+  const { open, typing } = chipParts(people);
+  return typing ? `${open} · ${typing}` : open;
+}
+
+/** The chip's two parts: who has it open ("Open by Maya Editor and Tom Chief"), which changes
+ * seldom, and who is typing ("typing", "Tom Chief typing", or empty), which changes on every
+ * poll. A line's accessible name keeps only the first, so a focused line is not re-announced
+ * each time someone starts or stops typing. */
+export function chipParts(people: readonly Presence[]): { open: string; typing: string } {
+  if (people.length === 0) return { open: "", typing: "" };
   const open = `Open by ${nameList(people.map((p) => p.user_name))}`;
   const typists = people.filter((p) => p.typing);
-  if (typists.length === 0) return open;
-  if (people.length === 1) return `${open} · typing`;
-  return `${open} · ${nameList(typists.map((p) => p.user_name))} typing`;
+  if (typists.length === 0) return { open, typing: "" };
+  if (people.length === 1) return { open, typing: "typing" };
+  return { open, typing: `${nameList(typists.map((p) => p.user_name))} typing` };
 }
 
 /** When someone opened it, in the desk's zone: "10:02" today, "Tue 9 Dec, 08:00" before. */
