@@ -13,7 +13,7 @@ mod watch;
 
 pub use commands::NAMES as COMMANDS;
 pub use error::AppResult;
-pub use places::{DeskPlace, KnownDesk, Remembered};
+pub use places::{DeskPlace, KnownDesk, Remembered, start_place};
 pub use state::{AppState, db_path, desks_path, journal_path};
 
 use std::sync::Arc;
@@ -84,7 +84,8 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     composite_only_with_a_gpu();
-    // A desk named on the command line (`--db FILE`, `--server URL`) wins over the environment's.
+    // A desk named on the command line (`--db FILE`, `--server URL`) wins over the environment's;
+    // a desk chosen in the app for this start (a restart keeps both) wins over both, once.
     let args: Vec<String> = std::env::args().collect();
     let arg = |flag: &str| args.windows(2).find(|w| w[0] == flag).map(|w| w[1].clone());
     let (db, server) = match (arg("--db"), arg("--server")) {

@@ -21,13 +21,13 @@ pub enum DeskPlace {
 }
 
 impl DeskPlace {
-    /// The same desk, however its address was typed (a trailing slash, spaces).
+    /// The same desk, however its address was typed (a trailing slash, spaces, capitals, the
+    /// default port): the address the journal files its text under is the same one.
     fn same_as(&self, other: &DeskPlace) -> bool {
         match (self, other) {
             (DeskPlace::File { path: a }, DeskPlace::File { path: b }) => a == b,
             (DeskPlace::Team { server: a }, DeskPlace::Team { server: b }) => {
-                let plain = |s: &str| s.trim().trim_end_matches('/').to_ascii_lowercase();
-                plain(a) == plain(b)
+                server_key(a) == server_key(b)
             }
             _ => false,
         }
@@ -46,9 +46,26 @@ pub struct KnownDesk {
 /// How many desks are remembered: the oldest used goes first.
 const KEPT: usize = 20;
 
-/// The desks used on this computer, newest first, in one small JSON file.
+/// The desks used on this computer, newest first, in one small JSON file; with them, while a
+/// desk chosen in the app waits for the app to start again, that choice.
 pub struct Remembered {
     path: PathBuf,
+}
+
+/// What the file holds: the desks used, and the desk chosen for the next start. Written as the
+/// bare list when no choice waits, as the file always was, so an older copydesk still reads it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stored {
+    desks: Vec<KnownDesk>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    next_start: Option<DeskPlace>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OnDisk {
+    List(Vec<KnownDesk>),
+    Whole(Stored),
 }
 
 impl Remembered {
@@ -56,18 +73,48 @@ impl Remembered {
         Remembered { path: path.into() }
     }
 
-    /// The desks used, newest first. A file that is missing or unreadable remembers nothing:
-    /// the list is a convenience, and the desks themselves are untouched by its loss.
-    pub fn list(&self) -> Vec<KnownDesk> {
-        std::fs::read(&self.path)
+    /// A file that is missing or unreadable remembers nothing: the list is a convenience, and
+    /// the desks themselves are untouched by its loss.
+    fn read(&self) -> Stored {
+        let on_disk = std::fs::read(&self.path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        match on_disk {
+            Some(OnDisk::List(desks)) => Stored {
+                desks,
+                next_start: None,
+            },
+            Some(OnDisk::Whole(stored)) => stored,
+            None => Stored::default(),
+        }
+    }
+
+    /// The desks used, newest first.
+    pub fn list(&self) -> Vec<KnownDesk> {
+        self.read().desks
     }
 
     /// The desk used last.
     pub fn last(&self) -> Option<DeskPlace> {
         self.list().into_iter().next().map(|k| k.place)
+    }
+
+    /// The desks to offer on the desk at `here`: the desks used, and on a team desk the default
+    /// desk file too when it is not among them, so that "A desk on this computer" is always
+    /// there to go back to (its `used_at` is then the epoch: never noted as used).
+    pub fn offered(&self, here: Option<&DeskPlace>, default_file: Option<&Path>) -> Vec<KnownDesk> {
+        let mut known = self.list();
+        if let (Some(DeskPlace::Team { .. }), Some(default)) = (here, default_file) {
+            let default = file_place(default);
+            if !known.iter().any(|k| k.place.same_as(&default)) {
+                known.push(KnownDesk {
+                    place: default,
+                    name: None,
+                    used_at: DateTime::<Utc>::UNIX_EPOCH,
+                });
+            }
+        }
+        known
     }
 
     /// Notes `place` as used now (first in the list), keeping the name known for it unless a
@@ -78,35 +125,57 @@ impl Remembered {
         name: Option<&str>,
         now: DateTime<Utc>,
     ) -> AppResult<Vec<KnownDesk>> {
-        let mut known = self.list();
-        let before = known.iter().position(|k| k.place.same_as(place));
-        let kept_name = before.and_then(|i| known[i].name.clone());
-        if let Some(i) = before {
-            known.remove(i);
+        let mut stored = self.read();
+        note_used(&mut stored.desks, place, name, now);
+        self.write(&stored)?;
+        Ok(stored.desks)
+    }
+
+    /// Going from the desk at `here` (named `here_name`, when known) to the desk at `to`: both
+    /// are noted as used, `to` last, and `to` is the desk the app opens when it next starts,
+    /// whatever its arguments and environment name (they are the same when the app starts
+    /// itself again), once. One write: a crash leaves the file before or after.
+    pub fn switch(
+        &self,
+        here: Option<&DeskPlace>,
+        here_name: Option<&str>,
+        to: &DeskPlace,
+        now: DateTime<Utc>,
+    ) -> AppResult<Vec<KnownDesk>> {
+        let mut stored = self.read();
+        if let Some(here) = here {
+            note_used(&mut stored.desks, here, here_name, now);
         }
-        known.insert(
-            0,
-            KnownDesk {
-                place: place.clone(),
-                name: name.map(str::to_string).or(kept_name),
-                used_at: now,
-            },
-        );
-        known.truncate(KEPT);
-        self.write(&known)?;
-        Ok(known)
+        note_used(&mut stored.desks, to, None, now);
+        stored.next_start = Some(to.clone());
+        self.write(&stored)?;
+        Ok(stored.desks)
+    }
+
+    /// The desk chosen in the app for this start, if one waits: taken, so that it is used once.
+    /// A choice that cannot be cleared is still taken (the next start takes it again).
+    pub fn take_next_start(&self) -> Option<DeskPlace> {
+        let mut stored = self.read();
+        let chosen = stored.next_start.take()?;
+        if let Err(e) = self.write(&stored) {
+            eprintln!("copydesk: {}", e.message);
+        }
+        Some(chosen)
     }
 
     /// Forgets `place` (a server that is gone); the desk itself is untouched.
     pub fn forget(&self, place: &DeskPlace) -> AppResult<Vec<KnownDesk>> {
-        let mut known = self.list();
-        known.retain(|k| !k.place.same_as(place));
-        self.write(&known)?;
-        Ok(known)
+        let mut stored = self.read();
+        stored.desks.retain(|k| !k.place.same_as(place));
+        if stored.next_start.as_ref().is_some_and(|p| p.same_as(place)) {
+            stored.next_start = None;
+        }
+        self.write(&stored)?;
+        Ok(stored.desks)
     }
 
     /// Written whole to a temporary file renamed over the old one: a crash leaves either list.
-    fn write(&self, known: &[KnownDesk]) -> AppResult<()> {
+    fn write(&self, stored: &Stored) -> AppResult<()> {
         let failed = |e: std::io::Error| {
             ApiError::new(
                 ErrorCode::Io,
@@ -121,31 +190,70 @@ impl Remembered {
         if let Some(folder) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(failed)?;
         }
-        let json = serde_json::to_vec_pretty(known)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        let json = match stored.next_start {
+            None => serde_json::to_vec_pretty(&stored.desks),
+            Some(_) => serde_json::to_vec_pretty(stored),
+        }
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
         let temp = self.path.with_extension("json.tmp");
         std::fs::write(&temp, json).map_err(failed)?;
         std::fs::rename(&temp, &self.path).map_err(failed)
     }
 }
 
-/// The desk the app opens: the one named in its environment (`COPYDESK_DB`, a desk file, wins
-/// over `COPYDESK_SERVER`, a team desk), else the one used last, else the default desk file.
+/// Puts `place` first in `known`, as used `now`, keeping the name known for it unless a new
+/// one is given; the oldest used go past `KEPT`.
+fn note_used(
+    known: &mut Vec<KnownDesk>,
+    place: &DeskPlace,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+) {
+    let before = known.iter().position(|k| k.place.same_as(place));
+    let kept_name = before.and_then(|i| known[i].name.clone());
+    if let Some(i) = before {
+        known.remove(i);
+    }
+    known.insert(
+        0,
+        KnownDesk {
+            place: place.clone(),
+            name: name.map(str::to_string).or(kept_name),
+            used_at: now,
+        },
+    );
+    known.truncate(KEPT);
+}
+
+/// The desk the app opens: the one chosen in the app for this start (taken: once), else the one
+/// named by its arguments or environment (a desk file, `db`, wins over a team desk, `server`),
+/// else the one used last, else the default desk file. The choice comes first because the app
+/// starts itself again with the arguments and environment it had: they would name the desk left.
 pub fn start_place(
     db: Option<&Path>,
     server: Option<&str>,
     remembered: &Remembered,
     default_file: Option<&Path>,
 ) -> Option<DeskPlace> {
+    if let Some(chosen) = remembered.take_next_start() {
+        return Some(chosen);
+    }
     if let Some(db) = db {
         return Some(file_place(db));
     }
     if let Some(server) = server.filter(|s| !s.trim().is_empty()) {
         return Some(DeskPlace::Team {
-            server: server.trim().to_string(),
+            server: server_key(server),
         });
     }
     remembered.last().or_else(|| default_file.map(file_place))
+}
+
+/// A team desk's address in the one spelling the app files it under (`Client::base`'s); what is
+/// no address stays as typed, trimmed.
+pub fn server_key(server: &str) -> String {
+    copydesk_client::canonical_base(server)
+        .unwrap_or_else(|_| server.trim().trim_end_matches('/').to_string())
 }
 
 pub fn file_place(path: &Path) -> DeskPlace {
@@ -245,6 +353,122 @@ mod tests {
                 None
             ),
             Some(file_place(Path::new("/tmp/x.db")))
+        );
+    }
+
+    #[test]
+    fn a_switch_notes_the_desk_left_then_the_desk_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Remembered::at(dir.path().join("desks.json"));
+        let here = file_place(Path::new("/home/e/.local/share/copydesk/desk.db"));
+        let known = r
+            .switch(
+                Some(&here),
+                Some("Trial desk"),
+                &team("https://desk.example.org"),
+                at(1),
+            )
+            .unwrap();
+        assert_eq!(
+            known.iter().map(|k| &k.place).collect::<Vec<_>>(),
+            [&team("https://desk.example.org"), &here]
+        );
+        assert_eq!(known[1].name.as_deref(), Some("Trial desk"));
+        assert_eq!(r.list(), known);
+        // From nowhere (no desk could be named): only the desk chosen.
+        let r = Remembered::at(dir.path().join("other.json"));
+        assert_eq!(
+            r.switch(None, None, &here, at(2)).unwrap().len(),
+            1,
+            "{:?}",
+            r.list()
+        );
+    }
+
+    #[test]
+    fn the_desk_chosen_in_the_app_beats_arguments_and_environment_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desks.json");
+        let r = Remembered::at(&path);
+        let named = Path::new("/tmp/named.db");
+        let default = Path::new("/home/e/.local/share/copydesk/desk.db");
+        // Started with `--db /tmp/named.db` (or COPYDESK_DB), the user joins a team desk: the app
+        // starts itself again with the same argument, and lands on the team desk.
+        r.switch(
+            Some(&file_place(named)),
+            None,
+            &team("https://desk.example.org"),
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            start_place(Some(named), None, &r, Some(default)),
+            Some(team("https://desk.example.org"))
+        );
+        // Once: a later start with the argument opens the desk it names.
+        assert_eq!(
+            start_place(Some(named), None, &r, Some(default)),
+            Some(file_place(named))
+        );
+        // The same with COPYDESK_SERVER, going back to a desk file.
+        r.switch(
+            Some(&team("http://127.0.0.1:9")),
+            None,
+            &file_place(default),
+            at(2),
+        )
+        .unwrap();
+        assert_eq!(
+            start_place(None, Some("http://127.0.0.1:9"), &r, Some(default)),
+            Some(file_place(default))
+        );
+        assert_eq!(
+            start_place(None, Some("http://127.0.0.1:9"), &r, Some(default)),
+            Some(team("http://127.0.0.1:9"))
+        );
+        // With no choice waiting, the file is the bare list, as an older copydesk wrote and reads.
+        let bytes = std::fs::read(&path).unwrap();
+        let list: Vec<KnownDesk> = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(list, r.list());
+        assert_eq!(list.len(), 4);
+    }
+
+    #[test]
+    fn a_forgotten_desk_is_not_opened_at_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Remembered::at(dir.path().join("desks.json"));
+        let named = Path::new("/tmp/named.db");
+        r.switch(None, None, &team("https://desk.example.org"), at(1))
+            .unwrap();
+        r.forget(&team("https://desk.example.org/")).unwrap();
+        assert_eq!(
+            start_place(Some(named), None, &r, None),
+            Some(file_place(named))
+        );
+    }
+
+    #[test]
+    fn a_team_desk_always_offers_the_default_desk_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Remembered::at(dir.path().join("desks.json"));
+        let default = Path::new("/home/e/.local/share/copydesk/desk.db");
+        let here = team("https://desk.example.org");
+        r.used(&here, None, at(1)).unwrap();
+        let offered = r.offered(Some(&here), Some(default));
+        assert_eq!(
+            offered.iter().map(|k| &k.place).collect::<Vec<_>>(),
+            [&here, &file_place(default)]
+        );
+        // Once used, it is offered as remembered, once.
+        r.used(&file_place(default), Some("Trial desk"), at(2))
+            .unwrap();
+        r.used(&here, None, at(3)).unwrap();
+        assert_eq!(r.offered(Some(&here), Some(default)), r.list());
+        // On a desk file, only the desks used.
+        let r = Remembered::at(dir.path().join("other.json"));
+        assert!(
+            r.offered(Some(&file_place(Path::new("/tmp/a.db"))), Some(default))
+                .is_empty()
         );
     }
 }

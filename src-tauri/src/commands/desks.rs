@@ -7,18 +7,21 @@ use tauri::State as Managed;
 
 use crate::error::{AppResult, stopped};
 use crate::places::{DeskPlace, KnownDesk};
-use crate::state::AppState;
+use crate::state::{AppState, db_path};
 use crate::team::{ServerReach, TeamDesk};
 
-/// The desks used on this computer, the last used first.
+/// The desks used on this computer, the last used first; on a team desk, the default desk file
+/// too (`db_path()`), used or not, so that the way back to this computer is always offered.
 #[tauri::command]
 #[specta::specta]
 pub async fn known_desks(app: Managed<'_, AppState>) -> AppResult<Vec<KnownDesk>> {
-    Ok(app.remembered.list())
+    Ok(app
+        .remembered
+        .offered(app.place.as_ref(), db_path().ok().as_deref()))
 }
 
 /// Joins the team desk at `server`: its address is checked (it must answer as a desk's server),
-/// remembered, and the app starts again on it, at its sign-in.
+/// remembered with the desk left, and the app starts again on it, at its sign-in.
 #[tauri::command]
 #[specta::specta]
 pub async fn join_team_desk(app: Managed<'_, AppState>, server: String) -> AppResult<()> {
@@ -31,9 +34,7 @@ pub async fn join_team_desk(app: Managed<'_, AppState>, server: String) -> AppRe
     })
     .await
     .map_err(stopped)??;
-    app.remembered.used(&place, None, app.now())?;
-    app.restart.notify_one();
-    Ok(())
+    switch(&app, &place).await
 }
 
 /// Opens another desk used before (or a desk file by its path): remembered as the last used,
@@ -41,22 +42,27 @@ pub async fn join_team_desk(app: Managed<'_, AppState>, server: String) -> AppRe
 #[tauri::command]
 #[specta::specta]
 pub async fn use_desk(app: Managed<'_, AppState>, place: DeskPlace) -> AppResult<()> {
-    // The desk left keeps the name it goes by, for the list.
-    if let Some(here) = app.place.clone() {
-        let name = match app.team() {
-            Some(_) => super::run(&app, DeskSettingsOp {})
-                .await
-                .ok()
-                .map(|s| s.name),
-            None => app
-                .desk()
-                .ok()
-                .and_then(|d| d.settings().ok())
-                .map(|s| s.name),
-        };
-        app.remembered.used(&here, name.as_deref(), app.now())?;
-    }
-    app.remembered.used(&place, None, app.now())?;
+    switch(&app, &place).await
+}
+
+/// Leaves this desk for the one at `to`: both are remembered (the desk left under the name it
+/// goes by, for the list, so that the way back is offered), `to` as the desk the app opens at
+/// its next start (whatever its arguments or environment name), and the app starts again.
+async fn switch(app: &AppState, to: &DeskPlace) -> AppResult<()> {
+    let here_name = match (&app.place, app.team()) {
+        (None, _) => None,
+        (Some(_), Some(_)) => super::run(app, DeskSettingsOp {})
+            .await
+            .ok()
+            .map(|s| s.name),
+        (Some(_), None) => app
+            .desk()
+            .ok()
+            .and_then(|d| d.settings().ok())
+            .map(|s| s.name),
+    };
+    app.remembered
+        .switch(app.place.as_ref(), here_name.as_deref(), to, app.now())?;
     app.restart.notify_one();
     Ok(())
 }
