@@ -54,13 +54,20 @@ pub fn parse_desk_time(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
             naive.format("%Y-%m-%d %H:%M"),
             tz.name()
         ))),
-        LocalResult::Ambiguous(a, b) => Err(Error::invalid(format!(
-            "{} happens twice in {} (the clocks go back): give the offset, \"{}\" or \"{}\"",
-            naive.format("%Y-%m-%d %H:%M"),
-            tz.name(),
-            a.format("%Y-%m-%d %H:%M %:z"),
-            b.format("%Y-%m-%d %H:%M %:z")
-        ))),
+        LocalResult::Ambiguous(a, b) => {
+            // The earlier reading first: before the clocks go back.
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            Err(Error::RepeatedHour {
+                message: format!(
+                    "{} happens twice in {} (the clocks go back): give the offset, \"{}\" or \"{}\"",
+                    naive.format("%Y-%m-%d %H:%M"),
+                    tz.name(),
+                    a.format("%Y-%m-%d %H:%M %:z"),
+                    b.format("%Y-%m-%d %H:%M %:z")
+                ),
+                offsets: [a.format("%:z").to_string(), b.format("%:z").to_string()],
+            })
+        }
     }
 }
 
@@ -114,6 +121,31 @@ mod tests {
             twice.contains("+02:00") && twice.contains("+01:00"),
             "{twice}"
         );
+    }
+
+    #[test]
+    fn a_repeated_hour_names_its_two_offsets_as_details_about_the_time() {
+        let e = parse_desk_time("2026-10-25 02:30", paris()).unwrap_err();
+        let api = crate::ApiError::from(e);
+        assert_eq!(api.code, crate::ErrorCode::InvalidInput);
+        assert_eq!(api.field.as_deref(), Some("at"));
+        assert_eq!(
+            api.details.as_deref(),
+            Some(&crate::ErrorDetails::RepeatedHour {
+                offsets: ["+02:00".to_string(), "+01:00".to_string()]
+            })
+        );
+        // The sentence is kept, and each offset it offers is accepted.
+        assert_eq!(
+            api.message,
+            "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\""
+        );
+        assert_eq!(at("2026-10-25 02:30 +02:00"), "2026-10-25T00:30:00+00:00");
+        assert_eq!(at("2026-10-25 02:30 +01:00"), "2026-10-25T01:30:00+00:00");
+        // A skipped hour is plain invalid input, with no offsets to offer.
+        let gap = crate::ApiError::from(parse_desk_time("2026-03-29 02:30", paris()).unwrap_err());
+        assert_eq!(gap.code, crate::ErrorCode::InvalidInput);
+        assert_eq!(gap.details, None);
     }
 
     #[test]

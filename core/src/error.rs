@@ -16,6 +16,14 @@ pub enum Error {
         message: String,
         field: Option<&'static str>,
     },
+    /// A local time a daylight-saving change repeats: the message names both readings of it,
+    /// `offsets` the two offsets that tell them apart ("+02:00", "+01:00"), the earlier first.
+    /// Refused as invalid input about the time (`at`).
+    #[error("{message}")]
+    RepeatedHour {
+        message: String,
+        offsets: [String; 2],
+    },
     #[error("no {what} matches “{key}”")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
@@ -186,7 +194,7 @@ impl ErrorCode {
     pub fn meaning(self) -> &'static str {
         match self {
             ErrorCode::InvalidInput => {
-                "the input can never be accepted as given; `field` names the input at fault when there is one"
+                "the input can never be accepted as given; `field` names the input at fault when there is one; for a time the clocks show twice, `details` gives the two offsets to choose from"
             }
             ErrorCode::NotFound => {
                 "no such article, contributor, user, note, revision or job (or one the user may not see)"
@@ -251,6 +259,9 @@ pub enum ErrorDetails {
     NotReady { action: Action, unmet: Vec<Check> },
     /// The technical words behind a failure a person was told about in plain words.
     Technical { detail: String },
+    /// A time the clocks show twice (they go back that night): the two offsets that tell the
+    /// readings apart, the earlier first ("+02:00", "+01:00"); the time with either is accepted.
+    RepeatedHour { offsets: [String; 2] },
     /// When the next sign-in may be tried.
     RetryAfter {
         #[cfg_attr(feature = "specta", specta(type = u32))]
@@ -296,7 +307,7 @@ impl Error {
     /// The kind of failure, as every face names it.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid { .. } => ErrorCode::InvalidInput,
+            Error::Invalid { .. } | Error::RepeatedHour { .. } => ErrorCode::InvalidInput,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Unauthenticated(_) => ErrorCode::Unauthenticated,
@@ -361,6 +372,10 @@ impl From<Error> for ApiError {
         let mut api = ApiError::new(code, message);
         match e {
             Error::Invalid { field, .. } => api.field = field.map(str::to_string),
+            Error::RepeatedHour { offsets, .. } => {
+                api.field = Some("at".to_string());
+                api.details = Some(Box::new(ErrorDetails::RepeatedHour { offsets }));
+            }
             Error::Conflict {
                 base,
                 current_version,

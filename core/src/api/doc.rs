@@ -39,8 +39,9 @@ confirms a save of it, and offered back when it never did).
 
 Every failure, on every face, is one body: `{\"code\", \"message\", \"field\"?, \"details\"?}`.
 `code` is one of the codes below (a closed set the UI and scripts branch on), `message` one
-sentence for a person, `field` the input at fault, `details` the conflict's current text or the
-unmet checks of a move. The CLI prints it as `{\"error\": {...}}` under `--json`.
+sentence for a person, `field` the input at fault, `details` the conflict's current text, the
+unmet checks of a move, or the two offsets of a time the clocks show twice. The CLI prints it as
+`{\"error\": {...}}` under `--json`.
 ";
 
 /// The whole of `docs/api.md`.

@@ -134,8 +134,9 @@ describe("the schedule picker", () => {
     api.scheduleArticle.mockRejectedValueOnce(
       new DeskError(
         "invalid_input",
-        // As the core words it, naming no field: the time is the only thing typed.
+        // As the core words it; the offsets come in the details, not out of the words.
         "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\"",
+        { field: "at", details: { kind: "repeated_hour", offsets: ["+02:00", "+01:00"] } },
       ),
     );
     api.scheduleArticle.mockResolvedValueOnce(scheduled);
@@ -162,6 +163,34 @@ describe("the schedule picker", () => {
     await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
     expect(api.scheduleArticle).toHaveBeenLastCalledWith({ id: "a1", when: { at: "2026-10-25 02:30 +01:00" }, note: null });
     expect(onmoved).toHaveBeenCalledWith(scheduled);
+  });
+
+  it("takes the offsets from the details, whatever the words say, and offers none without them", async () => {
+    // Words in another language, or reworded: the picker does not read them.
+    api.scheduleArticle.mockRejectedValueOnce(
+      new DeskError("invalid_input", "2026-10-25 02:30 existe deux fois", {
+        field: "at",
+        details: { kind: "repeated_hour", offsets: ["+02:00", "+01:00"] },
+      }),
+    );
+    render(WorkflowPanel, { article: approved, onmoved: () => {}, timezone: "Europe/Paris" });
+    await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    const which = await screen.findByLabelText(/^Which/);
+    expect(within(which).getAllByRole("option").map((o) => (o as HTMLOptionElement).value)).toEqual(["+02:00", "+01:00"]);
+    expect(within(which).getAllByRole("option")[0]).toHaveTextContent("The first (+02:00, before the clocks go back)");
+
+    // The old sentence with no details: no offsets guessed from it.
+    api.scheduleArticle.mockRejectedValueOnce(
+      new DeskError(
+        "invalid_input",
+        "2026-10-25 02:30 happens twice in Europe/Paris (the clocks go back): give the offset, \"2026-10-25 02:30 +02:00\" or \"2026-10-25 02:30 +01:00\"",
+      ),
+    );
+    await userEvent.clear(screen.getByLabelText("Date"));
+    await userEvent.type(screen.getByLabelText("Date"), "2026-10-25");
+    await userEvent.click(screen.getByRole("button", { name: "Schedule" }));
+    expect(await within(picker()).findByRole("alert")).toHaveTextContent("happens twice");
+    expect(screen.queryByLabelText(/^Which/)).toBeNull();
   });
 
   it("puts the focus on the date when the core refuses the time", async () => {

@@ -518,6 +518,11 @@ export type ErrorDetails =
 { kind: "not_ready"; action: Action; unmet: Check[] } | 
 /**  The technical words behind a failure a person was told about in plain words. */
 { kind: "technical"; detail: string } | 
+/**
+ *  A time the clocks show twice (they go back that night): the two offsets that tell the
+ *  readings apart, the earlier first ("+02:00", "+01:00"); the time with either is accepted.
+ */
+{ kind: "repeated_hour"; offsets: [string, string] } | 
 /**  When the next sign-in may be tried. */
 { kind: "retry_after"; seconds: number };
 
