@@ -34,11 +34,14 @@ export const commands = {
 	journalSettle: (articleId: string, saved: ArticleEdit) => typedError<boolean, ApiError>(__TAURI_INVOKE("journal_settle", { articleId, saved })),
 	/**  The writer threw the kept text away. */
 	journalDiscard: (articleId: string) => typedError<null, ApiError>(__TAURI_INVOKE("journal_discard", { articleId })),
-	/**  The desks used on this computer, the last used first. */
+	/**
+	 *  The desks used on this computer, the last used first; on a team desk, the default desk file
+	 *  too (`db_path()`), used or not, so that the way back to this computer is always offered.
+	 */
 	knownDesks: () => typedError<KnownDesk[], ApiError>(__TAURI_INVOKE("known_desks")),
 	/**
 	 *  Joins the team desk at `server`: its address is checked (it must answer as a desk's server),
-	 *  remembered, and the app starts again on it, at its sign-in.
+	 *  remembered with the desk left, and the app starts again on it, at its sign-in.
 	 */
 	joinTeamDesk: (server: string) => typedError<null, ApiError>(__TAURI_INVOKE("join_team_desk", { server })),
 	/**
