@@ -28,23 +28,7 @@ pub struct Client {
 impl Client {
     /// A client for the server at `base` (`https://desk.example.org`, or `http://127.0.0.1:8440`).
     pub fn new(base: &str) -> Result<Client, ApiError> {
-        let trimmed = base.trim().trim_end_matches('/');
-        let url = reqwest::Url::parse(trimmed).map_err(|e| {
-            field(
-                ErrorCode::Usage,
-                "server",
-                format!(
-                    "“{base}” is not a server address ({e}): give one like https://desk.example.org"
-                ),
-            )
-        })?;
-        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-            return Err(field(
-                ErrorCode::Usage,
-                "server",
-                format!("“{base}” is not a server address: give one like https://desk.example.org"),
-            ));
-        }
+        let base = canonical_base(base)?;
         let http = reqwest::blocking::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(REQUEST_TIMEOUT)
@@ -57,7 +41,7 @@ impl Client {
                 )
             })?;
         Ok(Client {
-            base: trimmed.to_string(),
+            base,
             http,
             token: None,
         })
@@ -68,6 +52,7 @@ impl Client {
         self
     }
 
+    /// The server's address in one spelling, however it was typed (see `canonical_base`).
     pub fn base(&self) -> &str {
         &self.base
     }
@@ -188,6 +173,31 @@ impl Client {
     }
 }
 
+/// A server's address in one spelling: as the URL standard writes it (scheme and host in lower
+/// case, no default port), without a trailing slash; `https://Desk.example.org:443/` and
+/// `https://desk.example.org` are the same desk, and what is kept under one is found under the
+/// other. What is no server address is refused, next to the field.
+pub fn canonical_base(base: &str) -> Result<String, ApiError> {
+    let trimmed = base.trim().trim_end_matches('/');
+    let url = reqwest::Url::parse(trimmed).map_err(|e| {
+        field(
+            ErrorCode::Usage,
+            "server",
+            format!(
+                "“{base}” is not a server address ({e}): give one like https://desk.example.org"
+            ),
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(field(
+            ErrorCode::Usage,
+            "server",
+            format!("“{base}” is not a server address: give one like https://desk.example.org"),
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
 /// Why the server's certificate was refused, when that is why the connection failed.
 fn untrusted_certificate(e: &reqwest::Error) -> Option<String> {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
@@ -223,4 +233,36 @@ fn field(code: ErrorCode, name: &str, message: String) -> ApiError {
     let mut e = ApiError::new(code, message);
     e.field = Some(name.to_string());
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_server_typed_two_ways_has_one_address() {
+        let plain = Client::new("https://desk.example.org").unwrap();
+        for typed in [
+            "https://Desk.Example.org",
+            " HTTPS://desk.example.org:443/ ",
+            "https://desk.example.org/",
+        ] {
+            assert_eq!(Client::new(typed).unwrap().base(), plain.base(), "{typed}");
+        }
+        assert_eq!(plain.base(), "https://desk.example.org");
+        assert_eq!(
+            canonical_base("http://127.0.0.1:8440/").unwrap(),
+            "http://127.0.0.1:8440"
+        );
+        assert_eq!(
+            canonical_base("https://Example.org/Desk/").unwrap(),
+            "https://example.org/Desk"
+        );
+        assert_ne!(
+            canonical_base("https://desk.example.org:8443").unwrap(),
+            plain.base()
+        );
+        let none = canonical_base("desk example org").unwrap_err();
+        assert_eq!(none.field.as_deref(), Some("server"));
+    }
 }

@@ -67,6 +67,8 @@ impl AppState {
                     .and_then(|p| Journal::open(&p).map_err(ApiError::from))
                     .map(Arc::new);
                 let team = TeamDesk::new(&server).map(Arc::new);
+                // The address in the one spelling the journal files its text under.
+                let server = crate::places::server_key(&server);
                 let (team, desk) = match team {
                     Ok(t) => (Some(t), Err(no_desk_file())),
                     Err(e) => (None, Err(e)),
@@ -257,4 +259,30 @@ fn data_folder() -> Option<PathBuf> {
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .map(|data| data.join("copydesk"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_team_desk_typed_two_ways_files_its_text_under_one_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = |server: &str| {
+            AppState::open_place(
+                Some(DeskPlace::Team {
+                    server: server.into(),
+                }),
+                Ok(dir.path().join("unused.db")),
+                Ok(dir.path().join("journal.db")),
+            )
+        };
+        let plain = open("https://desk.example.org");
+        for typed in ["https://Desk.example.org", "https://desk.example.org:443/"] {
+            let other = open(typed);
+            assert_eq!(other.desk_key(), plain.desk_key(), "{typed}");
+            assert_eq!(other.place, plain.place, "{typed}");
+        }
+        assert_eq!(plain.desk_key(), "https://desk.example.org");
+    }
 }
