@@ -20,6 +20,12 @@ pub enum Followed {
     },
     /// The session ended (signed out, revoked, expired).
     SignedOut(ApiError),
+    /// A change this copydesk cannot read (a newer server's, say): passed over, so that the
+    /// stream goes on from `position`; what it changed is only seen by reloading everything.
+    Unreadable {
+        position: String,
+        problem: String,
+    },
 }
 
 /// An open stream of changes.
@@ -137,7 +143,62 @@ impl Following {
             "position" => Followed::Position(position),
             "signed_out" => Followed::SignedOut(serde_json::from_str(data).map_err(unreadable)?),
             "desk" if data.contains("\"missed\":true") => Followed::Missed { position },
-            _ => Followed::Change(serde_json::from_str(data).map_err(unreadable)?),
+            _ => match serde_json::from_str(data) {
+                Ok(change) => Followed::Change(change),
+                Err(e) => Followed::Unreadable {
+                    position,
+                    problem: unreadable(e).message,
+                },
+            },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+
+    /// A server of one stream: the events given, then the connection closes.
+    fn serve_once(events: &'static str) -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let (mut conn, _) = listener.accept().unwrap();
+            let mut request = [0u8; 4096];
+            let _ = conn.read(&mut request);
+            let head =
+                "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+            conn.write_all(head.as_bytes()).unwrap();
+            conn.write_all(events.as_bytes()).unwrap();
+        });
+        format!("http://{address}")
+    }
+
+    #[test]
+    fn a_change_this_copydesk_cannot_read_is_passed_over_and_the_next_one_read() {
+        let server = serve_once(concat!(
+            "event: position\nid: 4\ndata: {}\n\n",
+            "event: desk\nid: 5\ndata: {\"kind\":\"hologram\"}\n\n",
+            "event: desk\nid: 6\ndata: {\"kind\":\"article\",\"subject\":\"a1\",",
+            "\"at\":\"2026-12-05T10:00:00Z\",\"position\":\"6\"}\n\n",
+        ));
+        let mut stream = Client::new(&server).unwrap().follow(None).unwrap();
+        assert_eq!(stream.next_event().unwrap(), Followed::Position("4".into()));
+        match stream.next_event().unwrap() {
+            Followed::Unreadable { position, problem } => {
+                assert_eq!(position, "5");
+                assert!(problem.contains("does not read"), "{problem}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match stream.next_event().unwrap() {
+            Followed::Change(change) => {
+                assert_eq!(change.subject.as_deref(), Some("a1"));
+                assert_eq!(stream.position.as_deref(), Some("6"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

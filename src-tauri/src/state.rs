@@ -140,6 +140,16 @@ impl AppState {
         }
     }
 
+    /// Whose text the journal keeps on this window: on a team desk, the user of the last sign-in
+    /// here, even once the server ended the session (what the open editor types is kept all
+    /// the same); on a desk file, who is signed in.
+    pub fn journal_user(&self) -> AppResult<copydesk_core::api::User> {
+        match &self.team {
+            Some(team) => team.journal_user(),
+            None => self.actor().map(|a| a.user),
+        }
+    }
+
     pub fn set_actor(&self, actor: Option<Actor>) {
         *self.lock_actor() = actor;
     }

@@ -27,6 +27,9 @@ pub struct ServerReach {
 /// Whom the desk tells when its server goes away or comes back.
 type ReachListener = Box<dyn Fn(&ServerReach) + Send + Sync>;
 
+/// Whom the desk tells when the server ended the session (revoked, expired).
+type SignedOutListener = Box<dyn Fn() + Send + Sync>;
+
 pub struct TeamDesk {
     pub server: String,
     /// The client and the user it acts as; `None` while nobody is signed in here.
@@ -35,12 +38,17 @@ pub struct TeamDesk {
     reach: Mutex<ServerReach>,
     /// Told each time the server goes away or comes back.
     on_reach: OnceLock<ReachListener>,
+    /// Told each time the server ends the session of this window.
+    on_signed_out: OnceLock<SignedOutListener>,
 }
 
 #[derive(Clone)]
 struct Signed {
     client: Client,
     user: Option<User>,
+    /// Whose text the journal on this computer keeps: the user of the last sign-in here, kept
+    /// when the server ends the session, so that what the open editor types is still kept.
+    journal_user: Option<User>,
     /// Counts sign-ins and sign-outs: a stream opened for one session ends with it.
     session: u64,
 }
@@ -54,6 +62,7 @@ impl TeamDesk {
             signed_in: Mutex::new(Signed {
                 client,
                 user: None,
+                journal_user: None,
                 session: 0,
             }),
             changed: Condvar::new(),
@@ -62,6 +71,7 @@ impl TeamDesk {
                 problem: None,
             }),
             on_reach: OnceLock::new(),
+            on_signed_out: OnceLock::new(),
         })
     }
 
@@ -70,11 +80,18 @@ impl TeamDesk {
         let _ = self.on_reach.set(Box::new(tell));
     }
 
+    /// Whom to tell when the server ends the session of this window (the window, which reads
+    /// again who is signed in).
+    pub fn on_signed_out(&self, tell: impl Fn() + Send + Sync + 'static) {
+        let _ = self.on_signed_out.set(Box::new(tell));
+    }
+
     pub fn reach(&self) -> ServerReach {
         self.reach.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    /// Notes what the last exchange with the server found; a change is told.
+    /// Notes what the last exchange with the server found; a change is told, under the lock, so
+    /// that the last told is the state stored (emitting an event does not block).
     fn reached(&self, answered: Result<(), &ApiError>) {
         let now = match answered {
             Ok(()) => ServerReach {
@@ -95,10 +112,9 @@ impl TeamDesk {
         if reach.online == now.online {
             return;
         }
-        *reach = now.clone();
-        drop(reach);
+        *reach = now;
         if let Some(tell) = self.on_reach.get() {
-            tell(&now);
+            tell(&reach);
         }
     }
 
@@ -119,6 +135,12 @@ impl TeamDesk {
         self.lock().user.clone().ok_or_else(signed_out)
     }
 
+    /// Whose text the journal keeps here: the user of the last sign-in in this window, whether
+    /// or not the server still holds the session.
+    pub fn journal_user(&self) -> AppResult<User> {
+        self.lock().journal_user.clone().ok_or_else(signed_out)
+    }
+
     /// Runs one of the desk's operations on the server as the user signed in here. Blocking.
     pub fn call<O: Operation>(&self, op: &O) -> AppResult<O::Output> {
         let signed = self.lock().clone();
@@ -130,8 +152,10 @@ impl TeamDesk {
         // The server ended the session (revoked, expired): this window is signed out too.
         if let Err(e) = &answer
             && e.code == ErrorCode::Unauthenticated
+            && self.forget_session(signed.session)
+            && let Some(tell) = self.on_signed_out.get()
         {
-            self.forget_session(signed.session);
+            tell();
         }
         answer
     }
@@ -153,6 +177,7 @@ impl TeamDesk {
         let mut signed = self.lock();
         signed.client = client;
         signed.user = Some(signed_in.user.clone());
+        signed.journal_user = Some(signed_in.user.clone());
         signed.session += 1;
         self.changed.notify_all();
         Ok(signed_in.user)
@@ -167,24 +192,26 @@ impl TeamDesk {
         self.forget_session(session);
     }
 
-    fn forget_session(&self, session: u64) {
+    /// Forgets the session `session`; false when it was forgotten already (or another began).
+    fn forget_session(&self, session: u64) -> bool {
         let mut signed = self.lock();
         if signed.session != session {
-            return;
+            return false;
         }
         signed.client = Client::new(&self.server).unwrap_or_else(|_| signed.client.clone());
         signed.user = None;
         signed.session += 1;
         self.changed.notify_all();
+        true
     }
 
     /// Follows the server's changes for as long as the app runs, calling `changed` for each (and
     /// once when signing in or out changes what the window may see). Blocking: a thread of its
     /// own. A stream that breaks is opened again from where it stopped, after a pause that
-    /// grows while the server is away.
+    /// grows for as long as no stream opened says anything.
     pub fn follow(self: &Arc<Self>, changed: impl Fn(Option<&DeskChange>)) {
         let mut position: Option<String> = None;
-        let mut away = Duration::from_millis(500);
+        let mut away = Backoff::default();
         loop {
             let signed = self.wait_signed_in();
             let mut stream = match signed.client.follow(position.as_deref()) {
@@ -192,8 +219,12 @@ impl TeamDesk {
                 Err(e) => {
                     // The stream is also how a server that went away is found to be back.
                     self.reached(Err(&e));
-                    self.pause(signed.session, away);
-                    away = (away * 2).min(Duration::from_secs(10));
+                    if e.code == ErrorCode::Unauthenticated {
+                        self.forget_session(signed.session);
+                        changed(None);
+                        continue;
+                    }
+                    self.pause(signed.session, away.next());
                     continue;
                 }
             };
@@ -203,26 +234,30 @@ impl TeamDesk {
                 // What changed meanwhile is read again.
                 changed(None);
             }
-            away = Duration::from_millis(500);
             while self.lock().session == signed.session {
-                match stream.next_event() {
-                    Ok(Followed::Position(p)) => position = Some(p),
-                    Ok(Followed::Change(change)) => {
-                        position.clone_from(&stream.position);
-                        changed(Some(&change));
+                let said = stream.next_event();
+                match step(said, stream.position.as_deref()) {
+                    Step::Read { at, tell } => {
+                        away.reset();
+                        if at.is_some() {
+                            position = at;
+                        }
+                        match tell {
+                            Tell::Nothing => {}
+                            Tell::Change(change) => changed(Some(&change)),
+                            Tell::Everything => changed(None),
+                        }
                     }
-                    Ok(Followed::Missed { position: p }) => {
-                        position = Some(p);
-                        changed(None);
-                    }
-                    Ok(Followed::SignedOut(_)) => {
+                    Step::SignedOut => {
                         self.forget_session(signed.session);
                         changed(None);
                         break;
                     }
-                    // The server went away: the same position, once it is back.
-                    Err(e) => {
+                    // The server went away, or says what cannot be read: the same position,
+                    // after a pause (which grows while the next stream fares no better).
+                    Step::Broke(e) => {
                         self.reached(Err(&e));
+                        self.pause(signed.session, away.next());
                         break;
                     }
                 }
@@ -245,5 +280,226 @@ impl TeamDesk {
         let _ = self
             .changed
             .wait_timeout_while(signed, how_long, |s| s.session == session);
+    }
+}
+
+/// What the stream said, as the follow loop acts on it.
+#[derive(Debug, PartialEq)]
+enum Step {
+    /// Read on, from `at` when the event moved the position; the window is told `tell`.
+    Read { at: Option<String>, tell: Tell },
+    /// The server ended the session: forgotten here, and the window told.
+    SignedOut,
+    /// The stream broke: opened again from the same position, after a pause.
+    Broke(ApiError),
+}
+
+/// What the window is told of an event.
+#[derive(Debug, PartialEq)]
+enum Tell {
+    Nothing,
+    Change(DeskChange),
+    /// Reload everything.
+    Everything,
+}
+
+/// What the follow loop does after the stream said `said`, the stream then standing at
+/// `stream_at` (the id of the last event read).
+fn step(said: Result<Followed, ApiError>, stream_at: Option<&str>) -> Step {
+    match said {
+        Ok(Followed::Position(p)) => Step::Read {
+            at: Some(p),
+            tell: Tell::Nothing,
+        },
+        Ok(Followed::Change(change)) => Step::Read {
+            at: stream_at.map(str::to_string),
+            tell: Tell::Change(change),
+        },
+        Ok(Followed::Missed { position }) => Step::Read {
+            at: Some(position),
+            tell: Tell::Everything,
+        },
+        // Passed over: what it changed is seen by reading everything again.
+        Ok(Followed::Unreadable { position, problem }) => {
+            log::warn!("a change from the server was passed over: {problem}");
+            Step::Read {
+                at: Some(position),
+                tell: Tell::Everything,
+            }
+        }
+        Ok(Followed::SignedOut(_)) => Step::SignedOut,
+        Err(e) if e.code == ErrorCode::Unauthenticated => Step::SignedOut,
+        Err(e) => Step::Broke(e),
+    }
+}
+
+/// The pause before a stream is opened again: half a second, doubled at each break up to ten
+/// seconds, and back to half a second once a stream says something.
+#[derive(Debug)]
+struct Backoff(Duration);
+
+impl Default for Backoff {
+    fn default() -> Backoff {
+        Backoff(Duration::from_millis(500))
+    }
+}
+
+impl Backoff {
+    /// The pause to make now; the next one is longer.
+    fn next(&mut self) -> Duration {
+        let now = self.0;
+        self.0 = (now * 2).min(Duration::from_secs(10));
+        now
+    }
+
+    fn reset(&mut self) {
+        *self = Backoff::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use super::*;
+
+    #[test]
+    fn a_change_that_cannot_be_read_is_passed_over_and_everything_read_again() {
+        let unreadable = Followed::Unreadable {
+            position: "5".into(),
+            problem: "the server sent a change this copydesk does not read".into(),
+        };
+        assert_eq!(
+            step(Ok(unreadable), Some("5")),
+            Step::Read {
+                at: Some("5".into()),
+                tell: Tell::Everything
+            }
+        );
+        let missed = Followed::Missed {
+            position: "9".into(),
+        };
+        assert_eq!(
+            step(Ok(missed), Some("9")),
+            Step::Read {
+                at: Some("9".into()),
+                tell: Tell::Everything
+            }
+        );
+        let gone = ApiError::new(ErrorCode::Unavailable, "the server does not answer");
+        assert_eq!(step(Err(gone.clone()), Some("5")), Step::Broke(gone));
+        let ended = ApiError::new(ErrorCode::Unauthenticated, "sign in again");
+        assert_eq!(step(Err(ended.clone()), None), Step::SignedOut);
+        assert_eq!(step(Ok(Followed::SignedOut(ended)), None), Step::SignedOut);
+    }
+
+    /// A server that answers every request as one whose session ended.
+    fn ended_sessions_server() -> String {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let mut conn = conn.unwrap();
+                let mut request = [0u8; 8192];
+                let _ = conn.read(&mut request);
+                let body = serde_json::to_string(&ApiError::new(
+                    ErrorCode::Unauthenticated,
+                    "your sign-in was ended: sign in again",
+                ))
+                .unwrap();
+                let answer = format!(
+                    "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\
+                     content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = conn.write_all(answer.as_bytes());
+            }
+        });
+        format!("http://{address}")
+    }
+
+    #[test]
+    fn a_session_the_server_ended_is_told_and_the_journal_still_knows_whose_text_it_keeps() {
+        let team = TeamDesk::new(&ended_sessions_server()).unwrap();
+        let jane = User {
+            id: "u1".into(),
+            name: "jane".into(),
+            role: copydesk_core::model::Role::Contributor,
+            has_passphrase: true,
+            contributor_id: None,
+            created_at: chrono::DateTime::UNIX_EPOCH,
+        };
+        {
+            // As a sign-in leaves it.
+            let mut signed = team.lock();
+            signed.user = Some(jane.clone());
+            signed.journal_user = Some(jane.clone());
+            signed.session += 1;
+        }
+        let told = Arc::new(Mutex::new(0));
+        let count = told.clone();
+        team.on_signed_out(move || *count.lock().unwrap() += 1);
+        let ended = team
+            .call(&copydesk_core::api::DeskSettingsOp {})
+            .unwrap_err();
+        assert_eq!(ended.code, ErrorCode::Unauthenticated);
+        assert_eq!(*told.lock().unwrap(), 1, "the window is told once");
+        assert_eq!(team.user().unwrap_err().code, ErrorCode::SignedOut);
+        assert_eq!(team.journal_user().unwrap(), jane);
+        // Nobody signed in: nothing more is sent, nor told.
+        let again = team
+            .call(&copydesk_core::api::DeskSettingsOp {})
+            .unwrap_err();
+        assert_eq!(again.code, ErrorCode::SignedOut);
+        assert_eq!(*told.lock().unwrap(), 1);
+    }
+
+    #[test]
+    fn the_pause_after_a_break_grows_until_a_stream_says_something() {
+        let mut away = Backoff::default();
+        let pauses: Vec<_> = (0..7).map(|_| away.next().as_millis()).collect();
+        assert_eq!(pauses, [500, 1000, 2000, 4000, 8000, 10000, 10000]);
+        away.reset();
+        assert_eq!(away.next(), Duration::from_millis(500));
+    }
+
+    /// Two threads find the server away and back at once: the window is told last what is
+    /// stored. The listener holds "offline" until the other thread has had the chance to note
+    /// "online" and tell it (it cannot while "offline" is told under the lock; it could, and did
+    /// tell it first, when the telling came after the lock was let go).
+    #[test]
+    fn the_reach_told_last_is_the_reach_stored() {
+        let team = Arc::new(TeamDesk::new("http://127.0.0.1:9").unwrap());
+        let (go, went) = mpsc::channel::<()>();
+        let (done, finished) = mpsc::channel::<()>();
+        let finished = Mutex::new(finished);
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let heard = told.clone();
+        team.on_reach(move |reach| {
+            if !reach.online {
+                go.send(()).unwrap();
+                // Long enough for the other thread to tell "online" if it can.
+                let _ = finished
+                    .lock()
+                    .unwrap()
+                    .recv_timeout(Duration::from_millis(300));
+            }
+            heard.lock().unwrap().push(reach.online);
+        });
+        let back = {
+            let team = team.clone();
+            std::thread::spawn(move || {
+                went.recv().unwrap();
+                team.reached(Ok(()));
+                done.send(()).unwrap();
+            })
+        };
+        let gone = ApiError::new(ErrorCode::Unavailable, "the server does not answer");
+        team.reached(Err(&gone));
+        back.join().unwrap();
+        let told = told.lock().unwrap().clone();
+        assert_eq!(told, [false, true]);
+        assert_eq!(told.last().copied(), Some(team.reach().online));
     }
 }

@@ -58,6 +58,11 @@ pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
     team.on_reach(move |reach| {
         let _ = reach.clone().emit(&told);
     });
+    // The server ended the session: the window reads again who is signed in (nobody).
+    let told = app.clone();
+    team.on_signed_out(move || {
+        let _ = DeskChanged.emit(&told);
+    });
     std::thread::spawn(move || {
         let notices = std::sync::Mutex::new(crate::notify::Notices::default());
         team.follow(|change| {

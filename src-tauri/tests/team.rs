@@ -384,3 +384,77 @@ fn a_server_address_that_is_none_or_does_not_answer_is_said_next_to_the_field() 
         json!([])
     );
 }
+
+#[test]
+fn text_typed_after_the_server_ended_the_session_is_still_kept_and_the_window_told() {
+    let served = served();
+    let dir = tempfile::tempdir().unwrap();
+    let state = on_team_desk(&served, &dir);
+    let mut app = copydesk_app::app_builder(tauri::test::mock_builder(), state)
+        .build(copydesk_app::context())
+        .expect("the app builds");
+    // The app's setup (the stream it follows, whom it tells) runs with one turn of its loop.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let window = app.get_webview_window("main").expect("the main window");
+    let jane = invoke(
+        &window,
+        "sign_in",
+        json!({"name": AUTHOR.0, "passphrase": AUTHOR.1}),
+    )
+    .unwrap();
+    let draft = json!({"article": {"headline": "Harbour wall", "body": "The wall is old.",
+        "byline": [], "tags": [], "related": []}});
+    let id = call(&window, "create_article", draft).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (changed, heard) = mpsc::channel();
+    app.listen_any("desk-changed", move |_| {
+        let _ = changed.send(());
+    });
+
+    // The chief ends her session on the server, while her editor is still open.
+    let mut chief = copydesk_client::Client::new(&served.server).unwrap();
+    chief.sign_in(CHIEF.0, CHIEF.1).unwrap();
+    let sessions = chief.call(&copydesk_core::api::ListSessions {}).unwrap();
+    let hers = sessions
+        .iter()
+        .find(|s| s.user == jane["name"].as_str().unwrap())
+        .expect("her session")
+        .id
+        .clone();
+    chief
+        .call(&copydesk_core::api::RevokeSession { id: hers })
+        .unwrap();
+    // The window reads who is signed in (told by the stream, or by the refusal of its next
+    // call): nobody, rather than an error.
+    let status = invoke(&window, "desk_status", json!({})).unwrap();
+    assert!(
+        status["user"].is_null() && status["settings"].is_null(),
+        "{status}"
+    );
+    heard
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the window is told to read again who is signed in");
+    let ended = call(&window, "get_article", json!({"id": id})).unwrap_err();
+    assert_eq!(ended["code"], "signed_out", "{ended}");
+
+    // What she types meanwhile is kept on this computer all the same, and offered back.
+    let edit = json!({"articleId": id, "baseVersion": 1, "edit": {"body": "The wall is older."}});
+    invoke(&window, "journal_keep", edit).unwrap();
+    let kept = invoke(&window, "journal_list", json!({})).unwrap();
+    assert_eq!(kept[0]["article_id"], id.as_str(), "{kept}");
+    assert_eq!(kept[0]["edit"]["body"], "The wall is older.", "{kept}");
+
+    // Signed in again, she finds it kept under her name.
+    invoke(
+        &window,
+        "sign_in",
+        json!({"name": AUTHOR.0, "passphrase": AUTHOR.1}),
+    )
+    .unwrap();
+    let again = invoke(&window, "journal_list", json!({})).unwrap();
+    assert_eq!(again, kept);
+    drop(app);
+}

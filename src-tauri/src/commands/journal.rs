@@ -11,14 +11,16 @@ use tauri::State as Managed;
 use crate::error::{AppResult, stopped};
 use crate::state::AppState;
 
-/// Runs `f` on the journal, for the signed-in writer on this desk, off the UI thread.
+/// Runs `f` on the journal, for the writer signed in last on this window and desk (kept on a
+/// team desk whose server ended the session: keeping text never needs the server), off the UI
+/// thread.
 async fn on_journal<T: Send + 'static>(
     app: &AppState,
     f: impl FnOnce(&copydesk_core::journal::Journal, &str, &str) -> copydesk_core::Result<T>
     + Send
     + 'static,
 ) -> AppResult<T> {
-    let (journal, user, desk) = (app.journal()?, app.user()?, app.desk_key());
+    let (journal, user, desk) = (app.journal()?, app.journal_user()?, app.desk_key());
     tokio::task::spawn_blocking(move || Ok(f(&journal, &desk, &user.id)?))
         .await
         .map_err(stopped)?

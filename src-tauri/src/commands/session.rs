@@ -30,9 +30,17 @@ pub async fn desk_status(app: Managed<'_, AppState>) -> AppResult<DeskStatus> {
     let db_path = app.db_path.as_ref().map(|p| p.display().to_string());
     let place = app.place.clone();
     if app.team().is_some() {
-        let user = app.user().ok();
+        let mut user = app.user().ok();
         let settings = match user {
-            Some(_) => Some(run(&app, DeskSettingsOp {}).await?),
+            Some(_) => match run(&app, DeskSettingsOp {}).await {
+                Ok(settings) => Some(settings),
+                // The server ended the session meanwhile (revoked, expired): nobody is signed in.
+                Err(e) if matches!(e.code, ErrorCode::Unauthenticated | ErrorCode::SignedOut) => {
+                    user = None;
+                    None
+                }
+                Err(e) => return Err(e),
+            },
             None => None,
         };
         return Ok(DeskStatus {
