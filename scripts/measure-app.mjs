@@ -372,14 +372,6 @@ async function main() {
         const after = memory();
         await pause(IDLE_MS);
         const idle = memory();
-        // With JSC_useDollarVM=1 (measure-app.sh sets it) the page can ask JavaScriptCore for a
-        // full collection: what is left after it is kept, not garbage waiting.
-        const collected = await app.execute(`if (typeof $vm === "undefined") return false; $vm.gc(); return true;`).catch(() => false);
-        let gc = null;
-        if (collected) {
-          await pause(IDLE_MS / 2);
-          gc = memory();
-        }
         long = {
           opened: LONG,
           distinct: many.length,
@@ -387,13 +379,11 @@ async function main() {
           total_pss_mb: after.total_pss_mb,
           after_idle_total_rss_mb: idle.total_rss_mb,
           after_idle_total_pss_mb: idle.total_pss_mb,
-          after_gc_total_rss_mb: gc?.total_rss_mb ?? null,
-          after_gc_total_pss_mb: gc?.total_pss_mb ?? null,
-          memory: gc ?? idle,
+          memory: idle,
         };
         log(
           `after ${LONG} articles ${after.total_rss_mb} MB RSS, ${idle.total_rss_mb} MB after ${IDLE_MS / 1000} s idle` +
-            (gc ? `, ${gc.total_rss_mb} MB after a full collection` : " (no full collection: $vm missing)"),
+            " (what of it is kept, not garbage: scripts/measure-heap.sh)",
         );
       }
       launches.push({
@@ -525,7 +515,6 @@ async function main() {
     const base = launches[launches.length - 1].memory;
     lines.push(
       `after ${long.opened} articles (${long.distinct} distinct): ${long.total_rss_mb} MB RSS, ${long.after_idle_total_rss_mb} MB after ${IDLE_MS / 1000} s idle, ` +
-        (long.after_gc_total_rss_mb !== null ? `${long.after_gc_total_rss_mb} MB after a full collection, ` : "") +
         `against ${base.total_rss_mb} MB after ${OPEN} (${Math.round((long.after_idle_total_rss_mb / base.total_rss_mb - 1) * 1000) / 10} %)`,
     );
   }

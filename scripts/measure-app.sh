@@ -123,7 +123,6 @@ if [ "${MEASURE_EMPTY:-1}" != "0" ]; then
 	empty_app="$PWD/target/release/empty-tauri-app"
 fi
 # Copydesk paints without compositing where there is no GPU; the empty app is measured alike.
-# JSC_useDollarVM=1 gives the page `$vm`, through which the long run asks for a full collection.
 compositing=()
 if ! compgen -G "/dev/dri/renderD*" >/dev/null; then compositing=(WEBKIT_DISABLE_COMPOSITING_MODE=1); fi
 
@@ -162,7 +161,7 @@ while [ "$native_port" = "$port" ]; do native_port=$(free_port); done
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
 env -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
 	DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
-	COPYDESK_DB="$tmp/desk.db" "${compositing[@]}" JSC_useDollarVM=1 \
+	COPYDESK_DB="$tmp/desk.db" "${compositing[@]}" \
 	XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
 	setsid "$driver" --port "$port" --native-port "$native_port" >"$tmp/driver.log" 2>&1 &
 driver_pid=$!
