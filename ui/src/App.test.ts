@@ -224,7 +224,7 @@ describe("App: a team desk whose server goes away", () => {
     expect(preventDefault).toHaveBeenCalled();
     const dialog = await screen.findByRole("alertdialog");
     expect(dialog).toHaveTextContent("2 saves are waiting for the server.");
-    expect(dialog).toHaveTextContent("They are kept on this computer and sent when you start Copydesk again with the server back. Quit anyway?");
+    expect(dialog).toHaveTextContent("They are kept on this computer and sent when you start Copydesk again and sign in with the server back. Quit anyway?");
     expect(screen.getByRole("button", { name: "Stay" })).toHaveFocus();
     await userEvent.click(screen.getByRole("button", { name: "Stay" }));
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
