@@ -94,7 +94,7 @@ impl Client {
                 )
             });
         }
-        Err(serde_json::from_slice::<ApiError>(&body).unwrap_or_else(|_| {
+        Err(error_body(&body).unwrap_or_else(|| {
             ApiError::new(
                 ErrorCode::Unavailable,
                 format!(
@@ -229,6 +229,25 @@ fn untrusted_certificate(e: &reqwest::Error) -> Option<String> {
     None
 }
 
+/// The desk's error body in `body`. A newer server may send details this copydesk does not
+/// know: the code, the sentence and the field are still read, the details left out, rather than
+/// taking a refusal for a server away.
+fn error_body(body: &[u8]) -> Option<ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Bare {
+        code: ErrorCode,
+        message: String,
+        #[serde(default)]
+        field: Option<String>,
+    }
+    serde_json::from_slice::<ApiError>(body).ok().or_else(|| {
+        let bare: Bare = serde_json::from_slice(body).ok()?;
+        let mut error = ApiError::new(bare.code, bare.message);
+        error.field = bare.field;
+        Some(error)
+    })
+}
+
 fn field(code: ErrorCode, name: &str, message: String) -> ApiError {
     let mut e = ApiError::new(code, message);
     e.field = Some(name.to_string());
@@ -238,6 +257,19 @@ fn field(code: ErrorCode, name: &str, message: String) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_with_details_this_copydesk_does_not_know_is_still_a_refusal() {
+        let newer = br#"{"code":"invalid_input","message":"no such hour","field":"at","details":{"kind":"a_kind_from_later","x":1}}"#;
+        let read = error_body(newer).expect("the code and the sentence are read");
+        assert_eq!(read.code, ErrorCode::InvalidInput);
+        assert_eq!(read.message, "no such hour");
+        assert_eq!(read.field.as_deref(), Some("at"));
+        assert!(read.details.is_none());
+        let known = br#"{"code":"not_found","message":"no such article"}"#;
+        assert_eq!(error_body(known).unwrap().code, ErrorCode::NotFound);
+        assert!(error_body(b"<html>502 Bad Gateway</html>").is_none());
+    }
 
     #[test]
     fn one_server_typed_two_ways_has_one_address() {
