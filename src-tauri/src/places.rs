@@ -235,18 +235,27 @@ pub fn start_place(
     remembered: &Remembered,
     default_file: Option<&Path>,
 ) -> Option<DeskPlace> {
-    if let Some(chosen) = remembered.take_next_start() {
-        return Some(chosen);
+    let place = if let Some(chosen) = remembered.take_next_start() {
+        Some(chosen)
+    } else if let Some(db) = db {
+        Some(file_place(db))
+    } else if let Some(server) = server.filter(|s| !s.trim().is_empty()) {
+        Some(team_place(server))
+    } else {
+        remembered.last().or_else(|| default_file.map(file_place))
+    };
+    // In one spelling whatever named it (a desks.json of an older build keeps the address as
+    // typed): the window's single-instance name and the journal's key are made from it.
+    place.map(|place| match place {
+        DeskPlace::Team { server } => team_place(&server),
+        file => file,
+    })
+}
+
+fn team_place(server: &str) -> DeskPlace {
+    DeskPlace::Team {
+        server: server_key(server),
     }
-    if let Some(db) = db {
-        return Some(file_place(db));
-    }
-    if let Some(server) = server.filter(|s| !s.trim().is_empty()) {
-        return Some(DeskPlace::Team {
-            server: server_key(server),
-        });
-    }
-    remembered.last().or_else(|| default_file.map(file_place))
 }
 
 /// A team desk's address in the one spelling the app files it under (`Client::base`'s); what is
@@ -382,6 +391,18 @@ mod tests {
             1,
             "{:?}",
             r.list()
+        );
+    }
+
+    #[test]
+    fn a_team_desk_remembered_as_typed_starts_in_one_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Remembered::at(dir.path().join("desks.json"));
+        r.used(&team("https://Desk.Example.org:443/"), None, at(1))
+            .unwrap();
+        assert_eq!(
+            start_place(None, None, &r, None),
+            Some(team("https://desk.example.org"))
         );
     }
 
