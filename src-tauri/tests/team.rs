@@ -123,11 +123,11 @@ fn on_team_desk(served: &Served, dir: &tempfile::TempDir) -> AppState {
     )
 }
 
-#[test]
-fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_live() {
-    let mut served = served();
-    let dir = tempfile::tempdir().unwrap();
-    let state = on_team_desk(&served, &dir);
+type MockApp = tauri::App<tauri::test::MockRuntime>;
+type MockWindow = tauri::WebviewWindow<tauri::test::MockRuntime>;
+
+/// The app on `state`, set up, and its main window.
+fn started(state: AppState) -> (MockApp, MockWindow) {
     let mut app = copydesk_app::app_builder(tauri::test::mock_builder(), state)
         .build(copydesk_app::context())
         .expect("the app builds");
@@ -136,6 +136,15 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
     #[allow(deprecated)]
     app.run_iteration(|_, _| {});
     let window = app.get_webview_window("main").expect("the main window");
+    (app, window)
+}
+
+#[test]
+fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_live() {
+    let mut served = served();
+    let dir = tempfile::tempdir().unwrap();
+    let state = on_team_desk(&served, &dir);
+    let (app, window) = started(state);
     let (changed, heard) = mpsc::channel();
     app.listen_any("desk-changed", move |_| {
         let _ = changed.send(());
@@ -392,13 +401,7 @@ fn text_typed_after_the_server_ended_the_session_is_still_kept_and_the_window_to
     let served = served();
     let dir = tempfile::tempdir().unwrap();
     let state = on_team_desk(&served, &dir);
-    let mut app = copydesk_app::app_builder(tauri::test::mock_builder(), state)
-        .build(copydesk_app::context())
-        .expect("the app builds");
-    // The app's setup (the stream it follows, whom it tells) runs with one turn of its loop.
-    #[allow(deprecated)]
-    app.run_iteration(|_, _| {});
-    let window = app.get_webview_window("main").expect("the main window");
+    let (app, window) = started(state);
     let jane = invoke(
         &window,
         "sign_in",
