@@ -14,6 +14,7 @@
 # E2E_KEEP=1      keep the temp folder (the desk file, the driver's log) for a look afterwards
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/x-display.sh
 root=$(pwd)
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -75,29 +76,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # A free display: the first from E2E_DISPLAY up whose lock is free and on which Xvfb stays up.
-display=""
 first=${E2E_DISPLAY:-90}
-for n in $(seq "$first" $((first + 40))); do
-	[ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-	Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-	xvfb_pid=$!
-	for _ in $(seq 100); do
-		if [ -e "/tmp/.X11-unix/X$n" ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
-		sleep 0.1
-	done
-	if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
-		display=":$n"
-		break
-	fi
-	wait "$xvfb_pid" 2>/dev/null || true
-	xvfb_pid=""
-done
+start_xvfb "$first" "$tmp/xvfb.log"
 if [ -z "$display" ]; then
 	say "no free X display from :$first up (Xvfb said: $(tail -1 "$tmp/xvfb.log" 2>/dev/null))"
 	exit 1
 fi
 
-free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
 port=$(free_port)
 native_port=$(free_port)
 while [ "$native_port" = "$port" ]; do native_port=$(free_port); done

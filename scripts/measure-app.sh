@@ -24,6 +24,7 @@
 # Stops everything it started and removes the copy, whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/x-display.sh
 
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { echo "measure: $*" >&2; }
@@ -131,29 +132,13 @@ say "copying $desk ($(du -h "$desk" | cut -f1)) to $tmp"
 cp "$desk" "$tmp/desk.db"
 for side in -wal -shm; do [ -f "$desk$side" ] && cp "$desk$side" "$tmp/desk.db$side"; done
 
-display=""
 first=${MEASURE_DISPLAY:-120}
-for n in $(seq "$first" $((first + 40))); do
-	[ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-	Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-	xvfb_pid=$!
-	for _ in $(seq 100); do
-		if [ -e "/tmp/.X11-unix/X$n" ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
-		sleep 0.1
-	done
-	if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then
-		display=":$n"
-		break
-	fi
-	wait "$xvfb_pid" 2>/dev/null || true
-	xvfb_pid=""
-done
+start_xvfb "$first" "$tmp/xvfb.log"
 if [ -z "$display" ]; then
 	say "no free X display from :$first up"
 	exit 1
 fi
 
-free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
 port=$(free_port)
 native_port=$(free_port)
 while [ "$native_port" = "$port" ]; do native_port=$(free_port); done

@@ -12,6 +12,7 @@
 # Stops everything it started and removes the copy, whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/x-display.sh
 say() { echo "measure-heap: $*" >&2; }
 
 desk=${1:-}
@@ -40,21 +41,10 @@ trap cleanup EXIT INT TERM
 cp "$desk" "$tmp/desk.db"
 for side in -wal -shm; do [ -f "$desk$side" ] && cp "$desk$side" "$tmp/desk.db$side"; done
 
-display=""
-for n in $(seq 160 200); do
-	[ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-	Xvfb ":$n" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-	xvfb_pid=$!
-	for _ in $(seq 100); do
-		if [ -e "/tmp/.X11-unix/X$n" ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then break; fi
-		sleep 0.1
-	done
-	if kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
-	xvfb_pid=""
-done
+start_xvfb 160 "$tmp/xvfb.log"
 [ -n "$display" ] || { say "no free X display from :160 up"; exit 1; }
 
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+port=$(free_port)
 compositing=()
 if ! compgen -G "/dev/dri/renderD*" >/dev/null; then compositing=(WEBKIT_DISABLE_COMPOSITING_MODE=1); fi
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
