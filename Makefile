@@ -9,10 +9,14 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NPM ?= npm
 
-.PHONY: run test tools ui ui-deps ui-check lint unit e2e app cli bench
+.PHONY: run test tools test-tools ui ui-deps ui-check lint unit e2e app cli bench
 
 tools:
 	@scripts/ensure-tools.sh
+
+# What only the tests use (a WordPress to publish to), beside what building needs.
+test-tools:
+	@scripts/ensure-tools.sh --tests
 
 # The UI is embedded in the app at compile time, so it is built before any cargo step.
 ui/node_modules/.package-lock.json: ui/package-lock.json
@@ -41,7 +45,7 @@ lint: ui
 
 # Every test: cargo's, the UI's, then the end-to-end tests driving the built app under Xvfb
 # (tests/e2e/), closing on one line that counts them all.
-unit: app
+unit: app test-tools
 	CARGO=$(CARGO) NPM=$(NPM) scripts/run-tests.sh
 
 # The end-to-end tests alone (screenshots in tests/e2e/output/), beside a throwaway PostgreSQL

@@ -3,6 +3,7 @@
 # (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
 # WebKitWebDriver for the end-to-end tests, a Java runtime and Python for the output validators,
 # dbus-daemon and PostgreSQL for the shell's notification test and the team desk's tests,
+# with --tests, WordPress, MariaDB and PHP for the WordPress publish target's tests,
 # Node.js for the UI, and a Rust toolchain new enough for
 # the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
 # comes from cargo, in scripts/e2e.sh.)
@@ -51,6 +52,13 @@ command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
 # (scripts/with-postgres.sh) and never use the service the package sets up.
 dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q "install ok installed" ||
 	compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# With --tests (make test): WordPress, MariaDB and PHP for the WordPress publish target's tests.
+# They run a private copy of Debian's WordPress on a private database (scripts/with-wordpress.sh),
+# never the services the packages set up, which `make run` alone does not install. The theme is
+# only recommended by wordpress; the tests read its rendered pages.
+[ "${1:-}" = --tests ] && for pkg in wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }

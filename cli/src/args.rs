@@ -80,6 +80,10 @@ on the same machine (Caddy, nginx) to front with TLS. Stops gracefully on Ctrl-C
         /// Where this instance writes the published site.
         #[arg(long, value_name = "DIR")]
         publish_folder: PathBuf,
+        /// Where this instance keeps secrets: the WordPress target's application password, in a
+        /// file only its owner can read. Needed to publish to WordPress.
+        #[arg(long, env = "COPYDESK_SECRETS_FOLDER", value_name = "DIR")]
+        secrets_folder: Option<PathBuf>,
         /// Log one JSON object a line instead of text.
         #[arg(long)]
         log_json: bool,
@@ -515,6 +519,9 @@ pub enum SettingsCommand {
     /// Change a setting (the chief does).
     #[command(subcommand)]
     Set(SetCommand),
+    /// Try where pieces are published, as the publisher would, and say what is wrong if anything
+    /// is (exit status 1 then).
+    TestTarget,
 }
 
 #[derive(Debug, Subcommand)]
@@ -525,6 +532,9 @@ pub enum SetCommand {
     PublishFolder { dir: PathBuf },
     /// The address the site is served from, e.g. https://news.example.org/ (feeds link to it).
     SiteUrl { url: String },
+    /// Where published pieces go: the publish folder (the static site), or a WordPress site.
+    #[command(subcommand)]
+    Target(TargetCommand),
     /// Add a section or change its word limits and publication slots; what is not given stays
     /// as it is.
     Section {
@@ -546,6 +556,27 @@ pub enum SetCommand {
         /// Remove every publication slot of the section.
         #[arg(long)]
         no_slots: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// Write the static site into the publish folder (the default).
+    Folder,
+    /// Push pieces to a WordPress site through its REST API. The user's application password
+    /// (made on their profile page in WordPress) is read from COPYDESK_WORDPRESS_PASSWORD, else
+    /// asked for on the terminal, else read as one line from standard input; it is kept out of
+    /// the desk's database and never printed.
+    Wordpress {
+        /// The site's address, e.g. https://news.example.org/
+        #[arg(long)]
+        url: String,
+        /// The WordPress user the desk publishes as (Editor or Author role).
+        #[arg(long)]
+        user: String,
+        /// Keep the application password saved before instead of asking for one.
+        #[arg(long)]
+        keep_password: bool,
     },
 }
 

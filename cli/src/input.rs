@@ -63,6 +63,36 @@ fn describe(e: &std::io::Error) -> String {
     }
 }
 
+/// A secret (a passphrase, an application password) from the environment variable `env`, else
+/// asked for on the terminal (not echoed) as `label`, else read as one line from stdin: never
+/// from the command line, where other users of the machine could read it in the process list.
+pub fn secret(label: &str, env: &str) -> CliResult<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if let Ok(p) = std::env::var(env) {
+        return Ok(p);
+    }
+    let stdin = std::io::stdin();
+    let echo_off = stdin.is_terminal();
+    if echo_off {
+        eprint!("{label}: ");
+        let _ = std::io::stderr().flush();
+        let _ = std::process::Command::new("stty").arg("-echo").status();
+    }
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if echo_off {
+        let _ = std::process::Command::new("stty").arg("echo").status();
+        eprintln!();
+    }
+    read.map_err(|e| {
+        Failure::new(
+            ErrorCode::Io,
+            format!("cannot read the {}: {e}", label.to_lowercase()),
+        )
+    })?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
 /// A new passphrase comes from the environment, never from the command line where other users
 /// of the machine could read it in the process list.
 pub fn new_passphrase() -> Option<String> {

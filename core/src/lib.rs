@@ -22,6 +22,7 @@ pub(crate) mod snippet;
 pub(crate) mod store;
 pub mod text;
 mod wire;
+pub mod wordpress;
 pub mod workflow;
 
 pub use clock::{Clock, FileClock, ManualClock, SystemClock};

@@ -141,6 +141,12 @@ fn every_forbidden_call_is_refused_and_writes_nothing() {
             "chief",
         ),
         (
+            "set_publish_target",
+            json!({"target": {"kind": "folder"}}),
+            "chief",
+        ),
+        ("test_publish_target", json!({}), "editor"),
+        (
             "add_contributor",
             json!({"contributor": {"display_name": "New Writer", "kind": "guest"}}),
             "editor",

@@ -3,21 +3,56 @@
 
 use std::collections::BTreeMap;
 
+use copydesk_core::ErrorCode;
 use copydesk_core::api::{
-    DeskSettings, DeskSettingsOp, PublishingSettings, PublishingSettingsOp, PutSection,
-    SectionPlan, SetPublishFolder, SetSiteUrl, SetTimezone,
+    DeskSettings, DeskSettingsOp, PublishTarget, PublishingSettings, PublishingSettingsOp,
+    PutSection, SectionPlan, SetPublishFolder, SetPublishTarget, SetSiteUrl, SetTimezone,
+    TargetChoice, TestPublishTarget,
 };
 use copydesk_core::model::Slot;
 use copydesk_core::slots::parse_slots;
 use serde_json::Value;
 
-use crate::args::{SetCommand, SettingsCommand};
+use crate::args::{SetCommand, SettingsCommand, TargetCommand};
 use crate::context::Ctx;
-use crate::output::{CliResult, Reply, fields, or_dash, table, to_json};
+use crate::output::{CliResult, Failure, Reply, fields, or_dash, table, to_json};
 
 pub fn run(ctx: &Ctx, cmd: SettingsCommand) -> CliResult<Reply> {
     match cmd {
         SettingsCommand::Show => {}
+        SettingsCommand::TestTarget => {
+            let check = ctx.call(TestPublishTarget {})?;
+            if !check.ok {
+                return Err(Failure::new(ErrorCode::CheckFailed, check.message));
+            }
+            return Ok(Reply::new(to_json(&check)?, check.message));
+        }
+        SettingsCommand::Set(SetCommand::Target(TargetCommand::Folder)) => {
+            ctx.call(SetPublishTarget {
+                target: TargetChoice::Folder,
+            })?;
+        }
+        SettingsCommand::Set(SetCommand::Target(TargetCommand::Wordpress {
+            url,
+            user,
+            keep_password,
+        })) => {
+            let password = if keep_password {
+                None
+            } else {
+                Some(crate::input::secret(
+                    "Application password",
+                    "COPYDESK_WORDPRESS_PASSWORD",
+                )?)
+            };
+            ctx.call(SetPublishTarget {
+                target: TargetChoice::Wordpress {
+                    url,
+                    user,
+                    password,
+                },
+            })?;
+        }
         SettingsCommand::Set(SetCommand::Timezone { zone }) => {
             ctx.call(SetTimezone { zone })?;
         }
@@ -107,6 +142,7 @@ impl View {
                 p.publish_folder.clone().unwrap_or_default(),
             ),
             ("site address", p.site_url.clone().unwrap_or_default()),
+            ("publishes to", target_words(&p.target)),
         ]);
         let mut rows = vec![
             ["SECTION", "MIN WORDS", "MAX WORDS", "SLOTS"]
@@ -129,6 +165,25 @@ impl View {
         out.push_str("\n\n");
         out.push_str(&table(&rows));
         out
+    }
+}
+
+/// "the publish folder", or "WordPress at URL as USER" (and whether its password is saved).
+fn target_words(target: &PublishTarget) -> String {
+    match target {
+        PublishTarget::Folder => "the publish folder".into(),
+        PublishTarget::Wordpress {
+            url,
+            user,
+            password_saved,
+        } => format!(
+            "WordPress at {url} as {user}{}",
+            if *password_saved {
+                ""
+            } else {
+                " (no application password saved)"
+            }
+        ),
     }
 }
 

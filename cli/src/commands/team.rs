@@ -1,6 +1,5 @@
 //! A team desk: serving it, signing in and out of its server, and moving a desk file into it.
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,6 +19,7 @@ pub struct ServeArgs {
     pub listen: String,
     pub tls: Option<(PathBuf, PathBuf)>,
     pub publish_folder: PathBuf,
+    pub secrets_folder: Option<PathBuf>,
     pub log_json: bool,
 }
 
@@ -41,7 +41,10 @@ pub fn serve(args: ServeArgs) -> CliResult<Reply> {
             "this database holds no desk yet: create one with `copydesk init --database URL …`, or move a desk file into it with `copydesk push --database URL`",
         ));
     }
-    let desk = desk.with_site_folder(&args.publish_folder)?;
+    let mut desk = desk.with_site_folder(&args.publish_folder)?;
+    if let Some(folder) = &args.secrets_folder {
+        desk = desk.with_secrets_folder(folder)?;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -67,27 +70,9 @@ pub fn serve(args: ServeArgs) -> CliResult<Reply> {
     })
 }
 
-/// The passphrase from COPYDESK_PASSPHRASE, else asked for on the terminal (not echoed), else
-/// read as one line from stdin.
+/// The passphrase from COPYDESK_PASSPHRASE, else asked for on the terminal, else read from stdin.
 fn passphrase() -> CliResult<String> {
-    if let Ok(p) = std::env::var("COPYDESK_PASSPHRASE") {
-        return Ok(p);
-    }
-    let stdin = std::io::stdin();
-    let echo_off = stdin.is_terminal();
-    if echo_off {
-        eprint!("Passphrase: ");
-        let _ = std::io::stderr().flush();
-        let _ = std::process::Command::new("stty").arg("-echo").status();
-    }
-    let mut line = String::new();
-    let read = stdin.lock().read_line(&mut line);
-    if echo_off {
-        let _ = std::process::Command::new("stty").arg("echo").status();
-        eprintln!();
-    }
-    read.map_err(|e| Failure::new(ErrorCode::Io, format!("cannot read the passphrase: {e}")))?;
-    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    crate::input::secret("Passphrase", "COPYDESK_PASSPHRASE")
 }
 
 fn server_of(server: Option<&str>) -> CliResult<Client> {

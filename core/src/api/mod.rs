@@ -18,9 +18,10 @@ pub use crate::desk::{
     ArticleEdit, ArticleFilter, BylineEntry, BylineMatch, Calendar, ContributorEdit, DiffKind,
     DiffPart, ExistingContributor, FieldDiff, FreeSlot, ImportByline, ImportDraft, ImportFile,
     ImportOutcome, ImportPreview, Imported, ImportedContributor, MatchedBy, MoveArgs, NewArticle,
-    NewContributor, NewDesk, NewUser, PublishingSettings, Resolution, RevisionDiff, RevisionText,
-    SampleReport, SearchFilter, SectionPlan, Session, SignInChoice, SignedIn, When,
+    NewContributor, NewDesk, NewUser, PublishTarget, PublishingSettings, Resolution, RevisionDiff,
+    RevisionText, SampleReport, SearchFilter, SectionPlan, Session, SignInChoice, SignedIn, When,
 };
+pub use crate::desk::{TargetCheck, TargetChoice};
 pub use crate::error::{ApiError, ErrorCode, ErrorDetails};
 pub use crate::import::Format;
 pub use crate::model::{
@@ -29,6 +30,7 @@ pub use crate::model::{
     Note, Page, Presence, PublishJob, RelatedArticle, RevisionInfo, Role, SaveReason, SearchHit,
     Section, Snapshot, SnippetPart, State, TransitionRecord, User,
 };
+pub use crate::wordpress::TargetProblem;
 pub use crate::workflow::Check;
 
 pub use articles::*;
@@ -183,6 +185,8 @@ macro_rules! for_each_operation {
             set_timezone: SetTimezone -> DeskSettings,
             set_publish_folder: SetPublishFolder -> PublishingSettings,
             set_site_url: SetSiteUrl -> PublishingSettings,
+            set_publish_target: SetPublishTarget -> PublishingSettings,
+            test_publish_target: TestPublishTarget -> TargetCheck,
             preview_import: PreviewImport -> Vec<ImportOutcome<ImportPreview>>,
             commit_import: CommitImport -> Vec<ImportOutcome<Imported>>,
         }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::operation;
-use crate::desk::{Calendar, FreeSlot, PublishingSettings, SectionPlan};
+use crate::desk::{Calendar, FreeSlot, PublishingSettings, SectionPlan, TargetCheck, TargetChoice};
 use crate::model::{DeskSettings, JobState, Page, PublishJob};
 
 /// A calendar as an iCalendar file.
@@ -145,4 +145,27 @@ operation! {
         desk.set_site_url(actor, &op.url)?;
         desk.publishing_settings(actor)
     }
+}
+
+operation! {
+    /// Sets where published pieces go (the chief does): the static site's folder, or a WordPress
+    /// site with its address, a user and an application password (left out, the saved one is
+    /// kept). The password is kept out of the desk's database and never sent back.
+    SetPublishTarget as "set_publish_target" {
+        target: TargetChoice,
+    } -> PublishingSettings,
+    errors: [InvalidInput, Forbidden],
+    run: |desk, actor, op| {
+        desk.set_publish_target(actor, &op.target)?;
+        desk.publishing_settings(actor)
+    }
+}
+
+operation! {
+    /// Tries the publish target as the publisher would (editors and the chief): for WordPress,
+    /// that it answers, is WordPress with its REST API open, takes the password, and lets the
+    /// user publish; what is wrong is said in words.
+    TestPublishTarget as "test_publish_target" {} -> TargetCheck,
+    errors: [InvalidInput, Forbidden],
+    run: |desk, actor, _op| desk.test_publish_target(actor)
 }

@@ -13,10 +13,12 @@ mod moves;
 mod notes;
 mod presence;
 mod publishing;
+mod push;
 mod revisions;
 mod schedule;
 mod search;
 mod sessions;
+mod target;
 mod users;
 
 use std::path::Path;
@@ -49,6 +51,7 @@ pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
 pub use sessions::{Session, SignedIn};
+pub use target::{PublishTarget, TargetCheck, TargetChoice};
 pub use users::NewUser;
 
 use crate::clock::Clock;
@@ -75,6 +78,10 @@ pub struct Desk {
     /// Where this process writes the site, whatever the desk's setting says: a team desk's
     /// server publishes into a folder of its own machine.
     site_folder: Option<std::path::PathBuf>,
+    /// Where secrets are kept when the desk has no file to keep them beside.
+    secrets_folder: Option<std::path::PathBuf>,
+    /// How long a request to the WordPress target may take.
+    push_timeout: std::time::Duration,
 }
 
 /// One account as the sign-in screen offers it.
@@ -149,6 +156,8 @@ impl Desk {
             clock,
             ids: Mutex::new(ContextV7::new()),
             site_folder: None,
+            secrets_folder: None,
+            push_timeout: target::PUSH_TIMEOUT,
         }
     }
 

@@ -89,10 +89,6 @@ fn author_page_name(name: &str, id: &str) -> String {
 }
 
 pub(super) fn site_info(conn: &dyn Tx, folder: &std::path::Path) -> Result<SiteInfo> {
-    let name = conn
-        .settings()
-        .get_value(KEY_NAME)?
-        .ok_or(Error::NotInitialised)?;
     let url = match conn.settings().get_value(KEY_SITE_URL)? {
         Some(u) => u,
         None => {
@@ -100,6 +96,15 @@ pub(super) fn site_info(conn: &dyn Tx, folder: &std::path::Path) -> Result<SiteI
             format!("file://{}", abs.display())
         }
     };
+    site_info_at(conn, url)
+}
+
+/// What the site says about itself, served from `url`.
+pub(super) fn site_info_at(conn: &dyn Tx, url: String) -> Result<SiteInfo> {
+    let name = conn
+        .settings()
+        .get_value(KEY_NAME)?
+        .ok_or(Error::NotInitialised)?;
     let url = if url.ends_with('/') {
         url
     } else {
@@ -294,13 +299,13 @@ fn write_shared(
 
 /// What a claimed batch turned out to be once read: pieces to write, jobs whose article no longer
 /// wants them, and jobs that cannot go out yet.
-struct Prepared {
-    ready: Vec<(JobRow, Piece, BTreeSet<i64>)>,
-    cancel: Vec<i64>,
-    failures: Vec<(JobRow, String)>,
+pub(super) struct Prepared {
+    pub ready: Vec<(JobRow, Piece, BTreeSet<i64>)>,
+    pub cancel: Vec<i64>,
+    pub failures: Vec<(JobRow, String)>,
 }
 
-fn prepare(tx: &dyn Tx, claimed: &[JobRow], now: DateTime<Utc>) -> Result<Prepared> {
+pub(super) fn prepare(tx: &dyn Tx, claimed: &[JobRow], now: DateTime<Utc>) -> Result<Prepared> {
     let mut batch = Prepared {
         ready: Vec::new(),
         cancel: Vec::new(),
@@ -361,9 +366,16 @@ impl Desk {
         let claimed = self
             .store
             .write(|tx| tx.jobs().claim_due(now, now + LEASE, &token, BATCH))?;
-        let mut report = PublishReport::default();
         if claimed.is_empty() {
-            return Ok(report);
+            return Ok(PublishReport::default());
+        }
+        match self.wordpress() {
+            Ok(Some((target, Ok(wp)))) => {
+                return self.push_batch(&claimed, &token, now, &target, &wp);
+            }
+            Ok(Some((_, Err(e)))) => return self.fail_all(&claimed, &token, now, &e.message),
+            Ok(None) => {}
+            Err(e) => return self.fail_all(&claimed, &token, now, &e.recorded()),
         }
         // Everything the batch will write, read in one snapshot.
         let folder = self.publish_folder();
@@ -383,65 +395,84 @@ impl Desk {
             },
         ) = match site {
             Ok(s) => s,
-            Err(e) => {
-                // Nothing could be written: every claimed job fails with the reason.
-                let why = e.recorded();
-                self.store.write(|tx| {
-                    for job in &claimed {
-                        tx.jobs().fail(
-                            job.pk,
-                            &token,
-                            &why,
-                            now + backoff(job.job.attempts + 1),
-                        )?;
-                    }
-                    Ok(())
-                })?;
-                report.failed = claimed
-                    .iter()
-                    .map(|j| outcome(j, now, None, Some(why.clone())))
-                    .collect();
-                return Ok(report);
-            }
+            // Nothing could be written: every claimed job fails with the reason.
+            Err(e) => return self.fail_all(&claimed, &token, now, &e.recorded()),
         };
-        let mut written: Vec<(JobRow, Piece, String)> = Vec::new();
+        let mut written: Vec<(JobRow, String)> = Vec::new();
+        let mut fresh: Vec<(i64, Piece)> = Vec::new();
         let mut authors = BTreeSet::new();
         for (job, p, by) in ready {
             let path = format!("articles/{}.html", p.page);
             match out.write(&path, site::article_page(&info, &p).as_bytes()) {
                 Ok(()) => {
                     authors.extend(by);
-                    written.push((job, p, path));
+                    if job.job.kind == JobKind::Publish {
+                        fresh.push((job.article_pk, p));
+                    }
+                    written.push((job, path));
                 }
                 Err(e) => failures.push((job, e.recorded())),
             }
         }
         if !written.is_empty() {
-            let fresh: Vec<(i64, Piece)> = written
-                .iter()
-                .filter(|(j, ..)| j.job.kind == JobKind::Publish)
-                .map(|(j, p, _)| (j.article_pk, p.clone()))
-                .collect();
             let shared = self
                 .store
                 .read(|tx| write_shared(tx, &out, &info, &fresh, &authors, now));
             if let Err(e) = shared {
                 let why = e.recorded();
-                failures.extend(written.drain(..).map(|(j, ..)| (j, why.clone())));
+                failures.extend(written.drain(..).map(|(j, _)| (j, why.clone())));
             }
         }
+        self.settle(&token, now, &cancel, failures, &written)
+    }
+
+    /// Every claimed job failed for one reason (the site cannot be reached or written at all).
+    pub(super) fn fail_all(
+        &self,
+        claimed: &[JobRow],
+        token: &str,
+        now: DateTime<Utc>,
+        why: &str,
+    ) -> Result<PublishReport> {
+        self.store.write(|tx| {
+            for job in claimed {
+                tx.jobs()
+                    .fail(job.pk, token, why, now + backoff(job.job.attempts + 1))?;
+            }
+            Ok(())
+        })?;
+        Ok(PublishReport {
+            failed: claimed
+                .iter()
+                .map(|j| outcome(j, now, None, Some(why.to_string())))
+                .collect(),
+            ..PublishReport::default()
+        })
+    }
+
+    /// Records a batch's results in one transaction: jobs no longer wanted cancelled, failures
+    /// kept for a retry, and each job carried out (`written`, with where it went) finished, its
+    /// piece moved to published when it was a publication.
+    pub(super) fn settle(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+        cancel: &[i64],
+        failures: Vec<(JobRow, String)>,
+        written: &[(JobRow, String)],
+    ) -> Result<PublishReport> {
         // The transaction may run again after losing a race: what it reports is built inside it.
-        report.done = self.store.write(|tx| {
+        let done = self.store.write(|tx| {
             let mut done = Vec::new();
-            for pk in &cancel {
+            for pk in cancel {
                 tx.jobs().cancel(*pk, now)?;
             }
             for (job, why) in &failures {
                 tx.jobs()
-                    .fail(job.pk, &token, why, now + backoff(job.job.attempts + 1))?;
+                    .fail(job.pk, token, why, now + backoff(job.job.attempts + 1))?;
             }
-            for (job, _, path) in &written {
-                if !tx.jobs().still_claimed(job.pk, &token)? {
+            for (job, place) in written {
+                if !tx.jobs().still_claimed(job.pk, token)? {
                     continue;
                 }
                 if job.job.kind == JobKind::Publish {
@@ -449,16 +480,18 @@ impl Desk {
                 }
                 let late = (now - job.job.due_at).num_milliseconds().max(0);
                 tx.jobs().finish(job.pk, now, late)?;
-                done.push(outcome(job, now, Some(path.clone()), None));
+                done.push(outcome(job, now, Some(place.clone()), None));
             }
             Ok(done)
         })?;
-        report.cancelled = cancel.len();
-        report.failed = failures
-            .into_iter()
-            .map(|(j, why)| outcome(&j, now, None, Some(why)))
-            .collect();
-        Ok(report)
+        Ok(PublishReport {
+            done,
+            failed: failures
+                .into_iter()
+                .map(|(j, why)| outcome(&j, now, None, Some(why)))
+                .collect(),
+            cancelled: cancel.len(),
+        })
     }
 
     /// The scheduler's move: scheduled to published, bios frozen, audit row and snapshot.

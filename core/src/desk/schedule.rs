@@ -72,6 +72,8 @@ pub struct PublishingSettings {
     pub publish_folder: Option<String>,
     /// The address the site is served from, when set: feeds and the sitemap link to it.
     pub site_url: Option<String>,
+    /// Where published pieces go: the folder above, or a WordPress site.
+    pub target: super::PublishTarget,
     pub sections: Vec<SectionPlan>,
 }
 
@@ -152,6 +154,7 @@ impl Desk {
         Ok(PublishingSettings {
             publish_folder: self.publish_folder().ok().map(|f| f.display().to_string()),
             site_url,
+            target: self.publish_target(actor)?,
             sections,
         })
     }

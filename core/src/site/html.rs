@@ -76,7 +76,12 @@ fn byline_links(piece: &Piece, root: &str) -> String {
             )
         })
         .collect();
-    match names.as_slice() {
+    and_list(&names)
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(names: &[String]) -> String {
+    match names {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
@@ -96,6 +101,51 @@ fn piece_list(site: &SiteInfo, root: &str, pieces: &[PieceLink]) -> String {
     }
     out.push_str("</ul>\n");
     out
+}
+
+/// "Updated DATE: NOTE", one paragraph per republication, oldest first.
+pub(super) fn updates(site: &SiteInfo, piece: &Piece) -> String {
+    let mut out = String::new();
+    for (at, note) in &piece.updates {
+        let _ = writeln!(
+            out,
+            "<p class=\"update\">Updated {}: {}</p>",
+            time(site, *at),
+            esc(note)
+        );
+    }
+    out
+}
+
+/// The bios as printed, in an "About the author" box, then who posted the piece.
+pub(super) fn about_and_poster(piece: &Piece) -> String {
+    let mut out = String::new();
+    let bios: Vec<&super::PrintedAuthor> = piece
+        .byline
+        .iter()
+        .filter(|a| !a.bio.trim().is_empty())
+        .collect();
+    if !bios.is_empty() {
+        let _ = writeln!(
+            out,
+            "<aside class=\"about\">\n<h2>About the author{}</h2>",
+            if bios.len() > 1 { "s" } else { "" }
+        );
+        for a in bios {
+            let _ = writeln!(out, "<p>{}</p>", esc(&a.bio));
+        }
+        out.push_str("</aside>\n");
+    }
+    if let Some(editor) = &piece.posted_by {
+        let _ = writeln!(out, "<p class=\"meta\">Posted by {}</p>", esc(editor));
+    }
+    out
+}
+
+/// The byline's names as a sentence: "Ana Ruiz", "Ana Ruiz and Tom Lee", "A, B and C".
+pub fn byline_names(piece: &Piece) -> String {
+    let names: Vec<String> = piece.byline.iter().map(|a| a.name.clone()).collect();
+    and_list(&names)
 }
 
 /// An article's page: headline, byline, standfirst, body, the bios as printed, who posted it,
@@ -127,38 +177,13 @@ pub fn article_page(site: &SiteInfo, piece: &Piece) -> String {
         },
         time(site, piece.published_at)
     );
-    for (at, note) in &piece.updates {
-        let _ = writeln!(
-            main,
-            "<p class=\"update\">Updated {}: {}</p>",
-            time(site, *at),
-            esc(note)
-        );
-    }
+    main.push_str(&updates(site, piece));
     let _ = writeln!(
         main,
         "<div class=\"body\">\n{}</div>",
         body_html(&piece.body)
     );
-    let bios: Vec<&super::PrintedAuthor> = piece
-        .byline
-        .iter()
-        .filter(|a| !a.bio.trim().is_empty())
-        .collect();
-    if !bios.is_empty() {
-        let _ = writeln!(
-            main,
-            "<aside class=\"about\">\n<h2>About the author{}</h2>",
-            if bios.len() > 1 { "s" } else { "" }
-        );
-        for a in bios {
-            let _ = writeln!(main, "<p>{}</p>", esc(&a.bio));
-        }
-        main.push_str("</aside>\n");
-    }
-    if let Some(editor) = &piece.posted_by {
-        let _ = writeln!(main, "<p class=\"meta\">Posted by {}</p>", esc(editor));
-    }
+    main.push_str(&about_and_poster(piece));
     if !piece.related.is_empty() {
         main.push_str("<section class=\"check-also\">\n<h2>Check also</h2>\n");
         main.push_str(&piece_list(site, "../", &piece.related));

@@ -4,6 +4,7 @@
 mod feeds;
 mod html;
 mod markdown;
+mod post;
 
 use std::fs;
 use std::io::Write;
@@ -14,8 +15,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 pub use feeds::{atom, json_feed, rss, sitemap};
-pub use html::{STYLE, article_page, contributor_page, index_page};
+pub use html::{STYLE, article_page, byline_names, contributor_page, index_page};
 pub use markdown::body_html;
+pub use post::{post_content, post_marker};
 
 use crate::error::{Error, Result};
 use crate::text::slugify;

@@ -25,4 +25,16 @@ pub(crate) trait Site {
 
     /// The article's republications, oldest first: when, and the update note readers see.
     fn updates(&self, article_pk: i64) -> Result<Vec<(DateTime<Utc>, String)>>;
+
+    /// The post the piece became on the WordPress site at `site`, when one was recorded.
+    fn remote_post(&self, article_pk: i64, site: &str) -> Result<Option<String>>;
+
+    /// Records (or replaces) the post the piece became on the WordPress site at `site`.
+    fn set_remote_post(
+        &self,
+        article_pk: i64,
+        site: &str,
+        post_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
 }

@@ -108,6 +108,8 @@ export const commands = {
 	setTimezone: (input: SetTimezone) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("set_timezone", { input })),
 	setPublishFolder: (input: SetPublishFolder) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("set_publish_folder", { input })),
 	setSiteUrl: (input: SetSiteUrl) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("set_site_url", { input })),
+	setPublishTarget: (input: SetPublishTarget) => typedError<PublishingSettings, ApiError>(__TAURI_INVOKE("set_publish_target", { input })),
+	testPublishTarget: (input: TestPublishTarget) => typedError<TargetCheck, ApiError>(__TAURI_INVOKE("test_publish_target", { input })),
 	previewImport: (input: PreviewImport) => typedError<ImportOutcome<ImportPreview>[], ApiError>(__TAURI_INVOKE("preview_import", { input })),
 	commitImport: (input: CommitImport) => typedError<ImportOutcome<Imported>[], ApiError>(__TAURI_INVOKE("commit_import", { input })),
 };
@@ -964,6 +966,15 @@ export type PublishProblem = {
 	retry_at: string,
 };
 
+/**  Where the desk publishes, as the settings show it. */
+export type PublishTarget = 
+/**  The static site, written into the publish folder. */
+{ kind: "folder" } | 
+/**  A WordPress site, through its REST API. */
+{ kind: "wordpress"; url: string; user: string; 
+/**  Whether an application password is saved for it (the password itself never leaves). */
+password_saved: boolean };
+
 /**  The jobs this app's publisher carried out or saw fail. */
 export type PublishingDone = {
 	done: JobOutcome[],
@@ -977,6 +988,8 @@ export type PublishingSettings = {
 	publish_folder: string | null,
 	/**  The address the site is served from, when set: feeds and the sitemap link to it. */
 	site_url: string | null,
+	/**  Where published pieces go: the folder above, or a WordPress site. */
+	target: PublishTarget,
 	sections: SectionPlan[],
 };
 
@@ -1225,6 +1238,15 @@ export type SetPublishFolder = {
 	folder: string,
 };
 
+/**
+ *  Sets where published pieces go (the chief does): the static site's folder, or a WordPress
+ *  site with its address, a user and an application password (left out, the saved one is
+ *  kept). The password is kept out of the desk's database and never sent back.
+ */
+export type SetPublishTarget = {
+	target: TargetChoice,
+};
+
 /**  Changes a user's role (the chief does); the desk always keeps a chief. */
 export type SetRole = {
 	user: string,
@@ -1278,6 +1300,44 @@ export type SnippetPart = {
 
 /**  Where an article stands in the workflow. */
 export type State = "draft" | "submitted" | "in_review" | "changes_requested" | "approved" | "scheduled" | "published" | "rejected" | "withdrawn";
+
+/**  What "Test the connection" found. */
+export type TargetCheck = {
+	ok: boolean,
+	/**  What is wrong, for the app to branch on; `None` when all is well. */
+	problem: TargetProblem | null,
+	/**  In words: what was found, or what is wrong and what to do. */
+	message: string,
+};
+
+/**  A new publish target, as the chief sets it. The password is left out to keep the saved one. */
+export type TargetChoice = { kind: "folder" } | { kind: "wordpress"; url: string; user: string; password?: string | null };
+
+/**  What kind of thing went wrong talking to WordPress: what the app branches on. */
+export type TargetProblem = 
+/**  Nothing answers at the address, or not in time. */
+"no_answer" | 
+/**  The site's certificate does not verify. */
+"certificate" | 
+/**  Something answers, but it is not WordPress. */
+"not_wordpress" | 
+/**  WordPress, with its REST API switched off or closed. */
+"rest_disabled" | 
+/**  The user or the application password is not accepted. */
+"wrong_password" | 
+/**  The user may not publish posts. */
+"cannot_publish" | 
+/**  WordPress refused a request, with its reason. */
+"refused" | 
+/**  The desk has no application password saved for the site. */
+"no_password";
+
+/**
+ *  Tries the publish target as the publisher would (editors and the chief): for WordPress,
+ *  that it answers, is WordPress with its REST API open, takes the password, and lets the
+ *  user publish; what is wrong is said in words.
+ */
+export type TestPublishTarget = Record<string, never>;
 
 export type TransitionRecord = {
 	id: string,

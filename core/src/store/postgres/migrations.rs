@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_search_words.sql"),
     include_str!("migrations/0004_contributor_sort_key.sql"),
     include_str!("migrations/0005_presence.sql"),
+    include_str!("migrations/0006_remote_posts.sql"),
 ];
 
 /// The migration that adds contributors' sort keys, computed in Rust as on a desk file.

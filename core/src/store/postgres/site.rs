@@ -84,4 +84,30 @@ impl Site for PgTx<'_> {
         .map(|r| Ok((instant(get(r, 0)?), get(r, 1)?)))
         .collect()
     }
+
+    fn remote_post(&self, article_pk: i64, site: &str) -> Result<Option<String>> {
+        self.opt(
+            "SELECT post_id FROM remote_posts WHERE article_pk = $1 AND site = $2",
+            &[&article_pk, &site],
+        )?
+        .map(|r| get(&r, 0))
+        .transpose()
+    }
+
+    fn set_remote_post(
+        &self,
+        article_pk: i64,
+        site: &str,
+        post_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.exec(
+            "INSERT INTO remote_posts (article_pk, site, post_id, pushed_at)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (article_pk, site) DO UPDATE
+                SET post_id = excluded.post_id, pushed_at = excluded.pushed_at",
+            &[&article_pk, &site, &post_id, &at.timestamp_millis()],
+        )?;
+        Ok(())
+    }
 }

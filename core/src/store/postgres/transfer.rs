@@ -28,6 +28,7 @@ const TABLES: &[&str] = &[
     "transitions",
     "notes",
     "publish_jobs",
+    "remote_posts",
     "sessions",
     "sign_in_failures",
 ];

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_sessions.sql"),
     include_str!("migrations/0005_contributor_sort_key.sql"),
     include_str!("migrations/0006_presence.sql"),
+    include_str!("migrations/0007_remote_posts.sql"),
 ];
 
 /// The migration that adds contributors' sort keys, which only Rust can compute.

@@ -1,7 +1,7 @@
 //! What the static site reads: published pieces, their authors' lists, and publication history.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{SqliteTx, instant};
 use crate::error::Result;
@@ -76,5 +76,32 @@ impl Site for SqliteTx<'_> {
         )?;
         let rows = stmt.query_map([article_pk], |r| Ok((instant(r.get(0)?), r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn remote_post(&self, article_pk: i64, site: &str) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT post_id FROM remote_posts WHERE article_pk = ?1 AND site = ?2",
+        )?;
+        Ok(stmt
+            .query_row(params![article_pk, site], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_remote_post(
+        &self,
+        article_pk: i64,
+        site: &str,
+        post_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO remote_posts (article_pk, site, post_id, pushed_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (article_pk, site) DO UPDATE
+                    SET post_id = excluded.post_id, pushed_at = excluded.pushed_at",
+            )?
+            .execute(params![article_pk, site, post_id, at.timestamp_millis()])?;
+        Ok(())
     }
 }
