@@ -226,6 +226,18 @@ written, and the other files are imported all the same. With --json the report (
         /// With --instance: how many pieces fall due during the load.
         #[arg(long, default_value_t = 1000, value_name = "N")]
         due_pieces: usize,
+        /// Instead of the benchmark desk: schedule N pieces due at one instant and publish them
+        /// into a folder and, with --wordpress, to a WordPress site; pieces per second and how
+        /// late the last one was.
+        #[arg(long, value_name = "N", conflicts_with_all = ["instance", "database"])]
+        push: Option<usize>,
+        /// With --push: the WordPress site to push to (a test site: the pieces stay there). The
+        /// user's application password is read from COPYDESK_WORDPRESS_PASSWORD.
+        #[arg(long, value_name = "URL", requires = "push")]
+        wordpress: Option<String>,
+        /// With --wordpress: the WordPress user.
+        #[arg(long, value_name = "NAME", requires = "wordpress")]
+        wordpress_user: Option<String>,
     },
 }
 

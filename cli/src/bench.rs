@@ -52,6 +52,34 @@ pub fn run(
     Ok(())
 }
 
+/// Due pieces pushed to the publish targets (`bench --push`), in a temporary folder.
+pub fn push(
+    pieces: usize,
+    dir: Option<PathBuf>,
+    wordpress: Option<bench::WordPressSite>,
+    json_out: bool,
+) -> CliResult<crate::output::Reply> {
+    let io = |e: std::io::Error| Failure::new(copydesk_core::ErrorCode::Io, e.to_string());
+    let tmp = match &dir {
+        Some(d) => tempfile::Builder::new()
+            .prefix("copydesk-push-")
+            .tempdir_in(d)
+            .map_err(io)?,
+        None => tempfile::Builder::new()
+            .prefix("copydesk-push-")
+            .tempdir()
+            .map_err(io)?,
+    };
+    let mut progress = |line: &str| {
+        if !json_out {
+            eprintln!("{line}…");
+        }
+    };
+    let figures = bench::push(tmp.path(), pieces, wordpress.as_ref(), &mut progress)?;
+    print(figures, json_out);
+    Ok(crate::output::Reply::Done)
+}
+
 /// Editors against a team desk's servers (crate::bench_team).
 pub fn load(load: &crate::bench_team::Load, json_out: bool) -> CliResult<crate::output::Reply> {
     let mut progress = |line: &str| {

@@ -113,8 +113,27 @@ fn run(cli: Cli) -> CliResult<Reply> {
             editors,
             seconds,
             due_pieces,
+            push,
+            wordpress,
+            wordpress_user,
         } => {
-            if instance.is_empty() {
+            if let Some(pieces) = push {
+                let site = match wordpress {
+                    Some(url) => Some(copydesk_core::bench::WordPressSite {
+                        url,
+                        user: wordpress_user.ok_or_else(|| {
+                            Failure::usage("name the WordPress user: --wordpress-user NAME")
+                        })?,
+                        password: std::env::var("COPYDESK_WORDPRESS_PASSWORD").map_err(|_| {
+                            Failure::usage(
+                                "give the application password in COPYDESK_WORDPRESS_PASSWORD",
+                            )
+                        })?,
+                    }),
+                    None => None,
+                };
+                bench::push(pieces, dir, site, json)
+            } else if instance.is_empty() {
                 maintenance::bench(articles, dir, keep, database, json)
             } else {
                 let load = bench_team::Load {

@@ -683,3 +683,81 @@ fn bad_windows_files_and_times_are_refused() {
     assert!(why.contains("rebuild"), "{why}");
     assert_eq!(state_of(&d, &id), "scheduled");
 }
+
+/// The WordPress target from the terminal, against the real WordPress that
+/// scripts/with-wordpress.sh starts (make test does): the password read from standard input, kept
+/// in a 0600 file beside the desk and never printed or stored in the desk file; the connection
+/// tested in words; a wrong password refused with WordPress's reason.
+#[test]
+fn the_wordpress_target_is_set_from_stdin_tested_and_its_password_never_shown() {
+    let env = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!("{name} is not set: run the tests through scripts/with-wordpress.sh")
+        })
+    };
+    let (url, user, password) = (
+        env("COPYDESK_TEST_WP_URL"),
+        env("COPYDESK_TEST_WP_USER"),
+        env("COPYDESK_TEST_WP_PASSWORD"),
+    );
+    let d = TestDesk::staffed();
+    let set = [
+        "settings",
+        "set",
+        "target",
+        "wordpress",
+        "--url",
+        &url,
+        "--user",
+        &user,
+    ];
+    let o = d.run_with_stdin(EDITOR, &set, format!("{password}\n").as_bytes());
+    assert_ne!(o.code, 0, "only the chief changes where pieces go");
+    let o = d.run_with_stdin(CHIEF, &set, format!("{password}\n").as_bytes());
+    assert_eq!(o.code, 0, "{}{}", o.stderr, o.stdout);
+    assert!(
+        o.stdout.contains(&format!("WordPress at {url}/ as {user}")),
+        "{}",
+        o.stdout
+    );
+    for shown in [&o.stdout, &o.stderr] {
+        assert!(!shown.contains(&password), "the password is never printed");
+    }
+    let settings = d.json(CHIEF, &["settings", "show"]);
+    assert_eq!(settings["target"]["kind"], "wordpress");
+    assert_eq!(settings["target"]["password_saved"], true);
+    assert!(!settings.to_string().contains(&password));
+
+    let file = d.path("desk.db.wordpress-password");
+    let kept = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    assert_eq!(kept, password);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "only its owner reads it");
+    }
+    let db = std::fs::read(&d.db).unwrap();
+    assert!(
+        !db.windows(password.len()).any(|w| w == password.as_bytes()),
+        "the password is not in the desk file"
+    );
+
+    let tested = d.ok(EDITOR, &["settings", "test-target"]);
+    assert!(tested.contains("who can publish posts"), "{tested}");
+
+    let o = d.run_with_stdin(CHIEF, &set, b"not the password\n");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let why = d.fails(EDITOR, &["settings", "test-target"]);
+    assert!(
+        why.contains(&format!("does not accept the user “{user}”")),
+        "{why}"
+    );
+
+    d.ok(CHIEF, &["settings", "set", "target", "folder"]);
+    assert!(!file.exists(), "a password no longer used does not linger");
+    assert_eq!(
+        d.json(CHIEF, &["settings", "show"])["target"]["kind"],
+        "folder"
+    );
+}

@@ -8,8 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod figures;
+mod push;
 use figures::{machine, measure, put_percentiles, put_ratio, raw_fdatasync};
 pub use figures::{percentile, round};
+pub use push::{WordPressSite, push};
 
 use serde_json::{Map, Value, json};
 

@@ -3,6 +3,8 @@
 //! never came (a timeout after WordPress stored the post) is found again on the retry by the
 //! marker its content starts with, so a piece never becomes two posts.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
@@ -51,8 +53,15 @@ impl Desk {
         // Without Copydesk's plugin the site refuses unknown meta: the byline is in the content.
         let with_meta = wp.has_byline_meta().unwrap_or(false);
         let mut written = Vec::new();
+        let mut terms = Terms::default();
         for (job, piece, _) in ready {
-            match self.push_one(wp, target, &info, &job, &piece, with_meta, now) {
+            let site = Site {
+                wp,
+                target,
+                info: &info,
+                with_meta,
+            };
+            match self.push_one(&site, &mut terms, &job, &piece, now) {
                 Ok(link) => written.push((job, link)),
                 Err(e) => failures.push((job, e.message)),
             }
@@ -61,17 +70,15 @@ impl Desk {
     }
 
     /// Pushes one piece; returns the post's address.
-    #[allow(clippy::too_many_arguments)]
     fn push_one(
         &self,
-        wp: &WordPress,
-        target: &WordPressTarget,
-        info: &SiteInfo,
+        site: &Site,
+        terms: &mut Terms,
         job: &JobRow,
         piece: &Piece,
-        with_meta: bool,
         now: DateTime<Utc>,
     ) -> Result<String, WpError> {
+        let (wp, target) = (site.wp, site.target);
         let (slug, recorded) = self
             .store
             .read(|tx| {
@@ -111,7 +118,7 @@ impl Desk {
             let post = wp.update_post(id, &json!({ "status": "draft" }))?;
             return Ok(post.map(|p| p.link).unwrap_or_default());
         }
-        let fields = post_fields(wp, info, piece, slug, with_meta)?;
+        let fields = post_fields(site, terms, piece, slug)?;
         let post = match known {
             Some(id) => {
                 let body = serde_json::to_value(&fields).unwrap_or(Value::Null);
@@ -130,23 +137,49 @@ impl Desk {
     }
 }
 
+/// What every push of a batch shares.
+struct Site<'a> {
+    wp: &'a WordPress,
+    target: &'a WordPressTarget,
+    info: &'a SiteInfo,
+    /// Whether the site registers Copydesk's post meta.
+    with_meta: bool,
+}
+
+/// Category and tag ids met during a batch, by taxonomy and lower-cased name: a batch of pieces
+/// in one section asks WordPress for it once.
+#[derive(Default)]
+struct Terms(HashMap<(&'static str, String), i64>);
+
+impl Terms {
+    fn id(&mut self, wp: &WordPress, taxonomy: &'static str, name: &str) -> Result<i64, WpError> {
+        let key = (taxonomy, name.trim().to_lowercase());
+        if let Some(id) = self.0.get(&key) {
+            return Ok(*id);
+        }
+        let id = wp.term(taxonomy, name)?;
+        self.0.insert(key, id);
+        Ok(id)
+    }
+}
+
 /// The post as WordPress gets it: categories and tags made on the site when missing.
 fn post_fields(
-    wp: &WordPress,
-    info: &SiteInfo,
+    site: &Site,
+    terms: &mut Terms,
     piece: &Piece,
     slug: String,
-    with_meta: bool,
 ) -> Result<PostFields, WpError> {
+    let (wp, info) = (site.wp, site.info);
     let mut categories = Vec::new();
     if let Some(section) = piece.section.as_deref().filter(|s| !s.trim().is_empty()) {
-        categories.push(wp.term("categories", section)?);
+        categories.push(terms.id(wp, "categories", section)?);
     }
     let mut tags = Vec::new();
     for tag in piece.tags.iter().filter(|t| !t.trim().is_empty()) {
-        tags.push(wp.term("tags", tag)?);
+        tags.push(terms.id(wp, "tags", tag)?);
     }
-    let meta = with_meta.then(|| {
+    let meta = site.with_meta.then(|| {
         let contributors: Vec<Value> = piece
             .byline
             .iter()

@@ -10,6 +10,8 @@ const api = vi.hoisted(() => ({
   putSection: vi.fn(),
   setTimezone: vi.fn(),
   setPublishFolder: vi.fn(),
+  setPublishTarget: vi.fn(),
+  testPublishTarget: vi.fn(),
 }));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
@@ -27,6 +29,7 @@ const settings: DeskSettings = {
 const publishing: PublishingSettings = {
   publish_folder: "/srv/meridian",
   site_url: null,
+  target: { kind: "folder" },
   sections: [
     {
       name: "Opinion",
@@ -45,6 +48,8 @@ describe("SettingsScreen", () => {
     api.putSection.mockReset();
     api.setTimezone.mockReset();
     api.setPublishFolder.mockReset();
+    api.setPublishTarget.mockReset();
+    api.testPublishTarget.mockReset();
   });
 
   it("shows the zone, each section's limits and slots as the desk writes them, and the folder", async () => {
@@ -166,9 +171,37 @@ describe("SettingsScreen", () => {
     );
   });
 
+  it("shows where pieces are published, as the desk reads it, and keeps it after the chief saves it", async () => {
+    const wordpress = { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: true } as const;
+    api.setPublishTarget.mockResolvedValue({ ...publishing, target: wordpress });
+    render(SettingsScreen, { user: chief, settings });
+    const panel = await screen.findByRole("region", { name: "Where pieces are published" });
+    expect(within(panel).getByText(/^Now:/)).toHaveTextContent("Now: The publish folder (a static site).");
+    await userEvent.click(within(panel).getByLabelText("A WordPress site"));
+    await userEvent.type(within(panel).getByLabelText("The site's address"), "https://news.example.org/");
+    await userEvent.type(within(panel).getByLabelText("The WordPress user"), "desk-bot");
+    await userEvent.type(within(panel).getByLabelText("Application password"), "abcd efgh");
+    await userEvent.click(within(panel).getByRole("button", { name: "Save where pieces go" }));
+    expect(await within(panel).findByText("Pieces now go to WordPress at https://news.example.org/ as desk-bot.")).toBeInTheDocument();
+    expect(within(panel).getByText(/^Now:/)).toHaveTextContent(
+      "Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved.",
+    );
+    expect(within(panel).getByLabelText("Application password")).toHaveValue("");
+  });
+
   it("shows an editor the settings without a way to change them", async () => {
+    api.publishingSettings.mockResolvedValue({
+      ...publishing,
+      target: { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: false },
+    });
     render(SettingsScreen, { user: editor, settings });
     const opinion = await screen.findByRole("form", { name: "Section Opinion" });
+    const target = screen.getByRole("region", { name: "Where pieces are published" });
+    expect(within(target).getByText(/^Now:/)).toHaveTextContent(
+      "Now: WordPress at https://news.example.org/ as desk-bot. No application password is saved.",
+    );
+    expect(within(target).getByLabelText("The site's address")).toHaveAttribute("readonly");
+    expect(within(target).getByRole("button", { name: "Test the connection" })).toBeEnabled();
     expect(within(opinion).getByLabelText(/^Publication slots/)).toHaveAttribute("readonly");
     expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
     expect(screen.queryByRole("button", { name: "Change the zone" })).toBeNull();
