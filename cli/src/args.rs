@@ -484,8 +484,23 @@ pub enum ArticleCommand {
     },
     /// The text of one revision.
     Revision { id: String, number: i64 },
-    /// Compare two revisions word by word: [-removed-] and {+added+}.
-    Diff { id: String, from: i64, to: i64 },
+    /// Compare two revisions word by word: [-removed-] and {+added+}. Name them by number
+    /// (FROM TO), or by milestone: `--submitted --published` compares the piece as submitted
+    /// with the piece as published; a number and one milestone mix.
+    Diff {
+        id: String,
+        from: Option<i64>,
+        to: Option<i64>,
+        /// The piece as last submitted.
+        #[arg(long)]
+        submitted: bool,
+        /// The piece as last approved.
+        #[arg(long)]
+        approved: bool,
+        /// The piece as readers have it now.
+        #[arg(long)]
+        published: bool,
+    },
     /// Bring back a revision's text as a new revision (the byline stays).
     Restore { id: String, number: i64 },
 }

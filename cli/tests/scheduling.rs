@@ -761,3 +761,65 @@ fn the_wordpress_target_is_set_from_stdin_tested_and_its_password_never_shown() 
         "folder"
     );
 }
+
+/// `article diff ID --submitted --published`: the piece as the writer sent it against the piece
+/// as readers have it, word by word; a milestone not reached yet is refused in words.
+#[test]
+fn the_piece_as_submitted_compares_with_the_piece_as_published() {
+    let d = TestDesk::staffed();
+    let id = approved(&d, "Wells before walls");
+    let why = d.fails(
+        EDITOR,
+        &["article", "diff", &id, "--submitted", "--published"],
+    );
+    assert!(why.contains("has not been published"), "{why}");
+    let due = in_two_days();
+    d.ok(
+        EDITOR,
+        &["article", "move", &id, "schedule", "--at", &rfc(due)],
+    );
+    d.ok(
+        None,
+        &["publish-due", "--now", &rfc(due + Duration::minutes(1))],
+    );
+    let live = d.json(EDITOR, &["article", "show", &id]);
+    let body = d.write(
+        "fixed.md",
+        format!("{}\n\nA corrected ending.", str_of(&live, "body")).as_bytes(),
+    );
+    let version = live["version"].to_string();
+    d.ok(
+        EDITOR,
+        &[
+            "article",
+            "edit",
+            &id,
+            "--base-version",
+            &version,
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    d.ok(
+        EDITOR,
+        &[
+            "article",
+            "move",
+            &id,
+            "republish",
+            "--note",
+            "The ending was corrected.",
+        ],
+    );
+    let text = d.ok(
+        EDITOR,
+        &["article", "diff", &id, "--submitted", "--published"],
+    );
+    assert!(
+        text.contains("{+A corrected ending.+}") || text.contains("{+A+}"),
+        "{text}"
+    );
+    assert!(text.contains("corrected"), "{text}");
+    let why = d.fails(EDITOR, &["article", "diff", &id, "--submitted"]);
+    assert!(why.contains("name two texts to compare"), "{why}");
+}

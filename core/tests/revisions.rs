@@ -249,3 +249,89 @@ fn part(kind: DiffKind, text: &str) -> DiffPart {
         text: text.into(),
     }
 }
+
+/// The piece as submitted, as approved and as published are found among its revisions, and
+/// compare word by word: the editor's changes before approval and the correction after.
+#[test]
+fn the_piece_as_submitted_approved_and_published_compare_word_by_word() {
+    let t = desk();
+    let dir = tempfile::tempdir().unwrap();
+    t.desk
+        .set_publish_folder(&t.chief, &dir.path().join("site"))
+        .unwrap();
+    let draft = t.new_draft(&t.author);
+    let none = t.desk.milestones(&t.editor, &draft.id).unwrap();
+    assert_eq!(
+        (none.submitted, none.approved, none.published),
+        (None, None, None)
+    );
+
+    let submitted = t.mv(&t.author, &draft, Action::Submit, None).unwrap();
+    let claimed = t.mv(&t.editor, &submitted, Action::Claim, None).unwrap();
+    t.clock.advance(chrono::Duration::minutes(5));
+    let body = format!("An editor's opening line.\n\n{}", claimed.body);
+    let edited = t.edit_body(&t.editor, &claimed, &body).unwrap();
+    t.clock.advance(chrono::Duration::minutes(5));
+    let approved = t.mv(&t.editor, &edited, Action::Approve, None).unwrap();
+    t.clock.advance(chrono::Duration::minutes(5));
+    t.desk
+        .schedule_article(
+            &t.editor,
+            &approved.id,
+            &copydesk_core::desk::When::At("2026-11-02 12:00".into()),
+            None,
+        )
+        .unwrap();
+    t.clock.set(start() + chrono::Duration::hours(3));
+    assert_eq!(t.desk.publish_due().unwrap().done.len(), 1);
+    let live = t.desk.get_article(&t.editor, &approved.id).unwrap();
+    let m = t.desk.milestones(&t.editor, &live.id).unwrap();
+    let (s, a, p) = (
+        m.submitted.unwrap(),
+        m.approved.unwrap(),
+        m.published.unwrap(),
+    );
+    assert!(s < a && a < p, "{m:?}");
+    assert_eq!(
+        t.desk.revision(&t.editor, &live.id, s).unwrap().text.body,
+        submitted.body,
+        "as submitted: the writer's text"
+    );
+    assert_eq!(
+        t.desk.revision(&t.editor, &live.id, a).unwrap().text.body,
+        body
+    );
+
+    // A correction republished: "as published" moves to it; "as submitted" stays.
+    t.clock.advance(chrono::Duration::hours(1));
+    let fixed = t
+        .edit_body(
+            &t.editor,
+            &live,
+            &format!("{body}\n\nA corrected last line."),
+        )
+        .unwrap();
+    t.mv(
+        &t.editor,
+        &fixed,
+        Action::Republish,
+        Some("Last line corrected."),
+    )
+    .unwrap();
+    let m2 = t.desk.milestones(&t.editor, &live.id).unwrap();
+    assert_eq!((m2.submitted, m2.approved), (m.submitted, m.approved));
+    assert!(m2.published.unwrap() > p, "{m2:?}");
+    let diff = t
+        .desk
+        .diff(&t.editor, &live.id, s, m2.published.unwrap())
+        .unwrap();
+    let body_diff = diff.fields.iter().find(|f| f.field == "body").unwrap();
+    let added: String = body_diff
+        .parts
+        .iter()
+        .filter(|p| p.kind == DiffKind::Added)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(added.contains("editor's opening line"), "{added}");
+    assert!(added.contains("corrected last line"), "{added}");
+}

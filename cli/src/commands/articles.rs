@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use chrono_tz::Tz;
+use copydesk_core::ErrorCode;
 use copydesk_core::api::{
-    Action, Article, ArticleEdit, ArticleFilter, ArticleHistory, ArticleMoves, ArticleReadiness,
-    ArticleSummary, BylineEntry, Check, CreateArticle, DiffKind, GetArticle, GetRevision,
-    ListArticles, MoveArgs, MoveArticle, MoveOption, NewArticle, RestoreRevision, RevisionDiff,
-    RevisionDiffOp, RevisionInfo, SaveArticle, ScheduleArticle, State, When,
+    Action, Article, ArticleEdit, ArticleFilter, ArticleHistory, ArticleMilestones, ArticleMoves,
+    ArticleReadiness, ArticleSummary, BylineEntry, Check, CreateArticle, DiffKind, GetArticle,
+    GetRevision, ListArticles, MoveArgs, MoveArticle, MoveOption, NewArticle, RestoreRevision,
+    RevisionDiff, RevisionDiffOp, RevisionInfo, SaveArticle, ScheduleArticle, State, When,
 };
 
 use crate::args::ArticleCommand;
@@ -238,7 +239,38 @@ pub fn run(ctx: &Ctx, cmd: ArticleCommand) -> CliResult<Reply> {
             );
             Ok(Reply::new(to_json(&r)?, human))
         }
-        ArticleCommand::Diff { id, from, to } => {
+        ArticleCommand::Diff {
+            id,
+            from,
+            to,
+            submitted,
+            approved,
+            published,
+        } => {
+            let mut points: Vec<i64> = from.into_iter().chain(to).collect();
+            if submitted || approved || published {
+                let m = ctx.call(ArticleMilestones { id: id.clone() })?;
+                for (wanted, at, name) in [
+                    (submitted, m.submitted, "been submitted"),
+                    (approved, m.approved, "been approved"),
+                    (published, m.published, "been published"),
+                ] {
+                    if wanted {
+                        points.push(at.ok_or_else(|| {
+                            Failure::new(
+                                ErrorCode::NotFound,
+                                format!("article {id} has not {name}, so there is no such text to compare"),
+                            )
+                        })?);
+                    }
+                }
+            }
+            let [from, to] = points[..] else {
+                return Err(Failure::usage(
+                    "name two texts to compare: two revision numbers, or two of --submitted, \
+                     --approved and --published, or one number and one of them",
+                ));
+            };
             let d = ctx.call(RevisionDiffOp { id, from, to })?;
             Ok(Reply::new(to_json(&d)?, diff_text(&d)))
         }

@@ -2,7 +2,8 @@
 
 use super::operation;
 use crate::desk::{
-    ArticleEdit, ArticleFilter, MoveArgs, NewArticle, Resolution, RevisionDiff, RevisionText, When,
+    ArticleEdit, ArticleFilter, Milestones, MoveArgs, NewArticle, Resolution, RevisionDiff,
+    RevisionText, When,
 };
 use crate::model::{
     Action, Article, ArticleSummary, MoveOption, Note, Page, Presence, RevisionInfo, SaveReason,
@@ -194,6 +195,16 @@ operation! {
     } -> RevisionDiff,
     errors: [NotFound, Corrupt],
     run: |desk, actor, op| desk.diff(actor, &op.id, op.from, op.to)
+}
+
+operation! {
+    /// The revisions holding the piece as submitted, as approved and as published, for
+    /// comparing them (`revision_diff`); each is absent until the piece has been through it.
+    ArticleMilestones as "article_milestones" {
+        id: String,
+    } -> Milestones,
+    errors: [NotFound],
+    run: |desk, actor, op| desk.milestones(actor, &op.id)
 }
 
 operation! {

@@ -21,7 +21,7 @@ pub use crate::desk::{
     NewContributor, NewDesk, NewUser, PublishTarget, PublishingSettings, Resolution, RevisionDiff,
     RevisionText, SampleReport, SearchFilter, SectionPlan, Session, SignInChoice, SignedIn, When,
 };
-pub use crate::desk::{TargetCheck, TargetChoice};
+pub use crate::desk::{Milestones, TargetCheck, TargetChoice};
 pub use crate::error::{ApiError, ErrorCode, ErrorDetails};
 pub use crate::import::Format;
 pub use crate::model::{
@@ -162,6 +162,7 @@ macro_rules! for_each_operation {
             article_history: ArticleHistory -> Page<RevisionInfo>,
             get_revision: GetRevision -> RevisionText,
             revision_diff: RevisionDiffOp -> RevisionDiff,
+            article_milestones: ArticleMilestones -> Milestones,
             restore_revision: RestoreRevision -> Article,
             list_contributors: ListContributors -> Page<Contributor>,
             find_contributors: FindContributors -> Vec<Contributor>,

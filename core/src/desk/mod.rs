@@ -47,7 +47,7 @@ pub use maintenance::{PushReport, TableCount};
 pub use moves::MoveArgs;
 pub use presence::{PRESENT_FOR, TYPING_FOR};
 pub use publishing::{JobOutcome, PublishReport};
-pub use revisions::{DiffKind, DiffPart, FieldDiff, RevisionDiff, RevisionText};
+pub use revisions::{DiffKind, DiffPart, FieldDiff, Milestones, RevisionDiff, RevisionText};
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
 pub use sessions::{Session, SignedIn};

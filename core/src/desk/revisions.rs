@@ -7,8 +7,9 @@ use super::articles::{may_edit_text, snapshot_of, to_article, unique_slug, write
 use super::{Actor, Desk, visible_article};
 use crate::cursor;
 use crate::error::{Error, Result};
-use crate::model::{Article, Page, RevisionInfo, SaveReason, Snapshot};
+use crate::model::{Action, Article, Page, RevisionInfo, SaveReason, Snapshot};
 use crate::store::Tx;
+use crate::store::transitions::AuditFilter;
 use crate::text::word_count;
 
 /// Whether a run of words is in both texts, or only in the newer or the older.
@@ -163,7 +164,61 @@ fn load_snapshot(conn: &dyn Tx, article_pk: i64, number: i64) -> Result<Snapshot
         .ok_or_else(|| Error::not_found("revision", number.to_string()))
 }
 
+/// The revisions that hold the piece as submitted (its last submission), as approved (its last
+/// approval) and as published (the text readers have now): what the history panel compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Milestones {
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+    pub submitted: Option<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+    pub approved: Option<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+    pub published: Option<i64>,
+}
+
+fn milestones_of(tx: &dyn Tx, article_pk: i64) -> Result<Milestones> {
+    let moves = tx.transitions().list(
+        &AuditFilter {
+            article_pk: Some(article_pk),
+            ..Default::default()
+        },
+        None,
+        10_000,
+    )?;
+    let revisions = tx.revisions().list(article_pk, None, 100_000)?;
+    // A move writes its revision in its own transaction, stamped with the move's instant: the
+    // newest revision at or before the last such move holds the text it moved.
+    let at_last = |action: Action| {
+        moves
+            .iter()
+            .filter(|(_, t)| t.action == action)
+            .map(|(_, t)| t.at)
+            .max()
+            .and_then(|at| revisions.iter().find(|r| r.at <= at).map(|r| r.number))
+    };
+    let published = match tx.articles().published_version(article_pk)? {
+        Some(v) => tx.revisions().number_of_version(article_pk, v)?,
+        None => None,
+    };
+    Ok(Milestones {
+        submitted: at_last(Action::Submit),
+        approved: at_last(Action::Approve),
+        published,
+    })
+}
+
 impl Desk {
+    /// Which revisions hold the piece as submitted, as approved and as published.
+    pub fn milestones(&self, actor: &Actor, id: &str) -> Result<Milestones> {
+        self.store.read(|tx| {
+            let me = self.acting(tx, actor)?;
+            let row = visible_article(tx, &me, id)?;
+            milestones_of(tx, row.pk)
+        })
+    }
+
     /// The article's revisions, newest first, a page at a time.
     pub fn history(
         &self,

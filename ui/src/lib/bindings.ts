@@ -85,6 +85,7 @@ export const commands = {
 	articleHistory: (input: ArticleHistory) => typedError<Page<RevisionInfo>, ApiError>(__TAURI_INVOKE("article_history", { input })),
 	getRevision: (input: GetRevision) => typedError<RevisionText, ApiError>(__TAURI_INVOKE("get_revision", { input })),
 	revisionDiff: (input: RevisionDiffOp) => typedError<RevisionDiff, ApiError>(__TAURI_INVOKE("revision_diff", { input })),
+	articleMilestones: (input: ArticleMilestones) => typedError<Milestones, ApiError>(__TAURI_INVOKE("article_milestones", { input })),
 	restoreRevision: (input: RestoreRevision) => typedError<Article, ApiError>(__TAURI_INVOKE("restore_revision", { input })),
 	listContributors: (input: ListContributors) => typedError<Page<Contributor>, ApiError>(__TAURI_INVOKE("list_contributors", { input })),
 	findContributors: (input: FindContributors) => typedError<Contributor[], ApiError>(__TAURI_INVOKE("find_contributors", { input })),
@@ -230,6 +231,14 @@ export type ArticleHistory = {
 	id: string,
 	after?: string | null,
 	limit: number,
+};
+
+/**
+ *  The revisions holding the piece as submitted, as approved and as published, for
+ *  comparing them (`revision_diff`); each is absent until the piece has been through it.
+ */
+export type ArticleMilestones = {
+	id: string,
 };
 
 /**
@@ -793,6 +802,16 @@ export type MatchedBy = "email" | "name";
 export type MergeContributors = {
 	from: string,
 	into: string,
+};
+
+/**
+ *  The revisions that hold the piece as submitted (its last submission), as approved (its last
+ *  approval) and as published (the text readers have now): what the history panel compares.
+ */
+export type Milestones = {
+	submitted: number | null,
+	approved: number | null,
+	published: number | null,
 };
 
 /**  What a move brings with it. */
