@@ -54,6 +54,7 @@ impl Desk {
         let with_meta = wp.has_byline_meta().unwrap_or(false);
         let mut written = Vec::new();
         let mut terms = Terms::default();
+        let mut gone: Option<String> = None;
         for (job, piece, _) in ready {
             let site = Site {
                 wp,
@@ -61,9 +62,20 @@ impl Desk {
                 info: &info,
                 with_meta,
             };
+            if let Some(why) = &gone {
+                failures.push((job, why.clone()));
+                continue;
+            }
             match self.push_one(&site, &mut terms, &job, &piece, now) {
                 Ok(link) => written.push((job, link)),
-                Err(e) => failures.push((job, e.message)),
+                Err(e) => {
+                    // A site that stopped answering would make every piece behind wait its
+                    // timeout: they fail with the same reason and are retried together.
+                    if e.problem == TargetProblem::NoAnswer {
+                        gone = Some(e.message.clone());
+                    }
+                    failures.push((job, e.message));
+                }
             }
         }
         self.settle(token, now, &cancel, failures, &written)
