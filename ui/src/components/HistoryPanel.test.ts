@@ -5,7 +5,12 @@ import { DeskError } from "../lib/api";
 import type { RevisionInfo } from "../lib/bindings";
 import HistoryPanel from "./HistoryPanel.svelte";
 
-const api = vi.hoisted(() => ({ articleHistory: vi.fn(), revisionDiff: vi.fn(), restoreRevision: vi.fn() }));
+const api = vi.hoisted(() => ({
+  articleHistory: vi.fn(),
+  revisionDiff: vi.fn(),
+  restoreRevision: vi.fn(),
+  articleMilestones: vi.fn(),
+}));
 vi.mock("../lib/api", async (original) => ({
   ...(await original<typeof import("../lib/api")>()),
   api,
@@ -42,6 +47,8 @@ describe("HistoryPanel", () => {
       ],
     });
     api.restoreRevision.mockReset();
+    // A piece that has not been submitted yet.
+    api.articleMilestones.mockReset().mockResolvedValue({ submitted: null, approved: null, published: null });
   });
 
   it("lists revisions with why and who, and compares one with the one before", async () => {
@@ -196,5 +203,144 @@ describe("HistoryPanel", () => {
         "Nothing was restored: the article was changed elsewhere meanwhile. Cancel, and try again on the newest text.",
       ),
     );
+  });
+
+  /** A history of six revisions, #6 (version 6) the text now. */
+  function sixRevisions() {
+    api.articleHistory.mockResolvedValue({
+      items: [6, 5, 4, 3, 2, 1].map((n) => revision(n, n % 2 === 0 ? "save" : "autosave")),
+      next: null,
+    });
+  }
+
+  /** The row of revision `number` in the list. */
+  function row(number: number): HTMLElement {
+    const found = screen.getAllByRole("listitem").find((li) => li.querySelector(".rev-number")?.textContent === `#${number}`);
+    if (!found) throw new Error(`no row for #${number}`);
+    return found;
+  }
+
+  const comparePiece = () => screen.queryByRole("group", { name: "Compare the piece:" });
+
+  it("compares the piece as submitted, as approved and as published, word by word", async () => {
+    sixRevisions();
+    api.articleMilestones.mockResolvedValue({ submitted: 2, approved: 4, published: 6 });
+    api.revisionDiff.mockResolvedValue({
+      from: 2,
+      to: 6,
+      words_added: 1,
+      words_removed: 1,
+      fields: [
+        {
+          field: "body",
+          parts: [
+            { kind: "same", text: "Ports matter " },
+            { kind: "removed", text: "more" },
+            { kind: "added", text: "less" },
+            { kind: "same", text: " than ever." },
+          ],
+        },
+      ],
+    });
+    render(HistoryPanel, { articleId: "a1", version: 6, timezone: "UTC", onrestored: () => {} });
+    const group = await screen.findByRole("group", { name: "Compare the piece:" });
+    expect(api.articleMilestones).toHaveBeenCalledWith({ id: "a1" });
+    expect(within(group).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "As submitted → as published",
+      "As submitted → as approved",
+      "As approved → as published",
+    ]);
+    await userEvent.click(within(group).getByRole("button", { name: "As submitted → as published" }));
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 2, to: 6 });
+    const heading = await screen.findByRole("heading", { name: /^As submitted \(#2\) → as published \(#6\):/ });
+    expect(heading).toHaveTextContent("As submitted (#2) → as published (#6): 1 word added, 1 word removed");
+    expect(screen.getByText("more", { selector: "del" })).toBeInTheDocument();
+    expect(screen.getByText("less", { selector: "ins" })).toBeInTheDocument();
+    // A plain comparison of two revisions is named by their numbers again.
+    api.revisionDiff.mockResolvedValue({ from: 5, to: 6, words_added: 0, words_removed: 0, fields: [] });
+    await userEvent.click(within(row(6)).getByRole("button", { name: "Compare with #5" }));
+    expect(await screen.findByRole("heading", { name: /^#5 → #6:/ })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: /^As submitted/ })).not.toBeInTheDocument();
+  });
+
+  it("offers no comparison of the piece until two of its stages are in different revisions", async () => {
+    sixRevisions();
+    api.articleMilestones.mockResolvedValue({ submitted: 2, approved: null, published: null });
+    render(HistoryPanel, { articleId: "a1", version: 6, timezone: "UTC", onrestored: () => {} });
+    // The milestones arrived: the revision as submitted says so.
+    await vi.waitFor(() => expect(within(row(2)).getByText("submitted")).toBeInTheDocument());
+    expect(api.articleMilestones).toHaveBeenCalledWith({ id: "a1" });
+    expect(comparePiece()).not.toBeInTheDocument();
+    expect(screen.queryByText("Compare the piece:")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^As / })).not.toBeInTheDocument();
+  });
+
+  it("labels the revisions that hold the piece as submitted, as approved and as published", async () => {
+    sixRevisions();
+    api.articleMilestones.mockResolvedValue({ submitted: 2, approved: 4, published: 6 });
+    render(HistoryPanel, { articleId: "a1", version: 6, timezone: "UTC", onrestored: () => {} });
+    await vi.waitFor(() => expect(within(row(2)).getByText("submitted")).toBeInTheDocument());
+    expect(within(row(4)).getByText("approved")).toBeInTheDocument();
+    expect(within(row(6)).getByText("published")).toBeInTheDocument();
+    expect(row(2)).toHaveTextContent("Saved, submitted");
+    for (const n of [1, 3, 5]) expect(within(row(n)).queryByText(/^(submitted|approved|published)$/)).not.toBeInTheDocument();
+    expect(within(row(4)).queryByText(/^(submitted|published)$/)).not.toBeInTheDocument();
+  });
+
+  it("puts the older text first, and skips stages held by the same revision", async () => {
+    sixRevisions();
+    // Published as approved (#3), then reopened and submitted again (#5).
+    api.articleMilestones.mockResolvedValue({ submitted: 5, approved: 3, published: 3 });
+    render(HistoryPanel, { articleId: "a1", version: 6, timezone: "UTC", onrestored: () => {} });
+    const group = await screen.findByRole("group", { name: "Compare the piece:" });
+    expect(within(group).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "As published → as submitted",
+      "As approved → as submitted",
+    ]);
+    expect(within(row(3)).getByText("approved")).toBeInTheDocument();
+    expect(within(row(3)).getByText("published")).toBeInTheDocument();
+    expect(row(3)).toHaveTextContent("Autosave, approved, published");
+    api.revisionDiff.mockResolvedValue({ from: 3, to: 5, words_added: 0, words_removed: 0, fields: [] });
+    await userEvent.click(within(group).getByRole("button", { name: "As published → as submitted" }));
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 3, to: 5 });
+    expect(await screen.findByRole("heading", { name: /^As published \(#3\) → as submitted \(#5\):/ })).toBeInTheDocument();
+  });
+
+  it("looks the milestones up again when the article changes", async () => {
+    sixRevisions();
+    api.articleMilestones.mockResolvedValue({ submitted: 2, approved: null, published: null });
+    const { rerender } = render(HistoryPanel, { articleId: "a1", version: 6, timezone: "UTC", onrestored: () => {} });
+    await vi.waitFor(() => expect(within(row(2)).getByText("submitted")).toBeInTheDocument());
+    expect(comparePiece()).not.toBeInTheDocument();
+    // Approved: the move made revision #7.
+    api.articleHistory.mockResolvedValue({
+      items: [7, 6, 5, 4, 3, 2, 1].map((n) => revision(n, "save")),
+      next: null,
+    });
+    api.articleMilestones.mockResolvedValue({ submitted: 2, approved: 7, published: null });
+    await rerender({ version: 7 });
+    const group = await screen.findByRole("group", { name: "Compare the piece:" });
+    expect(api.articleMilestones).toHaveBeenCalledTimes(2);
+    expect(within(group).getByRole("button", { name: "As submitted → as approved" })).toBeInTheDocument();
+    expect(within(row(7)).getByText("approved")).toBeInTheDocument();
+  });
+
+  it("keeps the list of revisions working when the milestones cannot be looked up", async () => {
+    api.articleMilestones.mockRejectedValue(new DeskError("internal", "The desk did not answer."));
+    render(HistoryPanel, { articleId: "a1", version: 3, timezone: "UTC", onrestored: () => {} });
+    expect(await screen.findByText("Autosave")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "The piece as submitted, approved and published cannot be compared just now: The desk did not answer.",
+      ),
+    ).toBeInTheDocument();
+    expect(api.articleMilestones).toHaveBeenCalledWith({ id: "a1" });
+    // A quiet note, not an alert, and no comparison of the piece.
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(comparePiece()).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Compare with #1" }));
+    expect(api.revisionDiff).toHaveBeenCalledWith({ id: "a1", from: 1, to: 2 });
+    expect(await screen.findByText("the", { selector: "del" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: /^#1 → #2:/ })).toBeInTheDocument();
   });
 });
