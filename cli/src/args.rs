@@ -84,6 +84,10 @@ on the same machine (Caddy, nginx) to front with TLS. Stops gracefully on Ctrl-C
         /// file only its owner can read. Needed to publish to WordPress.
         #[arg(long, env = "COPYDESK_SECRETS_FOLDER", value_name = "DIR")]
         secrets_folder: Option<PathBuf>,
+        /// On a database that holds no desk yet, wait for one to be pushed through this server
+        /// (`copydesk push --server`), with a setup code it prints (or COPYDESK_SETUP_CODE).
+        #[arg(long)]
+        accept_push: bool,
         /// Log one JSON object a line instead of text.
         #[arg(long)]
         log_json: bool,
@@ -93,17 +97,22 @@ on the same machine (Caddy, nginx) to front with TLS. Stops gracefully on Ctrl-C
     Login,
     /// Sign out of the team desk's server (--server): the session ends there too.
     Logout,
-    /// Copy this desk file (--db) into an empty team database, then verify the copy.
+    /// Copy this desk file (--db) into an empty team desk (--database, or --server), then
+    /// verify the copy.
     #[command(
-        long_about = "Copy the desk file (--db) into an empty team desk database: articles with \
-every revision, contributors with their bio history, users, sessions, notes, the audit log, \
-publishing jobs and settings. The copy is then verified (the count of everything, and a hash of \
-every article's text) inside the same transaction: if anything differs, nothing is kept."
+        long_about = "Copy the desk file (--db) into an empty team desk: articles with every \
+revision, contributors with their bio history, users, sessions, notes, the audit log, publishing \
+jobs and settings. The copy is then verified (the count of everything, and a hash of every \
+article's text) inside the same transaction: if anything differs, nothing is kept. Push into \
+the database itself (--database URL), or through a server started on the empty database with \
+`copydesk serve --accept-push` (--server URL, with the setup code it printed in \
+COPYDESK_SETUP_CODE, or asked for): the file is sent whole, checked to have arrived intact, \
+and copied in there."
     )]
     Push {
-        /// The team desk's database: postgres://user:password@host/dbname.
+        /// The team desk's database: postgres://user:password@host/dbname. Or give --server.
         #[arg(long, env = "COPYDESK_DATABASE", value_name = "URL")]
-        database: String,
+        database: Option<String>,
     },
     /// User accounts.
     #[command(subcommand)]

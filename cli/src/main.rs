@@ -92,6 +92,7 @@ fn run(cli: Cli) -> CliResult<Reply> {
             tls_key,
             publish_folder,
             secrets_folder,
+            accept_push,
             log_json,
         } => team::serve(team::ServeArgs {
             database,
@@ -99,11 +100,24 @@ fn run(cli: Cli) -> CliResult<Reply> {
             tls: tls_cert.zip(tls_key),
             publish_folder,
             secrets_folder,
+            accept_push,
             log_json,
         }),
         Command::Login => team::login(server.as_deref(), cli.as_user.as_deref()),
         Command::Logout => team::logout(server.as_deref()),
-        Command::Push { database } => team::push(&db_path(cli.db.clone())?, &database),
+        Command::Push { database } => {
+            let file = db_path(cli.db.clone())?;
+            match (server.as_deref(), database) {
+                (None, Some(database)) => team::push(&file, &database),
+                (Some(server), None) => team::push_to_server(&file, server),
+                (Some(_), Some(_)) => Err(Failure::usage(
+                    "push goes to one team desk: give --server URL or --database URL, not both (check COPYDESK_SERVER and COPYDESK_DATABASE)",
+                )),
+                (None, None) => Err(Failure::usage(
+                    "name the team desk to push into: --server URL (its server, started with --accept-push) or --database URL (its database)",
+                )),
+            }
+        }
         Command::Bench {
             articles,
             dir,

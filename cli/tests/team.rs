@@ -45,6 +45,12 @@ struct Serving {
 
 impl Serving {
     fn start(d: &TestDesk, database: &str) -> Serving {
+        Serving::start_with(d, database, &[]).0
+    }
+
+    /// Starts with `extra` arguments; the second value is the rest of the log line that says the
+    /// server waits for a desk file, when one does.
+    fn start_with(d: &TestDesk, database: &str, extra: &[&str]) -> (Serving, Option<String>) {
         let mut cmd = d.command(None, &[]);
         cmd.args([
             "serve",
@@ -55,14 +61,18 @@ impl Serving {
             "--publish-folder",
         ])
         .arg(d.path("site"))
+        .args(extra)
         .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("copydesk serve starts");
         let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
-        let url = loop {
-            let line = lines
+        let mut next_line = || {
+            lines
                 .next()
                 .expect("copydesk serve said where it listens")
-                .expect("a log line");
+                .expect("a log line")
+        };
+        let url = loop {
+            let line = next_line();
             if let Some(at) = line.find("serving the team desk at ") {
                 let rest = &line[at + "serving the team desk at ".len()..];
                 break rest
@@ -72,9 +82,16 @@ impl Serving {
                     .to_string();
             }
         };
+        let waiting = extra.contains(&"--accept-push").then(|| {
+            let line = next_line();
+            let at = line
+                .find("waits for a desk file")
+                .unwrap_or_else(|| panic!("no word of waiting for a desk file: {line}"));
+            line[at..].to_string()
+        });
         // The log goes on being read, so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Serving { child, url }
+        (Serving { child, url }, waiting)
     }
 
     fn stop(&mut self) -> std::process::ExitStatus {
@@ -365,6 +382,121 @@ fn push_moves_a_desk_file_into_an_empty_team_database_and_checks_it() {
         "{}",
         found.stdout
     );
+}
+
+#[test]
+fn push_through_a_server_waiting_on_an_empty_database_needs_its_setup_code_and_checks_the_copy() {
+    let file = TestDesk::staffed();
+    let id = file.new_article(
+        "Claire",
+        &["--headline", "Sent whole", "--byline", "Jane Roe"],
+    );
+    file.ok(Some("Claire"), &["note", "add", &id, "Mind the figures."]);
+    let mut set = file.command(Some("Claire"), &["user", "passphrase", "Claire"]);
+    set.env("COPYDESK_NEW_PASSPHRASE", PASS);
+    assert_eq!(output(set).code, 0);
+    let database = database();
+    let team = TestDesk::empty();
+    let site = team.path("site");
+    let site = site.to_str().unwrap();
+
+    // An empty database is not served unless the server is told to wait for a desk file.
+    let o = team.run(
+        None,
+        &[
+            "serve",
+            "--database",
+            &database,
+            "--listen",
+            "127.0.0.1:0",
+            "--publish-folder",
+            site,
+        ],
+    );
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.contains("--accept-push"), "{}", o.stderr);
+
+    let (server, waiting) = Serving::start_with(&team, &database, &["--accept-push"]);
+    let waiting = waiting.unwrap();
+    let code = waiting
+        .split("the setup code is ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("the log gives the setup code: {waiting}"))
+        .trim()
+        .to_string();
+    assert!(
+        waiting.contains(&format!("copydesk push --server {}", server.url)),
+        "{waiting}"
+    );
+    let push = |code: Option<&str>, extra: &[&str]| {
+        let mut args = vec!["--json", "push"];
+        args.extend_from_slice(extra);
+        let mut cmd = file.command(None, &args);
+        cmd.env("COPYDESK_SERVER", &server.url);
+        if let Some(code) = code {
+            cmd.env("COPYDESK_SETUP_CODE", code);
+        }
+        output(cmd)
+    };
+
+    // Nobody can sign in yet: there is no one.
+    assert_eq!(login(&team, &server.url, "Claire", PASS).code, 1);
+    // A wrong code, or none, is refused and nothing is kept.
+    let o = push(Some("WRONG-CODE-WRONG-CODE"), &[]);
+    assert_eq!(o.code, 1, "{}", o.stdout);
+    assert!(
+        o.stdout.contains("not this server's setup code"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("\"field\":\"setup_code\""),
+        "{}",
+        o.stdout
+    );
+    let o = push(None, &[]);
+    assert_eq!(o.code, 1, "{}", o.stdout);
+    assert!(o.stdout.contains("give the setup code"), "{}", o.stdout);
+    // One team desk at a time.
+    let o = push(Some(&code), &["--database", &database]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(o.stdout.contains("not both"), "{}", o.stdout);
+    assert_eq!(login(&team, &server.url, "Claire", PASS).code, 1);
+
+    // With its code (typed as read, spaces for dashes), the file goes over and is checked there.
+    let o = push(Some(&code.replace('-', " ").to_lowercase()), &[]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    let report: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let articles = report["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "articles")
+        .map(|t| t["rows"].as_u64().unwrap())
+        .unwrap();
+    assert!(articles >= 1, "{report}");
+    assert_eq!(report["articles_verified"].as_u64(), Some(articles));
+
+    // The desk is open on the server at once, as it is in the file.
+    assert_eq!(login(&team, &server.url, "Claire", PASS).code, 0);
+    let o = remote(
+        &team,
+        &server.url,
+        Some("Claire"),
+        &["--json", "article", "show", &id],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let mut local = file.command(Some("Claire"), &["--json", "article", "show", &id]);
+    local.env("COPYDESK_PASSPHRASE", PASS);
+    let local = output(local);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&local.stdout).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&o.stdout).unwrap()
+    );
+    // The code is spent: a second push finds the desk taken.
+    let o = push(Some(&code), &[]);
+    assert_eq!(o.code, 1, "{}", o.stdout);
+    assert!(o.stdout.contains("already holds a desk"), "{}", o.stdout);
 }
 
 /// The team desk's benchmark, small: the bench desk built and measured on PostgreSQL, then

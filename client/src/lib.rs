@@ -16,6 +16,8 @@ pub use follow::{Followed, Following};
 
 /// How long one request may take before the server counts as gone.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Sending a whole desk file and having it copied in and checked.
+const PUSH_TIMEOUT: Duration = Duration::from_secs(6 * 3600);
 
 /// A connection to one team desk's server, signed in or not.
 #[derive(Debug, Clone)]
@@ -165,6 +167,42 @@ impl Client {
     /// The user the token acts as.
     pub fn who(&self) -> Result<User, ApiError> {
         self.send(self.request(reqwest::Method::GET, "/api/session"))
+    }
+
+    /// Sends a desk file to a server waiting for one (`copydesk serve --accept-push`), with the
+    /// setup code it printed and the file's digest; answers what the server copied and checked.
+    pub fn push_desk_file<T: DeserializeOwned>(
+        &self,
+        file: &std::path::Path,
+        digest: &str,
+        setup_code: &str,
+    ) -> Result<T, ApiError> {
+        let opened = std::fs::File::open(file).and_then(|f| Ok((f.metadata()?.len(), f)));
+        let (length, opened) = opened.map_err(|e| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!("cannot read {} to send it: {e}", file.display()),
+            )
+        })?;
+        let address = format!("{}{}", self.base, copydesk_core::api::PUSH_PATH);
+        // Asked first, so that a wrong code or a server that takes no file is said before the
+        // whole file has gone over the wire.
+        let () = self.send(
+            self.http
+                .get(&address)
+                .header(copydesk_core::api::SETUP_CODE_HEADER, setup_code.trim()),
+        )?;
+        self.send(
+            self.http
+                .post(&address)
+                .header(copydesk_core::api::SETUP_CODE_HEADER, setup_code.trim())
+                .header(copydesk_core::api::DIGEST_HEADER, digest)
+                .header(reqwest::header::CONTENT_TYPE, "application/vnd.sqlite3")
+                // A large desk takes a while to send and to copy in; the server checks the copy
+                // before it answers.
+                .timeout(PUSH_TIMEOUT)
+                .body(reqwest::blocking::Body::sized(opened, length)),
+        )
     }
 
     /// The server's health report, as it gives it.

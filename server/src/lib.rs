@@ -5,6 +5,7 @@
 
 mod acting;
 mod changes;
+mod handover;
 mod input;
 mod openapi;
 mod operations;
@@ -22,6 +23,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, Request};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use copydesk_core::desk::SetupCode;
 use copydesk_core::{ApiError, Desk, ErrorCode};
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
@@ -42,6 +44,8 @@ pub struct Served {
     changes: watch::Receiver<u64>,
     stopping: watch::Receiver<bool>,
     openapi: Arc<String>,
+    /// Set while the server waits for a desk file to be pushed into its empty database.
+    waiting: Option<handover::Waiting>,
 }
 
 /// Runs desk work off the async threads; a panic in it is an internal error, not a crash.
@@ -106,6 +110,12 @@ pub fn router(served: Served) -> Router {
                 .delete(session::sign_out),
         )
         .route("/api/events", get(changes::follow))
+        .route(
+            copydesk_core::api::PUSH_PATH,
+            get(handover::ready)
+                .post(handover::take)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .route("/api/openapi.json", get(openapi_json))
         .route("/health", get(health))
         .fallback(no_route)
@@ -157,6 +167,24 @@ fn refused(code: ErrorCode, field: Option<&str>, message: String) -> ApiError {
 /// Starts serving `desk`: the API, a listener for the database's change announcements, and the
 /// publisher.
 pub async fn start(desk: Desk, listen: Listen) -> Result<Server, ApiError> {
+    start_with(desk, listen, None).await
+}
+
+/// Starts serving an empty team database that waits for a desk file: `copydesk push --server`
+/// sends one with `code`, once. Until then nobody can sign in and nothing is published.
+pub async fn start_waiting(
+    desk: Desk,
+    listen: Listen,
+    code: SetupCode,
+) -> Result<Server, ApiError> {
+    start_with(desk, listen, Some(code)).await
+}
+
+async fn start_with(
+    desk: Desk,
+    listen: Listen,
+    waiting: Option<SetupCode>,
+) -> Result<Server, ApiError> {
     if listen.tls.is_none() && !listen.address.ip().is_loopback() {
         return Err(refused(
             ErrorCode::Usage,
@@ -183,6 +211,7 @@ pub async fn start(desk: Desk, listen: Listen) -> Result<Server, ApiError> {
         changes: changes.clone(),
         stopping: stopping.clone(),
         openapi: Arc::new(document),
+        waiting: waiting.map(|code| Arc::new(tokio::sync::Mutex::new(Some(code)))),
     };
     let app = router(served).into_make_service_with_connect_info::<SocketAddr>();
     let handle = axum_server::Handle::new();

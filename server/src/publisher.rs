@@ -15,12 +15,25 @@ use crate::blocking;
 const LONGEST_SLEEP: Duration = Duration::from_secs(30);
 /// A job due but held by another instance's lease is not polled for in a tight loop.
 const SHORTEST_SLEEP: Duration = Duration::from_millis(100);
+/// How often a server waiting for a desk file looks whether one has arrived.
+const WAITING_FOR_A_DESK: Duration = Duration::from_secs(2);
 
 pub async fn run(
     desk: Arc<Desk>,
     mut changes: watch::Receiver<u64>,
     mut stopping: watch::Receiver<bool>,
 ) {
+    // A server waiting for a desk file to be pushed has nothing to publish until one arrives.
+    loop {
+        let d = desk.clone();
+        if blocking(move || d.is_initialised()).await.unwrap_or(false) {
+            break;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(WAITING_FOR_A_DESK) => {}
+            _ = stopping.changed() => return,
+        }
+    }
     loop {
         let d = desk.clone();
         match blocking(move || d.publish_due()).await {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use copydesk_client::Client;
 use copydesk_core::api::DeskSettingsOp;
-use copydesk_core::desk::parse_timezone;
+use copydesk_core::desk::{PushReport, SetupCode, file_digest, parse_timezone};
 use copydesk_core::{Desk, ErrorCode, SystemClock};
 use serde_json::json;
 
@@ -20,6 +20,7 @@ pub struct ServeArgs {
     pub tls: Option<(PathBuf, PathBuf)>,
     pub publish_folder: PathBuf,
     pub secrets_folder: Option<PathBuf>,
+    pub accept_push: bool,
     pub log_json: bool,
 }
 
@@ -35,12 +36,21 @@ pub fn serve(args: ServeArgs) -> CliResult<Reply> {
         f
     })?;
     let desk = Desk::connect(&args.database, Arc::new(SystemClock))?;
-    if !desk.is_initialised()? {
-        return Err(Failure::new(
-            ErrorCode::NotInitialised,
-            "this database holds no desk yet: create one with `copydesk init --database URL …`, or move a desk file into it with `copydesk push --database URL`",
-        ));
-    }
+    let waiting = match (desk.is_initialised()?, args.accept_push) {
+        (true, accept) => {
+            if accept {
+                tracing::info!("the database holds a desk already: --accept-push waits for none");
+            }
+            None
+        }
+        (false, true) => Some(setup_code()?),
+        (false, false) => {
+            return Err(Failure::new(
+                ErrorCode::NotInitialised,
+                "this database holds no desk yet: create one with `copydesk init --database URL …`; move a desk file into it with `copydesk push --database URL`, or start the server with --accept-push and push the file through it (`copydesk push --server URL`)",
+            ));
+        }
+    };
     let mut desk = desk.with_site_folder(&args.publish_folder)?;
     if let Some(folder) = &args.secrets_folder {
         desk = desk.with_secrets_folder(folder)?;
@@ -50,16 +60,29 @@ pub fn serve(args: ServeArgs) -> CliResult<Reply> {
         .build()
         .map_err(|e| Failure::new(ErrorCode::Internal, format!("cannot start the server: {e}")))?;
     runtime.block_on(async move {
-        let server = copydesk_server::start(
-            desk,
-            copydesk_server::Listen {
-                address,
-                tls: args.tls.clone(),
-            },
-        )
-        .await?;
+        let listen = copydesk_server::Listen {
+            address,
+            tls: args.tls.clone(),
+        };
+        let server = match &waiting {
+            Some((code, _)) => copydesk_server::start_waiting(desk, listen, code.clone()).await?,
+            None => copydesk_server::start(desk, listen).await?,
+        };
         let scheme = if args.tls.is_some() { "https" } else { "http" };
         tracing::info!(address = %server.address(), "serving the team desk at {scheme}://{}", server.address());
+        if let Some((code, made)) = &waiting {
+            // The code is printed only when the server made it: one chosen in the environment
+            // is known to whoever chose it, and logs travel further than environments.
+            let code = if *made {
+                code.as_str().to_string()
+            } else {
+                "in COPYDESK_SETUP_CODE".to_string()
+            };
+            tracing::warn!(
+                "this team desk is empty and waits for a desk file: on the computer that holds it, run `copydesk push --server {scheme}://{} --db FILE`; the setup code is {code}",
+                server.address()
+            );
+        }
         copydesk_server::stopped().await;
         tracing::info!("stopping: finishing the requests under way");
         server
@@ -68,6 +91,15 @@ pub fn serve(args: ServeArgs) -> CliResult<Reply> {
             .map_err(|e| Failure::new(ErrorCode::Io, format!("the server stopped badly: {e}")))?;
         Ok(Reply::Done)
     })
+}
+
+/// The code a server waiting for a desk file takes it with: chosen in COPYDESK_SETUP_CODE, or
+/// made now (and then printed); the flag says it was made.
+fn setup_code() -> CliResult<(SetupCode, bool)> {
+    match std::env::var("COPYDESK_SETUP_CODE") {
+        Ok(chosen) => Ok((SetupCode::chosen(&chosen)?, false)),
+        Err(_) => Ok((SetupCode::generate(), true)),
+    }
 }
 
 /// The passphrase from COPYDESK_PASSPHRASE, else asked for on the terminal, else read from stdin.
@@ -140,7 +172,7 @@ pub fn logout(server: Option<&str>) -> CliResult<Reply> {
     ))
 }
 
-pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
+fn desk_to_push(file: &Path) -> CliResult<Desk> {
     if !file.exists() {
         return Err(Failure::new(
             ErrorCode::NotInitialised,
@@ -150,9 +182,38 @@ pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
             ),
         ));
     }
-    let source = Desk::open(file, Arc::new(SystemClock))?;
+    Ok(Desk::open(file, Arc::new(SystemClock))?)
+}
+
+/// `push --database`: copies the desk file straight into the team database.
+pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
+    let source = desk_to_push(file)?;
     let target = Desk::connect(database, Arc::new(SystemClock))?;
     let report = source.push_into(&target)?;
+    pushed(file, &report)
+}
+
+/// `push --server`: sends a copy of the desk file, made at one moment while it may be in use, to
+/// a server waiting for one; the server checks it arrived whole and copies it in.
+pub fn push_to_server(file: &Path, server: &str) -> CliResult<Reply> {
+    let client = Client::new(server)?;
+    let source = desk_to_push(file)?;
+    let code = crate::input::secret("Setup code", "COPYDESK_SETUP_CODE")?;
+    let folder = tempfile::tempdir().map_err(|e| {
+        Failure::new(
+            ErrorCode::Io,
+            format!("cannot make a folder for the copy to send: {e}"),
+        )
+    })?;
+    let copy = folder.path().join("desk.db");
+    source.backup_to(&copy)?;
+    drop(source);
+    let digest = file_digest(&copy)?;
+    let report: PushReport = client.push_desk_file(&copy, &digest, &code)?;
+    pushed(file, &report)
+}
+
+fn pushed(file: &Path, report: &PushReport) -> CliResult<Reply> {
     let mut human = format!(
         "copied {} into the team database ({}) and checked it: {}; the text of all {} articles matches",
         file.display(),
@@ -171,5 +232,5 @@ pub fn push(file: &Path, database: &str) -> CliResult<Reply> {
             report.without_passphrase.join(", ")
         ));
     }
-    Ok(Reply::new(to_json(&report)?, human))
+    Ok(Reply::new(to_json(report)?, human))
 }

@@ -93,6 +93,7 @@ impl TestDesk {
             .env_remove("COPYDESK_USER")
             .env_remove("COPYDESK_PASSPHRASE")
             .env_remove("COPYDESK_NEW_PASSPHRASE")
+            .env_remove("COPYDESK_SETUP_CODE")
             .stdin(Stdio::null());
         if let Some(u) = user {
             cmd.env("COPYDESK_USER", u);

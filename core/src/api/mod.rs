@@ -21,7 +21,7 @@ pub use crate::desk::{
     NewContributor, NewDesk, NewUser, PublishTarget, PublishingSettings, Resolution, RevisionDiff,
     RevisionText, SampleReport, SearchFilter, SectionPlan, Session, SignInChoice, SignedIn, When,
 };
-pub use crate::desk::{Milestones, TargetCheck, TargetChoice};
+pub use crate::desk::{Milestones, PasswordPlace, TargetCheck, TargetChoice};
 pub use crate::error::{ApiError, ErrorCode, ErrorDetails};
 pub use crate::import::Format;
 pub use crate::model::{
@@ -81,6 +81,13 @@ pub const COMMON_ERRORS: &[ErrorCode] = &[
     ErrorCode::Busy,
     ErrorCode::Storage,
 ];
+
+/// `POST /api/push` carries a desk file, not an operation's input: a server started on an empty
+/// database to wait for one takes it with the setup code it printed, and checks the file arrived
+/// whole by its digest (`desk::file_digest`).
+pub const PUSH_PATH: &str = "/api/push";
+pub const SETUP_CODE_HEADER: &str = "x-copydesk-setup-code";
+pub const DIGEST_HEADER: &str = "x-copydesk-digest";
 
 /// Declares one operation: a struct of its input fields, its output, its particular errors,
 /// and the desk call that runs it.

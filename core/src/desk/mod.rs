@@ -5,6 +5,8 @@ mod archive;
 mod articles;
 mod changes;
 mod contributors;
+#[cfg(feature = "postgres")]
+mod handover;
 mod ics;
 mod import;
 mod import_batch;
@@ -36,6 +38,8 @@ pub use articles::{
 };
 pub use changes::{ChangeKind, ChangeListener, Changes, DeskChange};
 pub use contributors::{ContributorEdit, NewContributor};
+#[cfg(feature = "postgres")]
+pub use handover::{SetupCode, file_digest};
 pub use import::{
     BylineMatch, ExistingContributor, ImportByline, ImportDraft, ImportPreview, Imported,
     ImportedContributor, MatchedBy,
