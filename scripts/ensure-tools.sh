@@ -3,10 +3,10 @@
 # (SQLite is built from source), the WebKitGTK and GTK libraries the desktop shell links, Xvfb and
 # WebKitWebDriver for the end-to-end tests, a Java runtime and Python for the output validators,
 # dbus-daemon and PostgreSQL for the shell's notification test and the team desk's tests,
-# with --tests, WordPress, MariaDB and PHP for the WordPress publish target's tests,
-# Node.js for the UI, and a Rust toolchain new enough for
-# the workspace, with rustfmt and clippy. Quiet when everything is already there. (tauri-driver
-# comes from cargo, in scripts/e2e.sh.)
+# with --tests, WordPress, MariaDB and PHP for the WordPress publish target's tests and GNOME Keyring
+# for the keyring's, Node.js for the UI, and a Rust toolchain new enough for the workspace, with
+# rustfmt and clippy. Quiet when everything is already there. (tauri-driver comes from cargo, in
+# scripts/e2e.sh.)
 set -euo pipefail
 
 need_rust="1.95"
@@ -55,8 +55,9 @@ dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q "install ok instal
 # With --tests (make test): WordPress, MariaDB and PHP for the WordPress publish target's tests.
 # They run a private copy of Debian's WordPress on a private database (scripts/with-wordpress.sh),
 # never the services the packages set up, which `make run` alone does not install. The theme is
-# only recommended by wordpress; the tests read its rendered pages.
-[ "${1:-}" = --tests ] && for pkg in wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql; do
+# only recommended by wordpress; the tests read its rendered pages. And GNOME Keyring, the Secret
+# Service the keyring tests (core/tests/keyring.rs) start on a private session bus of their own.
+[ "${1:-}" = --tests ] && for pkg in wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql gnome-keyring; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi

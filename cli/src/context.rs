@@ -90,7 +90,11 @@ impl Ctx {
                 )
             })?;
         }
-        let desk = Desk::open(&path, clock).map_err(|e| cannot_open(&path, e.into()))?;
+        // The WordPress password goes into the user's keyring when one answers (a desk on one
+        // machine; COPYDESK_KEYRING=off keeps it in a file beside the desk).
+        let desk = Desk::open(&path, clock)
+            .map_err(|e| cannot_open(&path, e.into()))?
+            .with_system_keyring();
         Ok(Ctx {
             face: Face::File { desk, path },
             as_user,

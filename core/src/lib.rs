@@ -16,6 +16,7 @@ pub mod journal;
 pub mod model;
 pub(crate) mod passphrase;
 pub(crate) mod sample;
+pub mod secrets;
 pub(crate) mod site;
 pub mod slots;
 pub(crate) mod snippet;

@@ -197,7 +197,11 @@ fn open_desk(path: &Path) -> AppResult<Desk> {
             .with_detail(e.to_string())
         })?;
     }
-    Desk::open(path, app_clock()).map_err(ApiError::from)
+    // The WordPress password goes into the user's keyring when one answers
+    // (COPYDESK_KEYRING=off keeps it in a file beside the desk).
+    Desk::open(path, app_clock())
+        .map(Desk::with_system_keyring)
+        .map_err(ApiError::from)
 }
 
 /// The end-to-end tests move the running app's time through a file; otherwise, the machine's.

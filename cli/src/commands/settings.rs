@@ -168,20 +168,21 @@ impl View {
     }
 }
 
-/// "the publish folder", or "WordPress at URL as USER" (and whether its password is saved).
+/// "the publish folder", or "WordPress at URL as USER" and where its password is kept (never the
+/// password itself).
 fn target_words(target: &PublishTarget) -> String {
     match target {
         PublishTarget::Folder => "the publish folder".into(),
         PublishTarget::Wordpress {
             url,
             user,
-            password_saved,
+            password_kept,
+            ..
         } => format!(
-            "WordPress at {url} as {user}{}",
-            if *password_saved {
-                ""
-            } else {
-                " (no application password saved)"
+            "WordPress at {url} as {user}, {}",
+            match password_kept {
+                Some(place) => format!("its application password {}", place.words()),
+                None => "no application password saved".into(),
             }
         ),
     }

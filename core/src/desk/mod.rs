@@ -55,7 +55,7 @@ pub use revisions::{DiffKind, DiffPart, FieldDiff, Milestones, RevisionDiff, Rev
 pub use schedule::{Calendar, FreeSlot, PublishingSettings, SectionPlan, When};
 pub use search::SearchFilter;
 pub use sessions::{Session, SignedIn};
-pub use target::{PublishTarget, TargetCheck, TargetChoice};
+pub use target::{PasswordPlace, PublishTarget, TargetCheck, TargetChoice};
 pub use users::NewUser;
 
 use crate::clock::Clock;
@@ -84,6 +84,8 @@ pub struct Desk {
     site_folder: Option<std::path::PathBuf>,
     /// Where secrets are kept when the desk has no file to keep them beside.
     secrets_folder: Option<std::path::PathBuf>,
+    /// The system keyring, for a desk on one machine whose caller opted in (the CLI, the app).
+    secret_store: Option<Arc<dyn crate::secrets::SecretStore>>,
     /// How long a request to the WordPress target may take.
     push_timeout: std::time::Duration,
 }
@@ -161,6 +163,7 @@ impl Desk {
             ids: Mutex::new(ContextV7::new()),
             site_folder: None,
             secrets_folder: None,
+            secret_store: None,
             push_timeout: target::PUSH_TIMEOUT,
         }
     }

@@ -15,7 +15,13 @@ vi.mock("../lib/api", async (original) => ({
 }));
 
 const folder: PublishTarget = { kind: "folder" };
-const wordpress: PublishTarget = { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: true };
+const wordpress: PublishTarget = {
+  kind: "wordpress",
+  url: "https://news.example.org/",
+  user: "desk-bot",
+  password_saved: true,
+  password_kept: { kind: "keyring" },
+};
 const publishing = (target: PublishTarget): PublishingSettings => ({
   publish_folder: "/srv/meridian",
   site_url: null,
@@ -30,7 +36,14 @@ describe("PublishTargetSetting", () => {
   });
 
   it("lets the chief switch to WordPress, and sends the address, the user and the password as typed", async () => {
-    const saved: PublishTarget = { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: true };
+    // No keyring on this computer: the password went to a file, and the panel says which.
+    const saved: PublishTarget = {
+      kind: "wordpress",
+      url: "https://news.example.org/",
+      user: "desk-bot",
+      password_saved: true,
+      password_kept: { kind: "file", path: "/home/claire/desk.db.wordpress-password" },
+    };
     api.setPublishTarget.mockResolvedValue(publishing(saved));
     const onsaved = vi.fn();
     render(PublishTargetSetting, { props: { chief: true, target: folder, onsaved } });
@@ -56,7 +69,9 @@ describe("PublishTargetSetting", () => {
       target: { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password: "abcd EFGH 1234" },
     });
     expect(await screen.findByText("Pieces now go to WordPress at https://news.example.org/ as desk-bot.")).toHaveAttribute("role", "status");
-    expect(screen.getByText(/^Now:/)).toHaveTextContent("Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved.");
+    expect(screen.getByText(/^Now:/)).toHaveTextContent(
+      "Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved, kept in /home/claire/desk.db.wordpress-password (readable only by its owner).",
+    );
     // The password went in; it is not kept in the form, and a saved one is said to be kept.
     expect(password).toHaveValue("");
     expect(password).toHaveAttribute("placeholder", "Saved: leave empty to keep it");
@@ -66,7 +81,7 @@ describe("PublishTargetSetting", () => {
   it("keeps the saved password when the field is left empty", async () => {
     api.setPublishTarget.mockResolvedValue(publishing({ ...wordpress, user: "night-desk" } as PublishTarget));
     render(PublishTargetSetting, { props: { chief: true, target: wordpress } });
-    expect(screen.getByText(/^Now:/)).toHaveTextContent("An application password is saved.");
+    expect(screen.getByText(/^Now:/)).toHaveTextContent("An application password is saved, kept in the system keyring.");
     const password = screen.getByLabelText("Application password");
     expect(password).toHaveValue("");
     expect(password).toHaveAttribute("placeholder", "Saved: leave empty to keep it");
@@ -188,7 +203,9 @@ describe("PublishTargetSetting", () => {
   it("shows an editor where pieces go, without a way to change it", async () => {
     render(PublishTargetSetting, { props: { chief: false, target: wordpress } });
     const panel = screen.getByRole("region", { name: "Where pieces are published" });
-    expect(within(panel).getByText(/^Now:/)).toHaveTextContent("Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved.");
+    expect(within(panel).getByText(/^Now:/)).toHaveTextContent(
+      "Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved, kept in the system keyring.",
+    );
     expect(within(panel).queryByRole("button", { name: "Save where pieces go" })).toBeNull();
     expect(within(panel).queryByRole("button", { name: /^Save/ })).toBeNull();
     expect(within(panel).getByLabelText("A WordPress site")).toBeDisabled();

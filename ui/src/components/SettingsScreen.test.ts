@@ -172,7 +172,13 @@ describe("SettingsScreen", () => {
   });
 
   it("shows where pieces are published, as the desk reads it, and keeps it after the chief saves it", async () => {
-    const wordpress = { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: true } as const;
+    const wordpress = {
+      kind: "wordpress",
+      url: "https://news.example.org/",
+      user: "desk-bot",
+      password_saved: true,
+      password_kept: { kind: "keyring" },
+    } as const;
     api.setPublishTarget.mockResolvedValue({ ...publishing, target: wordpress });
     render(SettingsScreen, { user: chief, settings });
     const panel = await screen.findByRole("region", { name: "Where pieces are published" });
@@ -184,7 +190,7 @@ describe("SettingsScreen", () => {
     await userEvent.click(within(panel).getByRole("button", { name: "Save where pieces go" }));
     expect(await within(panel).findByText("Pieces now go to WordPress at https://news.example.org/ as desk-bot.")).toBeInTheDocument();
     expect(within(panel).getByText(/^Now:/)).toHaveTextContent(
-      "Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved.",
+      "Now: WordPress at https://news.example.org/ as desk-bot. An application password is saved, kept in the system keyring.",
     );
     expect(within(panel).getByLabelText("Application password")).toHaveValue("");
   });
@@ -192,7 +198,7 @@ describe("SettingsScreen", () => {
   it("shows an editor the settings without a way to change them", async () => {
     api.publishingSettings.mockResolvedValue({
       ...publishing,
-      target: { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: false },
+      target: { kind: "wordpress", url: "https://news.example.org/", user: "desk-bot", password_saved: false, password_kept: null },
     });
     render(SettingsScreen, { user: editor, settings });
     const opinion = await screen.findByRole("form", { name: "Section Opinion" });

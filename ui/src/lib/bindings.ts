@@ -929,6 +929,16 @@ export type Page<T> = {
 	next: string | null,
 };
 
+/**  Where the WordPress application password is kept. */
+export type PasswordPlace = 
+/**  The system keyring (on Linux the Secret Service: GNOME Keyring, KWallet). */
+{ kind: "keyring" } | 
+/**
+ *  A file only its owner can read (mode 0600): beside the desk file, or in the server's
+ *  secrets folder.
+ */
+{ kind: "file"; path: string };
+
 /**  Someone with an article open in an editor, as the desk last heard from them. */
 export type Presence = {
 	article_id: string,
@@ -992,7 +1002,9 @@ export type PublishTarget =
 /**  A WordPress site, through its REST API. */
 { kind: "wordpress"; url: string; user: string; 
 /**  Whether an application password is saved for it (the password itself never leaves). */
-password_saved: boolean };
+password_saved: boolean; 
+/**  Where the saved password is kept; `None` when none is saved. */
+password_kept?: PasswordPlace | null };
 
 /**  The jobs this app's publisher carried out or saw fail. */
 export type PublishingDone = {
