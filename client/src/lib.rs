@@ -197,7 +197,7 @@ impl Client {
                 .post(&address)
                 .header(copydesk_core::api::SETUP_CODE_HEADER, setup_code.trim())
                 .header(copydesk_core::api::DIGEST_HEADER, digest)
-                .header(reqwest::header::CONTENT_TYPE, "application/vnd.sqlite3")
+                .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
                 // A large desk takes a while to send and to copy in; the server checks the copy
                 // before it answers.
                 .timeout(PUSH_TIMEOUT)

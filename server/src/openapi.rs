@@ -153,6 +153,99 @@ impl Document {
     }
 }
 
+impl Document {
+    /// `/api/push`: a desk file for a server waiting on an empty database. Its body is the file
+    /// itself, and the setup code and digest travel as headers, so it is written out here.
+    fn push_routes(&mut self) {
+        use copydesk_core::api::{DIGEST_HEADER, PUSH_PATH, SETUP_CODE_HEADER};
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        self.register::<desk::PushReport>();
+        let header = |name: &str, doc: &str| {
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Header)
+                .required(Required::True)
+                .description(Some(doc))
+                .schema(Some(String::schema()))
+                .build()
+        };
+        let refusals = |mut op: OperationBuilder, codes: &[ErrorCode]| {
+            let mut statuses: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
+            for code in codes.iter().chain(TRANSPORT_ERRORS) {
+                statuses
+                    .entry(status(*code).as_u16())
+                    .or_default()
+                    .insert(code.as_str());
+            }
+            for (code, names) in statuses {
+                let names: Vec<&str> = names.into_iter().collect();
+                op = op.response(
+                    code.to_string(),
+                    ResponseBuilder::new()
+                        .description(format!("Refused: {}.", names.join(", ")))
+                        .content("application/json", json(reference::<ApiError>())),
+                );
+            }
+            op
+        };
+        let code_doc = "The setup code the server printed when it started with --accept-push.";
+        let ready = OperationBuilder::new()
+            .operation_id(Some("push_ready"))
+            .description(Some(
+                "Whether this server waits for a desk file and takes it with this setup code:                  asked before the file is sent.",
+            ))
+            .parameter(header(SETUP_CODE_HEADER, code_doc))
+            .response("204", ResponseBuilder::new().description("It would."));
+        let take = OperationBuilder::new()
+            .operation_id(Some("push"))
+            .description(Some(
+                "A desk file (SQLite), for a server started with --accept-push on an empty                  database: checked against its digest, opened, copied in and checked, or                  nothing is kept. Once taken, the code is spent.",
+            ))
+            .parameter(header(SETUP_CODE_HEADER, code_doc))
+            .parameter(header(
+                DIGEST_HEADER,
+                "BLAKE2s-256 of the file, in hex: the server checks the file arrived whole.",
+            ))
+            .request_body(Some(
+                RequestBodyBuilder::new()
+                    .content(
+                        "application/octet-stream",
+                        ContentBuilder::new()
+                            .schema(Some(
+                                utoipa::openapi::ObjectBuilder::new()
+                                    .schema_type(utoipa::openapi::Type::String)
+                                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                                        utoipa::openapi::KnownFormat::Binary,
+                                    ))),
+                            ))
+                            .build(),
+                    )
+                    .required(Some(Required::True))
+                    .build(),
+            ))
+            .response(
+                "200",
+                ResponseBuilder::new()
+                    .description("Copied and checked.")
+                    .content("application/json", json(reference::<desk::PushReport>())),
+            );
+        let codes = [
+            ErrorCode::Forbidden,
+            ErrorCode::Unauthenticated,
+            ErrorCode::InvalidInput,
+            ErrorCode::SchemaTooNew,
+            ErrorCode::CheckFailed,
+            ErrorCode::Io,
+            ErrorCode::Storage,
+        ];
+        let item = PathItem::new(HttpMethod::Get, refusals(ready, &codes[..2]).build());
+        let mut item = item;
+        item.post = Some(refusals(take, &codes).build());
+        let paths = std::mem::take(&mut self.paths);
+        self.paths = paths.path(PUSH_PATH, item);
+    }
+}
+
 /// The whole document, as `/api/openapi.json` serves it.
 pub fn document() -> OpenApi {
     let mut doc = Document::new();
@@ -217,6 +310,7 @@ pub fn document() -> OpenApi {
         errors: &[ErrorCode::SchemaTooNew],
         signed_in: false,
     });
+    doc.push_routes();
     let Document { paths, schemas } = doc;
     let mut components = ComponentsBuilder::new().security_scheme(
         "token",

@@ -47,6 +47,7 @@ const NUMBERED: &[&str] = &[
 
 /// How many rows of each table were copied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TableCount {
     pub name: String,
     pub rows: u64,
@@ -54,6 +55,7 @@ pub struct TableCount {
 
 /// What a push copied and checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushReport {
     pub tables: Vec<TableCount>,
     /// Articles whose text hashed alike in the file and in the copy.
