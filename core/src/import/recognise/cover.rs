@@ -18,9 +18,12 @@ const TAIL_LIMIT: usize = 12;
 /// A headline is one short line (as `MAX_HEADLINE_WORDS` in recognition).
 const HEADLINE_WORDS: usize = 30;
 
-/// "Dear Tom,", "Good afternoon,": how an e-mail opens.
+/// "Dear Tom,", "Good afternoon,": how an e-mail opens, in the languages of the desk's senders
+/// ("Hallo Lukas,", "Bonjour,", "Sehr geehrte Damen und Herren").
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening|day)|to whom)\b")
+    re(
+        r"^(?i:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening|day)|to whom|hallo|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen)|bonjour|bonsoir|cher|ch[èe]re|chers|madame|monsieur|hola|estimad[oa]s?|buenos d[ií]as|ciao|buongiorno|gentile|gentili|beste|geachte|hej|hei)\b",
+    )
 });
 /// The writer speaking to the editor ("I", "you") …
 static FIRST_OR_SECOND_PERSON: LazyLock<Regex> =
@@ -99,7 +102,7 @@ fn signature_line(text: &str) -> bool {
 
 /// Every word capitalised but the small words of a name or an institution.
 fn title_case(text: &str) -> bool {
-    const SMALL: &str = "of for and the at in on de du des van von der den da di y für zur zum voor för & | - – — ,";
+    const SMALL: &str = "of for and und et e the at in on de du des van von der den da di y für zur zum voor för & | - – — ,";
     text.split_whitespace().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -169,9 +172,13 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             at += 1;
         } else if furniture::sign_off(text).is_some() && in_note {
             at += 1;
+            // The signature, and the notices a mail program or its lawyers set under it.
             while at < limit
                 && !MAIL_HEADER.is_match(blocks[at].text.trim())
-                && (signature_line(&blocks[at].text) || is_rule(blocks[at]))
+                && (signature_line(&blocks[at].text)
+                    || is_rule(blocks[at])
+                    || furniture::is_legal_notice(&blocks[at].text)
+                    || furniture::is_notice(&blocks[at].text))
             {
                 at += 1;
             }
@@ -186,6 +193,10 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded
             // message's own note, to the person it was sent to.
             at += 1;
+        } else if greeting(text) && in_note && through_the_letter(blocks, at, limit) > at {
+            // A forwarded message's own letter ("Hi Katrin, here's the final text …"), to its
+            // sign-off.
+            at = through_the_letter(blocks, at, limit);
         } else if greeting(text)
             || furniture::is_cover_note(text)
             || furniture::is_desk_note(text)
@@ -265,11 +276,16 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
         .iter()
         .rposition(|b| b.text.trim() == "--")
         .map(|i| from + i);
+    // Under a "--" line all is signature: a sign-off above it needs only closing lines down to it.
+    let signature_from = signed.unwrap_or(blocks.len());
     let signed_off = blocks[from..]
         .iter()
         .enumerate()
         .find(|(i, b)| {
-            furniture::sign_off(&b.text).is_some() && blocks[from + i + 1..].iter().all(closing)
+            furniture::sign_off(&b.text).is_some()
+                && blocks[(from + i + 1).min(signature_from)..signature_from]
+                    .iter()
+                    .all(closing)
         })
         .map(|(i, _)| from + i);
     // "Cllr NAME" alone, then a few short lines (party, district, hours, a number): a signature

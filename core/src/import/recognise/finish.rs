@@ -77,11 +77,12 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
     join_markdown(&blocks)
 }
 
-/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]": a writer's note to the desk in
-/// square brackets, in the copy or between its paragraphs.
+/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]", "[Note for Ruth: …]": a writer's
+/// note to the desk (or to its editor by name) in square brackets, in the copy or between its
+/// paragraphs.
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note to (?:the )?(?:editor|desk|subs)|note for (?:the )?(?:editor|desk|subs)|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
+        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note (?:to|for) (?:the )?(?:editor|desk|subs|\p{Lu}\p{Ll}+)|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
     )
 });
 /// A paragraph that is a note to the editor in brackets and nothing else ("[PHOTO: … credit …]").

@@ -16,7 +16,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about)\s+(?:(?i:the\s+authors?|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by)\s+{0})\s*:?$",
+        r"^(?:(?i:about|über|ueber|à propos d[eu]s?|a propos d[eu]s?|sobre|over)\s+(?:(?i:the\s+authors?|(?:die|den|der|l'|les?|la|el|los|las|de)\s*(?:autor\p{{L}}*(?:[:*]innen)?|auteur\p{{L}}*|author\p{{L}}*|schrijver\p{{L}}*)|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -54,10 +54,12 @@ static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A submission's own count: "Word count: 621", "Length: c. 600 words", "[ 672 words ]".
+/// A submission's own count: "Word count: 621", "Length: c. 600 words", "[ 672 words ]", in
+/// characters as German and French desks count ("Zeichen (inkl. Leerzeichen): 3.712 / approx. 575
+/// words").
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:word\s*count|words|length)\s*:?\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*words)?(?:\s*\([^)]*\))?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])])$",
+        r"^(?i:(?:word\s*count|words|length|characters|zeichen|caract[èe]res|signes)(?:\s*\([^)]*\))?\s*:?\s*(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*(?:words|characters|zeichen))?(?:\s*\([^)]*\))?(?:\s*/\s*[^/]{1,40})?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])])$",
     )
 });
 
@@ -71,14 +73,14 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:vielen )?dank(?:e)?(?:\s*(?:&|und)\s*gr(?:ü|ue|u)(?:ß|ss)e?)?|merci(?: beaucoup)?|grazie(?: mille)?|gracias|bedankt|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
     )
 });
 
 /// What an e-mail's lawyers add under it.
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
+        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|may contain|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
     )
 });
 
@@ -119,7 +121,11 @@ pub(super) fn is_related_header(text: &str) -> bool {
 }
 
 pub(super) fn is_about_header(text: &str) -> bool {
-    text.chars().count() <= 60 && ABOUT_HEADER.is_match(text.trim())
+    // A bilingual label ("Über die Autor:innen / About the authors:") is one when either half is.
+    text.chars().count() <= 90
+        && text
+            .split(" / ")
+            .any(|half| half.chars().count() <= 60 && ABOUT_HEADER.is_match(half.trim()))
 }
 
 pub(super) fn is_inline_promo(text: &str) -> bool {

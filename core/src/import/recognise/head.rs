@@ -2,6 +2,10 @@
 //! any section label), its standfirst, and the byline lines and post metadata around them; who
 //! the copy names as its writer, against what a page's metadata says.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::cover::is_contact_line;
 use super::{FoundAuthor, Recognised, furniture, patterns};
 use crate::import::{BadFile, Block, BlockKind, Meta};
@@ -22,6 +26,13 @@ column editorial op-ed oped blog letter letters explainer long read perspective 
 
 /// Picks the headline and returns the blocks after it. A Title block near the top wins (what
 /// stands before it is a kicker or a date); then the file's own title; then the first line,
+/// "Standfirst:", "Dek:", "Summary:" opening the standfirst: the name of the field, not its text.
+static STANDFIRST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:standfirst|stand-first|dek|deck|subtitle|sub-?heading|summary|lede|lead|teaser|intro|sell)\s*:\s*",
+    )
+});
+
 /// unless that is only a section label ("OPINION") above it.
 pub(super) fn take_headline<'a>(
     meta: &Meta,
@@ -154,12 +165,21 @@ pub(super) fn take_head(
     page: &mut bool,
     plain: bool,
 ) {
+    // A heading straight under the headline that runs to a sentence is the standfirst, not a
+    // subheading: Markdown writers set their dek as `## …`.
+    let dek =
+        meta.standfirst.is_none() && rest.len() > 2 && rest.first().is_some_and(|b| dek_heading(b));
+    if dek {
+        rec.standfirst = rest.remove(0).text.clone();
+    }
     let before = rest.len();
     take_byline_lines(rest, rec, page);
     let under_headline = plain && rest.len() == before;
     // The file's own subtitle (Word's Subtitle style) is the standfirst wherever it stands in the
     // head.
-    if let Some(i) = rest
+    if dek {
+        // Taken above, before the byline.
+    } else if let Some(i) = rest
         .iter()
         .take(4)
         .position(|b| b.kind == BlockKind::Subtitle)
@@ -178,6 +198,10 @@ pub(super) fn take_head(
             Some(Described::Truncated) | None => take_copy_standfirst(rest, rec, under_headline),
             Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
         }
+    }
+    // "Standfirst: …": the writer labelled the field; the label is no part of it.
+    if let Some(m) = STANDFIRST_LABEL.find(&rec.standfirst) {
+        rec.standfirst = rec.standfirst[m.end()..].to_string();
     }
     // "…, writes NAME": the standfirst names the writer. "NAME says …" names someone speaking,
     // who is the writer if the copy closes with their bio.
@@ -240,6 +264,19 @@ fn closing_bios(rest: &[&Block], names: &[String]) -> bool {
             .any(|b| patterns::bio_subject(&b.text, &known).is_some_and(|n| fold(&n) == known[0]))
     })
 }
+
+/// A heading that reads as a standfirst: a dozen words or more, or a sentence ended inside it.
+fn dek_heading(b: &Block) -> bool {
+    let text = b.text.trim();
+    let words = text.split_whitespace().count();
+    matches!(b.kind, BlockKind::Heading(_))
+        && words <= MAX_STANDFIRST_WORDS
+        && (words >= DEK_WORDS || SENTENCE_INSIDE.is_match(text))
+}
+
+/// A subheading is a few words; a heading this long under the headline is its standfirst.
+const DEK_WORDS: usize = 12;
+static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"[.!?]\s+\p{Lu}"));
 
 /// The copy's own standfirst: a short paragraph under the headline that names its writer, is set
 /// apart in italic or bold, or stands above the byline.

@@ -304,4 +304,6 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod wrapping_more_tests;
+#[cfg(test)]
 mod wrapping_tests;

@@ -15,6 +15,8 @@ use crate::import::{Block, BlockKind};
 const BYLINE_WITHIN: usize = 8;
 /// A note to the desk is a line or two, not a paragraph of copy.
 const NOTE_WORDS: usize = 40;
+/// Above a headline with its standfirst and byline under it, a note is one short line.
+const FRAMED_NOTE_WORDS: usize = 12;
 
 /// "approx. 620 words", "Word count: 731", "c. 800 words".
 static WORD_COUNT: LazyLock<Regex> =
@@ -60,11 +62,22 @@ pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
     else {
         return 0;
     };
-    let headline_at = |at: usize| {
+    // Under a headline framed by its standfirst and byline, a short line above it that ends no
+    // sentence ("FINAL VERSION 14/3 – for The Meridian", a kicker) is no part of the piece
+    // either, whatever it says.
+    let note = |b: &&Block, framed: bool| {
+        let text = b.text.trim();
+        is_note_to_desk(text)
+            || (framed
+                && text.split_whitespace().count() <= FRAMED_NOTE_WORDS
+                && !text.ends_with(['.', '!', '?'])
+                && !SENTENCE_INSIDE.is_match(text))
+    };
+    let headline_at = |at: usize, framed: bool| {
         at > 0
             && blocks[..at]
                 .iter()
-                .all(|b| b.kind != BlockKind::Title && is_note_to_desk(&b.text))
+                .all(|b| b.kind != BlockKind::Title && note(b, framed))
             && blocks[at].text.split_whitespace().count() <= head::HEADLINE_WORDS
             && !is_note_to_desk(&blocks[at].text)
     };
@@ -78,7 +91,7 @@ pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
             || (SENTENCE_INSIDE.is_match(text) && !is_note_to_desk(&blocks[by - 2].text))
     };
     match by.checked_sub(1 + usize::from(standfirst)) {
-        Some(at) if headline_at(at) => at,
+        Some(at) if headline_at(at, standfirst) => at,
         _ => 0,
     }
 }

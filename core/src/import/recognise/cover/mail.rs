@@ -8,12 +8,15 @@ use regex::Regex;
 use super::patterns::{self, re};
 use crate::import::{Block, BlockKind};
 
-/// The header lines of a forwarded or pasted e-mail: "---------- Forwarded message ---------",
+/// The header lines of a forwarded or pasted e-mail: a separator naming the message between runs
+/// of dashes in any mail program's language ("---------- Forwarded message ---------", "--------
+/// Message transféré --------", "-----Ursprüngliche Nachricht-----"),
 /// "From: …", "Sent: …", "To: …", and as mail programs write them in German, French, Dutch,
-/// Spanish and Italian ("Von:", "Gesendet:", "Envoyé :", "Verzonden:", "Enviado el:", "Inviato:").
+/// Spanish and Italian ("Von:", "Gesendet:", "Envoyé :", "Pour :", "Copie à :", "Verzonden:",
+/// "Enviado el:", "Inviato:").
 pub(super) static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:-{2,}\s*(?:forwarded|original|weitergeleitete|urspr[üu]ngliche)\s+(?:message|nachricht)\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to|von|gesendet|an|datum|de|envoy[ée]|[àa]|van|verzonden|aan|datum|enviado(?: el)?|para|inviato|da|a)\s*:\s*\S.*)$",
+        r"^(?i:-{2,}\s*(?:\p{L}+\s+){0,3}(?:message|nachricht|bericht|mensaje|messaggio|mail|e-mail)(?:\s+\p{L}+){0,3}\s*-{2,}|begin forwarded message\s*:?|(?:from|sent|date|to|cc|bcc|reply-to|von|gesendet|an|datum|kopie|de|envoy[ée]|[àa]|pour|copie(?:\s+[àa])?|cci|van|verzonden|aan|datum|enviado(?: el)?|para|inviato|da|a)\s*:\s*\S.*)$",
     )
 });
 
@@ -35,7 +38,7 @@ pub(super) fn subject(text: &str) -> Option<&str> {
 }
 
 static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:subject|betreff|objet|onderwerp|asunto|oggetto)\s*:"));
+    LazyLock::new(|| re(r"^(?i:subject|betreff|objet|sujet|onderwerp|asunto|oggetto)\s*:"));
 
 /// Whether the block at `at` comes straight under a message's headers.
 pub(super) fn after_headers(blocks: &[&Block], at: usize) -> bool {
@@ -68,9 +71,22 @@ pub(super) fn addresses_by_name(text: &str) -> bool {
 pub(in crate::import::recognise) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
     let quoted = |b: &&Block| b.kind == BlockKind::Quote || b.text.trim_start().starts_with('>');
     // The first attribution that is not itself quoted: older messages quote theirs.
-    (1..blocks.len().saturating_sub(1)).find(|&at| {
+    let unquoted = (1..blocks.len().saturating_sub(1)).find(|&at| {
         ATTRIBUTION.is_match(blocks[at].text.trim())
             && !quoted(&blocks[at])
             && blocks[at + 1..].iter().all(quoted)
+    });
+    // A phone's mail program quotes the attribution too ("> On 11 Mar 2025, at 10:02, NAME
+    // wrote:"): then the thread is the quoted run to the end that opens with one.
+    unquoted.or_else(|| {
+        let from = blocks.iter().rposition(|b| !quoted(b)).map_or(0, |i| i + 1);
+        (from.max(1)..blocks.len()).find(|&at| {
+            let text = blocks[at].text.trim().trim_start_matches('>').trim();
+            // Its lines may have been joined into one block: the attribution ends at "wrote:".
+            let first = text
+                .find("wrote:")
+                .map_or(text, |i| &text[..i + "wrote:".len()]);
+            ATTRIBUTION.is_match(first)
+        })
     })
 }
