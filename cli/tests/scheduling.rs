@@ -686,7 +686,8 @@ fn bad_windows_files_and_times_are_refused() {
 
 /// The WordPress target from the terminal, against the real WordPress that
 /// scripts/with-wordpress.sh starts (make test does): the password read from standard input, kept
-/// in a 0600 file beside the desk and never printed or stored in the desk file; the connection
+/// in a 0600 file beside the desk (the keyring is off in these tests; tests/keyring.rs has one) and
+/// never printed or stored in the desk file; the connection
 /// tested in words; a wrong password refused with WordPress's reason.
 #[test]
 fn the_wordpress_target_is_set_from_stdin_tested_and_its_password_never_shown() {
@@ -717,6 +718,14 @@ fn the_wordpress_target_is_set_from_stdin_tested_and_its_password_never_shown() 
     assert_eq!(o.code, 0, "{}{}", o.stderr, o.stdout);
     assert!(
         o.stdout.contains(&format!("WordPress at {url}/ as {user}")),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains(&format!(
+            "its application password kept in {} (readable only by its owner)",
+            d.path("desk.db.wordpress-password").display()
+        )),
         "{}",
         o.stdout
     );
