@@ -89,11 +89,12 @@ while [ "$native_port" = "$port" ]; do native_port=$(free_port); done
 
 # The app inherits this environment: a new desk file, its own config and data folders so that
 # nothing from this machine's real desk (window size, say) leaks in, and a clock the tests can
-# move by writing an instant into $tmp/clock (the machine's time while the file is absent).
+# move by writing an instant into $tmp/clock (the machine's time while the file is absent), and
+# never the keyring of whoever runs them (zbus would find a session bus in XDG_RUNTIME_DIR).
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
 env -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
 	DISPLAY="$display" GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
-	COPYDESK_DB="$tmp/desk.db" COPYDESK_CLOCK_FILE="$tmp/clock" \
+	COPYDESK_DB="$tmp/desk.db" COPYDESK_CLOCK_FILE="$tmp/clock" COPYDESK_KEYRING=off \
 	XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
 	setsid "$driver" --port "$port" --native-port "$native_port" >"$tmp/driver.log" 2>&1 &
 driver_pid=$!
