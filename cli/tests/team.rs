@@ -256,6 +256,42 @@ fn the_cli_works_a_team_desk_through_its_server_as_it_works_a_file() {
     assert!(o.stderr.contains("does not answer"), "{}", o.stderr);
 }
 
+/// A server that goes away in the middle of answering: the command says so in one line, and that
+/// the request was either done whole or not at all (the server's transaction is one).
+#[test]
+fn a_server_that_goes_away_mid_answer_is_said_so_in_one_line() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request);
+        // The head of a JSON answer, then the connection drops.
+        let _ = stream.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{\"token\":\"",
+        );
+        let _ = stream.flush();
+    });
+    let d = TestDesk::empty();
+    let o = login(&d, &url, "Claire", PASS);
+    server.join().unwrap();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_one_line_failure(&["login"], &o);
+    assert!(
+        o.stderr.contains("broke during the request"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("done whole or not at all"),
+        "{}",
+        o.stderr
+    );
+    // Nothing was kept as a session.
+    assert!(!d.path("config/copydesk/sessions.json").exists());
+}
+
 #[test]
 fn push_moves_a_desk_file_into_an_empty_team_database_and_checks_it() {
     let file = TestDesk::staffed();

@@ -47,7 +47,7 @@ pub enum Error {
     #[error("cannot {}: {}", .action.words(), .unmet.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join("; "))]
     NotReady { action: Action, unmet: Vec<Check> },
     #[error(
-        "this database was written by a newer Copydesk (schema version {found}; this build knows up to {known}); it was left untouched"
+        "this database was written by a newer Copydesk (schema version {found}; this build knows up to {known}); it was left untouched: open it with that Copydesk or a newer one"
     )]
     SchemaTooNew { found: i64, known: i64 },
     #[error("the desk is not set up yet: run `copydesk init` or start the app to create it")]

@@ -351,7 +351,7 @@ impl Desk {
             (Some(hash), Some(given)) => {
                 if !passphrase::verify(hash, given)? {
                     return Err(Error::Unauthenticated(format!(
-                        "wrong passphrase for {}",
+                        "wrong passphrase for {}: type it again (it tells capitals apart); the chief can set a new one",
                         row.user.name
                     )));
                 }

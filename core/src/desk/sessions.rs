@@ -159,8 +159,13 @@ impl Desk {
                     Ok(())
                 })?;
                 return Err(Error::Unauthenticated(match found {
-                    Some(r) => format!("wrong passphrase for {}", r.user.name),
-                    None => format!("there is no user called {name} on this desk"),
+                    Some(r) => format!(
+                        "wrong passphrase for {}: type it again (it tells capitals apart); the chief can set a new one",
+                        r.user.name
+                    ),
+                    None => format!(
+                        "there is no user called {name} on this desk: check the name as the chief gave it to you"
+                    ),
                 }));
             }
         };
