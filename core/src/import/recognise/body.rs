@@ -1,6 +1,10 @@
 //! The body of a piece, sorted from the bios, signatures and furniture around it, and written
 //! back as one Markdown text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::cover::is_contact_line;
 use super::cover::{self, email_spells};
 use super::{FoundAuthor, Recognised, furniture, patterns};
@@ -140,6 +144,35 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
     split_shared_bios(rec);
     body
 }
+
+/// Bios of the byline's writers in what was left out as furniture: a press release's "Notes to
+/// editors" after its end mark ("1. NAME is director of …"), a press office's "Author notes".
+/// Wherever the sender's wrapping put them, they are the writers' bios.
+pub(super) fn bios_left_out(rec: &mut Recognised) {
+    let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+    let found: Vec<(String, String)> = rec
+        .dropped
+        .iter()
+        .filter_map(|d| {
+            let text = LIST_MARK.replace(d.trim(), "").to_string();
+            let name = patterns::bio_subject(&text, &known)?;
+            Some((name, text))
+        })
+        .collect();
+    for (name, text) in found {
+        if let Some(a) = rec
+            .authors
+            .iter_mut()
+            .find(|a| a.bio.is_none() && fold(&a.name) == fold(&name))
+        {
+            a.bio = Some(patterns::bio_text(&text));
+        }
+    }
+    split_shared_bios(rec);
+}
+
+/// "1. ", "2) ", "- ", "• ": a note's number or bullet.
+static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^(?:\d{1,2}[.)]|[-•*–])\s+"));
 
 /// Records a bio; false when the paragraph is not taken as one (a second bio of the same author,
 /// or a stranger's where the copy already has its byline).

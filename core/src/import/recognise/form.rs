@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{cover, patterns};
+use super::{cover, furniture, patterns};
 use crate::import::contact::find_emails;
 use crate::import::{Block, Meta, MetaAuthor};
 use crate::text::one_line;
@@ -27,29 +27,141 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             .is_some_and(|b| patterns::labelled(&b.text).is_some());
     let mut at = if titled { 1 + instructions } else { 0 };
     let mut fields = Vec::new();
-    while let Some(found) = blocks.get(at).and_then(|b| patterns::labelled(&b.text)) {
-        // "TEXT:" alone: the piece follows.
-        let text_follows = found
-            .iter()
-            .any(|(label, value)| matches!(label.as_str(), "text" | "body") && value.is_empty());
-        fields.extend(found);
-        at += 1;
-        if text_follows {
+    loop {
+        if let Some(found) = blocks.get(at).and_then(|b| patterns::labelled(&b.text)) {
+            // "TEXT:" alone: the piece follows.
+            let text_follows = found.iter().any(|(label, value)| {
+                matches!(label.as_str(), "text" | "body") && value.is_empty()
+            });
+            fields.extend(found);
+            at += 1;
+            if text_follows {
+                break;
+            }
+        } else if (titled || !fields.is_empty())
+            && let Some((field, next)) = cell_pair(blocks, at)
+            && form_goes_on(blocks, next, &fields)
+        {
+            // A form laid out as a table: its label and its value a paragraph each.
+            fields.push(field);
+            at = next;
+        } else {
             break;
         }
     }
-    // "ARTICLE TEXT BELOW THIS LINE": the piece follows.
-    if !fields.is_empty()
-        && blocks
-            .get(at)
-            .is_some_and(|b| TEXT_BELOW.is_match(b.text.trim()))
-    {
+    // "ARTICLE TEXT BELOW THIS LINE", "Article:": the piece follows.
+    if !fields.is_empty() && blocks.get(at).is_some_and(|b| closes_form(b)) {
         at += 1;
     }
     // "Title: …" alone above the copy labels the headline.
     let a_title = matches!(fields.as_slice(), [(label, value)]
         if matches!(label.as_str(), "title" | "headline" | "hed") && !value.is_empty());
     (fields.len() >= 2 || a_title).then_some((fields, at))
+}
+
+/// A label standing alone ("Proposed headline", "Phone", "Previously published?") and its value
+/// under it, as a form set in a table reads cell by cell: the field (its label as the form's
+/// fields are named, when it names one; as written, when it names a field the piece does not
+/// need) and where the next one starts. A value may run over paragraphs of sentences (two bios
+/// in one cell).
+fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> {
+    let label = blocks.get(at)?.text.trim();
+    let value = blocks.get(at + 1)?;
+    // A form's value is a line or a sentence or two; a long paragraph is the piece's copy.
+    if !label_alone(label)
+        || closes_form(blocks[at])
+        || patterns::labelled(&value.text).is_some()
+        || closes_form(value)
+        || value.text.split_whitespace().count() > VALUE_WORDS
+    {
+        return None;
+    }
+    let mut next = at + 2;
+    let mut parts = vec![one_line(&value.text)];
+    while let Some(more) = blocks.get(next).filter(|b| {
+        b.text.trim_end().ends_with(['.', '!', '?'])
+            && !label_alone(b.text.trim())
+            && patterns::labelled(&b.text).is_none()
+    }) {
+        parts.push(one_line(&more.text));
+        next += 1;
+    }
+    Some(((field_named(label), parts.join(" ")), next))
+}
+
+/// A form's label: a few words, not a sentence (a question is one: "Previously published?").
+fn label_alone(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=LABEL_WORDS).contains(&words)
+        && !text.ends_with(['.', '!', ';', ','])
+        && patterns::labelled(text).is_none()
+}
+const LABEL_WORDS: usize = 8;
+const VALUE_WORDS: usize = 60;
+
+/// "Proposed headline", "Contact e-mail", "Affiliation and role", "Author bio(s), max. 30 words
+/// each": the field the label names, in the names the form's fields go by.
+fn field_named(label: &str) -> String {
+    let lower = label.trim().trim_end_matches([':', '?']).to_lowercase();
+    let lower = lower.split(['(', ',']).next().unwrap_or("").trim();
+    let lower = lower.split(" and ").next().unwrap_or(lower);
+    let mut field = lower;
+    for qualifier in [
+        "proposed ",
+        "suggested ",
+        "working ",
+        "your ",
+        "contact ",
+        "author's ",
+        "authors' ",
+        "author ",
+        "contributor's ",
+        "contributor ",
+    ] {
+        field = field.strip_prefix(qualifier).unwrap_or(field);
+    }
+    match field {
+        "name" | "names" => "author".to_string(),
+        f => f.to_string(),
+    }
+}
+
+/// Whether labelled fields go on after `at` (more cell pairs first): a labelled line, the mark
+/// above the piece, or the headline the form gave.
+fn form_goes_on(blocks: &[&Block], mut at: usize, fields: &[(String, String)]) -> bool {
+    let headline = fields
+        .iter()
+        .find(|(label, _)| matches!(label.as_str(), "headline" | "title" | "hed"))
+        .map(|(_, v)| v.as_str());
+    loop {
+        let Some(b) = blocks.get(at) else {
+            return false;
+        };
+        if patterns::labelled(&b.text).is_some()
+            || closes_form(b)
+            || headline.is_some_and(|h| one_line(&b.text) == h)
+        {
+            return true;
+        }
+        match cell_pair(blocks, at) {
+            Some(((label, value), next)) => {
+                if matches!(label.as_str(), "headline" | "title")
+                    && blocks.get(next).is_some_and(|b| one_line(&b.text) == value)
+                {
+                    return true;
+                }
+                at = next;
+            }
+            None => return false,
+        }
+    }
+}
+
+/// "ARTICLE TEXT BELOW THIS LINE", "Article:": the form ends, the piece follows.
+fn closes_form(b: &Block) -> bool {
+    // "——— ARTICLE TEXT BELOW THIS LINE ———": the rule around it is no part of it.
+    let text = b.text.trim().trim_matches(|c: char| "-–—=*_~ ".contains(c));
+    TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
 }
 
 /// "ARTICLE TEXT BELOW THIS LINE", "Paste your article below": a form's last line above the piece.
@@ -141,14 +253,45 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
                     }
                 }
             }
-            "bio" | "biography" => {
-                if let [only] = meta.authors.as_mut_slice() {
-                    only.bio = Some(value.clone());
-                }
-            }
+            "bio" | "bios" | "biography" | "biographies" => bios(meta, value),
             _ => {}
         }
     }
+}
+
+/// One writer's bio, or each writer's where their name opens it ("A is … B teaches …").
+fn bios(meta: &mut Meta, value: &str) {
+    if let [only] = meta.authors.as_mut_slice() {
+        only.bio = Some(value.to_string());
+        return;
+    }
+    let starts: Vec<(usize, usize)> = meta
+        .authors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| value.find(&a.name).map(|at| (at, i)))
+        .collect();
+    for &(at, i) in &starts {
+        let end = starts
+            .iter()
+            .map(|&(s, _)| s)
+            .filter(|&s| s > at)
+            .min()
+            .unwrap_or(value.len());
+        meta.authors[i].bio = Some(value[at..end].trim().to_string());
+    }
+}
+
+/// "Bavarian Institute …, Munich (Hoffmann)": a part marked with its writer's name.
+fn marked_for(part: &str, authors: &[MetaAuthor]) -> Option<(usize, String)> {
+    let (org, mark) = part.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let mark = crate::text::fold(mark.trim());
+    let i = authors.iter().position(|a| {
+        crate::text::fold(&a.name)
+            .split_whitespace()
+            .any(|w| w == mark)
+    })?;
+    Some((i, org.trim().to_string()))
 }
 
 /// "Babeș Centre for Minority Studies (both)", or one a person separated by semicolons.
@@ -164,6 +307,16 @@ fn affiliations(meta: &mut Meta, value: &str) {
         })
         .map(|(org, _)| org.trim().to_string());
     let parts: Vec<String> = value.split(';').map(one_line).collect();
+    let marked: Vec<(usize, String)> = parts
+        .iter()
+        .filter_map(|p| marked_for(p, &meta.authors))
+        .collect();
+    if !marked.is_empty() {
+        for (i, org) in marked {
+            meta.authors[i].affiliation.get_or_insert(org);
+        }
+        return;
+    }
     for (i, a) in meta.authors.iter_mut().enumerate() {
         if a.affiliation.is_some() {
             continue;

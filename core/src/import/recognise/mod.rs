@@ -11,6 +11,9 @@ mod notes_above;
 mod numbered;
 mod patterns;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use self::body::{attach_email, sort_body};
@@ -146,6 +149,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     );
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
+    body::bios_left_out(&mut rec);
     // An address anywhere in what was left out (notes to editors, a contact box), or behind a
     // link ("Email" in an author card), that spells an author's name is that author's; a press
     // office's is nobody's.
@@ -199,6 +203,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             a.affiliation = Some(org);
         }
     }
+    shared_institution(&mut rec.authors);
     let finished = finish(&body, doc.format, &mut rec.warnings);
     let (kept, taken_out) = super::keep_to_allowlist(&finished);
     rec.body = kept;
@@ -217,6 +222,29 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     }
     Ok(rec)
 }
+
+/// "Anneliese Vogt is an energy economist at the same institute", "… an analyst at the
+/// foundation": a bio that names its institution only by kind shares a co-writer's.
+fn shared_institution(authors: &mut [FoundAuthor]) {
+    let known: Vec<Option<String>> = authors.iter().map(|a| a.affiliation.clone()).collect();
+    for (i, a) in authors.iter_mut().enumerate() {
+        let Some(bio) = a.bio.as_deref() else {
+            continue;
+        };
+        let by_kind = BY_KIND
+            .captures(bio)
+            .is_some_and(|c| patterns::is_institution_word(&c[1]));
+        if a.affiliation.is_none() && by_kind {
+            a.affiliation = (0..known.len())
+                .filter(|&j| j != i)
+                .find_map(|j| known[j].clone());
+        }
+    }
+}
+
+/// "at the same institute", "at the foundation": an institution named by its kind alone.
+static BY_KIND: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"\bat the (?:same )?(\p{Ll}+)\s*[.,;]"));
 
 /// The e-mail's signature and cover give the byline when the copy has none, and its author's
 /// address and employer; an address above the piece only when it spells the author's name (a
@@ -301,6 +329,8 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
     out
 }
 
+#[cfg(test)]
+mod bios_forms_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -10,11 +10,11 @@ use crate::text::fold;
 /// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
 /// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
 /// Institute, University, Forum or Centre among them.
-/// The small words inside an institution's name are those of its language too: "Centro de
-/// Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
+/// The small words inside an institution's name are those of its language too ("Fundación Agua
+/// y Territorio", "Institut für Wirtschaft und Energie"): "Centro de Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
 static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|y|e|i|et|und|en|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
     )
 });
 
@@ -115,7 +115,8 @@ college school institute institut institution centre center forum foundation fon
 ministry council agency academy observatory commission parliament bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
 laboratory lab company corporation alliance coalition group partnership initiative hospital \
-clinic museum gallery library archive archives orchestra opera";
+clinic museum museums gallery galleries library libraries archive archives orchestra opera \
+universities institutes foundations centres centers hospitals liceo lycée gymnasium";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";
@@ -181,6 +182,36 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
         .strip_suffix("’s")
         .or_else(|| affiliation.strip_suffix("'s"))
         .unwrap_or(affiliation);
+    // "Institut für Wirtschaft und Energie (IfWE)": the short name in brackets is no part of it.
+    let affiliation = match ACRONYM_AFTER.captures(affiliation) {
+        Some(c) if c[1].chars().filter(|ch| ch.is_uppercase()).count() >= 2 => {
+            &affiliation[..c.get(0).map_or(affiliation.len(), |m| m.start())]
+        }
+        _ => affiliation,
+    };
+    // "Aarhus University, Department of Law": the institution, not its department.
+    if let Some((org, unit)) = affiliation.split_once(", ")
+        && names_institution(org)
+        && unit
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
+    {
+        return org.trim().to_string();
+    }
+    // "INRAE – Centre Occitanie-Montpellier": the institution, then its site or unit.
+    if let Some((org, _)) = affiliation.split_once(" – ")
+        && (is_acronym(org.trim()) || names_institution(org))
+    {
+        return org.trim().to_string();
+    }
+    // "Institute of Social Sciences of the University of Lisbon": an institute of a university
+    // is the university, as a lab or a business school is.
+    if let Some(at) = affiliation.find(" of the University ")
+        && names_institution(&affiliation[..at])
+    {
+        return affiliation[at + " of the ".len()..].trim().to_string();
+    }
     // "Northgate University Business School": the school is part of the university.
     let words: Vec<&str> = affiliation.split_whitespace().collect();
     if let Some(at) = words.iter().position(|w| fold(w) == "university")
@@ -206,6 +237,14 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
     } else {
         affiliation.to_string()
     }
+}
+
+/// "(IfWE)", "(RMI)": an institution's short name in brackets after its full name.
+static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\((\p{Lu}[\p{L}&.\-]{1,9})\)$"));
+
+/// "INRAE", "CNRS", "LSE": an institution's short name in capitals.
+fn is_acronym(s: &str) -> bool {
+    (2..=8).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase() || c == '&')
 }
 
 /// European capitals and the cities datelines name most, for telling a place from an employer.
