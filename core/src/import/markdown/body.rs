@@ -28,8 +28,27 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
             "left out the site generator's tags ({{% … %}}, {{{{< … >}}}}, {{: … }}): {tags}"
         ));
     }
-    blocks_of(&body, warnings)
+    let mut blocks = blocks_of(&body, warnings);
+    // A section of the writer's own notes at the end ("## Sources / notes to self"): theirs, not
+    // the piece's, down to the end of the file.
+    if let Some(at) = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)) && OWN_NOTES.is_match(&b.text))
+    {
+        warnings.push(format!(
+            "left out the writer's own notes “{}”",
+            blocks[at].text.trim()
+        ));
+        blocks.truncate(at);
+    }
+    blocks
 }
+
+/// A heading over notes the writer keeps for themselves: "Notes to self", "Private notes".
+static OWN_NOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:notes?\s+(?:to|for)\s+(?:self|myself|me)|private\s+notes?|my\s+notes|not\s+for\s+publication)\b")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// Jekyll's Liquid tags (`{% include toc.html %}`, `{% comment %}…{% endcomment %}`), Hugo's
 /// shortcodes (`{{< share-buttons >}}`, `{{% note %}}`) and kramdown's attribute lists.
@@ -166,7 +185,16 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     // "> [!todo]" list, the writer's own.
                     let title = inner.lines().next().unwrap_or("").trim();
                     if FOR_THE_EDITOR.is_match(title) || is_to_do(&source(node, &lines)) {
-                        warnings.push(format!("left out the writer's note “{title}”"));
+                        // An address in it is told, so that it can still reach the writer.
+                        let emails = crate::import::contact::find_emails(&source(node, &lines));
+                        warnings.push(if emails.is_empty() {
+                            format!("left out the writer's note “{title}”")
+                        } else {
+                            format!(
+                                "left out the writer's note “{title}” ({})",
+                                emails.join(", ")
+                            )
+                        });
                     } else {
                         blocks.extend(blocks_of(&inner, warnings));
                     }

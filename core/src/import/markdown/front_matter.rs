@@ -114,7 +114,12 @@ pub(super) fn front_matter(
             }
             "categories" => categories = Some(value),
             "tags" | "tag" | "keywords" => meta.tags.extend(tags(&value)),
-            _ => unknown.push(key),
+            // An address under a key of the theme's own ("contact") is told with the key, so
+            // that it can still reach the writer it spells.
+            _ => match text_of(&value).and_then(|v| crate::import::contact::find_email(&v)) {
+                Some(email) => unknown.push(format!("{key} ({email})")),
+                None => unknown.push(key),
+            },
         }
     }
     // Categories beside tags file the piece (Jekyll, Hugo); without tags, several categories

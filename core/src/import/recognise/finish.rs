@@ -15,8 +15,23 @@ use crate::import::{Block, BlockKind, Format};
 pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>) -> String {
     let mut blocks: Vec<Block> = Vec::with_capacity(body.len());
     let mut notes = Vec::new();
+    let markers = comment_markers(body);
     for b in body {
         let mut b = (*b).clone();
+        if !markers.is_empty() {
+            // A comment's text goes; its marker in the copy goes with it.
+            if is_comment(&b.text, &markers) {
+                notes.push(b.text.trim().to_string());
+                continue;
+            }
+            for m in &markers {
+                b.text = b.text.replace(m.as_str(), "");
+                b.markdown = b
+                    .markdown
+                    .replace(&m.replace('[', "\\[").replace(']', "\\]"), "")
+                    .replace(m.as_str(), "");
+            }
+        }
         if !matches!(b.kind, BlockKind::Code) && EDITOR_NOTE.is_match(&b.markdown) {
             notes.extend(
                 EDITOR_NOTE
@@ -76,6 +91,35 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
     }
     join_markdown(&blocks)
 }
+
+/// "[a]Jordi – can we cite …": a comment as Google Docs exports it with the text, its marker
+/// ("[a]") also standing in the copy where it was made. The markers the body's comments use.
+fn comment_markers(body: &[&Block]) -> Vec<String> {
+    // Comments exported one after another may share a paragraph: "[a]… [b]…".
+    let mut markers: Vec<String> = body
+        .iter()
+        .filter(|b| COMMENT.is_match(b.text.trim()))
+        .flat_map(|b| MARKER_IN.captures_iter(&b.text).map(|c| c[1].to_string()))
+        .collect();
+    markers.sort();
+    markers.dedup();
+    // Only markers that stand in the copy too: "[a]" alone opening a line is no proof.
+    markers.retain(|m| {
+        body.iter()
+            .any(|b| b.text.contains(m.as_str()) && !is_comment(&b.text, std::slice::from_ref(m)))
+    });
+    markers
+}
+
+/// The paragraph opens with one of the comments' markers.
+fn is_comment(text: &str, markers: &[String]) -> bool {
+    COMMENT
+        .captures(text.trim())
+        .is_some_and(|c| markers.iter().any(|m| m == &c[1]))
+}
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^(\[[a-z]{1,2}\])\S"));
+static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[a-z]{1,2}\])\S"));
 
 /// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]", "[Note for Ruth: …]": a writer's
 /// note to the desk (or to its editor by name) in square brackets, in the copy or between its

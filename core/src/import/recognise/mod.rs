@@ -157,9 +157,11 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .iter()
         .filter(|b| b.markdown.contains("mailto:"))
         .flat_map(|b| crate::import::contact::find_emails(&b.markdown));
+    // So does one a reader left out and told of (a note to the editor, a theme's own key).
     let left_out: Vec<String> = rec
         .dropped
         .iter()
+        .chain(&doc.warnings)
         .flat_map(|d| crate::import::contact::find_emails(d))
         .chain(linked)
         .collect();

@@ -206,3 +206,58 @@ fn a_long_second_level_heading_under_the_headline_is_the_standfirst() {
     assert!(rec.body.starts_with("On a weekday"), "{}", rec.body);
     assert!(rec.body.contains("## A slow retreat"), "{}", rec.body);
 }
+
+#[test]
+fn comments_exported_with_the_text_and_their_markers_are_left_out() {
+    let rec = recognised(&with_body(
+        &[
+            "Rent caps alone won’t fix Southern Europe’s housing crisis",
+            "By Marta Quintela",
+            "Rents in capped areas have fallen by around 5 per cent on new contracts.[a] The \
+             number of listings has fallen too, and the evidence on supply is mixed.",
+            "Both countries built very little for a decade after the crisis, and the gap \
+             between households and homes has grown every year since.[b]",
+            "The European dimension",
+        ],
+        &["[a]Jordi – can we cite the exact figure here? [b]Lisbon: 2,000+ vacant. Keep vague?"],
+    ));
+    assert!(
+        !rec.body.contains("[a]") && !rec.body.contains("[b]"),
+        "{}",
+        rec.body
+    );
+    assert!(!rec.body.contains("Keep vague"), "{}", rec.body);
+    assert!(
+        rec.body.contains("## The European dimension"),
+        "{}",
+        rec.body
+    );
+}
+
+#[test]
+fn an_address_in_a_note_the_reader_left_out_reaches_the_writer_it_spells() {
+    let md = "+++\ntitle = \"Europe is spending more on defence\"\nauthors = [\"Lukas Brenner\"]\n\
+              [params]\n  contact = \"l.brenner@example.org\"\n+++\n\n\
+              Since the invasion, European defence spending has risen faster than at any time \
+              since the end of the Cold War, and most of it is spent nationally.\n";
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("l.brenner@example.org")
+    );
+    let md = "# Poland’s courts cannot be fixed by one law\n\n\
+              > [!note] For the editor\n> Hi Anna – final version below.\n\
+              > Ewa (ewa.kowalczyk@example.org)\n\n\
+              by Ewa Kowalczyk\n\n\
+              When the coalition took office it promised to restore the rule of law quickly, and \
+              more than a year later the courts remain in a state of confusion.\n\n\
+              Until that is true in Poland, the job is not done.\n\n\
+              ## Sources / notes to self\n\n- ask Anna re fee\n";
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("ewa.kowalczyk@example.org")
+    );
+    // The writer's own notes at the end are theirs.
+    assert!(rec.body.ends_with("the job is not done."), "{}", rec.body);
+}
