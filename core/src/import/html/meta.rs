@@ -106,17 +106,8 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
 
     let mut tags = all("article:tag");
     if tags.is_empty() {
-        tags = first(&["keywords", "news_keywords"])
-            .map(|k| {
-                k.split(',')
-                    .map(one_line)
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-    }
-    if tags.is_empty() {
-        // Links marked `rel="tag"` (a microformat WordPress and others write) name the tags;
+        // Links marked `rel="tag"` (a microformat WordPress and others write) name the tags the
+        // page shows;
         // `rel="category tag"` is the section.
         tags = find_all(body, &|n| {
             is(n, "a")
@@ -130,6 +121,18 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
         .map(text_content)
         .filter(|t| !t.is_empty())
         .collect();
+    }
+    // The keywords written for search engines come last: they often hold more than the page's
+    // own tags ("Belgium" beside the four tags shown under the post).
+    if tags.is_empty() {
+        tags = first(&["keywords", "news_keywords"])
+            .map(|k| {
+                k.split(',')
+                    .map(one_line)
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
     }
     let mut seen = HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));

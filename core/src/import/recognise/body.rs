@@ -8,7 +8,7 @@ use regex::Regex;
 use super::cover::is_contact_line;
 use super::cover::{self, email_spells};
 use super::{FoundAuthor, Recognised, furniture, patterns};
-use crate::import::contact::find_emails;
+use crate::import::contact::{find_emails, has_contact};
 use crate::import::{Block, BlockKind};
 use crate::text::{fold, one_line};
 
@@ -53,6 +53,10 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 || patterns::is_unnamed_bio(&b.text)
                 || furniture::is_furniture(&b.text)
                 || patterns::signature(&b.text).is_some()
+                || role_alone(&b.text)
+                || is_contact_line(&b.text)
+                || (has_contact(&b.text) && b.text.split_whitespace().count() <= 6)
+                || closing_names.contains(&fold(&b.text))
                 || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
         .map_or(0, |last_body| last_body + 1);
@@ -77,6 +81,14 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
         }
         if let Some(name) = bio_of(block, &names)
             && take_bio(rec, name, &block.text, byline_given, placed)
+        {
+            continue;
+        }
+        // An author card: the name, then the bio, run together.
+        let carded = patterns::card_bio(&block.text, &names);
+        if carded.len() < block.text.len()
+            && let Some(name) = patterns::bio_subject(carded, &names)
+            && take_bio(rec, name, carded, byline_given, placed)
         {
             continue;
         }
@@ -119,6 +131,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.dropped.push(block.text.clone());
         } else if name_alone
             || i >= tail
+            || (i >= closing_run && role_alone(&block.text))
             || furniture::is_furniture(&block.text)
             || furniture::is_tags_line(&block.text)
         {
@@ -145,6 +158,17 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
     body
 }
 
+/// "Senior Research Fellow", "Research Analyst": an author card's job title alone on its line.
+fn role_alone(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().any(|w| patterns::is_role_word(w))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+        && !text.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// Bios of the byline's writers in what was left out as furniture: a press release's "Notes to
 /// editors" after its end mark ("1. NAME is director of …"), a press office's "Author notes".
 /// Wherever the sender's wrapping put them, they are the writers' bios.
@@ -155,6 +179,7 @@ pub(super) fn bios_left_out(rec: &mut Recognised) {
         .iter()
         .filter_map(|d| {
             let text = LIST_MARK.replace(d.trim(), "").to_string();
+            let text = patterns::card_bio(&text, &known).to_string();
             let name = patterns::bio_subject(&text, &known)?;
             Some((name, text))
         })

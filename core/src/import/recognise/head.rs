@@ -20,10 +20,6 @@ const MAX_HEADLINE_CHARS: usize = 200;
 const TITLE_WITHIN: usize = 12;
 /// A standfirst is a paragraph, not a page.
 const MAX_STANDFIRST_WORDS: usize = 90;
-/// Section labels a page or a form puts above the headline.
-const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
-column editorial op-ed oped blog letter letters explainer long read perspective viewpoint";
-
 /// Picks the headline and returns the blocks after it. A Title block near the top wins (what
 /// stands before it is a kicker or a date); then the file's own title; then the first line,
 /// "Standfirst:", "Dek:", "Summary:" opening the standfirst: the name of the field, not its text.
@@ -68,8 +64,9 @@ pub(super) fn take_headline<'a>(
         // COLUMN - approx 560 words ***", a letterhead in capitals).
         (None, None) if super::notes_above::headline_under_notes(blocks) > 0 => {
             let at = super::notes_above::headline_under_notes(blocks);
-            if let Some(label) = blocks[..at].iter().rev().find(|b| is_kicker(&b.text)) {
-                file_under(rec, &label.text);
+            // "FOR THE MERIDIAN – Opinion – draft 4": the section among a note's parts.
+            if let Some(label) = blocks[..at].iter().rev().find_map(|b| kicker_in(&b.text)) {
+                file_under(rec, label);
             }
             rec.dropped
                 .extend(blocks[..at].iter().map(|b| b.text.clone()));
@@ -126,27 +123,6 @@ pub(super) fn bios_above(blocks: &[&Block]) -> usize {
         .iter()
         .take_while(|b| bio(b) || is_contact_line(&b.text))
         .count()
-}
-
-/// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
-/// says where already; a label in capitals is written as a section name is.
-fn file_under(rec: &mut Recognised, label: &str) {
-    let label = label.trim().trim_end_matches(':');
-    let lower = label.to_lowercase();
-    if rec.section.is_none() && KICKERS.split_whitespace().any(|k| k == lower) {
-        let mut chars = lower.chars();
-        rec.section = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect());
-    }
-}
-
-fn is_kicker(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = text.trim().trim_end_matches(':').to_lowercase();
-    words.len() <= 3
-        && (KICKERS.split_whitespace().any(|k| k == lower)
-            || (words.len() == 1 && !text.chars().any(char::is_lowercase)))
 }
 
 /// Trailing dashes, underlines, bars, colons and spaces go; a Markdown `#` never reaches here.
@@ -240,7 +216,9 @@ fn described(given: &str, rest: &[&Block]) -> Described {
         .trim_end_matches("...");
     for (i, b) in rest.iter().take(6).enumerate() {
         let text = fold(&b.text);
-        if text == given {
+        // The copy's own lead, which the description repeats with a word changed or its full
+        // stop dropped, is the standfirst.
+        if text == given || near_copy(&text, &given) {
             return Described::Repeated(i);
         }
         if cut.len() > 40 && text.starts_with(cut) {
@@ -252,6 +230,24 @@ fn described(given: &str, rest: &[&Block]) -> Described {
     } else {
         Described::Apart
     }
+}
+
+/// Two texts of about one length sharing nine words in ten.
+fn near_copy(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    short.len() >= 12 && short.len() * 5 >= long.len() * 4 && shared * 10 >= long.len() * 9
 }
 
 /// Whether the second half of the copy holds a bio of each of these people.
@@ -396,5 +392,7 @@ fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
     }
 }
 
+mod kicker;
 mod lines;
+use self::kicker::{KICKERS, file_under, is_kicker, kicker_in};
 use self::lines::take_byline_lines;

@@ -334,6 +334,8 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 #[cfg(test)]
 mod bios_forms_tests;
 #[cfg(test)]
+mod page_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_more_tests;

@@ -373,7 +373,7 @@ pub(super) use self::affiliation::{
     affiliation_in_bio, is_institution_word, names_institution, without_job_titles,
     without_trailing_place,
 };
-pub(super) use self::byline::{bare_byline, byline};
+pub(super) use self::byline::{bare_byline, byline, card_bio};
 
 #[cfg(test)]
 mod tests;

@@ -175,6 +175,7 @@ fn a_short_line_above_a_headline_framed_by_standfirst_and_byline_is_a_note() {
 fn a_field_label_on_the_standfirst_and_a_bracketed_note_to_an_editor_by_name_go() {
     let rec = recognised(&with_body(
         &[
+            "FOR THE MERIDIAN – Opinion – draft 4 (FINAL)",
             "Lisbon’s rent cap was never going to be enough",
             "Standfirst: Portugal’s new government is dismantling its predecessor’s housing \
              package. It should keep the parts that worked",
@@ -187,6 +188,8 @@ fn a_field_label_on_the_standfirst_and_a_bracketed_note_to_an_editor_by_name_go(
         "{}",
         rec.standfirst
     );
+    // The section named among the parts of the line to the desk above the headline.
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
     assert!(rec.body.ends_with("misread its cause."), "{}", rec.body);
 }
 

@@ -30,6 +30,13 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
                 attach_email(rec, email);
             }
             rec.dropped.push(first.text.clone());
+        } else if let Some(kind) = content_label(&first.text) {
+            // "Commentary", "Summary": the page's label for the kind of piece, or for the box the
+            // standfirst stands in; a kind of piece files it when nothing else does.
+            if kind {
+                super::file_under(rec, &first.text);
+            }
+            rec.dropped.push(first.text.clone());
         } else if furniture::is_post_meta(&first.text)
             || furniture::is_page_control(&first.text)
             || furniture::is_desk_note(&first.text)
@@ -78,4 +85,24 @@ fn institution_line(text: &str) -> Option<String> {
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         })
         .map(patterns::without_trailing_place)
+}
+
+/// A label alone among the byline lines: `Some(true)` for a kind of piece ("Commentary",
+/// "Analysis"), `Some(false)` for the heading of a summary box ("Summary", "In brief", "Key
+/// points").
+fn content_label(text: &str) -> Option<bool> {
+    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    if super::KICKERS.split_whitespace().any(|k| k == lower) {
+        return Some(true);
+    }
+    const SUMMARY: [&str; 7] = [
+        "summary",
+        "executive summary",
+        "in brief",
+        "key points",
+        "at a glance",
+        "abstract",
+        "in short",
+    ];
+    SUMMARY.contains(&lower.as_str()).then_some(false)
 }

@@ -191,3 +191,26 @@ pub(in crate::import::recognise) fn bare_byline(
     }
     byline(&format!("By {text}"))
 }
+
+/// "Henrik Aalto Henrik Aalto is a retired civil engineer …": an author card's name run into the
+/// bio under it; the bio alone (the text unchanged when it is no such card).
+pub(in crate::import::recognise) fn card_bio<'a>(text: &'a str, known: &[String]) -> &'a str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for name in known {
+        let n = name.split_whitespace().count();
+        let same =
+            |from: usize| words.len() > from + n && fold(&words[from..from + n].join(" ")) == *name;
+        if n > 0 && same(0) && same(n) {
+            // Where the second naming starts in the text.
+            let mut rest = text.trim_start();
+            for _ in 0..n {
+                rest = rest
+                    .split_once(char::is_whitespace)
+                    .map_or("", |(_, r)| r)
+                    .trim_start();
+            }
+            return rest;
+        }
+    }
+    text
+}

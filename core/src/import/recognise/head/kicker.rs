@@ -1,0 +1,39 @@
+//! Section labels: a kicker above the headline ("OPINION"), a label among a note's parts, and the
+//! section they file the piece under.
+
+use super::Recognised;
+
+/// Section labels a page or a form puts above the headline.
+pub(super) const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
+column editorial op-ed oped blog letter letters explainer long read perspective viewpoint";
+
+/// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
+/// says where already; a label in capitals is written as a section name is.
+pub(super) fn file_under(rec: &mut Recognised, label: &str) {
+    let label = label.trim().trim_end_matches(':');
+    let lower = label.to_lowercase();
+    if rec.section.is_none() && KICKERS.split_whitespace().any(|k| k == lower) {
+        let mut chars = lower.chars();
+        rec.section = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect());
+    }
+}
+
+pub(super) fn is_kicker(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    words.len() <= 3
+        && (KICKERS.split_whitespace().any(|k| k == lower)
+            || (words.len() == 1 && !text.chars().any(char::is_lowercase)))
+}
+
+/// A section label alone, or as one of a line's parts between dashes or bars.
+pub(super) fn kicker_in(text: &str) -> Option<&str> {
+    if is_kicker(text) {
+        return Some(text);
+    }
+    text.split(['–', '—', '|', '/'])
+        .map(str::trim)
+        .find(|part| KICKERS.split_whitespace().any(|k| k == part.to_lowercase()))
+}
