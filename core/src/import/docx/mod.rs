@@ -110,10 +110,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         return Err(BadFile::new("has no text"));
     }
     let warnings = reader.warnings(&footnotes, &endnotes, &comments);
+    // The file's title property is a working title ("Pension op-ed v3"); it stands in only when
+    // the copy has no headline of its own: a heading, or a short line set apart in bold or italic
+    // just above a "By …" line (or above the standfirst above one).
+    let bold_over_byline = |i: usize| {
+        let b = &reader.blocks[i];
+        b.emphasised
+            && b.text.split_whitespace().count() <= 20
+            && !b.text.trim_end().ends_with('.')
+            && reader.blocks[i + 1..]
+                .iter()
+                .take(2)
+                .any(|n| n.text.trim_start().to_lowercase().starts_with("by "))
+    };
     let has_heading = reader
         .blocks
         .iter()
-        .any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading(_)));
+        .any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading(_)))
+        || (0..reader.blocks.len()).any(bold_over_byline);
     Ok(Document {
         format: Format::Docx,
         meta: Meta {

@@ -597,6 +597,27 @@ fn the_core_title_is_kept_only_without_a_heading() {
         }
     );
     let body = p("Heading1", &r("", "Head")) + &p("", &r("", "Body"));
+    let doc = read_ok(&docx(&body, &[("docProps/core.xml", core.clone())]));
+    assert_eq!(doc.meta, Meta::default());
+    // A headline set in bold in Normal style over its standfirst and byline is one too, under
+    // a cover letter as much as at the top.
+    let body = p("", &r("", "Dear Editor,"))
+        + &p(
+            "",
+            &r(
+                "<w:b/><w:sz w:val=\"36\"/>",
+                "Europe should stop envying Sweden",
+            ),
+        )
+        + &p(
+            "",
+            &r(
+                "<w:i/>",
+                "Sweden's reform is held up as a model. It has a cost",
+            ),
+        )
+        + &p("", &r("", "By Karin Lindqvist and Jonas Ek"))
+        + &p("", &r("", "Body"));
     let doc = read_ok(&docx(&body, &[("docProps/core.xml", core)]));
     assert_eq!(doc.meta, Meta::default());
 }
