@@ -154,7 +154,7 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
     let title_in_content = content.blocks.iter().any(|b| b.kind == BlockKind::Title);
     if let Some(label) = h1.as_ref().and_then(page::label_above) {
         // A short label set just above the headline files the piece, unless the page says.
-        let text = one_line(&text_content(&label));
+        let text = one_line(&label);
         if meta.section.is_none()
             && text.chars().any(char::is_alphabetic)
             && !text.chars().any(|c| c.is_ascii_digit())

@@ -161,9 +161,9 @@ fn down_to(node: &Handle, stop: usize, order: &Order, out: &mut Vec<Handle>) {
     }
 }
 
-/// A short label set just above the headline ("Commentary", "Opinion"): the section a page files
-/// the piece under.
-pub(super) fn label_above(h1: &Handle) -> Option<Handle> {
+/// A short label set just above the headline ("Commentary", "Opinion"), alone or before the date
+/// on one line ("Commentary | 4 March 2025"): the section a page files the piece under.
+pub(super) fn label_above(h1: &Handle) -> Option<String> {
     let mut node = h1.clone();
     for _ in 0..2 {
         let up = parent(&node)?;
@@ -171,12 +171,16 @@ pub(super) fn label_above(h1: &Handle) -> Option<Handle> {
         let i = siblings.iter().position(|c| Rc::ptr_eq(c, &node))?;
         if let Some(before) = siblings[..i].iter().rev().find(|c| name(c).is_some()) {
             let text = text_content(before);
-            let words = text.split_whitespace().count();
+            let label = match text.split_once(['|', '·', '•']) {
+                Some((label, date)) if date.chars().any(|c| c.is_ascii_digit()) => label,
+                _ => text.as_str(),
+            };
+            let words = label.split_whitespace().count();
             // A kicker, or the primary tag a theme sets above the headline.
             let furnished =
                 furniture(before).is_some_and(|p| !matches!(p, Part::Kicker | Part::Tags));
             return ((1..=3).contains(&words) && !furnished && !is(before, "nav"))
-                .then(|| before.clone());
+                .then(|| label.trim().to_string());
         }
         node = up;
     }

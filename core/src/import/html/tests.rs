@@ -653,6 +653,19 @@ fn a_label_above_the_headline_is_the_section_and_the_posters_box_after_the_piece
 }
 
 #[test]
+fn a_label_before_the_date_above_the_headline_is_the_section() {
+    let page = format!(
+        "<html><body><article><header><div class=\"publication-header__meta\">\
+         <span class=\"publication-type\">Commentary</span> <span class=\"sep\">|</span> \
+         <time datetime=\"2025-03-04\">4 March 2025</time></div>\
+         <h1>Europe needs workers</h1><p>By Amira Haddad</p></header>\
+         <div class=\"body\">{}</div></article></body></html>",
+        body_paragraphs("labour shortages", 4)
+    );
+    assert_eq!(recognised(&page).section.as_deref(), Some("Commentary"));
+}
+
+#[test]
 fn a_page_with_meaningless_classes_its_read_time_its_tag_links_and_its_written_by_box() {
     let page = format!(
         "<html><body><div class=\"a b\"><a class=\"q r\" href=\"/\">Home</a></div><article>\
