@@ -30,3 +30,8 @@ pub use clock::{Clock, FileClock, ManualClock, SystemClock};
 pub use desk::{Actor, Desk, NewDesk, SignInChoice};
 pub use error::{ApiError, Error, ErrorCode, ErrorDetails, Result};
 pub use store::Durability;
+
+/// The site's renderer of a body's Markdown, reachable for the property tests
+/// (tests/readers_never_panic.rs) and the fuzz targets (fuzz/); the site itself is private.
+#[doc(hidden)]
+pub use site::body_html;

@@ -19,9 +19,26 @@ struct Outside {
 }
 
 impl Outside {
+    /// What is outside the allowlist read as CommonMark, or else as GFM reads it (the site's
+    /// renderer and the editor's take `https://…` in running text for a link, and may then see
+    /// a tag where CommonMark sees a code span).
+    /// GFM's own links are of web and mail addresses: only its HTML and images count.
     fn of(markdown: &str) -> Outside {
+        let found = Outside::read(markdown, &Options::default());
+        if !found.is_empty() {
+            return found;
+        }
+        let mut gfm = Options::default();
+        gfm.extension.autolink = true;
+        gfm.extension.strikethrough = true;
+        let mut found = Outside::read(markdown, &gfm);
+        found.links.clear();
+        found
+    }
+
+    fn read(markdown: &str, options: &Options) -> Outside {
         let arena = Arena::new();
-        let root = parse_document(&arena, markdown, &Options::default());
+        let root = parse_document(&arena, markdown, options);
         let mut found = Outside::default();
         for node in root.descendants() {
             match &node.data().value {
@@ -67,13 +84,19 @@ pub fn keep_to_allowlist(markdown: &str) -> (String, Vec<String>) {
     for url in &found.links {
         out = replace_link(&out, "", url, "$text");
     }
-    // Whatever the cuts could not reach (an autolink, a tag split over lines) is made plain text.
-    if !Outside::of(&out).is_empty() {
-        out = out.replace('<', "\\<").replace("](", "]\\(");
-    }
     let out = BLANK_LINES.replace_all(out.trim(), "\n\n");
     // A tag cut from between two words leaves their two spaces.
-    let out = DOUBLE_SPACE.replace_all(&out, "$a $b").into_owned();
+    let mut out = DOUBLE_SPACE.replace_all(&out, "$a $b").into_owned();
+    // Whatever the cuts could not reach (an autolink, a tag split over lines) is made plain text,
+    // and if that is not enough (a reference link), every link's bracket too. As character
+    // references, not backslashes: GFM's autolink can take a backslash into the address before
+    // it, and a reference is never markup.
+    if !Outside::of(&out).is_empty() {
+        out = out.replace('<', "&lt;").replace("](", "]&#40;");
+    }
+    if !Outside::of(&out).is_empty() {
+        out = out.replace('[', "&#91;");
+    }
     let mut said = Vec::new();
     if !found.html.is_empty() {
         let n = found.html.len();
@@ -144,5 +167,21 @@ mod tests {
         assert!(Outside::of(&out).is_empty(), "{out}");
         assert!(out.contains("javascript:alert(1)"), "{out}");
         assert_eq!(said.len(), 1);
+    }
+
+    /// Found by the property tests (tests/readers_never_panic.rs): an escaped `\<` the last
+    /// resort escaped again into a backslash and a tag; a reference link it could not reach; a
+    /// web address whose GFM autolink takes a backtick and a backslash, leaving a tag bare.
+    #[test]
+    fn the_last_resort_leaves_nothing_outside() {
+        for body in [
+            "\"}}</script>\\<script>alert(1)</script><javascript:alert(1)>",
+            "<b>x</b> [a]\n\n[a]: javascript:alert(1)",
+            "x <b>\n\nhttps://example.org`<script>alert(1)</script> `",
+        ] {
+            let (out, said) = keep_to_allowlist(body);
+            assert!(Outside::of(&out).is_empty(), "{body:?} kept as {out:?}");
+            assert!(!said.is_empty(), "{body:?}");
+        }
     }
 }
