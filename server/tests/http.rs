@@ -4,8 +4,8 @@ mod common;
 
 use chrono::Duration;
 use common::*;
-use copydesk_core::api::*;
 use copydesk_core::ErrorCode;
+use copydesk_core::api::*;
 use serde_json::json;
 
 #[test]
