@@ -26,6 +26,28 @@ const TRANSPORT_ERRORS: &[ErrorCode] = &[
     ErrorCode::Internal,
 ];
 
+/// The refusals a route may answer with (and those every request may meet), one response a
+/// status, naming the codes it carries.
+fn refusals(mut op: OperationBuilder, codes: &[ErrorCode]) -> OperationBuilder {
+    let mut statuses: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
+    for code in codes.iter().chain(TRANSPORT_ERRORS) {
+        statuses
+            .entry(status(*code).as_u16())
+            .or_default()
+            .insert(code.as_str());
+    }
+    for (code, names) in statuses {
+        let names: Vec<&str> = names.into_iter().collect();
+        op = op.response(
+            code.to_string(),
+            ResponseBuilder::new()
+                .description(format!("Refused: {}.", names.join(", ")))
+                .content("application/json", json(reference::<ApiError>())),
+        );
+    }
+    op
+}
+
 /// One route as the document describes it.
 struct Route<'a> {
     method: HttpMethod,
@@ -102,27 +124,12 @@ impl Document {
             ),
             None => op.response("204", ResponseBuilder::new().description("Done.")),
         };
-        let mut statuses: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
-        let codes = errors.iter().chain(TRANSPORT_ERRORS).chain(if signed_in {
-            COMMON_ERRORS
-        } else {
-            &[]
-        });
-        for code in codes {
-            statuses
-                .entry(status(*code).as_u16())
-                .or_default()
-                .insert(code.as_str());
-        }
-        for (code, names) in statuses {
-            let names: Vec<&str> = names.into_iter().collect();
-            op = op.response(
-                code.to_string(),
-                ResponseBuilder::new()
-                    .description(format!("Refused: {}.", names.join(", ")))
-                    .content("application/json", json(reference::<ApiError>())),
-            );
-        }
+        let codes: Vec<ErrorCode> = errors
+            .iter()
+            .chain(if signed_in { COMMON_ERRORS } else { &[] })
+            .copied()
+            .collect();
+        op = refusals(op, &codes);
         if signed_in {
             op = op.security(SecurityRequirement::new("token", Vec::<String>::new()));
         }
@@ -169,37 +176,21 @@ impl Document {
                 .schema(Some(String::schema()))
                 .build()
         };
-        let refusals = |mut op: OperationBuilder, codes: &[ErrorCode]| {
-            let mut statuses: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
-            for code in codes.iter().chain(TRANSPORT_ERRORS) {
-                statuses
-                    .entry(status(*code).as_u16())
-                    .or_default()
-                    .insert(code.as_str());
-            }
-            for (code, names) in statuses {
-                let names: Vec<&str> = names.into_iter().collect();
-                op = op.response(
-                    code.to_string(),
-                    ResponseBuilder::new()
-                        .description(format!("Refused: {}.", names.join(", ")))
-                        .content("application/json", json(reference::<ApiError>())),
-                );
-            }
-            op
-        };
         let code_doc = "The setup code the server printed when it started with --accept-push.";
         let ready = OperationBuilder::new()
             .operation_id(Some("push_ready"))
             .description(Some(
-                "Whether this server waits for a desk file and takes it with this setup code:                  asked before the file is sent.",
+                "Whether this server waits for a desk file and takes it with this setup code: \
+                 asked before the file is sent.",
             ))
             .parameter(header(SETUP_CODE_HEADER, code_doc))
             .response("204", ResponseBuilder::new().description("It would."));
         let take = OperationBuilder::new()
             .operation_id(Some("push"))
             .description(Some(
-                "A desk file (SQLite), for a server started with --accept-push on an empty                  database: checked against its digest, opened, copied in and checked, or                  nothing is kept. Once taken, the code is spent.",
+                "A desk file (SQLite), for a server started with --accept-push on an empty \
+                 database: checked against its digest, opened, copied in and checked, or \
+                 nothing is kept. Once taken, the code is spent.",
             ))
             .parameter(header(SETUP_CODE_HEADER, code_doc))
             .parameter(header(
@@ -238,8 +229,7 @@ impl Document {
             ErrorCode::Io,
             ErrorCode::Storage,
         ];
-        let item = PathItem::new(HttpMethod::Get, refusals(ready, &codes[..2]).build());
-        let mut item = item;
+        let mut item = PathItem::new(HttpMethod::Get, refusals(ready, &codes[..2]).build());
         item.post = Some(refusals(take, &codes).build());
         let paths = std::mem::take(&mut self.paths);
         self.paths = paths.path(PUSH_PATH, item);
