@@ -163,7 +163,10 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         let in_note = at > 0;
         // A first name alone signs a note ("Dan"), before a forwarded message or the piece.
         let lone_name = text.split_whitespace().count() == 1 && patterns::tidy_name(text) == text;
-        if (is_rule(blocks[at]) && in_note) || MAIL_HEADER.is_match(text) || (lone_name && in_note)
+        if (is_rule(blocks[at]) && in_note)
+            || MAIL_HEADER.is_match(text)
+            || (lone_name && in_note)
+            || mail::is_sent_from_device(text)
         {
             at += 1;
         } else if let Some(subject) = subject(text) {

@@ -72,6 +72,17 @@ pub(super) fn take_headline<'a>(
                 .extend(blocks[..at].iter().map(|b| b.text.clone()));
             (blocks[at].text.clone(), at + 1)
         }
+        // A draft's label above the headline ("ANALYSIS – draft for The Meridian (v3)"), however
+        // the byline is written under it.
+        (None, None) if super::notes_above::draft_labels(blocks) > 0 => {
+            let at = super::notes_above::draft_labels(blocks);
+            if let Some(label) = blocks[..at].iter().rev().find_map(|b| kicker_in(&b.text)) {
+                file_under(rec, label);
+            }
+            rec.dropped
+                .extend(blocks[..at].iter().map(|b| b.text.clone()));
+            (blocks[at].text.clone(), at + 1)
+        }
         (None, None) if blocks.len() > 2 && is_kicker(&blocks[0].text) => {
             file_under(rec, &blocks[0].text);
             rec.dropped.push(blocks[0].text.clone());

@@ -338,6 +338,8 @@ mod page_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod wrapping_labels_tests;
+#[cfg(test)]
 mod wrapping_more_tests;
 #[cfg(test)]
 mod wrapping_tests;

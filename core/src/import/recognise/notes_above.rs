@@ -24,6 +24,46 @@ static WORD_COUNT: LazyLock<Regex> =
 /// "For the attention of the Opinion Editor", "FAO:", "Attn:".
 static ATTENTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:for the attention of|fao\b|attn\b|attention\s*:)"));
+/// A draft's or a status's label on the copy: "ANALYSIS – draft for The Meridian (v3, 2 Oct)",
+/// "Draft 4 (final) – please do not edit …", "FINAL VERSION 14/3", "Status: final, ready for
+/// editing", a version in brackets ("(v2)").
+static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[–—|:]\s*|\s-\s*)draft\b|\bdraft\s*(?:v?\d+|\(|for\s+(?:the\s+)?\p{Lu})|^final\s+(?:version|draft|text|copy)\b|\bplease do not (?:edit|change|cut)\b|^status\s*:|[(\[]\s*v\d+(?:\.\d+)?\b|\bv\d+(?:\.\d+)?\s*[)\]]",
+    )
+});
+/// A label is a line, not a sentence of the piece.
+const LABEL_WORDS: usize = 20;
+
+/// A line labelling a draft or its status, to the desk.
+pub(super) fn is_draft_label(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= LABEL_WORDS
+        && !text.ends_with(['.', '!', '?'])
+        && DRAFT_LABEL.is_match(text)
+}
+
+/// How many lines at the top label the draft (its status, its version, the paper it is for),
+/// with a headline under them: 0 when the copy opens otherwise.
+pub(super) fn draft_labels(blocks: &[&Block]) -> usize {
+    let n = blocks
+        .iter()
+        .take(3)
+        .take_while(|b| b.kind != BlockKind::Title && is_note_to_desk(&b.text))
+        .count();
+    let labelled = blocks[..n].iter().any(|b| is_draft_label(&b.text));
+    match blocks.get(n) {
+        Some(b)
+            if labelled
+                && b.text.split_whitespace().count() <= head::HEADLINE_WORDS
+                && !reads_as_standfirst(&b.text) =>
+        {
+            n
+        }
+        _ => 0,
+    }
+}
+
 /// A sentence ending inside a line: "… high bills. The real culprit …".
 static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?]\s+\p{Lu}"));
 
@@ -43,6 +83,7 @@ pub(super) fn is_note_to_desk(text: &str) -> bool {
         || ATTENTION.is_match(text)
         || in_capitals
         || text.split('|').count() >= 3
+        || is_draft_label(text)
 }
 
 /// A standfirst rather than a headline: a long line, a sentence ended, or naming its writer.

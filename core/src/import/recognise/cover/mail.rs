@@ -20,6 +20,18 @@ pub(super) static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPad": the line a phone's
+/// mail program adds under a note, never a headline.
+static SENT_FROM_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:sent from (?:my|mail for)\b.{0,40}|von meinem .{1,30} gesendet|envoy[ée] (?:de|depuis) mon .{1,30}|verzonden (?:vanaf|met) mijn .{1,30}|enviado desde mi .{1,30}|inviato da(?:l mio)? .{1,30}|get outlook for .{1,30})$",
+    )
+});
+
+pub(in crate::import::recognise) fn is_sent_from_device(text: &str) -> bool {
+    SENT_FROM_DEVICE.is_match(text.trim())
+}
+
 /// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")

@@ -1,0 +1,106 @@
+//! The wrapping around a piece, rules learnt in part from rounds 12–15: a phone's "Sent from my
+//! …" line and a forward's quoted headers above the piece, a draft's or a status's label above
+//! the headline.
+
+use super::tests::names;
+use super::*;
+
+const BODY: &str = "When the EU adopted its directive in 2022, much of the attention went to the \
+countries that did not want it, and almost nobody talked about the ones it would change most.\n\n\
+The reason is simple. Minimum wages there are set by governments, after negotiations in councils \
+that have little real power, and bargaining covers only a small minority of workers.\n\n\
+The directive will not fix that alone, but it has given unions an argument they did not have.\n";
+
+fn read_text(text: &str) -> Recognised {
+    let doc = crate::import::read("piece.txt", text.as_bytes()).unwrap();
+    recognise(&doc).unwrap()
+}
+
+#[test]
+fn a_phone_forward_with_quoted_headers_is_wrapping_and_sent_from_is_no_headline() {
+    let rec = read_text(&format!(
+        "hi, sorry for the delay - here it is, pasted below. bio at the bottom. thanks! M.\n\n\
+         Sent from my iPhone\n\n\
+         Begin forwarded message:\n\n\
+         > From: Marta Nowak <marta.nowak@example.com>\n\
+         > Date: 14 March 2025 at 23:51:08 CET\n\
+         > To: Marta Nowak <marta.nowak@example.com>\n\
+         > Subject: wage piece v3\n\
+         >\n\n\
+         The minimum wage directive is working where nobody looked\n\n\
+         Marta Nowak\n\n{BODY}"
+    ));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert_eq!(names(&rec), ["Marta Nowak"]);
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+}
+
+#[test]
+fn a_sent_from_line_under_a_signed_note_is_no_headline() {
+    let rec = read_text(&format!(
+        "From: Ana Silva <ana.silva@example.pt>\n\
+         To: desk@example.com\n\
+         Subject: the piece\n\n\
+         hi both, here's the piece. no summary line yet, feel free to write one.\n\n\
+         Ana\n\n\
+         Envoyé de mon iPhone\n\n\
+         The minimum wage directive is working where nobody looked\n\n\
+         by Ana Silva\n\n{BODY}"
+    ));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert_eq!(names(&rec), ["Ana Silva"]);
+}
+
+#[test]
+fn a_draft_label_above_the_headline_is_a_note_and_files_the_piece() {
+    let rec = read_text(&format!(
+        "ANALYSIS – draft for The Courier (v3, 2 Oct)\n\n\
+         The minimum wage directive is working where nobody looked\n\n\
+         Governments set the wages and unions have little say. Brussels may have changed that.\n\n\
+         Jan Kowalski and Eva Horak\n\n{BODY}"
+    ));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert_eq!(names(&rec), ["Jan Kowalski", "Eva Horak"]);
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+}
+
+#[test]
+fn a_status_line_under_the_paper_s_name_is_no_part_of_the_piece() {
+    let rec = read_text(&format!(
+        "The Courier – Opinion submission\n\
+         Draft 4 (final) – please do not edit the headline without checking with the author\n\n\
+         The minimum wage directive is working where nobody looked\n\n\
+         Governments set the wages and unions have little say, and the directive asks for more \
+         bargaining where coverage is low\n\n\
+         By Eva Horak\n\n{BODY}"
+    ));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert_eq!(names(&rec), ["Eva Horak"]);
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+}
+
+#[test]
+fn a_draft_label_is_told_from_a_headline_about_a_draft() {
+    assert!(notes_above::is_draft_label(
+        "FINAL VERSION 14/3 – for The Courier"
+    ));
+    assert!(notes_above::is_draft_label(
+        "Status: final, ready for editing"
+    ));
+    assert!(!notes_above::is_draft_label(
+        "The draft law on platform work leaves riders where they were"
+    ));
+}
