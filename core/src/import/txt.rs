@@ -68,7 +68,11 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let lines = &lines[first..=last];
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
-        for group in lines.split(|l| is_blank(l)).filter(|g| !g.is_empty()) {
+        for (n, group) in lines
+            .split(|l| is_blank(l))
+            .filter(|g| !g.is_empty())
+            .enumerate()
+        {
             // A rule opening a group ("---" right above a bio) parts it from the lines under it.
             let group = match group.split_first() {
                 Some((rule, rest)) if !rest.is_empty() && is_rule_line(rule) => {
@@ -77,7 +81,12 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 }
                 _ => group,
             };
-            if is_contact_block(group) || is_statement_lines(group) || is_postal_address(group) {
+            if is_contact_block(group)
+                || is_statement_lines(group)
+                || is_postal_address(group)
+                || is_field_lines(group)
+                || (n == 0 && is_title_and_subtitle(group))
+            {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
                 }
@@ -91,6 +100,43 @@ fn blocks_of(text: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A line that is not hard-wrapped prose: longer than any wrapped line.
+const UNWRAPPED_CHARS: usize = 90;
+
+/// The file's first two lines as a document's title and subtitle ("The digital euro needs a
+/// privacy guarantee" over a sentence or two): a short line ending no sentence over a line too
+/// long to be wrapped prose, the copy not hard-wrapped.
+fn is_title_and_subtitle(lines: &[&str]) -> bool {
+    let [title, subtitle] = lines else {
+        return false;
+    };
+    let (title, subtitle) = (title.trim(), subtitle.trim());
+    title.split_whitespace().count() <= 20
+        && !title.ends_with(['.', ',', ';', ':', '-', '–'])
+        && subtitle.chars().count() > UNWRAPPED_CHARS
+        && subtitle.chars().next().is_some_and(char::is_uppercase)
+        && list_marker(subtitle).is_none()
+}
+
+/// "Authors: …", "Status: final", "Words: ~670": a block of a document's fields, a line each,
+/// most of them labelled, none a sentence.
+fn is_field_lines(lines: &[&str]) -> bool {
+    let labelled = |l: &&&str| {
+        l.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            (1..=3).contains(&label.split_whitespace().count())
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && !value.trim().is_empty()
+        })
+    };
+    let count = lines.iter().filter(labelled).count();
+    lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| l.split_whitespace().count() <= 12 && !l.trim().ends_with(['.', '!', '?']))
+        && (count == lines.len() || (lines.len() >= 3 && count * 2 > lines.len()))
 }
 
 /// "---", "***", "___": a rule line.

@@ -195,6 +195,9 @@ pub(super) fn take_head(
     let named = patterns::standfirst_authors(&rec.standfirst).or_else(|| {
         patterns::standfirst_speakers(&rec.standfirst)
             .filter(|names| (rec.authors.is_empty() || *page) && closing_bios(rest, names))
+            // A byline line under the standfirst names the writers; the one speaking in it is
+            // only quoted.
+            .filter(|_| !rest.iter().take(3).any(|b| head_byline(&b.text).is_some()))
     });
     if let Some(named) = named {
         let named = named

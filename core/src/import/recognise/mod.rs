@@ -128,6 +128,17 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         blocks.rotate_left(above);
     }
     rec.section = meta.section.clone();
+    // "Suggested section: Climate" among the last lines: the writer's field for the desk.
+    let last = blocks.len().saturating_sub(SECTION_FIELD_WITHIN);
+    if let Some(i) = (last..blocks.len())
+        .rev()
+        .find(|&i| section_field(&blocks[i].text).is_some())
+    {
+        if rec.section.is_none() {
+            rec.section = section_field(&blocks[i].text);
+        }
+        rec.dropped.push(blocks.remove(i).text.clone());
+    }
     rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
     // Addresses in what was left out so far: the cover, the notes above the headline, the
@@ -242,6 +253,22 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
                 .find_map(|j| known[j].clone());
         }
     }
+}
+
+/// A section field is looked for among this many blocks at the end.
+const SECTION_FIELD_WITHIN: usize = 4;
+
+/// "Suggested section: Climate", "Proposed section – Society", "Section: Economy".
+static SECTION_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:suggested|proposed|preferred|intended|target)\s+)?(?i:section)\s*[:–—-]\s*(\p{Lu}[\p{L}&' -]{1,30}?)\s*\.?$",
+    )
+});
+
+fn section_field(text: &str) -> Option<String> {
+    SECTION_FIELD
+        .captures(text.trim())
+        .map(|c| c[1].trim().to_string())
 }
 
 /// "at the same institute", "at the foundation": an institution named by its kind alone.

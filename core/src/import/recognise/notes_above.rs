@@ -19,8 +19,11 @@ const NOTE_WORDS: usize = 40;
 const FRAMED_NOTE_WORDS: usize = 12;
 
 /// "approx. 620 words", "Word count: 731", "c. 800 words".
-static WORD_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bword\s*count\b|\b\d[\d,.]*\s*words\b"));
+static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bword\s*count\b|\b\d[\d,.]*\s*words\b|^(?:words?|length)\s*:\s*(?:~|c\.|ca\.|approx\.?)?\s*\d",
+    )
+});
 /// "For the attention of the Opinion Editor", "FAO:", "Attn:".
 static ATTENTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:for the attention of|fao\b|attn\b|attention\s*:)"));
@@ -41,6 +44,26 @@ pub(super) fn is_draft_label(text: &str) -> bool {
     text.split_whitespace().count() <= LABEL_WORDS
         && !text.ends_with(['.', '!', '?'])
         && DRAFT_LABEL.is_match(text)
+}
+
+/// A line labelling the draft, its status or its length, wherever it stands in the head ("Status:
+/// final", "Words: ~670" under the byline).
+pub(super) fn is_label_to_desk(text: &str) -> bool {
+    let text = text.trim();
+    is_draft_label(text) || (text.split_whitespace().count() <= 12 && WORD_COUNT.is_match(text))
+}
+
+/// "Draft for The Meridian – Economy": the section named after the paper a draft is for.
+static SECTION_AFTER_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:draft|submission|piece|op-?ed|article)\s+(?i:for)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}\s*[–—|]\s*(\p{Lu}\p{L}+)\s*$",
+    )
+});
+
+pub(super) fn section_in_label(text: &str) -> Option<String> {
+    SECTION_AFTER_PAPER
+        .captures(text.trim())
+        .map(|c| c[1].to_string())
 }
 
 /// How many lines at the top label the draft (its status, its version, the paper it is for),

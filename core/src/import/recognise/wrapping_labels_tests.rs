@@ -104,3 +104,52 @@ fn a_draft_label_is_told_from_a_headline_about_a_draft() {
         "The draft law on platform work leaves riders where they were"
     ));
 }
+
+#[test]
+fn a_document_s_title_subtitle_and_field_block_are_its_head_not_a_long_first_paragraph() {
+    let rec = read_text(&format!(
+        "The minimum wage directive is working where nobody looked\n\
+         Governments set the wages and unions have little say in much of Europe. Brussels may \
+         have changed that without anyone noticing\n\n\n\
+         Authors: Jan Kowalski, Eva Horak\n\
+         Draft for The Courier – Economy\n\
+         Status: final, ready for editing\n\
+         Words: ~670\n\n\n{BODY}"
+    ));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert!(
+        rec.standfirst.starts_with("Governments set"),
+        "{}",
+        rec.standfirst
+    );
+    assert_eq!(names(&rec), ["Jan Kowalski", "Eva Horak"]);
+    assert_eq!(rec.section.as_deref(), Some("Economy"));
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+}
+
+#[test]
+fn a_section_field_among_the_last_lines_files_the_piece() {
+    let rec = read_text(&format!(
+        "The minimum wage directive is working where nobody looked\n\n\
+         By Eva Horak\n\n{BODY}\n\
+         Eva Horak is an economist at the Institute for Labour Studies in Vienna.\n\n\
+         Contact: eva.horak@example.org / +43 660 555 214\n\
+         Suggested section: Economy\n"
+    ));
+    assert_eq!(rec.section.as_deref(), Some("Economy"));
+    assert!(!rec.body.contains("Suggested section"), "{}", rec.body);
+}
+
+#[test]
+fn a_byline_line_under_the_standfirst_beats_a_speaker_in_it() {
+    let rec = read_text(&format!(
+        "The minimum wage directive is working where nobody looked\n\n\
+         Jan Kowalski says the unions have little say. The directive may change that\n\n\
+         Authors: Eva Horak\n\n{BODY}\n\
+         Jan Kowalski is an economist at the Institute for Labour Studies in Vienna.\n"
+    ));
+    assert_eq!(names(&rec), ["Eva Horak"]);
+}

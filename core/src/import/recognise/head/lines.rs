@@ -37,6 +37,16 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
                 super::file_under(rec, &first.text);
             }
             rec.dropped.push(first.text.clone());
+        } else if super::super::notes_above::is_label_to_desk(&first.text) {
+            // "Draft for The Meridian – Economy", "Status: final", "Words: ~670" under the
+            // byline: notes to the desk, the section among their parts.
+            if let Some(label) = super::kicker_in(&first.text) {
+                super::file_under(rec, label);
+            }
+            if rec.section.is_none() {
+                rec.section = super::super::notes_above::section_in_label(&first.text);
+            }
+            rec.dropped.push(first.text.clone());
         } else if furniture::is_post_meta(&first.text)
             || furniture::is_page_control(&first.text)
             || furniture::is_desk_note(&first.text)
