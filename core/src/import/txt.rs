@@ -73,6 +73,8 @@ fn blocks_of(text: &str) -> Vec<Block> {
             .filter(|g| !g.is_empty())
             .enumerate()
         {
+            // The piece's own title under a rule that parts it from a note above ("---").
+            let after_rule = blocks.last().is_some_and(|b: &Block| is_rule_line(&b.text));
             // A rule opening a group ("---" right above a bio) parts it from the lines under it.
             let group = match group.split_first() {
                 Some((rule, rest)) if !rest.is_empty() && is_rule_line(rule) => {
@@ -85,7 +87,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 || is_statement_lines(group)
                 || is_postal_address(group)
                 || is_field_lines(group)
-                || (n == 0 && is_title_and_subtitle(group))
+                || ((n == 0 || after_rule) && is_title_and_subtitle(group))
             {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);

@@ -295,7 +295,12 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
     // without a sign-off.
     let short = |b: &&Block| {
         let t = b.text.trim();
-        t.split_whitespace().count() <= 12 && !t.ends_with(['.', '!', '?', ':'])
+        // "Institut für Sozialrechte e.V.", "Acme Ltd.": a legal form's abbreviation ends no
+        // sentence.
+        let last = t.split_whitespace().last().unwrap_or("");
+        let abbreviation = last.matches('.').count() >= 2
+            || ["ltd.", "inc.", "co.", "corp.", "plc."].contains(&last.to_lowercase().as_str());
+        t.split_whitespace().count() <= 12 && (abbreviation || !t.ends_with(['.', '!', '?', ':']))
     };
     let named = (from..blocks.len()).find(|&i| {
         let rest = &blocks[i + 1..];
@@ -308,9 +313,17 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
                     patterns::is_role_word(w) || patterns::is_institution_word(w)
                 })
         };
-        patterns::is_lone_name(&blocks[i].text)
+        // "Dr. Katrin Oberholzer": a title before the name.
+        let name = blocks[i].text.trim();
+        let name = ["Dr. ", "Prof. ", "Dr ", "Prof "]
+            .iter()
+            .find_map(|t| name.strip_prefix(t))
+            .unwrap_or(name);
+        patterns::is_lone_name(name)
             && !furniture::is_furniture(&blocks[i].text)
-            && (1..=5).contains(&rest.len())
+            // Under a rule ("---") a signature may run longer: a title, an institute, its address,
+            // numbers, a web address, its lawyers' notice.
+            && (1..=if i > 0 && is_rule(blocks[i - 1]) { 8 } else { 5 }).contains(&rest.len())
             && rest.iter().all(|b| closing(b) || short(b))
             && rest.iter().any(signature_like)
     });

@@ -153,3 +153,79 @@ fn a_byline_line_under_the_standfirst_beats_a_speaker_in_it() {
     ));
     assert_eq!(names(&rec), ["Eva Horak"]);
 }
+
+const REPLY_HEAD: &str = "Von: Eva Horak <eva.horak@example.org>\n\
+Gesendet: Dienstag, 14. Mai 2024 09:12\n\
+An: opinion@example.com\n\
+Betreff: AW: Gastbeitrag Mindestlohn – revised version\n\n\
+Dear Ms Berg,\n\n\
+Thank you for your comments on the first draft. Below is the revised piece, now at about 700 \
+words. I have cut the paragraph on Swiss funds as you suggested and added the figures.\n\n\
+I'm travelling on Thursday but reachable by mobile.\n\n\
+Best regards,\n\
+Eva Horak\n\n\
+---\n\n\
+The minimum wage directive is working where nobody looked\n\
+Governments set the wages and unions have little say in much of Europe. Brussels may have \
+changed that without anyone noticing\n\n\
+By Eva Horak and Jan Kowalski\n\n";
+
+const REPLY_TAIL: &str = "\nEva Horak is a senior researcher at the Institute for Labour Studies \
+in Vienna. Jan Kowalski is a labour lawyer in Warsaw.\n\n\
+---\n\n\
+Dr. Eva Horak\n\
+Senior Researcher | Labour Markets\n\
+Institut für Arbeitsstudien e.V.\n\
+Ringstraße 24, 1010 Wien\n\
+Tel. +43 1 555 2841 | Mobil +43 660 555 9322\n\
+www.ias.example.org\n\n\
+-----Ursprüngliche Nachricht-----\n\
+Von: Anna Berg <a.berg@example.com>\n\
+Gesendet: Freitag, 10. Mai 2024 16:40\n\
+An: Eva Horak <eva.horak@example.org>\n\
+Betreff: RE: Gastbeitrag Mindestlohn\n\n\
+Dear Eva,\n\n\
+Thanks for this – we'd like to run it. Could you bring it down to 700 words?\n\n\
+Anna\n";
+
+#[test]
+fn a_reply_with_the_piece_between_its_note_and_the_quoted_message() {
+    let rec = read_text(&format!("{REPLY_HEAD}{BODY}{REPLY_TAIL}"));
+    assert_eq!(
+        rec.headline,
+        "The minimum wage directive is working where nobody looked"
+    );
+    assert!(
+        rec.standfirst.starts_with("Governments set"),
+        "{}",
+        rec.standfirst
+    );
+    assert_eq!(names(&rec), ["Eva Horak", "Jan Kowalski"]);
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+    assert!(
+        rec.body.ends_with("an argument they did not have."),
+        "{}",
+        rec.body
+    );
+}
+
+#[test]
+fn an_outlook_separator_over_headers_opens_the_quoted_thread_unquoted() {
+    let rec = read_text(&format!(
+        "The minimum wage directive is working where nobody looked\n\n\
+         By Eva Horak\n\n{BODY}\n\
+         -----Original Message-----\n\
+         From: Anna Berg <a.berg@example.com>\n\
+         Sent: Friday, 10 May 2024 16:40\n\
+         To: Eva Horak <eva.horak@example.org>\n\
+         Subject: RE: op-ed\n\n\
+         Dear Eva,\n\n\
+         Thanks for this. Could you bring it down to 700 words and add a figure or two?\n\n\
+         Anna\n"
+    ));
+    assert!(
+        rec.body.ends_with("an argument they did not have."),
+        "{}",
+        rec.body
+    );
+}

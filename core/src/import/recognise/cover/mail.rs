@@ -32,6 +32,14 @@ pub(in crate::import::recognise) fn is_sent_from_device(text: &str) -> bool {
     SENT_FROM_DEVICE.is_match(text.trim())
 }
 
+/// "-----Original Message-----", "-----Ursprüngliche Nachricht-----", "----- Message d'origine
+/// -----": the separator above the message a reply quotes.
+static ORIGINAL_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^-{2,}\s*(?i:original message|ursprüngliche nachricht|message d'origine|oorspronkelijk bericht|mensaje original|messaggio originale|originalmeddelande|alkuperäinen viesti)\s*-{2,}$",
+    )
+});
+
 /// "On Mon, 3 Mar 2025 at 16:20, Martin Healey <…> wrote:": the line above a quoted message.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:(?i:on)\s.{4,200}\b(?i:wrote)\s*:?|-{2,}\s*(?i:original message)\s*-{2,})$")
@@ -88,6 +96,15 @@ pub(in crate::import::recognise) fn quoted_thread(blocks: &[&Block]) -> Option<u
             && !quoted(&blocks[at])
             && blocks[at + 1..].iter().all(quoted)
     });
+    // Outlook's reply: "-----Original Message-----" (in the program's language) over the earlier
+    // message's headers, nothing quoted.
+    let original = || {
+        (1..blocks.len().saturating_sub(1)).find(|&at| {
+            ORIGINAL_MESSAGE.is_match(blocks[at].text.trim())
+                && MAIL_HEADER.is_match(blocks[at + 1].text.trim())
+        })
+    };
+    let unquoted = unquoted.or_else(original);
     // A phone's mail program quotes the attribution too ("> On 11 Mar 2025, at 10:02, NAME
     // wrote:"): then the thread is the quoted run to the end that opens with one.
     unquoted.or_else(|| {
