@@ -139,6 +139,12 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         }
         rec.dropped.push(blocks.remove(i).text.clone());
     }
+    // "Note to editor: figures are from …", signed, among the last lines: to the desk, not the
+    // reader.
+    let last = blocks.len().saturating_sub(SECTION_FIELD_WITHIN);
+    if let Some(i) = (last..blocks.len()).find(|&i| CLOSING_NOTE.is_match(blocks[i].text.trim())) {
+        rec.dropped.push(blocks.remove(i).text.clone());
+    }
     rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
     // Addresses in what was left out so far: the cover, the notes above the headline, the
@@ -257,6 +263,13 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
 
 /// A section field is looked for among this many blocks at the end.
 const SECTION_FIELD_WITHIN: usize = 4;
+
+/// "Note to editor:", "Note for the desk –": a note to the desk closing the copy.
+static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?))\s*[:—–-]",
+    )
+});
 
 /// "Suggested section: Climate", "Proposed section – Society", "Section: Economy".
 static SECTION_FIELD: LazyLock<Regex> = LazyLock::new(|| {

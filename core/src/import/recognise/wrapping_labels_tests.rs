@@ -229,3 +229,23 @@ fn an_outlook_separator_over_headers_opens_the_quoted_thread_unquoted() {
         rec.body
     );
 }
+
+#[test]
+fn a_note_to_the_editor_closing_the_copy_is_left_out_and_its_address_read() {
+    let rec = read_text(&format!(
+        "The minimum wage directive is working where nobody looked\n\n\
+         By Eva Horak\n\n{BODY}\n\
+         Eva Horak is an economist at the Institute for Labour Studies in Vienna.\n\n\
+         Note to editor: figures are from the national statistics office, 2024. Happy to add \
+         links.\nEva – horak.eva@example.com\n"
+    ));
+    assert!(
+        rec.body.ends_with("an argument they did not have."),
+        "{}",
+        rec.body
+    );
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("horak.eva@example.com")
+    );
+}
