@@ -9,7 +9,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NPM ?= npm
 
-.PHONY: run test tools test-tools ui ui-deps ui-check lint unit e2e app cli bench
+.PHONY: run test tools test-tools ui ui-deps ui-check lint unit e2e app cli bench soak
 
 tools:
 	@scripts/ensure-tools.sh
@@ -58,3 +58,8 @@ test: lint ui-check unit
 
 bench: cli
 	./target/release/copydesk bench --json
+
+# Minutes, not seconds, and not part of `make test` (issue 15; RELIABILITY.md): each fuzz target
+# in fuzz/ for SOAK_FUZZ_SECONDS (600 by default).
+soak:
+	scripts/soak-fuzz.sh

@@ -5,14 +5,14 @@
 //! - any bytes given to each reader (.txt, .md, .html, .docx), then to recognition, are read or
 //!   refused with a `BadFile` (the desk's `bad_file`), never a panic;
 //! - .docx: the corpus's real Word files with bytes flipped, cut, dropped or repeated, and
-//!   re-zipped with one XML part (document.xml most often) mutated the same ways;
+//!   re-zipped with one part (document.xml half the time) mutated the same ways;
 //! - whatever the allowlist returns, and whatever body recognition keeps, holds no raw HTML, image,
 //!   script, handler or link but to a web or mail address; the site's Markdown renderer writes
 //!   only its allowlist's elements and attributes, no `javascript:`/`data:`/`vbscript:` URL
 //!   (tests/support/safe_output.rs says exactly what is checked).
 //!
-//! 256 cases a property (64 for the Word ones); `PROPTEST_CASES=100000 cargo test -p copydesk-core --test
-//! readers_never_panic` for a longer run. Inputs the fuzzers or these tests once broke on are
+//! 256 cases a property (64 for the Word ones); for a longer run,
+//! `PROPTEST_CASES=100000 cargo test -p copydesk-core --test readers_never_panic`. Inputs the fuzzers or these tests once broke on are
 //! kept in tests/fixtures/import/crashes/ and [`REGRESSIONS`], and read on every run.
 
 #[path = "support/safe_output.rs"]

@@ -6,7 +6,7 @@
 //!   no image and no link but to a web or mail address, read as Markdown by comrak with the
 //!   import's options and with the site's; rendered with raw HTML let through, it passes
 //!   [`html_problem`].
-//! - [`html_problem`]: HTML, parsed as a browser would (html5ever), holds only the site's elements
+//! - [`html_problem`]: HTML, tokenized as a browser would (html5ever), holds only the site's elements
 //!   and attributes, no `<script`, no `on…` handler, no URL of another scheme than http, https or
 //!   mailto (so no `javascript:`, `data:`, `vbscript:`) however it is spelt.
 
@@ -15,9 +15,12 @@
 
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, markdown_to_html, parse_document};
-use html5ever::tendril::TendrilSink;
-use html5ever::{ParseOpts, parse_document as parse_html};
-use markup5ever_rcdom::{NodeData, RcDom};
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 /// The elements a body may hold on the site (core/src/site/markdown.rs), and the document's frame
 /// the HTML parser adds around a fragment. `h1` is there for a Markdown body rendered without the
@@ -103,29 +106,52 @@ pub fn html_problem(html: &str) -> Option<String> {
             return Some(format!("{word} in the HTML"));
         }
     }
-    let dom = parse_html(RcDom::default(), ParseOpts::default()).one(html);
-    // Depth-first without recursion: a deeply nested body must not overflow the stack here.
-    let mut stack = vec![dom.document.clone()];
-    while let Some(node) = stack.pop() {
-        if let NodeData::Element { name, attrs, .. } = &node.data {
-            let element = &*name.local;
-            if !ELEMENTS.contains(&element) {
-                return Some(format!("<{element}> is outside the allowlist"));
-            }
-            for attr in attrs.borrow().iter() {
-                let attribute = &*attr.name.local;
-                if attribute.starts_with("on") {
-                    return Some(format!("handler {attribute}= on <{element}>"));
-                }
-                if !attribute_allowed(element, attribute) {
-                    return Some(format!("attribute {attribute}= on <{element}>"));
-                }
-                if attribute == "href" && !url_allowed(&attr.value) {
-                    return Some(format!("link to {:?}", &*attr.value));
-                }
-            }
+    // The tags as a browser's tokenizer reads them (the tree builder, quadratic in the depth of
+    // nesting, would time the check out on a deep body; it makes no element without a tag).
+    let sink = Tags(RefCell::new(None));
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(html));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner()
+}
+
+/// The first problem among the tags.
+struct Tags(RefCell<Option<String>>);
+
+impl TokenSink for Tags {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let problem = match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => tag_problem(&tag),
+            Token::DoctypeToken(_) => Some("a doctype".to_string()),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            self.0.borrow_mut().get_or_insert(problem);
         }
-        stack.extend(node.children.borrow().iter().cloned());
+        TokenSinkResult::Continue
+    }
+}
+
+fn tag_problem(tag: &Tag) -> Option<String> {
+    let element = &*tag.name;
+    if !ELEMENTS.contains(&element) {
+        return Some(format!("<{element}> is outside the allowlist"));
+    }
+    for attr in &tag.attrs {
+        let attribute = &*attr.name.local;
+        if attribute.starts_with("on") {
+            return Some(format!("handler {attribute}= on <{element}>"));
+        }
+        if !attribute_allowed(element, attribute) {
+            return Some(format!("attribute {attribute}= on <{element}>"));
+        }
+        if attribute == "href" && !url_allowed(&attr.value) {
+            return Some(format!("link to {:?}", &*attr.value));
+        }
     }
     None
 }
