@@ -315,7 +315,12 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_head
             b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > words
         });
     if prose
-        && (named.is_some() || first.emphasised || before_byline || short_lead)
+        // "**Standfirst:** …": the writer labelled it, however it is set.
+        && (named.is_some()
+            || first.emphasised
+            || before_byline
+            || short_lead
+            || STANDFIRST_LABEL.is_match(first.text.trim()))
         && rest.len() > 1
     {
         rec.standfirst = first.text.clone();

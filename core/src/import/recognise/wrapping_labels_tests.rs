@@ -249,3 +249,25 @@ fn a_note_to_the_editor_closing_the_copy_is_left_out_and_its_address_read() {
         Some("horak.eva@example.com")
     );
 }
+
+#[test]
+fn a_labelled_standfirst_in_bold_is_the_standfirst() {
+    let doc = crate::import::read(
+        "piece.md",
+        format!(
+            "% The minimum wage directive is working where nobody looked\n\
+             % Eva Horak\n\n\
+             **Standfirst:** Governments set the wages and unions have little say. Brussels may \
+             have changed that\n\n{BODY}"
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(
+        rec.standfirst.starts_with("Governments set"),
+        "{}",
+        rec.standfirst
+    );
+    assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
+}
