@@ -128,6 +128,12 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         blocks.rotate_left(above);
     }
     rec.section = meta.section.clone();
+    // "## Notes (don't send)" among the last lines: the writer's own notes from there on.
+    let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
+    if let Some(i) = (last..blocks.len()).find(|&i| PRIVATE_NOTES.is_match(blocks[i].text.trim())) {
+        rec.dropped
+            .extend(blocks.drain(i..).map(|b| b.text.clone()));
+    }
     // "Suggested section: Climate" among the last lines: the writer's field for the desk.
     let last = blocks.len().saturating_sub(SECTION_FIELD_WITHIN);
     if let Some(i) = (last..blocks.len())
@@ -263,6 +269,17 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
 
 /// A section field is looked for among this many blocks at the end.
 const SECTION_FIELD_WITHIN: usize = 4;
+
+/// The writer's own notes are looked for among this many blocks at the end.
+const PRIVATE_NOTES_WITHIN: usize = 10;
+
+/// "Notes (don't send)", "Notes – not for publication", "Notes to self", "Private notes": the
+/// heading over the writer's own notes.
+static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|(?:private|internal)\s+notes?)\s*:?$",
+    )
+});
 
 /// "Note to editor:", "Note for the desk –": a note to the desk closing the copy.
 static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {

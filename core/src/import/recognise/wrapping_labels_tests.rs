@@ -271,3 +271,26 @@ fn a_labelled_standfirst_in_bold_is_the_standfirst() {
     );
     assert!(rec.body.starts_with("When the EU adopted"), "{}", rec.body);
 }
+
+#[test]
+fn the_writer_s_own_notes_under_a_heading_at_the_end_are_left_out() {
+    let doc = crate::import::read(
+        "piece.md",
+        format!(
+            "# The minimum wage directive is working where nobody looked\n\n\
+             By Eva Horak\n\n{BODY}\n---\n\n\
+             *Eva Horak is an economist at the Institute for Labour Studies in Vienna.*\n\n---\n\n\
+             ## Notes (don't send)\n\
+             - emailed to the desk — 5 Mar\n\
+             - check the wage figure again\n"
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(
+        rec.body.ends_with("an argument they did not have."),
+        "{}",
+        rec.body
+    );
+}
