@@ -31,6 +31,11 @@ fn desk_at(file: &Path, keyring: Option<&PrivateKeyring>) -> Desk {
     }
 }
 
+/// A staffed desk in `file`, with the keyring when given one.
+fn staffed_desk_at(file: &Path, keyring: Option<&PrivateKeyring>) -> TestDesk {
+    populate(desk_at(file, keyring), Arc::new(ManualClock::new(start())))
+}
+
 fn wordpress(password: Option<&str>) -> TargetChoice {
     TargetChoice::Wordpress {
         url: SILENT_SITE.into(),
@@ -87,10 +92,7 @@ fn the_password_is_kept_in_the_keyring_and_nowhere_else() {
     let keyring = PrivateKeyring::start();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk.db");
-    let t = populate(
-        desk_at(&file, Some(&keyring)),
-        Arc::new(ManualClock::new(start())),
-    );
+    let t = staffed_desk_at(&file, Some(&keyring));
     let set = t
         .desk
         .set_publish_target(&t.chief, &wordpress(Some(PASSWORD)))
@@ -144,10 +146,7 @@ fn the_password_is_kept_in_the_keyring_and_nowhere_else() {
     // A second desk on the machine has its own.
     let other_dir = tempfile::tempdir().unwrap();
     let other_file = other_dir.path().join("desk.db");
-    let other = populate(
-        desk_at(&other_file, Some(&keyring)),
-        Arc::new(ManualClock::new(start())),
-    );
+    let other = staffed_desk_at(&other_file, Some(&keyring));
     other
         .desk
         .set_publish_target(&other.chief, &wordpress(Some("another password")))
@@ -181,7 +180,7 @@ fn a_password_file_left_by_an_older_copydesk_moves_into_the_keyring() {
     let keyring = PrivateKeyring::start();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk.db");
-    let t = populate(desk_at(&file, None), Arc::new(ManualClock::new(start())));
+    let t = staffed_desk_at(&file, None);
     t.desk
         .set_publish_target(&t.chief, &wordpress(Some(PASSWORD)))
         .unwrap();
@@ -206,10 +205,7 @@ fn a_locked_keyring_is_never_asked_and_the_password_goes_to_a_private_file() {
     let keyring = PrivateKeyring::start();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk.db");
-    let t = populate(
-        desk_at(&file, Some(&keyring)),
-        Arc::new(ManualClock::new(start())),
-    );
+    let t = staffed_desk_at(&file, Some(&keyring));
     {
         let service = keyring.service();
         service.get_default_collection().unwrap().lock().unwrap();
