@@ -118,6 +118,42 @@ fn another_users_session_is_the_chiefs_to_end() {
     t.stop();
 }
 
+/// Every answer carries a request id (the one the log's line for it names): a new one, or the
+/// one the request came with, so a proxy's id follows the request through.
+#[test]
+fn every_answer_carries_its_request_id() {
+    let t = team_desk();
+    let (status, _, headers) = raw(&t.base(), "GET", "/health", None, None, Vec::new());
+    assert_eq!(status, 200);
+    let made = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(made.len(), 36, "a UUID: {made:?}");
+    let (status, _, again) = raw(&t.base(), "GET", "/health", None, None, Vec::new());
+    assert_eq!(status, 200);
+    assert_ne!(
+        again.get("x-request-id").unwrap(),
+        made.as_str(),
+        "one each"
+    );
+    let http = reqwest::blocking::Client::new();
+    let answer = http
+        .post(format!("{}/api/ops/list_articles", t.base()))
+        .header("x-request-id", "from-the-proxy-42")
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .unwrap();
+    assert_eq!(answer.status(), 401, "a refusal carries it too");
+    assert_eq!(
+        answer.headers().get("x-request-id").unwrap(),
+        "from-the-proxy-42"
+    );
+    t.stop();
+}
+
 #[test]
 fn a_request_without_a_working_token_is_401() {
     let t = team_desk();
