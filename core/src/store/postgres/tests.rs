@@ -339,8 +339,15 @@ fn the_check_finds_an_article_whose_history_stops_short() {
 fn the_change_feed_never_passes_a_change_still_being_committed() {
     let (url, _) = schema();
     let (desk, chief) = desk_on(&url);
+    // The desk's setup may or may not be readable yet (other tests' transactions on the cluster
+    // hold the horizon back): only the test's own two changes are looked at, here and below.
     let start = desk.changes_after(&chief, None, 100).unwrap();
-    assert!(start.changes.is_empty());
+    assert!(
+        start
+            .changes
+            .iter()
+            .all(|c| !matches!(c.subject.as_deref(), Some("first" | "second")))
+    );
 
     let mut first = client(&url);
     let mut second = client(&url);
