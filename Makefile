@@ -8,6 +8,10 @@ CARGO ?= cargo
 # Where rustup puts cargo on a machine that had none before `make`.
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 NPM ?= npm
+# A clean CI build is never rebuilt incrementally: the incremental caches are only disk (4 GB).
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL := 0
+endif
 
 .PHONY: run test tools test-tools ui ui-deps ui-check lint unit e2e app cli bench soak
 

@@ -40,6 +40,14 @@ fuzz_failed=$(grep -E '^api-fuzz: [0-9]+ passed, [0-9]+ failed' <<<"$plain" | aw
 passed=$((cargo_passed + ui_passed + checks_passed + e2e_passed + fuzz_passed))
 failed=$((cargo_failed + ui_failed + checks_failed + e2e_failed + fuzz_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$status" -ne 0 ]; then
+	# CI shows only a part of a long log: what failed is repeated here, just above the count.
+	echo
+	echo "what failed (first lines of each kind):"
+	grep -E '^error(\[E[0-9]+\])?:|^---- .* stdout ----|^test .* FAILED$|panicked at|No space left|^(e2e|validators|api-fuzz): .* [1-9][0-9]* failed| FAIL ' <<<"$plain" |
+		awk '!seen[$0]++' | head -n 40
+	echo "disk: $(du -sh target 2>/dev/null | cut -f1) in target/, $(df -h . | awk 'NR == 2 {print $4}') free"
+fi
 echo
 echo "tests: $passed passed, $failed failed"
 exit "$status"
