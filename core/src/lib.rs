@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod journal;
 pub mod model;
+pub(crate) mod nesting;
 pub(crate) mod passphrase;
 pub(crate) mod sample;
 pub mod secrets;

@@ -559,8 +559,9 @@ fn inputs_that_once_broke_a_reader_hold() {
 /// catches: each format gets a deeply nested document.
 #[test]
 fn deeply_nested_input_is_read_or_refused() {
-    // 3,000 keeps this test under a second or two: the time grows with the square of the depth
-    // (RELIABILITY.md); `DEEP=50000` for the deep end.
+    // 3,000 keeps this test under a second or two: Markdown's links and the Word tables still take
+    // time growing with the square of the depth (RELIABILITY.md); `DEEP=50000` for the deep end.
+    // HTML's is flattened first, and tried at 50,000 below.
     let deep: usize = std::env::var("DEEP")
         .ok()
         .and_then(|d| d.parse().ok())
@@ -631,4 +632,43 @@ fn deeply_nested_input_is_read_or_refused() {
         .replacen("<w:body>", &format!("<w:body>{nested}"), 1)
         .into_bytes();
     import_holds("deep.docx", &zip_of(&parts)).unwrap_or_else(|p| panic!("deep.docx: {p}"));
+}
+
+/// HTML nested past what a browser shows is flattened before it is parsed, in time linear in its
+/// length (50,000 nested `<div>`s once held an import for over a minute, and a body of as many
+/// quotes a publish as long): read at that depth, its deepest words are kept.
+#[test]
+fn html_nested_fifty_thousand_deep_is_read_with_its_deepest_words() {
+    let deepest = "The deepest words of the piece.";
+    for (name, page) in [
+        (
+            "deep.html",
+            format!(
+                "<h1>A headline</h1><p>By Jane Doe</p>{}<p>{deepest}</p>",
+                "<div>".repeat(50_000)
+            ),
+        ),
+        (
+            "deep-b.html",
+            format!(
+                "<h1>A headline</h1><p>By Jane Doe</p><p>{}{deepest}</p>",
+                "<b><i>".repeat(25_000)
+            ),
+        ),
+    ] {
+        let doc =
+            import::read(name, page.as_bytes()).unwrap_or_else(|bad| panic!("{name}: {}", bad.0));
+        let rec = import::recognise(&doc).unwrap_or_else(|bad| panic!("{name}: {}", bad.0));
+        assert!(rec.body.contains("deepest words"), "{name}: {}", rec.body);
+        assert_eq!(markdown_problem(&rec.body), None, "{name}");
+    }
+    let quotes = format!("{}{deepest}", "> ".repeat(50_000));
+    let html = copydesk_core::body_html(&quotes);
+    assert!(
+        html.contains("deepest words"),
+        "{}",
+        &html[html.len().saturating_sub(300)..]
+    );
+    assert!(html.matches("<blockquote>").count() <= 512);
+    assert_eq!(html_problem(&html), None);
 }

@@ -40,7 +40,10 @@ pub fn body_html(markdown: &str) -> String {
         .generic_attributes(HashSet::new())
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
-        .clean(&html)
+        .clean(&crate::nesting::flatten_deep_html(
+            &html,
+            crate::nesting::MAX_HTML_DEPTH,
+        ))
         .to_string()
 }
 

@@ -43,7 +43,10 @@ const MAX_DEPTH: usize = 200;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let (source, warning) = decode(bytes)?;
-    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(source.as_str());
+    // Flattened a little short of the reader's own depth, so a page nested deeper keeps its words
+    // (and parses in time linear in its length: src/nesting.rs).
+    let source = crate::nesting::flatten_deep_html(&source, MAX_DEPTH - 8);
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(&*source);
     let root = dom.document.clone();
     let head = find(&root, &|n| is(n, "head"));
     let body = find(&root, &|n| is(n, "body")).unwrap_or_else(|| root.clone());
