@@ -365,6 +365,19 @@ impl Desk {
         if dir.as_os_str().is_empty() {
             return Err(Error::invalid("name a folder to publish into"));
         }
+        // ".." would make the folder the desk shows a different one from where pages land.
+        if dir
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+        {
+            return Err(Error::invalid_field(
+                "folder",
+                format!(
+                    "name the publish folder without \"..\" ({}): the folder where the pages go, as it is",
+                    dir.display()
+                ),
+            ));
+        }
         let dir = std::path::absolute(dir)
             .map_err(|e| Error::invalid(format!("{}: {e}", dir.display())))?;
         self.store.write(|tx| {
@@ -378,8 +391,9 @@ impl Desk {
             }
             std::fs::create_dir_all(&dir).map_err(|e| {
                 Error::invalid(format!(
-                    "the publish folder {} cannot be created: {e}",
-                    dir.display()
+                    "the publish folder {} cannot be created: {}",
+                    dir.display(),
+                    crate::error::io_words(&e)
                 ))
             })?;
             let text = dir.to_str().ok_or_else(|| {

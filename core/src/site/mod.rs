@@ -1,5 +1,6 @@
 //! The static site: pages, feeds and sitemap written into the desk's publish folder. Every file
-//! goes to a temporary name first and is renamed into place, so a reader never sees half a page.
+//! goes to a temporary name first and is renamed into place, so a reader never sees half a page,
+//! and nothing is written through a link planted inside the folder, so nothing lands outside it.
 
 mod feeds;
 mod html;
@@ -8,7 +9,7 @@ mod post;
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
@@ -125,20 +126,60 @@ impl SiteFolder {
         })
     }
 
-    /// Writes `bytes` to `rel` through a temporary file renamed into place.
+    /// Writes `bytes` to `rel` through a temporary file renamed into place. The temporary is
+    /// created new (never opened through something already at its name), and the rename
+    /// replaces a link at the page's own name rather than writing where it points.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.refuse_links_out(rel)?;
         let path = self.root.join(rel);
         let dir = path.parent().unwrap_or(&self.root);
         fs::create_dir_all(dir).map_err(|e| publish_error(dir, &e))?;
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
         let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        let written = fs::File::create(&temp)
+        let written = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
             .and_then(|mut f| f.write_all(bytes))
             .and_then(|()| fs::rename(&temp, &path));
         if let Err(e) = written {
             let _ = fs::remove_file(&temp);
             return Err(publish_error(&path, &e));
+        }
+        Ok(())
+    }
+}
+
+impl SiteFolder {
+    /// `rel` names a file inside the folder, and no folder on the way to it is a link: a link
+    /// planted in the publish folder (by anyone who can write there) would carry the desk's
+    /// pages wherever it points. The folder itself may be a link: the chief chose it.
+    fn refuse_links_out(&self, rel: &str) -> Result<()> {
+        let rel = Path::new(rel);
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(Error::Publish {
+                message: format!(
+                    "the page {} would be written outside the publish folder; nothing was published",
+                    rel.display()
+                ),
+                detail: String::new(),
+            });
+        }
+        let mut at = self.root.clone();
+        for folder in rel.parent().into_iter().flat_map(Path::components) {
+            at.push(folder);
+            if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                let target =
+                    fs::read_link(&at).map_or_else(|e| e.to_string(), |t| t.display().to_string());
+                return Err(Error::Publish {
+                    message: format!(
+                        "{} in the publish folder is a link (to {target}), not a folder: the desk writes pages only into real folders inside the publish folder, so nothing was published. Remove the link",
+                        at.display()
+                    ),
+                    detail: format!("symbolic link {} -> {target}", at.display()),
+                });
+            }
         }
         Ok(())
     }
