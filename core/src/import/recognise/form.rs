@@ -21,10 +21,14 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
         .take(2)
         .take_while(|b| is_instruction(&b.text))
         .count();
+    // Under the title, a labelled line, or a table's label and value running down to the mark
+    // above the piece.
+    let first = 1 + instructions;
     let titled = blocks.first().is_some_and(|b| form_title(&b.text))
-        && blocks
-            .get(1 + instructions)
-            .is_some_and(|b| patterns::labelled(&b.text).is_some());
+        && (blocks
+            .get(first)
+            .is_some_and(|b| patterns::labelled(&b.text).is_some())
+            || cell_pair(blocks, first).is_some_and(|(_, next)| form_goes_on(blocks, next, &[])));
     let mut at = if titled { 1 + instructions } else { 0 };
     let mut fields = Vec::new();
     loop {
@@ -228,7 +232,9 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
                     }
                 }
             }
-            "affiliation" | "affiliations" => affiliations(meta, value),
+            "affiliation" | "affiliations" | "organisation" | "organization" | "institution" => {
+                affiliations(meta, value);
+            }
             "section" | "category" => meta.section = Some(value.clone()),
             "tags" | "keywords" => {
                 meta.tags = value
@@ -321,9 +327,11 @@ fn affiliations(meta: &mut Meta, value: &str) {
         if a.affiliation.is_some() {
             continue;
         }
+        // One organisation, not said to be everyone's, is the first writer's: the one filling
+        // in the form. A co-writer's bio says where they work.
         a.affiliation = match (&shared, parts.len()) {
             (Some(org), _) => Some(org.clone()),
-            (None, 1) => Some(parts[0].clone()),
+            (None, 1) if i > 0 => None,
             (None, _) => parts.get(i).cloned(),
         };
     }

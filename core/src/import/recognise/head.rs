@@ -183,6 +183,16 @@ pub(super) fn take_head(
             // A page's description cut from its first paragraph ("…") is no standfirst; the
             // copy decides whether it has one.
             Some(Described::Truncated) | None => take_copy_standfirst(rest, rec, under_headline),
+            // The copy's own first paragraph naming the writers as a standfirst does ("A and B
+            // argue that …") is the standfirst the page shows; the description only sums it up.
+            Some(Described::Apart)
+                if rest.first().is_some_and(|b| {
+                    b.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
+                        && patterns::standfirst_authors(&b.text).is_some()
+                }) =>
+            {
+                take_copy_standfirst(rest, rec, under_headline);
+            }
             Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
         }
     }
@@ -222,8 +232,11 @@ enum Described {
 }
 
 fn described(given: &str, rest: &[&Block]) -> Described {
-    // A description that ends in an ellipsis was cut from something: never a standfirst.
-    let truncated = given.trim_end().ends_with(['…']) || given.trim_end().ends_with("...");
+    // A description that ends in an ellipsis was cut from something: never a standfirst. One
+    // that credits the piece ("Commentary by A and B on …") is a catalogue's line about it.
+    let truncated = given.trim_end().ends_with(['…'])
+        || given.trim_end().ends_with("...")
+        || CREDITS_THE_PIECE.is_match(given.trim());
     let given = fold(given);
     let cut = given
         .trim_end_matches(['.', '…', ' '])
@@ -245,6 +258,14 @@ fn described(given: &str, rest: &[&Block]) -> Described {
         Described::Apart
     }
 }
+
+/// "Commentary by NAME …", "An op-ed by NAME …": a description crediting the piece to its
+/// writers within its first words.
+static CREDITS_THE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:an?\s+|new\s+)?(?:commentary|comment|op-ed|opinion(?:\s+piece)?|analysis|essay|column|article|piece|blog\s+post|post|policy\s+brief|written))\s+(?i:by)\s+\p{Lu}\p{Ll}",
+    )
+});
 
 /// Two texts of about one length sharing nine words in ten.
 fn near_copy(a: &str, b: &str) -> bool {

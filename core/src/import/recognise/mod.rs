@@ -4,6 +4,7 @@
 mod body;
 mod cover;
 mod finish;
+mod footnotes;
 mod form;
 mod furniture;
 mod head;
@@ -133,6 +134,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if let Some(i) = (last..blocks.len()).find(|&i| PRIVATE_NOTES.is_match(blocks[i].text.trim())) {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
+    }
+    // The writer's footnotes typed after the text: the notes of a paper, not the piece's copy.
+    let notes = footnotes::take_footnotes(&mut blocks);
+    if !notes.is_empty() {
+        rec.warnings
+            .push(format!("left out {} footnote(s) at the end", notes.len()));
+        rec.dropped.extend(notes);
     }
     // "Suggested section: Climate" among the last lines: the writer's field for the desk.
     let last = blocks.len().saturating_sub(SECTION_FIELD_WITHIN);
@@ -390,6 +398,8 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 
 #[cfg(test)]
 mod bios_forms_tests;
+#[cfg(test)]
+mod late_rounds_tests;
 #[cfg(test)]
 mod page_tests;
 #[cfg(test)]

@@ -79,10 +79,11 @@ static NAMES_WRITE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Rasmus Holm argues that…" opening a standfirst: the opinion writer names their own argument.
+/// "Rasmus Holm argues that…" opening a standfirst, or its second sentence after the scene is
+/// set: the opinion writer names their own argument.
 static NAMES_ARGUE_THAT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?P<names>{})\s+(?:argues|argue|contends|contend|believes|believe|explains|explain|asks|ask|suggests|suggest|warns|warn|writes|write)\s+(?:that|why|how|what|whether)\b",
+        r"(?:^|[.!?]\s+)(?P<names>{})\s+(?:argues|argue|contends|contend|believes|believe|explains|explain|asks|ask|suggests|suggest|warns|warn|writes|write)\s+(?:that|why|how|what|whether)\b",
         names_pattern()
     ))
 });
@@ -143,7 +144,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
     )
 });
 

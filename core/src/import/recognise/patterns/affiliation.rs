@@ -183,8 +183,9 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
         .or_else(|| affiliation.strip_suffix("'s"))
         .unwrap_or(affiliation);
     // "Institut für Wirtschaft und Energie (IfWE)": the short name in brackets is no part of it.
+    // "Central European Governance Institute (Budapest)": nor is its city.
     let affiliation = match ACRONYM_AFTER.captures(affiliation) {
-        Some(c) if c[1].chars().filter(|ch| ch.is_uppercase()).count() >= 2 => {
+        Some(c) if c[1].chars().filter(|ch| ch.is_uppercase()).count() >= 2 || is_place(&c[1]) => {
             &affiliation[..c.get(0).map_or(affiliation.len(), |m| m.start())]
         }
         _ => affiliation,
@@ -240,11 +241,15 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
 }
 
 /// "(IfWE)", "(RMI)": an institution's short name in brackets after its full name.
-static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\((\p{Lu}[\p{L}&.\-]{1,9})\)$"));
+static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\((\p{Lu}[\p{L}&.\-]{1,15})\)$"));
 
-/// "INRAE", "CNRS", "LSE": an institution's short name in capitals.
+/// "INRAE", "CNRS", "LSE", "LSVb", "IfW": an institution's short name, in capitals for the most
+/// part.
 fn is_acronym(s: &str) -> bool {
-    (2..=8).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase() || c == '&')
+    (2..=8).contains(&s.chars().count())
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && s.chars().all(|c| c.is_alphabetic() || c == '&')
 }
 
 /// European capitals and the cities datelines name most, for telling a place from an employer.

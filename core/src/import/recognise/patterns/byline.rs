@@ -20,7 +20,7 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
     // "NAME Guest contributor 06:00, 9 April", "NAME Estimated reading time: 5 minutes": the
     // page's label for the writer, or its post metadata, ends the name.
     let rest = WRITER_LABEL.replace(&rest, " | ");
-    let rest = META_AFTER_NAME.replace(&rest, " | ");
+    let rest = META_AFTER_NAME.replace_all(&rest, " | ");
     // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
     // page's "Posted on …", even glued to the name.
     let cut = [
@@ -119,9 +119,13 @@ static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Post metadata run into a byline: "Reading time: 6 min", "Estimated reading time", "5 min read".
+/// Post metadata run into a byline: "Reading time: 6 min", "Estimated reading time", "5 min read";
+/// and the page's actions on the piece set on the byline's line ("Download PDF (312 KB)",
+/// "Print", "Send to a friend", "Cite this"), which end the names as a date does.
 static META_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\s+(?i:(?:estimated\s+|est\.\s+)?reading\s+time\b|\d+\s*min(?:ute)?s?\s+read\b)")
+    re(
+        r"\s+(?i:(?:estimated\s+|est\.\s+)?reading\s+time\b|\d+\s*min(?:ute)?s?\s+read\b|download\s+(?:the\s+)?(?:pdf|full\s+text|report)\b|print(?:\s+this)?(?:\s+(?:page|article))?\s*(?:[|·•]|$)|send\s+to\s+a\s+friend\b|e-?mail\s+this\b|cite\s+this\b|share\s+this\b)",
+    )
 });
 
 /// "Tobias Keller (Vienna Institute for Applied Economics) and Marta Nowak (Kraków School of
@@ -173,7 +177,7 @@ pub(in crate::import::recognise) fn bare_byline(
     if text.split_whitespace().count() > 14 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
-    let text = &*META_AFTER_NAME.replace(text, " | ");
+    let text = &*META_AFTER_NAME.replace_all(text, " | ");
     // A name has no digits: "Zuzana Kollárová 7 min read" is a name and a reading time.
     let first = text
         .split(['|', ',', '·', '•', '—', '–', '('])

@@ -173,6 +173,12 @@ fn standfirsts_that_name_their_author() {
             "Rasmus Holm argues that Denmark's model cannot be exported.",
             vec!["Rasmus Holm"],
         ),
+        // After a first sentence setting the scene.
+        (
+            "Fewer children learn them at school each year. Matthias Nowak and Saskia de Haan \
+             argue that the teacher shortage is the real threat.",
+            vec!["Matthias Nowak", "Saskia de Haan"],
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(
@@ -267,6 +273,17 @@ fn bylines_without_by_and_in_capitals() {
     assert_eq!(found[0].affiliation, None);
     assert!(bare_byline("European Union leaders met in Brussels.").is_none());
     assert!(bare_byline("The Commission and the Council").is_none());
+}
+
+#[test]
+fn a_page_s_actions_on_the_byline_s_line_end_the_names() {
+    let (found, _) = bare_byline("Sebastian Kroll, Aino Virtanen Download PDF (312 KB)").unwrap();
+    assert_eq!(names(&found), ["Sebastian Kroll", "Aino Virtanen"]);
+    let (found, _) =
+        byline("Written by Ivana Matić \u{a0}|\u{a0} 12.03.2025. 08:15 | Print | Send to a friend")
+            .unwrap();
+    assert_eq!(names(&found), ["Ivana Matić"]);
+    assert_eq!(found[0].affiliation, None);
 }
 
 #[test]

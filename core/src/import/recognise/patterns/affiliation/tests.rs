@@ -72,3 +72,20 @@ fn the_affiliation_a_bio_names_now_by_kind_and_by_its_university() {
         assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
     }
 }
+
+#[test]
+fn an_affiliation_without_its_city_in_brackets_or_its_long_name_after_a_short_one() {
+    assert_eq!(
+        without_trailing_place("Central European Governance Institute (Budapest)"),
+        "Central European Governance Institute"
+    );
+    assert_eq!(
+        without_trailing_place("LSVb – Dutch National Students’ Union"),
+        "LSVb"
+    );
+    // Words in brackets that are no place and no short name stay.
+    assert_eq!(
+        without_trailing_place("Institute for Water (Research Unit)"),
+        "Institute for Water (Research Unit)"
+    );
+}

@@ -1,0 +1,70 @@
+//! Wrapping learnt from rounds 12–15: a table form under its title with no labelled line, the
+//! writers' footnotes typed at the end, bylines in a page's action line, bios run together.
+
+use super::tests::{doc, names};
+use super::*;
+
+const BODY: [&str; 2] = [
+    "Every spring, buses leave towns in Romania and Bulgaria for the fruit and vegetable belts \
+     of Europe, and without the people on board much of the harvest would rot.",
+    "Consumers like to think their strawberries are grown on family farms under the sun, but \
+     the price on the shelf is also shaped by the wages of the people who pick them.",
+];
+
+#[test]
+fn a_table_form_under_its_title_is_read_though_no_line_is_labelled() {
+    let mut lines = vec![
+        "The Ledger – Opinion submission form",
+        "Please complete the form and paste your article below the line.",
+        "Author name(s)",
+        "Ana Petrescu; Dirk Maes",
+        "Contact e-mail",
+        "a.petrescu@example.org",
+        "organisation: Network for Farmworkers (NFW)",
+        "Proposed section",
+        "Society",
+        "Has this article been published or offered elsewhere?",
+        "No",
+        "ARTICLE TEXT BELOW THIS LINE",
+        "Who picks the strawberries?",
+        "Ana Petrescu and Dirk Maes",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "Who picks the strawberries?");
+    assert_eq!(names(&rec), ["Ana Petrescu", "Dirk Maes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("a.petrescu@example.org")
+    );
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Network for Farmworkers")
+    );
+    // One organisation for two writers is the first one's, who fills in the form.
+    assert_eq!(rec.authors[1].affiliation, None);
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}
+
+#[test]
+fn a_description_crediting_the_piece_is_no_standfirst_and_the_lead_is() {
+    let lead = "European governments are spending more on defence than at any time since the \
+                Cold War. Unless they buy together, much of it will go on duplication.";
+    let mut lines = vec![
+        "Buying together",
+        lead,
+        "Sebastian Kroll, Aino Virtanen Download PDF (312 KB)",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    let mut d = doc(&lines);
+    d.format = Format::Html;
+    d.meta.standfirst =
+        Some("Commentary by Sebastian Kroll and Aino Virtanen on joint procurement.".into());
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.standfirst, lead);
+    assert_eq!(names(&rec), ["Sebastian Kroll", "Aino Virtanen"]);
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}
