@@ -7,8 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod backup;
 mod figures;
 mod push;
+pub use backup::{BackupUnderLoad, backup_under_load};
 use figures::{machine, measure, put_percentiles, put_ratio, raw_fdatasync};
 pub use figures::{percentile, round};
 pub use push::{WordPressSite, push};
@@ -218,7 +220,11 @@ pub fn run(
         .map(|a| a.id)
         .collect();
     match target {
-        Target::File => disk_figures(&desk, &editor, &drafts, dir, &mut s, &mut put)?,
+        Target::File => {
+            disk_figures(&desk, &editor, &drafts, dir, &mut s, &mut put)?;
+            progress("backing up while 4 editors autosave every 200 ms");
+            backup_figures(&desk, &editor, &drafts, dir, &mut put)?;
+        }
         // A team database commits every autosave to its own disk: one figure, as it runs.
         #[cfg(feature = "postgres")]
         Target::Team { .. } => {
@@ -229,6 +235,46 @@ pub fn run(
     publishing(&desk, &editor, dir, target, progress, &mut put)?;
     put("machine", machine(&desk));
     Ok(figures)
+}
+
+/// `copydesk backup` of the whole desk while 4 writers autosave every 200 ms (issue 15): how
+/// long the backup took, how long saves made meanwhile waited, and whether the copy is whole and
+/// the desk at one instant.
+fn backup_figures(
+    desk: &Desk,
+    editor: &Actor,
+    drafts: &[String],
+    dir: &Path,
+    put: &mut impl FnMut(&str, Value),
+) -> Result<()> {
+    let dest = dir.join("backup-under-load.db");
+    let _ = std::fs::remove_file(&dest);
+    let writers: Vec<String> = drafts.iter().take(4).cloned().collect();
+    let found = backup_under_load(desk, editor, &writers, &dest, Duration::from_millis(200))?;
+    put(
+        "backup_under_load_s",
+        json!(round(found.backup.as_secs_f64())),
+    );
+    put("backup_under_load_writers", json!(writers.len()));
+    put(
+        "backup_under_load_saves_during",
+        json!(found.waits_during.len()),
+    );
+    put_percentiles(put, "backup_under_load_save", &found.waits_during);
+    put(
+        "backup_under_load_save_max_ms",
+        json!(round(percentile(&found.waits_during, 100.0))),
+    );
+    put(
+        "backup_under_load_copy_whole",
+        json!(found.copy_problems.is_empty() && found.inconsistencies.is_empty()),
+    );
+    put(
+        "backup_under_load_copy_articles",
+        json!(found.articles_in_copy),
+    );
+    let _ = std::fs::remove_file(&dest);
+    Ok(())
 }
 
 /// Autosaves at both durabilities against the disk's own flush, and what edits add to a file.

@@ -237,7 +237,11 @@ impl Store for SqliteStore {
     }
 
     /// SQLite's online backup, as a single self-contained file (rollback journal, not WAL). An
-    /// existing `dest` is refused.
+    /// existing `dest` is refused. A desk file is copied from a connection of the backup's own,
+    /// in one step, so in one read transaction: the copy is the desk at one instant, and the
+    /// writer (WAL lets it write beside a reader) never waits for it. Copied in several steps it
+    /// would start over at every save, and copied through the writer's connection every save
+    /// would wait for the whole copy.
     fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
             return Err(Error::invalid(format!(
@@ -245,11 +249,22 @@ impl Store for SqliteStore {
                 dest.display()
             )));
         }
-        let conn = self.lock();
         let mut out = Connection::open(dest)?;
-        {
-            let backup = rusqlite::backup::Backup::new(&conn, &mut out)?;
-            backup.run_to_completion(256, Duration::from_millis(0), None)?;
+        let copied = match &self.path {
+            Some(path) => {
+                let source = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                source.busy_timeout(Duration::from_secs(5))?;
+                one_step_backup(&source, &mut out)
+            }
+            None => one_step_backup(&self.lock(), &mut out),
+        };
+        if let Err(e) = copied {
+            drop(out);
+            let _ = std::fs::remove_file(dest);
+            return Err(e);
         }
         let _: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         Ok(())
@@ -275,6 +290,16 @@ impl Store for SqliteStore {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+fn one_step_backup(source: &Connection, out: &mut Connection) -> Result<()> {
+    let backup = rusqlite::backup::Backup::new(source, out)?;
+    match backup.step(-1)? {
+        rusqlite::backup::StepResult::Done => Ok(()),
+        other => Err(Error::Busy(format!(
+            "the backup's read of the desk stopped before the end: {other:?}"
+        ))),
     }
 }
 
