@@ -149,10 +149,31 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
 /// "By Jane Doe" → "Jane Doe".
 fn strip_by(name: &str) -> String {
     let name = one_line(name);
+    // "Written by NAME", "Posted by NAME": the line's label.
+    let name = match name.split_once(' ') {
+        Some((label, rest))
+            if ["written", "posted", "words", "text"]
+                .iter()
+                .any(|l| label.eq_ignore_ascii_case(l))
+                && rest
+                    .get(..3)
+                    .is_some_and(|by| by.eq_ignore_ascii_case("by ")) =>
+        {
+            rest.to_owned()
+        }
+        _ => name,
+    };
     let name = match name.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => name[3..].trim().to_owned(),
         _ => name,
     };
+    // "NAME | 12.03.2025. 08:15 | Print | Send to a friend": a byline's line goes on past the
+    // name to the date and the page's actions; a name has no bar in it.
+    let name = name
+        .split(['|', '·', '•'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     // A theme's separator before the date that follows: "By Arben Krasniqi -".
     name.trim_end_matches(|c: char| c.is_whitespace() || "-–—|·•,/".contains(c))
         .to_owned()
@@ -171,5 +192,22 @@ fn strip_site_name(title: &str) -> String {
             title[..at].trim().to_owned()
         }
         _ => title,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byline_element_gives_the_name_without_its_label_date_or_actions() {
+        assert_eq!(
+            strip_by(
+                "Written by Ivana Matić \u{a0}|\u{a0} 12.03.2025. 08:15 | Print | Send to a friend"
+            ),
+            "Ivana Matić"
+        );
+        assert_eq!(strip_by("By Arben Krasniqi -"), "Arben Krasniqi");
+        assert_eq!(strip_by("Jane Roe"), "Jane Roe");
     }
 }

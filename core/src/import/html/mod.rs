@@ -151,6 +151,12 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
         .blocks
         .last()
         .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
+    let before_last = content
+        .blocks
+        .iter()
+        .rev()
+        .nth(1)
+        .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
 
     let mut out = Writer::default();
     out.head = true;
@@ -182,7 +188,27 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
     out.left_out = LeftOut::default();
     count_furniture(body, None, &mut out.left_out);
     if let Some(last) = last {
-        let (boxes, tag_lists) = page::footer_parts(body, order.end(&last), &order);
+        let (mut boxes, tag_lists) = page::footer_parts(body, order.end(&last), &order);
+        // An author box the extractor cut from between the text and its last paragraph (a
+        // disclaimer it kept) is the article's too.
+        if boxes.is_empty()
+            && let Some(before_last) = &before_last
+        {
+            let kept: Vec<String> = out
+                .blocks
+                .iter()
+                .map(|b| crate::text::fold(&b.text))
+                .collect();
+            let (inside, _) = page::footer_parts(body, order.end(before_last), &order);
+            boxes.extend(inside.into_iter().filter(|b| {
+                order.end(b) <= order.end(&last) && {
+                    let text = crate::text::fold(&one_line(&text_content(b)));
+                    !kept
+                        .iter()
+                        .any(|k| !k.is_empty() && text.contains(k.as_str()))
+                }
+            }));
+        }
         out.author_box = true;
         for b in boxes {
             out.walk(&b, &Ctx::default(), 0);

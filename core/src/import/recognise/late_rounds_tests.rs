@@ -68,3 +68,37 @@ fn a_description_crediting_the_piece_is_no_standfirst_and_the_lead_is() {
     assert_eq!(names(&rec), ["Sebastian Kroll", "Aino Virtanen"]);
     assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
 }
+
+#[test]
+fn a_section_in_capitals_is_named_in_words() {
+    assert_eq!(section_case("OPINION"), "Opinion");
+    assert_eq!(section_case("WORLD NEWS"), "World news");
+    assert_eq!(section_case("EU"), "EU");
+    assert_eq!(section_case("Society"), "Society");
+}
+
+#[test]
+fn an_author_box_between_the_text_and_a_closing_disclaimer_is_read() {
+    let html = format!(
+        r#"<html><head><title>Buying together</title></head><body><main class="publication">
+        <h1>Buying together</h1><p class="authors">By Sebastian Kroll</p>
+        <div class="pub-body">{}</div>
+        <aside class="pub-authors"><h3>About the authors</h3><div class="author-card">
+        <p><strong>Sebastian Kroll</strong> is a senior research fellow at the Centre for
+        European Security Policy in Berlin.</p></div></aside>
+        <div class="pub-disclaimer"><p>The views expressed in this commentary are those of the
+        authors and do not necessarily reflect the position of the centre.</p></div>
+        </main></body></html>"#,
+        "<p>Fragmentation is expensive in three ways, and small national orders mean short production runs that push up unit prices for every army in Europe. Fragmentation is expensive in three ways, and small national orders mean short production runs that push up unit prices for every army in Europe.</p>".repeat(6)
+    );
+    let rec = recognise(&crate::import::read("a.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(names(&rec), ["Sebastian Kroll"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some(
+            "Sebastian Kroll is a senior research fellow at the Centre for European Security \
+             Policy in Berlin."
+        ),
+        "{rec:#?}"
+    );
+}

@@ -253,7 +253,23 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     for a in rec.authors.iter().filter(|a| a.bio.is_none()) {
         rec.warnings.push(format!("no bio found for {}", a.name));
     }
+    rec.section = rec.section.as_deref().map(section_case);
     Ok(rec)
+}
+
+/// "OPINION", "WORLD NEWS": a section set in capitals is a label's type, not its name ("Opinion",
+/// "World news"); a short name in capitals ("EU", "AI") is kept.
+fn section_case(section: &str) -> String {
+    let letters = section.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= 4 || section.chars().any(char::is_lowercase) {
+        return section.to_string();
+    }
+    let lower = section.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "Anneliese Vogt is an energy economist at the same institute", "… an analyst at the
