@@ -33,7 +33,9 @@ pub fn rss(site: &SiteInfo, pieces: &[Piece], now: DateTime<Utc>) -> String {
                 permalink: true,
             });
             item.set_pub_date(p.published_at.to_rfc2822());
-            item.set_description(p.standfirst.clone());
+            // Readers render a description as HTML: the standfirst is text, so it is escaped
+            // (once more than the XML does), or a standfirst of markup would run in them.
+            item.set_description(super::html::esc(&p.standfirst));
             item.set_content(body_html(&p.body));
             if let Some(section) = &p.section {
                 item.set_categories(vec![rss::Category {
@@ -50,7 +52,7 @@ pub fn rss(site: &SiteInfo, pieces: &[Piece], now: DateTime<Utc>) -> String {
     let mut channel = rss::Channel::default();
     channel.set_title(site.name.clone());
     channel.set_link(format!("{}index.html", site.url));
-    channel.set_description(format!("The latest from {}", site.name));
+    channel.set_description(super::html::esc(&format!("The latest from {}", site.name)));
     channel.set_language("en".to_string());
     channel.set_last_build_date(updated(pieces, now).to_rfc2822());
     channel.set_namespaces(
