@@ -280,10 +280,7 @@ fn publish_all(t: &TestDesk, texts: &[String]) {
                 },
             )
             .unwrap_or_else(|e| panic!("contributor {name:?}: {e}"));
-        let headline: String = format!("Piece {i} {one_line}")
-            .chars()
-            .take(100)
-            .collect();
+        let headline: String = format!("Piece {i} {one_line}").chars().take(100).collect();
         let a = t
             .desk
             .create_article(
