@@ -121,12 +121,12 @@ fn is_comment(text: &str, markers: &[String]) -> bool {
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^(\[[a-z]{1,2}\])\S"));
 static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[a-z]{1,2}\])\S"));
 
-/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]", "[Note for Ruth: …]": a writer's
-/// note to the desk (or to its editor by name) in square brackets, in the copy or between its
-/// paragraphs.
+/// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]", "[Note for Ruth: …]", "[AUTHOR
+/// NOTE – delete before publication: …]": a writer's note to the desk (or to its editor by name)
+/// in square brackets, in the copy or between its paragraphs.
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|note (?:to|for) (?:the )?(?:editor|desk|subs|\p{Lu}\p{Ll}+)|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
+        r"\s*\\?\[\s*(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])",
     )
 });
 /// A paragraph that is a note to the editor in brackets and nothing else ("[PHOTO: … credit …]").

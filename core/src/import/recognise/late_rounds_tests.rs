@@ -102,3 +102,44 @@ fn an_author_box_between_the_text_and_a_closing_disclaimer_is_read() {
         "{rec:#?}"
     );
 }
+
+#[test]
+fn three_writers_a_catalan_name_among_them_and_their_bios_in_one_paragraph() {
+    let mut lines = vec![
+        "Short-term rentals: Europe finally has the data",
+        "A new EU regulation forces platforms to share booking data with cities.",
+        "By Noemi Szabó, Pau Ferrer i Soler and Annika Virtanen",
+        "[AUTHOR NOTE – delete before publication: figures from city portals, May 2024]",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    lines.push(
+        "Noemi Szabó is a housing policy researcher in Budapest. Pau Ferrer i Soler is a former \
+         housing councillor in Barcelona. Annika Virtanen is an urban geographer at the \
+         University of Helsinki.",
+    );
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        names(&rec),
+        ["Noemi Szabó", "Pau Ferrer i Soler", "Annika Virtanen"]
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Pau Ferrer i Soler is a former housing councillor in Barcelona.")
+    );
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}
+
+#[test]
+fn a_bracketed_label_at_the_top_files_the_piece() {
+    let mut lines = vec![
+        "The night train is back. Now make it work",
+        "By Sophie Brenner and Jakub Horák",
+        "[Analysis – approx. 500 words]",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}

@@ -12,9 +12,10 @@ use crate::text::{fold, one_line};
 /// initial ("J."), or an Arabic article joined to a capitalised word (al-Sayed).
 const WORD: &str =
     r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*|(?:al|el|d|l)['’\-]\p{Lu}[\p{L}\p{M}'’\-]*)";
-/// Lower-case particles inside names (van der Berg, de Vries, da Silva, bin Salman).
+/// Lower-case particles inside names (van der Berg, de Vries, da Silva, bin Salman; Spanish and
+/// Catalan join two surnames with "y", "i": Ortega y Gasset, Ferrer i Soler).
 const PARTICLE: &str =
-    r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|zu|e)";
+    r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|i|zu|e)";
 /// Titles copy puts before a name and a byline leaves out.
 const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Ambassador|Amb|Cllr|Councillor|Senator|Hon)\.?\s+)";
 

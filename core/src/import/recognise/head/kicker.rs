@@ -30,6 +30,11 @@ pub(super) fn is_kicker(text: &str) -> bool {
 
 /// A section label alone, or as one of a line's parts between dashes or bars.
 pub(super) fn kicker_in(text: &str) -> Option<&str> {
+    // "[Analysis – approx. 500 words]": a label to the desk in brackets.
+    let text = text
+        .trim()
+        .trim_start_matches(['[', '\\'])
+        .trim_end_matches([']', '\\']);
     if is_kicker(text) {
         return Some(text);
     }
