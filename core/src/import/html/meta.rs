@@ -9,8 +9,9 @@ use super::furniture::furniture;
 use crate::import::{Meta, MetaAuthor};
 use crate::text::one_line;
 
-/// The page's own account of itself: title, description, authors, section and tags.
-pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
+/// The page's own account of itself: title, description, authors, section and tags; and whether
+/// its tags are only the keywords it declares for search engines (or none), not tags it shows.
+pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
     let mut metas: Vec<(String, String)> = Vec::new();
     let mut title_tag = None;
     if let Some(head) = head {
@@ -124,6 +125,7 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
     }
     // The keywords written for search engines come last: they often hold more than the page's
     // own tags ("Belgium" beside the four tags shown under the post).
+    let keywords_only = tags.is_empty();
     if tags.is_empty() {
         tags = first(&["keywords", "news_keywords"])
             .map(|k| {
@@ -137,13 +139,14 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> Meta {
     let mut seen = HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
 
-    Meta {
+    let meta = Meta {
         title,
         standfirst,
         authors,
         section: first(&["article:section"]),
         tags,
-    }
+    };
+    (meta, keywords_only)
 }
 
 /// "By Jane Doe" → "Jane Doe".

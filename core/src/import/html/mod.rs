@@ -51,7 +51,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let head = find(&root, &|n| is(n, "head"));
     let body = find(&root, &|n| is(n, "body")).unwrap_or_else(|| root.clone());
 
-    let mut meta = read_meta(head.as_ref(), &body);
+    let (mut meta, keywords_only) = read_meta(head.as_ref(), &body);
     if let Some(ld) = jsonld::read(&root) {
         merge_json_ld(&mut meta, ld);
     }
@@ -64,7 +64,17 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         Some(article) => read_around_article(&article, &body, &mut meta),
         None => read_with_own_rules(&body),
     };
-    if meta.tags.is_empty() {
+    // The tags the page shows under the piece beat the keywords it declares for search engines
+    // when the keywords hold them all: the page's own choice and spelling ("Prisons", not the
+    // keywords' "prisons" and one more).
+    let shown_within_declared = keywords_only
+        && !writer.tags.is_empty()
+        && writer.tags.iter().all(|t| {
+            meta.tags
+                .iter()
+                .any(|m| m.to_lowercase() == t.to_lowercase())
+        });
+    if meta.tags.is_empty() || shown_within_declared {
         let mut seen = HashSet::new();
         meta.tags = std::mem::take(&mut writer.tags);
         meta.tags.retain(|t| seen.insert(t.to_lowercase()));

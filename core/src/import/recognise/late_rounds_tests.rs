@@ -143,3 +143,18 @@ fn a_bracketed_label_at_the_top_files_the_piece() {
     assert_eq!(rec.section.as_deref(), Some("Analysis"));
     assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
 }
+
+#[test]
+fn the_tags_a_page_shows_beat_the_keywords_that_hold_them() {
+    let html = r#"<html><head><title>Prisons</title>
+        <meta name="keywords" content="prisons, Belgium, criminal justice, pre-trial detention">
+        </head><body><article><h1>Belgium's prisons are full</h1><p>By Ana Lobo</p>
+        <p>Five years ago, prison overcrowding in Belgium was still a debate among judges and
+        ministers. Today it is a daily fact, and the hard questions have moved elsewhere.</p>
+        <p>What comes next is slower and less photogenic than a new building, and costs more.</p>
+        </article><div class="tags"><strong>Topics:</strong> <a href="/topics/prisons/">Prisons</a>
+        <a href="/topics/belgium/">Belgium</a> <a href="/topics/criminal-justice/">Criminal
+        justice</a></div></body></html>"#;
+    let rec = recognise(&crate::import::read("a.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.tags, ["Prisons", "Belgium", "Criminal justice"]);
+}
