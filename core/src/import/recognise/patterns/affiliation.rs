@@ -8,13 +8,15 @@ use super::{is_role_word, re};
 use crate::text::fold;
 
 /// An institution a bio names its subject's place at ("a senior economist at the Danube Fiscal
-/// Forum, where…"): capitalised words joined by "of", "for", "and", with a word such as
-/// Institute, University, Forum or Centre among them.
+/// Forum, where…", "chairs the …", "adviser to the …"): capitalised words joined by "of", "for",
+/// "and", with a word such as Institute, University, Forum or Centre among them.
 /// The small words inside an institution's name are those of its language too ("Fundación Agua
-/// y Territorio", "Institut für Wirtschaft und Energie"): "Centro de Estudios Regionales", "Istituto per il Diritto Digitale", "Zentrum für Osteuropastudien".
+/// y Territorio", "Institut für Wirtschaft und Energie"): "Centro de Estudios Regionales", "Istituto
+/// per il Diritto Digitale", "Zentrum für Osteuropastudien"; French names run on in small words
+/// after "d'" ("Institut d'études urbaines européennes").
 static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at|with|of|for|from|in)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|y|e|i|et|und|en|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*)*)",
+        r"\b(?:at|with|of|for|from|in|to|chairs|heads|leads|runs|directs|advises|joined)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|y|e|i|et|und|en|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*|\s+d['’]\p{L}[\p{L}\p{M}]*(?:\s+\p{Ll}[\p{L}\p{M}]*)*)*)",
     )
 });
 
@@ -47,13 +49,15 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .captures(&bio[m.end()..])
                 .and_then(|u| u.name("uni"))
                 .map_or(m.as_str(), |u| u.as_str());
-            Some((m.start(), without_seat(org)))
+            Some((m.start(), without_seat(&french_name_alone(org))))
         })
-        .filter(|(_, org)| org.split_whitespace().any(is_institution_word))
+        .filter(|(_, org)| {
+            org.split_whitespace().any(is_institution_word) || short_name_and_town(org)
+        })
         .collect();
     // "the pensions consultancy Altmark Partners", "Herstelnet, a network of …": an
     // organisation the bio says what kind it is.
-    for pattern in [&*KIND_THEN_NAME, &*NAME_THEN_KIND] {
+    for pattern in [&*KIND_THEN_NAME, &*NAME_THEN_KIND, &*NAME_BEFORE_KIND] {
         found.extend(
             pattern
                 .captures_iter(bio)
@@ -81,6 +85,31 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
         .map(|org| without_trailing_place(org))
 }
 
+/// "Institut d'études urbaines européennes in Paris": the small words after "d'" are the name's
+/// until an English word of the sentence goes on.
+fn french_name_alone(org: &str) -> String {
+    if !(org.contains(" d'") || org.contains(" d’")) {
+        return org.to_string();
+    }
+    let words: Vec<&str> = org.split_whitespace().collect();
+    let end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                *w,
+                "in" | "and" | "at" | "where" | "who" | "which" | "since" | "with" | "on" | "for"
+            )
+        })
+        .unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
+/// "KU Leuven", "ETH Zurich": a university's short name and its town.
+fn short_name_and_town(org: &str) -> bool {
+    let words: Vec<&str> = org.split_whitespace().collect();
+    words.len() == 2 && is_acronym(words[0]) && words[0].chars().all(char::is_uppercase)
+}
+
 static FORMER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:former|formerly|previously|ex-|once|until \d{4})"));
 
@@ -92,6 +121,14 @@ static UNIVERSITY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Kinds of organisation a bio names before or after its name.
 const KINDS: &str = r"press|publisher|publishing house|network|charity|consultancy|firm|company|organisation|organization|ngo|co-?operative|collective|platform|start-?up|agency|think tank|newsroom|magazine";
+
+/// "a board member of the Football Supporters Europe network", "advises the Eurocities network":
+/// a name, then its kind in small letters.
+static NAME_BEFORE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:at|of|with|for|to|advises|joined)\s+the\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})\s+(?:{KINDS})\b"
+    ))
+});
 
 /// "the Frankfurt pensions consultancy Altmark Partners".
 static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,7 +153,8 @@ ministry council agency academy observatory commission parliament bank fund asso
 trust network tank embassy government authority court federation chamber chambers union \
 laboratory lab company corporation alliance coalition group partnership initiative hospital \
 clinic museum museums gallery galleries library libraries archive archives orchestra opera \
-universities institutes foundations centres centers hospitals liceo lycée gymnasium";
+universities institutes foundations centres centers hospitals liceo lycée gymnasium politecnico \
+polytechnic akademy akademia academia utilities";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";

@@ -89,3 +89,41 @@ fn an_affiliation_without_its_city_in_brackets_or_its_long_name_after_a_short_on
         "Institute for Water (Research Unit)"
     );
 }
+
+#[test]
+fn institutions_a_bio_names_in_more_ways() {
+    let cases = [
+        (
+            "Niamh Byrne is a PhD candidate at the Institut d'études urbaines européennes in Paris.",
+            "Institut d'études urbaines européennes",
+        ),
+        (
+            "Anna Berger runs a sheep farm and chairs the Salzburg Alpine Pasture Association.",
+            "Salzburg Alpine Pasture Association",
+        ),
+        (
+            "Jan Nowak is a labour lawyer and adviser to the Polish-German Trade Union Council.",
+            "Polish-German Trade Union Council",
+        ),
+        (
+            "Sean Walsh is a sports lawyer and a board member of the Football Supporters Europe \
+             network.",
+            "Football Supporters Europe",
+        ),
+        (
+            "Dirk Maes is an agricultural economist at KU Leuven.",
+            "KU Leuven",
+        ),
+        (
+            "Sjoukje Bakker is a sociolinguist at the Fryske Akademy in Leeuwarden.",
+            "Fryske Akademy",
+        ),
+        (
+            "Giulia Rossi is an associate professor at the Politecnico di Torino.",
+            "Politecnico di Torino",
+        ),
+    ];
+    for (bio, org) in cases {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
+    }
+}
