@@ -158,3 +158,19 @@ fn the_tags_a_page_shows_beat_the_keywords_that_hold_them() {
     let rec = recognise(&crate::import::read("a.html", html.as_bytes()).unwrap()).unwrap();
     assert_eq!(rec.tags, ["Prisons", "Belgium", "Criminal justice"]);
 }
+
+#[test]
+fn a_blogs_categories_line_files_the_piece_and_is_no_affiliation() {
+    let mut lines = vec![
+        "Europe’s small languages are disappearing from the classroom first",
+        "Categories: Society | 1 Comment | Estimated reading time: 5 minutes",
+        "By Matthias Nowak",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(names(&rec), ["Matthias Nowak"]);
+    assert_eq!(rec.authors[0].affiliation, None);
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}

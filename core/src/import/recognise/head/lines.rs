@@ -1,6 +1,10 @@
 //! The lines around the byline at the top of the copy: the byline itself, post metadata, a
 //! contact line, the writer's institution on a line of its own.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Recognised, furniture, head_byline, patterns, take_byline};
 use crate::import::Block;
 use crate::import::contact::find_emails;
@@ -12,7 +16,14 @@ use crate::text::fold;
 /// date) at the top of what is left.
 pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, page: &mut bool) {
     while let Some(first) = rest.first() {
-        if let Some(org) = institution_line(&first.text)
+        if let Some(section) = category_line(&first.text) {
+            // "Categories: Society | 1 Comment | Estimated reading time: 5 minutes": a post's
+            // metadata, its first category the section.
+            if rec.section.is_none() {
+                rec.section = Some(section);
+            }
+            rec.dropped.push(first.text.clone());
+        } else if let Some(org) = institution_line(&first.text)
             && let Some(author) = rec.authors.last_mut()
             && author.affiliation.is_none()
         {
@@ -62,6 +73,25 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
         rest.remove(0);
     }
 }
+
+/// "Categories: Society | 1 Comment", "Filed under: Energy, Climate", "Posted in Opinion": a
+/// blog's categories line, and its first category.
+fn category_line(text: &str) -> Option<String> {
+    let caps = CATEGORY_LINE.captures(text.trim())?;
+    let first = caps
+        .name("cats")?
+        .as_str()
+        .split(['|', ',', '·', '•'])
+        .next()?
+        .trim();
+    (!first.is_empty() && first.split_whitespace().count() <= 4).then(|| first.to_string())
+}
+
+static CATEGORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:categor(?:y|ies)\s*:|filed\s+under\s*:?|posted\s+in\s*:?)\s*(?P<cats>\p{Lu}.{0,150})$",
+    )
+});
 
 /// A short line naming an institution among its comma parts ("MA Journalism, University of
 /// Eastbridge", "Senior Fellow, Danube Forum"): the institution.
