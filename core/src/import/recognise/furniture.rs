@@ -159,8 +159,18 @@ pub(super) fn is_post_meta(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
     // Counts without words ("1,284", "142 18"): views, likes, comments.
     let counts = !text.chars().any(char::is_alphabetic);
-    text.split_whitespace().count() <= 12 && (counts || POST_META.is_match(text.trim_end()))
+    if text.split_whitespace().count() <= 12 && (counts || POST_META.is_match(text.trim_end())) {
+        return true;
+    }
+    // "18 February 2025 6 minute read": a date and a reading time run together, with no mark
+    // between them: parted after the year.
+    YEAR_THEN_MORE.captures(text.trim()).is_some_and(|c| {
+        is_post_meta(&c["date"]) && !c["rest"].is_empty() && is_post_meta(&c["rest"])
+    })
 }
+
+static YEAR_THEN_MORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<date>.{3,30}?\b\d{4})\s+(?P<rest>\S.{0,40})$"));
 
 /// "Share this:", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Like this:".
 pub(super) fn is_share_prompt(text: &str) -> bool {

@@ -193,6 +193,17 @@ pub(super) fn take_head(
             {
                 take_copy_standfirst(rest, rec, under_headline);
             }
+            // A short paragraph of prose over the post's date or reading time is the standfirst
+            // the page sets above its metadata; the description is a rewording of it.
+            Some(Described::Apart)
+                if rest.len() > 2
+                    && rest[0].kind == BlockKind::Paragraph
+                    && rest[0].text.split_whitespace().count() <= 50
+                    && rest[0].text.trim_end().ends_with(['.', '!', '?'])
+                    && furniture::is_post_meta(&rest[1].text) =>
+            {
+                rec.standfirst = rest.remove(0).text.clone();
+            }
             Some(Described::Apart) => rec.standfirst = given.unwrap_or_default(),
         }
     }

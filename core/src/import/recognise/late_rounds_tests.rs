@@ -174,3 +174,26 @@ fn a_blogs_categories_line_files_the_piece_and_is_no_affiliation() {
     assert_eq!(rec.authors[0].affiliation, None);
     assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
 }
+
+#[test]
+fn a_short_paragraph_over_the_posts_date_is_the_standfirst_over_a_reworded_description() {
+    let lead = "The 2021 reform sharply reduced temporary hiring. But Spain still has the highest \
+                youth unemployment rate in the EU.";
+    let mut lines = vec![
+        "Spain's labour reform cut temporary contracts",
+        lead,
+        "18 February 2025 6 minute read",
+    ];
+    lines.extend(BODY);
+    lines.extend(BODY);
+    let mut d = doc(&lines);
+    d.format = Format::Html;
+    d.meta.standfirst = Some(
+        "The 2021 reform cut temporary hiring in Spain. But youth unemployment remains the \
+         highest in the EU, and new contracts raise questions."
+            .into(),
+    );
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.standfirst, lead);
+    assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
+}
