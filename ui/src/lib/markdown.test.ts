@@ -81,6 +81,17 @@ describe("editors and the Markdown parser", () => {
     expect(registered()).toBe(before);
   });
 
+  it("adds no style element to the page: the app's CSP would refuse it (app.css has the rules)", () => {
+    const styles = () => document.head.querySelectorAll("style").length;
+    const before = styles();
+    const editor = createBodyEditor("Some text.");
+    try {
+      expect(styles()).toBe(before);
+    } finally {
+      editor.destroy();
+    }
+  });
+
   it("gives each editor a parser of its own that still reads the body", () => {
     const one = createBodyEditor("**One**");
     const two = createBodyEditor("_Two_");

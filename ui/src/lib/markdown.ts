@@ -56,7 +56,15 @@ function plainEncoding(editor: Editor) {
 
 /** A body editor over Markdown `content`. */
 export function createBodyEditor(content: string, options: Partial<EditorOptions> = {}): Editor {
-  const editor = new Editor({ ...options, extensions: bodyExtensions(), content, contentType: "markdown" });
+  // TipTap's own rules come from app.css: the style element it would inject is inline, which the
+  // app's Content-Security-Policy (style-src 'self') blocks, reporting a violation each time.
+  const editor = new Editor({
+    ...options,
+    extensions: bodyExtensions(),
+    content,
+    contentType: "markdown",
+    injectCSS: false,
+  });
   plainEncoding(editor);
   return editor;
 }
