@@ -197,3 +197,14 @@ fn a_short_paragraph_over_the_posts_date_is_the_standfirst_over_a_reworded_descr
     assert_eq!(rec.standfirst, lead);
     assert!(rec.body.starts_with("Every spring"), "{}", rec.body);
 }
+
+#[test]
+fn a_disclaimer_closing_a_bio_is_no_part_of_it() {
+    assert_eq!(
+        patterns::bio_text(
+            "Inês Duarte is a geographer at the University of the Algarve. The views expressed \
+             are her own."
+        ),
+        "Inês Duarte is a geographer at the University of the Algarve."
+    );
+}

@@ -326,8 +326,17 @@ pub(super) fn bio_text(text: &str) -> String {
         }
         _ => &text,
     };
+    // "… Casa Para Quem Cá Vive. The views expressed are her own.": the paper's disclaimer
+    // closing the bio is no part of it.
+    let text = OWN_VIEWS.replace(text.trim(), "");
     text.trim().to_string()
 }
+
+static OWN_VIEWS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|\s+)(?:the\s+)?(?:views|opinions)\s+(?:expressed\s+)?(?:here\s+|in\s+this\s+\w+\s+)?(?:are|is)\s+(?:his|her|their|my|the\s+author['’]?s?['’]?)\s+own\.?$",
+    )
+});
 
 pub(super) fn is_unnamed_bio(text: &str) -> bool {
     text.split_whitespace().count() <= 150 && UNNAMED_BIO.is_match(unbracketed(text))

@@ -220,6 +220,17 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
         .strip_suffix("’s")
         .or_else(|| affiliation.strip_suffix("'s"))
         .unwrap_or(affiliation);
+    // "University of Northhaven’s Centre for European Studies": a university's centre is the
+    // university, as an institute of a university is.
+    if let Some((owner, _)) = affiliation
+        .split_once("’s ")
+        .or_else(|| affiliation.split_once("'s "))
+        && owner
+            .split_whitespace()
+            .any(|w| fold(w).starts_with("univers"))
+    {
+        return owner.trim().to_string();
+    }
     // "Institut für Wirtschaft und Energie (IfWE)": the short name in brackets is no part of it.
     // "Central European Governance Institute (Budapest)": nor is its city.
     let affiliation = match ACRONYM_AFTER.captures(affiliation) {

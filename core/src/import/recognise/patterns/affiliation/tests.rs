@@ -127,3 +127,11 @@ fn institutions_a_bio_names_in_more_ways() {
         assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
     }
 }
+
+#[test]
+fn a_universitys_centre_is_the_university() {
+    assert_eq!(
+        without_trailing_place("University of Northhaven’s Centre for European Studies"),
+        "University of Northhaven"
+    );
+}
