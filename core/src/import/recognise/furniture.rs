@@ -137,8 +137,17 @@ pub(super) fn is_tags_line(text: &str) -> bool {
 }
 
 pub(super) fn is_notice(text: &str) -> bool {
-    text.split_whitespace().count() <= 60 && NOTICE.is_match(text.trim())
+    text.split_whitespace().count() <= 60
+        && (NOTICE.is_match(text.trim())
+            || (text.split_whitespace().count() <= 40 && CREDIT_AT_END.is_match(text.trim())))
 }
+
+/// "Visitors on the Avenida in August. Photo: Courier archive": a caption, its credit closing it.
+static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"[.!?]\s+(?i:photo|photograph|picture|image|illustration|credit|photo credit)\s*:\s*[^.:]{1,60}\.?$",
+    )
+});
 
 /// "1.4K", "312": a count of claps, likes or views.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*\s*[KkMm]?$"));

@@ -208,3 +208,13 @@ fn a_disclaimer_closing_a_bio_is_no_part_of_it() {
         "Inês Duarte is a geographer at the University of the Algarve."
     );
 }
+
+#[test]
+fn a_caption_closed_by_its_credit_is_furniture() {
+    assert!(furniture::is_notice(
+        "Visitors on the Avenida dos Descobrimentos in Lagos in August. Photo: Courier archive"
+    ));
+    assert!(!furniture::is_notice(
+        "The photo shows what the council did not say. Nobody asked the residents."
+    ));
+}
