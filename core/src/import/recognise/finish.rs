@@ -58,6 +58,7 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
         ));
     }
     bold_subheadings(&mut blocks);
+    typed_lists(&mut blocks);
     if format == Format::Text {
         mark_subheadings(&mut blocks);
     }
@@ -216,6 +217,41 @@ fn bold_subheadings(blocks: &mut [Block]) {
         }
     }
 }
+
+/// "• Conditions must be specific …", "1. Give student housing priority …": list items typed
+/// into plain paragraphs (Word's Normal style, a pasted list) are the list they read as. A
+/// bullet mark makes an item alone; a number only in a run of two or more, so a paragraph that
+/// happens to open with "1." stays one.
+pub(super) fn typed_lists(blocks: &mut [Block]) {
+    let numbered = |b: &Block| b.kind == BlockKind::Paragraph && TYPED_NUMBER.is_match(&b.text);
+    let runs: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            numbered(&blocks[i])
+                && ((i > 0 && numbered(&blocks[i - 1])) || blocks.get(i + 1).is_some_and(&numbered))
+        })
+        .collect();
+    for (b, in_run) in blocks.iter_mut().zip(runs) {
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        if let Some(c) = TYPED_BULLET.captures(&b.markdown) {
+            let rest = c["rest"].to_string();
+            b.kind = BlockKind::ListItem { ordered: false };
+            b.text = TYPED_BULLET.replace(&b.text, "$rest").to_string();
+            b.markdown = format!("- {rest}");
+        } else if in_run && let Some(c) = TYPED_NUMBER.captures(&b.markdown) {
+            let (n, rest) = (c["n"].to_string(), c["rest"].to_string());
+            b.kind = BlockKind::ListItem { ordered: true };
+            b.text = TYPED_NUMBER.replace(&b.text, "$rest").to_string();
+            b.markdown = format!("{n}. {rest}");
+        }
+    }
+}
+
+static TYPED_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^\s*[•▪◦●]\s*(?P<rest>\S.*)$"));
+static TYPED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^\s*(?P<n>\d{1,2})\\?[.)]\s+(?P<rest>\S.*)$"));
 
 fn heading_level(b: &Block) -> u8 {
     match b.kind {

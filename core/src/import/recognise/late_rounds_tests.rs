@@ -218,3 +218,34 @@ fn a_caption_closed_by_its_credit_is_furniture() {
         "The photo shows what the council did not say. Nobody asked the residents."
     ));
 }
+
+#[test]
+fn list_items_typed_into_paragraphs_are_a_list() {
+    let mut lines = vec!["Conditions that work", "By Eszter Horváth"];
+    lines.extend(BODY);
+    lines.extend([
+        "• Conditions must be specific and verifiable.",
+        "• Decisions must be insulated from bargaining.",
+        "1. Give student housing priority in zoning decisions.",
+        "2. Fund it.",
+    ]);
+    lines.extend(BODY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(
+        rec.body.contains(
+            "- Conditions must be specific and verifiable.\n- Decisions must be insulated"
+        ),
+        "{}",
+        rec.body
+    );
+    assert!(
+        rec.body
+            .contains("1. Give student housing priority in zoning decisions.\n2. Fund it."),
+        "{}",
+        rec.body
+    );
+    // A paragraph that opens with a number, alone, stays a paragraph.
+    let mut alone = vec![Block::paragraph("1. A paragraph that opens with a number.")];
+    finish::typed_lists(&mut alone);
+    assert_eq!(alone[0].kind, crate::import::BlockKind::Paragraph);
+}
