@@ -249,3 +249,26 @@ fn list_items_typed_into_paragraphs_are_a_list() {
     finish::typed_lists(&mut alone);
     assert_eq!(alone[0].kind, crate::import::BlockKind::Paragraph);
 }
+
+#[test]
+fn a_submission_line_above_a_word_title_names_the_section() {
+    let mut lines = vec![
+        Block::paragraph("Submission to The Meridian – Society section"),
+        Block::paragraph("Word count: 590"),
+        Block::paragraph("Europe is asking fact-checkers to save its elections"),
+    ];
+    lines[2].kind = crate::import::BlockKind::Title;
+    lines.push(Block::paragraph("By Tomasz Kowalczyk"));
+    for _ in 0..2 {
+        lines.extend(BODY.iter().map(|p| Block::paragraph(p)));
+    }
+    let mut d = doc(&[]);
+    d.format = Format::Docx;
+    d.blocks = lines;
+    let rec = recognise(&d).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(
+        rec.headline,
+        "Europe is asking fact-checkers to save its elections"
+    );
+}

@@ -129,6 +129,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         blocks.rotate_left(above);
     }
     rec.section = meta.section.clone();
+    // "Submission to The Meridian – Society section" among the lines left out above the copy:
+    // the section after the paper's name.
+    if rec.section.is_none() {
+        rec.section = all[..head_len]
+            .iter()
+            .find_map(|b| notes_above::section_in_label(&b.text));
+    }
     // "## Notes (don't send)" among the last lines: the writer's own notes from there on.
     let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
     if let Some(i) = (last..blocks.len()).find(|&i| PRIVATE_NOTES.is_match(blocks[i].text.trim())) {
