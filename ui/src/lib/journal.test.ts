@@ -32,6 +32,22 @@ describe("JournalWriter", () => {
     expect(states.at(-1)).toEqual([true, null]);
   });
 
+  it("keeps text typed without a pause at most 250 ms after it was typed", async () => {
+    const { j, log } = writer();
+    // A keystroke every 100 ms for 2 s: never a pause as long as the delay.
+    let body = "";
+    for (let n = 0; n < 20; n++) {
+      body += "x";
+      j.edit(5, { body }, true);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(log.length).toBeGreaterThanOrEqual(6);
+    expect(log[0]).toBe("keep 5 xxx");
+    expect(log.at(-1)).toBe(`keep 5 ${"x".repeat(18)}`);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(log.at(-1)).toBe(`keep 5 ${"x".repeat(20)}`);
+  });
+
   it("settles a saved text only after keeping it, whatever order the calls came in", async () => {
     let release: () => void = () => {};
     const log: string[] = [];

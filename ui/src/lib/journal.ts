@@ -12,7 +12,7 @@ export type JournalCalls<D> = {
   discard: () => Promise<void>;
   /** Whether the latest text is kept; `problem` says why not when keeping it failed. */
   onchange: (kept: boolean, problem: string | null) => void;
-  /** Milliseconds after a change before it is written (edits coalesce while typing fast). */
+  /** Most milliseconds a change waits before it is written (edits coalesce meanwhile). */
   delay?: number;
 };
 
@@ -35,10 +35,13 @@ export class JournalWriter<D> {
     return this.latestKept;
   }
 
-  /** The editor holds `draft`, typed on `base`; `unsaved` when the desk does not have it. */
+  /** The editor holds `draft`, typed on `base`; `unsaved` when the desk does not have it. The
+   * text is written at most `delay` after the first change not yet written, however steadily
+   * typing goes on: waiting for a pause would keep nothing while someone types without one. */
   edit(base: number, draft: D, unsaved: boolean) {
-    clearTimeout(this.timer);
     if (!unsaved) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
       // Back to the desk's text: whatever this editor kept is no longer needed.
       this.pending = null;
       this.setKept(true, null);
@@ -47,12 +50,18 @@ export class JournalWriter<D> {
     }
     this.pending = { base, draft };
     this.setKept(false, null);
-    this.timer = setTimeout(() => void this.write(), this.delay);
+    if (this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.write();
+      }, this.delay);
+    }
   }
 
   /** Writes what is pending now (before leaving, before quitting). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     return this.write();
   }
 
@@ -61,6 +70,7 @@ export class JournalWriter<D> {
     // Saved before its keep was written (Ctrl+S right after typing): the desk has it already.
     if (this.pending !== null && JSON.stringify(this.pending.draft) === JSON.stringify(draft)) {
       clearTimeout(this.timer);
+      this.timer = undefined;
       this.pending = null;
       this.setKept(true, null);
     }
@@ -72,6 +82,7 @@ export class JournalWriter<D> {
 
   dispose() {
     clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private write(): Promise<void> {
