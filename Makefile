@@ -64,8 +64,9 @@ bench: cli
 	./target/release/copydesk bench --json
 
 # Minutes, not seconds, and not part of `make test` (issue 15; RELIABILITY.md): each fuzz target
-# in fuzz/ for SOAK_FUZZ_SECONDS (600 by default), then a backup of the 100,000-article desk while
-# 4 editors autosave.
+# in fuzz/ for SOAK_FUZZ_SECONDS (600 by default), a backup of the 100,000-article desk while
+# 4 editors autosave, and 200 kills of the app while it is typed into.
 soak:
 	scripts/soak-fuzz.sh
 	scripts/soak-backup.sh
+	scripts/soak-kill-storm.sh
