@@ -32,7 +32,10 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
     let mut at = if titled { 1 + instructions } else { 0 };
     let mut fields = Vec::new();
     loop {
-        if let Some(found) = blocks.get(at).and_then(|b| patterns::labelled(&b.text)) {
+        let found = blocks
+            .get(at)
+            .and_then(|b| patterns::labelled(&b.text).or_else(|| status_block(&b.text)));
+        if let Some(found) = found {
             // "TEXT:" alone: the piece follows.
             let text_follows = found.iter().any(|(label, value)| {
                 matches!(label.as_str(), "text" | "body") && value.is_empty()
@@ -62,6 +65,41 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
         if matches!(label.as_str(), "title" | "headline" | "hed") && !value.is_empty());
     (fields.len() >= 2 || a_title).then_some((fields, at))
 }
+
+/// A newsroom's status block ("SLUG: …", "STATUS: Ready for subs", "WRITER: …", "SECTION: …"):
+/// three or more lines, each a label in capitals and its value, whatever the labels are. Its
+/// labels are the desk's own, so they need not be the ones a form uses; those it shares (section,
+/// tags, writer, contact) are read.
+pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
+    // Its lines may have been run together into one paragraph: the labels still part them.
+    let text = text.trim();
+    let starts: Vec<(usize, usize, &str)> = STATUS_LABEL
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            Some((whole.start(), whole.end(), c.name("label")?.as_str()))
+        })
+        .collect();
+    if starts.len() < 3 || starts.first().is_none_or(|&(at, _, _)| at != 0) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for (i, &(_, value_at, label)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |&(at, _, _)| at);
+        let value = one_line(&text[value_at..end]);
+        if value.is_empty() {
+            return None;
+        }
+        fields.push((label.to_lowercase(), value));
+    }
+    Some(fields)
+}
+
+/// "PICTURE: agency pic …": a label of a word or a few in capitals (two letters at least), then
+/// its value.
+static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(r"(?:^|\s)(?P<label>\p{Lu}[\p{Lu}&/\-]+(?: \p{Lu}[\p{Lu}&/\-]+){0,2}):\s+")
+});
 
 /// A label standing alone ("Proposed headline", "Phone", "Previously published?") and its value
 /// under it, as a form set in a table reads cell by cell: the field (its label as the form's
@@ -209,7 +247,7 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
             "standfirst" | "subtitle" | "subheading" | "dek" | "deck" | "summary" => {
                 meta.standfirst = Some(value.clone());
             }
-            "byline" | "author" | "authors" => {
+            "byline" | "author" | "authors" | "writer" | "writers" | "reporter" => {
                 // "Mihaela Popescu-Ionescu; Bence Farkas": a semicolon parts people.
                 // "BYLINE: By NAME" says "By" once.
                 let names = value
@@ -243,7 +281,7 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
                     .filter(|t| !t.is_empty())
                     .collect();
             }
-            "email" | "e-mail" | "emails" | "e-mails" => {
+            "email" | "e-mail" | "emails" | "e-mails" | "contact" => {
                 let emails = find_emails(value);
                 if let ([only], [email]) = (meta.authors.as_mut_slice(), emails.as_slice()) {
                     only.email = Some(email.clone());

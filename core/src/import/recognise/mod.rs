@@ -109,6 +109,12 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         }
         !note
     });
+    // A newsroom's status block left out above the copy (as a cover is) still files the piece.
+    for b in &all[..head_len] {
+        if let Some(fields) = form::status_block(&b.text) {
+            form::fill_from_form(&mut meta, &fields);
+        }
+    }
     if let Some((fields, taken)) = form::take_form(&blocks) {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
@@ -421,6 +427,8 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
 
 #[cfg(test)]
 mod bios_forms_tests;
+#[cfg(test)]
+mod fresh_rounds_tests;
 #[cfg(test)]
 mod late_rounds_tests;
 #[cfg(test)]

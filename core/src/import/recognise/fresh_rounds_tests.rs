@@ -1,0 +1,44 @@
+//! Rules learnt from rounds 16 and 17: a newsroom's status block above labelled headline parts,
+//! and the other wrappings those rounds showed.
+
+use super::tests::{doc, names};
+use super::*;
+
+const COPY: [&str; 3] = [
+    "When the bus stopped running to the valley in 2019, the last shop closed a year later and \
+     the school followed, because families with children could no longer reach the town.",
+    "Regional councils have tried everything from subsidised taxis to volunteer drivers, and \
+     none of it has lasted longer than the grant that paid for it.",
+    "The lesson is that a village without a way out is a village without a future.",
+];
+
+#[test]
+fn a_status_block_above_labelled_headline_parts_is_the_desks_and_files_the_piece() {
+    let mut lines = vec![
+        "SLUG: valley-buses\nSTATUS: Ready for subs\nWRITER: Ana Lopes\nCONTACT: \
+         a.lopes@example.eu / ext. 12\nSECTION: Society\nTAGS: transport, villages\nPICTURE: \
+         ask the picture desk\nNOTES: Figures checked. Check para 2 before publishing.",
+        "=========================================",
+        "HED: The bus that stopped and took the village with it",
+        "DEK: Rural lines are cut when money is short. The places they served do not come back.",
+        "BY ANA LOPES",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(
+        rec.standfirst,
+        "Rural lines are cut when money is short. The places they served do not come back."
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("a.lopes@example.eu"));
+    assert_eq!(rec.section.as_deref(), Some("Society"), "{rec:#?}");
+    assert_eq!(rec.tags, ["transport", "villages"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    for left_out in ["STATUS:", "PICTURE:", "BY ANA LOPES", "===="] {
+        assert!(!rec.body.contains(left_out), "{}", rec.body);
+    }
+}
