@@ -21,6 +21,8 @@ export const Keys = {
   BACKSPACE: "\uE003",
   CONTROL: "\uE009",
   END: "\uE010",
+  /** Releases the modifier keys pressed earlier in the same sequence. */
+  NULL: "\uE000",
 };
 
 /** How long a wait lasts unless told otherwise: generous, since CI machines are slow. */
