@@ -18,7 +18,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let mut warnings: Vec<String> = warning.into_iter().collect();
     let (meta, body) = match split_front_matter(&source) {
         Some((syntax, matter, body)) => (front_matter(syntax, matter, &mut warnings)?, body),
-        None => title_block(&source).unwrap_or((Meta::default(), source.as_str())),
+        None => title_block(&source)
+            .or_else(|| obsidian::inline_fields(&source))
+            .unwrap_or((Meta::default(), source.as_str())),
     };
     let blocks = body_blocks(body, &mut warnings);
     if blocks.is_empty() {

@@ -43,3 +43,27 @@ fn a_bio_in_an_html_aside_is_read() {
         doc.blocks
     );
 }
+
+#[test]
+fn dataview_inline_fields_at_the_top_are_the_notes_front_matter() {
+    let doc = read(
+        "author:: [[Mira Kovač]]\nsection:: Transport\ntags:: #rail #night-trains\n\
+         status:: ready for edit\n\n# Night trains\n\nThe sleeper is back.\n\n---\n\
+         Related notes: [[Rail ticketing]] · [[Track access]]\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(doc.meta.authors[0].name, "Mira Kovač");
+    assert_eq!(doc.meta.section.as_deref(), Some("Transport"));
+    assert_eq!(doc.meta.tags, ["rail", "night-trains"]);
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("::")), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("Related notes")),
+        "{texts:?}"
+    );
+    // A field in the copy below the top is the writer's text.
+    let doc = read("# Title\n\nThe rule:: keep it.\n".as_bytes()).unwrap();
+    assert!(doc.meta.authors.is_empty());
+    assert!(doc.blocks.iter().any(|b| b.text.contains("rule::")));
+}

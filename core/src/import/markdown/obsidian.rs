@@ -1,9 +1,75 @@
 //! Obsidian's marks in a Markdown file: callouts (`> [!info] About the author`), the writer's
-//! notes to the desk or to themselves in them, and lines of wiki-links.
+//! notes to the desk or to themselves in them, lines of wiki-links, and Dataview's inline fields
+//! (`author:: [[Name]]`) at the top of a note.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::import::{Meta, MetaAuthor};
+use crate::text::one_line;
+
+/// "author:: [[Mira Kovač]]": a Dataview inline field on a line of its own.
+static INLINE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<key>\p{L}[\p{L}\d _-]{0,30})::\s*(?P<value>.*)$")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// Dataview's inline fields at the top of a note, before its first blank line, are its front
+/// matter: the writer, section and tags (links and `#` marks taken off), and the rest of the
+/// file.
+pub(super) fn inline_fields(source: &str) -> Option<(Meta, &str)> {
+    let source = source
+        .trim_start_matches('\u{feff}')
+        .trim_start_matches(['\n', '\r']);
+    let mut meta = Meta::default();
+    let (mut taken, mut fields) = (0, 0);
+    for line in source.split_inclusive('\n') {
+        let Some(caps) = INLINE_FIELD.captures(line.trim_end()) else {
+            break;
+        };
+        let (Some(key), Some(value)) = (caps.name("key"), caps.name("value")) else {
+            break;
+        };
+        let value = value.as_str();
+        match key.as_str().trim().to_lowercase().as_str() {
+            "title" => meta.title = Some(unlinked(value)),
+            "standfirst" | "description" | "summary" | "dek" => {
+                meta.standfirst = Some(unlinked(value));
+            }
+            "author" | "authors" | "by" | "byline" | "writer" => {
+                meta.authors = value
+                    .split([',', ';'])
+                    .flat_map(|part| part.split("]] [["))
+                    .map(unlinked)
+                    .filter(|n| !n.is_empty())
+                    .map(|name| MetaAuthor {
+                        name,
+                        ..MetaAuthor::default()
+                    })
+                    .collect();
+            }
+            "section" | "category" => meta.section = Some(unlinked(value)),
+            "tags" | "keywords" => {
+                meta.tags = value
+                    .split([',', ' '])
+                    .map(|t| unlinked(t).trim_start_matches('#').to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+            }
+            _ => {}
+        }
+        fields += 1;
+        taken += line.len();
+    }
+    (fields > 0).then(|| (meta, &source[taken..]))
+}
+
+/// "[[Mira Kovač]]", "[[people/Mira Kovač|Mira Kovač]]": the name the link shows.
+fn unlinked(value: &str) -> String {
+    let inner = value.trim().trim_start_matches("[[").trim_end_matches("]]");
+    one_line(inner.rsplit('|').next().unwrap_or(inner))
+}
 
 /// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs".
 pub(super) static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -11,10 +77,13 @@ pub(super) static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
-/// A paragraph of wiki-links alone, parted by dots, bars or commas.
+/// A paragraph of wiki-links alone, parted by dots, bars or commas, perhaps under a label of its
+/// own ("Related notes: [[…]] · [[…]]").
 pub(super) static WIKI_LINKS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[\[[^\]\n]+\]\](?:\s*[·•|,;–—-]?\s*\[\[[^\]\n]+\]\])*$")
-        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+    Regex::new(
+        r"^(?:\p{L}[\p{L} ]{0,30}:\s*)?\[\[[^\]\n]+\]\](?:\s*[·•|,;–—-]?\s*\[\[[^\]\n]+\]\])*$",
+    )
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
 /// A callout of the writer's own tasks: `> [!todo]`, `> [!tasks]`, `> [!checklist]`.
