@@ -28,6 +28,7 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
             "left out the site generator's tags ({{% … %}}, {{{{< … >}}}}, {{: … }}): {tags}"
         ));
     }
+    let body = without_div_fences(&body);
     let mut blocks = blocks_of(&body, warnings);
     // A section of the writer's own notes at the end ("## Sources / notes to self"): theirs, not
     // the piece's, down to the end of the file.
@@ -43,6 +44,20 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
     }
     blocks
 }
+
+/// Pandoc's fenced divs (`::: {.bio}` … `:::`) are markup around their paragraphs, never text:
+/// their fence lines go and what they hold is read as any paragraph is.
+fn without_div_fences(body: &str) -> String {
+    body.split_inclusive('\n')
+        .filter(|line| !DIV_FENCE.is_match(line.trim_end()))
+        .collect()
+}
+
+/// ":::", "::: {.bio}", "::: note": a fenced div's opening or closing line.
+static DIV_FENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,3}:{3,}\s*(?:\{[^}\n]*\}|[\w-]+)?\s*:*\s*$")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// A heading over notes the writer keeps for themselves: "Notes to self", "Private notes".
 static OWN_NOTES: LazyLock<Regex> = LazyLock::new(|| {

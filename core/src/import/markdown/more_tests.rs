@@ -67,3 +67,22 @@ fn dataview_inline_fields_at_the_top_are_the_notes_front_matter() {
     assert!(doc.meta.authors.is_empty());
     assert!(doc.blocks.iter().any(|b| b.text.contains("rule::")));
 }
+
+#[test]
+fn pandoc_fenced_div_fences_are_markup_their_paragraphs_stay() {
+    let doc = read(
+        "# Title\n\nThe last paragraph.\n\n::: {.bio}\nAna Ruiz is an economist.\n\nLeo Berg is a lawyer.\n:::\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Title",
+            "The last paragraph.",
+            "Ana Ruiz is an economist.",
+            "Leo Berg is a lawyer."
+        ]
+    );
+}
