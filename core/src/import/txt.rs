@@ -83,6 +83,23 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 }
                 _ => group,
             };
+            // "Ten years of e-residency\n=========": the writer underlined their title, as
+            // Markdown's setext heading does; the first such line is the piece's title, whatever
+            // notes stand above it.
+            if let [title, underline] = group
+                && is_title_underline(underline)
+                && !title.trim().is_empty()
+                && !blocks.iter().any(|b: &Block| b.kind == BlockKind::Title)
+            {
+                let text = one_line(title);
+                blocks.push(Block {
+                    kind: BlockKind::Title,
+                    markdown: text.clone(),
+                    text,
+                    emphasised: false,
+                });
+                continue;
+            }
             if is_contact_block(group)
                 || is_statement_lines(group)
                 || is_postal_address(group)
@@ -139,6 +156,12 @@ fn is_field_lines(lines: &[&str]) -> bool {
             .iter()
             .all(|l| l.split_whitespace().count() <= 12 && !l.trim().ends_with(['.', '!', '?']))
         && (count == lines.len() || (lines.len() >= 3 && count * 2 > lines.len()))
+}
+
+/// "=====": a line of equals signs under a title.
+fn is_title_underline(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 3 && line.chars().all(|c| c == '=')
 }
 
 /// "---", "***", "___": a rule line.

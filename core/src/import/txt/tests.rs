@@ -268,3 +268,21 @@ fn a_rule_right_above_a_bio_is_a_block_of_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_line_underlined_with_equals_signs_is_the_title_under_a_note_above_it() {
+    let doc = read(
+        "[Submitted to The Courier - 2 Dec 2024 - revised version]\n\n\nTen years of e-residency\n\
+         ========================\n\nKadri Tamm\n\nThe first paragraph of the piece runs on.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(doc.format, Format::Text);
+    let title: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(title, ["Ten years of e-residency"]);
+}
