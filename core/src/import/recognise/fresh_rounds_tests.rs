@@ -42,3 +42,47 @@ fn a_status_block_above_labelled_headline_parts_is_the_desks_and_files_the_piece
         assert!(!rec.body.contains(left_out), "{}", rec.body);
     }
 }
+
+#[test]
+fn status_lines_a_paragraph_each_above_a_rule_file_the_piece() {
+    let mut lines = vec![
+        "SLUG: valley-buses",
+        "STATUS: FINAL",
+        "WORDS: 640",
+        "SECTION: Cities",
+        "FILED BY: A. Lopes",
+        "------------------------------",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(rec.section.as_deref(), Some("Cities"), "{rec:#?}");
+}
+
+#[test]
+fn section_and_tags_lines_under_the_byline_file_the_piece_and_leave_the_body() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+        "Section: Society\nTags: transport; villages",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(rec.tags, ["transport", "villages"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    // A labelled line that says more than where the piece goes is not the desk's fields.
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+        "Summary: the buses went, then the shops.",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.section.is_none());
+}

@@ -109,11 +109,31 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         }
         !note
     });
-    // A newsroom's status block left out above the copy (as a cover is) still files the piece.
-    for b in &all[..head_len] {
-        if let Some(fields) = form::status_block(&b.text) {
+    // A newsroom's status block left out above the copy (as a cover is) still files the piece,
+    // its lines in one paragraph or a paragraph each, down to the rule under it.
+    let status: Vec<&str> = all[..head_len]
+        .iter()
+        .take_while(|b| !cover::is_rule(b))
+        .map(|b| b.text.as_str())
+        .collect();
+    if let Some(fields) = form::status_block(&status.join("\n")) {
+        form::fill_from_form(&mut meta, &fields);
+    }
+    // "Section: Technology / Tags: …" under the byline: the writer's fields for the desk.
+    let head_end = blocks.len().min(HEAD_FIELDS_WITHIN);
+    if let Some(i) = (0..head_end).find(|&i| desk_fields(&blocks[i].text).is_some()) {
+        if let Some(fields) = desk_fields(&blocks[i].text) {
+            let fields: Vec<(String, String)> = fields
+                .into_iter()
+                .filter(|(label, _)| match label.as_str() {
+                    "section" | "category" => meta.section.is_none(),
+                    "tags" | "keywords" => meta.tags.is_empty(),
+                    _ => false,
+                })
+                .collect();
             form::fill_from_form(&mut meta, &fields);
         }
+        rec.dropped.push(blocks.remove(i).text.clone());
     }
     if let Some((fields, taken)) = form::take_form(&blocks) {
         rec.dropped
@@ -423,6 +443,26 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
         }
     }
     out
+}
+
+/// The writer's fields for the desk are looked for among this many blocks at the top.
+const HEAD_FIELDS_WITHIN: usize = 8;
+
+/// "Section: Technology  Tags: a; b; c": a paragraph of labelled lines that file the piece
+/// (section, tags, a word count) and say nothing else, with a section or tags among them.
+fn desk_fields(text: &str) -> Option<Vec<(String, String)>> {
+    let fields = patterns::labelled(text)?;
+    let files = |l: &str| {
+        matches!(
+            l,
+            "section" | "category" | "tags" | "keywords" | "words" | "word count" | "length"
+        )
+    };
+    (fields.iter().all(|(l, v)| files(l) && !v.is_empty())
+        && fields
+            .iter()
+            .any(|(l, _)| matches!(l.as_str(), "section" | "category" | "tags" | "keywords")))
+    .then_some(fields)
 }
 
 #[cfg(test)]
