@@ -86,3 +86,15 @@ fn section_and_tags_lines_under_the_byline_file_the_piece_and_leave_the_body() {
     let rec = recognise(&doc(&lines)).unwrap();
     assert!(rec.section.is_none());
 }
+
+#[test]
+fn a_suggested_image_line_after_the_text_is_a_note_to_the_desk() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.push("Suggested image: the empty bus shelter at Vale (own photo, free to use)");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}

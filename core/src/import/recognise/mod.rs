@@ -338,10 +338,11 @@ static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Note to editor:", "Note for the desk –": a note to the desk closing the copy.
+/// "Note to editor:", "Note for the desk –", "Suggested image: …": a note to the desk closing the
+/// copy (what to illustrate it with is the desk's choice, not the reader's text).
 static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?))\s*[:—–-]",
+        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?))\s*[:—–-]",
     )
 });
 
