@@ -162,6 +162,16 @@ fn field_named(label: &str) -> String {
     ] {
         field = field.strip_prefix(qualifier).unwrap_or(field);
     }
+    // "Title of piece", "Headline of the article": the piece's own title.
+    for of_piece in [
+        " of piece",
+        " of the piece",
+        " of article",
+        " of the article",
+        " of your article",
+    ] {
+        field = field.strip_suffix(of_piece).unwrap_or(field);
+    }
     match field {
         "name" | "names" => "author".to_string(),
         f => f.to_string(),
@@ -202,14 +212,20 @@ fn form_goes_on(blocks: &[&Block], mut at: usize, fields: &[(String, String)]) -
 /// "ARTICLE TEXT BELOW THIS LINE", "Article:": the form ends, the piece follows.
 fn closes_form(b: &Block) -> bool {
     // "——— ARTICLE TEXT BELOW THIS LINE ———": the rule around it is no part of it.
-    let text = b.text.trim().trim_matches(|c: char| "-–—=*_~ ".contains(c));
+    // "[Please paste the full text of your article below this line.]": nor the brackets.
+    let text = b
+        .text
+        .trim()
+        .trim_matches(|c: char| "-–—=*_~ []".contains(c));
     TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
 }
 
-/// "ARTICLE TEXT BELOW THIS LINE", "Paste your article below": a form's last line above the piece.
+/// "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Paste your article
+/// below", "Please paste the full text of your article below this line. Do not repeat your bio.":
+/// a form's last line above the piece.
 static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?\s+(?:below|follows)(?:\s+this\s+line)?|(?:paste|type|write)\s+(?:your\s+)?(?:article|text|piece|copy)\s+(?:below|here))\s*[:.]?$",
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
     )
 });
 

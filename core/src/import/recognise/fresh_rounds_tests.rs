@@ -98,3 +98,28 @@ fn a_suggested_image_line_after_the_text_is_a_note_to_the_desk() {
     let rec = recognise(&doc(&lines)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_table_form_with_a_title_of_piece_row_ends_at_its_paste_below_heading() {
+    let mut lines = vec![
+        "The Courier – Contributor Submission Form",
+        "Please complete all fields.",
+        "Title of piece",
+        "The bus that stopped and took the village with it",
+        "Author(s)",
+        "Ana Lopes",
+        "Section",
+        "Society",
+        "Images supplied?",
+        "No",
+        "ARTICLE TEXT (paste below this line)",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline, "The bus that stopped and took the village with it",
+        "{rec:#?}"
+    );
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
