@@ -123,3 +123,29 @@ fn a_table_form_with_a_title_of_piece_row_ends_at_its_paste_below_heading() {
     assert_eq!(rec.section.as_deref(), Some("Society"));
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_row_of_ways_to_reach_the_writer_after_the_text_is_left_out_its_address_theirs() {
+    assert!(furniture::is_contact_row(
+        "Email: ana.lopes@example.eu | X: @alopes\\_pt"
+    ));
+    assert!(furniture::is_contact_row(
+        "ana.lopes@example.eu · @alopes · example.eu/ana"
+    ));
+    // A sentence naming an address is copy.
+    assert!(!furniture::is_contact_row(
+        "Write to ana.lopes@example.eu · she answers every letter"
+    ));
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.push("Email: ana.lopes@example.eu | X: @alopes");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("ana.lopes@example.eu")
+    );
+}

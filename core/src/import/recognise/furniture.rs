@@ -269,8 +269,31 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_page_control(text)
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
+        || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
 }
+
+/// "jane@paper.eu · @jane_p", "Email: jane@paper.eu | X: @jane_p": a row of ways to reach the
+/// writer, nothing else in it; the reader of the piece does not need it (an address in it that
+/// spells a writer's name is still given to them).
+pub(super) fn is_contact_row(text: &str) -> bool {
+    let items: Vec<&str> = text
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.len() <= 6
+        && items.iter().all(|item| CONTACT_ITEM.is_match(item))
+        && items.iter().any(|item| item.contains('@'))
+}
+
+/// One way to reach someone, perhaps under its label: an address, a handle, a site.
+static CONTACT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?i:e-?mail|x|twitter|mastodon|bluesky|linkedin|web|website|site|tel|phone)\s*:\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\\?@[\w\\.]{2,30}(?:@[\w.-]+)?|https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$",
+    )
+});
 
 pub(super) fn is_newsletter_prompt(text: &str) -> bool {
     text.split_whitespace().count() <= 40 && NEWSLETTER_PROMPT.is_match(text.trim())
