@@ -175,6 +175,7 @@ pub(super) fn label_above(h1: &Handle) -> Option<String> {
                 Some((label, date)) if date.chars().any(|c| c.is_ascii_digit()) => label,
                 _ => text.as_str(),
             };
+            let label = without_list_label(label);
             let words = label.split_whitespace().count();
             // A kicker, or the primary tag a theme sets above the headline.
             let furnished =
@@ -185,6 +186,33 @@ pub(super) fn label_above(h1: &Handle) -> Option<String> {
         node = up;
     }
     None
+}
+
+/// "Categories Museums", "Filed under: Opinion": the section without the label its list carries
+/// (often text for screen readers only, which the page does not show).
+fn without_list_label(label: &str) -> &str {
+    let label = label.trim();
+    let lower = label.to_lowercase();
+    for list_label in [
+        "categories",
+        "category",
+        "filed under",
+        "posted in",
+        "section",
+    ] {
+        if let Some(rest) = lower.strip_prefix(list_label)
+            && rest.starts_with([' ', ':'])
+        {
+            let rest = label
+                .get(list_label.len()..)
+                .unwrap_or("")
+                .trim_start_matches([' ', ':']);
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    label
 }
 
 /// Author boxes and tag lists after the article's last paragraph, outside comments, related

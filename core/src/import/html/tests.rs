@@ -808,3 +808,16 @@ fn a_byline_of_two_where_the_pages_data_names_one_and_a_primary_tag_above_the_he
         "Sleeper services are back. The revival will stall."
     );
 }
+
+#[test]
+fn a_category_label_above_the_headline_is_the_section_without_its_lists_label() {
+    let page = format!(
+        "<html><body><article><header><div class=\"entry-categories\">\
+         <span class=\"screen-reader-text\">Categories</span> \
+         <a href=\"/category/museums/\" rel=\"category tag\">Museums</a></div>\
+         <h1>The Louvre's problem</h1><p>By Amira Haddad</p></header>\
+         <div class=\"body\">{}</div></article></body></html>",
+        body_paragraphs("museum crowds", 4)
+    );
+    assert_eq!(recognised(&page).section.as_deref(), Some("Museums"));
+}
