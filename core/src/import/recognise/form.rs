@@ -57,7 +57,9 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
         }
     }
     // "ARTICLE TEXT BELOW THIS LINE", "Article:": the piece follows.
-    if !fields.is_empty() && blocks.get(at).is_some_and(|b| closes_form(b)) {
+    // "ARTICLE TEXT" then "[Please paste the full text of your article below this line.]": the
+    // form's last lines may be a label and an instruction under it.
+    while !fields.is_empty() && blocks.get(at).is_some_and(|b| closes_form(b)) {
         at += 1;
     }
     // "Title: …" alone above the copy labels the headline.
@@ -100,6 +102,14 @@ pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
 static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(r"(?:^|\s)(?P<label>\p{Lu}[\p{Lu}&/\-]+(?: \p{Lu}[\p{Lu}&/\-]+){0,2}):\s+")
 });
+
+/// A short paragraph speaking of "this form": the form's, not the piece's.
+pub(super) fn speaks_of_the_form(text: &str) -> bool {
+    text.split_whitespace().count() <= 60 && THIS_FORM.is_match(text)
+}
+
+static THIS_FORM: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b"));
 
 /// A label standing alone ("Proposed headline", "Phone", "Previously published?") and its value
 /// under it, as a form set in a table reads cell by cell: the field (its label as the form's
@@ -220,12 +230,12 @@ fn closes_form(b: &Block) -> bool {
     TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
 }
 
-/// "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Paste your article
+/// "ARTICLE TEXT", "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Paste your article
 /// below", "Please paste the full text of your article below this line. Do not repeat your bio.":
 /// a form's last line above the piece.
 static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
     )
 });
 

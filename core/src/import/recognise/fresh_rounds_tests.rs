@@ -149,3 +149,29 @@ fn a_row_of_ways_to_reach_the_writer_after_the_text_is_left_out_its_address_thei
         Some("ana.lopes@example.eu")
     );
 }
+
+#[test]
+fn a_forms_label_and_bracketed_instruction_above_the_piece_and_its_closing_words_are_the_forms() {
+    let mut lines = vec![
+        "THE COURIER – CONTRIBUTOR SUBMISSION FORM",
+        "Working title",
+        "The bus that stopped and took the village with it",
+        "Author(s)",
+        "Ana Lopes",
+        "Section",
+        "Society",
+        "ARTICLE TEXT",
+        "[Please paste the full text of your article below this line. Do not repeat your bio.]",
+    ];
+    lines.extend(COPY);
+    lines.push(
+        "Thank you for writing for us. By submitting this form you confirm the work is yours.",
+    );
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}

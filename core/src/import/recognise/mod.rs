@@ -139,6 +139,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+        // The form's own closing words ("By submitting this form you confirm …") are the form's.
+        if blocks
+            .last()
+            .is_some_and(|b| form::speaks_of_the_form(&b.text))
+        {
+            rec.dropped.extend(blocks.pop().map(|b| b.text.clone()));
+        }
     }
     // An academic byline: names with markers, their affiliations under it by marker.
     if meta.authors.is_empty()
