@@ -24,6 +24,99 @@ const CLOSED_BY_SIBLINGS: &[&str] = &[
     "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
 ];
 
+/// Elements an end tag of another name never closes past (the tree builder's "special" ones):
+/// `</span>` with a `<div>` open inside the span is ignored, and the div stays open.
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "keygen",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+    "svg",
+    "math",
+];
+
+/// How far down the open elements an end tag is looked for; past it, the end tag is taken to
+/// close nothing (counting too deep is safe, and the walk stays bounded).
+const CLOSE_SEARCH: usize = 64;
+
 /// Elements whose content is text up to their end tag: a `<div>` inside a script is not one.
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
@@ -53,6 +146,8 @@ struct Scan<'a> {
     open: Vec<(String, bool)>,
     /// How many of each name are open, so an end tag with none open costs nothing to skip.
     open_by_name: HashMap<String, usize>,
+    /// Open `<svg>` and `<math>` elements: inside them a `<style>` or `<script>` holds tags.
+    foreign: usize,
     cuts: Vec<(usize, usize)>,
 }
 
@@ -63,6 +158,7 @@ impl<'a> Scan<'a> {
             limit,
             open: Vec::new(),
             open_by_name: HashMap::new(),
+            foreign: 0,
             cuts: Vec::new(),
         }
     }
@@ -76,7 +172,7 @@ impl<'a> Scan<'a> {
             let start = at + offset;
             let rest = &bytes[start..];
             if rest.starts_with(b"<!--") {
-                at = find(bytes, start + 4, b"-->").map_or(bytes.len(), |end| end + 3);
+                at = end_of_comment(bytes, start + 4);
                 continue;
             }
             if matches!(rest.get(1), Some(b'!' | b'?')) {
@@ -98,7 +194,7 @@ impl<'a> Scan<'a> {
             at = end;
             if is_end {
                 self.close(&name, start, end);
-            } else if RAW_TEXT.contains(&name.as_str()) {
+            } else if self.foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
                 at = find_end_tag(bytes, end, &name).unwrap_or(bytes.len());
             } else if name == "plaintext" {
                 break;
@@ -115,25 +211,43 @@ impl<'a> Scan<'a> {
         if too_deep {
             self.cuts.push((start, end));
         }
+        if matches!(name.as_str(), "svg" | "math") {
+            self.foreign += 1;
+        }
         *self.open_by_name.entry(name.clone()).or_default() += 1;
         self.open.push((name, too_deep));
     }
 
     /// An end tag closes the innermost open element of its name and every one inside it, as the
-    /// tree builder does; with none of its name open it closes nothing.
+    /// tree builder does, unless a special element (a `<div>`, a `<p>`…) stands between: then,
+    /// as there, it closes nothing. Never closing more than the tree builder keeps the count of
+    /// open elements at or above the tree's depth, which is what keeps the parse bounded.
     fn close(&mut self, name: &str, start: usize, end: usize) {
         if self.open_by_name.get(name).copied().unwrap_or(0) == 0 {
             return;
         }
-        while let Some((open, taken_out)) = self.open.pop() {
+        let Some(found) = self
+            .open
+            .iter()
+            .rev()
+            .take(CLOSE_SEARCH)
+            .position(|(open, _)| open == name || SPECIAL.contains(&open.as_str()))
+        else {
+            return;
+        };
+        let at = self.open.len() - 1 - found;
+        if self.open[at].0 != name {
+            return;
+        }
+        for (open, taken_out) in self.open.drain(at..).rev() {
             if let Some(count) = self.open_by_name.get_mut(&open) {
                 *count = count.saturating_sub(1);
             }
-            if open == name {
-                if taken_out {
-                    self.cuts.push((start, end));
-                }
-                return;
+            if matches!(open.as_str(), "svg" | "math") {
+                self.foreign = self.foreign.saturating_sub(1);
+            }
+            if open == name && taken_out {
+                self.cuts.push((start, end));
             }
         }
     }
@@ -148,35 +262,93 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|n| from + n)
 }
 
-/// Just past the `>` that ends a tag whose name ends at `from`; a `>` inside a quoted attribute
-/// value does not end it.
+/// Just past the end of a comment whose text starts at `from` (after `<!--`), as the HTML
+/// tokenizer ends one: `<!-->` and `<!--->` are whole empty comments, and `--!>` ends one as
+/// `-->` does. An unended comment runs to the end.
+fn end_of_comment(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    let dashes = find(bytes, from, b"-->").map(|end| end + 3);
+    let bang = find(bytes, from, b"--!>").map(|end| end + 4);
+    match (dashes, bang) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => bytes.len(),
+    }
+}
+
+/// Just past the `>` that ends a tag whose name ends at `from`, read as the HTML tokenizer reads
+/// attributes: a `>` inside a quoted value does not end the tag, and a quote is a value's only
+/// after an attribute's name and its `=` (in `<div =">`, the `=` and the quote are a name).
 fn end_of_tag(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
+    // Whether an attribute's name has been read since the last value or space.
+    let mut named = false;
     while let Some(&b) = bytes.get(at) {
         match b {
             b'>' => return at + 1,
-            b'=' => {
+            b'=' if named => {
                 at += 1;
                 while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
                     at += 1;
                 }
-                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) {
-                    at = find(bytes, at + 1, &[quote]).map_or(bytes.len(), |close| close + 1);
+                match bytes.get(at) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        at = find(bytes, at + 1, &[quote]).map_or(bytes.len(), |close| close + 1);
+                    }
+                    // An unquoted value runs to a space or the tag's end.
+                    _ => {
+                        while bytes
+                            .get(at)
+                            .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'>')
+                        {
+                            at += 1;
+                        }
+                    }
                 }
+                named = false;
             }
-            _ => at += 1,
+            b'/' => {
+                named = false;
+                at += 1;
+            }
+            c if c.is_ascii_whitespace() => {
+                // Spaces between a name and its `=` keep the name: `a = "x"`.
+                let mut next = at;
+                while bytes.get(next).is_some_and(u8::is_ascii_whitespace) {
+                    next += 1;
+                }
+                if bytes.get(next) != Some(&b'=') {
+                    named = false;
+                }
+                at = next;
+            }
+            _ => {
+                named = true;
+                at += 1;
+            }
         }
     }
     bytes.len()
 }
 
-/// Where the end tag `</name` of a raw-text element starts, its case ignored.
+/// Where the end tag `</name` of a raw-text element starts, its case ignored, the name ending
+/// there (`</scriptx` is not a script's end).
 fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
     let mut at = from;
     loop {
         let start = find(bytes, at, b"</")?;
         let candidate = bytes.get(start + 2..start + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+        let after = bytes.get(start + 2 + name.len());
+        if candidate.eq_ignore_ascii_case(name.as_bytes())
+            && after.is_none_or(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+        {
             return Some(start);
         }
         at = start + 2;
@@ -254,6 +426,53 @@ mod tests {
             flatten_deep_html(page, 1),
             "</em><div></div><div>kept</div>"
         );
+    }
+
+    /// Each way past the count a review found: the tree builder nests deeper than a scan that
+    /// closes too much, ends a comment sooner, or reads tags as text where it does not.
+    #[test]
+    fn nesting_hidden_from_a_naive_scan_is_still_counted() {
+        let limit = 10;
+        let kept_opens = |html: &str| html.matches("<div").count() + html.matches("<span>").count();
+        for (what, page) in [
+            (
+                "an end tag a special element blocks",
+                "<span><div></span>".repeat(1_000),
+            ),
+            (
+                "an empty comment",
+                format!("<!-->{}", "<div>".repeat(1_000)),
+            ),
+            (
+                "a comment ended by --!>",
+                format!("<!-- x --!>{}", "<div>".repeat(1_000)),
+            ),
+            (
+                "a style inside svg",
+                format!("<svg><style>{}", "<div>".repeat(1_000)),
+            ),
+            (
+                "an = that starts a name",
+                format!("<div =\">{}\"", "<div>".repeat(1_000)),
+            ),
+        ] {
+            let flat = flatten_deep_html(&page, limit);
+            assert!(matches!(flat, Cow::Owned(_)), "{what}: not flattened");
+            assert!(
+                kept_opens(&flat) <= limit + 1,
+                "{what}: {} kept",
+                kept_opens(&flat)
+            );
+        }
+        // A script's text runs to its own end tag, not to one that only starts the same.
+        let script = format!(
+            "<script></scriptx>{}</script><p>after</p>",
+            "<div>".repeat(1_000)
+        );
+        assert!(matches!(
+            flatten_deep_html(&script, limit),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
