@@ -48,6 +48,35 @@ describe("JournalWriter", () => {
     expect(log.at(-1)).toBe(`keep 5 ${"x".repeat(20)}`);
   });
 
+  it("forgets an older kept text when the desk saves newer text before it was kept", async () => {
+    const { j, log } = writer();
+    j.edit(2, { body: "a" }, true);
+    await vi.advanceTimersByTimeAsync(250);
+    j.edit(2, { body: "ab" }, true);
+    j.saved({ body: "ab" });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(log).toEqual(["keep 2 a", "discard"]);
+    expect(j.kept).toBe(true);
+  });
+
+  it("on a slow disk writes the newest text next, never a queue of older ones", async () => {
+    const kept: string[] = [];
+    const { j } = writer({
+      keep: (_b, d) => new Promise<void>((resolve) => setTimeout(() => (kept.push(d.body), resolve()), 1000)),
+    });
+    let body = "";
+    for (let n = 0; n < 30; n++) {
+      body += "x";
+      j.edit(1, { body }, true);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(5000);
+    // Three seconds of typing with each write taking one: about four writes, the last the newest.
+    expect(kept.length).toBeLessThanOrEqual(5);
+    expect(kept.at(-1)).toBe("x".repeat(30));
+    expect(j.kept).toBe(true);
+  });
+
   it("settles a saved text only after keeping it, whatever order the calls came in", async () => {
     let release: () => void = () => {};
     const log: string[] = [];

@@ -24,6 +24,9 @@ export class JournalWriter<D> {
   private chain: Promise<void> = Promise.resolve();
   /** Something this writer kept is (or may be) in the journal. */
   private wrote = false;
+  /** A keep is on its way: the next waits for it and takes the newest text then, so a slow
+   * disk never has a queue of older texts to write first. */
+  private writing = false;
   private latestKept = true;
   private readonly delay: number;
 
@@ -53,7 +56,7 @@ export class JournalWriter<D> {
     if (this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        void this.write();
+        if (!this.writing) void this.write();
       }, this.delay);
     }
   }
@@ -73,6 +76,12 @@ export class JournalWriter<D> {
       this.timer = undefined;
       this.pending = null;
       this.setKept(true, null);
+      // What this editor kept before is older than what the desk now has: settling would leave
+      // it (the journal settles only its exact text), to be offered back later as unsaved.
+      if (this.wrote) {
+        this.then(() => this.calls.discard(), () => (this.wrote = false));
+        return;
+      }
     }
     this.then(
       () => this.calls.settle(draft),
@@ -90,12 +99,19 @@ export class JournalWriter<D> {
     if (next === null) return this.chain;
     this.pending = null;
     this.wrote = true;
+    this.writing = true;
     return this.then(
       () => this.calls.keep(next.base, next.draft),
       () => {
+        this.writing = false;
         if (this.pending === null) this.setKept(true, null);
+        // Typed while this keep was on its way, and its time has come: the newest text now.
+        else if (this.timer === undefined) void this.write();
       },
-      (problem) => this.setKept(false, problem),
+      (problem) => {
+        this.writing = false;
+        this.setKept(false, problem);
+      },
     );
   }
 
