@@ -171,10 +171,34 @@ fn a_link_planted_in_the_publish_folder_is_never_written_through() {
     assert_eq!(t.desk.publish_due().unwrap().done.len(), 1);
     let slug = t.desk.get_article(&t.editor, &a.id).unwrap().slug;
 
-    // A folder of the site turned into a link out of it: nothing is written, and it is said.
+    // A folder of the site turned into a link out of it: nothing is written, inside the folder
+    // or out, and it is said.
     fs::rename(site.join("contributors"), dir.path().join("moved")).unwrap();
     std::os::unix::fs::symlink(&outside, site.join("contributors")).unwrap();
+    let snapshot = |folder: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        everything_under(folder)
+            .into_iter()
+            .filter(|p| !p.starts_with("contributors"))
+            .map(|p| {
+                let bytes = fs::read(folder.join(&p)).unwrap_or_default();
+                (p, bytes)
+            })
+            .collect()
+    };
+    // A page written again would have the same bytes: its file's identity tells a rewrite.
+    let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap());
+    let written = [
+        site.join("style.css"),
+        site.join("articles").join(format!("{slug}.html")),
+    ];
+    let (before, identities) = (snapshot(&site), written.clone().map(|p| inode(&p)));
     let err = t.desk.rebuild_site(&t.editor).unwrap_err();
+    assert_eq!(snapshot(&site), before, "nothing of the site changed");
+    assert_eq!(
+        written.map(|p| inode(&p)),
+        identities,
+        "nothing was written again"
+    );
     assert_eq!(err.code(), "publish_failed", "{err}");
     let words = err.to_string();
     assert!(

@@ -121,9 +121,21 @@ impl SiteFolder {
     /// The folder, created if missing; one that cannot be created is an error naming it.
     pub fn open(root: &Path) -> Result<SiteFolder> {
         fs::create_dir_all(root).map_err(|e| publish_error(root, &e))?;
-        Ok(SiteFolder {
+        let folder = SiteFolder {
             root: root.to_path_buf(),
-        })
+        };
+        // Pages go at most one folder deep: a link standing for one of those folders is found
+        // here, before anything of a publication is written, not halfway through it.
+        for entry in fs::read_dir(root)
+            .map_err(|e| publish_error(root, &e))?
+            .flatten()
+        {
+            let name = entry.file_name();
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.path().is_dir() {
+                folder.refuse_links_out(&format!("{}/page", name.to_string_lossy()))?;
+            }
+        }
+        Ok(folder)
     }
 
     /// Writes `bytes` to `rel` through a temporary file renamed into place. The temporary is
