@@ -78,8 +78,20 @@ pub fn backup_under_load(
     let copy_problems = copy.check()?;
     let reader = copy.sign_in(&editor.user.name, None)?;
     let mut inconsistencies = Vec::new();
+    // One instant for all the drafts: every held version was begun before every version after a
+    // held one was finished (a copy that mixed instants across drafts would fail this).
+    let mut latest_held_start: Option<Instant> = None;
+    let mut earliest_next_finish: Option<Instant> = None;
     for (id, log) in drafts.iter().zip(&logs) {
         let held = copy.get_article(&reader, id)?;
+        if let Some(i) = log.iter().position(|s| s.version == held.version) {
+            latest_held_start = latest_held_start.max(Some(log[i].started));
+            if let Some(next) = log.get(i + 1) {
+                let finished = next.started + next.took;
+                earliest_next_finish =
+                    Some(earliest_next_finish.map_or(finished, |f| f.min(finished)));
+            }
+        }
         match log.iter().find(|s| s.version == held.version) {
             Some(save) if save.body == held.body => {}
             Some(_) => inconsistencies.push(format!(
@@ -106,6 +118,15 @@ pub fn backup_under_load(
                 ));
             }
         }
+    }
+    if let (Some(held), Some(next)) = (latest_held_start, earliest_next_finish)
+        && held > next
+    {
+        inconsistencies.push(
+            "the drafts in the copy are of different instants: one holds a save begun after \
+             another's next save had finished"
+                .to_string(),
+        );
     }
     let waits_during = logs
         .iter()
@@ -243,8 +264,13 @@ mod tests {
             .collect();
         assert_eq!(drafts.len(), 4);
 
+        // In chunks of 8 pages, so this small desk is copied in many steps, with saves between.
+        use crate::store::sqlite::BACKUP_CHUNK_PAGES;
+        BACKUP_CHUNK_PAGES.store(8, std::sync::atomic::Ordering::Relaxed);
         let copy = dir.path().join("copy.db");
-        let found = backup_under_load(&desk, &editor, &drafts, &copy, Duration::ZERO).unwrap();
+        let found = backup_under_load(&desk, &editor, &drafts, &copy, Duration::ZERO);
+        BACKUP_CHUNK_PAGES.store(4096, std::sync::atomic::Ordering::Relaxed);
+        let found = found.unwrap();
         assert!(found.copy_problems.is_empty(), "{:?}", found.copy_problems);
         assert!(
             found.inconsistencies.is_empty(),

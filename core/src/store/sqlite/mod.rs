@@ -268,8 +268,11 @@ impl Store for SqliteStore {
         let _: String = out.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         drop(out);
         // The last chunk, and the header the journal mode changed, reach the disk before the
-        // backup is said to be done.
+        // backup is said to be done, and so does the new file's name in its folder.
         std::fs::File::open(dest)?.sync_all()?;
+        if let Some(folder) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::File::open(folder)?.sync_all()?;
+        }
         Ok(())
     }
 
@@ -296,13 +299,16 @@ impl Store for SqliteStore {
     }
 }
 
-/// Pages copied between two syncs of the copy: 16 MB at SQLite's 4 KB pages.
-const BACKUP_CHUNK_PAGES: i32 = 4096;
+/// Pages copied between two syncs of the copy: 16 MB at SQLite's 4 KB pages. Tests lower it
+/// to make a small desk take many chunks.
+pub(crate) static BACKUP_CHUNK_PAGES: std::sync::atomic::AtomicI32 =
+    std::sync::atomic::AtomicI32::new(4096);
 
 /// Copies `source` into `out` (the file `dest`) in chunks, all inside one read transaction of
 /// `source`, so every chunk reads the same instant and the copy never starts over, whatever is
-/// saved meanwhile. The copy's file is synced after each chunk: gigabytes of unwritten pages
-/// would otherwise pile up, and a save's own sync on the same disk can wait behind them.
+/// saved meanwhile. After each chunk the copy's file is synced, which bounds the pages written
+/// but not yet on the disk to about a chunk (SQLite may still hold part of one in memory): with
+/// gigabytes of them piled up, a save's own sync on the same disk waited behind them.
 fn snapshot_backup(source: &Connection, out: &mut Connection, dest: &Path) -> Result<()> {
     out.pragma_update(None, "synchronous", "OFF")?;
     source.execute_batch("BEGIN")?;
@@ -310,7 +316,7 @@ fn snapshot_backup(source: &Connection, out: &mut Connection, dest: &Path) -> Re
         let _: i64 = source.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         let backup = rusqlite::backup::Backup::new(source, out)?;
         loop {
-            match backup.step(BACKUP_CHUNK_PAGES)? {
+            match backup.step(BACKUP_CHUNK_PAGES.load(std::sync::atomic::Ordering::Relaxed))? {
                 rusqlite::backup::StepResult::Done => return Ok(()),
                 rusqlite::backup::StepResult::More => std::fs::File::open(dest)?.sync_data()?,
                 other => {
