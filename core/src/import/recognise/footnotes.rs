@@ -6,15 +6,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::patterns;
-use crate::import::Block;
+use crate::import::{Block, BlockKind};
 
 /// Footnotes are looked for among this many blocks at the end.
 const FOOTNOTES_WITHIN: usize = 30;
 
 /// Takes out the footnotes among the last blocks, with a "Notes" heading right above them, and
 /// returns their text. A single marked paragraph is no list of notes and stays: there must be two
-/// in a run, or one under a notes heading, or a Pandoc note whose mark the copy carries.
-pub(super) fn take_footnotes(blocks: &mut Vec<&Block>) -> Vec<String> {
+/// in a run, or one under a notes heading, or a Pandoc note whose mark the copy carries. On a
+/// web `page`, a list marked up under a references heading is what the page publishes, and stays;
+/// in a file sent to the desk, it is the writer's notes.
+pub(super) fn take_footnotes(blocks: &mut Vec<&Block>, page: bool) -> Vec<String> {
     let from = blocks.len().saturating_sub(FOOTNOTES_WITHIN);
     let mut out_of_copy = vec![false; blocks.len()];
     let mut i = from;
@@ -22,7 +24,7 @@ pub(super) fn take_footnotes(blocks: &mut Vec<&Block>) -> Vec<String> {
         let start = i;
         let (mut notes, mut weak, mut marked) = (0, false, false);
         while i < blocks.len() {
-            let Some(note) = note_at(blocks, i) else {
+            let Some(note) = note_at(blocks, i, page) else {
                 break;
             };
             notes += note.notes;
@@ -67,7 +69,7 @@ struct Note {
     referenced: bool,
 }
 
-fn note_at(blocks: &[&Block], i: usize) -> Option<Note> {
+fn note_at(blocks: &[&Block], i: usize, page: bool) -> Option<Note> {
     let b = blocks.get(i)?;
     let text = b.text.trim();
     let note = |blocks, notes, needs_heading, referenced| Note {
@@ -108,9 +110,11 @@ fn note_at(blocks: &[&Block], i: usize) -> Option<Note> {
     {
         return Some(note(2, 1, false, false));
     }
-    // Typed numbers only: a list the page or document marks up as one ("<ol>" of references)
-    // is the writer's choice to show, and stays.
-    NUMBERED.is_match(text).then(|| note(1, 1, true, false))
+    // Typed numbers, or a list a file marks up as one: notes only under a notes heading; a list
+    // marked up without one, or any on a web page ("<ol>" of references), is the writer's choice
+    // to show, and stays.
+    (NUMBERED.is_match(text) || (!page && matches!(b.kind, BlockKind::ListItem { .. })))
+        .then(|| note(1, 1, true, false))
 }
 
 /// "[^3]: Venice Commission, …", "¹ European Commission, …", "[2] Insurance Europe, …": a
@@ -126,12 +130,17 @@ static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
 static PANDOC_MARK: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"^\\?\[\^(?P<label>[\w-]+)\\?\]:"));
 
-/// "References [1] Stadt Wien, …": the heading and its notes run into one paragraph.
+/// "References [1] Stadt Wien, …": the heading and its notes run into one paragraph, the heading
+/// perhaps underlined ("Notes ----- [1] …", plain text joining its lines) or with a word to the
+/// desk in brackets ("REFERENCES (not for publication) [1] …").
 static HEADED_NOTES: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::re(
-        r"^(?i:(?:foot|end)?notes|references|sources)\s*:?\s+(?:\\?\[\^?[\w-]+\\?\]:?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S",
-    )
+    patterns::re(&format!(
+        r"^{NOTES_WORD}\s+(?:\\?\[\^?[\w-]+\\?\]:?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S"
+    ))
 });
+
+/// "Notes", "REFERENCES (not for publication)", "Sources:", "Notes -----": a notes heading's words.
+const NOTES_WORD: &str = r"(?i:(?:foot|end)?notes|references|sources|bibliography)(?:\s*\([^)]{1,40}\))?\s*:?(?:\s*[-=_]{3,})?";
 
 /// "1", alone: a newsletter's note number over its note.
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,3}$"));
@@ -141,7 +150,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,3}\.?\s
 
 /// "Notes", "Footnotes", "Endnotes", "References": the heading over them.
 static NOTES_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| patterns::re(r"^(?i:(?:foot|end)?notes|references|sources)\s*:?$"));
+    LazyLock::new(|| patterns::re(&format!(r"^{NOTES_WORD}$")));
 
 #[cfg(test)]
 mod tests {
@@ -162,7 +171,7 @@ mod tests {
         ];
         let owned: Vec<Block> = texts.iter().map(|t| Block::paragraph(t)).collect();
         let mut blocks: Vec<&Block> = owned.iter().collect();
-        let taken = take_footnotes(&mut blocks);
+        let taken = take_footnotes(&mut blocks, false);
         assert_eq!(taken.len(), 4, "{taken:?}");
         let left: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
@@ -180,7 +189,7 @@ mod tests {
     fn left_after(texts: &[&str]) -> (Vec<String>, Vec<String>) {
         let owned: Vec<Block> = texts.iter().map(|t| Block::paragraph(t)).collect();
         let mut blocks: Vec<&Block> = owned.iter().collect();
-        let taken = take_footnotes(&mut blocks);
+        let taken = take_footnotes(&mut blocks, false);
         (taken, blocks.iter().map(|b| b.text.clone()).collect())
     }
 
@@ -210,6 +219,48 @@ mod tests {
     }
 
     #[test]
+    fn a_list_under_a_notes_heading_and_headings_underlined_or_bracketed_go() {
+        let last = "The last paragraph of the piece.";
+        let item = |ordered, text: &str| Block {
+            kind: BlockKind::ListItem { ordered },
+            ..Block::paragraph(text)
+        };
+        let heading = Block {
+            kind: BlockKind::Heading(2),
+            ..Block::paragraph("References")
+        };
+        let owned = [
+            Block::paragraph(last),
+            heading.clone(),
+            item(false, "Andersen, T. M. (2007), Flexicurity."),
+            item(false, "OECD (2024), Public spending on labour markets."),
+            Block::paragraph("Submitted to the desk on 2 May."),
+        ];
+        let mut blocks: Vec<&Block> = owned.iter().collect();
+        assert_eq!(take_footnotes(&mut blocks, false).len(), 3);
+        let left: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(left, [last, "Submitted to the desk on 2 May."]);
+        // A marked-up list without a heading is the writer's to show.
+        let owned = [Block::paragraph(last), item(true, "First."), item(true, "Second.")];
+        let mut blocks: Vec<&Block> = owned.iter().collect();
+        assert!(take_footnotes(&mut blocks, false).is_empty());
+        // A web page publishes the references it marks up, heading and all.
+        let owned = [Block::paragraph(last), heading.clone(), item(true, "OECD, 2024.")];
+        let mut blocks: Vec<&Block> = owned.iter().collect();
+        assert!(take_footnotes(&mut blocks, true).is_empty());
+        // Plain text joins an underlined heading, or one with a word to the desk, to its notes.
+        for run in [
+            "Notes ----- [1] INE, 2024. [2] Cocola-Gant, A. (2021).",
+            "REFERENCES (not for publication) [1] GUS, 2023. [2] Eurostat, 2023.",
+        ] {
+            let (taken, left) = left_after(&[last, run]);
+            assert_eq!((taken.len(), left), (1, vec![last.to_string()]), "{run}");
+        }
+        let (taken, _) = left_after(&[last, "Sources (for the desk)", "[1] GUS, 2023."]);
+        assert_eq!(taken.len(), 2);
+    }
+
+    #[test]
     fn pandoc_notes_a_line_each_in_one_paragraph_go() {
         let owned = [
             Block::paragraph("The last paragraph."),
@@ -219,7 +270,7 @@ mod tests {
             },
         ];
         let mut blocks: Vec<&Block> = owned.iter().collect();
-        assert_eq!(take_footnotes(&mut blocks).len(), 1);
+        assert_eq!(take_footnotes(&mut blocks, false).len(), 1);
         assert_eq!(blocks.len(), 1);
     }
 }

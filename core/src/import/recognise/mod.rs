@@ -176,7 +176,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
     }
     // The writer's footnotes typed after the text: the notes of a paper, not the piece's copy.
-    let notes = footnotes::take_footnotes(&mut blocks);
+    let notes = footnotes::take_footnotes(&mut blocks, doc.format == Format::Html);
     if !notes.is_empty() {
         rec.warnings
             .push(format!("left out {} footnote(s) at the end", notes.len()));
