@@ -149,8 +149,7 @@ static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,3}$"
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,3}\.?\s+\S"));
 
 /// "Notes", "Footnotes", "Endnotes", "References": the heading over them.
-static NOTES_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| patterns::re(&format!(r"^{NOTES_WORD}$")));
+static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| patterns::re(&format!(r"^{NOTES_WORD}$")));
 
 #[cfg(test)]
 mod tests {
@@ -241,11 +240,19 @@ mod tests {
         let left: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(left, [last, "Submitted to the desk on 2 May."]);
         // A marked-up list without a heading is the writer's to show.
-        let owned = [Block::paragraph(last), item(true, "First."), item(true, "Second.")];
+        let owned = [
+            Block::paragraph(last),
+            item(true, "First."),
+            item(true, "Second."),
+        ];
         let mut blocks: Vec<&Block> = owned.iter().collect();
         assert!(take_footnotes(&mut blocks, false).is_empty());
         // A web page publishes the references it marks up, heading and all.
-        let owned = [Block::paragraph(last), heading.clone(), item(true, "OECD, 2024.")];
+        let owned = [
+            Block::paragraph(last),
+            heading.clone(),
+            item(true, "OECD, 2024."),
+        ];
         let mut blocks: Vec<&Block> = owned.iter().collect();
         assert!(take_footnotes(&mut blocks, true).is_empty());
         // Plain text joins an underlined heading, or one with a word to the desk, to its notes.

@@ -86,10 +86,31 @@ static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{3}|\*{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:(?:start|begin)(?:\s+of)?\s+)?(?:text|body|copy|article|story|piece)\s*[-=*~_–—]{2,})$",
-    )
+    re(&format!(
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{{3}}|\*{{3}}|[-–—]+\s*ends?\s*[-–—]+|{RULE}\s*(?:(?:start|begin)(?:\s+of)?\s+)?{COPY_KIND}\s*{RULE}|{COPY_START_WORDS}|{COPY_END_WORDS})$",
+    ))
 });
+
+/// What a rule around a mark on a copy sheet is made of: "---", "====", "***".
+const RULE: &str = r"[-=*~_–—]{2,}";
+
+/// What a copy sheet calls the piece in its marks: "COPY", "OP-ED", "ARTICLE".
+const COPY_KIND: &str =
+    r"(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)";
+
+/// "--- COPY STARTS ---", "---- OP-ED BEGINS ----", "=== START OF ARTICLE ===": the copy from
+/// here on.
+static COPY_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:{COPY_START_WORDS})$")));
+
+const COPY_START_WORDS: &str = r"[-=*~_–—]{2,}\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*[-=*~_–—]{2,}";
+
+/// "--- COPY ENDS ---", "---- OP-ED ENDS ----", "=== END OF ARTICLE ===".
+const COPY_END_WORDS: &str = r"[-=*~_–—]{2,}\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*[-=*~_–—]{2,}";
+
+/// A mark on a copy sheet saying the piece starts under it ("--- COPY STARTS ---").
+pub(super) fn is_copy_start(text: &str) -> bool {
+    COPY_START.is_match(text.trim())
+}
 /// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -217,10 +238,13 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 /// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
 /// which breaks a piece into sections.
 /// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
+/// "--- COPY ENDS ---", "---- OP-ED ENDS ----": the piece's kind and "ENDS" between rules.
+/// "[ENDS – 812 words] [NB subs: check the figure]": an end mark in brackets with a word count
+/// or notes to the subs beside it.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{3}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{2,}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{2,})$",
-    )
+    re(&format!(
+        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{{3}}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{{2,}}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{{2,}}|{COPY_END_WORDS}|\\?\[\s*ends?\b[^\]]{{0,80}}\](?:\s*\\?\[[^\]]{{0,300}}\])*)$",
+    ))
 });
 
 pub(super) fn is_end_mark(text: &str) -> bool {
@@ -269,8 +293,21 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_page_control(text)
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
+        || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
+}
+
+/// "[Word count: 718]": what a line says inside the brackets around the whole of it.
+fn bracketed(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let inner = text
+        .strip_prefix("\\[")
+        .or_else(|| text.strip_prefix('['))?;
+    let inner = inner
+        .strip_suffix("\\]")
+        .or_else(|| inner.strip_suffix(']'))?;
+    (!inner.contains(['[', ']'])).then(|| inner.trim())
 }
 
 /// "jane@paper.eu · @jane_p", "Email: jane@paper.eu | X: @jane_p": a row of ways to reach the

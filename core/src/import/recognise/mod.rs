@@ -73,6 +73,19 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if head_len >= all.len() {
         head_len = 0;
     }
+    // "---- OP-ED BEGINS ----" in the first half, a headline under it: a copy sheet's mark, and
+    // whatever stands above it (an offer, a banner, a cover note) is the wrapping.
+    if let Some(i) = all[..all.len() / 2]
+        .iter()
+        .position(|b| furniture::is_copy_start(&b.text))
+        && i >= head_len
+        && all[i + 1..]
+            .iter()
+            .find(|b| b.text.chars().any(char::is_alphanumeric))
+            .is_some_and(|b| b.text.split_whitespace().count() <= head::HEADLINE_WORDS)
+    {
+        head_len = i + 1;
+    }
     // An e-mail reply ends with the messages it quotes; its own end comes before them.
     let thread_at = cover::quoted_thread(&all[head_len..]).map_or(all.len(), |i| head_len + i);
     let tail_at = head_len + cover::tail(&all[head_len..thread_at]);
@@ -481,6 +494,8 @@ mod fresh_rounds_tests;
 mod late_rounds_tests;
 #[cfg(test)]
 mod page_tests;
+#[cfg(test)]
+mod rounds_18_19_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
