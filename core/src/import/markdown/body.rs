@@ -169,7 +169,7 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     push(
                         &mut blocks,
                         BlockKind::ListItem { ordered },
-                        source(item, &lines),
+                        bullet_as_dash(source(item, &lines), ordered),
                         item,
                     );
                 }
@@ -268,6 +268,18 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
         ));
     }
     blocks
+}
+
+/// "* item", "+ item": a bullet written as every reader of the desk writes it, "- item", as lists
+/// from Word and web pages are.
+fn bullet_as_dash(markdown: String, ordered: bool) -> String {
+    match markdown
+        .strip_prefix("* ")
+        .or_else(|| markdown.strip_prefix("+ "))
+    {
+        Some(rest) if !ordered => format!("- {rest}"),
+        _ => markdown,
+    }
 }
 
 fn push<'a>(blocks: &mut Vec<Block>, kind: BlockKind, markdown: String, node: &'a AstNode<'a>) {

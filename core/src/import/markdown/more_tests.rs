@@ -86,3 +86,41 @@ fn pandoc_fenced_div_fences_are_markup_their_paragraphs_stay() {
         ]
     );
 }
+
+#[test]
+fn a_callout_to_the_desk_by_the_papers_name_is_left_out_its_address_told() {
+    let doc = read(
+        "> [!note] For the Meridian desk\n> Our joint piece. Questions to me: ana.ruiz@example.org. \
+         Ana\n\n# Glaciers are going\n\nThe ice is going.\n\n> [!quote] For the record\n> \
+         The valley remembers.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Glaciers are going",
+            "The ice is going.",
+            "For the record",
+            "The valley remembers."
+        ]
+    );
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("ana.ruiz@example.org")),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn a_bullet_written_with_a_star_or_a_plus_is_written_with_a_dash() {
+    let doc = read("# Title\n\n* first;\n* second.\n\n+ third\n\n1. one\n".as_bytes()).unwrap();
+    let got: Vec<&str> = doc.blocks.iter().map(|b| b.markdown.as_str()).collect();
+    assert_eq!(
+        got,
+        ["# Title", "- first;", "- second.", "- third", "1. one"]
+    );
+}

@@ -71,9 +71,10 @@ fn unlinked(value: &str) -> String {
     one_line(inner.rsplit('|').next().unwrap_or(inner))
 }
 
-/// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs".
+/// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs",
+/// the paper's name perhaps between ("For the Meridian desk", "To the Courier's editors").
 pub(super) static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:editors?|desk|subs)\b|^editor'?s?\s+note\b")
+    Regex::new(r"(?i)^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:\p{L}[\p{L}'’.-]*\s+){0,3}?(?:editors?|desk|subs|sub-editors|editorial\s+team)\b|^editor'?s?\s+note\b")
         .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
