@@ -70,3 +70,4 @@ soak:
 	scripts/soak-fuzz.sh
 	scripts/soak-backup.sh
 	scripts/soak-kill-storm.sh
+	scripts/soak-power-loss.sh

@@ -1,0 +1,509 @@
+//! A save the CLI confirmed survives the machine losing power (issue 15, item 3).
+//!
+//! Writers save three articles through the real `copydesk` binary, each process under an
+//! LD_PRELOAD shim (`power_loss/powercut.c`) that records every write, truncation, sync and
+//! change to the folder it makes to the desk's files. A power cut after any record is then
+//! rebuilt from the records (`power_loss/model.rs`): what a sync covered is on the disk; what no
+//! sync covered is lost, or partly there, sectors torn. Each rebuilt desk must pass
+//! `copydesk check` and hold every save confirmed before the cut. Cutting the record log rather
+//! than killing processes puts the cut at exactly the instants that matter (just after a save is
+//! confirmed, in the middle of a sync) and makes every cut repeatable.
+//!
+//! `POWERCUT_CUTS` (100) and `POWERCUT_SAVES` (saves per writer, 25) set the size; `make soak`
+//! runs it larger. `POWERCUT_REPORT` names a file to write the counts to (JSON).
+mod common;
+#[path = "power_loss/model.rs"]
+mod model;
+
+use std::collections::BTreeMap;
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+use common::TestDesk;
+use model::{CONFIRM, Log, Loss, Op, Rng, after_cut, encode};
+
+const CHIEF: &str = "Claire";
+const WRITERS: usize = 3;
+
+fn env_number(name: &str, default: usize) -> usize {
+    match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v} is not a number")),
+        Err(_) => default,
+    }
+}
+
+/// The text a writer saves as `version` of its article: any version's text is known.
+fn text(writer: usize, version: i64) -> String {
+    format!("Piece {writer}, saved as version {version}.")
+}
+
+/// Builds the shim with the C compiler Rust links with.
+fn build_shim(out: &Path) -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/power_loss/powercut.c");
+    let so = out.join("powercut.so");
+    let status = Command::new("cc")
+        .args(["-shared", "-fPIC", "-O2", "-Wall", "-Werror", "-o"])
+        .arg(&so)
+        .arg(&source)
+        .args(["-ldl", "-lpthread"])
+        .status()
+        .expect("cc (the C compiler Rust links with) runs");
+    assert!(status.success(), "the power-cut shim did not compile");
+    so
+}
+
+/// The desk's files the shim watches, as they are now: name, inode, bytes.
+fn desk_files(d: &TestDesk) -> Vec<(String, u64, Vec<u8>)> {
+    let mut files = Vec::new();
+    for suffix in ["", "-wal", "-journal"] {
+        let path = PathBuf::from(format!("{}{suffix}", d.db.display()));
+        if let Ok(meta) = std::fs::metadata(&path) {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            files.push((
+                name,
+                meta.ino(),
+                std::fs::read(&path).expect("desk file read"),
+            ));
+        }
+    }
+    files
+}
+
+struct Recorder {
+    shim: PathBuf,
+    log: PathBuf,
+    /// Appends from the writers' threads: one record per write() under O_APPEND.
+    appending: Mutex<std::fs::File>,
+}
+
+impl Recorder {
+    fn command(&self, d: &TestDesk, args: &[&str]) -> Command {
+        let mut cmd = d.command(Some(CHIEF), args);
+        let folder = d.db.parent().expect("folder");
+        cmd.env("LD_PRELOAD", &self.shim)
+            .env("POWERCUT_DIR", folder)
+            .env("POWERCUT_PREFIX", d.db.file_name().expect("file name"))
+            .env("POWERCUT_LOG", &self.log);
+        cmd
+    }
+
+    fn confirm(&self, writer: usize, version: i64) {
+        let record = encode(CONFIRM, &format!("{writer} {version}"), 0, 0, &[]);
+        let mut file = self.appending.lock().expect("log lock");
+        file.write_all(&record).expect("confirmation recorded");
+    }
+}
+
+fn version_of(v: &serde_json::Value) -> i64 {
+    v["version"].as_i64().expect("a version")
+}
+
+/// One writer: `saves` autosaves (every other one a plain save) of its article, each confirmed
+/// save recorded after the CLI said so. A save refused (the desk busy) is retried on the
+/// version the desk holds. Answers the refusals.
+fn write_saves(
+    d: &TestDesk,
+    rec: &Recorder,
+    writer: usize,
+    id: &str,
+    mut version: i64,
+    saves: usize,
+) -> usize {
+    let mut refusals = 0;
+    let mut done = 0;
+    while done < saves {
+        let base = version.to_string();
+        let next = text(writer, version + 1);
+        let mut args = vec![
+            "--json",
+            "article",
+            "edit",
+            id,
+            "--base-version",
+            &base,
+            "--standfirst",
+            &next,
+        ];
+        if done % 2 == 0 {
+            args.push("--autosave");
+        }
+        let out = rec.command(d, &args).output().expect("copydesk runs");
+        if out.status.success() {
+            let saved: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+            assert_eq!(
+                version_of(&saved),
+                version + 1,
+                "a save moves the version on by one"
+            );
+            version += 1;
+            rec.confirm(writer, version);
+            done += 1;
+        } else {
+            refusals += 1;
+            assert!(
+                refusals < 50 + saves,
+                "writer {writer} refused too often: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let shown = rec
+                .command(d, &["--json", "article", "show", id])
+                .output()
+                .expect("copydesk runs");
+            version = version_of(&serde_json::from_slice(&shown.stdout).expect("json"));
+        }
+    }
+    refusals
+}
+
+/// The last confirmed version of each writer's article among the first `cut` records.
+fn confirmed_before(log: &Log, cut: usize, start: &[i64]) -> Vec<i64> {
+    let mut last = start.to_vec();
+    for op in &log.ops[..cut] {
+        if let Op::Confirm { what } = op {
+            let (writer, version) = what.split_once(' ').expect("writer and version");
+            let writer: usize = writer.parse().expect("writer");
+            last[writer] = last[writer].max(version.parse().expect("version"));
+        }
+    }
+    last
+}
+
+/// Opens the rebuilt desk: it must pass `check`, and each article must be at its last confirmed
+/// version or the one after it (a save the disk kept before the CLI could say so), with that
+/// version's text. Answers what is wrong.
+fn verify(
+    files: &BTreeMap<String, Vec<u8>>,
+    ids: &[String],
+    confirmed: &[i64],
+    start: &[i64],
+) -> Result<(), String> {
+    let desk = TestDesk::empty();
+    for (name, bytes) in files {
+        std::fs::write(desk.path(name), bytes).map_err(|e| e.to_string())?;
+    }
+    if !desk.db.exists() {
+        return Err("the desk file is gone".into());
+    }
+    let check = desk.run(None, &["check"]);
+    if check.code != 0 {
+        return Err(format!("check failed: {}{}", check.stdout, check.stderr));
+    }
+    for (writer, id) in ids.iter().enumerate() {
+        let shown = desk.run(Some(CHIEF), &["--json", "article", "show", id]);
+        if shown.code != 0 {
+            return Err(format!("article {writer} unreadable: {}", shown.stderr));
+        }
+        let article: serde_json::Value =
+            serde_json::from_str(&shown.stdout).map_err(|e| e.to_string())?;
+        let version = version_of(&article);
+        let standfirst = article["standfirst"].as_str().unwrap_or_default();
+        let want = confirmed[writer];
+        if version < want {
+            return Err(format!(
+                "article {writer}: confirmed save {want} lost (the desk has version {version})"
+            ));
+        }
+        if version > want + 1 {
+            return Err(format!(
+                "article {writer}: version {version}, past the save in flight after {want}"
+            ));
+        }
+        let expected = if version == start[writer] {
+            String::new()
+        } else {
+            text(writer, version)
+        };
+        if standfirst != expected {
+            return Err(format!(
+                "article {writer} at version {version} reads {standfirst:?}, not {expected:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_confirmed_save_survives_a_power_cut_and_the_desk_stays_whole() {
+    let cuts = env_number("POWERCUT_CUTS", 100);
+    let saves = env_number("POWERCUT_SAVES", 25);
+    let d = TestDesk::staffed();
+    let ids: Vec<String> = (0..WRITERS)
+        .map(|w| d.new_article(CHIEF, &["--headline", &format!("Piece {w}")]))
+        .collect();
+    let start: Vec<i64> = ids
+        .iter()
+        .map(|id| version_of(&d.json(Some(CHIEF), &["article", "show", id])))
+        .collect();
+    let at_start = desk_files(&d);
+    let tools = tempfile::tempdir().expect("temp dir");
+    let log_path = tools.path().join("powercut.log");
+    let rec = Recorder {
+        shim: build_shim(tools.path()),
+        appending: Mutex::new(
+            OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&log_path)
+                .expect("log"),
+        ),
+        log: log_path.clone(),
+    };
+
+    let refusals: usize = std::thread::scope(|s| {
+        let running: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (d, rec, id, v) = (&d, &rec, &ids[w], start[w]);
+                s.spawn(move || write_saves(d, rec, w, id, v, saves))
+            })
+            .collect();
+        running.into_iter().map(|t| t.join().expect("writer")).sum()
+    });
+
+    let log = Log::parse(std::fs::read(&log_path).expect("log read")).expect("log parses");
+    let count = |f: fn(&Op) -> bool| log.ops.iter().filter(|op| f(op)).count();
+    let syncs = count(|op| matches!(op, Op::SyncEnd { .. }));
+    let folder_syncs = count(|op| matches!(op, Op::FolderSyncEnd { .. }));
+    let writes = count(|op| matches!(op, Op::Write { .. }));
+    let confirmed = count(|op| matches!(op, Op::Confirm { .. }));
+    assert_eq!(confirmed, WRITERS * saves);
+    // A shim that saw nothing would make every cut pass: it must have seen each save synced.
+    assert!(
+        syncs >= confirmed && folder_syncs > 0 && writes > confirmed,
+        "the shim saw too little: {syncs} syncs, {folder_syncs} folder syncs, {writes} writes"
+    );
+
+    // The model's self-check: with nothing lost, it rebuilds the files the processes left.
+    let everything = after_cut(&at_start, &log, log.ops.len(), Loss::Nothing).expect("model");
+    let on_disk: BTreeMap<String, Vec<u8>> =
+        desk_files(&d).into_iter().map(|(n, _, b)| (n, b)).collect();
+    assert!(
+        everything == on_disk,
+        "the records rebuild other files than the ones on disk: {:?} vs {:?}",
+        everything
+            .iter()
+            .map(|(n, b)| (n, b.len()))
+            .collect::<Vec<_>>(),
+        on_disk
+            .iter()
+            .map(|(n, b)| (n, b.len()))
+            .collect::<Vec<_>>()
+    );
+
+    // The checks can fail: on a disk that ignores syncs, the last confirmed save is lost.
+    let last_confirm = log
+        .ops
+        .iter()
+        .rposition(|op| matches!(op, Op::Confirm { .. }))
+        .expect("a confirm");
+    let lying = after_cut(&at_start, &log, last_confirm + 1, Loss::SyncsIgnored).expect("model");
+    let found = verify(
+        &lying,
+        &ids,
+        &confirmed_before(&log, last_confirm + 1, &start),
+        &start,
+    );
+    assert!(
+        found.as_ref().is_err_and(|e| e.contains("lost")),
+        "a disk ignoring syncs went unnoticed: {found:?}"
+    );
+
+    // The cuts: at random records, just after a confirmation, and in the middle of a sync.
+    let seed = env_number("POWERCUT_SEED", 15) as u64;
+    let mut rng = Rng::new(seed);
+    let confirms: Vec<usize> = positions(&log, |op| matches!(op, Op::Confirm { .. }));
+    let sync_ends: Vec<usize> = positions(&log, |op| {
+        matches!(op, Op::SyncEnd { .. } | Op::FolderSyncEnd { .. })
+    });
+    let mut failures = Vec::new();
+    let mut saves_checked = 0;
+    for c in 0..cuts {
+        let cut = match c % 3 {
+            0 => rng.below(log.ops.len() as u64 + 1) as usize,
+            1 => confirms[rng.below(confirms.len() as u64) as usize] + 1,
+            _ => sync_ends[rng.below(sync_ends.len() as u64) as usize] + rng.below(2) as usize,
+        };
+        let loss = if c % 2 == 0 {
+            Loss::AllUnsynced
+        } else {
+            Loss::Some(rng.next())
+        };
+        let want = confirmed_before(&log, cut, &start);
+        saves_checked += want
+            .iter()
+            .zip(&start)
+            .map(|(w, s)| (w - s) as usize)
+            .sum::<usize>();
+        let files = after_cut(&at_start, &log, cut, loss).expect("model");
+        if let Err(e) = verify(&files, &ids, &want, &start) {
+            failures.push(format!(
+                "cut {c} after record {cut} of {} ({loss:?}, seed {seed}): {e}",
+                log.ops.len()
+            ));
+        }
+    }
+
+    let report = serde_json::json!({
+        "cuts": cuts,
+        "failed": failures.len(),
+        "confirmed_saves_made": confirmed,
+        "confirmed_saves_checked_over_all_cuts": saves_checked,
+        "refused_saves_retried": refusals,
+        "records": log.ops.len(),
+        "writes": writes,
+        "syncs": syncs,
+        "folder_syncs": folder_syncs,
+        "seed": seed,
+    });
+    println!("power loss: {report}");
+    if let Ok(path) = std::env::var("POWERCUT_REPORT") {
+        std::fs::write(path, report.to_string()).expect("report written");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cuts} cuts failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A desk filled by one long process (the sample desk: many transactions, the log checkpointed
+/// by another connection while the bulk writes go on) is whole after a cut anywhere, and holds
+/// every article once the fill was confirmed.
+#[test]
+fn a_desk_cut_off_while_one_long_process_fills_it_opens_whole() {
+    let cuts = env_number("POWERCUT_FILL_CUTS", 30);
+    let articles = env_number("POWERCUT_FILL_ARTICLES", 80);
+    let d = TestDesk::empty();
+    let tools = tempfile::tempdir().expect("temp dir");
+    let log_path = tools.path().join("powercut.log");
+    let rec = Recorder {
+        shim: build_shim(tools.path()),
+        appending: Mutex::new(
+            OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&log_path)
+                .expect("log"),
+        ),
+        log: log_path.clone(),
+    };
+    let filled = rec
+        .command(&d, &["demo", "--articles", &articles.to_string()])
+        .output()
+        .expect("copydesk runs");
+    assert!(
+        filled.status.success(),
+        "demo: {}",
+        String::from_utf8_lossy(&filled.stderr)
+    );
+    rec.confirm(0, articles as i64);
+
+    let log = Log::parse(std::fs::read(&log_path).expect("log read")).expect("log parses");
+    let everything = after_cut(&[], &log, log.ops.len(), Loss::Nothing).expect("model");
+    let on_disk: BTreeMap<String, Vec<u8>> =
+        desk_files(&d).into_iter().map(|(n, _, b)| (n, b)).collect();
+    assert!(
+        everything == on_disk,
+        "the records rebuild other files than the ones on disk"
+    );
+
+    let seed = env_number("POWERCUT_SEED", 15) as u64;
+    let mut rng = Rng::new(seed);
+    let confirmed_at = log.ops.len() - 1;
+    let sync_ends: Vec<usize> = positions(&log, |op| {
+        matches!(op, Op::SyncEnd { .. } | Op::FolderSyncEnd { .. })
+    });
+    let mut failures = Vec::new();
+    let mut opened = 0;
+    for c in 0..cuts {
+        let cut = match c % 3 {
+            0 => rng.below(log.ops.len() as u64 + 1) as usize,
+            1 => sync_ends[rng.below(sync_ends.len() as u64) as usize] + rng.below(2) as usize,
+            _ => confirmed_at + 1 - (c % 2),
+        };
+        let loss = if c % 2 == 0 {
+            Loss::AllUnsynced
+        } else {
+            Loss::Some(rng.next())
+        };
+        let files = after_cut(&[], &log, cut, loss).expect("model");
+        match verify_fill(&files, (cut > confirmed_at).then_some(articles)) {
+            Ok(true) => opened += 1,
+            Ok(false) => {}
+            Err(e) => failures.push(format!(
+                "cut {c} after record {cut} of {} ({loss:?}, seed {seed}): {e}",
+                log.ops.len()
+            )),
+        }
+    }
+    println!(
+        "power loss while filling: {cuts} cuts, {opened} desks opened, {} failed",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {cuts} cuts failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A cut before the new desk's first transaction is on the disk leaves no desk (no file, an empty
+/// one, or one `check` refuses as not yet a desk is not allowed: only no file or an empty one).
+/// Otherwise the desk passes `check`, and once the fill was confirmed it has all its articles.
+/// Answers whether a desk was there to open.
+fn verify_fill(
+    files: &BTreeMap<String, Vec<u8>>,
+    confirmed: Option<usize>,
+) -> Result<bool, String> {
+    let desk = TestDesk::empty();
+    for (name, bytes) in files {
+        std::fs::write(desk.path(name), bytes).map_err(|e| e.to_string())?;
+    }
+    let empty = files.get("desk.db").is_none_or(|b| b.is_empty())
+        && files.get("desk.db-wal").is_none_or(|b| b.is_empty());
+    if empty {
+        return match confirmed {
+            Some(_) => Err("the confirmed desk is gone".into()),
+            None => Ok(false),
+        };
+    }
+    let check = desk.run(None, &["check"]);
+    if check.code != 0 {
+        return Err(format!("check failed: {}{}", check.stdout, check.stderr));
+    }
+    if let Some(articles) = confirmed {
+        let list = desk.run(
+            Some("Chief Editor"),
+            &["--json", "article", "list", "--limit", "500"],
+        );
+        let list: serde_json::Value =
+            serde_json::from_str(&list.stdout).map_err(|e| format!("article list: {e}"))?;
+        let found = list["items"].as_array().map_or(0, Vec::len);
+        if found != articles {
+            return Err(format!(
+                "the confirmed fill had {articles} articles; the desk has {found}"
+            ));
+        }
+    }
+    Ok(true)
+}
+
+fn positions(log: &Log, f: impl Fn(&Op) -> bool) -> Vec<usize> {
+    log.ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| f(op))
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,445 @@
+/* powercut.c: an LD_PRELOAD shim that records, in order, every write, truncation, sync and
+ * directory change a process makes to one database's files, so that a test can rebuild what a
+ * disk would hold had the power been cut after any record: what was synced, and any part of
+ * what was not (cli/tests/power_loss.rs, issue 15 item 3).
+ *
+ * Environment: POWERCUT_DIR  the folder (absolute, no trailing slash) holding the database;
+ *              POWERCUT_PREFIX the database's file name: it and the files named after it
+ *                              (-wal, -journal) are watched, its -shm is not (rebuilt on open);
+ *              POWERCUT_LOG  the file the records are appended to.
+ *
+ * Each record is appended with one write() after the call it records has returned, except a
+ * sync's BEGIN, appended before the sync starts: a sync covers the writes recorded before its
+ * BEGIN and counts once its END is recorded. Calls this shim cannot model on a watched file
+ * (writev, shared writable mappings, fallocate) are recorded as UNSUPPORTED and fail the test. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+enum op {
+    OP_CREATE = 1,
+    OP_WRITE = 2,
+    OP_TRUNC = 3,
+    OP_SYNC_BEGIN = 4,
+    OP_SYNC_END = 5,
+    OP_UNLINK = 6,
+    OP_RENAME = 7,
+    OP_DIRSYNC_BEGIN = 8,
+    OP_DIRSYNC_END = 9,
+    OP_UNSUPPORTED = 10,
+};
+
+#define MAGIC 0x54554350u /* "PCUT" */
+#define MAX_FDS 65536
+
+struct header {
+    uint32_t magic;
+    uint8_t op;
+    uint8_t pad;
+    uint16_t name_len;
+    uint32_t pid;
+    uint32_t pad2;
+    uint64_t ino;
+    uint64_t a;
+    uint64_t data_len;
+};
+
+struct watched {
+    _Atomic int kind; /* 0 not watched, 1 a watched file, 2 the folder */
+    uint64_t ino;
+    char name[NAME_MAX + 1];
+};
+
+static struct watched fds[MAX_FDS];
+static char dir[PATH_MAX];
+static size_t dir_len;
+static char prefix[NAME_MAX + 1];
+static int log_fd = -1;
+static _Atomic uint32_t sync_counter;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static int (*real_open)(const char *, int, ...);
+static int (*real_open64)(const char *, int, ...);
+static int (*real_openat)(int, const char *, int, ...);
+static int (*real_openat64)(int, const char *, int, ...);
+static int (*real_close)(int);
+static ssize_t (*real_write)(int, const void *, size_t);
+static ssize_t (*real_pwrite)(int, const void *, size_t, off_t);
+static ssize_t (*real_pwrite64)(int, const void *, size_t, off_t);
+static ssize_t (*real_writev)(int, const struct iovec *, int);
+static ssize_t (*real_pwritev)(int, const struct iovec *, int, off_t);
+static int (*real_ftruncate)(int, off_t);
+static int (*real_ftruncate64)(int, off_t);
+static int (*real_fsync)(int);
+static int (*real_fdatasync)(int);
+static int (*real_unlink)(const char *);
+static int (*real_unlinkat)(int, const char *, int);
+static int (*real_rename)(const char *, const char *);
+static int (*real_renameat)(int, const char *, int, const char *);
+static int (*real_renameat2)(int, const char *, int, const char *, unsigned int);
+static void *(*real_mmap)(void *, size_t, int, int, int, off_t);
+static void *(*real_mmap64)(void *, size_t, int, int, int, off_t);
+static int (*real_fallocate)(int, int, off_t, off_t);
+static int (*real_posix_fallocate)(int, off_t, off_t);
+
+static void resolve(void) {
+    real_open = dlsym(RTLD_NEXT, "open");
+    real_open64 = dlsym(RTLD_NEXT, "open64");
+    real_openat = dlsym(RTLD_NEXT, "openat");
+    real_openat64 = dlsym(RTLD_NEXT, "openat64");
+    real_close = dlsym(RTLD_NEXT, "close");
+    real_write = dlsym(RTLD_NEXT, "write");
+    real_pwrite = dlsym(RTLD_NEXT, "pwrite");
+    real_pwrite64 = dlsym(RTLD_NEXT, "pwrite64");
+    real_writev = dlsym(RTLD_NEXT, "writev");
+    real_pwritev = dlsym(RTLD_NEXT, "pwritev");
+    real_ftruncate = dlsym(RTLD_NEXT, "ftruncate");
+    real_ftruncate64 = dlsym(RTLD_NEXT, "ftruncate64");
+    real_fsync = dlsym(RTLD_NEXT, "fsync");
+    real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
+    real_unlink = dlsym(RTLD_NEXT, "unlink");
+    real_unlinkat = dlsym(RTLD_NEXT, "unlinkat");
+    real_rename = dlsym(RTLD_NEXT, "rename");
+    real_renameat = dlsym(RTLD_NEXT, "renameat");
+    real_renameat2 = dlsym(RTLD_NEXT, "renameat2");
+    real_mmap = dlsym(RTLD_NEXT, "mmap");
+    real_mmap64 = dlsym(RTLD_NEXT, "mmap64");
+    real_fallocate = dlsym(RTLD_NEXT, "fallocate");
+    real_posix_fallocate = dlsym(RTLD_NEXT, "posix_fallocate");
+}
+
+static void setup(void) {
+    resolve();
+    const char *d = getenv("POWERCUT_DIR");
+    const char *p = getenv("POWERCUT_PREFIX");
+    const char *l = getenv("POWERCUT_LOG");
+    if (!d || !p || !l || strlen(d) >= sizeof dir || strlen(p) >= sizeof prefix) return;
+    strcpy(dir, d);
+    dir_len = strlen(dir);
+    strcpy(prefix, p);
+    log_fd = real_open(l, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+}
+
+static void init(void) {
+    int saved = errno;
+    pthread_once(&once, setup);
+    errno = saved;
+}
+
+/* One record, one write(): O_APPEND keeps records whole and in order across processes. */
+static void record(uint8_t op, const char *name, size_t name_len, uint64_t ino, uint64_t a,
+                   const void *data, size_t data_len) {
+    if (log_fd < 0) return;
+    int saved = errno;
+    size_t total = sizeof(struct header) + name_len + data_len;
+    char *buf = malloc(total);
+    if (!buf) abort();
+    struct header h = {MAGIC, op, 0, (uint16_t)name_len, (uint32_t)getpid(), 0, ino, a, data_len};
+    memcpy(buf, &h, sizeof h);
+    if (name_len) memcpy(buf + sizeof h, name, name_len);
+    if (data_len) memcpy(buf + sizeof h + name_len, data, data_len);
+    ssize_t done = real_write(log_fd, buf, total);
+    free(buf);
+    /* A record lost would make the test's model wrong without saying so. */
+    if (done != (ssize_t)total) abort();
+    errno = saved;
+}
+
+/* The file name inside the watched folder that `path` (seen from `at`) names, or NULL. */
+static const char *inside(int at, const char *path, char *scratch) {
+    if (!path || dir_len == 0) return NULL;
+    const char *full = path;
+    if (path[0] != '/') {
+        if (at != AT_FDCWD) {
+            if (at >= 0 && at < MAX_FDS && atomic_load(&fds[at].kind) == 2) return strchr(path, '/') ? NULL : path;
+            return NULL;
+        }
+        if (!getcwd(scratch, PATH_MAX)) return NULL;
+        size_t n = strlen(scratch);
+        if (n + 1 + strlen(path) + 1 > PATH_MAX) return NULL;
+        scratch[n] = '/';
+        strcpy(scratch + n + 1, path);
+        full = scratch;
+    }
+    if (strncmp(full, dir, dir_len) != 0) return NULL;
+    if (full[dir_len] == '\0') return ""; /* the folder itself */
+    if (full[dir_len] != '/') return NULL;
+    const char *name = full + dir_len + 1;
+    if (strchr(name, '/')) return NULL;
+    return name;
+}
+
+static int is_watched_name(const char *name) {
+    size_t n = strlen(prefix);
+    if (strncmp(name, prefix, n) != 0) return 0;
+    const char *rest = name + n;
+    return strcmp(rest, "") == 0 || strcmp(rest, "-wal") == 0 || strcmp(rest, "-journal") == 0;
+}
+
+static uint64_t ino_of(int fd) {
+    struct stat st;
+    return fstat(fd, &st) == 0 ? (uint64_t)st.st_ino : 0;
+}
+
+static int after_open(int fd, int at, const char *path, int flags, int existed) {
+    if (fd < 0 || fd >= MAX_FDS) return fd;
+    char scratch[PATH_MAX];
+    const char *name = inside(at, path, scratch);
+    atomic_store(&fds[fd].kind, 0);
+    if (!name) return fd;
+    if (name[0] == '\0') {
+        atomic_store(&fds[fd].kind, 2);
+        return fd;
+    }
+    if (!is_watched_name(name)) return fd;
+    fds[fd].ino = ino_of(fd);
+    strncpy(fds[fd].name, name, NAME_MAX);
+    fds[fd].name[NAME_MAX] = '\0';
+    if (!existed) record(OP_CREATE, name, strlen(name), fds[fd].ino, 0, NULL, 0);
+    if (flags & O_TRUNC) record(OP_TRUNC, NULL, 0, fds[fd].ino, 0, NULL, 0);
+    atomic_store(&fds[fd].kind, 1);
+    return fd;
+}
+
+static int existed_before(int at, const char *path, int flags) {
+    if (!(flags & O_CREAT)) return 1;
+    return faccessat(at, path, F_OK, 0) == 0;
+}
+
+static int watched(int fd) { return fd >= 0 && fd < MAX_FDS && atomic_load(&fds[fd].kind) == 1; }
+static int folder(int fd) { return fd >= 0 && fd < MAX_FDS && atomic_load(&fds[fd].kind) == 2; }
+
+static mode_t mode_arg(int flags, va_list ap) {
+    return (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
+}
+
+int open(const char *path, int flags, ...) {
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    int existed = existed_before(AT_FDCWD, path, flags);
+    return after_open(real_open(path, flags, mode), AT_FDCWD, path, flags, existed);
+}
+
+int open64(const char *path, int flags, ...) {
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    int existed = existed_before(AT_FDCWD, path, flags);
+    return after_open(real_open64(path, flags, mode), AT_FDCWD, path, flags, existed);
+}
+
+int openat(int at, const char *path, int flags, ...) {
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    int existed = existed_before(at, path, flags);
+    return after_open(real_openat(at, path, flags, mode), at, path, flags, existed);
+}
+
+int openat64(int at, const char *path, int flags, ...) {
+    init();
+    va_list ap;
+    va_start(ap, flags);
+    mode_t mode = mode_arg(flags, ap);
+    va_end(ap);
+    int existed = existed_before(at, path, flags);
+    return after_open(real_openat64(at, path, flags, mode), at, path, flags, existed);
+}
+
+int close(int fd) {
+    init();
+    if (fd >= 0 && fd < MAX_FDS) atomic_store(&fds[fd].kind, 0);
+    return real_close(fd);
+}
+
+ssize_t write(int fd, const void *buf, size_t n) {
+    init();
+    if (!watched(fd)) return real_write(fd, buf, n);
+    off_t at = lseek(fd, 0, SEEK_CUR);
+    if (fcntl(fd, F_GETFL) & O_APPEND) {
+        struct stat st;
+        at = fstat(fd, &st) == 0 ? st.st_size : -1;
+    }
+    ssize_t done = real_write(fd, buf, n);
+    if (done > 0) record(OP_WRITE, NULL, 0, fds[fd].ino, (uint64_t)at, buf, (size_t)done);
+    return done;
+}
+
+static ssize_t positioned(ssize_t (*real)(int, const void *, size_t, off_t), int fd,
+                          const void *buf, size_t n, off_t at) {
+    ssize_t done = real(fd, buf, n, at);
+    if (done > 0 && watched(fd)) record(OP_WRITE, NULL, 0, fds[fd].ino, (uint64_t)at, buf, (size_t)done);
+    return done;
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t at) {
+    init();
+    return positioned(real_pwrite, fd, buf, n, at);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off_t at) {
+    init();
+    return positioned(real_pwrite64, fd, buf, n, at);
+}
+
+static void unsupported(int fd, const char *what) {
+    if (watched(fd)) record(OP_UNSUPPORTED, what, strlen(what), fds[fd].ino, 0, NULL, 0);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int count) {
+    init();
+    unsupported(fd, "writev");
+    return real_writev(fd, iov, count);
+}
+
+ssize_t pwritev(int fd, const struct iovec *iov, int count, off_t at) {
+    init();
+    unsupported(fd, "pwritev");
+    return real_pwritev(fd, iov, count, at);
+}
+
+int fallocate(int fd, int mode, off_t at, off_t len) {
+    init();
+    unsupported(fd, "fallocate");
+    return real_fallocate(fd, mode, at, len);
+}
+
+int posix_fallocate(int fd, off_t at, off_t len) {
+    init();
+    unsupported(fd, "posix_fallocate");
+    return real_posix_fallocate(fd, at, len);
+}
+
+static void *mapped(void *(*real)(void *, size_t, int, int, int, off_t), void *addr, size_t len,
+                    int prot, int flags, int fd, off_t at) {
+    if ((prot & PROT_WRITE) && (flags & MAP_SHARED)) unsupported(fd, "shared writable mmap");
+    return real(addr, len, prot, flags, fd, at);
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t at) {
+    init();
+    return mapped(real_mmap, addr, len, prot, flags, fd, at);
+}
+
+void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t at) {
+    init();
+    return mapped(real_mmap64, addr, len, prot, flags, fd, at);
+}
+
+static int truncated(int (*real)(int, off_t), int fd, off_t len) {
+    int r = real(fd, len);
+    if (r == 0 && watched(fd)) record(OP_TRUNC, NULL, 0, fds[fd].ino, (uint64_t)len, NULL, 0);
+    return r;
+}
+
+int ftruncate(int fd, off_t len) {
+    init();
+    return truncated(real_ftruncate, fd, len);
+}
+
+int ftruncate64(int fd, off_t len) {
+    init();
+    return truncated(real_ftruncate64, fd, len);
+}
+
+static int synced(int (*real)(int), int fd) {
+    if (!watched(fd) && !folder(fd)) return real(fd);
+    uint64_t id = ((uint64_t)getpid() << 32) | atomic_fetch_add(&sync_counter, 1);
+    int is_folder = folder(fd);
+    uint64_t ino = is_folder ? 0 : fds[fd].ino;
+    record(is_folder ? OP_DIRSYNC_BEGIN : OP_SYNC_BEGIN, NULL, 0, ino, id, NULL, 0);
+    int r = real(fd);
+    if (r == 0) record(is_folder ? OP_DIRSYNC_END : OP_SYNC_END, NULL, 0, ino, id, NULL, 0);
+    return r;
+}
+
+int fsync(int fd) {
+    init();
+    return synced(real_fsync, fd);
+}
+
+int fdatasync(int fd) {
+    init();
+    return synced(real_fdatasync, fd);
+}
+
+static void removed(int at, const char *path) {
+    char scratch[PATH_MAX];
+    const char *name = inside(at, path, scratch);
+    if (name && name[0] && is_watched_name(name)) record(OP_UNLINK, name, strlen(name), 0, 0, NULL, 0);
+}
+
+int unlink(const char *path) {
+    init();
+    int r = real_unlink(path);
+    if (r == 0) removed(AT_FDCWD, path);
+    return r;
+}
+
+int unlinkat(int at, const char *path, int flags) {
+    init();
+    int r = real_unlinkat(at, path, flags);
+    if (r == 0) removed(at, path);
+    return r;
+}
+
+static void renamed(int from_at, const char *from, int to_at, const char *to) {
+    char s1[PATH_MAX], s2[PATH_MAX];
+    const char *a = inside(from_at, from, s1);
+    const char *b = inside(to_at, to, s2);
+    int wa = a && a[0] && is_watched_name(a), wb = b && b[0] && is_watched_name(b);
+    if (!wa && !wb) return;
+    if (!wa || !wb) {
+        /* A file renamed into or out of the watched set is not modelled. */
+        const char *what = "rename across the watched set";
+        record(OP_UNSUPPORTED, what, strlen(what), 0, 0, NULL, 0);
+        return;
+    }
+    char both[2 * NAME_MAX + 2];
+    size_t la = strlen(a), lb = strlen(b);
+    memcpy(both, a, la);
+    both[la] = '\0';
+    memcpy(both + la + 1, b, lb);
+    record(OP_RENAME, both, la + 1 + lb, 0, 0, NULL, 0);
+}
+
+int rename(const char *from, const char *to) {
+    init();
+    int r = real_rename(from, to);
+    if (r == 0) renamed(AT_FDCWD, from, AT_FDCWD, to);
+    return r;
+}
+
+int renameat(int from_at, const char *from, int to_at, const char *to) {
+    init();
+    int r = real_renameat(from_at, from, to_at, to);
+    if (r == 0) renamed(from_at, from, to_at, to);
+    return r;
+}
+
+int renameat2(int from_at, const char *from, int to_at, const char *to, unsigned int flags) {
+    init();
+    int r = real_renameat2(from_at, from, to_at, to, flags);
+    if (r == 0) renamed(from_at, from, to_at, to);
+    return r;
+}
