@@ -264,7 +264,7 @@ fn split_shared_bios(rec: &mut Recognised) {
     }
 }
 
-fn tags_of_line(text: &str) -> Vec<String> {
+pub(super) fn tags_of_line(text: &str) -> Vec<String> {
     let list = text.split_once(':').map_or("", |(_, l)| l);
     list.split([',', ';', '|'])
         .map(one_line)

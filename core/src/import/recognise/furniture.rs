@@ -29,7 +29,7 @@ static INLINE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TAGS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:tags|topics|filed under|categories)\s*:\s*\S"));
+    LazyLock::new(|| re(r"^(?i:tags|topics|filed under|categories|keywords|key words)\s*:\s*\S"));
 
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,7 +80,7 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// What an e-mail's lawyers add under it.
 static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|may contain|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
+        r"(?i)^(?:please consider the environment before printing\b|think before you print\b|confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message)(?: message)?(?: and any (?:attachments?|files)[^.]{0,60}?)? (?:is|are|may be|may contain|contains?) (?:confidential|intended|privileged)|if you (?:are not|have received this)|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|dit (?:e-?mail)?bericht|deze e-?mail (?:kan|is|bevat))",
     )
 });
 
@@ -296,7 +296,44 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
+        || is_to_the_desk_at_the_end(text)
 }
+
+/// Lines a writer or the desk sets after the piece for the desk, not the reader: the writer's
+/// declaration and signature a form asks for ("Declaration: I confirm that this article is my own
+/// original work …", "Signed: F. Hartmann Date: 04.09.2025"), a line saying where the piece was
+/// submitted with its count or contact ("Submitted to The Meridian, 2 May. Word count 720. …"),
+/// a staff writer's call for tips with an address ("Got a tip about …? Email …").
+pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
+    let text = text.trim().trim_matches(['*', '_', ' ']);
+    let words = text.split_whitespace().count();
+    (words <= 80 && DECLARATION.is_match(text))
+        || (words <= 14 && SIGNED.is_match(text))
+        || (words <= 60 && SUBMITTED.is_match(text) && SUBMISSION_DETAIL.is_match(text))
+        || (words <= 50 && TIP_CALL.is_match(text) && text.contains('@'))
+}
+
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:declaration\s*:|(?:i|we)\s+(?:hereby\s+)?(?:confirm|declare|certify)\s+that\s+(?:this|the)\s+(?:article|piece|work|text|submission|op-?ed|manuscript)\b)",
+    )
+});
+
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:signed|signature)\s*:\s*\S.{0,80}$"));
+
+static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:submitted|sent|offered)\s+(?i:exclusively\s+)?(?i:to|for)\s+(?i:the\s+)?\p{Lu}")
+});
+
+static SUBMISSION_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i:\bword\s*count\b|\b\d[\d,.]*\s+words\b|\bcorresponding\s+author\b|@|\bcontact\s*:)")
+});
+
+static TIP_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:got|have you got|do you have|have)\s+a\s+(?:[\w'’-]+\s+){0,2}?(?:tip|story|story idea|lead)\b|(?:news\s+)?tips?\s*[?:]|send\s+(?:me|us)\s+(?:your\s+)?(?:tips?|story ideas?)\b)",
+    )
+});
 
 /// "[Word count: 718]": what a line says inside the brackets around the whole of it.
 fn bracketed(text: &str) -> Option<&str> {

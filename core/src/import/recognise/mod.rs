@@ -210,7 +210,18 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     // reader.
     let last = blocks.len().saturating_sub(SECTION_FIELD_WITHIN);
     if let Some(i) = (last..blocks.len()).find(|&i| CLOSING_NOTE.is_match(blocks[i].text.trim())) {
-        rec.dropped.push(blocks.remove(i).text.clone());
+        let note = blocks.remove(i);
+        // "Keywords: a, b, c" on a line of its own under the note still tags the piece.
+        if meta.tags.is_empty()
+            && let Some(line) = note
+                .markdown
+                .lines()
+                .map(|l| l.trim().trim_matches(['*', '_']))
+                .find(|l| furniture::is_tags_line(l))
+        {
+            meta.tags = body::tags_of_line(line);
+        }
+        rec.dropped.push(note.text.clone());
     }
     rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
@@ -249,6 +260,23 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         .flat_map(|d| crate::import::contact::find_emails(d))
         .chain(linked)
         .collect();
+    // "Corresponding author: Mette Sørensen, ms@…": an address right after a writer's name is
+    // theirs, whatever it spells.
+    let named: Vec<(usize, String)> = rec
+        .dropped
+        .iter()
+        .flat_map(|d| {
+            rec.authors
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| Some((i, email_after_name(d, &a.name)?)))
+        })
+        .collect();
+    for (i, email) in named {
+        if rec.authors[i].email.is_none() {
+            rec.authors[i].email = Some(email);
+        }
+    }
     for email in left_out {
         if rec
             .authors
@@ -464,6 +492,20 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
         }
     }
     out
+}
+
+/// "NAME, name@host", "NAME (name@host)", "NAME <name@host>": the address standing right after
+/// a name.
+fn email_after_name(text: &str, name: &str) -> Option<String> {
+    if name.trim().is_empty() {
+        return None;
+    }
+    let at = text.find(name)? + name.len();
+    let rest = text[at..].trim_start_matches([',', ':', ';', '(', '<', ' ', '-', '–']);
+    let email = crate::import::contact::find_emails(rest)
+        .into_iter()
+        .next()?;
+    rest.starts_with(&email).then_some(email)
 }
 
 /// The writer's fields for the desk are looked for among this many blocks at the top.

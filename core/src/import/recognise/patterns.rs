@@ -132,7 +132,7 @@ static UNNAMED_BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BIO_BOX_LINK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\s*(?i:(?:view|see|read)\s+all\s+(?:posts|articles|stories|pieces)\s+by|more\s+(?:posts|articles)\s+by)\s+.{1,60}$",
+        r"\s*(?:(?i:(?:view|see|read)\s+all\s+(?:posts|articles|stories|pieces)\s+by|more\s+(?:posts|articles)\s+by)\s+.{1,60}|(?i:more\s+(?:posts|articles|stories)?\s*(?:from|by)\s+this\s+(?:author|writer|contributor)))$",
     )
 });
 /// "—Pavel Novák" or "-- Kadri Tamm, Tallinn University…": a signature closing the copy.
@@ -329,8 +329,14 @@ pub(super) fn bio_text(text: &str) -> String {
     // "… Casa Para Quem Cá Vive. The views expressed are her own.": the paper's disclaimer
     // closing the bio is no part of it.
     let text = OWN_VIEWS.replace(text.trim(), "");
+    // "… distributional policy. anna@ibs.example": an address on the line under the bio.
+    let text = BIO_ADDRESS.replace(text.trim(), "$end");
     text.trim().to_string()
 }
+
+/// An e-mail address alone after the bio's last sentence.
+static BIO_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<end>[.!?])\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$"));
 
 static OWN_VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     re(

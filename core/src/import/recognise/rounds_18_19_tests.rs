@@ -74,3 +74,83 @@ fn a_bracketed_end_mark_with_notes_to_the_subs_and_a_bracketed_word_count_end_th
         );
     }
 }
+
+#[test]
+fn lines_to_the_desk_after_the_piece_go_and_still_give_tags_and_addresses() {
+    let closings: [&[&str]; 5] = [
+        &[
+            "*Declaration: I confirm that this article is my own original work and that it has \
+             not been published elsewhere.*",
+            "Signed: A. Lopes Date: 04.09.2025",
+        ],
+        &[
+            "_Submitted to The Meridian, 2 May 2025. Word count 720. Corresponding author: Ana \
+           Lopes, al@dps.example.org_",
+        ],
+        &[
+            "*Got a tip about Europe's railways? Email ana.lopes@example.org or find Ana on \
+           Bluesky at @analopes.bsky.social.*",
+        ],
+        &["Keywords: transport, villages, Spain"],
+        &["Suggested image: the last bus at the depot (own photo).\nKeywords: transport, villages"],
+    ];
+    for closing in closings {
+        let mut lines = vec![
+            "The bus that stopped and took the village with it",
+            "By Ana Lopes",
+        ];
+        lines.extend(COPY);
+        lines.extend(closing);
+        let mut file = doc(&lines);
+        // A paragraph's lines, as Markdown keeps them.
+        if let Some(last) = file.blocks.last_mut() {
+            last.markdown = closing[closing.len() - 1].to_string();
+        }
+        let rec = recognise(&file).unwrap();
+        assert!(
+            rec.body.ends_with("without a future."),
+            "{closing:?}: {}",
+            rec.body
+        );
+        assert_eq!(names(&rec), ["Ana Lopes"]);
+        let email = rec.authors[0].email.as_deref();
+        match closing[0] {
+            c if c.contains("Corresponding") => assert_eq!(email, Some("al@dps.example.org")),
+            c if c.contains("tip") => assert_eq!(email, Some("ana.lopes@example.org")),
+            c if c.contains("Keywords") || c.contains("Suggested") => {
+                assert_eq!(rec.tags[..2], ["transport", "villages"], "{closing:?}")
+            }
+            _ => {}
+        }
+    }
+    // A sentence of the copy opening the same way stays.
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.push("Submitted to parliament in May, the bill has not been debated since.");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("debated since."), "{}", rec.body);
+}
+
+#[test]
+fn an_address_under_a_bio_and_an_author_boxs_more_link_are_no_part_of_the_bio() {
+    for bio in [
+        "Ana Lopes is an economist at the Institute for Structural Research.\nana@ibs.example.org",
+        "Ana Lopes is an economist at the Institute for Structural Research. More from this author",
+    ] {
+        let mut lines = vec![
+            "The bus that stopped and took the village with it",
+            "By Ana Lopes",
+        ];
+        lines.extend(COPY);
+        lines.push(bio);
+        let rec = recognise(&doc(&lines)).unwrap();
+        assert_eq!(
+            rec.authors[0].bio.as_deref(),
+            Some("Ana Lopes is an economist at the Institute for Structural Research."),
+            "{bio}"
+        );
+    }
+}
