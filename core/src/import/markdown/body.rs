@@ -30,6 +30,7 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
     }
     let body = without_div_fences(&body);
     let mut blocks = blocks_of(&body, warnings);
+    masthead_off(&mut blocks, warnings);
     // A section of the writer's own notes at the end ("## Sources / notes to self"): theirs, not
     // the piece's, down to the end of the file.
     if let Some(at) = blocks
@@ -44,6 +45,40 @@ pub(super) fn body_blocks(body: &str, warnings: &mut Vec<String>) -> Vec<Block> 
     }
     blocks
 }
+
+/// A newsletter's or site's name as a first `#` heading that is only a link to it ("# [Aegean
+/// Notes](https://…)"), with its logo and a row of links around it, above the piece's own `#`
+/// headline (as a Substack page saved as Markdown is): the masthead, not the piece. Everything
+/// above the second `#` heading goes when none of it runs to a sentence of copy.
+fn masthead_off(blocks: &mut Vec<Block>, warnings: &mut Vec<String>) {
+    let top = |b: &Block| matches!(b.kind, BlockKind::Title | BlockKind::Heading(1));
+    let mut tops = blocks.iter().enumerate().filter(|(_, b)| top(b));
+    let (Some((first, masthead)), Some((second, _))) = (tops.next(), tops.next()) else {
+        return;
+    };
+    if !LINK_ONLY_HEADING.is_match(masthead.markdown.trim())
+        || blocks[..second]
+            .iter()
+            .any(|b| b.text.split_whitespace().count() > MASTHEAD_WORDS)
+    {
+        return;
+    }
+    warnings.push(format!(
+        "left out the masthead above the headline “{}”",
+        blocks[first].text.trim()
+    ));
+    blocks.drain(..second);
+    blocks[0].kind = BlockKind::Title;
+}
+
+/// A masthead's parts (logo, name, links) are short; a paragraph longer than this is copy.
+const MASTHEAD_WORDS: usize = 12;
+
+/// "# [Aegean Notes](https://aegeannotes.substack.com/)": a heading that is a link and nothing
+/// else.
+static LINK_ONLY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^#\s+\[[^\]]+\]\([^)\s]+\)\s*#*$").unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// Pandoc's fenced divs (`::: {.bio}` … `:::`) are markup around their paragraphs, never text:
 /// their fence lines go and what they hold is read as any paragraph is.
@@ -257,6 +292,12 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     ));
                     continue;
                 }
+                // A paragraph of images alone (a logo, a writer's avatar, a header picture,
+                // linked or not) holds no words of the piece: its alt text is no paragraph.
+                if let Some(images) = images_only(node) {
+                    warnings.extend(images.iter().map(|u| format!("image left out: {u}")));
+                    continue;
+                }
                 push(&mut blocks, BlockKind::Paragraph, markdown, node);
             }
         }
@@ -384,6 +425,27 @@ fn reference_link<'a>(
 }
 
 /// The words of a node: its text and code, breaks as spaces, white space collapsed.
+/// The addresses of a paragraph's images when it holds nothing else (no word outside them).
+fn images_only<'a>(node: &'a AstNode<'a>) -> Option<Vec<String>> {
+    let mut images = Vec::new();
+    for n in node.descendants() {
+        match &n.data().value {
+            NodeValue::Image(link) => images.push(link.url.clone()),
+            NodeValue::Text(t) if !t.trim().is_empty() => {
+                let in_image = n
+                    .ancestors()
+                    .any(|a| matches!(a.data().value, NodeValue::Image(_)));
+                if !in_image {
+                    return None;
+                }
+            }
+            NodeValue::Code(_) => return None,
+            _ => {}
+        }
+    }
+    (!images.is_empty()).then_some(images)
+}
+
 fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
     let mut out = String::new();
     for n in node.descendants() {

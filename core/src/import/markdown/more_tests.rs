@@ -124,3 +124,52 @@ fn a_bullet_written_with_a_star_or_a_plus_is_written_with_a_dash() {
         ["# Title", "- first;", "- second.", "- third", "1. one"]
     );
 }
+
+#[test]
+fn a_newsletters_name_as_a_linked_first_heading_above_the_pieces_own_is_its_masthead() {
+    let doc = read(
+        "[![Notes](https://cdn.example.org/logo.png)](https://notes.example.org/)\n\n\
+         # [Island Notes](https://notes.example.org/)\n\n\
+         [Subscribe](https://notes.example.org/subscribe) · [Archive](https://notes.example.org/archive)\n\n\
+         ---\n\n# The islands are running dry\n\n### The real problem is how the water is used.\n\n\
+         The tanker is pumping water into the network.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let got: Vec<(&crate::import::BlockKind, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (&b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        got[0],
+        (
+            &crate::import::BlockKind::Title,
+            "The islands are running dry"
+        )
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    // A piece that opens with a linked heading of its own and has no second one keeps it.
+    let doc =
+        read("# [Island Notes](https://notes.example.org/)\n\nThe tanker is here.\n".as_bytes())
+            .unwrap();
+    assert_eq!(doc.blocks.len(), 2);
+}
+
+#[test]
+fn a_paragraph_of_images_alone_is_no_paragraph_its_images_reported() {
+    let doc = read(
+        "# Title\n\n[![Ana Ruiz’s avatar](https://cdn.example.org/a.jpg)](https://example.org/@ana)\n\n\
+         [Ana Ruiz](https://example.org/@ana)\n\nThe tanker is here ![a chart](https://cdn.example.org/c.png).\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts[1], "Ana Ruiz");
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w == "image left out: https://cdn.example.org/a.jpg")
+    );
+}

@@ -132,7 +132,7 @@ download pdf cite citation print listen save \
 whatsapp email e-mail print tweet pinterest reddit telegram bluesky mastodon threads copy link \
 messenger pocket flipboard mail and or the it with your friends click to opens in new window like \
 follow us subscribe sign up for our newsletter save bookmark comment comments by loading a friend \
-reddit … | / • ·";
+reddit … | / • · ∙ leave restack restacks likes ♡ ❤ ❤️ 💬 🔁";
 const SHARE_CUES: &str = "share tweet facebook twitter linkedin whatsapp print subscribe download cite \
 newsletter follow bookmark email e-mail pinterest reddit telegram bluesky mastodon messenger \
 flipboard like loading";
@@ -210,10 +210,14 @@ pub(super) fn is_share_prompt(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let known = |list: &str, w: &str| list.split_whitespace().any(|k| k == w);
-    // Share links pasted from a page run together into one paragraph of share words only.
+    // Share links pasted from a page run together into one paragraph of share words only, with
+    // the counts a newsletter sets beside them ("♡ 214 · 💬 37 · Share", "Share · Leave a
+    // comment").
     !words.is_empty()
         && words.len() <= 60
-        && words.iter().all(|w| known(SHARE_WORDS, w))
+        && words
+            .iter()
+            .all(|w| known(SHARE_WORDS, w) || w.chars().all(|c| c.is_ascii_digit()))
         && words.iter().any(|w| known(SHARE_CUES, w))
 }
 

@@ -28,6 +28,10 @@ fn headers_prompts_and_notices() {
     ] {
         assert!(is_share_prompt(s), "{s}");
     }
+    // A newsletter's counts and controls, in one row.
+    assert!(is_share_prompt("♡ 214 · 💬 37 · Share"));
+    assert!(is_share_prompt("Share · Leave a comment"));
+    assert!(!is_share_prompt("214 · 37"));
     assert!(!is_share_prompt("Share prices fell on Monday."));
     assert!(!is_share_prompt("Follow the money."));
     assert!(is_share_prompt("Download PDF Cite this Print"));
