@@ -38,9 +38,15 @@ chmod 755 "$root"
 db_pid=""
 web_pid=""
 closed_pid=""
+# `php -S` with PHP_CLI_SERVER_WORKERS forks its workers, which outlive their parent's end.
+stop_server() {
+	pkill -TERM -P "$1" 2>/dev/null || true
+	kill "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
 stop() {
-	[ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null
-	[ -n "$closed_pid" ] && kill "$closed_pid" 2>/dev/null
+	[ -n "$web_pid" ] && stop_server "$web_pid"
+	[ -n "$closed_pid" ] && stop_server "$closed_pid"
 	if [ -n "$db_pid" ]; then
 		kill "$db_pid" 2>/dev/null
 		wait "$db_pid" 2>/dev/null
