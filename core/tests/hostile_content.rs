@@ -7,13 +7,13 @@
 //! a browser or a feed reader reads as HTML.
 
 mod common;
+#[path = "support/files.rs"]
+mod files;
 #[path = "support/safe_output.rs"]
 mod safe_output;
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
-use std::io::{Cursor, Write};
-use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 use common::{TestDesk, desk, words};
@@ -89,13 +89,7 @@ fn docx(paragraphs: &[&str]) -> Vec<u8> {
             ),
         ),
     ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    for (name, data) in parts {
-        zip.start_file(name, options).expect("a zip entry");
-        zip.write_all(data.as_bytes()).expect("a zip entry's bytes");
-    }
-    zip.finish().expect("a zip").into_inner()
+    files::zip_of(&parts)
 }
 
 /// The payload as a contributor's file in each format: in the headline, the standfirst, the
@@ -225,29 +219,6 @@ fn page_problem(html: &str, known: &BTreeSet<(String, String)>) -> Option<String
     None
 }
 
-/// Every file the site wrote, by path under `root`.
-fn site_files(root: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("the site's folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .expect("inside")
-                    .display()
-                    .to_string();
-                out.push((rel, std::fs::read_to_string(&path).expect("a text file")));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Publishes one approved piece per `text`, with `text` in every field a writer or an editor
 /// types, each under a contributor named and described with it, in a section named with it.
 fn publish_all(t: &TestDesk, texts: &[String]) {
@@ -332,7 +303,7 @@ fn every_payload_typed_into_every_field_is_published_as_text() {
         ],
     );
     let mut known = BTreeSet::new();
-    for (path, text) in site_files(&benign_site) {
+    for (path, text) in files::text_files_under(&benign_site) {
         if path.ends_with(".html") {
             known.extend(shapes(&text));
         }
@@ -377,7 +348,7 @@ fn every_payload_typed_into_every_field_is_published_as_text() {
 
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (path, text) in site_files(&site) {
+    for (path, text) in files::text_files_under(&site) {
         let problem = if path.ends_with(".html") {
             page_problem(&text, &known)
         } else if path == "feed.xml" {

@@ -5,6 +5,8 @@
 //! else on disk changes.
 
 mod common;
+#[path = "support/files.rs"]
+mod files;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -30,23 +32,6 @@ const HOSTILE: &[&str] = &[
     "\u{202e}lmth.exe",
     "contributors/../../outside",
 ];
-
-/// Every file and link under `root`, as paths relative to it (links are listed, never followed).
-fn everything_under(root: &Path) -> BTreeSet<PathBuf> {
-    let mut found = BTreeSet::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let entry = entry.unwrap();
-            let path = entry.path();
-            if entry.file_type().unwrap().is_dir() {
-                stack.push(path.clone());
-            }
-            found.insert(path.strip_prefix(root).unwrap().to_path_buf());
-        }
-    }
-    found
-}
 
 #[test]
 fn hostile_names_write_nothing_outside_the_publish_folder() {
@@ -123,14 +108,14 @@ fn hostile_names_write_nothing_outside_the_publish_folder() {
     t.desk.rebuild_site(&t.editor).unwrap();
 
     // Everything the desk wrote is in the publish folder, under plain names, one page a piece.
-    let top = everything_under(dir.path());
+    let top = files::everything_under(dir.path());
     let strays: Vec<_> = top
         .iter()
         .filter(|p| !p.starts_with("site") && !p.starts_with("outside"))
         .collect();
     assert!(strays.is_empty(), "written outside the folder: {strays:?}");
-    assert!(everything_under(&outside).is_empty());
-    let written = everything_under(&site);
+    assert!(files::everything_under(&outside).is_empty());
+    let written = files::everything_under(&site);
     for path in &written {
         let name = path.file_name().unwrap().to_str().unwrap();
         assert!(
@@ -176,7 +161,7 @@ fn a_link_planted_in_the_publish_folder_is_never_written_through() {
     fs::rename(site.join("contributors"), dir.path().join("moved")).unwrap();
     std::os::unix::fs::symlink(&outside, site.join("contributors")).unwrap();
     let snapshot = |folder: &Path| -> Vec<(PathBuf, Vec<u8>)> {
-        everything_under(folder)
+        files::everything_under(folder)
             .into_iter()
             .filter(|p| !p.starts_with("contributors"))
             .map(|p| {
@@ -208,7 +193,7 @@ fn a_link_planted_in_the_publish_folder_is_never_written_through() {
         "{words}"
     );
     assert_eq!(
-        everything_under(&outside),
+        files::everything_under(&outside),
         BTreeSet::from([PathBuf::from("victim.txt")])
     );
 

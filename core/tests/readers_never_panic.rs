@@ -15,10 +15,12 @@
 //! `PROPTEST_CASES=100000 cargo test -p copydesk-core --test readers_never_panic`. Inputs the fuzzers or these tests once broke on are
 //! kept in tests/fixtures/import/crashes/ and [`REGRESSIONS`], and read on every run.
 
+#[path = "support/files.rs"]
+mod files;
 #[path = "support/safe_output.rs"]
 mod safe_output;
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -430,18 +432,6 @@ fn whole_docx(path: &Path) -> Option<Docx> {
         })
 }
 
-/// A zip of these parts, stored (deflating in an unoptimised build would cost most of the time).
-fn zip_of(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, data) in parts {
-        zip.start_file(name.as_str(), options).expect("a zip entry");
-        zip.write_all(data).expect("a zip entry's bytes");
-    }
-    zip.finish().expect("a zip").into_inner()
-}
-
 /// A corpus .docx, re-zipped with one part mutated: document.xml half the time.
 fn mutated_part(file: &Index, part: &Index, main: bool, changes: &[Mutation]) -> Vec<u8> {
     let docx = &DOCX[file.index(DOCX.len())];
@@ -451,7 +441,7 @@ fn mutated_part(file: &Index, part: &Index, main: bool, changes: &[Mutation]) ->
         .flatten()
         .unwrap_or_else(|| part.index(parts.len()));
     parts[which].1 = apply(&parts[which].1, changes);
-    zip_of(&parts)
+    files::zip_of(&parts)
 }
 
 proptest! {
@@ -631,7 +621,7 @@ fn deeply_nested_input_is_read_or_refused() {
     parts[main].1 = xml
         .replacen("<w:body>", &format!("<w:body>{nested}"), 1)
         .into_bytes();
-    import_holds("deep.docx", &zip_of(&parts)).unwrap_or_else(|p| panic!("deep.docx: {p}"));
+    import_holds("deep.docx", &files::zip_of(&parts)).unwrap_or_else(|p| panic!("deep.docx: {p}"));
 }
 
 /// HTML nested past what a browser shows is flattened before it is parsed, in time linear in its
