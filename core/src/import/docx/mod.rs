@@ -25,6 +25,10 @@ use crate::text::one_line;
 
 const MAIN_PART: &str = "word/document.xml";
 
+/// A standfirst set apart under a headline runs to at least this many words (a short italic
+/// line under a bold one may be a kicker or a date).
+const STANDFIRST_WORDS: usize = 12;
+
 pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(BadFile::new(
@@ -112,16 +116,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     let warnings = reader.warnings(&footnotes, &endnotes, &comments);
     // The file's title property is a working title ("Pension op-ed v3"); it stands in only when
     // the copy has no headline of its own: a heading, or a short line set apart in bold or italic
-    // just above a "By …" line (or above the standfirst above one).
+    // just above a "By …" line (or above the standfirst above one), or just above a standfirst
+    // set apart the same way (a longer paragraph all in italic or bold).
     let bold_over_byline = |i: usize| {
         let b = &reader.blocks[i];
+        let next = reader.blocks.get(i + 1);
         b.emphasised
             && b.text.split_whitespace().count() <= 20
             && !b.text.trim_end().ends_with('.')
-            && reader.blocks[i + 1..]
+            && (reader.blocks[i + 1..]
                 .iter()
                 .take(2)
                 .any(|n| n.text.trim_start().to_lowercase().starts_with("by "))
+                || next.is_some_and(|n| {
+                    n.emphasised
+                        && n.kind == BlockKind::Paragraph
+                        && n.text.split_whitespace().count() > b.text.split_whitespace().count()
+                        && n.text.split_whitespace().count() >= STANDFIRST_WORDS
+                }))
     };
     let has_heading = reader
         .blocks

@@ -618,8 +618,24 @@ fn the_core_title_is_kept_only_without_a_heading() {
         )
         + &p("", &r("", "By Karin Lindqvist and Jonas Ek"))
         + &p("", &r("", "Body"));
-    let doc = read_ok(&docx(&body, &[("docProps/core.xml", core)]));
+    let doc = read_ok(&docx(&body, &[("docProps/core.xml", core.clone())]));
     assert_eq!(doc.meta, Meta::default());
+    // So is one over a standfirst set apart in italic, whatever the names under it are written
+    // as ("Karin Lindqvist and Jonas Ek", without "By").
+    let standfirst =
+        "Sweden's pension reform is held up as a model across Europe. It has a cost nobody counts";
+    let body = p("", &r("<w:b/>", "Europe should stop envying Sweden"))
+        + &p("", &r("<w:i/>", standfirst))
+        + &p("", &r("", "Karin Lindqvist and Jonas Ek"))
+        + &p("", &r("", "Body"));
+    let doc = read_ok(&docx(&body, &[("docProps/core.xml", core.clone())]));
+    assert_eq!(doc.meta, Meta::default());
+    // A short italic line under it (a date) is no standfirst: the property stands in.
+    let body = p("", &r("<w:b/>", "Europe should stop envying Sweden"))
+        + &p("", &r("<w:i/>", "March 2025"))
+        + &p("", &r("", "Body"));
+    let doc = read_ok(&docx(&body, &[("docProps/core.xml", core)]));
+    assert_eq!(doc.meta.title.as_deref(), Some("The title"));
 }
 
 #[test]

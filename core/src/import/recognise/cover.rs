@@ -97,8 +97,16 @@ fn signature_line(text: &str) -> bool {
         || between_bars
         || address
         || text.split(['|', ',', '·']).any(patterns::is_person)
+        // "Katharina Vogel (on behalf of the authors)", "Ana Ruiz (she/her)": a name with a word
+        // in brackets after it.
+        || BRACKETED_AFTER_NAME
+            .captures(text.trim())
+            .is_some_and(|c| patterns::is_person(&c[1]))
         || (institutional && title_case(text))
 }
+
+static BRACKETED_AFTER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^([^()]{3,60}?)\s*\([^()]{1,60}\)$"));
 
 /// Every word capitalised but the small words of a name or an institution.
 fn title_case(text: &str) -> bool {

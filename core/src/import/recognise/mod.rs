@@ -293,7 +293,8 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             a.email = Some(email);
         }
     }
-    // The institution a bio names beats none, or one that names only a programme or a brand.
+    // The institution a bio names beats none, or one that names only a programme or a brand,
+    // or only a part of an institution (a signature's "School of Economics …" line).
     for a in &mut rec.authors {
         a.affiliation = a
             .affiliation
@@ -301,8 +302,12 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             .map(patterns::without_trailing_place);
         if a.affiliation
             .as_deref()
-            .is_none_or(|aff| !patterns::names_institution(aff))
-            && let Some(org) = a.bio.as_deref().and_then(patterns::affiliation_in_bio)
+            .is_none_or(|aff| !patterns::names_institution(aff) || patterns::is_unit(aff))
+            && let Some(org) = a
+                .bio
+                .as_deref()
+                .and_then(patterns::affiliation_in_bio)
+                .filter(|org| !patterns::is_unit(org))
         {
             a.affiliation = Some(org);
         }

@@ -154,3 +154,26 @@ fn an_address_under_a_bio_and_an_author_boxs_more_link_are_no_part_of_the_bio() 
         );
     }
 }
+
+#[test]
+fn a_cover_letter_signed_with_a_word_in_brackets_ends_above_the_piece() {
+    let mut lines = vec![
+        "Dear Ms Fischer,",
+        "Please find below an article which my colleagues and I would like to submit for \
+         publication. We are three researchers who have studied the ticket since 2023, and we \
+         hope the piece may be of interest to your readers.",
+        "Kind regards,",
+        "Ana Lopes (on behalf of the authors)",
+        "The bus that stopped and took the village with it",
+        "Rural lines are cut when money is short. The places they served do not come back.",
+        "Ana Lopes, Jonas Ek and Lena Roth",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes", "Jonas Ek", "Lena Roth"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}

@@ -45,10 +45,16 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
             let m = c.name("org")?;
             // "the Digital Governance Lab, University College Wexford": the university a lab
             // belongs to.
+            // "the Wuppertal Institute for Climate, Environment and Energy": a list of what an
+            // institution is for runs on after a comma to its "and".
+            let listed = LIST_IN_NAME
+                .find(&bio[m.end()..])
+                .filter(|_| m.as_str().contains(" for ") || m.as_str().contains(" of "))
+                .map_or(m.end(), |l| m.end() + l.end());
             let org = UNIVERSITY_AFTER
                 .captures(&bio[m.end()..])
                 .and_then(|u| u.name("uni"))
-                .map_or(m.as_str(), |u| u.as_str());
+                .map_or(&bio[m.start()..listed], |u| u.as_str());
             Some((m.start(), without_seat(&french_name_alone(org))))
         })
         .filter(|(_, org)| {
@@ -64,6 +70,8 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .filter_map(|c| c.name("org").map(|m| (m.start(), m.as_str().to_string()))),
         );
     }
+    // "the Lisbon-based think tank …": where it is based, not what it is.
+    found.retain(|(_, org)| !org.ends_with("-based"));
     found.sort_by_key(|(at, _)| *at);
     let present: Vec<&String> = found
         .iter()
@@ -75,9 +83,16 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
     } else {
         present
     };
+    // "the Laboratory of Hydraulics, … at ETH Zurich": a part named first ("Laboratory of …",
+    // "School of …") belongs to the institution named after it.
     let unit = |org: &&String| {
         org.split_whitespace()
             .any(|w| UNITS.split_whitespace().any(|u| u == w.to_lowercase()))
+            || org.split_whitespace().next().is_some_and(|w| {
+                UNITS_FIRST
+                    .split_whitespace()
+                    .any(|u| u == w.to_lowercase())
+            })
     };
     orgs.iter()
         .find(|org| !unit(org))
@@ -133,7 +148,7 @@ static NAME_BEFORE_KIND: LazyLock<Regex> = LazyLock::new(|| {
 /// "the Frankfurt pensions consultancy Altmark Partners".
 static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
+        r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+(?:(?:de|del|da|do|di|du|des|la|le|y|e|et|und|&)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
     ))
 });
 
@@ -158,6 +173,15 @@ polytechnic akademy akademia academia utilities";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";
+/// Institution words that name a part of one when they open its name ("Laboratory of Hydraulics",
+/// "School of Economics and Business Administration"), not when they close it ("London School of
+/// Economics" opens with its town, "Cork Energy Systems Lab" with its own name).
+const UNITS_FIRST: &str = "laboratory lab school chair unit division";
+
+/// ", Environment and Energy": the rest of a list in an institution's name, to its "and".
+static LIST_IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:,\s+\p{Lu}[\p{L}\p{M}'’\-]*)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’\-]*")
+});
 
 pub(in crate::import::recognise) fn is_institution_word(w: &str) -> bool {
     let w = w
@@ -211,9 +235,21 @@ pub(in crate::import::recognise) fn names_institution(affiliation: &str) -> bool
     affiliation.split_whitespace().any(is_institution_word)
 }
 
+/// "School of Economics and Business Administration", "Department of Law": a part of an
+/// institution, named first.
+pub(in crate::import::recognise) fn is_unit(affiliation: &str) -> bool {
+    affiliation.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        UNITS
+            .split_whitespace()
+            .chain(UNITS_FIRST.split_whitespace())
+            .any(|u| u == w)
+    })
+}
+
 /// "Istituto per gli Studi Mediterranei, Palermo": an institution and the town it is in; the
-/// town is an address, not part of the affiliation. A second part naming an institution itself
-/// ("Department of Economics, University of Vienna") stays.
+/// town is an address, not part of the affiliation. A part of an institution named before it
+/// ("Department of Economics, University of Vienna") goes: the institution is the affiliation.
 pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) -> String {
     // "the Institute for Global Resource Policy’s programme": not its possessive.
     let affiliation = affiliation
@@ -239,6 +275,17 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
         }
         _ => affiliation,
     };
+    // "School of Economics and Business Administration, University of Tartu": a part named
+    // first, then the university it belongs to (a signature's order).
+    let parts: Vec<&str> = affiliation.split(", ").map(str::trim).collect();
+    if parts.len() >= 2
+        && is_unit(parts[0])
+        && let Some(uni) = parts[1..]
+            .iter()
+            .find(|p| p.split_whitespace().any(|w| fold(w).starts_with("univers")))
+    {
+        return (*uni).to_string();
+    }
     // "Aarhus University, Department of Law": the institution, not its department.
     if let Some((org, unit)) = affiliation.split_once(", ")
         && names_institution(org)

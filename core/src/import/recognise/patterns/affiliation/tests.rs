@@ -135,3 +135,42 @@ fn a_universitys_centre_is_the_university() {
         "University of Northhaven"
     );
 }
+
+#[test]
+fn affiliations_learnt_from_rounds_18_and_19() {
+    let cases = [
+        (
+            "João Pinheiro is an energy policy analyst at the Lisbon-based think tank Instituto Tejo de Energia.",
+            "Instituto Tejo de Energia",
+        ),
+        (
+            "Julien Leclerc is an engineer at the Lyon-based consultancy Énergie & Territoires.",
+            "Énergie & Territoires",
+        ),
+        (
+            "Lukas Bühler is a glaciologist at the Laboratory of Hydraulics, Hydrology and Glaciology at ETH Zurich.",
+            "ETH Zurich",
+        ),
+        (
+            "Katharina Vogel is a transport economist at the Wuppertal Institute for Climate, Environment and Energy.",
+            "Wuppertal Institute for Climate, Environment and Energy",
+        ),
+        (
+            "Ana Ruiz is a lecturer at Oxford University, Yale and Harvard.",
+            "Oxford University",
+        ),
+    ];
+    for (bio, want) in cases {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(want), "{bio}");
+    }
+    assert_eq!(
+        without_trailing_place(
+            "School of Economics and Business Administration, University of Tartu"
+        ),
+        "University of Tartu"
+    );
+    assert_eq!(
+        without_trailing_place("London School of Economics"),
+        "London School of Economics"
+    );
+}
