@@ -156,7 +156,25 @@ const VALUE_WORDS: usize = 60;
 fn field_named(label: &str) -> String {
     let lower = label.trim().trim_end_matches([':', '?']).to_lowercase();
     let lower = lower.split(['(', ',']).next().unwrap_or("").trim();
+    // "Author 1 – name", "Author 2 – short bio": one writer's field among several writers' rows.
+    if let Some(c) = NUMBERED_WRITER.captures(lower) {
+        let what = &c["what"];
+        let field = [
+            ("name", "name"),
+            ("mail", "email"),
+            ("affiliation", "affiliation"),
+            ("institution", "affiliation"),
+            ("organi", "affiliation"),
+            ("bio", "bio"),
+        ]
+        .into_iter()
+        .find(|(word, _)| what.contains(word))
+        .map_or(what, |(_, field)| field);
+        return format!("writer {} {field}", &c["n"]);
+    }
     let lower = lower.split(" and ").next().unwrap_or(lower);
+    // "Tags / keywords", "Section / category": a label naming one field two ways.
+    let lower = lower.split(" / ").next().unwrap_or(lower).trim();
     let mut field = lower;
     for qualifier in [
         "proposed ",
@@ -266,7 +284,48 @@ fn form_title(text: &str) -> bool {
         || (words <= 50 && names_itself && instructions)
 }
 
+/// "author 1 – name", "writer 2: e-mail", "contributor 3 affiliation": a writer's number, then
+/// what the row holds of them.
+static NUMBERED_WRITER: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?:co-?)?(?:author|writer|contributor)\s*(?:no\.?\s*)?(?P<n>[1-9])\s*[–—:\-]?\s*(?P<what>\S.*)$",
+    )
+});
+
+/// Writers given a row each for their name, address, affiliation and bio ("Author 1 – name",
+/// "Author 1 – e-mail", …, "Author 2 – name"): in the form's order, those with a name.
+fn numbered_writers(fields: &[(String, String)]) -> Vec<MetaAuthor> {
+    let mut writers: Vec<MetaAuthor> = Vec::new();
+    for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+        let mut words = label.split_whitespace();
+        let (Some("writer"), Some(n), Some(field)) = (words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        let Ok(n) = n.parse::<usize>() else {
+            continue;
+        };
+        if writers.len() < n {
+            writers.resize_with(n, MetaAuthor::default);
+        }
+        let w = &mut writers[n - 1];
+        match field {
+            "name" => w.name = patterns::tidy_name(value),
+            "email" => w.email = find_emails(value).into_iter().next(),
+            "affiliation" => w.affiliation = Some(value.clone()),
+            "bio" => w.bio = Some(value.clone()),
+            _ => {}
+        }
+    }
+    writers.retain(|w| !w.name.is_empty());
+    writers
+}
+
 pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
+    let writers = numbered_writers(fields);
+    if !writers.is_empty() {
+        meta.authors = writers;
+    }
     for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         match label.as_str() {
             "headline" | "hed" | "title" => meta.title = Some(value.clone()),

@@ -177,3 +177,51 @@ fn a_cover_letter_signed_with_a_word_in_brackets_ends_above_the_piece() {
     assert_eq!(names(&rec), ["Ana Lopes", "Jonas Ek", "Lena Roth"]);
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_form_with_rows_for_each_writer_gives_each_their_name_address_affiliation_and_bio() {
+    let mut lines = vec![
+        "The Meridian – Contributor submission form",
+        "Please complete all fields and paste your article below the table.",
+        "Author 1 – name",
+        "Ana Lopes",
+        "Author 1 – e-mail",
+        "ana.lopes@example.org",
+        "Author 1 – affiliation",
+        "University of Porto",
+        "Author 1 – short bio (max. 50 words)",
+        "Ana Lopes is a geographer at the University of Porto.",
+        "Author 2 – name",
+        "Jonas Ek",
+        "Author 2 – e-mail",
+        "jek@example.org",
+        "Author 2 – affiliation",
+        "Lund University",
+        "Author 2 – short bio (max. 50 words)",
+        "Jonas Ek is a lecturer in sociology at Lund University.",
+        "Proposed headline",
+        "The bus that stopped and took the village with it",
+        "Tags / keywords",
+        "transport; villages",
+        "ARTICLE TEXT",
+        "The bus that stopped and took the village with it",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes", "Jonas Ek"]);
+    let emails: Vec<_> = rec.authors.iter().map(|a| a.email.as_deref()).collect();
+    assert_eq!(
+        emails,
+        [Some("ana.lopes@example.org"), Some("jek@example.org")]
+    );
+    assert_eq!(
+        rec.authors[1].affiliation.as_deref(),
+        Some("Lund University")
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Jonas Ek is a lecturer in sociology at Lund University.")
+    );
+    assert_eq!(rec.tags, ["transport", "villages"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
