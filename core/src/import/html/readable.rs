@@ -51,6 +51,76 @@ fn names_in_sentences(source: &str) -> Cow<'_, str> {
     })
 }
 
+/// An `<h2>` and what it holds, and the page's own titles (`<h1>`, `<title>`).
+static H2: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<h2\b(?P<attrs>[^>]*)>(?P<inner>.*?)</h2\s*>")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<(?:h1|title)\b[^>]*>(?P<inner>.*?)</(?:h1|title)\s*>")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[^>]*>").unwrap_or_else(|e| panic!("bad pattern: {e}")));
+
+/// The extractor drops the first `<h2>` whose words are all in the page's title, taking it for the
+/// title repeated ("What the counters say" under "Five years of Good Move: what the bike counters
+/// actually say"). A subheading that is not the title itself is set one level down (`<h3>`) for
+/// the extractor, and back up in what it returns; the words of those so set are returned too.
+fn subheadings_kept(source: &str) -> (Cow<'_, str>, Vec<String>) {
+    let titles: Vec<String> = TITLE
+        .captures_iter(source)
+        .map(|c| words(&c["inner"]))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut lowered = Vec::new();
+    if titles.is_empty() {
+        return (Cow::Borrowed(source), lowered);
+    }
+    let kept = H2.replace_all(source, |c: &regex::Captures| {
+        let heading = words(&c["inner"]);
+        let the_title = titles
+            .iter()
+            .any(|t| t.starts_with(&heading) || heading.starts_with(t.as_str()));
+        if heading.is_empty() || the_title {
+            c[0].to_string()
+        } else {
+            lowered.push(heading);
+            format!("<h3{}>{}</h3>", &c["attrs"], &c["inner"])
+        }
+    });
+    (kept, lowered)
+}
+
+/// The `<h3>`s set down by `subheadings_kept`, `<h2>`s again.
+fn subheadings_restored(html: &str, lowered: &[String]) -> String {
+    if lowered.is_empty() {
+        return html.to_string();
+    }
+    H3.replace_all(html, |c: &regex::Captures| {
+        if lowered.contains(&words(&c["inner"])) {
+            format!("<h2{}>{}</h2>", &c["attrs"], &c["inner"])
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
+static H3: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<h3\b(?P<attrs>[^>]*)>(?P<inner>.*?)</h3\s*>")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// An element's words, folded, without its tags.
+fn words(html: &str) -> String {
+    crate::text::fold(&TAG.replace_all(html, " "))
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Below this much text the extractor has not found an article (a bare page of a few
 /// paragraphs, a newsletter table): the reader's own content rules take over.
 const MIN_TEXT_CHARS: usize = 200;
@@ -69,6 +139,7 @@ pub(super) fn article_html(source: &str) -> Option<String> {
     };
     let source = unlabelled_headings(source);
     let source = names_in_sentences(&source);
+    let (source, lowered) = subheadings_kept(&source);
     let mut readability = Readability::new(source.as_ref(), None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
     let text_chars = article
@@ -76,7 +147,7 @@ pub(super) fn article_html(source: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .count();
-    (text_chars >= MIN_TEXT_CHARS).then(|| article.content.to_string())
+    (text_chars >= MIN_TEXT_CHARS).then(|| subheadings_restored(&article.content, &lowered))
 }
 
 #[cfg(test)]

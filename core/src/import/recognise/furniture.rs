@@ -16,7 +16,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about|über|ueber|à propos d[eu]s?|a propos d[eu]s?|sobre|over)\s+(?:(?i:the\s+authors?|(?:die|den|der|l'|les?|la|el|los|las|de)\s*(?:autor\p{{L}}*(?:[:*]innen)?|auteur\p{{L}}*|author\p{{L}}*|schrijver\p{{L}}*)|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by)\s+{0})\s*:?$",
+        r"^(?:(?i:about|über|ueber|à propos d[eu]s?|a propos d[eu]s?|sobre|over)\s+(?:(?i:the\s+authors?|(?:die|den|der|l'|les?|la|el|los|las|de)\s*(?:autor\p{{L}}*(?:[:*]innen)?|auteur\p{{L}}*|author\p{{L}}*|schrijver\p{{L}}*)|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by|by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -42,7 +42,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// this", "View profile".
 static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|(?:view|see) all of .{1,60}['’]s? (?:posts|articles|stories)|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
     )
 });
 

@@ -472,6 +472,11 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
             .split_once(" posts by ")
             .or_else(|| name.split_once(" articles by "))
             .map_or(name.as_str(), |(_, n)| n);
+        // "View all of Julien Mertens's posts": the same link, worded the other way.
+        let name = ALL_POSTS_OF
+            .captures(name)
+            .and_then(|c| c.get(1))
+            .map_or(name, |m| m.as_str());
         // "View my complete profile": the link to a profile, marked as the author's.
         if furniture::is_page_control(name) {
             continue;
@@ -496,6 +501,14 @@ fn meta_authors(given: &[MetaAuthor]) -> Vec<FoundAuthor> {
             }),
         }
     }
+    // The same writer named twice (a byline link and an author box's link) is one writer.
+    let mut seen = Vec::new();
+    out.retain(|a: &FoundAuthor| {
+        let name = fold(&a.name);
+        let first = !seen.contains(&name);
+        seen.push(name);
+        first
+    });
     out
 }
 
@@ -512,6 +525,13 @@ fn email_after_name(text: &str, name: &str) -> Option<String> {
         .next()?;
     rest.starts_with(&email).then_some(email)
 }
+
+/// "View all of NAME's posts", "See all of NAME’s articles".
+static ALL_POSTS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:view|see|read)\s+(?:all\s+)?(?:of\s+)?)(.{2,60}?)['’]s?\s+(?i:posts|articles|stories)\.?$",
+    )
+});
 
 /// The writer's fields for the desk are looked for among this many blocks at the top.
 const HEAD_FIELDS_WITHIN: usize = 8;

@@ -225,3 +225,38 @@ fn a_form_with_rows_for_each_writer_gives_each_their_name_address_affiliation_an
     assert_eq!(rec.tags, ["transport", "villages"]);
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_blogs_author_box_after_the_text_and_a_description_shortened_from_the_lead() {
+    let lead = "Every time the city has an election, or a traffic jam, or a rainy week, somebody \
+                declares that its cycling boom is over. This spring it was a columnist, so I \
+                decided to look at the numbers.";
+    let html = format!(
+        "<html><head><title>Five years of bike lanes: what the counters actually say</title>\
+         <meta property=\"og:description\" content=\"Every time the city has an election, or a \
+         traffic jam, somebody declares that its cycling boom is over. So I looked at the \
+         numbers.\"></head><body><article><h1>Five years of bike lanes: what the counters \
+         actually say</h1><div class=\"entry-content\"><p>{lead}</p><p>{}</p>\
+         <h2>What the counters say</h2><p>{}</p><p>{}</p>\
+         <div class=\"author-bio\"><h2 class=\"author-title\">By Ana Lopes</h2>\
+         <p class=\"author-description\">Ana Lopes is a data analyst who writes this blog.</p>\
+         <a class=\"author-link\" href=\"/author/ana/\" rel=\"author\">View all of Ana Lopes's \
+         posts.</a></div></div><footer><span class=\"byline\">By <a href=\"/author/ana/\" \
+         rel=\"author\">Ana Lopes</a></span></footer></article></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("a.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.standfirst, "");
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("Every time the city"), "{}", rec.body);
+    assert!(
+        rec.body.contains("## What the counters say"),
+        "{}",
+        rec.body
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Ana Lopes is a data analyst who writes this blog.")
+    );
+}
