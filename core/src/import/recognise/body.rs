@@ -39,7 +39,10 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             (second_half
                 && (furniture::is_related_header(&b.text)
                     || furniture::is_about_header(&b.text)
-                    || furniture::is_end_mark(&b.text)))
+                    || furniture::is_end_mark(&b.text)
+                    || rest.get(i + 1).is_some_and(|next| {
+                        furniture::is_boilerplate_header(&b.text, &next.text)
+                    })))
                 || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
         })
         .unwrap_or(rest.len());

@@ -149,6 +149,30 @@ pub(super) fn is_about_header(text: &str) -> bool {
             .any(|half| half.chars().count() <= 60 && ABOUT_HEADER.is_match(half.trim()))
 }
 
+/// "About the University of Luxembourg" over "The University of Luxembourg is a …": an
+/// organisation's boilerplate, as a press office sets it under a piece it sends.
+pub(super) fn is_boilerplate_header(text: &str, next: &str) -> bool {
+    let text = text.trim().trim_end_matches(':');
+    let Some(org) = text
+        .strip_prefix("About ")
+        .or_else(|| text.strip_prefix("ABOUT "))
+    else {
+        return false;
+    };
+    let bare = |s: &str| -> String {
+        let s = crate::text::fold(s.trim());
+        s.strip_prefix("the ").map_or(s.clone(), str::to_string)
+    };
+    let org_words = org.split_whitespace().count();
+    (1..=8).contains(&org_words)
+        && org
+            .trim_start_matches("the ")
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && bare(next).starts_with(&bare(org))
+}
+
 pub(super) fn is_inline_promo(text: &str) -> bool {
     text.split_whitespace().count() <= 30 && INLINE_PROMO.is_match(text.trim())
 }

@@ -260,3 +260,28 @@ fn a_blogs_author_box_after_the_text_and_a_description_shortened_from_the_lead()
         Some("Ana Lopes is a data analyst who writes this blog.")
     );
 }
+
+#[test]
+fn an_organisations_boilerplate_under_the_piece_ends_the_copy() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.extend([
+        "Ana Lopes is a professor of geography at the University of Porto.",
+        "About the University of Porto",
+        "The University of Porto is a public research university founded in 1911. It has around \
+         30,000 students. Follow us on LinkedIn.",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(furniture::is_boilerplate_header(
+        "ABOUT KU LEUVEN",
+        "KU Leuven is Belgium's largest university."
+    ));
+    assert!(!furniture::is_boilerplate_header(
+        "About the deal",
+        "The deal was signed in May."
+    ));
+}
