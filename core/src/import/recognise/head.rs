@@ -50,6 +50,7 @@ pub(super) fn take_headline<'a>(
             if let Some(label) = blocks[..i].iter().rev().find(|b| is_kicker(&b.text)) {
                 file_under(rec, &label.text);
             }
+            section_above(rec, &blocks[..i]);
             rec.dropped
                 .extend(blocks[..i].iter().map(|b| b.text.clone()));
             (blocks[i].text.clone(), i + 1)
@@ -68,6 +69,7 @@ pub(super) fn take_headline<'a>(
             if let Some(label) = blocks[..at].iter().rev().find_map(|b| kicker_in(&b.text)) {
                 file_under(rec, label);
             }
+            section_above(rec, &blocks[..at]);
             rec.dropped
                 .extend(blocks[..at].iter().map(|b| b.text.clone()));
             (blocks[at].text.clone(), at + 1)
@@ -79,6 +81,7 @@ pub(super) fn take_headline<'a>(
             if let Some(label) = blocks[..at].iter().rev().find_map(|b| kicker_in(&b.text)) {
                 file_under(rec, label);
             }
+            section_above(rec, &blocks[..at]);
             rec.dropped
                 .extend(blocks[..at].iter().map(|b| b.text.clone()));
             (blocks[at].text.clone(), at + 1)
@@ -231,6 +234,18 @@ pub(super) fn take_head(
         credit(rec, named, page);
     }
     take_byline_lines(rest, rec, page);
+}
+
+/// "**For: The Meridian - Analysis**" on a line of a note left out above the headline: the
+/// section the piece is for.
+fn section_above(rec: &mut Recognised, above: &[&Block]) {
+    if rec.section.is_none() {
+        rec.section = above.iter().find_map(|b| {
+            b.markdown.lines().find_map(|line| {
+                super::notes_above::section_in_label(line.trim().trim_matches(['*', '_']))
+            })
+        });
+    }
 }
 
 enum Described {

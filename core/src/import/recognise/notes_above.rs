@@ -64,8 +64,16 @@ static SECTION_AFTER_PAPER: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn section_in_label(text: &str) -> Option<String> {
     SECTION_AFTER_PAPER
         .captures(text.trim())
+        .or_else(|| FOR_PAPER_SECTION.captures(text.trim()))
         .map(|c| c[1].to_string())
 }
+
+/// "For: The Meridian - Analysis": a line labelling the paper a piece is for, and its section.
+static FOR_PAPER_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:for|to)\s*:\s*(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}(?:\s*[–—|]\s*|\s+-\s+)(\p{Lu}\p{L}+)(?:\s+(?i:section|desk|pages?))?\s*$",
+    )
+});
 
 /// How many lines at the top label the draft (its status, its version, the paper it is for),
 /// with a headline under them: 0 when the copy opens otherwise.

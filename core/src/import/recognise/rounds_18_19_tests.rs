@@ -285,3 +285,27 @@ fn an_organisations_boilerplate_under_the_piece_ends_the_copy() {
         "The deal was signed in May."
     ));
 }
+
+#[test]
+fn a_line_above_the_headline_naming_the_paper_and_a_section_files_the_piece() {
+    let mut lines = vec![
+        "**For: The Meridian - Analysis**\n**Draft 2, 14 March - c. 800 words**",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    let mut file = doc(&lines);
+    file.blocks[0].markdown = lines[0].to_string();
+    file.blocks[0].text = "For: The Meridian - Analysis Draft 2, 14 March - c. 800 words".into();
+    let rec = recognise(&file).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert_eq!(
+        notes_above::section_in_label("For: The Courier | Opinion").as_deref(),
+        Some("Opinion")
+    );
+    assert_eq!(notes_above::section_in_label("For: a better railway"), None);
+}
