@@ -63,7 +63,12 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
         .collect();
     // "the pensions consultancy Altmark Partners", "Herstelnet, a network of …": an
     // organisation the bio says what kind it is.
-    for pattern in [&*KIND_THEN_NAME, &*NAME_THEN_KIND, &*NAME_BEFORE_KIND] {
+    for pattern in [
+        &*KIND_THEN_NAME,
+        &*NAME_THEN_KIND,
+        &*NAME_BEFORE_KIND,
+        &*PAPERS_OWN,
+    ] {
         found.extend(
             pattern
                 .captures_iter(bio)
@@ -152,6 +157,14 @@ static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "is The Meridian's Southern Europe correspondent", "is Euro Dispatch’s Iberia correspondent":
+/// a paper's own staff, named by the paper's possessive.
+static PAPERS_OWN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:is|was|as)\s+(?:the\s+)?(?P<org>(?:The\s+)?\p{Lu}[\p{L}\p{M}&.\-]*(?:\s+\p{Lu}[\p{L}\p{M}&.\-]*){0,3})['’]s?\s+(?:[\p{L}\-]+\s+){0,3}?(?i:correspondent|editor|reporter|columnist|writer|critic|journalist|commentator|analyst)s?\b",
+    )
+});
+
 /// "co-founder of Éditions du Phare, an independent press".
 static NAME_THEN_KIND: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -187,6 +200,11 @@ pub(in crate::import::recognise) fn is_institution_word(w: &str) -> bool {
     let w = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // "University’s": the possessive is no part of the word.
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(&w);
     INSTITUTIONS.split_whitespace().any(|k| k == w)
 }
 

@@ -159,6 +159,19 @@ fn affiliations_learnt_from_rounds_18_and_19() {
             "Ana Ruiz is a lecturer at Oxford University, Yale and Harvard.",
             "Oxford University",
         ),
+        (
+            "Giulia Ferraro is a PhD researcher at Maastricht University’s Faculty of Arts and \
+             Social Sciences, where she studies fiscal federalism.",
+            "Maastricht University",
+        ),
+        (
+            "Pablo Segura is Euro Dispatch’s Iberia correspondent, based in Valencia.",
+            "Euro Dispatch",
+        ),
+        (
+            "Rui Teixeira is The Meridian's Southern Europe correspondent. He is based in Lisbon.",
+            "The Meridian",
+        ),
     ];
     for (bio, want) in cases {
         assert_eq!(affiliation_in_bio(bio).as_deref(), Some(want), "{bio}");
