@@ -274,7 +274,8 @@ fn mark_subheadings(blocks: &mut [Block]) {
     };
     for i in 1..blocks.len().saturating_sub(1) {
         let b = &blocks[i];
-        let text = b.text.trim();
+        // "'They trust her'": a subheading quoting someone, inside its quotation marks.
+        let text = quoted(b.text.trim()).unwrap_or(b.text.trim());
         let words = text.split_whitespace().count();
         let line = b.kind == BlockKind::Paragraph
             && (1..=10).contains(&words)
@@ -286,6 +287,15 @@ fn mark_subheadings(blocks: &mut [Block]) {
             b.markdown = format!("## {}", b.markdown);
         }
     }
+}
+
+/// What a line says inside the quotation marks around the whole of it.
+fn quoted(text: &str) -> Option<&str> {
+    [('\'', '\''), ('"', '"'), ('‘', '’'), ('“', '”')]
+        .into_iter()
+        .find_map(|(open, close)| text.strip_prefix(open)?.strip_suffix(close))
+        .filter(|inner| !inner.contains(['"', '“', '”']))
+        .map(str::trim)
 }
 
 /// Blocks back into one Markdown text: list items of one list on consecutive lines.

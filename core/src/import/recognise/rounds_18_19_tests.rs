@@ -309,3 +309,17 @@ fn a_line_above_the_headline_naming_the_paper_and_a_section_files_the_piece() {
     );
     assert_eq!(notes_above::section_in_label("For: a better railway"), None);
 }
+
+#[test]
+fn a_plain_text_subheading_in_quotation_marks_is_a_subheading() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.insert(3, "'They trust her'");
+    lines.insert(5, "“Never again.”");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.contains("## 'They trust her'"), "{}", rec.body);
+    assert!(!rec.body.contains("## “Never"), "{}", rec.body);
+}
