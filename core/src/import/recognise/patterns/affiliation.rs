@@ -55,11 +55,20 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .captures(&bio[m.end()..])
                 .and_then(|u| u.name("uni"))
                 .map_or(&bio[m.start()..listed], |u| u.as_str());
-            Some((m.start(), without_seat(&french_name_alone(org))))
+            // "at Sciences Po in Paris": a name someone works at, in a city, is an institution
+            // whatever its words.
+            let at_in_city = bio[..m.start()].trim_end().ends_with(" at")
+                && IN_CITY
+                    .captures(&bio[m.end()..])
+                    .is_some_and(|c| is_place(&c[1]));
+            Some((m.start(), without_seat(&french_name_alone(org)), at_in_city))
         })
-        .filter(|(_, org)| {
-            org.split_whitespace().any(is_institution_word) || short_name_and_town(org)
+        .filter(|(_, org, at_in_city)| {
+            *at_in_city
+                || org.split_whitespace().any(is_institution_word)
+                || short_name_and_town(org)
         })
+        .map(|(at, org, _)| (at, org))
         .collect();
     // "the pensions consultancy Altmark Partners", "Herstelnet, a network of …": an
     // organisation the bio says what kind it is.
@@ -156,6 +165,9 @@ static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+(?:(?:de|del|da|do|di|du|des|la|le|y|e|et|und|&)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
     ))
 });
+
+/// " in Paris": the city an institution named just before is in.
+static IN_CITY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+in\s+(\p{Lu}[\p{L}\p{M}\-]+)\b"));
 
 /// "is The Meridian's Southern Europe correspondent", "is Euro Dispatch’s Iberia correspondent":
 /// a paper's own staff, named by the paper's possessive.

@@ -165,6 +165,10 @@ fn affiliations_learnt_from_rounds_18_and_19() {
             "Maastricht University",
         ),
         (
+            "Camille Moreau is a research fellow in energy policy at Sciences Po in Paris.",
+            "Sciences Po",
+        ),
+        (
             "Pablo Segura is Euro Dispatch’s Iberia correspondent, based in Valencia.",
             "Euro Dispatch",
         ),
@@ -176,6 +180,10 @@ fn affiliations_learnt_from_rounds_18_and_19() {
     for (bio, want) in cases {
         assert_eq!(affiliation_in_bio(bio).as_deref(), Some(want), "{bio}");
     }
+    assert_eq!(
+        affiliation_in_bio("Ana Ruiz is a lecturer in Economics in Paris."),
+        None
+    );
     assert_eq!(
         without_trailing_place(
             "School of Economics and Business Administration, University of Tartu"
