@@ -40,9 +40,9 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 && (furniture::is_related_header(&b.text)
                     || furniture::is_about_header(&b.text)
                     || furniture::is_end_mark(&b.text)
-                    || rest.get(i + 1).is_some_and(|next| {
-                        furniture::is_boilerplate_header(&b.text, &next.text)
-                    })))
+                    || rest
+                        .get(i + 1)
+                        .is_some_and(|next| furniture::is_boilerplate_header(&b.text, &next.text))))
                 || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
         })
         .unwrap_or(rest.len());

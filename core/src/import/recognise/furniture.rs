@@ -21,10 +21,11 @@ static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Read more: …" and the like standing alone inside the body: a teaser for another piece.
+/// "Read more: …" and the like standing alone inside the body: a teaser for another piece, or a
+/// campaign's call to act ("Sign our petition: … Add your name").
 static INLINE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read more|read also|also read|related|see also|read next|recommended|more on this|listen|watch)\s*[:|–—\-]\s*\S",
+        r"^(?i:read more|read also|also read|related|see also|read next|recommended|more on this|listen|watch|sign (?:our|the|this) (?:petition|open letter|pledge)|take action|act now|donate(?: now| today)?)\s*[:|–—\-]\s*\S",
     )
 });
 

@@ -36,6 +36,12 @@ fn headers_prompts_and_notices() {
     assert!(!is_share_prompt("Follow the money."));
     assert!(is_share_prompt("Download PDF Cite this Print"));
     assert!(is_inline_promo(
+        "Sign our petition: Decent homes for the people who pick Europe's fruit. Add your name"
+    ));
+    assert!(!is_inline_promo(
+        "Sign the treaty, the minister said: it is time."
+    ));
+    assert!(is_inline_promo(
         "Read more: Why the Sahel's water deals keep failing"
     ));
     assert!(is_tags_line("Tags: energy, baltics"));
