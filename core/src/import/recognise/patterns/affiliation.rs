@@ -55,8 +55,8 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .captures(&bio[m.end()..])
                 .and_then(|u| u.name("uni"))
                 .map_or(&bio[m.start()..listed], |u| u.as_str());
-            // "at Sciences Po in Paris": a name someone works at, in a city, is an institution
-            // whatever its words.
+            // "at Sciences Po in Paris", "at Fair Harvest Europe, based in Seville": a name
+            // someone works at, in a city, is an institution whatever its words.
             let at_in_city = bio[..m.start()].trim_end().ends_with(" at")
                 && IN_CITY
                     .captures(&bio[m.end()..])
@@ -166,8 +166,9 @@ static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// " in Paris": the city an institution named just before is in.
-static IN_CITY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+in\s+(\p{Lu}[\p{L}\p{M}\-]+)\b"));
+/// " in Paris", ", based in Seville": the city an institution named just before is in.
+static IN_CITY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s+|,\s+)(?:based\s+)?in\s+(\p{Lu}[\p{L}\p{M}\-]+)\b"));
 
 /// "is The Meridian's Southern Europe correspondent", "is Euro Dispatch’s Iberia correspondent":
 /// a paper's own staff, named by the paper's possessive.

@@ -169,6 +169,10 @@ fn affiliations_learnt_from_rounds_18_and_19() {
             "Sciences Po",
         ),
         (
+            "Lucía Moreno is a researcher at Fair Harvest Europe, based in Seville.",
+            "Fair Harvest Europe",
+        ),
+        (
             "Pablo Segura is Euro Dispatch’s Iberia correspondent, based in Valencia.",
             "Euro Dispatch",
         ),
