@@ -108,6 +108,8 @@ pub(crate) struct Meta {
     pub authors: Vec<MetaAuthor>,
     pub section: Option<String>,
     pub tags: Vec<String>,
+    /// Who publishes a web page (its JSON-LD publisher, its `og:site_name`).
+    pub publisher: Option<String>,
 }
 
 /// A file read into blocks, before recognition.

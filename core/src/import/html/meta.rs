@@ -145,6 +145,7 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
         authors,
         section: first(&["article:section"]),
         tags,
+        publisher: first(&["og:site_name"]),
     };
     (meta, keywords_only)
 }

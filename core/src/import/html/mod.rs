@@ -111,6 +111,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
 fn merge_json_ld(meta: &mut Meta, ld: ArticleLd) {
     meta.title = ld.headline.or(meta.title.take());
     meta.standfirst = meta.standfirst.take().or(ld.description);
+    if let Some(name) = &ld.publisher {
+        meta.publisher = Some(name.clone());
+    }
     let publisher = ld.publisher.map(|p| p.to_lowercase());
     let people: Vec<String> = ld
         .authors

@@ -101,6 +101,7 @@ fn the_page_meta_is_read() {
             }],
             section: Some("Opinion".into()),
             tags: vec!["water".into(), "Sahel".into()],
+            publisher: None,
         }
     );
 }

@@ -34,6 +34,7 @@ fn the_sample_front_matter_becomes_meta() {
             }],
             section: Some("Opinion".into()),
             tags: vec!["energy".into(), "baltics".into(), "security".into()],
+            publisher: None,
         }
     );
     assert_eq!(doc.warnings, Vec::<String>::new());

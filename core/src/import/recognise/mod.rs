@@ -323,6 +323,32 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         }
     }
     shared_institution(&mut rec.authors);
+    // "at IEPA", "the Courier’s correspondent" on the page of the Institute for European Policy
+    // Analysis or The Midlands Courier: the publisher, by its short name.
+    if let Some(publisher) = doc.meta.publisher.as_deref() {
+        for a in &mut rec.authors {
+            // The bio's "at IEPA" names no institution word, so no affiliation was read from it.
+            let named_at = || {
+                a.bio.as_deref().is_some_and(|bio| {
+                    bio.split(" at ").skip(1).any(|after| {
+                        let word = after
+                            .trim_start_matches("the ")
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .unwrap_or("");
+                        !word.is_empty() && patterns::short_for(word, publisher)
+                    })
+                })
+            };
+            let short = match a.affiliation.as_deref() {
+                Some(aff) => aff != publisher && patterns::short_for(aff, publisher),
+                None => named_at(),
+            };
+            if short {
+                a.affiliation = Some(publisher.to_string());
+            }
+        }
+    }
     let finished = finish(&body, doc.format, &mut rec.warnings);
     let (kept, taken_out) = super::keep_to_allowlist(&finished);
     rec.body = kept;

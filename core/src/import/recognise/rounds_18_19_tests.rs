@@ -323,3 +323,39 @@ fn a_plain_text_subheading_in_quotation_marks_is_a_subheading() {
     assert!(rec.body.contains("## 'They trust her'"), "{}", rec.body);
     assert!(!rec.body.contains("## “Never"), "{}", rec.body);
 }
+
+#[test]
+fn a_short_name_for_the_pages_publisher_is_the_publisher() {
+    for (publisher, bio) in [
+        (
+            "Institute for European Policy Analysis",
+            "Ana Lopes is a fellow in the energy programme at IEPA, where she works on batteries.",
+        ),
+        (
+            "The Midlands Courier",
+            "Ana Lopes is the Courier’s agriculture correspondent.",
+        ),
+    ] {
+        let mut lines = vec![
+            "The bus that stopped and took the village with it",
+            "By Ana Lopes",
+        ];
+        lines.extend(COPY);
+        lines.push(bio);
+        let mut page = doc(&lines);
+        page.format = Format::Html;
+        page.meta.publisher = Some(publisher.to_string());
+        let rec = recognise(&page).unwrap();
+        assert_eq!(
+            rec.authors[0].affiliation.as_deref(),
+            Some(publisher),
+            "{bio}"
+        );
+    }
+    assert!(patterns::short_for(
+        "IEPA",
+        "Institute for European Policy Analysis"
+    ));
+    assert!(!patterns::short_for("IEPA", "Institute for Energy"));
+    assert!(!patterns::short_for("Courier", "Courier"));
+}

@@ -166,6 +166,27 @@ static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "IEPA" for the Institute for European Policy Analysis (its capitals), "Courier" for The
+/// Midlands Courier (its last word): a short name for an organisation.
+pub(in crate::import::recognise) fn short_for(short: &str, full: &str) -> bool {
+    let short = short.trim();
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let capitals: String = words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let capitals_without_the: String = words
+        .iter()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    words.len() >= 2
+        && ((is_acronym(short) && (short == capitals || short == capitals_without_the))
+            || (!short.contains(' ')
+                && short.chars().next().is_some_and(char::is_uppercase)
+                && words.last().is_some_and(|w| *w == short)))
+}
+
 /// " in Paris", ", based in Seville": the city an institution named just before is in.
 static IN_CITY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s+|,\s+)(?:based\s+)?in\s+(\p{Lu}[\p{L}\p{M}\-]+)\b"));
