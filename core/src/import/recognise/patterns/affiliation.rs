@@ -84,8 +84,11 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .filter_map(|c| c.name("org").map(|m| (m.start(), m.as_str().to_string()))),
         );
     }
-    // "the Lisbon-based think tank …": where it is based, not what it is.
-    found.retain(|(_, org)| !org.ends_with("-based"));
+    // "the Lisbon-based think tank …": where it is based, not what it is; "is Germany’s leading
+    // commentator": a country's, not an employer's.
+    found.retain(|(_, org)| {
+        !org.ends_with("-based") && !is_place(org) && !REGIONS.contains(&org.as_str())
+    });
     found.sort_by_key(|(at, _)| *at);
     let present: Vec<&String> = found
         .iter()
@@ -186,6 +189,9 @@ pub(in crate::import::recognise) fn short_for(short: &str, full: &str) -> bool {
                 && short.chars().next().is_some_and(char::is_uppercase)
                 && words.last().is_some_and(|w| *w == short)))
 }
+
+/// Places a possessive may name that are no employer.
+const REGIONS: [&str; 6] = ["Europe", "EU", "Africa", "Asia", "America", "Britain"];
 
 /// " in Paris", ", based in Seville": the city an institution named just before is in.
 static IN_CITY: LazyLock<Regex> =

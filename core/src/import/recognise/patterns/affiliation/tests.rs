@@ -189,6 +189,14 @@ fn affiliations_learnt_from_rounds_18_and_19() {
         None
     );
     assert_eq!(
+        affiliation_in_bio("Ana Ruiz is Germany’s best-known energy commentator."),
+        None
+    );
+    assert_eq!(
+        affiliation_in_bio("Ana Ruiz is Europe's leading labour economist and a writer."),
+        None
+    );
+    assert_eq!(
         without_trailing_place(
             "School of Economics and Business Administration, University of Tartu"
         ),
