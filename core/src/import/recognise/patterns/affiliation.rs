@@ -90,9 +90,18 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
         !org.ends_with("-based") && !is_place(org) && !REGIONS.contains(&org.as_str())
     });
     found.sort_by_key(|(at, _)| *at);
+    // "Director of the Centre for Enlargement Studies at the Kraków Institute for European
+    // Affairs": a name followed by "at" another is a part of that one (or a post held there).
+    let part_of_next: Vec<usize> = INSTITUTION_IN_BIO
+        .captures_iter(bio)
+        .filter_map(|c| c.name("org"))
+        .filter(|m| AT_ANOTHER.is_match(&bio[m.end()..]))
+        .map(|m| m.start())
+        .collect();
     let present: Vec<&String> = found
         .iter()
         .filter(|(at, _)| !former(*at))
+        .filter(|(at, _)| !part_of_next.contains(at) || found.iter().all(|(other, _)| other <= at))
         .map(|(_, org)| org)
         .collect();
     let orgs = if present.is_empty() {
@@ -189,6 +198,9 @@ pub(in crate::import::recognise) fn short_for(short: &str, full: &str) -> bool {
                 && short.chars().next().is_some_and(char::is_uppercase)
                 && words.last().is_some_and(|w| *w == short)))
 }
+
+/// " at the Kraków Institute …", " at ETH Zurich": another institution named right after one.
+static AT_ANOTHER: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s+at\s+(?:the\s+)?\p{Lu}"));
 
 /// Places a possessive may name that are no employer.
 const REGIONS: [&str; 6] = ["Europe", "EU", "Africa", "Asia", "America", "Britain"];

@@ -173,6 +173,11 @@ fn affiliations_learnt_from_rounds_18_and_19() {
             "Fair Harvest Europe",
         ),
         (
+            "Anna Nowak is Professor of International Relations and Director of the Centre for \
+             Enlargement Studies at the Kraków Institute for European Affairs.",
+            "Kraków Institute for European Affairs",
+        ),
+        (
             "Pablo Segura is Euro Dispatch’s Iberia correspondent, based in Valencia.",
             "Euro Dispatch",
         ),
