@@ -281,7 +281,11 @@ fn mark_subheadings(blocks: &mut [Block]) {
             && (1..=10).contains(&words)
             && !text.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”'])
             && text.chars().next().is_some_and(char::is_uppercase);
-        if line && prose(&blocks[i - 1], 5) && prose(&blocks[i + 1], 15) {
+        // Under it, a paragraph of prose; a short one ("There are three reasons …") will do when
+        // a long one stands above.
+        let under =
+            prose(&blocks[i + 1], 15) || (prose(&blocks[i + 1], 8) && prose(&blocks[i - 1], 15));
+        if line && prose(&blocks[i - 1], 5) && under {
             let b = &mut blocks[i];
             b.kind = BlockKind::Heading(2);
             b.markdown = format!("## {}", b.markdown);

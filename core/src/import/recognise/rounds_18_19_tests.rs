@@ -359,3 +359,29 @@ fn a_short_name_for_the_pages_publisher_is_the_publisher() {
     assert!(!patterns::short_for("IEPA", "Institute for Energy"));
     assert!(!patterns::short_for("Courier", "Courier"));
 }
+
+#[test]
+fn a_plain_text_subheading_over_a_short_paragraph_under_a_long_one() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.insert(3, "Why the plan is more credible");
+    lines.insert(4, "There are three reasons to take the plan seriously.");
+    // Between two short paragraphs, a short line is no subheading.
+    lines.extend([
+        "It did not work.",
+        "Not this time",
+        "Nobody came back.",
+        "The council will vote on the new lines in May, and the villages will be watching every \
+         word of the debate.",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(
+        rec.body.contains("## Why the plan is more credible"),
+        "{}",
+        rec.body
+    );
+    assert!(!rec.body.contains("## Not this time"), "{}", rec.body);
+}
