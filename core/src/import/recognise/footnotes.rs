@@ -140,7 +140,7 @@ static HEADED_NOTES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Notes", "REFERENCES (not for publication)", "Sources:", "Notes -----": a notes heading's words.
-const NOTES_WORD: &str = r"(?i:(?:foot|end)?notes|references|sources|bibliography)(?:\s*\([^)]{1,40}\))?\s*:?(?:\s*[-=_]{3,})?";
+const NOTES_WORD: &str = r"(?i:(?:foot|end)?notes|references|sources|bibliography|notes and references|references and notes|works cited|literature cited)(?:\s*\([^)]{1,40}\))?\s*:?(?:\s*[-=_]{3,})?";
 
 /// "1", alone: a newsletter's note number over its note.
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,3}$"));
@@ -264,6 +264,8 @@ mod tests {
             assert_eq!((taken.len(), left), (1, vec![last.to_string()]), "{run}");
         }
         let (taken, _) = left_after(&[last, "Sources (for the desk)", "[1] GUS, 2023."]);
+        assert_eq!(taken.len(), 2);
+        let (taken, _) = left_after(&[last, "Notes and references", "[1] GUS, 2023."]);
         assert_eq!(taken.len(), 2);
     }
 

@@ -99,14 +99,14 @@ const RULE: &str = r"[-=*~_–—]{2,}";
 const COPY_KIND: &str =
     r"(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)";
 
-/// "--- COPY STARTS ---", "---- OP-ED BEGINS ----", "=== START OF ARTICLE ===": the copy from
-/// here on.
+/// "--- COPY STARTS ---", "---- OP-ED BEGINS ----", "=== START OF ARTICLE ===", "[ARTICLE
+/// BEGINS]": the copy from here on.
 static COPY_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:{COPY_START_WORDS})$")));
 
-const COPY_START_WORDS: &str = r"[-=*~_–—]{2,}\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*[-=*~_–—]{2,}";
+const COPY_START_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*[-=*~_–—]{2,}|\\?\[\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*\\?\])";
 
-/// "--- COPY ENDS ---", "---- OP-ED ENDS ----", "=== END OF ARTICLE ===".
-const COPY_END_WORDS: &str = r"[-=*~_–—]{2,}\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*[-=*~_–—]{2,}";
+/// "--- COPY ENDS ---", "---- OP-ED ENDS ----", "=== END OF ARTICLE ===", "[END OF TEXT]".
+const COPY_END_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*[-=*~_–—]{2,}|\\?\[\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*\\?\])";
 
 /// A mark on a copy sheet saying the piece starts under it ("--- COPY STARTS ---").
 pub(super) fn is_copy_start(text: &str) -> bool {

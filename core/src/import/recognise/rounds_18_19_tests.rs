@@ -37,7 +37,23 @@ fn a_copy_sheets_marks_go_and_what_stands_above_a_start_mark_is_the_wrapping() {
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 
-    // Marks around copy whose head stands above them go, the head stays where it is.
+    // Marks around copy whose head stands above them go, the head stays where it is; in
+    // brackets as between rules.
+    for (start, end) in [
+        ("--- COPY STARTS ---", "--- COPY ENDS ---"),
+        ("[ARTICLE BEGINS]", "[END OF ARTICLE]"),
+    ] {
+        let mut lines = vec![
+            "The bus that stopped and took the village with it",
+            "By Ana Lopes",
+            start,
+        ];
+        lines.extend(COPY);
+        lines.push(end);
+        let rec = recognise(&doc(&lines)).unwrap();
+        assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+        assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    }
     let mut lines = vec![
         "The bus that stopped and took the village with it",
         "By Ana Lopes",
