@@ -60,8 +60,18 @@ fn addressed(text: &str) -> bool {
         || furniture::is_desk_note(text)
         || furniture::sign_off(text).is_some()
         || about_the_submission(text)
+        || OFFERED.is_match(text)
         || (has_contact(text) && text.split_whitespace().count() <= 40)
 }
+
+/// A press office offering a piece in its own third person ("KU Leuven's communications office
+/// is pleased to offer The Meridian the following opinion piece …", "The piece is offered
+/// exclusively …", "Both authors are available for interview").
+static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:pleased|happy|delighted|glad)\s+to\s+(?:offer|share|submit)|(?:is|are)\s+offered\s+(?:exclusively|to|for)|offered\s+exclusively|available\s+for\s+(?:an?\s+)?interviews?)\b",
+    )
+});
 
 fn about_the_submission(text: &str) -> bool {
     FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)

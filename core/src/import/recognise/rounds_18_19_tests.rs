@@ -401,3 +401,27 @@ fn a_plain_text_subheading_over_a_short_paragraph_under_a_long_one() {
     );
     assert!(!rec.body.contains("## Not this time"), "{}", rec.body);
 }
+
+#[test]
+fn a_press_offices_offer_in_its_own_third_person_above_the_piece_is_the_wrapping() {
+    let mut lines = vec![
+        "OP-ED OFFER - FOR PUBLICATION",
+        "Dear editor,",
+        "Ahead of the report's publication, the university's communications office is pleased to \
+         offer The Meridian the following opinion piece by Professor Ana Lopes. The piece is \
+         offered exclusively in English until 27 March. The author is available for interview.",
+        "Word count: 640",
+        "Images: a portrait photo of the author available on request.",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(furniture::is_desk_note("EXCLUSIVE OP-ED OFFER"));
+    assert!(!furniture::is_desk_note("Images of the flood"));
+}
