@@ -15,6 +15,8 @@ const HEADER: usize = 40;
 pub const SECTOR: u64 = 512;
 /// A record the test itself appends: a save the CLI confirmed (its text in `name`).
 pub const CONFIRM: u8 = 11;
+/// A file's whole content, recorded as it was about to be removed.
+const CHECK: u8 = 12;
 
 #[derive(Debug, Clone)]
 pub enum Op {
@@ -57,6 +59,10 @@ pub enum Op {
     Confirm {
         what: String,
     },
+    Check {
+        name: String,
+        data: Range<usize>,
+    },
 }
 
 pub struct Log {
@@ -76,6 +82,9 @@ pub enum Loss {
     /// A disk that acknowledges syncs without writing: nothing after the start survives.
     /// Used to show the checks catch a lost save.
     SyncsIgnored,
+    /// Syncs of the write-ahead logs acknowledged without writing, the rest honoured: what a
+    /// desk with `synchronous = NORMAL` risks. Used to show a lost commit is seen.
+    LogSyncsIgnored,
 }
 
 /// A small seeded generator: the cuts are repeatable from the seed a failure prints.
@@ -172,6 +181,10 @@ impl Log {
                 9 => Op::FolderSyncEnd { id: a },
                 10 => Op::Unsupported { what: name },
                 CONFIRM => Op::Confirm { what: name },
+                CHECK => Op::Check {
+                    name,
+                    data: data_at..end,
+                },
                 other => return Err(format!("record at byte {i}: unknown op {other}")),
             });
             i = end;
@@ -182,6 +195,8 @@ impl Log {
 
 /// A file as the disk knows it: one life of an inode, from its creation (or the start) on.
 struct Incarnation {
+    /// A write-ahead log (its syncs are what `Loss::LogSyncsIgnored` ignores).
+    log: bool,
     start: Vec<u8>,
     changes: Vec<(usize, Change)>,
     /// Where each completed sync of it began: the changes recorded before are on the disk.
@@ -214,6 +229,7 @@ pub fn after_cut(
     let mut at_start: BTreeMap<String, usize> = BTreeMap::new();
     for (name, ino, bytes) in start {
         lives.push(Incarnation {
+            log: name.ends_with("-wal"),
             start: bytes.clone(),
             changes: Vec::new(),
             synced_before: Vec::new(),
@@ -243,6 +259,7 @@ pub fn after_cut(
                     continue;
                 }
                 lives.push(Incarnation {
+                    log: name.ends_with("-wal"),
                     start: Vec::new(),
                     changes: Vec::new(),
                     synced_before: Vec::new(),
@@ -301,7 +318,7 @@ pub fn after_cut(
                     "record {i}: {what} on a watched file is not modelled"
                 ));
             }
-            Op::Confirm { .. } => {}
+            Op::Confirm { .. } | Op::Check { .. } => {}
         }
     }
 
@@ -322,7 +339,7 @@ pub fn after_cut(
         .map(|(_, c)| c)
         .collect();
     let kept = match loss {
-        Loss::AllUnsynced | Loss::SyncsIgnored => 0,
+        Loss::AllUnsynced | Loss::SyncsIgnored | Loss::LogSyncsIgnored => 0,
         Loss::Nothing => pending.len(),
         Loss::Some(_) => rng.below(pending.len() as u64 + 1) as usize,
     };
@@ -349,12 +366,15 @@ pub fn after_cut(
     let mut files = BTreeMap::new();
     for (name, life) in names {
         let life = &lives[life];
-        let point = durable_up_to(&life.synced_before);
+        let point = match loss {
+            Loss::LogSyncsIgnored if life.log => 0,
+            _ => durable_up_to(&life.synced_before),
+        };
         let mut bytes = life.start.clone();
         for (i, change) in &life.changes {
             let on_disk = *i < point
                 || match loss {
-                    Loss::AllUnsynced | Loss::SyncsIgnored => false,
+                    Loss::AllUnsynced | Loss::SyncsIgnored | Loss::LogSyncsIgnored => false,
                     Loss::Nothing => true,
                     Loss::Some(_) => rng.coin(),
                 };
@@ -367,6 +387,27 @@ pub fn after_cut(
         files.insert(name, bytes);
     }
     Ok(files)
+}
+
+/// The model's self-check: wherever the shim recorded a file's content as it was about to be
+/// removed, the records before it rebuild exactly that content. Answers how many were checked.
+pub fn removed_files_match(start: &[(String, u64, Vec<u8>)], log: &Log) -> Result<usize, String> {
+    let mut checked = 0;
+    for (i, op) in log.ops.iter().enumerate() {
+        if let Op::Check { name, data } = op {
+            let files = after_cut(start, log, i, Loss::Nothing)?;
+            let rebuilt = files.get(name).map(Vec::as_slice).unwrap_or_default();
+            if rebuilt != &log.bytes[data.clone()] {
+                return Err(format!(
+                    "record {i}: {name} rebuilt as {} bytes, on disk {} bytes, not the same",
+                    rebuilt.len(),
+                    data.len()
+                ));
+            }
+            checked += 1;
+        }
+    }
+    Ok(checked)
 }
 
 /// Applies one change; a torn write keeps only some of its sectors.

@@ -11,7 +11,10 @@
  * Each record is appended with one write() after the call it records has returned, except a
  * sync's BEGIN, appended before the sync starts: a sync covers the writes recorded before its
  * BEGIN and counts once its END is recorded. Calls this shim cannot model on a watched file
- * (writev, shared writable mappings, fallocate) are recorded as UNSUPPORTED and fail the test. */
+ * (writev and its kin, shared writable mappings, fallocate, truncation by path, a file moved into
+ * or out of the watched set) are recorded as UNSUPPORTED and fail the test. Before a watched
+ * file is removed its content is recorded (CHECK), so the test can prove its model of that file
+ * matched the disk. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -40,6 +43,8 @@ enum op {
     OP_DIRSYNC_BEGIN = 8,
     OP_DIRSYNC_END = 9,
     OP_UNSUPPORTED = 10,
+    /* 11 is the test's own: a save the CLI confirmed. */
+    OP_CHECK = 12, /* a file's whole content as it is about to be removed */
 };
 
 #define MAGIC 0x54554350u /* "PCUT" */
@@ -94,6 +99,11 @@ static void *(*real_mmap)(void *, size_t, int, int, int, off_t);
 static void *(*real_mmap64)(void *, size_t, int, int, int, off_t);
 static int (*real_fallocate)(int, int, off_t, off_t);
 static int (*real_posix_fallocate)(int, off_t, off_t);
+static int (*real_dup)(int);
+static int (*real_dup2)(int, int);
+static int (*real_dup3)(int, int, int);
+static int (*real_fcntl)(int, int, ...);
+static int (*real_truncate)(const char *, off_t);
 
 static void resolve(void) {
     real_open = dlsym(RTLD_NEXT, "open");
@@ -119,6 +129,11 @@ static void resolve(void) {
     real_mmap64 = dlsym(RTLD_NEXT, "mmap64");
     real_fallocate = dlsym(RTLD_NEXT, "fallocate");
     real_posix_fallocate = dlsym(RTLD_NEXT, "posix_fallocate");
+    real_dup = dlsym(RTLD_NEXT, "dup");
+    real_dup2 = dlsym(RTLD_NEXT, "dup2");
+    real_dup3 = dlsym(RTLD_NEXT, "dup3");
+    real_fcntl = dlsym(RTLD_NEXT, "fcntl");
+    real_truncate = dlsym(RTLD_NEXT, "truncate");
 }
 
 static void setup(void) {
@@ -266,6 +281,35 @@ int openat64(int at, const char *path, int flags, ...) {
     return after_open(real_openat64(at, path, flags, mode), at, path, flags, existed);
 }
 
+int creat(const char *path, mode_t mode) {
+    return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+int creat64(const char *path, mode_t mode) {
+    return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+static void truncated_by_path(const char *path) {
+    char scratch[PATH_MAX];
+    const char *name = inside(AT_FDCWD, path, scratch);
+    if (name && name[0] && is_watched_name(name)) {
+        const char *what = "truncate by path";
+        record(OP_UNSUPPORTED, what, strlen(what), 0, 0, NULL, 0);
+    }
+}
+
+int truncate(const char *path, off_t len) {
+    init();
+    truncated_by_path(path);
+    return real_truncate(path, len);
+}
+
+int truncate64(const char *path, off_t len) {
+    init();
+    truncated_by_path(path);
+    return real_truncate(path, len);
+}
+
 int close(int fd) {
     init();
     if (fd >= 0 && fd < MAX_FDS) atomic_store(&fds[fd].kind, 0);
@@ -330,6 +374,88 @@ int posix_fallocate(int fd, off_t at, off_t len) {
     return real_posix_fallocate(fd, at, len);
 }
 
+int posix_fallocate64(int fd, off_t at, off_t len) {
+    init();
+    unsupported(fd, "posix_fallocate64");
+    return real_posix_fallocate(fd, at, len);
+}
+
+int fallocate64(int fd, int mode, off_t at, off_t len) {
+    init();
+    unsupported(fd, "fallocate64");
+    return real_fallocate(fd, mode, at, len);
+}
+
+ssize_t pwritev64(int fd, const struct iovec *iov, int count, off_t at) {
+    init();
+    unsupported(fd, "pwritev64");
+    return real_pwritev(fd, iov, count, at);
+}
+
+ssize_t pwritev2(int fd, const struct iovec *iov, int count, off_t at, int flags) {
+    init();
+    unsupported(fd, "pwritev2");
+    ssize_t (*real)(int, const struct iovec *, int, off_t, int) = dlsym(RTLD_NEXT, "pwritev2");
+    return real(fd, iov, count, at, flags);
+}
+
+ssize_t pwritev64v2(int fd, const struct iovec *iov, int count, off_t at, int flags) {
+    init();
+    unsupported(fd, "pwritev64v2");
+    ssize_t (*real)(int, const struct iovec *, int, off_t, int) = dlsym(RTLD_NEXT, "pwritev64v2");
+    return real(fd, iov, count, at, flags);
+}
+
+/* A copy of a descriptor writes to the same file: it is watched as the original is. */
+static int copied(int from, int to) {
+    if (to >= 0 && to < MAX_FDS && from >= 0 && from < MAX_FDS) {
+        fds[to].ino = fds[from].ino;
+        memcpy(fds[to].name, fds[from].name, sizeof fds[to].name);
+        atomic_store(&fds[to].kind, atomic_load(&fds[from].kind));
+    } else if (to >= 0 && to < MAX_FDS) {
+        atomic_store(&fds[to].kind, 0);
+    }
+    return to;
+}
+
+int dup(int fd) {
+    init();
+    return copied(fd, real_dup(fd));
+}
+
+int dup2(int fd, int to) {
+    init();
+    return copied(fd, real_dup2(fd, to));
+}
+
+int dup3(int fd, int to, int flags) {
+    init();
+    return copied(fd, real_dup3(fd, to, flags));
+}
+
+/* Every fcntl command's argument is an int or a pointer: passed on as the one word it is. */
+int fcntl(int fd, int cmd, ...) {
+    init();
+    va_list ap;
+    va_start(ap, cmd);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    int r = real_fcntl(fd, cmd, arg);
+    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) copied(fd, r);
+    return r;
+}
+
+int fcntl64(int fd, int cmd, ...) {
+    init();
+    va_list ap;
+    va_start(ap, cmd);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    int r = real_fcntl(fd, cmd, arg);
+    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) copied(fd, r);
+    return r;
+}
+
 static void *mapped(void *(*real)(void *, size_t, int, int, int, off_t), void *addr, size_t len,
                     int prot, int flags, int fd, off_t at) {
     if ((prot & PROT_WRITE) && (flags & MAP_SHARED)) unsupported(fd, "shared writable mmap");
@@ -383,6 +509,24 @@ int fdatasync(int fd) {
     return synced(real_fdatasync, fd);
 }
 
+/* The whole file, recorded as it is about to be removed (the test compares its model with it). */
+static void checked(int at, const char *path) {
+    char scratch[PATH_MAX];
+    const char *name = inside(at, path, scratch);
+    if (!name || !name[0] || !is_watched_name(name)) return;
+    int fd = real_openat(at, path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        char *buf = malloc(st.st_size ? (size_t)st.st_size : 1);
+        if (!buf) abort();
+        ssize_t got = pread(fd, buf, (size_t)st.st_size, 0);
+        if (got == (ssize_t)st.st_size) record(OP_CHECK, name, strlen(name), (uint64_t)st.st_ino, 0, buf, (size_t)got);
+        free(buf);
+    }
+    real_close(fd);
+}
+
 static void removed(int at, const char *path) {
     char scratch[PATH_MAX];
     const char *name = inside(at, path, scratch);
@@ -391,6 +535,7 @@ static void removed(int at, const char *path) {
 
 int unlink(const char *path) {
     init();
+    checked(AT_FDCWD, path);
     int r = real_unlink(path);
     if (r == 0) removed(AT_FDCWD, path);
     return r;
@@ -398,6 +543,7 @@ int unlink(const char *path) {
 
 int unlinkat(int at, const char *path, int flags) {
     init();
+    if (!(flags & AT_REMOVEDIR)) checked(at, path);
     int r = real_unlinkat(at, path, flags);
     if (r == 0) removed(at, path);
     return r;
