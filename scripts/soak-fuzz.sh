@@ -40,10 +40,24 @@ summary=fuzz/logs/summary.txt
 status=0
 for target in $targets; do
 	log=fuzz/logs/$target.log
-	cargo +nightly fuzz run "${flags[@]}" "$target" "fuzz/corpus/$target" -- \
+	# Its own session, so a watchdog can stop all of it: without a sanitizer, libFuzzer's timeout
+	# handler can deadlock in the allocator it interrupted (seen: a fork job waiting on a futex
+	# after "ALARM: working on the last Unit", its parent waiting on it for good). Past its time
+	# and a margin the run is stopped and reported as hung.
+	setsid cargo +nightly fuzz run "${flags[@]}" "$target" "fuzz/corpus/$target" -- \
 		-max_total_time="$seconds" -rss_limit_mb=256 -malloc_limit_mb=256 -timeout=2 \
-		-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 >"$log" 2>&1
+		-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 >"$log" 2>&1 &
+	run=$!
+	( sleep $((seconds + 600)) && kill -KILL -- "-$run" 2>/dev/null && echo "watchdog: stopped, hung" >>"$log" ) &
+	watchdog=$!
+	wait "$run"
 	code=$?
+	kill "$watchdog" 2>/dev/null
+	if grep -q '^watchdog: stopped, hung' "$log"; then
+		printf '%-16s hung past %ss (libFuzzer stuck, see %s): not counted\n' "$target" "$((seconds + 600))" "$log" | tee -a "$summary"
+		status=1
+		continue
+	fi
 	# fork mode's status line: "#RUNS: cov: … oom/timeout/crash: O/T/C time: Ss …"
 	line=$(grep -E '^#[0-9]+: cov: .*oom/timeout/crash: ' "$log" | tail -1)
 	if [ -z "$line" ]; then
