@@ -87,6 +87,25 @@ struct Recorder {
 }
 
 impl Recorder {
+    /// The shim built into `tools`, its records to go to a log there.
+    fn new(tools: &Path) -> Recorder {
+        let log = tools.join("powercut.log");
+        let appending = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .expect("log");
+        Recorder {
+            shim: build_shim(tools),
+            log,
+            appending: Mutex::new(appending),
+        }
+    }
+
+    fn records(&self) -> Log {
+        Log::parse(std::fs::read(&self.log).expect("log read")).expect("log parses")
+    }
+
     fn command(&self, d: &TestDesk, args: &[&str]) -> Command {
         let mut cmd = d.command(Some(CHIEF), args);
         let folder = d.db.parent().expect("folder");
@@ -254,18 +273,7 @@ fn every_confirmed_save_survives_a_power_cut_and_the_desk_stays_whole() {
         .collect();
     let at_start = desk_files(&d);
     let tools = tempfile::tempdir().expect("temp dir");
-    let log_path = tools.path().join("powercut.log");
-    let rec = Recorder {
-        shim: build_shim(tools.path()),
-        appending: Mutex::new(
-            OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&log_path)
-                .expect("log"),
-        ),
-        log: log_path.clone(),
-    };
+    let rec = Recorder::new(tools.path());
 
     let refusals: usize = std::thread::scope(|s| {
         let running: Vec<_> = (0..WRITERS)
@@ -277,7 +285,7 @@ fn every_confirmed_save_survives_a_power_cut_and_the_desk_stays_whole() {
         running.into_iter().map(|t| t.join().expect("writer")).sum()
     });
 
-    let log = Log::parse(std::fs::read(&log_path).expect("log read")).expect("log parses");
+    let log = rec.records();
     let count = |f: fn(&Op) -> bool| log.ops.iter().filter(|op| f(op)).count();
     let syncs = count(|op| matches!(op, Op::SyncEnd { .. }));
     let folder_syncs = count(|op| matches!(op, Op::FolderSyncEnd { .. }));
@@ -292,63 +300,19 @@ fn every_confirmed_save_survives_a_power_cut_and_the_desk_stays_whole() {
 
     // The model's self-check: with nothing lost, it rebuilds the files the processes left, and
     // every log as it was when its last process removed it.
-    let removed = removed_files_match(&at_start, &log).expect("the model matches the disk");
+    let removed = assert_the_model_rebuilds_the_disk(&at_start, &log, &d);
     assert!(
         removed > 0,
         "no removed log was recorded to check the model with"
     );
-    let everything = after_cut(&at_start, &log, log.ops.len(), Loss::Nothing).expect("model");
-    let on_disk: BTreeMap<String, Vec<u8>> =
-        desk_files(&d).into_iter().map(|(n, _, b)| (n, b)).collect();
-    assert!(
-        everything == on_disk,
-        "the records rebuild other files than the ones on disk: {:?} vs {:?}",
-        everything
-            .iter()
-            .map(|(n, b)| (n, b.len()))
-            .collect::<Vec<_>>(),
-        on_disk
-            .iter()
-            .map(|(n, b)| (n, b.len()))
-            .collect::<Vec<_>>()
-    );
 
-    // The checks can fail: on a disk that ignores syncs, the last confirmed save is lost.
-    let last_confirm = log
-        .ops
-        .iter()
-        .rposition(|op| matches!(op, Op::Confirm { .. }))
-        .expect("a confirm");
-    let lying = after_cut(&at_start, &log, last_confirm + 1, Loss::SyncsIgnored).expect("model");
-    let found = verify(
-        &lying,
-        &ids,
-        &confirmed_before(&log, last_confirm + 1, &start),
-        &start,
-    );
-    assert!(
-        found.as_ref().is_err_and(|e| e.contains("lost")),
-        "a disk ignoring syncs went unnoticed: {found:?}"
-    );
-    // Nor does a desk that leaves commits in an unsynced log go unnoticed: among the cuts just
-    // after a confirmation, with the logs' syncs ignored (as `synchronous = NORMAL` would leave
-    // them), some lose the save (one whose process was not the last out, so did not copy its log
-    // into the file).
-    let caught = positions(&log, |op| matches!(op, Op::Confirm { .. }))
-        .iter()
-        .rev()
-        .take(40)
-        .any(|&at| {
-            let files = after_cut(&at_start, &log, at + 1, Loss::LogSyncsIgnored).expect("model");
-            verify(
-                &files,
-                &ids,
-                &confirmed_before(&log, at + 1, &start),
-                &start,
-            )
-            .is_err_and(|e| e.contains("lost"))
-        });
-    assert!(caught, "no cut lost a save whose log was never synced");
+    let saved = Saved {
+        at_start: &at_start,
+        log: &log,
+        ids: &ids,
+        start: &start,
+    };
+    assert_lost_saves_are_seen(&saved);
 
     // The cuts: at random records, just after a confirmation, and in the middle of a sync.
     let seed = env_number("POWERCUT_SEED", 15) as u64;
@@ -376,8 +340,7 @@ fn every_confirmed_save_survives_a_power_cut_and_the_desk_stays_whole() {
             .zip(&start)
             .map(|(w, s)| (w - s) as usize)
             .sum::<usize>();
-        let files = after_cut(&at_start, &log, cut, loss).expect("model");
-        if let Err(e) = verify(&files, &ids, &want, &start) {
+        if let Err(e) = saved.verify_cut(cut, loss) {
             failures.push(format!(
                 "cut {c} after record {cut} of {} ({loss:?}, seed {seed}): {e}",
                 log.ops.len()
@@ -419,18 +382,7 @@ fn a_desk_cut_off_while_one_long_process_fills_it_opens_whole() {
     let articles = env_number("POWERCUT_FILL_ARTICLES", 80);
     let d = TestDesk::empty();
     let tools = tempfile::tempdir().expect("temp dir");
-    let log_path = tools.path().join("powercut.log");
-    let rec = Recorder {
-        shim: build_shim(tools.path()),
-        appending: Mutex::new(
-            OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&log_path)
-                .expect("log"),
-        ),
-        log: log_path.clone(),
-    };
+    let rec = Recorder::new(tools.path());
     let filled = rec
         .command(&d, &["demo", "--articles", &articles.to_string()])
         .output()
@@ -442,15 +394,8 @@ fn a_desk_cut_off_while_one_long_process_fills_it_opens_whole() {
     );
     rec.confirm(0, articles as i64);
 
-    let log = Log::parse(std::fs::read(&log_path).expect("log read")).expect("log parses");
-    removed_files_match(&[], &log).expect("the model matches the disk");
-    let everything = after_cut(&[], &log, log.ops.len(), Loss::Nothing).expect("model");
-    let on_disk: BTreeMap<String, Vec<u8>> =
-        desk_files(&d).into_iter().map(|(n, _, b)| (n, b)).collect();
-    assert!(
-        everything == on_disk,
-        "the records rebuild other files than the ones on disk"
-    );
+    let log = rec.records();
+    assert_the_model_rebuilds_the_disk(&[], &log, &d);
 
     let seed = env_number("POWERCUT_SEED", 15) as u64;
     let mut rng = Rng::new(seed);
@@ -531,6 +476,75 @@ fn verify_fill(
         }
     }
     Ok(true)
+}
+
+/// With nothing lost, the records rebuild the desk's files as the processes left them, and every
+/// log as it was when its last process removed it: the shim saw every write. Answers how many
+/// removed logs were checked.
+fn assert_the_model_rebuilds_the_disk(
+    start: &[(String, u64, Vec<u8>)],
+    log: &Log,
+    d: &TestDesk,
+) -> usize {
+    let removed = removed_files_match(start, log).expect("the model matches the disk");
+    let everything = after_cut(start, log, log.ops.len(), Loss::Nothing).expect("model");
+    let on_disk: BTreeMap<String, Vec<u8>> =
+        desk_files(d).into_iter().map(|(n, _, b)| (n, b)).collect();
+    let sizes = |files: &BTreeMap<String, Vec<u8>>| {
+        files
+            .iter()
+            .map(|(n, b)| (n.clone(), b.len()))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        everything == on_disk,
+        "the records rebuild other files than the ones on disk: {:?} vs {:?}",
+        sizes(&everything),
+        sizes(&on_disk)
+    );
+    removed
+}
+
+/// The saves made, and what is needed to check a cut of them.
+struct Saved<'a> {
+    at_start: &'a [(String, u64, Vec<u8>)],
+    log: &'a Log,
+    ids: &'a [String],
+    start: &'a [i64],
+}
+
+impl Saved<'_> {
+    /// The desk rebuilt after a cut after `cut` records, checked against the saves confirmed
+    /// before it.
+    fn verify_cut(&self, cut: usize, loss: Loss) -> Result<(), String> {
+        let files = after_cut(self.at_start, self.log, cut, loss).expect("model");
+        verify(
+            &files,
+            self.ids,
+            &confirmed_before(self.log, cut, self.start),
+            self.start,
+        )
+    }
+}
+
+/// The checks can fail. On a disk that ignores syncs, the last confirmed save is lost. Nor does a
+/// desk that leaves commits in an unsynced log go unnoticed: among the cuts just after a
+/// confirmation, with the logs' syncs ignored (as `synchronous = NORMAL` would leave them), some
+/// lose the save (one whose process was not the last out, so did not copy its log into the file).
+fn assert_lost_saves_are_seen(saved: &Saved) {
+    let confirms = positions(saved.log, |op| matches!(op, Op::Confirm { .. }));
+    let last = *confirms.last().expect("a confirmation");
+    let found = saved.verify_cut(last + 1, Loss::SyncsIgnored);
+    assert!(
+        found.as_ref().is_err_and(|e| e.contains("lost")),
+        "a disk ignoring syncs went unnoticed: {found:?}"
+    );
+    let caught = confirms.iter().rev().take(40).any(|&at| {
+        saved
+            .verify_cut(at + 1, Loss::LogSyncsIgnored)
+            .is_err_and(|e| e.contains("lost"))
+    });
+    assert!(caught, "no cut lost a save whose log was never synced");
 }
 
 fn positions(log: &Log, f: impl Fn(&Op) -> bool) -> Vec<usize> {
