@@ -103,6 +103,9 @@ impl Recorder {
     }
 
     fn records(&self) -> Log {
+        if let Ok(keep) = std::env::var("POWERCUT_KEEP_LOG") {
+            std::fs::copy(&self.log, keep).expect("log kept");
+        }
         Log::parse(std::fs::read(&self.log).expect("log read")).expect("log parses")
     }
 

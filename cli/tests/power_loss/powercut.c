@@ -8,9 +8,12 @@
  *                              (-wal, -journal) are watched, its -shm is not (rebuilt on open);
  *              POWERCUT_LOG  the file the records are appended to.
  *
- * Each record is appended with one write() after the call it records has returned, except a
- * sync's BEGIN, appended before the sync starts: a sync covers the writes recorded before its
- * BEGIN and counts once its END is recorded. Calls this shim cannot model on a watched file
+ * Each call on a watched file and its record are made under one lock held across processes (a
+ * mutex and an flock of the log), so the records are in the order the calls were made: without
+ * it, a process descheduled between creating a file and recording it let another's write to that
+ * file be recorded first. A sync is not made under the lock: its BEGIN is recorded before it
+ * starts and its END after it returns; it covers the writes recorded before its BEGIN and counts
+ * once its END is recorded. Calls this shim cannot model on a watched file
  * (writev and its kin, shared writable mappings, fallocate, truncation by path, a file moved into
  * or out of the watched set) are recorded as UNSUPPORTED and fail the test. Before a watched
  * file is removed its content is recorded (CHECK), so the test can prove its model of that file
@@ -26,6 +29,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -75,6 +79,7 @@ static char prefix[NAME_MAX + 1];
 static int log_fd = -1;
 static _Atomic uint32_t sync_counter;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t order = PTHREAD_MUTEX_INITIALIZER;
 
 static int (*real_open)(const char *, int, ...);
 static int (*real_open64)(const char *, int, ...);
@@ -154,6 +159,17 @@ static void init(void) {
     errno = saved;
 }
 
+/* The lock a call on a watched file and its record are made under (see the top). */
+static void hold(void) {
+    pthread_mutex_lock(&order);
+    if (log_fd >= 0) flock(log_fd, LOCK_EX);
+}
+
+static void release(void) {
+    if (log_fd >= 0) flock(log_fd, LOCK_UN);
+    pthread_mutex_unlock(&order);
+}
+
 /* One record, one write(): O_APPEND keeps records whole and in order across processes. */
 static void record(uint8_t op, const char *name, size_t name_len, uint64_t ino, uint64_t a,
                    const void *data, size_t data_len) {
@@ -209,6 +225,13 @@ static uint64_t ino_of(int fd) {
     return fstat(fd, &st) == 0 ? (uint64_t)st.st_ino : 0;
 }
 
+/* Whether `path` (seen from `at`) names a watched file. */
+static int watched_path(int at, const char *path) {
+    char scratch[PATH_MAX];
+    const char *name = inside(at, path, scratch);
+    return name && name[0] && is_watched_name(name);
+}
+
 static int after_open(int fd, int at, const char *path, int flags, int existed) {
     if (fd < 0 || fd >= MAX_FDS) return fd;
     char scratch[PATH_MAX];
@@ -247,8 +270,12 @@ int open(const char *path, int flags, ...) {
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
+    int w = watched_path(AT_FDCWD, path);
+    if (w) hold();
     int existed = existed_before(AT_FDCWD, path, flags);
-    return after_open(real_open(path, flags, mode), AT_FDCWD, path, flags, existed);
+    int fd = after_open(real_open(path, flags, mode), AT_FDCWD, path, flags, existed);
+    if (w) release();
+    return fd;
 }
 
 int open64(const char *path, int flags, ...) {
@@ -257,8 +284,12 @@ int open64(const char *path, int flags, ...) {
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
+    int w = watched_path(AT_FDCWD, path);
+    if (w) hold();
     int existed = existed_before(AT_FDCWD, path, flags);
-    return after_open(real_open64(path, flags, mode), AT_FDCWD, path, flags, existed);
+    int fd = after_open(real_open64(path, flags, mode), AT_FDCWD, path, flags, existed);
+    if (w) release();
+    return fd;
 }
 
 int openat(int at, const char *path, int flags, ...) {
@@ -267,8 +298,12 @@ int openat(int at, const char *path, int flags, ...) {
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
+    int w = watched_path(at, path);
+    if (w) hold();
     int existed = existed_before(at, path, flags);
-    return after_open(real_openat(at, path, flags, mode), at, path, flags, existed);
+    int fd = after_open(real_openat(at, path, flags, mode), at, path, flags, existed);
+    if (w) release();
+    return fd;
 }
 
 int openat64(int at, const char *path, int flags, ...) {
@@ -277,8 +312,12 @@ int openat64(int at, const char *path, int flags, ...) {
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
+    int w = watched_path(at, path);
+    if (w) hold();
     int existed = existed_before(at, path, flags);
-    return after_open(real_openat64(at, path, flags, mode), at, path, flags, existed);
+    int fd = after_open(real_openat64(at, path, flags, mode), at, path, flags, existed);
+    if (w) release();
+    return fd;
 }
 
 int creat(const char *path, mode_t mode) {
@@ -319,20 +358,25 @@ int close(int fd) {
 ssize_t write(int fd, const void *buf, size_t n) {
     init();
     if (!watched(fd)) return real_write(fd, buf, n);
+    hold();
     off_t at = lseek(fd, 0, SEEK_CUR);
-    if (fcntl(fd, F_GETFL) & O_APPEND) {
+    if (real_fcntl(fd, F_GETFL, NULL) & O_APPEND) {
         struct stat st;
         at = fstat(fd, &st) == 0 ? st.st_size : -1;
     }
     ssize_t done = real_write(fd, buf, n);
     if (done > 0) record(OP_WRITE, NULL, 0, fds[fd].ino, (uint64_t)at, buf, (size_t)done);
+    release();
     return done;
 }
 
 static ssize_t positioned(ssize_t (*real)(int, const void *, size_t, off_t), int fd,
                           const void *buf, size_t n, off_t at) {
+    if (!watched(fd)) return real(fd, buf, n, at);
+    hold();
     ssize_t done = real(fd, buf, n, at);
-    if (done > 0 && watched(fd)) record(OP_WRITE, NULL, 0, fds[fd].ino, (uint64_t)at, buf, (size_t)done);
+    if (done > 0) record(OP_WRITE, NULL, 0, fds[fd].ino, (uint64_t)at, buf, (size_t)done);
+    release();
     return done;
 }
 
@@ -473,8 +517,11 @@ void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t at) {
 }
 
 static int truncated(int (*real)(int, off_t), int fd, off_t len) {
+    if (!watched(fd)) return real(fd, len);
+    hold();
     int r = real(fd, len);
-    if (r == 0 && watched(fd)) record(OP_TRUNC, NULL, 0, fds[fd].ino, (uint64_t)len, NULL, 0);
+    if (r == 0) record(OP_TRUNC, NULL, 0, fds[fd].ino, (uint64_t)len, NULL, 0);
+    release();
     return r;
 }
 
@@ -493,9 +540,15 @@ static int synced(int (*real)(int), int fd) {
     uint64_t id = ((uint64_t)getpid() << 32) | atomic_fetch_add(&sync_counter, 1);
     int is_folder = folder(fd);
     uint64_t ino = is_folder ? 0 : fds[fd].ino;
+    hold();
     record(is_folder ? OP_DIRSYNC_BEGIN : OP_SYNC_BEGIN, NULL, 0, ino, id, NULL, 0);
+    release();
     int r = real(fd);
-    if (r == 0) record(is_folder ? OP_DIRSYNC_END : OP_SYNC_END, NULL, 0, ino, id, NULL, 0);
+    if (r == 0) {
+        hold();
+        record(is_folder ? OP_DIRSYNC_END : OP_SYNC_END, NULL, 0, ino, id, NULL, 0);
+        release();
+    }
     return r;
 }
 
@@ -535,17 +588,23 @@ static void removed(int at, const char *path) {
 
 int unlink(const char *path) {
     init();
+    int w = watched_path(AT_FDCWD, path);
+    if (w) hold();
     checked(AT_FDCWD, path);
     int r = real_unlink(path);
     if (r == 0) removed(AT_FDCWD, path);
+    if (w) release();
     return r;
 }
 
 int unlinkat(int at, const char *path, int flags) {
     init();
+    int w = watched_path(at, path);
+    if (w) hold();
     if (!(flags & AT_REMOVEDIR)) checked(at, path);
     int r = real_unlinkat(at, path, flags);
     if (r == 0) removed(at, path);
+    if (w) release();
     return r;
 }
 
@@ -571,21 +630,30 @@ static void renamed(int from_at, const char *from, int to_at, const char *to) {
 
 int rename(const char *from, const char *to) {
     init();
+    int w = watched_path(AT_FDCWD, from) || watched_path(AT_FDCWD, to);
+    if (w) hold();
     int r = real_rename(from, to);
     if (r == 0) renamed(AT_FDCWD, from, AT_FDCWD, to);
+    if (w) release();
     return r;
 }
 
 int renameat(int from_at, const char *from, int to_at, const char *to) {
     init();
+    int w = watched_path(from_at, from) || watched_path(to_at, to);
+    if (w) hold();
     int r = real_renameat(from_at, from, to_at, to);
     if (r == 0) renamed(from_at, from, to_at, to);
+    if (w) release();
     return r;
 }
 
 int renameat2(int from_at, const char *from, int to_at, const char *to, unsigned int flags) {
     init();
+    int w = watched_path(from_at, from) || watched_path(to_at, to);
+    if (w) hold();
     int r = real_renameat2(from_at, from, to_at, to, flags);
     if (r == 0) renamed(from_at, from, to_at, to);
+    if (w) release();
     return r;
 }
