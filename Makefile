@@ -65,7 +65,8 @@ bench: cli
 
 # Minutes, not seconds, and not part of `make test` (issue 15; RELIABILITY.md): each fuzz target
 # in fuzz/ for SOAK_FUZZ_SECONDS (600 by default), a backup of the 100,000-article desk while
-# 4 editors autosave, and 200 kills of the app while it is typed into.
+# 4 editors autosave, 200 kills of the app while it is typed into, and 1,000 power cuts of the
+# desk while the CLI saves.
 soak:
 	scripts/soak-fuzz.sh
 	scripts/soak-backup.sh
