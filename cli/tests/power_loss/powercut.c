@@ -436,18 +436,21 @@ ssize_t pwritev64(int fd, const struct iovec *iov, int count, off_t at) {
     return real_pwritev(fd, iov, count, at);
 }
 
-ssize_t pwritev2(int fd, const struct iovec *iov, int count, off_t at, int flags) {
+/* pwritev2 and its large-file name: recorded as unsupported, then passed on to libc's `symbol`. */
+static ssize_t vectored2(const char *symbol, int fd, const struct iovec *iov, int count, off_t at,
+                         int flags) {
     init();
-    unsupported(fd, "pwritev2");
-    ssize_t (*real)(int, const struct iovec *, int, off_t, int) = dlsym(RTLD_NEXT, "pwritev2");
+    unsupported(fd, symbol);
+    ssize_t (*real)(int, const struct iovec *, int, off_t, int) = dlsym(RTLD_NEXT, symbol);
     return real(fd, iov, count, at, flags);
 }
 
+ssize_t pwritev2(int fd, const struct iovec *iov, int count, off_t at, int flags) {
+    return vectored2("pwritev2", fd, iov, count, at, flags);
+}
+
 ssize_t pwritev64v2(int fd, const struct iovec *iov, int count, off_t at, int flags) {
-    init();
-    unsupported(fd, "pwritev64v2");
-    ssize_t (*real)(int, const struct iovec *, int, off_t, int) = dlsym(RTLD_NEXT, "pwritev64v2");
-    return real(fd, iov, count, at, flags);
+    return vectored2("pwritev64v2", fd, iov, count, at, flags);
 }
 
 /* A copy of a descriptor writes to the same file: it is watched as the original is. */
@@ -477,27 +480,29 @@ int dup3(int fd, int to, int flags) {
     return copied(fd, real_dup3(fd, to, flags));
 }
 
-/* Every fcntl command's argument is an int or a pointer: passed on as the one word it is. */
-int fcntl(int fd, int cmd, ...) {
+/* fcntl and fcntl64: a descriptor it copies is watched as the original is. */
+static int controlled(int fd, int cmd, void *arg) {
     init();
-    va_list ap;
-    va_start(ap, cmd);
-    void *arg = va_arg(ap, void *);
-    va_end(ap);
     int r = real_fcntl(fd, cmd, arg);
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) copied(fd, r);
     return r;
 }
 
-int fcntl64(int fd, int cmd, ...) {
-    init();
+/* Every fcntl command's argument is an int or a pointer: passed on as the one word it is. */
+int fcntl(int fd, int cmd, ...) {
     va_list ap;
     va_start(ap, cmd);
     void *arg = va_arg(ap, void *);
     va_end(ap);
-    int r = real_fcntl(fd, cmd, arg);
-    if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) copied(fd, r);
-    return r;
+    return controlled(fd, cmd, arg);
+}
+
+int fcntl64(int fd, int cmd, ...) {
+    va_list ap;
+    va_start(ap, cmd);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    return controlled(fd, cmd, arg);
 }
 
 static void *mapped(void *(*real)(void *, size_t, int, int, int, off_t), void *addr, size_t len,
