@@ -244,6 +244,14 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     );
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
+    // A section the cover note or a label left out around the piece names files it, when
+    // nothing nearer the copy did.
+    if rec.section.is_none() {
+        rec.section = rec
+            .dropped
+            .iter()
+            .find_map(|d| notes_above::section_named(d));
+    }
     body::bios_left_out(&mut rec);
     // An address anywhere in what was left out (notes to editors, a contact box), or behind a
     // link ("Email" in an author card), that spells an author's name is that author's; a press
@@ -589,6 +597,8 @@ mod late_rounds_tests;
 mod page_tests;
 #[cfg(test)]
 mod rounds_18_19_tests;
+#[cfg(test)]
+mod rounds_20_21_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -68,10 +68,30 @@ pub(super) fn section_in_label(text: &str) -> Option<String> {
         .map(|c| c[1].to_string())
 }
 
-/// "For: The Meridian - Analysis": a line labelling the paper a piece is for, and its section.
+/// The section a piece is for, as the wrapping left out around it names it: a line labelling the
+/// paper and the section ("For: The Meridian - Analysis", "Proposed section: Culture"), or the
+/// sender's own words ("for consideration in your Features section", "for The Meridian’s Features
+/// section", "offered for your Opinion pages").
+pub(super) fn section_named(text: &str) -> Option<String> {
+    text.lines()
+        .map(|line| line.trim().trim_matches(['*', '_', '#', ' ']))
+        .find_map(|line| section_in_label(line).or_else(|| super::section_field(line)))
+        .or_else(|| SECTION_IN_SENTENCE.captures(text).map(|c| c[1].to_string()))
+}
+
+/// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages":
+/// a section the sender names for the piece (a capitalised name, so "the right section" is none).
+static SECTION_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?i:for|in|to)\s+(?i:your|the|our)\s+(?:\p{Lu}\p{L}+(?:’s|'s)\s+)?(\p{Lu}\p{L}+)\s+(?i:section|pages)\b",
+    )
+});
+
+/// "For: The Meridian - Analysis", "FOR THE MERIDIAN - Opinion section": a line labelling the
+/// paper a piece is for, and its section.
 static FOR_PAPER_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:for|to)\s*:\s*(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}(?:\s*[–—|]\s*|\s+-\s+)(\p{Lu}\p{L}+)(?:\s+(?i:section|desk|pages?))?\s*$",
+        r"^(?i:for|to)\s*:?\s*(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}(?:\s*[–—|]\s*|\s+-\s+)(\p{Lu}\p{L}+)(?:\s+(?i:section|desk|pages?))?\s*$",
     )
 });
 
