@@ -103,6 +103,41 @@ static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(r"(?:^|\s)(?P<label>\p{Lu}[\p{Lu}&/\-]+(?: \p{Lu}[\p{Lu}&/\-]+){0,2}):\s+")
 });
 
+/// A page's properties as a notes app exports them under its title ("Author: …", "Status: Ready
+/// for desk", "Section: Culture", "Created: 14 May 2024 10:12", "Standfirst: …"): three or more
+/// lines, each a short label in sentence case and its value, at least one of them a field of the
+/// piece. Each line is read alone, so a label no form uses ("Status", "Last edited") neither
+/// runs into the field above it nor stops the sheet.
+pub(super) fn property_sheet(text: &str) -> Option<Vec<(String, String)>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_end_matches('\\').trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 3 || !lines.iter().all(|l| PROPERTY.is_match(l)) {
+        return None;
+    }
+    let fields: Vec<(String, String)> = lines
+        .iter()
+        .filter_map(|l| patterns::labelled(l))
+        .filter(|found| found.len() == 1)
+        .flatten()
+        .collect();
+    fields
+        .iter()
+        .any(|(label, _)| {
+            matches!(
+                label.as_str(),
+                "author" | "authors" | "byline" | "standfirst" | "section" | "headline" | "title"
+            )
+        })
+        .then_some(fields)
+}
+
+/// "Last edited: 17 May 2024 16:45": a label of one to three words, then its value.
+static PROPERTY: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^\p{Lu}[\p{L}()-]*(?: [\p{L}()-]+){0,2}:\s+\S"));
+
 /// A short paragraph speaking of "this form": the form's, not the piece's.
 pub(super) fn speaks_of_the_form(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && THIS_FORM.is_match(text)

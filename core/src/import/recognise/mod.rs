@@ -160,6 +160,26 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             rec.dropped.extend(blocks.pop().map(|b| b.text.clone()));
         }
     }
+    // A notes app's page properties under the title: the piece's fields where nothing else gave
+    // them (front matter wins), and none of its copy.
+    if let Some(i) = (1..blocks.len().min(HEAD_FIELDS_WITHIN))
+        .find(|&i| form::property_sheet(&blocks[i].markdown).is_some())
+        && let Some(fields) = form::property_sheet(&blocks[i].markdown)
+    {
+        let fields: Vec<(String, String)> = fields
+            .into_iter()
+            .filter(|(label, _)| match label.as_str() {
+                "headline" | "title" => meta.title.is_none(),
+                "standfirst" => meta.standfirst.is_none(),
+                "author" | "authors" | "byline" => meta.authors.is_empty(),
+                "section" => meta.section.is_none(),
+                "tags" | "keywords" => meta.tags.is_empty(),
+                _ => false,
+            })
+            .collect();
+        form::fill_from_form(&mut meta, &fields);
+        rec.dropped.push(blocks.remove(i).text.clone());
+    }
     // An academic byline: names with markers, their affiliations under it by marker.
     if meta.authors.is_empty()
         && let Some((authors, taken)) = numbered::numbered_byline(&blocks)
@@ -425,11 +445,11 @@ static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Note to editor:", "Note for the desk –", "Suggested image: …": a note to the desk closing the
+/// "Note to editor:", "Note for the desk –", "Editor notes:", "Suggested image: …": a note to the desk closing the
 /// copy (what to illustrate it with is the desk's choice, not the reader's text).
 static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?))\s*[:—–-]",
+        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:editor|desk)(?:['’]?s)?\s+notes?|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?))\s*[:—–-]",
     )
 });
 

@@ -59,3 +59,40 @@ fn a_section_the_cover_note_names_files_the_piece() {
     ]);
     assert_eq!(recognise(&doc(&lines)).unwrap().section, None);
 }
+
+#[test]
+fn a_notes_apps_page_properties_under_the_title_give_the_pieces_fields() {
+    let md = format!(
+        "# The bus that stopped and took the village with it\n\n\
+         Author: Ana Lopes\nStatus: Ready for desk\nSection: Society\nWord count: 640\n\
+         Created: 2 March 2024 09:10\nLast edited: 4 March 2024 17:02\n\
+         Standfirst: A valley without a bus loses its shop, then its school\n\n---\n\n\
+         {}\n\n{}\n\n{}\n\n---\n\n\
+         **Bio:** Ana Lopes is a reporter who writes about rural Portugal.\n\n\
+         **Editor notes:** photos from the valley available on request, link expires 24/05\n",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let doc = crate::import::read("note.md", md.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(
+        rec.standfirst,
+        "A valley without a bus loses its shop, then its school"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+
+    // Two labelled lines, or lines of which one is not a label, are no property sheet.
+    assert!(form::property_sheet("Author: Ana Lopes\nSection: Society").is_none());
+    assert!(
+        form::property_sheet("Author: Ana Lopes\nSection: Society\nshe wrote this on the train")
+            .is_none()
+    );
+    // Nor are labels that name nothing of the piece.
+    assert!(form::property_sheet("Status: done\nCreated: today\nLast edited: now").is_none());
+}
