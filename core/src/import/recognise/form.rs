@@ -176,9 +176,15 @@ fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> 
     Some(((field_named(label), parts.join(" ")), next))
 }
 
-/// A form's label: a few words, not a sentence (a question is one: "Previously published?").
+/// A form's label: a few words, not a sentence (a question is one: "Previously published?"). The
+/// choices or limits it gives in brackets ("Proposed section (News / Analysis / Opinion /
+/// Features / Culture)", "Standfirst (max. 40 words)") are the form's instructions, not its words.
 fn label_alone(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let named = match text.split_once('(') {
+        Some((label, rest)) if rest.trim_end().ends_with(')') => label,
+        _ => text,
+    };
+    let words = named.split_whitespace().count();
     (1..=LABEL_WORDS).contains(&words)
         && !text.ends_with(['.', '!', ';', ','])
         && patterns::labelled(text).is_none()

@@ -340,11 +340,22 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 14 && SIGNED.is_match(text))
         || (words <= 60 && SUBMITTED.is_match(text) && SUBMISSION_DETAIL.is_match(text))
         || (words <= 50 && TIP_CALL.is_match(text) && text.contains('@'))
+        || FORM_LABEL.is_match(text)
 }
+
+/// "AUTHOR BIO (max. 50 words)", "Declaration", "Short bio (max 40 words)": a form's label for
+/// the writer's bio or declaration, left alone once what it labels was taken; a bio's label is
+/// told from a subheading by its capitals or by the form's limit in brackets ("Declaration" alone
+/// heads nothing of a piece).
+static FORM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:(?:AUTHOR|CONTRIBUTOR)S?\s+)?(?:BIOS?|BIOGRAPHY)(?:\s*\(.*\))?|(?i:declaration)|(?i:(?:(?:author|contributor)s?\s+|short\s+)?(?:bios?|biography|declaration))\s*\((?i:max)[^)]*\))\s*:?$",
+    )
+});
 
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:declaration\s*:|(?:i|we)\s+(?:hereby\s+)?(?:confirm|declare|certify)\s+that\s+(?:this|the)\s+(?:article|piece|work|text|submission|op-?ed|manuscript)\b)",
+        r"^(?i:declaration\s*:|(?:i|we)\s+(?:hereby\s+)?(?:confirm|declare|certify)\s+that\s+(?:(?:this|the)\s+(?:article|piece|work|text|submission|op-?ed|manuscript)\b|this\s+is\s+(?:my|our)\s+(?:own\s+)?(?:original\s+)?work\b))",
     )
 });
 

@@ -96,3 +96,47 @@ fn a_notes_apps_page_properties_under_the_title_give_the_pieces_fields() {
     // Nor are labels that name nothing of the piece.
     assert!(form::property_sheet("Status: done\nCreated: today\nLast edited: now").is_none());
 }
+
+#[test]
+fn a_forms_label_with_its_choices_in_brackets_is_a_label_and_its_closing_labels_go() {
+    let mut lines = vec![
+        "CONTRIBUTOR SUBMISSION FORM",
+        "Please complete all fields.",
+        "Author name(s)",
+        "Ana Lopes",
+        "Proposed section (News / Analysis / Opinion / Features / Culture)",
+        "Society",
+        "Headline",
+        "The bus that stopped and took the village with it",
+        "Standfirst (max. 40 words)",
+        "A valley without a bus loses its shop, then its school.",
+        "Have you written for us before?",
+        "No",
+        "ARTICLE TEXT",
+    ];
+    lines.extend(COPY);
+    lines.extend([
+        "AUTHOR BIO (max. 50 words)",
+        "Ana Lopes is a reporter who writes about rural Portugal.",
+        "Declaration",
+        "I confirm that this is my original work and that it has not been published elsewhere.",
+        "Signed: Ana Lopes, 2 March 2024",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(
+        rec.standfirst,
+        "A valley without a bus loses its shop, then its school."
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("written for us"), "{}", rec.body);
+    // A subheading in the piece's own words stays.
+    assert!(!furniture::is_furniture("Author bios"));
+    assert!(!furniture::is_furniture("The Berlin Declaration"));
+}
