@@ -76,7 +76,12 @@ pub(super) fn section_named(text: &str) -> Option<String> {
     text.lines()
         .map(|line| line.trim().trim_matches(['*', '_', '#', ' ']))
         .find_map(|line| section_in_label(line).or_else(|| super::section_field(line)))
-        .or_else(|| SECTION_IN_SENTENCE.captures(text).map(|c| c[1].to_string()))
+        .or_else(|| {
+            FOR_PAPER_SECTION_FIRST
+                .captures(text.trim())
+                .or_else(|| SECTION_IN_SENTENCE.captures(text))
+                .map(|c| c[1].to_string())
+        })
 }
 
 /// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages":
@@ -129,14 +134,30 @@ pub(super) fn is_note_to_desk(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
     let in_capitals = letters.len() >= 8 && capitals * 10 >= letters.len() * 6;
+    in_capitals || is_worded_as_note(text)
+}
+
+/// A line to the desk by what it says, whatever its case: a headline in capitals says none of it.
+fn is_worded_as_note(text: &str) -> bool {
+    let text = text.trim();
     furniture::is_desk_note(text)
         || furniture::is_cover_note(text)
         || WORD_COUNT.is_match(text)
         || ATTENTION.is_match(text)
-        || in_capitals
         || text.split('|').count() >= 3
         || is_draft_label(text)
+        // "FOR THE MERIDIAN - Opinion section" over "draft sent 22/02, final 26/02 (cuts …)",
+        // however the note's lines were run together.
+        || FOR_PAPER_SECTION_FIRST.is_match(text)
 }
+
+/// A note opening with the paper and the section the piece is for ("FOR THE MERIDIAN - Opinion
+/// section", "For: The Courier | Opinion desk"), whatever follows.
+static FOR_PAPER_SECTION_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:for|to)\s*:?\s*(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}(?:\s*[–—|]\s*|\s+-\s+)(\p{Lu}\p{L}+)\s+(?i:section|desk|pages?)\b",
+    )
+});
 
 /// A standfirst rather than a headline: a long line, a sentence ended, or naming its writer.
 fn reads_as_standfirst(text: &str) -> bool {
@@ -172,7 +193,13 @@ pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
                 .iter()
                 .all(|b| b.kind != BlockKind::Title && note(b, framed))
             && blocks[at].text.split_whitespace().count() <= head::HEADLINE_WORDS
-            && !is_note_to_desk(&blocks[at].text)
+            // Framed by its standfirst and byline under a note, a line in capitals is the
+            // headline ("GERMANY'S HEAT PUMP PANIC WAS …"), unless its words are a note's.
+            && !(if framed {
+                is_worded_as_note(&blocks[at].text)
+            } else {
+                is_note_to_desk(&blocks[at].text)
+            })
     };
     // The line above the byline is the headline unless it reads as a standfirst: surely when it
     // ends its sentence or runs long (a headline does neither), and when a sentence ends inside

@@ -140,3 +140,48 @@ fn a_forms_label_with_its_choices_in_brackets_is_a_label_and_its_closing_labels_
     assert!(!furniture::is_furniture("Author bios"));
     assert!(!furniture::is_furniture("The Berlin Declaration"));
 }
+
+#[test]
+fn a_headline_in_capitals_under_a_line_to_the_desk_is_the_headline() {
+    let lines = with_copy(&[
+        "FOR THE COURIER - Society section draft sent 22/02, final 26/02 (cuts as agreed w/ desk)",
+        "THE BUS THAT STOPPED AND TOOK THE VILLAGE WITH IT",
+        "A valley without a bus loses its shop, then its school. The lesson for the rest of the \
+         country is about roads, not money",
+        "by Ana Lopes",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "THE BUS THAT STOPPED AND TOOK THE VILLAGE WITH IT"
+    );
+    assert!(rec.standfirst.starts_with("A valley without"), "{rec:#?}");
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+
+    // Without a note above, the same head reads as before.
+    let rec = recognise(&doc(&with_copy(&[
+        "THE BUS THAT STOPPED AND TOOK THE VILLAGE WITH IT",
+        "by Ana Lopes",
+    ])))
+    .unwrap();
+    assert_eq!(
+        rec.headline,
+        "THE BUS THAT STOPPED AND TOOK THE VILLAGE WITH IT"
+    );
+}
+
+#[test]
+fn a_name_joined_to_its_institution_word_by_a_hyphen_names_an_institution() {
+    assert_eq!(
+        patterns::affiliation_in_bio(
+            "Ana Lopes is a senior fellow at the Öko-Institut in Freiburg, where she works on heat."
+        )
+        .as_deref(),
+        Some("Öko-Institut")
+    );
+    assert!(patterns::is_institution_word("Max-Planck-Institut"));
+    assert!(!patterns::is_institution_word("non-university"));
+    assert!(!patterns::is_institution_word("think-tank"));
+}

@@ -248,8 +248,8 @@ static LIST_IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:,\s+\p{Lu}[\p{L}\p{M}'’\-]*)+,?\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’\-]*")
 });
 
-pub(in crate::import::recognise) fn is_institution_word(w: &str) -> bool {
-    let w = w
+pub(in crate::import::recognise) fn is_institution_word(word: &str) -> bool {
+    let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     // "University’s": the possessive is no part of the word.
@@ -257,7 +257,25 @@ pub(in crate::import::recognise) fn is_institution_word(w: &str) -> bool {
         .strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(&w);
-    INSTITUTIONS.split_whitespace().any(|k| k == w)
+    // "Öko-Institut", "Max-Planck-Institut": a name joined to its institution word by hyphens.
+    let joined = w
+        .rsplit_once('-')
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(_, last)| last)
+        .filter(|_| is_capitalised_compound(word));
+    INSTITUTIONS
+        .split_whitespace()
+        .any(|k| k == w || joined == Some(k))
+}
+
+/// A hyphenated name, each part capitalised ("Öko-Institut"), not a compound of common words
+/// ("non-university", "think-tank").
+fn is_capitalised_compound(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
