@@ -326,7 +326,17 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
         || is_to_the_desk_at_the_end(text)
+        || (text.split_whitespace().count() <= 40 && AGENCY_CREDIT.is_match(text.trim()))
 }
+
+/// "(Reporting by Sofia Andersson in Malmö; editing by Henrik Dahl)", "(Additional reporting by
+/// …)", "(Writing by …; Editing by …)": an agency's credits for its staff in brackets, not the
+/// piece's copy (a sentence of the copy opening "Reporting by Reuters showed …" has none).
+static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\((?i:(?:additional\s+)?(?:reporting|writing|compiled|edited|editing)\s+by)\s+\p{Lu}[^()]*(?:;\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by)\s+[^()]*)*\)\.?$",
+    )
+});
 
 /// Lines a writer or the desk sets after the piece for the desk, not the reader: the writer's
 /// declaration and signature a form asks for ("Declaration: I confirm that this article is my own

@@ -185,3 +185,25 @@ fn a_name_joined_to_its_institution_word_by_a_hyphen_names_an_institution() {
     assert!(!patterns::is_institution_word("non-university"));
     assert!(!patterns::is_institution_word("think-tank"));
 }
+
+#[test]
+fn reviewers_notes_signed_with_initials_and_an_agencys_credits_are_no_copy() {
+    let lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+        COPY[0],
+        "[ZK: Ana, can we double-check the 2019 date against the council's report?]",
+        COPY[1],
+        "[LH: ending ok? Maybe too gloomy. ZK: I like it, let's keep.]",
+        COPY[2],
+        "(Reporting by Ana Lopes in Viseu and Rui Costa in Guarda; editing by Marta Reis)",
+    ];
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("ZK:"), "{}", rec.body);
+    // A sentence of the copy about someone's reporting stays.
+    assert!(!furniture::is_furniture(
+        "Reporting by Reuters in 2023 showed the same pattern in other valleys."
+    ));
+}
