@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, class_words, find, find_all, is, text_content};
+use super::dom::{attr, children, class_words, find, find_all, is, name, parent, text_content};
 use super::furniture::furniture;
 use crate::import::{Meta, MetaAuthor};
 use crate::text::one_line;
@@ -87,9 +87,22 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
                     .any(|w| w == "byline" || w == "author"))
     };
     if names.is_empty()
-        && let Some(byline) = find(body, &byline)
+        && let Some(first) = find(body, &byline)
     {
-        names.push(text_content(&byline));
+        // Writers' chips side by side ("a.author-chip" once a writer): each names one, as the
+        // first does; a byline element alone names them all.
+        let side_by_side: Vec<Handle> = match (parent(&first), attr(&first, "class")) {
+            (Some(up), Some(class)) => children(&up)
+                .into_iter()
+                .filter(|n| name(n) == name(&first) && attr(n, "class").as_ref() == Some(&class))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if side_by_side.len() > 1 {
+            names.extend(side_by_side.iter().map(text_content));
+        } else {
+            names.push(text_content(&first));
+        }
     }
     let mut authors: Vec<MetaAuthor> = Vec::new();
     for name in names {

@@ -185,13 +185,21 @@ pub(super) fn is_tags_line(text: &str) -> bool {
 pub(super) fn is_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 60
         && (NOTICE.is_match(text.trim())
+            || VIEWS_AFTER_WHO.is_match(text.trim())
             || (text.split_whitespace().count() <= 40 && CREDIT_AT_END.is_match(text.trim())))
 }
 
-/// "Visitors on the Avenida in August. Photo: Courier archive": a caption, its credit closing it.
+/// "Europa Policy Lab is an independent think tank. The views expressed in this commentary are
+/// those of the authors …": a disclaimer after a sentence saying whose page it is.
+static VIEWS_AFTER_WHO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^.]{1,120}\.\s+(?i:the\s+)?(?i:views|opinions)\s+(?i:expressed|set out|in this)\b")
+});
+
+/// "Visitors on the Avenida in August. Photo: Courier archive": a caption, its credit closing it
+/// (a licence's version, "CC BY 2.0", is no sentence's end).
 static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"[.!?]\s+(?i:photo|photograph|picture|image|illustration|credit|photo credit)\s*:\s*[^.:]{1,60}\.?$",
+        r"[.!?]\s+(?i:photo|photograph|picture|image|illustration|credit|photo credit)\s*:\s*(?:[^.:]|\.\d){1,60}\.?$",
     )
 });
 

@@ -207,3 +207,29 @@ fn reviewers_notes_signed_with_initials_and_an_agencys_credits_are_no_copy() {
         "Reporting by Reuters in 2023 showed the same pattern in other valleys."
     ));
 }
+
+#[test]
+fn a_pages_writers_chips_side_by_side_its_lead_paragraph_and_its_disclaimer() {
+    let html = format!(
+        "<html><head><title>The bus that stopped</title></head><body><main><article>\
+         <h1>The bus that stopped and took the village with it</h1>\
+         <p class=\"article-lead\">A valley without a bus loses its shop, then its school.</p>\
+         <div class=\"article-authors\">\
+         <a href=\"/people/ana-lopes\" class=\"author-chip\">Ana Lopes</a>\
+         <a href=\"/people/rui-costa\" class=\"author-chip\">Rui Costa</a></div>\
+         <div class=\"article-body\"><p>{}</p><p>{}</p><p>{}</p>\
+         <p>Valleys at dusk. Photo: Marta Reis / Flickr (CC BY 2.0)</p></div>\
+         <div class=\"disclaimer\"><p>Rural Futures is an independent think tank. The views \
+         expressed in this commentary are those of the authors.</p></div>\
+         </article></main></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("page.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes", "Rui Costa"]);
+    assert_eq!(
+        rec.standfirst,
+        "A valley without a bus loses its shop, then its school."
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}

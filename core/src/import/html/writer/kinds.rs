@@ -43,4 +43,6 @@ pub(super) fn is_subtitle(node: &Handle) -> bool {
     .iter()
     .any(|w| has(w))
         || (has("sub") && (has("title") || has("heading")))
+        // "p.article-lead": a paragraph classed as the lead (not a lead image's figure).
+        || (is(node, "p") && has("lead"))
 }
