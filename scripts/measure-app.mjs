@@ -219,10 +219,15 @@ async function openAndClose(app, optionId) {
 // ---- keystroke to saved -----------------------------------------------------------------------
 
 const RECORD_TYPING = `
-  const r = window.__typing = { keys: [], inputs: [], states: [] };
+  const r = window.__typing = { keys: [], inputs: [], states: [], frames: [] };
   if (!window.__typingHooked) {
     window.__typingHooked = true;
-    document.addEventListener("keydown", () => window.__typing.keys.push(performance.now()), true);
+    document.addEventListener("keydown", () => {
+      const at = performance.now();
+      window.__typing.keys.push(at);
+      // The key's own work (ProseMirror's handlers, the DOM update) runs before the next frame.
+      requestAnimationFrame(() => window.__typing.frames.push(performance.now() - at));
+    }, true);
     document.addEventListener("input", () => window.__typing.inputs.push(performance.now()), true);
     const note = () => {
       const el = document.querySelector(".save-state");
@@ -285,6 +290,7 @@ async function keystrokes(app) {
     samples.push({
       keys: r.keys.length,
       typing_ms: ms(last - Math.min(...r.keys)),
+      key_to_frame_ms: r.frames.map(ms),
       last_key_to_saved_ms: ms(saved.at - last),
       last_key_to_saved_painted_ms: ms(r.painted - last),
       last_key_to_saving_ms: ms(saving.at - last),
@@ -452,6 +458,7 @@ async function main() {
     last_key_to_saving_ms: pickTyping("last_key_to_saving_ms"),
     saving_to_saved_ms: pickTyping("saving_to_saved_ms"),
     after_debounce_ms: pickTyping("after_debounce_ms"),
+    key_to_frame_ms: typing ? stats(typing.samples.flatMap((s) => s.key_to_frame_ms)) : null,
   };
   const report = {
     app: application,
@@ -488,6 +495,7 @@ async function main() {
     ["last key → saving (debounce)", summary.last_key_to_saving_ms, "ms"],
     ["saving → saved", summary.saving_to_saved_ms, "ms"],
     [`last key → saved − ${DEBOUNCE_MS} ms`, summary.after_debounce_ms, "ms"],
+    ["a key → the next frame (every key typed)", summary.key_to_frame_ms, "ms"],
   ];
   const lines = [
     "figure | first launch | median (min–max) | n",
