@@ -55,6 +55,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             !(bio_of(b, &closing_names).is_some()
                 || patterns::is_unnamed_bio(&b.text)
                 || furniture::is_furniture(&b.text)
+                || counts_alone(b)
                 || patterns::signature(&b.text).is_some()
                 || role_alone(&b.text)
                 || is_contact_line(&b.text)
@@ -134,7 +135,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.dropped.push(block.text.clone());
         } else if name_alone
             || i >= tail
-            || (i >= closing_run && role_alone(&block.text))
+            || (i >= closing_run && (role_alone(&block.text) || counts_alone(block)))
             || furniture::is_furniture(&block.text)
             || furniture::is_tags_line(&block.text)
         {
@@ -287,4 +288,12 @@ pub(super) fn attach_email(rec: &mut Recognised, email: String) {
     {
         a.email = Some(email);
     }
+}
+
+/// "1.3K 41", "12" in a paragraph of their own after the text: a post's claps, likes or
+/// comments (a table's figures, in the copy, are no paragraphs of their own after it).
+pub(super) fn counts_alone(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph
+        && b.text.split_whitespace().count() <= 4
+        && furniture::is_bare_counts(&b.text)
 }

@@ -63,11 +63,12 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
         mark_subheadings(&mut blocks);
     }
     // A piece never ends on a heading: one after the last paragraph heads a page's furniture
-    // ("Never miss an argument", an author card's name).
-    while blocks
-        .last()
-        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title))
-    {
+    // ("Never miss an argument", an author card's name); nor on a post's bare counts ("12", "4")
+    // left over the comments' heading once the bio and the subscribe box above them went.
+    while blocks.last().is_some_and(|b| {
+        matches!(b.kind, BlockKind::Heading(_) | BlockKind::Title)
+            || (body.len() > 1 && super::body::counts_alone(b))
+    }) {
         blocks.pop();
     }
     let top = blocks

@@ -40,10 +40,10 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A page's controls and labels, alone on their line: "Advertisement", "Download PDF", "Cite
-/// this", "View profile".
+/// this", "View profile", a paywall's badge ("★ Member-only story").
 static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|(?:view|see) all of .{1,60}['’]s? (?:posts|articles|stories)|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|(?:★\s*)?members?[- ]only(?: story| post| article)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|(?:view|see) all of .{1,60}['’]s? (?:posts|articles|stories)|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
     )
 });
 
@@ -206,6 +206,13 @@ static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// "1.4K", "312": a count of claps, likes or views.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*\s*[KkMm]?$"));
 
+/// "1.3K 41", "12": a row of bare counts (claps, likes, comments), a word of none of them.
+pub(super) fn is_bare_counts(text: &str) -> bool {
+    let mut counts = text.split_whitespace().peekable();
+    counts.peek().is_some()
+        && counts.all(|c| COUNT.is_match(c) || !c.chars().any(char::is_alphanumeric))
+}
+
 pub(super) fn is_post_meta(text: &str) -> bool {
     if COUNT.is_match(text.trim()) {
         return true;
@@ -220,8 +227,8 @@ pub(super) fn is_post_meta(text: &str) -> bool {
         return parts.iter().all(|p| is_post_meta(p));
     }
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
-    // Counts without words ("1,284", "142 18"): views, likes, comments.
-    let counts = !text.chars().any(char::is_alphabetic);
+    // Counts without words ("1,284", "142 18", "1.3K 41"): views, likes, comments.
+    let counts = is_bare_counts(text);
     if text.split_whitespace().count() <= 12 && (counts || POST_META.is_match(text.trim_end())) {
         return true;
     }

@@ -155,6 +155,14 @@ pub(super) fn take_head(
     page: &mut bool,
     plain: bool,
 ) {
+    // A page's controls or badge straight under the headline ("★ Member-only story") stand
+    // between it and its dek; they go here as they would from the body.
+    while rest
+        .first()
+        .is_some_and(|b| super::furniture::is_page_control(&b.text))
+    {
+        rec.dropped.push(rest.remove(0).text.clone());
+    }
     // A heading straight under the headline that runs to a sentence is the standfirst, not a
     // subheading: Markdown writers set their dek as `## …`.
     let dek =

@@ -194,7 +194,11 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if above > 0 && above < blocks.len() {
         blocks.rotate_left(above);
     }
-    rec.section = meta.section.clone();
+    // A paywall's badge over the headline ("★ Member-only story") files the piece nowhere.
+    rec.section = meta
+        .section
+        .clone()
+        .filter(|s| !furniture::is_page_control(s));
     // "Submission to The Meridian – Society section" among the lines left out above the copy:
     // the section after the paper's name.
     if rec.section.is_none() {

@@ -233,3 +233,31 @@ fn a_pages_writers_chips_side_by_side_its_lead_paragraph_and_its_disclaimer() {
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_paywalls_badge_the_dek_under_it_and_a_posts_bare_counts_go() {
+    let html = format!(
+        "<html><body><main><article><h1>The bus that stopped and took the village with it</h1>\
+         <p>★ Member-only story</p>\
+         <h2>A valley without a bus loses its shop, then its school. Then it loses its young.</h2>\
+         <p>1.3K 41</p><p>{}</p><p>{}</p><p>{}</p><p>1.3K 41</p>\
+         <h3>Discussion about this post</h3></article></main></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("post.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.section, None);
+    assert!(rec.standfirst.starts_with("A valley without"), "{rec:#?}");
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    // A paragraph of figures inside the copy stays.
+    let lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+        COPY[0],
+        "71.8",
+        COPY[1],
+        COPY[2],
+    ];
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.contains("71.8"), "{}", rec.body);
+}
