@@ -155,12 +155,13 @@ pub(super) fn take_head(
     page: &mut bool,
     plain: bool,
 ) {
-    // A page's controls or badge straight under the headline ("★ Member-only story") stand
-    // between it and its dek; they go here as they would from the body.
-    while rest
-        .first()
-        .is_some_and(|b| super::furniture::is_page_control(&b.text))
-    {
+    // A page's controls or badge straight under the headline ("★ Member-only story"), or its
+    // lead image's caption and credit ("… Photo: NAME / Flickr (CC BY 2.0)"), stand between it
+    // and its dek or standfirst; they go here as they would from the body.
+    while rest.first().is_some_and(|b| {
+        b.kind == BlockKind::Paragraph
+            && (super::furniture::is_page_control(&b.text) || super::furniture::is_notice(&b.text))
+    }) {
         rec.dropped.push(rest.remove(0).text.clone());
     }
     // A heading straight under the headline that runs to a sentence is the standfirst, not a

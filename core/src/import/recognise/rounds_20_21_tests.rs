@@ -261,3 +261,18 @@ fn a_paywalls_badge_the_dek_under_it_and_a_posts_bare_counts_go() {
     let rec = recognise(&doc(&lines)).unwrap();
     assert!(rec.body.contains("71.8"), "{}", rec.body);
 }
+
+#[test]
+fn a_lead_images_credit_above_the_standfirst_stands_aside() {
+    let html = format!(
+        "<html><body><main><article><h1>The bus that stopped and took the village with it</h1>\
+         <p>The valley road in March. Photo: Marta Reis / Flickr (CC BY 2.0)</p>\
+         <p><strong><em>A valley without a bus loses its shop, then its school. Ana Lopes \
+         argues that the answer is roads, not money.</em></strong></p>\
+         <p>{}</p><p>{}</p><p>{}</p></article></main></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("blog.html", html.as_bytes()).unwrap()).unwrap();
+    assert!(rec.standfirst.starts_with("A valley without"), "{rec:#?}");
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
