@@ -371,13 +371,21 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_head
         return;
     };
     let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+    let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
+    // A block quote between the headline and the byline that quotes no one ("> Estonia runs
+    // almost all of its public services online. …") is how a Markdown note sets its standfirst.
+    let set_apart = first.kind == BlockKind::Quote
+        && before_byline
+        && !first
+            .text
+            .trim_start()
+            .starts_with(['“', '"', '‘', '\'', '«', '„']);
     // A bio set at the top, as some writers do, is not the standfirst.
-    let prose = first.kind == BlockKind::Paragraph
+    let prose = (first.kind == BlockKind::Paragraph || set_apart)
         && first.text.split_whitespace().count() <= MAX_STANDFIRST_WORDS
         && patterns::bio_subject(&first.text, &known).is_none();
     let named = patterns::standfirst_authors(&first.text)
         .or_else(|| patterns::standfirst_speakers(&first.text));
-    let before_byline = rest.get(1).is_some_and(|b| head_byline(&b.text).is_some());
     // Straight under the headline, before any byline, a paragraph of a sentence or three that is
     // followed by a longer one: how plain text sets a standfirst.
     let words = first.text.split_whitespace().count();

@@ -276,3 +276,28 @@ fn a_lead_images_credit_above_the_standfirst_stands_aside() {
     assert!(rec.standfirst.starts_with("A valley without"), "{rec:#?}");
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_block_quote_between_the_headline_and_the_byline_is_the_standfirst() {
+    let md = format!(
+        "# The bus that stopped and took the village with it\n\n\
+         > A valley without a bus loses its shop, then its school\n\nby Ana Lopes\n\n{}\n\n{}\n\n{}\n",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("note.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "A valley without a bus loses its shop, then its school"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+
+    // A quotation there is the copy's, not a standfirst.
+    let md = format!(
+        "# The bus that stopped and took the village with it\n\n\
+         > “Without the bus, we are nobody,” says the mayor\n\nby Ana Lopes\n\n{}\n\n{}\n",
+        COPY[0], COPY[1]
+    );
+    let rec = recognise(&crate::import::read("note.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.standfirst, "");
+}
