@@ -98,8 +98,21 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
                 .collect(),
             _ => Vec::new(),
         };
+        // "By <a>Radu Ionescu</a>, Policy Officer": the writers the byline links to, without the
+        // job title set after them (a row of post metadata links to more than writers).
+        let whole = text_content(&first);
+        let just_names = !whole.contains(['·', '|']) && !whole.chars().any(|c| c.is_ascii_digit());
+        let linked: Vec<String> = find_all(&first, &|n| is(n, "a"))
+            .iter()
+            .filter(|_| just_names)
+            .map(text_content)
+            .map(|t| one_line(&t))
+            .filter(|t| looks_like_a_name(t))
+            .collect();
         if side_by_side.len() > 1 {
             names.extend(side_by_side.iter().map(text_content));
+        } else if !linked.is_empty() {
+            names.extend(linked);
         } else {
             names.push(text_content(&first));
         }
@@ -210,6 +223,16 @@ fn strip_site_name(title: &str) -> String {
         }
         _ => title,
     }
+}
+
+/// "Radu Ionescu", "Anne-Marie de Vries": two to five words, the first and last capitalised.
+fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=5).contains(&words.len())
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && !text.chars().any(|c| c.is_ascii_digit() || c == '@')
 }
 
 #[cfg(test)]

@@ -301,3 +301,17 @@ fn a_block_quote_between_the_headline_and_the_byline_is_the_standfirst() {
     let rec = recognise(&crate::import::read("note.md", md.as_bytes()).unwrap()).unwrap();
     assert_eq!(rec.standfirst, "");
 }
+
+#[test]
+fn a_byline_linking_to_its_writer_before_a_job_title_names_one_writer() {
+    let html = format!(
+        "<html><body><main><article><h1>The bus that stopped and took the village with it</h1>\
+         <p class=\"meta\"><span class=\"author\">By <a href=\"/team/ana-lopes/\">Ana Lopes</a>, \
+         Policy Officer</span> <span>6 min read</span></p>\
+         <p>{}</p><p>{}</p><p>{}</p></article></main></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("ngo.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
