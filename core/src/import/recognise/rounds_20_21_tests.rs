@@ -315,3 +315,30 @@ fn a_byline_linking_to_its_writer_before_a_job_title_names_one_writer() {
     assert_eq!(names(&rec), ["Ana Lopes"]);
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_news_pages_intro_is_the_standfirst_and_its_reporters_linked_address_theirs() {
+    let html = format!(
+        "<html><body><main><article class=\"story\">\
+         <h1>The bus that stopped and took the village with it</h1>\
+         <p class=\"story-intro\">A valley without a bus loses its shop, then its school</p>\
+         <div class=\"story-byline\"><span class=\"author\">Ana Lopes</span></div>\
+         <div class=\"story-body\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"story-contact\"><p>Contact the reporter: \
+         <a href=\"mailto:ana.lopes@example.org\">ana.lopes@example.org</a></p></div>\
+         <footer><a href=\"mailto:desk@example.org\">desk@example.org</a></footer>\
+         </article></main></body></html>",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("news.html", html.as_bytes()).unwrap()).unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "A valley without a bus loses its shop, then its school"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("ana.lopes@example.org")
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}

@@ -43,6 +43,7 @@ pub(super) fn is_subtitle(node: &Handle) -> bool {
     .iter()
     .any(|w| has(w))
         || (has("sub") && (has("title") || has("heading")))
-        // "p.article-lead": a paragraph classed as the lead (not a lead image's figure).
-        || (is(node, "p") && has("lead"))
+        // "p.article-lead", "p.story-intro": a paragraph classed as the lead or intro (not a
+        // lead image's figure, not a wrapper around the first paragraphs).
+        || (is(node, "p") && (has("lead") || has("intro")))
 }
