@@ -21,6 +21,7 @@ mod tests;
 mod writer;
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, parse_document};
@@ -38,6 +39,8 @@ use super::inline::{Span, render};
 use super::{BadFile, Block, BlockKind, Document, Format, Meta, MetaAuthor};
 use crate::text::one_line;
 
+/// An author box the extractor cut is looked for after this many of the last blocks it kept.
+const BOX_CUT_WITHIN: usize = 4;
 /// Elements nested deeper than this are not read (a page built to exhaust the stack).
 const MAX_DEPTH: usize = 200;
 
@@ -183,12 +186,16 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
         .blocks
         .last()
         .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
-    let before_last = content
+    // The blocks before the last, nearest first: an author box the extractor cut may stand
+    // after any of them (after the "About the authors" heading it kept, before the box it kept).
+    let before_last: Vec<Handle> = content
         .blocks
         .iter()
         .rev()
-        .nth(1)
-        .and_then(|b| page::elements_reading(body, &b.text).into_iter().next());
+        .skip(1)
+        .take(BOX_CUT_WITHIN)
+        .filter_map(|b| page::elements_reading(body, &b.text).into_iter().next())
+        .collect();
 
     let mut out = Writer::default();
     out.head = true;
@@ -223,23 +230,28 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
         let (mut boxes, tag_lists) = page::footer_parts(body, order.end(&last), &order);
         // An author box the extractor cut from between the text and its last paragraph (a
         // disclaimer it kept) is the article's too.
-        if boxes.is_empty()
-            && let Some(before_last) = &before_last
-        {
+        if boxes.is_empty() {
             let kept: Vec<String> = out
                 .blocks
                 .iter()
                 .map(|b| crate::text::fold(&b.text))
                 .collect();
-            let (inside, _) = page::footer_parts(body, order.end(before_last), &order);
-            boxes.extend(inside.into_iter().filter(|b| {
-                order.end(b) <= order.end(&last) && {
-                    let text = crate::text::fold(&one_line(&text_content(b)));
-                    !kept
-                        .iter()
-                        .any(|k| !k.is_empty() && text.contains(k.as_str()))
+            for before in &before_last {
+                let (inside, _) = page::footer_parts(body, order.end(before), &order);
+                for b in inside {
+                    let text = crate::text::fold(&one_line(&text_content(&b)));
+                    let cut = order.end(&b) <= order.end(&last)
+                        && !kept
+                            .iter()
+                            .any(|k| !k.is_empty() && text.contains(k.as_str()));
+                    if cut && !boxes.iter().any(|x| Rc::ptr_eq(x, &b)) {
+                        boxes.push(b);
+                    }
                 }
-            }));
+                if !boxes.is_empty() {
+                    break;
+                }
+            }
         }
         out.author_box = true;
         for b in boxes {
