@@ -113,7 +113,29 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
     if reader.blocks.is_empty() {
         return Err(BadFile::new("has no text"));
     }
-    let warnings = reader.warnings(&footnotes, &endnotes, &comments);
+    let mut warnings = reader.warnings(&footnotes, &endnotes, &comments);
+    // The page header and footer are no copy, but the writer may have put their address only
+    // there ("ivana.kovacevic@gmail.com | +385 …"): told, so that one spelling the writer's name
+    // can be theirs.
+    let mut margins = Vec::new();
+    for name in rels
+        .targets_of("header")
+        .into_iter()
+        .chain(rels.targets_of("footer"))
+    {
+        if let Some(xml) = package.part(&name)? {
+            let doc = parse_xml(&name, &xml)?;
+            let text: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+            margins.extend(crate::import::contact::find_emails(&text.join(" ")));
+        }
+    }
+    margins.dedup();
+    if !margins.is_empty() {
+        warnings.push(format!(
+            "left out the page header and footer, with the address(es): {}",
+            margins.join(", ")
+        ));
+    }
     // The file's title property is a working title ("Pension op-ed v3"); it stands in only when
     // the copy has no headline of its own: a heading, or a short line set apart in bold or italic
     // just above a "By …" line (or above the standfirst above one), or just above a standfirst

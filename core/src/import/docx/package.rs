@@ -181,6 +181,18 @@ impl Rels {
         found.first().map(|(_, resolved)| (*resolved).clone())
     }
 
+    /// Every part of a kind, in the order of their ids (a section's headers, its footers).
+    pub(super) fn targets_of(&self, kind: &str) -> Vec<String> {
+        let mut found: Vec<(&String, &String)> = self
+            .by_id
+            .iter()
+            .filter(|(_, (k, _, _, external))| k == kind && !external)
+            .map(|(id, (_, _, resolved, _))| (id, resolved))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, r)| r.clone()).collect()
+    }
+
     /// A target as written in the relationship (`media/image1.png`, `https://…`).
     pub(super) fn written(&self, id: &str) -> Option<&str> {
         self.by_id.get(id).map(|(_, target, _, _)| target.as_str())

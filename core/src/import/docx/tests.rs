@@ -688,3 +688,28 @@ fn markdown_characters_in_word_text_are_escaped() {
     let body = p("Heading2", &r("", "1. Start"));
     assert_eq!(markdown(&read_ok(&docx(&body, &[]))), vec!["## 1\\. Start"]);
 }
+
+#[test]
+fn an_address_in_the_page_footer_is_told_not_read_as_copy() {
+    let rels = rels_xml(&[("rId9", "footer", "footer1.xml", false)]);
+    let footer = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:ftr xmlns:w=\"{W}\">{}</w:ftr>",
+        p("", &r("", "ana.lopes@example.org | +351 21 000 0000"))
+    );
+    let body = p("", &r("", "The bus that stopped."));
+    let doc = read_ok(&docx(
+        &body,
+        &[
+            ("word/_rels/document.xml.rels", rels),
+            ("word/footer1.xml", footer),
+        ],
+    ));
+    assert_eq!(markdown(&doc), vec!["The bus that stopped."]);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("ana.lopes@example.org")),
+        "{:?}",
+        doc.warnings
+    );
+}

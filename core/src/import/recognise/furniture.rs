@@ -366,7 +366,18 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 60 && SUBMITTED.is_match(text) && SUBMISSION_DETAIL.is_match(text))
         || (words <= 50 && TIP_CALL.is_match(text) && text.contains('@'))
         || FORM_LABEL.is_match(text)
+        || (words <= 30 && THANKS_TO_DESK.is_match(text) && ASKS_THE_DESK.is_match(text))
 }
+
+/// "Thanks again for the commission, Sophie – let me know if you need any changes!": the writer
+/// thanking the editor, to the desk, not the reader.
+static THANKS_TO_DESK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:(?:many\s+)?thanks|thank\s+you)\b"));
+static ASKS_THE_DESK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:let me know|get in touch|if you need|any (?:changes|edits|questions)|for (?:the|this) commission|for considering|happy to (?:make|cut|edit|change))\b",
+    )
+});
 
 /// "AUTHOR BIO (max. 50 words)", "Declaration", "Short bio (max 40 words)": a form's label for
 /// the writer's bio or declaration, left alone once what it labels was taken; a bio's label is

@@ -386,3 +386,22 @@ fn an_author_box_the_extractor_cut_before_one_it_kept_is_read() {
         Some("ana.lopes@example.org")
     );
 }
+
+#[test]
+fn a_thank_you_to_the_editor_after_the_bio_is_to_the_desk() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.extend([
+        "Ana Lopes is a reporter who writes about rural Portugal.",
+        "Thanks again for the commission, Marta – let me know if you need any changes!",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    // Thanks in the copy, asking nothing of the desk, stay.
+    assert!(!furniture::is_furniture(
+        "Thank you, said the mayor, for the bus that never came."
+    ));
+}
