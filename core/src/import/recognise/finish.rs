@@ -57,6 +57,7 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
                 .join(", ")
         ));
     }
+    unbolded_headings(&mut blocks);
     bold_subheadings(&mut blocks);
     typed_lists(&mut blocks);
     if format == Format::Text {
@@ -189,6 +190,32 @@ fn marked_subheading(b: &mut Block) {
 /// A short paragraph set wholly in bold, standing alone between paragraphs of the body and not
 /// ending as a sentence does: a subheading (".md" `**…**`, Word's bold Normal paragraphs, a page's
 /// `<p><strong>`).
+/// "### **The problem of provenance**", as Google Docs exports a heading set in bold: the heading
+/// is the mark, so the bold around all of it goes.
+fn unbolded_headings(blocks: &mut [Block]) {
+    for b in blocks
+        .iter_mut()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+    {
+        let md = b.markdown.trim();
+        let hashes = md.len() - md.trim_start_matches('#').len();
+        let (marks, rest) = md.split_at(hashes);
+        let rest = rest.trim();
+        let inner = rest
+            .strip_prefix("**")
+            .and_then(|m| m.strip_suffix("**"))
+            .or_else(|| rest.strip_prefix("__").and_then(|m| m.strip_suffix("__")))
+            .filter(|i| !i.is_empty() && !i.contains("**") && !i.contains("__"));
+        if let Some(inner) = inner {
+            b.markdown = if marks.is_empty() {
+                inner.trim().to_string()
+            } else {
+                format!("{marks} {}", inner.trim())
+            };
+        }
+    }
+}
+
 fn bold_subheadings(blocks: &mut [Block]) {
     for i in 1..blocks.len().saturating_sub(1) {
         let b = &blocks[i];

@@ -75,7 +75,11 @@ pub(super) fn section_in_label(text: &str) -> Option<String> {
 pub(super) fn section_named(text: &str) -> Option<String> {
     text.lines()
         .map(|line| line.trim().trim_matches(['*', '_', '#', ' ']))
-        .find_map(|line| section_in_label(line).or_else(|| super::section_field(line)))
+        .find_map(|line| {
+            section_in_label(line)
+                .or_else(|| super::section_field(line))
+                .or_else(|| SECTION_FIELD_FIRST.captures(line).map(|c| c[1].to_string()))
+        })
         .or_else(|| {
             FOR_PAPER_SECTION_FIRST
                 .captures(text.trim())
@@ -83,6 +87,14 @@ pub(super) fn section_named(text: &str) -> Option<String> {
                 .map(|c| c[1].to_string())
         })
 }
+
+/// "Proposed section: Culture  Word count: 826": a section field with the note's next field run
+/// onto its line.
+static SECTION_FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:suggested|proposed|preferred|intended|target)\s+)?(?i:section)\s*:\s*(\p{Lu}\p{L}+)(?:\s|$)",
+    )
+});
 
 /// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages":
 /// a section the sender names for the piece (a capitalised name, so "the right section" is none).

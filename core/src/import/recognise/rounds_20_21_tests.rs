@@ -405,3 +405,19 @@ fn a_thank_you_to_the_editor_after_the_bio_is_to_the_desk() {
         "Thank you, said the mayor, for the bus that never came."
     ));
 }
+
+#[test]
+fn a_google_docs_exports_bold_headings_and_its_proposed_section() {
+    let md = format!(
+        "DRAFT 4 – FOR THE COURIER – please do not circulate\n\n\
+         Proposed section: Society  \nWord count: 640 (excl. bios)\n\n\
+         # **The bus that stopped and took the village with it**\n\n\
+         ## **A valley without a bus loses its shop, then its school. Then it loses its young.**\n\n\
+         **Ana Lopes**\n\n{}\n\n### **Roads, not money**\n\n{}\n\n{}\n",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("gdocs.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.contains("## Roads, not money\n"), "{}", rec.body);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
