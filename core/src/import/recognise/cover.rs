@@ -28,10 +28,10 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 /// The writer speaking to the editor ("I", "you") …
 static FIRST_OR_SECOND_PERSON: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|you|your|we|our)\b"));
-/// … about the submission.
+/// … about the submission ("the piece below", not "the neighbourhoods below the castle").
 static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|below|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
+        r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
     )
 });
 /// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
@@ -74,8 +74,20 @@ static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn about_the_submission(text: &str) -> bool {
-    FIRST_OR_SECOND_PERSON.is_match(text) && ABOUT_THE_SUBMISSION.is_match(text)
+    FIRST_OR_SECOND_PERSON.is_match(text)
+        && (ABOUT_THE_SUBMISSION.is_match(text)
+            || BELOW.captures_iter(text).any(|c| {
+                c.get(1).is_none_or(|next| {
+                    !matches!(
+                        next.as_str().to_lowercase().as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "our"
+                    )
+                })
+            }))
 }
+
+/// "below" and the word after it: "the piece below", "pasted below:", not "below the castle".
+static BELOW: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbelow\b(?:\s+(\w+))?"));
 
 /// A line of a signature: a name, a role or an employer, an address, a number.
 fn signature_line(text: &str) -> bool {

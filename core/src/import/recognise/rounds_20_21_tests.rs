@@ -421,3 +421,28 @@ fn a_google_docs_exports_bold_headings_and_its_proposed_section() {
     assert!(rec.body.contains("## Roads, not money\n"), "{}", rec.body);
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_first_paragraph_speaking_to_the_reader_of_a_place_below_another_is_copy() {
+    let md = format!(
+        "---\ntitle: \"The bus that stopped and took the village with it\"\nauthor: Ana Lopes\n---\n\n\
+         Walk through the valley on a weekday morning and you will hear more sheep than \
+         children. The villages below the ridge, once home to miners and their families, now have \
+         the oldest population in the country.\n\n{}\n\n{}\n\n{}\n",
+        COPY[0], COPY[1], COPY[2]
+    );
+    let rec = recognise(&crate::import::read("piece.md", md.as_bytes()).unwrap()).unwrap();
+    assert!(
+        rec.body.starts_with("Walk through the valley"),
+        "{}",
+        rec.body
+    );
+    // A note about the piece below it is still the sender's.
+    assert!(
+        cover::head(&[&Block::paragraph(
+            "Hello, I hope you are well: you will find my piece on rural buses pasted below, about \
+         eight hundred words long."
+        )])
+        .0 > 0
+    );
+}
