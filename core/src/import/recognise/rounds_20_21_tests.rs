@@ -446,3 +446,20 @@ fn a_first_paragraph_speaking_to_the_reader_of_a_place_below_another_is_copy() {
         .0 > 0
     );
 }
+
+#[test]
+fn a_short_name_a_dash_and_a_universitys_full_name_are_one_institution() {
+    assert_eq!(
+        patterns::affiliation_in_bio(
+            "Ana Lopes is a researcher in urban studies at ISCTE – University Institute of \
+             Lisbon and a co-founder of the housing collective Morar em Lisboa."
+        )
+        .as_deref(),
+        Some("ISCTE – University Institute of Lisbon")
+    );
+    // A site after the dash is still no part of the institution.
+    assert_eq!(
+        patterns::without_trailing_place("INRAE – Centre Occitanie-Montpellier"),
+        "INRAE"
+    );
+}

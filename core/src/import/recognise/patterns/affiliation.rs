@@ -20,6 +20,13 @@ static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// " – University Institute of Lisbon": a dash, then a name in capitals with its small words.
+static ACRONYM_DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+[–—-]\s+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|for|and|the|de|da|do|di|des|du|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*)",
+    )
+});
+
 pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<String> {
     // "the European Parliament for Belgium": the seat it is for is no part of the institution.
     let without_seat = |org: &str| -> String {
@@ -51,6 +58,14 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 .find(&bio[m.end()..])
                 .filter(|_| m.as_str().contains(" for ") || m.as_str().contains(" of "))
                 .map_or(m.end(), |l| m.end() + l.end());
+            // "at ISCTE – University Institute of Lisbon": a short name in capitals, a dash and
+            // the full name are one institution's name.
+            let listed = ACRONYM_DASH_NAME
+                .captures(&bio[m.end()..])
+                .filter(|_| is_acronym(m.as_str()))
+                .and_then(|c| c.name("name"))
+                .filter(|n| n.as_str().split_whitespace().any(is_institution_word))
+                .map_or(listed, |n| m.end() + n.end());
             let org = UNIVERSITY_AFTER
                 .captures(&bio[m.end()..])
                 .and_then(|u| u.name("uni"))
@@ -384,9 +399,14 @@ pub(in crate::import::recognise) fn without_trailing_place(affiliation: &str) ->
     {
         return org.trim().to_string();
     }
-    // "INRAE – Centre Occitanie-Montpellier": the institution, then its site or unit.
-    if let Some((org, _)) = affiliation.split_once(" – ")
+    // "INRAE – Centre Occitanie-Montpellier": the institution, then its site or unit; but
+    // "ISCTE – University Institute of Lisbon" is a short name and the full one, a university
+    // being no site of anything.
+    if let Some((org, after)) = affiliation.split_once(" – ")
         && (is_acronym(org.trim()) || names_institution(org))
+        && !after
+            .split_whitespace()
+            .any(|w| fold(w).starts_with("univers"))
     {
         return org.trim().to_string();
     }
