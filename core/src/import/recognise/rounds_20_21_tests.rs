@@ -463,3 +463,16 @@ fn a_short_name_a_dash_and_a_universitys_full_name_are_one_institution() {
         "INRAE"
     );
 }
+
+#[test]
+fn an_assembly_is_an_institution_and_a_members_seat_no_part_of_it() {
+    assert_eq!(
+        patterns::affiliation_in_bio(
+            "Ana Lopes is a member of the Porto City Assembly for the Bonfim district and chairs \
+             its committee on transport."
+        )
+        .as_deref(),
+        Some("Porto City Assembly")
+    );
+    assert!(patterns::is_institution_word("Assembly"));
+}

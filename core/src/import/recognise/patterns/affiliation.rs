@@ -20,6 +20,10 @@ static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// " district", " constituency": a seat named after a member's institution.
+static SEAT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(?i:district|constituency|ward|riding|electorate)\b"));
+
 /// " – University Institute of Lisbon": a dash, then a name in capitals with its small words.
 static ACRONYM_DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -76,6 +80,12 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
                 && IN_CITY
                     .captures(&bio[m.end()..])
                     .is_some_and(|c| is_place(&c[1]));
+            // "the Zagreb City Assembly for the Trešnjevka district": the seat is the
+            // member's, not the institution's name.
+            let org = match org.rsplit_once(" for ") {
+                Some((name, _)) if SEAT_AFTER.is_match(&bio[m.end()..]) => name,
+                _ => org,
+            };
             Some((m.start(), without_seat(&french_name_alone(org)), at_in_city))
         })
         .filter(|(_, org, at_in_city)| {
@@ -244,7 +254,7 @@ const INSTITUTIONS: &str = "university universität université universidad univ
 università universiteit universitet uniwersytet univerzita instituto istituto institutet zentrum \
 centrum centro fundación fundação fondazione fundacja akademie hochschule \
 college school institute institut institution centre center forum foundation fondation stiftung \
-ministry council agency academy observatory commission parliament bank fund association society \
+ministry council agency academy observatory commission parliament assembly bank fund association society \
 trust network tank embassy government authority court federation chamber chambers union \
 laboratory lab company corporation alliance coalition group partnership initiative hospital \
 clinic museum museums gallery galleries library libraries archive archives orchestra opera \
