@@ -98,6 +98,19 @@ fn signature_line(text: &str) -> bool {
     if words.is_empty() || text.trim_end().ends_with(['.', '?', '!']) {
         return false;
     }
+    // "THE BORDER THAT CAME BACK" under a letter's signature: a headline in capitals, which no
+    // signature line is without an address, a number or an institution's or a role's word.
+    let in_capitals = !text.chars().any(char::is_lowercase);
+    if in_capitals
+        && words.len() >= 4
+        && !has_contact(text)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !words
+            .iter()
+            .any(|w| patterns::is_institution_word(w) || patterns::is_role_word(w))
+    {
+        return false;
+    }
     // A signature's lines run together: short of a sentence, with a number or an address.
     if words.len() > 14 {
         return words.len() <= 30 && has_contact(text);

@@ -73,8 +73,30 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
 /// labels are the desk's own, so they need not be the ones a form uses; those it shares (section,
 /// tags, writer, contact) are read.
 pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
+    // Rules framing it ("-----") are no field's value; a template's own title over it
+    // ("MERIDIAN COPY TEMPLATE v3 (please don't delete the labels …)") is the template's.
+    let unruled: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let words: Vec<&str> = line
+                .split_whitespace()
+                .filter(|w| w.chars().count() < 3 || w.chars().any(char::is_alphanumeric))
+                .collect();
+            words.join(" ")
+        })
+        .collect();
+    let unruled = unruled.join("\n");
+    let titled_at = STATUS_LABEL
+        .find(&unruled)
+        .map(|m| m.start())
+        .filter(|&at| {
+            let title = unruled[..at].trim();
+            at > 0 && !title.contains('\n') && form_title(title.split('(').next().unwrap_or(title))
+        })
+        .unwrap_or(0);
+    let joined = &unruled[titled_at..];
     // Its lines may have been run together into one paragraph: the labels still part them.
-    let text = text.trim();
+    let text = joined.trim();
     let starts: Vec<(usize, usize, &str)> = STATUS_LABEL
         .captures_iter(text)
         .filter_map(|c| {

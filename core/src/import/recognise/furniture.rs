@@ -72,9 +72,11 @@ static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Best regards," and the like: the e-mail's end, after which comes only a signature.
+/// A letter may thank the editor in its closing words ("With my thanks for your consideration and
+/// kind regards,"): still its sign-off.
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:vielen )?dank(?:e)?(?:\s*(?:&|und)\s*gr(?:ü|ue|u)(?:ß|ss)e?)?|merci(?: beaucoup)?|grazie(?: mille)?|gracias|bedankt|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
+        r"^(?i:(?:with\s+(?:my|our|many)\s+thanks\s+for\s+your\s+(?:time|consideration|interest)\s+and\s+)?(?:with\s+)?(?:best regards|kind regards|warm regards|warmest regards|regards|best wishes|warm wishes|all the best|all best|many thanks|thanks(?: again| so much| very much)?|thank you(?: so much| very much)?|sincerely|yours sincerely|yours faithfully|yours truly|yours|cheers|best|warmly|mit freundlichen gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|beste|liebe|herzliche) gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:vielen )?dank(?:e)?(?:\s*(?:&|und)\s*gr(?:ü|ue|u)(?:ß|ss)e?)?|merci(?: beaucoup)?|grazie(?: mille)?|gracias|bedankt|(?:bien )?cordialement|bien (?:à|a) vous|met vriendelijke groet(?:en)?|(?:un )?saludos?(?: cordiales)?|atentamente|cordiali saluti|distinti saluti)(?:\s+for\s+(?:considering|your (?:time|consideration|interest)|looking|reading (?:this|it))[^,.!]{0,40})?)\s*[,.!]?(?:\s*/\s*[\p{L} ]{3,30}[,.!]?)?(?:\s+(?P<rest>\p{Lu}.*))?$",
     )
 });
 
@@ -382,10 +384,11 @@ static ASKS_THE_DESK: LazyLock<Regex> = LazyLock::new(|| {
 /// "AUTHOR BIO (max. 50 words)", "Declaration", "Short bio (max 40 words)": a form's label for
 /// the writer's bio or declaration, left alone once what it labels was taken; a bio's label is
 /// told from a subheading by its capitals or by the form's limit in brackets ("Declaration" alone
-/// heads nothing of a piece).
+/// heads nothing of a piece). A template's bio label answered in brackets instead of a bio
+/// ("BIO: (staff, no bio needed)") is the template's too.
 static FORM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:(?:AUTHOR|CONTRIBUTOR)S?\s+)?(?:BIOS?|BIOGRAPHY)(?:\s*\(.*\))?|(?i:declaration)|(?i:(?:(?:author|contributor)s?\s+|short\s+)?(?:bios?|biography|declaration))\s*\((?i:max)[^)]*\))\s*:?$",
+        r"^(?:(?:(?:AUTHOR|CONTRIBUTOR)S?\s+)?(?:BIOS?|BIOGRAPHY)(?:\s*\(.*\))?|(?:(?:AUTHOR|CONTRIBUTOR)S?\s+)?(?:BIOS?|BIOGRAPHY)\s*:\s*\([^)]{0,80}\)|(?i:declaration)|(?i:(?:(?:author|contributor)s?\s+|short\s+)?(?:bios?|biography|declaration))\s*\((?i:max)[^)]*\))\s*:?$",
     )
 });
 

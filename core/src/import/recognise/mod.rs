@@ -624,6 +624,8 @@ mod rounds_18_19_tests;
 #[cfg(test)]
 mod rounds_20_21_tests;
 #[cfg(test)]
+mod rounds_22_23_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;

@@ -1,0 +1,65 @@
+//! Rules learnt from rounds 22 and 23: the wrappings those rounds showed.
+
+use super::tests::{doc, names};
+use super::*;
+
+const COPY: [&str; 3] = [
+    "When the bus stopped running to the valley in 2019, the last shop closed a year later and \
+     the school followed, because families with children could no longer reach the town.",
+    "Regional councils have tried everything from subsidised taxis to volunteer drivers, and \
+     none of it has lasted longer than the grant that paid for it.",
+    "The lesson is that a village without a way out is a village without a future.",
+];
+
+fn with_copy(head: &[&'static str]) -> Vec<&'static str> {
+    let mut lines = head.to_vec();
+    lines.extend(COPY);
+    lines
+}
+
+#[test]
+fn a_copy_templates_title_and_rules_over_its_status_lines_are_the_templates() {
+    let mut lines = with_copy(&[
+        "COURIER COPY TEMPLATE v2 (keep the labels, the system reads them) ---------------- \
+         SLUG: valley-buses SECTION: Society TAGS: transport; villages FILED BY: Ana Lopes, \
+         staff PHOTO: ask the picture desk ----------------",
+        "HEADLINE: The bus that stopped and took the village with it",
+        "STANDFIRST: Rural lines are cut when money is short, and the places they served do not come back",
+        "BYLINE: Ana Lopes",
+        "BODY:",
+    ]);
+    lines.push("BIO: (staff, no bio needed)");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(rec.tags, ["transport", "villages"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
+
+#[test]
+fn a_letters_sign_off_may_thank_the_editor_first() {
+    let lines = with_copy(&[
+        "Porto, 3 March 2026",
+        "To the Opinion Editor",
+        "The Courier",
+        "Dear Editor,",
+        "Please find enclosed an opinion article on rural bus lines, which I hope may interest \
+         your readers. The piece is around 700 words.",
+        "By way of introduction: I have worked for twenty years on rural transport, first for the \
+         regional council and now at the university. I would be happy to adapt the text.",
+        "With my thanks for your consideration and kind regards,",
+        "Ana Lopes",
+        "ana.lopes@example.org – 06 55 55 21 09",
+        "THE BUS THAT STOPPED",
+        "Ana Lopes",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "THE BUS THAT STOPPED");
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
