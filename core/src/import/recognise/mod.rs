@@ -61,6 +61,10 @@ pub struct Recognised {
     pub posted_by: Option<String>,
 }
 
+/// Blocks a copy sheet's mark needs under it (a headline, a standfirst, the copy) to mark where
+/// the piece starts.
+const COPY_UNDER_MARK: usize = 5;
+
 pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     let all: Vec<&Block> = doc.blocks.iter().collect();
     let mut meta = doc.meta.clone();
@@ -73,9 +77,10 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if head_len >= all.len() {
         head_len = 0;
     }
-    // "---- OP-ED BEGINS ----" in the first half, a headline under it: a copy sheet's mark, and
-    // whatever stands above it (an offer, a banner, a cover note) is the wrapping.
-    if let Some(i) = all[..all.len() / 2]
+    // "---- OP-ED BEGINS ----" with a headline and the copy under it: a copy sheet's mark, and
+    // whatever stands above it (an offer, a banner, a cover note, a long forwarded thread) is the
+    // wrapping.
+    if let Some(i) = all[..all.len().saturating_sub(COPY_UNDER_MARK)]
         .iter()
         .position(|b| furniture::is_copy_start(&b.text))
         && i >= head_len
@@ -275,6 +280,11 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             .dropped
             .iter()
             .find_map(|d| notes_above::section_named(d));
+    }
+    if rec.tags.is_empty()
+        && let Some(tags) = rec.dropped.iter().find_map(|d| notes_above::tags_named(d))
+    {
+        rec.tags = tags;
     }
     body::bios_left_out(&mut rec);
     // An address anywhere in what was left out (notes to editors, a contact box), or behind a

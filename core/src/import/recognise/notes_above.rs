@@ -83,8 +83,11 @@ pub(super) fn section_named(text: &str) -> Option<String> {
         .or_else(|| {
             FOR_PAPER_SECTION_FIRST
                 .captures(text.trim())
-                .or_else(|| SECTION_IN_SENTENCE.captures(text))
                 .map(|c| c[1].to_string())
+                .or_else(|| {
+                    let c = SECTION_IN_SENTENCE.captures(text)?;
+                    Some(c.get(1).or_else(|| c.get(2))?.as_str().to_string())
+                })
         })
 }
 
@@ -98,9 +101,28 @@ static SECTION_FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages":
 /// a section the sender names for the piece (a capitalised name, so "the right section" is none).
+/// "for Friday's Analysis slot": the day's slot the desk runs a section in names it too.
 static SECTION_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?i:for|in|to)\s+(?i:your|the|our)\s+(?:\p{Lu}\p{L}+(?:’s|'s)\s+)?(\p{Lu}\p{L}+)\s+(?i:section|pages)\b",
+        r"\b(?i:for|in|to)\s+(?:(?i:your|the|our)\s+(?:\p{Lu}\p{L}+(?:’s|'s)\s+)?(\p{Lu}\p{L}+)\s+(?i:section|pages)|(?i:(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:’s|'s))\s+(\p{Lu}\p{L}+)\s+(?i:section|pages|slot))\b",
+    )
+});
+
+/// "Tags I'd use: water, Spain, agriculture, climate.", "Suggested tags: …": the tags a note to
+/// the desk proposes, when the piece gave none.
+pub(super) fn tags_named(text: &str) -> Option<Vec<String>> {
+    let list = TAGS_IN_SENTENCE.captures(text)?.get(1)?.as_str();
+    let tags: Vec<String> = list
+        .split([',', ';'])
+        .map(|t| t.trim().trim_start_matches("and ").trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    (tags.len() >= 2 && tags.iter().all(|t| t.split_whitespace().count() <= 4)).then_some(tags)
+}
+
+static TAGS_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?]\s+)(?i:(?:suggested\s+|proposed\s+)?tags?(?:\s+(?:I'?d|I would|we'?d|we would)\s+(?:use|suggest|add))?)\s*:\s*([^.\n:]{3,200})(?:\.|$)",
     )
 });
 

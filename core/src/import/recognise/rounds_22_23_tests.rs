@@ -63,3 +63,34 @@ fn a_letters_sign_off_may_thank_the_editor_first() {
     assert_eq!(names(&rec), ["Ana Lopes"]);
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_final_text_mark_under_a_long_forwarded_thread_starts_the_piece() {
+    let mut lines = vec![
+        "---------- Forwarded message ---------",
+        "From: Ana Lopes <ana@example.org>",
+        "Subject: Fwd: Re: bus piece - final?",
+        "Over to you for Friday's Analysis slot. This is the version we agreed. Tags I'd use: \
+         transport, villages, Portugal.",
+        "T.",
+    ];
+    for _ in 0..12 {
+        lines.push("> An earlier message in the thread, quoted at length, about the draft.");
+    }
+    lines.extend([
+        "=== FINAL TEXT ===",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ]);
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(!rec.body.contains("earlier message"), "{}", rec.body);
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert_eq!(rec.tags, ["transport", "villages", "Portugal"]);
+}
