@@ -74,9 +74,10 @@ fn a_final_text_mark_under_a_long_forwarded_thread_starts_the_piece() {
          transport, villages, Portugal.",
         "T.",
     ];
-    for _ in 0..12 {
-        lines.push("> An earlier message in the thread, quoted at length, about the draft.");
-    }
+    lines.extend(std::iter::repeat_n(
+        "> An earlier message in the thread, quoted at length, about the draft.",
+        12,
+    ));
     lines.extend([
         "=== FINAL TEXT ===",
         "The bus that stopped and took the village with it",
