@@ -104,7 +104,8 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 || is_statement_lines(group)
                 || is_postal_address(group)
                 || is_field_lines(group)
-                || ((n == 0 || after_rule) && is_title_and_subtitle(group))
+                || ((n == 0 || after_rule)
+                    && (is_title_and_subtitle(group) || is_title_and_byline(group)))
             {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
@@ -137,6 +138,27 @@ fn is_title_and_subtitle(lines: &[&str]) -> bool {
         && subtitle.chars().count() > UNWRAPPED_CHARS
         && subtitle.chars().next().is_some_and(char::is_uppercase)
         && list_marker(subtitle).is_none()
+}
+
+/// The file's first two lines as its title and its byline ("THE LAST INTERPRETERS?" over "by
+/// Annika Sjöberg"), no blank line between them: two lines, not one paragraph.
+fn is_title_and_byline(lines: &[&str]) -> bool {
+    let [title, byline] = lines else {
+        return false;
+    };
+    let (title, byline) = (title.trim(), byline.trim());
+    let by_name = byline
+        .strip_prefix("by ")
+        .or_else(|| byline.strip_prefix("By "))
+        .or_else(|| byline.strip_prefix("BY "))
+        .is_some_and(|names| {
+            names.split_whitespace().count() <= 8
+                && names.chars().next().is_some_and(char::is_uppercase)
+                && !names.ends_with('.')
+        });
+    by_name
+        && title.split_whitespace().count() <= 20
+        && !title.ends_with(['.', ',', ';', ':', '-', '–'])
 }
 
 /// "Authors: …", "Status: final", "Words: ~670": a block of a document's fields, a line each,

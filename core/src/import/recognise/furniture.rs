@@ -370,7 +370,16 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 50 && TIP_CALL.is_match(text) && text.contains('@'))
         || FORM_LABEL.is_match(text)
         || (words <= 30 && THANKS_TO_DESK.is_match(text) && ASKS_THE_DESK.is_match(text))
+        || (words <= 20 && PHOTO_OFFER.is_match(text))
 }
+
+/// "Happy to provide a photo.", "I can send a headshot if needed": the writer offering the desk
+/// a picture of themselves.
+static PHOTO_OFFER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:(?:I'?m|I am|we'?re|we are)\s+)?(?:happy|glad|able)\s+to\s+(?:provide|send|supply)|(?:I|we)\s+can\s+(?:provide|send|supply))\s+(?i:(?:a|an|my|our)\s+)?(?i:photos?|pictures?|images?|headshots?|portraits?)(?:\s+(?i:of\s+(?:me|myself|us)|if\s+(?:needed|useful|required|helpful|you\s+(?:want|like|need)\s+(?:one|it|them))))?\s*[.!]?$",
+    )
+});
 
 /// "Thanks again for the commission, Sophie – let me know if you need any changes!": the writer
 /// thanking the editor, to the desk, not the reader.

@@ -95,3 +95,34 @@ fn a_final_text_mark_under_a_long_forwarded_thread_starts_the_piece() {
     assert_eq!(rec.section.as_deref(), Some("Analysis"));
     assert_eq!(rec.tags, ["transport", "villages", "Portugal"]);
 }
+
+#[test]
+fn a_note_to_self_and_a_photo_offer_are_the_writers_not_the_pieces() {
+    assert!(finish::is_note_to_editor(
+        "[Annika - note to self: check the figure before sending!!]"
+    ));
+    assert!(furniture::is_furniture("Happy to provide a photo."));
+    assert!(furniture::is_furniture("I can send a headshot if needed."));
+    assert!(!furniture::is_furniture(
+        "Happy to provide a photo of the village, the mayor said, but not of the bus."
+    ));
+}
+
+#[test]
+fn a_title_over_by_name_without_a_blank_line_is_headline_and_byline() {
+    let text = "THE BUS THAT STOPPED?\nby Ana Lopes\n\n[Ana - note to self: check the 2019 figure]\n\n\
+                When the bus stopped running to the valley in 2019, the last shop closed a year \
+                later.\n\nThe lesson is that a village without a way out has no future.\n\nAna \
+                Lopes worked as a bus driver in the valley for twenty years.\n\nHappy to provide a \
+                photo.\n";
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "THE BUS THAT STOPPED?");
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("has no future."), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Ana Lopes worked as a bus driver in the valley for twenty years.")
+    );
+}
