@@ -44,6 +44,18 @@ pub(super) fn finish(body: &[&Block], format: Format, warnings: &mut Vec<String>
                 continue;
             }
         }
+        // "… she said. (Adds quote)": an agency's note of what its update changed, ending a
+        // paragraph it changed; no part of the copy.
+        if !matches!(b.kind, BlockKind::Code)
+            && let Some(m) = WIRE_UPDATE.find(&b.text)
+        {
+            notes.push(m.as_str().trim().to_string());
+            b.text = WIRE_UPDATE.replace(&b.text, "").trim_end().to_string();
+            b.markdown = WIRE_UPDATE.replace(&b.markdown, "").trim_end().to_string();
+            if !b.text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+        }
         marked_subheading(&mut b);
         blocks.push(b);
     }
@@ -132,6 +144,13 @@ static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
         r"\s*\\?\[\s*(?:\p{Lu}{2,3}\s*:[^\[\]]*?\\?\]|(?:\p{Lu}\p{Ll}+\s*[-–—,]\s*)?(?i:note\s+to\s+(?:self|myself))\s*[:\-–—][^\[\]]*?\\?\]|(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\]))",
+    )
+});
+/// "(Adds quote)", "(Updates with minister's comments, paragraphs 5-7)", "(Recasts)": an agency's
+/// mark of what an update changed, at the end of a paragraph.
+static WIRE_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"(?:^|\s)\((?:Adds|Updates\s+with|Recasts|Rewrites|Refiles|Writes\s+through|Corrects)\b[^()]{0,80}\)$",
     )
 });
 /// A paragraph that is a note to the editor in brackets and nothing else ("[PHOTO: … credit …]").

@@ -119,6 +119,13 @@ pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
     Some(fields)
 }
 
+/// "PRIORITY: URGENT": a line opening with a status block's label.
+pub(super) fn opens_with_status_label(text: &str) -> bool {
+    STATUS_LABEL
+        .find(text.trim())
+        .is_some_and(|m| m.start() == 0)
+}
+
 /// "PICTURE: agency pic …": a label of a word or a few in capitals (two letters at least), then
 /// its value.
 static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {

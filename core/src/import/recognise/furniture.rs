@@ -295,7 +295,11 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn is_end_mark(text: &str) -> bool {
-    END_MARK.is_match(text.trim())
+    let text = text.trim();
+    // "NNNN": a wire's end of message, on its own line or closing the wire's trailer (keywords,
+    // copyright) run together into one paragraph.
+    END_MARK.is_match(text)
+        || (text.split_whitespace().count() <= 80 && (text == "NNNN" || text.ends_with(" NNNN")))
 }
 
 pub(super) fn is_copy_mark(text: &str) -> bool {

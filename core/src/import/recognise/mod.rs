@@ -77,6 +77,26 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if head_len >= all.len() {
         head_len = 0;
     }
+    // "ZCZC" opening the file: a wire's start of message, and the routing codes and the story's
+    // catch-line under it ("EUW0412 4 POL /AFX-EUNW", "BC-EU-BALTIC-CABLE (UPDATE 2, …)") are
+    // the wire's, down to its labelled fields.
+    let mut wire_codes = 0;
+    if all.first().is_some_and(|b| b.text.trim() == "ZCZC") {
+        let codes = all
+            .iter()
+            .skip(1)
+            .take_while(|b| {
+                b.text.split_whitespace().count() <= 12 && !form::opens_with_status_label(&b.text)
+            })
+            .count();
+        let fields = all
+            .iter()
+            .skip(1 + codes)
+            .take_while(|b| form::opens_with_status_label(&b.text))
+            .count();
+        head_len = head_len.max(1 + codes + fields);
+        wire_codes = 1 + codes;
+    }
     // "---- OP-ED BEGINS ----" with a headline and the copy under it: a copy sheet's mark, and
     // whatever stands above it (an offer, a banner, a cover note, a long forwarded thread) is the
     // wrapping.
@@ -129,7 +149,7 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     });
     // A newsroom's status block left out above the copy (as a cover is) still files the piece,
     // its lines in one paragraph or a paragraph each, down to the rule under it.
-    let status: Vec<&str> = all[..head_len]
+    let status: Vec<&str> = all[wire_codes.min(head_len)..head_len]
         .iter()
         .take_while(|b| !cover::is_rule(b))
         .map(|b| b.text.as_str())

@@ -126,3 +126,31 @@ fn a_title_over_by_name_without_a_blank_line_is_headline_and_byline() {
         Some("Ana Lopes worked as a bus driver in the valley for twenty years.")
     );
 }
+
+#[test]
+fn a_wires_start_and_end_of_message_codes_and_update_marks_are_the_wires() {
+    let text = "ZCZC\nXYZ0101 3 POL /AFX\nBC-BUSES-VALLEY (UPDATE 1, adds mayor quote)\n\
+                PRIORITY: URGENT\nSECTION: News\nKEYWORDS: transport, villages\n\n\
+                Valley loses its last bus line after council cuts\n\nBy Ana Lopes\n\n\
+                LISBON, March 3 (Wire) - The last bus line to the valley stopped on Friday, the \
+                regional council said.\n\n\"It is a village without a way out,\" the mayor \
+                said. (Adds quote)\n\nThe council said it would review the decision.\n\n\
+                Keywords: BUSES/VALLEY\nCopyright Wire 2026. All rights reserved.\nNNNN\n";
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(
+        rec.headline,
+        "Valley loses its last bus line after council cuts"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("News"));
+    assert_eq!(rec.tags, ["transport", "villages"]);
+    assert!(rec.body.starts_with("LISBON, March 3"), "{}", rec.body);
+    assert!(
+        rec.body.ends_with("would review the decision."),
+        "{}",
+        rec.body
+    );
+    assert!(!rec.body.contains("(Adds quote)"), "{}", rec.body);
+    assert!(rec.body.contains("the mayor said."), "{}", rec.body);
+}
