@@ -185,6 +185,8 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             && prose <= 1
             && above.iter().any(|b| addressed(&b.text))
             && !above.iter().any(|b| patterns::byline(&b.text).is_some())
+            // A form's fields above a rule are the form's, read as one, not a note.
+            && super::form::take_form(above).is_none()
         {
             // Rules, and notes to the desk under them ("FOR PUBLICATION - EXCLUSIVE").
             let end = r + blocks[r..]

@@ -177,6 +177,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+        // The form's own parts after the text ("DECLARATIONS", "FOR OFFICE USE ONLY") and its
+        // questions under them are the form's, from there on.
+        let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN);
+        if let Some(i) = (last..blocks.len()).find(|&i| FORM_PART.is_match(blocks[i].text.trim())) {
+            rec.dropped
+                .extend(blocks.drain(i..).map(|b| b.text.clone()));
+        }
         // The form's own closing words ("By submitting this form you confirm …") are the form's.
         if blocks
             .last()
@@ -470,6 +477,17 @@ const SECTION_FIELD_WITHIN: usize = 4;
 
 /// The writer's own notes are looked for among this many blocks at the end.
 const PRIVATE_NOTES_WITHIN: usize = 10;
+
+/// How far from the end a form's own part after the text is looked for.
+const FORM_PARTS_WITHIN: usize = 16;
+
+/// "DECLARATIONS", "4. Declaration", "FOR OFFICE USE ONLY – Received by: …": a submission
+/// form's part after the article text.
+static FORM_PART: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?:\d{1,2}\\?[.)]\s*)?(?:(?i:declarations?)|DECLARATIONS?\s+(?:AND|&)\s+[A-Z ]{3,30}|(?i:for\s+office\s+use(?:\s+only)?)(?:\s*[–—:\-].*)?)$",
+    )
+});
 
 /// "Notes (don't send)", "Notes – not for publication", "Notes to self", "Private notes": the
 /// heading over the writer's own notes.

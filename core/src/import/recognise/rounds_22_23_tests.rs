@@ -154,3 +154,38 @@ fn a_wires_start_and_end_of_message_codes_and_update_marks_are_the_wires() {
     assert!(!rec.body.contains("(Adds quote)"), "{}", rec.body);
     assert!(rec.body.contains("the mayor said."), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_fields_above_a_rule_are_no_note_and_its_parts_after_the_text_are_the_forms() {
+    let mut lines = vec![
+        "THE COURIER – CONTRIBUTOR SUBMISSION FORM",
+        "Please complete all fields and paste your article below the line.",
+        "author: Ana Lopes",
+        "e-mail: ana.lopes@example.org",
+        "Proposed section",
+        "Society",
+        "Proposed headline",
+        "The bus that stopped and took the village with it",
+        "keywords: transport; villages",
+        "_____________________________",
+        "ARTICLE TEXT",
+        "The bus that stopped and took the village with it",
+    ];
+    lines.extend(COPY);
+    lines.extend([
+        "_____________________________",
+        "DECLARATIONS",
+        "Do you consent to editing for length and style?",
+        "Yes",
+        "Submitted via the Courier contributor portal on 4 December 2026 at 16:37.",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
