@@ -283,13 +283,35 @@ fn authors(value: &Value) -> Vec<MetaAuthor> {
                 vec![author]
             }
         }
-        other => text_of(other)
-            .map(|name| MetaAuthor {
-                name,
-                ..MetaAuthor::default()
-            })
-            .into_iter()
-            .collect(),
+        other => {
+            let Some(text) = text_of(other) else {
+                return Vec::new();
+            };
+            // Obsidian: `authors: "[[Ruairí Ó Briain]], [[Henrike Vogt]]"`, each writer a link to
+            // their note (`[[Name|shown as]]` shows the alias): the writers are the links' names.
+            let linked: Vec<String> = text
+                .split("[[")
+                .skip(1)
+                .filter_map(|part| part.split_once("]]"))
+                .map(|(inner, _)| {
+                    let shown = inner.rsplit('|').next().unwrap_or(inner);
+                    shown.split('#').next().unwrap_or(shown).trim().to_string()
+                })
+                .filter(|name| !name.is_empty())
+                .collect();
+            let names = if linked.is_empty() {
+                vec![text]
+            } else {
+                linked
+            };
+            names
+                .into_iter()
+                .map(|name| MetaAuthor {
+                    name,
+                    ..MetaAuthor::default()
+                })
+                .collect()
+        }
     }
 }
 

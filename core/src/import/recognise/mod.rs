@@ -244,6 +244,21 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
     }
+    // "## Links" over a list of links to the writer's other notes ("- [[Pitch list Q4]]"): a notes
+    // app's links, not the reader's.
+    let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
+    if let Some(i) = (last..blocks.len()).find(|&i| {
+        let wiki = |b: &&Block| {
+            let t = b.text.trim();
+            t.starts_with("[[") && t.ends_with("]]")
+        };
+        NOTE_LINKS.is_match(blocks[i].text.trim())
+            && blocks.len() > i + 1
+            && blocks[i + 1..].iter().all(wiki)
+    }) {
+        rec.dropped
+            .extend(blocks.drain(i..).map(|b| b.text.clone()));
+    }
     // The writer's footnotes typed after the text: the notes of a paper, not the piece's copy.
     let notes = footnotes::take_footnotes(&mut blocks, doc.format == Format::Html);
     if !notes.is_empty() {
@@ -477,6 +492,9 @@ const SECTION_FIELD_WITHIN: usize = 4;
 
 /// The writer's own notes are looked for among this many blocks at the end.
 const PRIVATE_NOTES_WITHIN: usize = 10;
+
+static NOTE_LINKS: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^(?i:links|backlinks|related notes|see also)\s*:?$"));
 
 /// How far from the end a form's own part after the text is looked for.
 const FORM_PARTS_WITHIN: usize = 16;

@@ -189,3 +189,15 @@ fn a_forms_fields_above_a_rule_are_no_note_and_its_parts_after_the_text_are_the_
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn an_obsidian_notes_writers_as_links_and_its_links_list_after_the_piece() {
+    let text = "---\nauthors: \"[[Ana Lopes]], [[Rui Costa|Rui M. Costa]]\"\n---\n\n\
+                # The bus that stopped\n\nWhen the bus stopped running to the valley in 2019, \
+                the last shop closed a year later.\n\nThe lesson is that a village without a way \
+                out has no future.\n\n## Links\n\n- [[Pitch list Q4]]\n- [[Contacts#Council]]\n";
+    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes", "Rui M. Costa"]);
+    assert!(rec.body.ends_with("has no future."), "{}", rec.body);
+}
