@@ -22,7 +22,23 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
             .or_else(|| obsidian::inline_fields(&source))
             .unwrap_or((Meta::default(), source.as_str())),
     };
-    let blocks = body_blocks(body, &mut warnings);
+    let (mut meta, body) = (meta, body.to_string());
+    // Pandoc's div classed as the dek ("::: {.dek}" … ":::") over the piece: the standfirst,
+    // where the file gave none.
+    let body = match DEK_DIV.captures(&body) {
+        Some(c) if meta.standfirst.is_none() => {
+            let inner = c.name("inner").map_or("", |m| m.as_str());
+            let dek = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+            if dek.is_empty() {
+                body.clone()
+            } else {
+                meta.standfirst = Some(dek);
+                DEK_DIV.replace(&body, "").into_owned()
+            }
+        }
+        _ => body.clone(),
+    };
+    let blocks = body_blocks(&body, &mut warnings);
     if blocks.is_empty() {
         return Err(BadFile::new("has no text"));
     }
@@ -33,6 +49,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         warnings,
     })
 }
+
+/// "::: {.dek}", "::: {.standfirst}", "::: {.subtitle .lead}": a fenced div holding one paragraph
+/// the writer marked as the standfirst.
+static DEK_DIV: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?m)^[ ]{0,3}:{3,}[ \t]*\{[^}\n]*\.(?:dek|deck|standfirst|subtitle|lead|summary)\b[^}\n]*\}[ \t]*\n(?P<inner>[^:]+?)\n[ ]{0,3}:{3,}[ \t]*$",
+    )
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// Pandoc's title block: "% Title", "% Author; Author", "% Date", the first lines of the file.
 fn title_block(source: &str) -> Option<(Meta, &str)> {

@@ -375,7 +375,16 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || FORM_LABEL.is_match(text)
         || (words <= 30 && THANKS_TO_DESK.is_match(text) && ASKS_THE_DESK.is_match(text))
         || (words <= 20 && PHOTO_OFFER.is_match(text))
+        || (words <= 80 && DESK_FOOTNOTE.is_match(text))
 }
+
+/// "[^desk]: Desk: table can be cut for web if needed": a footnote the writer addressed to the
+/// desk, by its name or its first word; not the reader's.
+static DESK_FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\\?\[\^(?:(?i:desk|editors?|ed|subs|note-to-desk)\\?\]:|[\w-]{1,20}\\?\]:\s*(?i:desk|editors?|subs|note to (?:the )?(?:desk|editors?|subs))\s*[:—–-])",
+    )
+});
 
 /// "Happy to provide a photo.", "I can send a headshot if needed": the writer offering the desk
 /// a picture of themselves.

@@ -201,3 +201,20 @@ fn an_obsidian_notes_writers_as_links_and_its_links_list_after_the_piece() {
     assert_eq!(names(&rec), ["Ana Lopes", "Rui M. Costa"]);
     assert!(rec.body.ends_with("has no future."), "{}", rec.body);
 }
+
+#[test]
+fn a_pandoc_div_classed_as_the_dek_is_the_standfirst_and_a_footnote_to_the_desk_goes() {
+    let text = "% The bus that stopped\n% Ana Lopes\n% 3 March 2026\n\n::: {.dek}\nRural lines are \
+                cut when money is short. The places they served do not come back.\n:::\n\n\
+                When the bus stopped running to the valley in 2019, the last shop closed a year \
+                later.\n\nThe lesson is that a village without a way out has no future.\n\n\
+                [^desk]: Desk: the map can be cut for web if needed.\n";
+    let doc = crate::import::read("piece.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "Rural lines are cut when money is short. The places they served do not come back."
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("has no future."), "{}", rec.body);
+}
