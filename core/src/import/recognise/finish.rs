@@ -159,7 +159,14 @@ pub(super) fn is_note_to_editor(text: &str) -> bool {
     EDITOR_NOTE
         .find(t)
         .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+        || (t.split_whitespace().count() <= 80 && SIGNED_COMMENT.is_match(t))
 }
+
+/// "💬 **Comment (Sebastian Kranz):** Can we get a figure …?": a notes app's comment thread,
+/// each comment signed with its writer's name, exported as a line of its own.
+static SIGNED_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(r"^(?:💬\s*)?[*_]*(?i:comment|reply)\s*\([^()]{2,40}\)\s*:?[*_]*\s*:?\s+\S")
+});
 
 /// "[Crosshead] Cheap to break", "[Subhead: Beyond naval patrols]": a subheading marked as one.
 static SUBHEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {

@@ -218,3 +218,16 @@ fn a_pandoc_div_classed_as_the_dek_is_the_standfirst_and_a_footnote_to_the_desk_
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(rec.body.ends_with("has no future."), "{}", rec.body);
 }
+
+#[test]
+fn a_notes_apps_signed_comments_above_the_piece_are_notes() {
+    let lines = with_copy(&[
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+        "💬 **Comment (Rui Costa):** Lovely piece. Can we get a figure for the valley?",
+        "💬 Comment (Ana Lopes): Added, see para 2.",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(!rec.body.contains("Comment"), "{}", rec.body);
+}
