@@ -132,6 +132,11 @@ fn signature_line(text: &str) -> bool {
         || between_bars
         || address
         || text.split(['|', ',', '·']).any(patterns::is_person)
+        // "Jonas Meier and Chiara Bellandi": co-writers signing together.
+        || {
+            let parts: Vec<&str> = text.split(" and ").flat_map(|p| p.split('&')).collect();
+            parts.len() >= 2 && parts.iter().all(|p| patterns::is_person(p.trim()))
+        }
         // "Katharina Vogel (on behalf of the authors)", "Ana Ruiz (she/her)": a name with a word
         // in brackets after it.
         || BRACKETED_AFTER_NAME
@@ -220,6 +225,11 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             at += 1;
         } else if furniture::sign_off(text).is_some() && in_note {
             at += 1;
+            // "Thank you for considering it." then "Yours sincerely,": the letter's last
+            // sign-off is its end.
+            while at < limit && furniture::sign_off(&blocks[at].text).is_some() {
+                at += 1;
+            }
             // The signature, and the notices a mail program or its lawyers set under it.
             while at < limit
                 && !MAIL_HEADER.is_match(blocks[at].text.trim())
@@ -278,6 +288,11 @@ fn through_the_letter(blocks: &[&Block], at: usize, limit: usize) -> usize {
     else {
         return at;
     };
+    let off = off
+        + blocks[off + 1..limit]
+            .iter()
+            .take_while(|b| furniture::sign_off(&b.text).is_some())
+            .count();
     let signed = off
         + 1
         + blocks[off + 1..]

@@ -79,6 +79,12 @@ pub(super) fn section_named(text: &str) -> Option<String> {
             section_in_label(line)
                 .or_else(|| super::section_field(line))
                 .or_else(|| SECTION_FIELD_FIRST.captures(line).map(|c| c[1].to_string()))
+                .or_else(|| {
+                    SECTION_EDITOR
+                        .captures(line)
+                        .map(|c| c[1].to_string())
+                        .filter(|w| !EDITOR_RANKS.contains(&w.to_lowercase().as_str()))
+                })
         })
         .or_else(|| {
             FOR_PAPER_SECTION_FIRST
@@ -90,6 +96,24 @@ pub(super) fn section_named(text: &str) -> Option<String> {
                 })
         })
 }
+
+/// "To: The Opinion Editor, The Meridian", "To the Features Editor": a letter addressed to a
+/// section's editor names the section.
+static SECTION_EDITOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:to)\s*:?\s*(?i:the)\s+(\p{Lu}\p{L}+)\s+(?i:editor|desk)\b"));
+
+/// Editors named by their rank, not their section ("To the Managing Editor").
+const EDITOR_RANKS: [&str; 9] = [
+    "managing",
+    "deputy",
+    "chief",
+    "executive",
+    "commissioning",
+    "assistant",
+    "senior",
+    "acting",
+    "contributing",
+];
 
 /// "Proposed section: Culture  Word count: 826": a section field with the note's next field run
 /// onto its line.

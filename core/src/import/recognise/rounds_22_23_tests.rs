@@ -231,3 +231,30 @@ fn a_notes_apps_signed_comments_above_the_piece_are_notes() {
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(!rec.body.contains("Comment"), "{}", rec.body);
 }
+
+#[test]
+fn a_letter_signed_by_two_after_two_sign_offs_and_addressed_to_a_sections_editor() {
+    let lines = with_copy(&[
+        "Ana Lopes & Rui Costa",
+        "ana.lopes@example.org",
+        "1 December 2026",
+        "To: The Society Editor, The Courier",
+        "Dear Editor,",
+        "We would like to offer The Courier the enclosed article on rural bus lines, which we \
+         hope may interest your readers ahead of the council's vote.",
+        "Thank you for considering it. We look forward to hearing from you.",
+        "Yours sincerely,",
+        "Ana Lopes and Rui Costa",
+        "The bus that stopped and took the village with it",
+        "Ana Lopes and Rui Costa",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(rec.standfirst, "");
+    assert_eq!(names(&rec), ["Ana Lopes", "Rui Costa"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
