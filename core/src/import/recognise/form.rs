@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::{cover, furniture, patterns};
 use crate::import::contact::find_emails;
-use crate::import::{Block, Meta, MetaAuthor};
+use crate::import::{Block, BlockKind, Meta, MetaAuthor};
 use crate::text::one_line;
 
 /// The form's fields and how many blocks at the top it takes (its title and its labelled
@@ -23,15 +23,38 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
         .count();
     // Under the title, a labelled line, or a table's label and value running down to the mark
     // above the piece.
-    let first = 1 + instructions;
+    // "1. About the authors": the form's first part's heading.
+    let first = 1
+        + instructions
+        + usize::from(
+            blocks
+                .get(1 + instructions)
+                .is_some_and(|b| part_heading(b)),
+        );
     let titled = blocks.first().is_some_and(|b| form_title(&b.text))
         && (blocks
             .get(first)
             .is_some_and(|b| patterns::labelled(&b.text).is_some())
-            || cell_pair(blocks, first).is_some_and(|(_, next)| form_goes_on(blocks, next, &[])));
-    let mut at = if titled { 1 + instructions } else { 0 };
+            || cell_pair(blocks, first).is_some_and(|(_, next)| form_goes_on(blocks, next, &[]))
+            || writers_table(blocks, first).is_some());
+    let mut at = if titled { first } else { 0 };
     let mut fields = Vec::new();
     loop {
+        // A table of writers, its header row of labels over a row each ("Name", "E-mail",
+        // "Affiliation", "Short bio"), then the form's next part ("2. About the piece").
+        if titled && let Some((writers, next)) = writers_table(blocks, at) {
+            fields.extend(writers);
+            at = next;
+            continue;
+        }
+        if (titled || !fields.is_empty())
+            && blocks
+                .get(at)
+                .is_some_and(|b| part_heading(b) && !closes_form(b))
+        {
+            at += 1;
+            continue;
+        }
         let found = blocks
             .get(at)
             .and_then(|b| patterns::labelled(&b.text).or_else(|| status_block(&b.text)));
@@ -311,11 +334,82 @@ fn form_goes_on(blocks: &[&Block], mut at: usize, fields: &[(String, String)]) -
 fn closes_form(b: &Block) -> bool {
     // "——— ARTICLE TEXT BELOW THIS LINE ———": the rule around it is no part of it.
     // "[Please paste the full text of your article below this line.]": nor the brackets.
+    // "3. Article text": nor the part's number.
     let text = b
         .text
         .trim()
         .trim_matches(|c: char| "-–—=*_~ []".contains(c));
+    let text = PART_NUMBER.replace(text, "");
+    let text = text.as_ref();
     TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
+}
+
+static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,2}\\?[.)]\s+"));
+
+/// "1. About the authors", "2. About the piece": a heading numbering a form's part.
+fn part_heading(b: &Block) -> bool {
+    let text = b.text.trim();
+    matches!(b.kind, BlockKind::Heading(_))
+        && PART_NUMBER.is_match(text)
+        && text.split_whitespace().count() <= 6
+}
+
+/// A header cell of a table of writers: "Name (as it should appear)", "E-mail", "Affiliation",
+/// "Short bio (max. 40 words)".
+static WRITER_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:full\s+)?names?|e-?mail(?:\s+address)?|affiliations?|organi[sz]ations?|institutions?|(?:short\s+)?(?:bios?|biography))(?:\s*\([^()]{0,40}\))?\s*:?$",
+    )
+});
+
+/// A table of writers at `at`: three or more header cells, then each writer's cells, a writer's
+/// name opening their row (an empty cell may be missing, so each cell is read by what it holds:
+/// an address, a bio naming the writer, else the affiliation). The fields as a form's numbered
+/// writers, and where the table ends (the form's next part).
+fn writers_table(blocks: &[&Block], at: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let header = blocks
+        .get(at..)?
+        .iter()
+        .take_while(|b| WRITER_HEADER.is_match(b.text.trim()))
+        .count();
+    if header < 3 {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut n = 0;
+    let mut name = String::new();
+    let mut in_row = 0;
+    let mut i = at + header;
+    while let Some(b) = blocks.get(i) {
+        let text = b.text.trim();
+        if part_heading(b) || closes_form(b) || patterns::labelled(text).is_some() {
+            break;
+        }
+        in_row += 1;
+        // A row lacks one empty cell at most: a name-like cell before that is the row's own
+        // ("Osservatorio Lavoro Sud" after a name and an address).
+        let row_done = n == 0 || in_row > header - 1;
+        if row_done
+            && !text.contains('@')
+            && text.split_whitespace().count() <= 5
+            && patterns::is_person(text)
+        {
+            in_row = 1;
+            n += 1;
+            name = patterns::tidy_name(text);
+            fields.push((format!("writer {n} name"), name.clone()));
+        } else if n == 0 {
+            return None;
+        } else if text.contains('@') {
+            fields.push((format!("writer {n} email"), text.to_string()));
+        } else if text.starts_with(name.as_str()) || text.split_whitespace().count() > 10 {
+            fields.push((format!("writer {n} bio"), text.to_string()));
+        } else {
+            fields.push((format!("writer {n} affiliation"), text.to_string()));
+        }
+        i += 1;
+    }
+    (n > 0).then_some((fields, i))
 }
 
 /// "ARTICLE TEXT", "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Paste your article

@@ -258,3 +258,67 @@ fn a_letter_signed_by_two_after_two_sign_offs_and_addressed_to_a_sections_editor
     assert_eq!(rec.section.as_deref(), Some("Society"));
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_table_of_writers_and_its_numbered_parts() {
+    let heading = |level: u8, text: &str| Block {
+        kind: crate::import::BlockKind::Heading(level),
+        text: text.to_string(),
+        markdown: text.to_string(),
+        emphasised: false,
+    };
+    let mut blocks = vec![
+        heading(1, "Contributor submission form"),
+        Block::paragraph("Please complete all fields. Add a row for each co-author."),
+        heading(2, "1. About the authors"),
+    ];
+    for cell in [
+        "Name (as it should appear)",
+        "E-mail",
+        "Affiliation",
+        "Short bio (max. 40 words)",
+        "Ana Lopes",
+        "ana.lopes@example.org",
+        "University of Porto",
+        "Ana Lopes is a lecturer in transport at the University of Porto.",
+        "Rui Costa",
+        "rui.costa@example.org",
+        "Rui Costa is a freelance journalist.",
+    ] {
+        blocks.push(Block::paragraph(cell));
+    }
+    blocks.push(heading(2, "2. About the piece"));
+    for cell in [
+        "Proposed section (News / Analysis / Opinion)",
+        "Analysis",
+        "Proposed headline",
+        "The bus that stopped and took the village with it",
+    ] {
+        blocks.push(Block::paragraph(cell));
+    }
+    blocks.push(heading(2, "3. Article text"));
+    blocks.extend(COPY.iter().map(|p| Block::paragraph(p)));
+    blocks.push(heading(2, "4. Declaration"));
+    blocks.push(Block::paragraph(
+        "☒ I/we confirm that the work is original.",
+    ));
+    let mut d = doc(&[]);
+    d.blocks = blocks;
+    let rec = recognise(&d).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes", "Rui Costa"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("University of Porto")
+    );
+    assert_eq!(
+        rec.authors[1].email.as_deref(),
+        Some("rui.costa@example.org")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
