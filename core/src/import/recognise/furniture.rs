@@ -349,7 +349,16 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
         || is_to_the_desk_at_the_end(text)
         || (text.split_whitespace().count() <= 40 && AGENCY_CREDIT.is_match(text.trim()))
+        || (text.split_whitespace().count() <= 50 && DONATION_APPEAL.is_match(text.trim()))
 }
+
+/// "Independent reporting … costs money. If you value this article, please consider becoming a
+/// supporter from just €5 a month.": the page asking its readers for money.
+static DONATION_APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:please\s+)?consider\s+(?:becoming\s+an?\s+(?:supporter|member|patron|paying\s+subscriber)|supporting\s+(?:us|our\s+(?:work|journalism|reporting))|(?:making\s+)?a\s+(?:small\s+)?(?:donation|contribution)|donating)\b",
+    )
+});
 
 /// "(Reporting by Sofia Andersson in Malmö; editing by Henrik Dahl)", "(Additional reporting by
 /// …)", "(Writing by …; Editing by …)": an agency's credits for its staff in brackets, not the

@@ -322,3 +322,14 @@ fn a_forms_table_of_writers_and_its_numbered_parts() {
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_pages_appeal_for_money_is_furniture() {
+    assert!(furniture::is_furniture(
+        "Independent reporting from the valley costs money. If you value this article, please \
+         consider becoming a supporter from just €5 a month."
+    ));
+    assert!(!furniture::is_furniture(
+        "The council will consider supporting the line again next year, the mayor said."
+    ));
+}
