@@ -9,7 +9,7 @@ use super::patterns::{name_pattern, re};
 /// A header after which a page lists other pieces: everything from it on is furniture.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:check also|related|related (?:articles?|stories|story|posts?|content|reading|coverage|pieces?|news)|read more|read also|also read|read next|what to read next|see also|more (?:on|from|in|about|by) .{1,40}|more stories|more (?:commentar(?:y|ies)|analys[ie]s|articles|posts|opinion|columns|essays|reports|publications|briefs|insights|news|blogs?|podcasts|videos)|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|latest(?: news| stories)?|further reading|trending(?: now)?|editor'?s picks|comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|popular posts|top stories)\s*:?$",
+        r"^(?i:check also|related|related (?:articles?|stories|story|posts?|content|reading|coverage|pieces?|news)|(?:recent|latest|popular|most read|other) (?:posts|articles|stories)|read more|read also|also read|read next|what to read next|see also|more (?:on|from|in|about|by) .{1,40}|more stories|more (?:commentar(?:y|ies)|analys[ie]s|articles|posts|opinion|columns|essays|reports|publications|briefs|insights|news|blogs?|podcasts|videos)|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|latest(?: news| stories)?|further reading|trending(?: now)?|editor'?s picks|comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|popular posts|top stories)\s*:?$",
     )
 });
 
@@ -35,7 +35,7 @@ static TAGS_LINE: LazyLock<Regex> =
 /// Captions, credits, republication notes, disclaimers and "follow me" lines.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|the views expressed|views expressed|(?:the\s+)?opinions?\s+expressed\b|[^.]{0,80}\b(?:give|gives|reflect|reflects|express|expresses|represent|represents)\s+(?:only\s+)?the\s+(?:personal\s+)?(?:views?|opinions?)\s+of\s+(?:the|its)\s+authors?\b|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:competing|conflicting)\s+interests?\s*:|conflicts?\s+of\s+interests?\s*:|declarations?\s+of\s+interests?\s*:|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
+        r"^(?i:(?:photo|photograph|picture|image|illustration|credit|photo credit|caption|pictured|top image|header image)\s*:\s*\S|this (?:article|piece|essay|commentary|op-ed|post|column|analysis) (?:was|is|has been|first appeared)|a version of this (?:article|piece|essay)|(?:first|originally) (?:published|appeared)|cross-?posted (?:from|on|at)\b|the views expressed|views expressed|(?:the\s+)?opinions?\s+expressed\b|[^.]{0,80}\b(?:give|gives|reflect|reflects|express|expresses|represent|represents)\s+(?:only\s+)?the\s+(?:personal\s+)?(?:views?|opinions?)\s+of\s+(?:the|its)\s+authors?\b|disclaimer\s*:|follow\s+.{1,60}\s+on\s+(?:x|twitter|bluesky|mastodon|linkedin|instagram|facebook|threads|substack)\b|exported from\b|canonical link\b|originally published (?:at|on|in)\b|enjoyed (?:this|reading)\b|forwarded (?:to you|this)\b|not (?:yet )?subscribed\b|(?:subscribe|sign up)\s+(?:now|here|today|for|to)\b|was this (?:article|piece|story) (?:useful|helpful)|(?:note:\s*)?this (?:article|piece|post|blog post|commentary) (?:gives|reflects|represents|expresses) the views|(?:featured )?image credit\s*:|sent from my\b|get outlook for\b|(?:competing|conflicting)\s+interests?\s*:|conflicts?\s+of\s+interests?\s*:|declarations?\s+of\s+interests?\s*:|(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{Lu}))",
     )
 });
 
@@ -193,9 +193,12 @@ pub(super) fn is_notice(text: &str) -> bool {
 }
 
 /// "Europa Policy Lab is an independent think tank. The views expressed in this commentary are
-/// those of the authors …": a disclaimer after a sentence saying whose page it is.
+/// those of the authors …", "Fiscal Space is a blog about … . Views are my own, not my
+/// employer’s.": a disclaimer after a sentence saying whose page it is.
 static VIEWS_AFTER_WHO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[^.]{1,120}\.\s+(?i:the\s+)?(?i:views|opinions)\s+(?i:expressed|set out|in this)\b")
+    re(
+        r"^[^.]{1,120}\.\s+(?:(?i:the\s+)?(?i:views|opinions)\s+(?i:expressed|set out|in this)\b|(?i:(?:all\s+)?(?:views|opinions)\s+(?:are|here are)\s+(?:my|our)\s+own)\b)",
+    )
 });
 
 /// "Visitors on the Avenida in August. Photo: Courier archive": a caption, its credit closing it

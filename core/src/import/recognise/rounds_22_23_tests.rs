@@ -333,3 +333,14 @@ fn a_pages_appeal_for_money_is_furniture() {
         "The council will consider supporting the line again next year, the mayor said."
     ));
 }
+
+#[test]
+fn a_blogs_cross_posting_note_recent_posts_and_own_views_are_furniture() {
+    assert!(furniture::is_furniture(
+        "Cross-posted from my column in the Courier’s “Valley Talk” series."
+    ));
+    assert!(furniture::is_related_header("Recent posts"));
+    assert!(furniture::is_notice(
+        "Fiscal Space is a blog about public finances. Views are my own, not my employer’s."
+    ));
+}
