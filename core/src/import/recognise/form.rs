@@ -493,7 +493,7 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
     for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         match label.as_str() {
             "headline" | "hed" | "title" => meta.title = Some(value.clone()),
-            "standfirst" | "subtitle" | "subheading" | "dek" | "deck" | "summary" => {
+            "standfirst" | "subtitle" | "subheading" | "sub" | "dek" | "deck" | "summary" => {
                 meta.standfirst = Some(value.clone());
             }
             "byline" | "author" | "authors" | "writer" | "writers" | "reporter" => {

@@ -98,7 +98,8 @@ pub(super) fn section_named(text: &str) -> Option<String> {
 }
 
 /// "To: The Opinion Editor, The Meridian", "To the Features Editor": a letter addressed to a
-/// section's editor names the section.
+/// section's editor names the section. (Not "Dear Opinion desk,": a greeting as often names the
+/// paper, "Dear Meridian desk,".)
 static SECTION_EDITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?i:to)\s*:?\s*(?i:the)\s+(\p{Lu}\p{L}+)\s+(?i:editor|desk)\b"));
 

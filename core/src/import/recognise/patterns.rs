@@ -145,7 +145,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
+        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|sub|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
     )
 });
 

@@ -344,3 +344,22 @@ fn a_blogs_cross_posting_note_recent_posts_and_own_views_are_furniture() {
         "Fiscal Space is a blog about public finances. Views are my own, not my employer’s."
     ));
 }
+
+#[test]
+fn a_sub_label_gives_the_standfirst_and_a_letter_to_a_sections_editor_files_the_piece() {
+    let rec = recognise(&doc(&with_copy(&[
+        "HEADLINE: The bus that stopped and took the village with it",
+        "SUB: Rural lines are cut when money is short. The places they served do not come back.",
+        "BYLINE: Ana Lopes",
+    ])))
+    .unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "Rural lines are cut when money is short. The places they served do not come back."
+    );
+    assert_eq!(
+        notes_above::section_named("To the Society Editor").as_deref(),
+        Some("Society")
+    );
+    assert_eq!(notes_above::section_named("To the Managing Editor"), None);
+}
