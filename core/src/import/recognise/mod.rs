@@ -406,6 +406,28 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
             a.affiliation = Some(org);
         }
     }
+    // "is a senior researcher at HavenLab, an independent …" with "Senior Researcher | HavenLab
+    // vzw" in the signature left out: a name no institution word marks, the writer's own
+    // organisation twice over.
+    for a in &mut rec.authors {
+        if a.affiliation.is_none()
+            && let Some(org) = a
+                .bio
+                .as_deref()
+                .and_then(|bio| ORG_AT.captures(bio))
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_string())
+            && rec.dropped.iter().any(|d| {
+                d.lines().any(|line| {
+                    line.split('|')
+                        .skip(1)
+                        .any(|part| part.trim().starts_with(org.as_str()))
+                })
+            })
+        {
+            a.affiliation = Some(org);
+        }
+    }
     shared_institution(&mut rec.authors);
     // "at IEPA", "the Courier’s correspondent" on the page of the Institute for European Policy
     // Analysis or The Midlands Courier: the publisher, by its short name.
@@ -495,6 +517,13 @@ const PRIVATE_NOTES_WITHIN: usize = 10;
 
 static NOTE_LINKS: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"^(?i:links|backlinks|related notes|see also)\s*:?$"));
+
+/// "at HavenLab,", "at Railwatch Europe, a Brussels-based …": a capitalised name after "at".
+static ORG_AT: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\bat\s+(\p{Lu}[\p{L}&\-]*(?:\s+\p{Lu}[\p{L}&\-]*){0,3})(?:[,.;]|\s+(?:in|on|and|where|who)\b)",
+    )
+});
 
 /// How far from the end a form's own part after the text is looked for.
 const FORM_PARTS_WITHIN: usize = 16;

@@ -363,3 +363,21 @@ fn a_sub_label_gives_the_standfirst_and_a_letter_to_a_sections_editor_files_the_
     );
     assert_eq!(notes_above::section_named("To the Managing Editor"), None);
 }
+
+#[test]
+fn an_organisation_named_in_the_bio_and_the_signature_is_the_writers() {
+    let mut lines = with_copy(&[
+        "Dear Editor,",
+        "Please find below an opinion piece on rural buses for your consideration.",
+        "Best regards,",
+        "Ana Lopes",
+        "Senior Researcher | ValleyLab vzw",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ]);
+    lines
+        .push("Ana Lopes is a senior researcher at ValleyLab, an independent transport institute.");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.authors[0].affiliation.as_deref(), Some("ValleyLab"));
+}
