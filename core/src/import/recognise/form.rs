@@ -247,7 +247,11 @@ const VALUE_WORDS: usize = 60;
 /// "Proposed headline", "Contact e-mail", "Affiliation and role", "Author bio(s), max. 30 words
 /// each": the field the label names, in the names the form's fields go by.
 fn field_named(label: &str) -> String {
-    let lower = label.trim().trim_end_matches([':', '?']).to_lowercase();
+    // "Headline *": the star marks a field the form requires, no part of its name.
+    let lower = label
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, ':' | '?' | '*') || c.is_whitespace())
+        .to_lowercase();
     let lower = lower.split(['(', ',']).next().unwrap_or("").trim();
     // "Author 1 – name", "Author 2 – short bio": one writer's field among several writers' rows.
     if let Some(c) = NUMBERED_WRITER.captures(lower) {
@@ -333,20 +337,23 @@ fn form_goes_on(blocks: &[&Block], mut at: usize, fields: &[(String, String)]) -
 /// "ARTICLE TEXT BELOW THIS LINE", "Article:": the form ends, the piece follows.
 fn closes_form(b: &Block) -> bool {
     // "——— ARTICLE TEXT BELOW THIS LINE ———": the rule around it is no part of it.
-    // "[Please paste the full text of your article below this line.]": nor the brackets.
-    // "3. Article text": nor the part's number.
+    // "[Please paste the full text of your article below this line.]", "(Paste below. Use
+    // Heading 2 for subheadings.)": nor the brackets. "3. Article text": nor the part's number.
     let text = b
         .text
         .trim()
-        .trim_matches(|c: char| "-–—=*_~ []".contains(c));
+        .trim_matches(|c: char| "-–—=*_~ []()".contains(c));
     let text = PART_NUMBER.replace(text, "");
     let text = text.as_ref();
     TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
 }
 
-static PART_NUMBER: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^\d{1,2}\\?[.)]\s+"));
+/// "3. ", "B. ": a form numbers its parts or letters them, the same mark either way.
+static PART_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^(?:\d{1,2}|[A-H])\\?[.)]\s+"));
 
-/// "1. About the authors", "2. About the piece": a heading numbering a form's part.
+/// "1. About the authors", "2. About the piece", "A. About you and your piece": a heading
+/// numbering a form's part.
 fn part_heading(b: &Block) -> bool {
     let text = b.text.trim();
     matches!(b.kind, BlockKind::Heading(_))
@@ -417,7 +424,7 @@ fn writers_table(blocks: &[&Block], at: usize) -> Option<(Vec<(String, String)>,
 /// a form's last line above the piece.
 static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+)?(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
     )
 });
 

@@ -528,11 +528,11 @@ static ORG_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// How far from the end a form's own part after the text is looked for.
 const FORM_PARTS_WITHIN: usize = 16;
 
-/// "DECLARATIONS", "4. Declaration", "FOR OFFICE USE ONLY – Received by: …": a submission
-/// form's part after the article text.
+/// "DECLARATIONS", "4. Declaration", "D. Declaration", "FOR OFFICE USE ONLY – Received by: …": a
+/// submission form's part after the article text, numbered or lettered.
 static FORM_PART: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?:\d{1,2}\\?[.)]\s*)?(?:(?i:declarations?)|DECLARATIONS?\s+(?:AND|&)\s+[A-Z ]{3,30}|(?i:for\s+office\s+use(?:\s+only)?)(?:\s*[–—:\-].*)?)$",
+        r"^(?:(?:\d{1,2}|[A-H])\\?[.)]\s*)?(?:(?i:declarations?)|DECLARATIONS?\s+(?:AND|&)\s+[A-Z ]{3,30}|(?i:for\s+office\s+use(?:\s+only)?)(?:\s*[–—:\-].*)?)$",
     )
 });
 
@@ -720,6 +720,8 @@ mod rounds_18_19_tests;
 mod rounds_20_21_tests;
 #[cfg(test)]
 mod rounds_22_23_tests;
+#[cfg(test)]
+mod rounds_24_25_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,0 +1,73 @@
+//! Rules learnt from rounds 24 and 25: the wrappings those rounds showed.
+
+use super::tests::{doc, names};
+use super::*;
+
+const COPY: [&str; 3] = [
+    "When the bus stopped running to the valley in 2019, the last shop closed a year later and \
+     the school followed, because families with children could no longer reach the town.",
+    "Regional councils have tried everything from subsidised taxis to volunteer drivers, and \
+     none of it has lasted longer than the grant that paid for it.",
+    "The lesson is that a village without a way out is a village without a future.",
+];
+
+fn heading(level: u8, text: &str) -> Block {
+    Block {
+        kind: crate::import::BlockKind::Heading(level),
+        text: text.to_string(),
+        markdown: text.to_string(),
+        emphasised: false,
+    }
+}
+
+#[test]
+fn a_forms_lettered_parts_and_starred_labels_are_the_forms() {
+    let mut blocks = vec![
+        heading(1, "Contributor Submission Form"),
+        Block::paragraph("Please complete all fields marked *. Paste your article in section B."),
+        heading(3, "A. About you and your piece"),
+    ];
+    for cell in [
+        "Name of author(s) *",
+        "Ana Lopes",
+        "E-mail *",
+        "ana.lopes@example.org",
+        "Section *",
+        "Opinion",
+        "Headline *",
+        "The bus that stopped and took the village with it",
+    ] {
+        blocks.push(Block::paragraph(cell));
+    }
+    blocks.push(heading(3, "B. Article text"));
+    blocks.push(Block::paragraph(
+        "(Paste below. Use Heading 2 for subheadings.)",
+    ));
+    blocks.extend(COPY.iter().map(|p| Block::paragraph(p)));
+    blocks.push(heading(
+        3,
+        "C. Author biography (max. 30 words, as it should appear)",
+    ));
+    blocks.push(Block::paragraph(
+        "Ana Lopes is a lecturer in transport at the University of Porto.",
+    ));
+    blocks.push(heading(3, "D. Declaration"));
+    blocks.push(Block::paragraph(
+        "☒ I have read and accept the contributor terms.",
+    ));
+    blocks.push(Block::paragraph(
+        "FOR OFFICE USE ONLY – Received: ______ Editor: ______",
+    ));
+    let mut d = doc(&[]);
+    d.blocks = blocks;
+    let rec = recognise(&d).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("Paste below"), "{}", rec.body);
+}
