@@ -34,10 +34,11 @@ static ABOUT_THE_SUBMISSION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:piece|article|op-?ed|column|commentary|draft|submission|submit\w*|words|attach\w*|invoice|publication|publish\w*|outlet|edit\w*|headline|deadline|embargo\w*|interview|consider\w*|pasting|pasted|cleared|offer\w*)\b",
     )
 });
-/// "Bilbao, 18 September 2024": a letter's place and date above its greeting.
+/// "Bilbao, 18 September 2024": a letter's place and date above its greeting; co-writers may
+/// write from two places ("Split / Ljubljana, 30 November 2026").
 static LETTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\p{Lu}[\p{L}\- ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
+        r"^(?:\p{Lu}[\p{L}\-/ ]{1,30},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$",
     )
 });
 

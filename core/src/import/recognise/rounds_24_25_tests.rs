@@ -71,3 +71,28 @@ fn a_forms_lettered_parts_and_starred_labels_are_the_forms() {
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert!(!rec.body.contains("Paste below"), "{}", rec.body);
 }
+
+#[test]
+fn a_letter_from_two_places_has_its_head_above_the_greeting() {
+    let mut lines = vec![
+        "Porto / Vigo, 30 November 2026",
+        "To: The Features Editor, The Courier",
+        "Dear Editor,",
+        "We would like to propose the attached feature on rural buses for your Features section. \
+         It is based on interviews we carried out in the valley in October.",
+        "With kind regards,",
+        "Ana Lopes and Rui Costa",
+        "ana.lopes@example.org",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes and Rui Costa",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(names(&rec), ["Ana Lopes", "Rui Costa"]);
+    assert_eq!(rec.section.as_deref(), Some("Features"));
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
