@@ -140,10 +140,11 @@ static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[
 /// NOTE – delete before publication: …]": a writer's note to the desk (or to its editor by name)
 /// in square brackets, in the copy or between its paragraphs; and the co-writers' or reviewers'
 /// notes to each other, signed with their initials ("[ZK: Tomáš, can we double-check …]"); a
-/// writer's note to themselves left in the draft ("[Annika - note to self: check the figure]").
+/// writer's note to themselves left in the draft ("[Annika - note to self: check the figure]"); a
+/// reviewer's comment signed after its label ("[Comment – P. Achterberg, desk: table ok?]").
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s*\\?\[\s*(?:\p{Lu}{2,3}\s*:[^\[\]]*?\\?\]|(?:\p{Lu}\p{Ll}+\s*[-–—,]\s*)?(?i:note\s+to\s+(?:self|myself))\s*[:\-–—][^\[\]]*?\\?\]|(?i:(?:ed|eds|editor|editors|subs?|desk|check|fact[- ]?check|query|nb|n\.b\.|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\]))",
+        r"\s*\\?\[\s*(?:\p{Lu}{2,3}\s*:[^\[\]]*?\\?\]|(?:\p{Lu}\p{Ll}+\s*[-–—,]\s*)?(?i:note\s+to\s+(?:self|myself))\s*[:\-–—][^\[\]]*?\\?\]|(?i:(?:ed|eds|editor|editors|subs?|desk|comments?|check|fact[- ]?check|query|nb|n\.b\.|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\]))",
     )
 });
 /// "(Adds quote)", "(Updates with minister's comments, paragraphs 5-7)", "(Recasts)": an agency's

@@ -96,3 +96,16 @@ fn a_letter_from_two_places_has_its_head_above_the_greeting() {
     assert_eq!(rec.section.as_deref(), Some("Features"));
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_reviewers_comment_signed_after_its_label_is_a_note() {
+    assert!(finish::is_note_to_editor(
+        "*[Comment – P. Achterberg, desk: table ok to run as is? Check the 2025 number.]*"
+    ));
+    assert!(finish::is_note_to_editor(
+        "[Comment: cut this paragraph for web?]"
+    ));
+    assert!(!finish::is_note_to_editor(
+        "[Comment sections were closed in 2019, the paper said.]"
+    ));
+}
