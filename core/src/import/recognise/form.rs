@@ -273,7 +273,10 @@ fn field_named(label: &str) -> String {
     // "Tags / keywords", "Section / category": a label naming one field two ways.
     let lower = lower.split(" / ").next().unwrap_or(lower).trim();
     let mut field = lower;
+    // "Full name", "Short bio": how much the form asks for, not another field.
     for qualifier in [
+        "full ",
+        "short ",
         "proposed ",
         "suggested ",
         "working ",
@@ -419,12 +422,13 @@ fn writers_table(blocks: &[&Block], at: usize) -> Option<(Vec<(String, String)>,
     (n > 0).then_some((fields, i))
 }
 
-/// "ARTICLE TEXT", "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Paste your article
+/// "ARTICLE TEXT", "ARTICLE TEXT BELOW THIS LINE", "ARTICLE TEXT (paste below this line)", "Text
+/// of the piece (paste below this line)", "Paste your article
 /// below", "Please paste the full text of your article below this line. Do not repeat your bio.":
 /// a form's last line above the piece.
 static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text)?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+)?(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text|\s+of\s+(?:the|your)\s+(?:piece|article))?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+)?(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
     )
 });
 

@@ -109,3 +109,34 @@ fn a_reviewers_comment_signed_after_its_label_is_a_note() {
         "[Comment sections were closed in 2019, the paper said.]"
     ));
 }
+
+#[test]
+fn a_forms_full_name_short_bio_and_text_of_the_piece_labels() {
+    let mut blocks = vec![
+        heading(1, "Contributor submission form"),
+        Block::paragraph("Please complete all fields."),
+    ];
+    for cell in [
+        "Full name",
+        "Ana Lopes",
+        "Proposed section",
+        "Opinion",
+        "Headline",
+        "The bus that stopped and took the village with it",
+        "Short bio (one sentence)",
+        "Ana Lopes is a lecturer in transport at the University of Porto.",
+    ] {
+        blocks.push(Block::paragraph(cell));
+    }
+    blocks.push(heading(2, "Text of the piece (paste below this line)"));
+    blocks.extend(COPY.iter().map(|p| Block::paragraph(p)));
+    let mut d = doc(&[]);
+    d.blocks = blocks;
+    let rec = recognise(&d).unwrap();
+    assert_eq!(names(&rec), ["Ana Lopes"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Ana Lopes is a lecturer in transport at the University of Porto.")
+    );
+    assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
+}
