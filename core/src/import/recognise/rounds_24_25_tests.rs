@@ -140,3 +140,22 @@ fn a_forms_full_name_short_bio_and_text_of_the_piece_labels() {
     );
     assert!(rec.body.starts_with("When the bus stopped"), "{}", rec.body);
 }
+
+#[test]
+fn a_label_naming_the_files_stage_last_is_the_drafts() {
+    let mut lines = vec![
+        "Courier – features pitch / full text",
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes and Rui Costa",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The bus that stopped and took the village with it"
+    );
+    assert_eq!(rec.standfirst, "");
+    assert!(!notes_above::is_draft_label(
+        "Rent caps / full text of the ruling"
+    ));
+}
