@@ -103,10 +103,10 @@ const COPY_KIND: &str =
 
 /// "--- COPY STARTS ---", "---- OP-ED BEGINS ----", "=== START OF ARTICLE ===", "[ARTICLE
 /// BEGINS]": the copy from here on. "=== FINAL TEXT ===" under a forwarded thread: the version
-/// agreed on, from here on.
+/// agreed on, from here on; so is the version a reply names between rules ("=== v3 ===").
 static COPY_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:{COPY_START_WORDS})$")));
 
-const COPY_START_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:final|clean|finished)\s+(?:text|copy|version|draft)|(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*[-=*~_–—]{2,}|\\?\[\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*\\?\])";
+const COPY_START_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:final|clean|finished)\s+(?:text|copy|version|draft)|v(?:ersion\s*)?\d{1,2}(?:\.\d{1,2})?|(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*[-=*~_–—]{2,}|\\?\[\s*(?:(?:starts?|begins?)(?:\s+of)?\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)|(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+(?:starts?|begins?|below|follows)(?:\s+(?:here|below))?)\s*\\?\])";
 
 /// "--- COPY ENDS ---", "---- OP-ED ENDS ----", "=== END OF ARTICLE ===", "[END OF TEXT]".
 const COPY_END_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*[-=*~_–—]{2,}|\\?\[\s*(?:(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission)\s+ends?(?:\s+here)?|end\s+of\s+(?:the\s+)?(?:text|body|copy|article|story|piece|op-?ed|column|comment(?:ary)?|submission))\s*\\?\])";

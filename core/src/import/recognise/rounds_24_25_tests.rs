@@ -159,3 +159,10 @@ fn a_label_naming_the_files_stage_last_is_the_drafts() {
         "Rent caps / full text of the ruling"
     ));
 }
+
+#[test]
+fn a_version_named_between_rules_starts_the_copy() {
+    assert!(furniture::is_copy_start("=== v3 ==="));
+    assert!(furniture::is_copy_start("--- version 2 ---"));
+    assert!(!furniture::is_copy_start("v3"));
+}
