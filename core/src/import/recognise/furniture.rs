@@ -301,8 +301,16 @@ pub(super) fn is_end_mark(text: &str) -> bool {
     let text = text.trim();
     // "NNNN": a wire's end of message, on its own line or closing the wire's trailer (keywords,
     // copyright) run together into one paragraph.
+    // "ENDS" over a rule and the wire's copyright with no blank line between, run into one
+    // paragraph: the mark and the rule open it, and what follows them is the wire's too.
+    let mut words = text.split_whitespace();
+    let ends_over_rule = words.next().is_some_and(|w| END_MARK.is_match(w))
+        && words
+            .next()
+            .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| "-=*~_–—".contains(c)));
     END_MARK.is_match(text)
         || (text.split_whitespace().count() <= 80 && (text == "NNNN" || text.ends_with(" NNNN")))
+        || (text.split_whitespace().count() <= 80 && ends_over_rule)
 }
 
 pub(super) fn is_copy_mark(text: &str) -> bool {

@@ -166,3 +166,14 @@ fn a_version_named_between_rules_starts_the_copy() {
     assert!(furniture::is_copy_start("--- version 2 ---"));
     assert!(!furniture::is_copy_start("v3"));
 }
+
+#[test]
+fn an_end_mark_over_a_rule_run_into_the_wires_trailer_ends_the_copy() {
+    assert!(furniture::is_end_mark(
+        "ENDS ====================== (c) 2026 Wirenews. All rights reserved. Republication is \
+         prohibited without prior written consent."
+    ));
+    assert!(!furniture::is_end_mark(
+        "Ends meet only barely, the mayor said, and the budget will not stretch further."
+    ));
+}
