@@ -247,14 +247,21 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     // "## Links" over a list of links to the writer's other notes ("- [[Pitch list Q4]]"): a notes
     // app's links, not the reader's.
     let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
+    // The list may gloss a link ("[[Clara Ferrant]] – editor contact") or hold a short note of the
+    // writer's own ("word count: ~740") among the links. "Related notes: [[…]], [[…]]" over the
+    // note's tags ("#meridian #submitted") is the same list run onto its label's line.
     if let Some(i) = (last..blocks.len()).find(|&i| {
-        let wiki = |b: &&Block| {
-            let t = b.text.trim();
-            t.starts_with("[[") && t.ends_with("]]")
-        };
-        NOTE_LINKS.is_match(blocks[i].text.trim())
+        let wiki = |b: &&Block| b.text.trim().starts_with("[[");
+        let short = |b: &&Block| b.text.split_whitespace().count() <= 8;
+        let listed = NOTE_LINKS.is_match(blocks[i].text.trim())
             && blocks.len() > i + 1
-            && blocks[i + 1..].iter().all(wiki)
+            && blocks[i + 1..].iter().any(wiki)
+            && blocks[i + 1..].iter().all(|b| wiki(b) || short(b));
+        listed
+            || (links_run_on(&blocks[i].text)
+                && blocks[i + 1..]
+                    .iter()
+                    .all(|b| links_run_on(&b.text) || !b.text.chars().any(char::is_alphanumeric)))
     }) {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
@@ -517,6 +524,19 @@ const PRIVATE_NOTES_WITHIN: usize = 10;
 
 static NOTE_LINKS: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"^(?i:links|backlinks|related notes|see also)\s*:?$"));
+
+static WIKI_LINK: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"\[\[[^\[\]]{1,80}\]\]"));
+static NOTE_TAG: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)#[\p{L}\d_-]+"));
+
+/// "Related notes: [[Sources]], [[Interview 12-11]]" (then "#meridian #submitted"): a notes app's
+/// links on their label's line, nothing else but the note's tags.
+fn links_run_on(text: &str) -> bool {
+    let rest = WIKI_LINK.replace_all(text, "");
+    let rest = NOTE_TAG.replace_all(&rest, "");
+    let rest = rest.replace(',', " ");
+    let label = rest.trim();
+    WIKI_LINK.is_match(text) && (label.is_empty() || NOTE_LINKS.is_match(label))
+}
 
 /// "at HavenLab,", "at Railwatch Europe, a Brussels-based …": a capitalised name after "at".
 static ORG_AT: LazyLock<Regex> = LazyLock::new(|| {

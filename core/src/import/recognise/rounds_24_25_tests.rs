@@ -177,3 +177,36 @@ fn an_end_mark_over_a_rule_run_into_the_wires_trailer_ends_the_copy() {
         "Ends meet only barely, the mayor said, and the budget will not stretch further."
     ));
 }
+
+#[test]
+fn a_notes_apps_links_may_be_glossed_or_run_onto_their_label() {
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    let mut d = doc(&lines);
+    d.blocks.push(heading(2, "Links"));
+    d.blocks.push(Block::paragraph("[[Bus sources]]"));
+    d.blocks
+        .push(Block::paragraph("[[Rui Costa]] – editor contact"));
+    let rec = recognise(&d).unwrap();
+    assert!(
+        rec.body.trim_end().ends_with("without a future."),
+        "{:?}",
+        rec.body
+    );
+
+    let mut lines = vec![
+        "The bus that stopped and took the village with it",
+        "By Ana Lopes",
+    ];
+    lines.extend(COPY);
+    lines.push("Related notes: [[Bus sources]], [[Invoices 2026]] #courier #submitted");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(
+        rec.body.trim_end().ends_with("without a future."),
+        "{:?}",
+        rec.body
+    );
+}
