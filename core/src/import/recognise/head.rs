@@ -497,5 +497,6 @@ fn credit(rec: &mut Recognised, named: Vec<patterns::Named>, page: &mut bool) {
 
 mod kicker;
 mod lines;
-use self::kicker::{KICKERS, file_under, is_kicker, kicker_in};
+pub(super) use self::kicker::KICKERS;
+use self::kicker::{file_under, is_kicker, kicker_in};
 use self::lines::take_byline_lines;

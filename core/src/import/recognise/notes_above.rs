@@ -86,6 +86,21 @@ pub(super) fn section_named(text: &str) -> Option<String> {
                         .map(|c| c[1].to_string())
                         .filter(|w| !EDITOR_RANKS.contains(&w.to_lowercase().as_str()))
                 })
+                .or_else(|| {
+                    // "To: Features desk, The Meridian", "To: Opinion Desk <…>": without "the"
+                    // the paper may stand there ("To: Meridian desk"), so only a section's name
+                    // counts.
+                    SECTION_DESK
+                        .captures(line)
+                        .map(|c| c[1].to_string())
+                        .filter(|w| {
+                            let lower = w.to_lowercase();
+                            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+                            super::head::KICKERS
+                                .split_whitespace()
+                                .any(|k| k == lower || k == singular)
+                        })
+                })
         })
         .or_else(|| {
             FOR_PAPER_SECTION_FIRST
@@ -103,6 +118,9 @@ pub(super) fn section_named(text: &str) -> Option<String> {
 /// paper, "Dear Meridian desk,".)
 static SECTION_EDITOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?i:to)\s*:?\s*(?i:the)\s+(\p{Lu}\p{L}+)\s+(?i:editor|desk)\b"));
+
+static SECTION_DESK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:to)\s*:\s*(\p{Lu}\p{L}+)\s+(?i:editor|desk)\b"));
 
 /// Editors named by their rank, not their section ("To the Managing Editor").
 const EDITOR_RANKS: [&str; 9] = [

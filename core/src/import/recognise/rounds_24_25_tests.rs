@@ -210,3 +210,16 @@ fn a_notes_apps_links_may_be_glossed_or_run_onto_their_label() {
         rec.body
     );
 }
+
+#[test]
+fn a_letter_to_a_sections_desk_names_the_section_without_the() {
+    assert_eq!(
+        notes_above::section_named("To: Features desk, The Courier").as_deref(),
+        Some("Features")
+    );
+    assert_eq!(
+        notes_above::section_named("To: Opinion Desk <opinion@courier.example.org>").as_deref(),
+        Some("Opinion")
+    );
+    assert_eq!(notes_above::section_named("To: Courier desk"), None);
+}

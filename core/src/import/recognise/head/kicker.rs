@@ -4,7 +4,7 @@
 use super::Recognised;
 
 /// Section labels a page or a form puts above the headline.
-pub(super) const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
+pub(in crate::import::recognise) const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
 column editorial op-ed oped blog letter letters explainer long read perspective viewpoint";
 
 /// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
