@@ -223,3 +223,15 @@ fn a_letter_to_a_sections_desk_names_the_section_without_the() {
     );
     assert_eq!(notes_above::section_named("To: Courier desk"), None);
 }
+
+#[test]
+fn a_section_field_may_be_a_sentence_of_the_note() {
+    assert_eq!(
+        notes_above::section_named(
+            "Hi all - final version below. Ana has checked the quotes. Section: Features. Tags: \
+             buses, villages"
+        )
+        .as_deref(),
+        Some("Features")
+    );
+}
