@@ -308,7 +308,12 @@ pub(super) fn is_end_mark(text: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| "-=*~_–—".contains(c)));
+    // "----- 8< -----", "-- >8 --", "✂ -----": scissors over a rule, the mark e-mail writers
+    // leave where what follows is to be cut off (a signature, its disclaimer).
+    let bare = text.trim_matches(|c: char| "-=*~_–—".contains(c) || c.is_whitespace());
+    let cut_mark = bare.len() < text.len() && matches!(bare, "8<" | ">8" | "✂" | "✂\u{fe0f}");
     END_MARK.is_match(text)
+        || cut_mark
         || (text.split_whitespace().count() <= 80 && (text == "NNNN" || text.ends_with(" NNNN")))
         || (text.split_whitespace().count() <= 80 && ends_over_rule)
 }

@@ -743,6 +743,8 @@ mod rounds_22_23_tests;
 #[cfg(test)]
 mod rounds_24_25_tests;
 #[cfg(test)]
+mod rounds_26_27_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;
