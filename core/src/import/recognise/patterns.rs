@@ -143,9 +143,11 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// "HEADLINE:", "Standfirst:", "BYLINE:": a submission form's labelled fields.
+/// "Suggested tags:", "Proposed headline:": a writer offering a field's value to the desk
+/// qualifies its label; the qualifier is the label's, not the end of the field before it.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|sub|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
+        r"(?:^|\s)(?:(?i:suggested|proposed|preferred|working)\s+)?(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|sub|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
     )
 });
 
@@ -363,7 +365,7 @@ pub(super) fn signature(text: &str) -> Option<(String, Option<String>)> {
 /// lower case, "(s)" written as "s": "AUTHOR(S)" is "authors".
 pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
     let starts: Vec<_> = LABEL.captures_iter(text).collect();
-    let first = starts.first()?.name("label")?;
+    let first = starts.first()?.get(0)?;
     if text[..first.start()].trim() != "" {
         return None;
     }

@@ -31,3 +31,24 @@ fn scissors_over_a_rule_end_the_copy() {
     assert!(!furniture::is_end_mark("8<"));
     assert!(!furniture::is_end_mark("-----"));
 }
+
+#[test]
+fn a_labels_qualifier_is_the_labels() {
+    let fields = patterns::labelled(
+        "Title: The bus that stopped Authors: Ana Lopes, Rui Sá Suggested tags: transport, villages",
+    )
+    .unwrap_or_default();
+    assert_eq!(
+        fields,
+        vec![
+            ("title".to_string(), "The bus that stopped".to_string()),
+            ("authors".to_string(), "Ana Lopes, Rui Sá".to_string()),
+            ("tags".to_string(), "transport, villages".to_string()),
+        ]
+    );
+    let fields = patterns::labelled("Proposed headline: The bus that stopped").unwrap_or_default();
+    assert_eq!(
+        fields,
+        vec![("headline".to_string(), "The bus that stopped".to_string())]
+    );
+}
