@@ -5,6 +5,7 @@ import { DeskError } from "../lib/api";
 import { summary } from "../test-stubs/desk";
 import type { ArticleFilter, ArticleSummary, DeskSettings, ListArticles, User } from "../lib/bindings";
 import { nav } from "../lib/nav.svelte";
+import { forgetOwnMoves, noteOwnMove } from "../lib/ownMoves";
 import { layOut } from "../test-stubs/layout";
 import listsCss from "../desk-lists.css?raw";
 import DeskHome from "./DeskHome.svelte";
@@ -149,6 +150,24 @@ describe("DeskHome", () => {
     expect(document.getElementById("submitted-article-b")).toHaveClass("fresh");
     expect(document.getElementById("submitted-article-a")).not.toHaveClass("fresh");
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("2 new in Submitted"));
+  });
+
+  it("does not mark as new what this window moved itself", async () => {
+    forgetOwnMoves();
+    render(DeskHome, { user: editor, settings });
+    const list = await screen.findByRole("listbox", { name: "Submitted" });
+
+    // This window submitted "mine"; someone else submitted "theirs" meanwhile.
+    noteOwnMove("mine");
+    submitted = [summary("theirs", "Rates again"), summary("mine", "My own piece"), ...submitted];
+    deskChanged();
+
+    expect(await screen.findByRole("button", { name: "Show the 1 new in Submitted" })).toHaveTextContent("↑ 1 new");
+    expect(within(list).getAllByRole("option")).toHaveLength(3);
+    expect(document.getElementById("submitted-article-theirs")).toHaveClass("fresh");
+    expect(document.getElementById("submitted-article-mine")).not.toHaveClass("fresh");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("1 new in Submitted"));
+    forgetOwnMoves();
   });
 
   it("reloads as many articles as were shown, and those the arrivals pushed down", async () => {

@@ -4,6 +4,7 @@
 // core's error body: `code` to branch on, `message` to show, `field` (the input at fault) to
 // focus, `details` (a conflict's stored text, a move's unmet checks).
 import { commands, type ApiError, type ErrorCode, type ErrorDetails } from "./bindings";
+import { noteAnswer } from "./ownMoves";
 
 export class DeskError extends Error {
   readonly code: ErrorCode;
@@ -52,7 +53,12 @@ export type Api = { [K in keyof Commands]: Door<Commands[K]> };
 export const api: Api = Object.fromEntries(
   Object.entries(commands).map(([name, call]) => [
     name,
-    (...args: unknown[]) => unwrap((call as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args)),
+    async (...args: unknown[]) => {
+      const out = await unwrap((call as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args));
+      // What this window moved is not news to it when the live refresh shows it in a queue.
+      noteAnswer(name, out);
+      return out;
+    },
   ]),
 ) as Api;
 
