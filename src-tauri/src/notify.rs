@@ -1,8 +1,9 @@
 //! Desktop notifications on a team desk: a piece I wrote gets changes requested or is
 //! published; a piece is submitted to the desk I edit. Decided from the article as the server
 //! gives it after each change it announces, once per move (a state the window already told of
-//! is not told again), and only for moves made in the last minutes (an old state first seen now
-//! is not news).
+//! is not told again), only for moves made in the last minutes (an old state first seen now
+//! is not news), and never for a move the user made themselves (an editor submitting a guest's
+//! piece, a chief publishing her own).
 
 use std::collections::HashMap;
 
@@ -27,8 +28,16 @@ pub struct Notices {
 }
 
 impl Notices {
-    /// What to tell `me` of `article` as it stands at `now`, if anything.
-    pub fn news(&mut self, article: &Article, me: &User, now: DateTime<Utc>) -> Option<Told> {
+    /// What to tell `me` of `article` as it stands at `now`, if anything. `moved_by` names who
+    /// made the article's latest move (`None`: the scheduler); it is asked only when there is
+    /// something to tell, since it costs the server a question.
+    pub fn news(
+        &mut self,
+        article: &Article,
+        me: &User,
+        now: DateTime<Utc>,
+        moved_by: impl FnOnce() -> Option<String>,
+    ) -> Option<Told> {
         let before = self.seen.insert(article.id.clone(), article.state);
         if before == Some(article.state) || article.state_changed_at < now - NEWS_FOR {
             return None;
@@ -49,7 +58,7 @@ impl Notices {
                 article: article.id.clone(),
             })
         };
-        match article.state {
+        let told = match article.state {
             State::ChangesRequested if mine => told(
                 "Changes requested",
                 format!("“{headline}”: open it in Copydesk to read the note."),
@@ -65,7 +74,8 @@ impl Notices {
                 told("Submitted to the desk", format!("“{headline}”{by}."))
             }
             _ => None,
-        }
+        }?;
+        (moved_by().as_deref() != Some(me.name.as_str())).then_some(told)
     }
 }
 
@@ -135,30 +145,75 @@ mod tests {
         let (mut hers, mut his) = (Notices::default(), Notices::default());
         let (jane, eddie) = (author.user.clone(), editor.user.clone());
         let now = || desk.now();
+        let by = || last_mover(&desk, &chief, &a.id);
 
         let submitted = mv(&author, Action::Submit, None);
-        assert_eq!(hers.news(&submitted, &jane, now()), None, "her own move");
+        assert_eq!(
+            hers.news(&submitted, &jane, now(), by),
+            None,
+            "her own move"
+        );
         let told = his
-            .news(&submitted, &eddie, now())
+            .news(&submitted, &eddie, now(), by)
             .expect("the editor is told");
         assert_eq!(told.title, "Submitted to the desk");
         assert_eq!(told.body, "“Harbour wall” by Jane Roe.");
         assert_eq!(told.article, a.id, "a click opens the piece");
         // The same state again (a note added, say) is not news.
-        assert_eq!(his.news(&submitted, &eddie, now()), None);
+        assert_eq!(his.news(&submitted, &eddie, now(), by), None);
 
         mv(&editor, Action::Claim, None);
         let sent_back = mv(&editor, Action::RequestChanges, Some("Add a standfirst."));
         let told = hers
-            .news(&sent_back, &jane, now())
+            .news(&sent_back, &jane, now(), by)
             .expect("the writer is told");
         assert_eq!(told.title, "Changes requested");
-        assert_eq!(his.news(&sent_back, &eddie, now()), None);
+        assert_eq!(his.news(&sent_back, &eddie, now(), by), None);
 
         // A move long past, first seen now, is not news.
         clock.advance(Duration::minutes(5));
         let mut late = Notices::default();
-        assert_eq!(late.news(&sent_back, &jane, now()), None);
+        assert_eq!(late.news(&sent_back, &jane, now(), by), None);
         let _ = chief;
+    }
+
+    /// Who made the article's newest move, as the shell asks the desk.
+    fn last_mover(desk: &Desk, reader: &copydesk_core::Actor, id: &str) -> Option<String> {
+        let log = desk.audit(reader, Some(id), None, None, 1).unwrap();
+        log.items.into_iter().next().and_then(|t| t.actor)
+    }
+
+    #[test]
+    fn nobody_is_told_of_a_move_they_made_themselves() {
+        let (desk, _clock, [chief, editor, _author]) = desk();
+        let claire = chief.user.clone();
+        let eddie = editor.user.clone();
+        // Eddie keys in a guest's piece and submits it for her: news to the chief, not to him.
+        let piece = NewArticle {
+            headline: "Tram fares".into(),
+            body: "Fares rise in May.".into(),
+            byline: vec![BylineEntry::named("Jane Roe")],
+            ..Default::default()
+        };
+        let a = desk.create_article(&editor, &piece).unwrap();
+        let args = MoveArgs::default();
+        let submitted = desk
+            .move_article(&editor, &a.id, Action::Submit, &args)
+            .unwrap();
+        let by = || last_mover(&desk, &chief, &a.id);
+        let (mut his, mut hers) = (Notices::default(), Notices::default());
+        assert_eq!(his.news(&submitted, &eddie, desk.now(), by), None);
+        let told = hers.news(&submitted, &claire, desk.now(), by);
+        assert_eq!(
+            told.map(|t| t.title).as_deref(),
+            Some("Submitted to the desk")
+        );
+        // Nor is the question of who moved it asked when there is nothing to tell.
+        let mut asked = false;
+        let again = his.news(&submitted, &eddie, desk.now(), || {
+            asked = true;
+            None
+        });
+        assert_eq!((again, asked), (None, false));
     }
 }

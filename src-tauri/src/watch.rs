@@ -93,10 +93,22 @@ fn tell<R: Runtime>(
         return;
     };
     let now = app.state::<crate::state::AppState>().now();
+    // The newest move into the state the article is in; an unanswered question tells rather
+    // than stays silent.
+    let moved_by = || {
+        let log = copydesk_core::api::AuditLog {
+            article: Some(article.id.clone()),
+            user: None,
+            after: None,
+            limit: 1,
+        };
+        let last = team.call(&log).ok()?.items.into_iter().next()?;
+        (last.to == article.state).then_some(last.actor).flatten()
+    };
     let news = notices
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .news(&article, &me, now);
+        .news(&article, &me, now, moved_by);
     if let Some(told) = news {
         crate::notification::show(app, told);
     }
