@@ -453,5 +453,5 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
 mod contacts;
 mod mail;
 pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};
-pub(super) use self::mail::quoted_thread;
 use self::mail::{MAIL_HEADER, SUBMISSION_PREFIX, addresses_by_name, after_headers, subject};
+pub(super) use self::mail::{piece_below_original, quoted_thread};

@@ -207,7 +207,9 @@ fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> 
     let label = blocks.get(at)?.text.trim();
     let value = blocks.get(at + 1)?;
     // A form's value is a line or a sentence or two; a long paragraph is the piece's copy.
+    // "by NAME" under labelled fields is the piece's byline over its copy, no form's label.
     if !label_alone(label)
+        || patterns::byline(label).is_some()
         || closes_form(blocks[at])
         || patterns::labelled(&value.text).is_some()
         || closes_form(value)

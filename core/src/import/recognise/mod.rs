@@ -111,6 +111,11 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     {
         head_len = i + 1;
     }
+    // A reply from Outlook quotes nothing, so the earlier message runs to the end; a rule under
+    // it with a headline and the copy under that is the piece, set below the thread.
+    if let Some(i) = cover::piece_below_original(&all[head_len..], COPY_UNDER_MARK) {
+        head_len += i;
+    }
     // An e-mail reply ends with the messages it quotes; its own end comes before them.
     let thread_at = cover::quoted_thread(&all[head_len..]).map_or(all.len(), |i| head_len + i);
     let tail_at = head_len + cover::tail(&all[head_len..thread_at]);
@@ -744,6 +749,8 @@ mod rounds_22_23_tests;
 mod rounds_24_25_tests;
 #[cfg(test)]
 mod rounds_26_27_tests;
+#[cfg(test)]
+mod rounds_28_29_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

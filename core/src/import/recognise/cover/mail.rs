@@ -86,6 +86,33 @@ pub(super) fn addresses_by_name(text: &str) -> bool {
         && text.split_whitespace().count() <= 40
 }
 
+/// Outlook quotes nothing, so the earlier message under "-----Original Message-----" and its
+/// headers runs to the end of the file. A rule under that message with a headline (or a
+/// "HEADLINE:" field) and at least `copy` blocks under it is where the writer set the piece,
+/// below the thread: the index of the first block under the rule.
+pub(in crate::import::recognise) fn piece_below_original(
+    blocks: &[&Block],
+    copy: usize,
+) -> Option<usize> {
+    let at = (0..blocks.len().saturating_sub(1)).find(|&at| {
+        ORIGINAL_MESSAGE.is_match(blocks[at].text.trim())
+            && MAIL_HEADER.is_match(blocks[at + 1].text.trim())
+    })?;
+    let rule = (at + 2..blocks.len()).find(|&i| super::is_rule(blocks[i]))?;
+    let under: Vec<&&Block> = blocks[rule + 1..]
+        .iter()
+        .filter(|b| b.text.chars().any(char::is_alphanumeric))
+        .collect();
+    let first = under.first()?;
+    let headed = first.text.split_whitespace().count() <= super::HEADLINE_WORDS
+        || patterns::labelled(&first.text).is_some_and(|fields| {
+            fields
+                .first()
+                .is_some_and(|(label, _)| matches!(label.as_str(), "headline" | "title" | "hed"))
+        });
+    (headed && under.len() >= copy).then_some(rule + 1)
+}
+
 /// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
 /// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
 pub(in crate::import::recognise) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {

@@ -1,0 +1,71 @@
+//! Rules learnt from rounds 28 and 29: the wrappings those rounds showed.
+
+use super::tests::{doc, names};
+use super::*;
+
+const COPY: [&str; 6] = [
+    "When the ferry to the island stopped running in winter, the school lost a third of its \
+     pupils within two years, because families could no longer count on reaching the mainland.",
+    "Regional councils have tried subsidised flights, volunteer boats and grants for remote \
+     teaching, and none of it has lasted longer than the budget that paid for it.",
+    "The islands that kept their schools did one thing differently: they treated the crossing \
+     as part of the school day, paid for by the education budget, not the transport one.",
+    "That choice cost little. A boat that runs twice a day for forty weeks a year is cheaper than \
+     a new school on the mainland and the buses to reach it.",
+    "It also kept teachers, who will not live where their own children cannot get to class.",
+    "The lesson is that an island without a way out is an island without a future.",
+];
+
+#[test]
+fn a_piece_under_a_rule_below_an_outlook_reply_is_the_copy() {
+    let mut lines = vec![
+        "Hi Anna,",
+        "Here is the version with your cuts. Headline is just a suggestion.",
+        "Section: Society",
+        "Cheers, Mikko",
+        "-----Original Message-----",
+        "From: Anna Berg <a.berg@example.org>",
+        "Sent: 2 November 2026 10:15",
+        "To: Mikko Laine <m.laine@example.org>",
+        "Subject: RE: Island schools",
+        "Mikko, thanks - could you get it under 700 words? A.",
+        "===============================",
+        "HEADLINE: The island schools that kept their pupils",
+        "STANDFIRST: Ferries decide who stays. Some islands have learnt to pay for them.",
+        "by Mikko Laine",
+    ];
+    lines.extend(COPY);
+    lines.extend([
+        "Bio: Mikko Laine is a freelance journalist in Turku.",
+        "===============================",
+        "Sent from my iPad",
+    ]);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("under 700 words"), "{}", rec.body);
+    // A rule under the earlier message with no headline under it is no piece: the reply's own
+    // text stays the piece.
+    let mut reply = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    reply.extend(COPY);
+    reply.extend([
+        "-----Original Message-----",
+        "From: Anna Berg <a.berg@example.org>",
+        "Subject: RE: Island schools",
+        "Mikko, thanks. A.",
+        "===============================",
+        "Anna Berg, Features desk",
+    ]);
+    let rec = recognise(&doc(&reply)).unwrap();
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
