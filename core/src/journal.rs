@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::desk::ArticleEdit;
-use crate::error::{Error, Result};
+use crate::error::{ApiError, Error, ErrorCode, Result};
 use crate::store::sqlite::{instant, ms};
 
 /// Text kept on this computer for one article.
@@ -176,6 +176,64 @@ impl Journal {
     }
 }
 
+/// What sending the kept text to the desk found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SentKept {
+    /// Articles whose kept text is now saved on the desk (and gone from the journal).
+    pub sent: Vec<String>,
+    /// Articles changed elsewhere since the text was typed: kept, for the conflict view when
+    /// the article is opened.
+    pub conflicts: Vec<String>,
+    /// Articles the desk refused the text of (no longer the writer's to change, say): kept, and
+    /// offered back when opened, with the desk's words.
+    pub refused: Vec<String>,
+    /// Articles not tried, because the desk stopped answering: kept, for the next try.
+    pub waiting: Vec<String>,
+}
+
+impl Journal {
+    /// Sends what is kept for `user_id` on `desk` with `save`, oldest first, as saves on the
+    /// versions it was typed on, but for the articles in `except` (open in a window whose editor
+    /// sends its own). What the desk confirms leaves the journal; nothing else does. Once the
+    /// desk stops answering, the rest is not tried; a session the desk no longer knows stops the
+    /// send with its error, since every later save would be refused the same way.
+    pub fn send(
+        &self,
+        desk: &str,
+        user_id: &str,
+        except: &[String],
+        mut save: impl FnMut(&JournalEntry) -> std::result::Result<(), ApiError>,
+    ) -> std::result::Result<SentKept, ApiError> {
+        let mut out = SentKept::default();
+        let mut away = false;
+        let entries = self.list(desk, user_id)?;
+        for entry in entries.iter().filter(|e| !except.contains(&e.article_id)) {
+            let id = entry.article_id.clone();
+            if away {
+                out.waiting.push(id);
+                continue;
+            }
+            match save(entry) {
+                Ok(()) => {
+                    self.settle(desk, user_id, &id, &entry.edit)?;
+                    out.sent.push(id);
+                }
+                Err(e) => match e.code {
+                    ErrorCode::Conflict => out.conflicts.push(id),
+                    ErrorCode::Unavailable | ErrorCode::Busy => {
+                        away = true;
+                        out.waiting.push(id);
+                    }
+                    ErrorCode::SignedOut | ErrorCode::Unauthenticated => return Err(e),
+                    _ => out.refused.push(id),
+                },
+            }
+        }
+        Ok(out)
+    }
+}
+
 type Raw = (String, i64, String, i64);
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
@@ -311,5 +369,95 @@ mod tests {
         )
         .unwrap();
         assert!(Journal::open(&path).is_err());
+    }
+
+    /// A journal holding three kept texts for Ana, on articles a, b and c, in that order.
+    fn three_kept() -> Journal {
+        let j = Journal::open_in_memory().unwrap();
+        for (n, article) in ["a", "b", "c"].into_iter().enumerate() {
+            let minute = u32::try_from(n).unwrap();
+            j.keep("desk", "ana", &kept(article, 3, article, minute))
+                .unwrap();
+        }
+        j
+    }
+
+    fn left(j: &Journal) -> Vec<String> {
+        let all = j.list("desk", "ana").unwrap();
+        all.into_iter().map(|e| e.article_id).collect()
+    }
+
+    #[test]
+    fn sending_keeps_what_the_desk_did_not_take_and_says_why() {
+        let j = three_kept();
+        let mut tried = Vec::new();
+        let sent = j
+            .send("desk", "ana", &[], |e| {
+                tried.push((e.article_id.clone(), e.base_version));
+                match e.article_id.as_str() {
+                    "a" => Ok(()),
+                    "b" => Err(ApiError::new(ErrorCode::Conflict, "moved on")),
+                    _ => Err(ApiError::new(ErrorCode::Forbidden, "not yours now")),
+                }
+            })
+            .unwrap();
+        assert_eq!(tried, [("a".into(), 3), ("b".into(), 3), ("c".into(), 3)]);
+        assert_eq!(sent.sent, ["a"]);
+        assert_eq!(sent.conflicts, ["b"]);
+        assert_eq!(sent.refused, ["c"]);
+        assert_eq!(left(&j), ["b", "c"], "only the confirmed text leaves");
+    }
+
+    #[test]
+    fn a_desk_that_stops_answering_leaves_the_rest_untried_and_the_open_article_is_skipped() {
+        let j = three_kept();
+        let mut tried = Vec::new();
+        let sent = j
+            .send("desk", "ana", &["a".to_string()], |e| {
+                tried.push(e.article_id.clone());
+                Err(ApiError::new(
+                    ErrorCode::Unavailable,
+                    "the server does not answer",
+                ))
+            })
+            .unwrap();
+        assert_eq!(
+            tried,
+            ["b"],
+            "the open article is not sent; after b, nothing is tried"
+        );
+        assert_eq!(sent.waiting, ["b", "c"]);
+        assert!(sent.sent.is_empty() && sent.conflicts.is_empty() && sent.refused.is_empty());
+        assert_eq!(left(&j), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_session_the_desk_no_longer_knows_stops_the_send_with_its_error() {
+        let j = three_kept();
+        let mut tried = 0;
+        let stopped = j.send("desk", "ana", &[], |_| {
+            tried += 1;
+            Err(ApiError::new(ErrorCode::SignedOut, "signed out"))
+        });
+        assert_eq!(stopped.unwrap_err().code, ErrorCode::SignedOut);
+        assert_eq!(tried, 1);
+        assert_eq!(left(&j), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn text_typed_while_it_was_being_sent_stays_kept() {
+        let j = three_kept();
+        let sent = j
+            .send("desk", "ana", &[], |e| {
+                if e.article_id == "a" {
+                    // Newer text kept for a while its older text was on its way.
+                    j.keep("desk", "ana", &kept("a", 3, "a, and more", 9))
+                        .unwrap();
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(sent.sent, ["a", "b", "c"]);
+        assert_eq!(left(&j), ["a"]);
     }
 }

@@ -2,10 +2,8 @@
 //! before it says anything but "unsaved", and the text is offered back until the desk confirms
 //! a save of it. Kept per desk and per writer signed in on this window.
 
-use copydesk_core::ErrorCode;
 use copydesk_core::api::{ArticleEdit, SaveArticle};
-use copydesk_core::journal::JournalEntry;
-use serde::Serialize;
+use copydesk_core::journal::{JournalEntry, SentKept};
 use tauri::State as Managed;
 
 use crate::error::{AppResult, stopped};
@@ -80,65 +78,25 @@ pub async fn journal_discard(app: Managed<'_, AppState>, article_id: String) -> 
     .await
 }
 
-/// What sending the kept text to the desk found.
-#[derive(Debug, Clone, Default, Serialize, specta::Type)]
-pub struct SentKept {
-    /// Articles whose kept text is now saved on the desk (and gone from the journal).
-    pub sent: Vec<String>,
-    /// Articles changed elsewhere since the text was typed: kept, for the conflict view when
-    /// the article is opened.
-    pub conflicts: Vec<String>,
-    /// Articles the desk refused the text of (no longer the writer's to change, say): kept, and
-    /// offered back when opened, with the desk's words.
-    pub refused: Vec<String>,
-    /// Articles not tried, because the desk stopped answering: kept, for the next try.
-    pub waiting: Vec<String>,
-}
-
-/// Sends the text kept on this computer to the desk, oldest first, as autosaves on the
-/// versions it was typed on, but for the articles in `except` (open in this window, whose
-/// editor sends its own). What the desk confirms leaves the journal; nothing else does.
+/// Sends the text kept on this computer to the desk, oldest first, but for the articles in
+/// `except` (open in this window, whose editor sends its own); what the desk confirms leaves the
+/// journal (`Journal::send` says how each answer is taken).
 #[tauri::command]
 #[specta::specta]
 pub async fn journal_send(app: Managed<'_, AppState>, except: Vec<String>) -> AppResult<SentKept> {
-    let entries = on_journal(&app, |j, desk, user| j.list(desk, user)).await?;
-    let mut out = SentKept::default();
-    let mut away = false;
-    for entry in entries
-        .into_iter()
-        .filter(|e| !except.contains(&e.article_id))
-    {
-        let id = entry.article_id.clone();
-        if away {
-            out.waiting.push(id);
-            continue;
-        }
-        let save = SaveArticle {
-            id: id.clone(),
-            base_version: entry.base_version,
-            edit: entry.edit.clone(),
-            autosave: true,
-        };
-        match super::run(&app, save).await {
-            Ok(_) => {
-                let edit = entry.edit;
-                let article = id.clone();
-                on_journal(&app, move |j, desk, user| {
-                    j.settle(desk, user, &article, &edit)
-                })
-                .await?;
-                out.sent.push(id);
-            }
-            Err(e) if e.code == ErrorCode::Conflict => out.conflicts.push(id),
-            Err(e) if matches!(e.code, ErrorCode::Unavailable | ErrorCode::Busy) => {
-                away = true;
-                out.waiting.push(id);
-            }
-            Err(e) if e.code == ErrorCode::SignedOut || e.code == ErrorCode::Unauthenticated => {
-                return Err(e);
-            }
-            Err(_) => out.refused.push(id),
-        }
-    }
-    Ok(out)
+    let (journal, user, desk) = (app.journal()?, app.journal_user()?, app.desk_key());
+    let door = super::Door::of(&app)?;
+    tokio::task::spawn_blocking(move || {
+        journal.send(&desk, &user.id, &except, |kept| {
+            let save = SaveArticle {
+                id: kept.article_id.clone(),
+                base_version: kept.base_version,
+                edit: kept.edit.clone(),
+                autosave: true,
+            };
+            door.run(save).map(drop)
+        })
+    })
+    .await
+    .map_err(stopped)?
 }

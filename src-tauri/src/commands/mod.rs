@@ -34,13 +34,43 @@ pub(crate) async fn on_desk<T: Send + 'static>(
 /// Runs one of the desk's operations as the user signed in on this window: on the desk file, or
 /// on the team desk's server. Off the UI thread either way.
 pub(crate) async fn run<O: Operation>(app: &AppState, op: O) -> AppResult<O::Output> {
-    if let Some(team) = app.team() {
-        return tokio::task::spawn_blocking(move || team.call(&op))
-            .await
-            .map_err(stopped)?;
+    let door = Door::of(app)?;
+    tokio::task::spawn_blocking(move || door.run(op))
+        .await
+        .map_err(stopped)?
+}
+
+/// The desk as the user signed in on this window reaches it (the desk file as them, or the
+/// team desk's server), for work already off the UI thread.
+pub(crate) enum Door {
+    File {
+        slot: crate::state::DeskSlot,
+        path: Option<std::path::PathBuf>,
+        actor: copydesk_core::Actor,
+    },
+    Team(std::sync::Arc<crate::team::TeamDesk>),
+}
+
+impl Door {
+    pub(crate) fn of(app: &AppState) -> AppResult<Door> {
+        if let Some(team) = app.team() {
+            return Ok(Door::Team(team));
+        }
+        let (slot, path) = app.desk_slot();
+        let actor = app.actor()?;
+        Ok(Door::File { slot, path, actor })
     }
-    let actor = app.actor()?;
-    on_desk(app, move |d| op.run(d, &actor).map_err(ApiError::from)).await
+
+    /// Runs one of the desk's operations; blocks.
+    pub(crate) fn run<O: Operation>(&self, op: O) -> AppResult<O::Output> {
+        match self {
+            Door::Team(team) => team.call(&op),
+            Door::File { slot, path, actor } => {
+                let desk = slot.open_or_retry(path.as_deref())?;
+                op.run(&desk, actor).map_err(ApiError::from)
+            }
+        }
+    }
 }
 
 macro_rules! desk_commands {

@@ -54,9 +54,9 @@ export const commands = {
 	/**  Whether the team desk's server answered the last time it was asked (always on a desk file). */
 	serverReach: () => typedError<ServerReach, ApiError>(__TAURI_INVOKE("server_reach")),
 	/**
-	 *  Sends the text kept on this computer to the desk, oldest first, as autosaves on the
-	 *  versions it was typed on, but for the articles in `except` (open in this window, whose
-	 *  editor sends its own). What the desk confirms leaves the journal; nothing else does.
+	 *  Sends the text kept on this computer to the desk, oldest first, but for the articles in
+	 *  `except` (open in this window, whose editor sends its own); what the desk confirms leaves the
+	 *  journal (`Journal::send` says how each answer is taken).
 	 */
 	journalSend: (except: string[]) => typedError<SentKept, ApiError>(__TAURI_INVOKE("journal_send", { except })),
 	deskSettings: (input: DeskSettingsOp) => typedError<DeskSettings, ApiError>(__TAURI_INVOKE("desk_settings", { input })),
