@@ -65,7 +65,8 @@ export class Reach {
   online = $state(true);
   /** Why the server is away, in the client's words. */
   problem = $state<string | null>(null);
-  /** Texts kept on this computer (one per article), as last counted. */
+  /** Texts kept on this computer (one per article) that wait for the server, as last counted:
+   * not those it answered already with a newer version or a refusal. */
   waiting = $state(0);
   sending = $state(false);
   /** A send just emptied the queue: "Saved", for a moment. */
@@ -73,6 +74,10 @@ export class Reach {
   /** How many sends have finished: lists of kept text are read again after each. */
   sends = $state(0);
 
+  // Kept texts the desk has already answered and will not take as they are (the article moved
+  // on, or the text was refused): offered back when their article is opened, not waiting for the
+  // server. By article, with when the text was kept: text typed since waits again.
+  #answered = new Map<string, string>();
   #calls: ReachCalls | null = null;
   #run = 0;
   #unlisten: (() => void) | null = null;
@@ -123,6 +128,7 @@ export class Reach {
     this.online = true;
     this.problem = null;
     this.waiting = 0;
+    this.#answered.clear();
     this.sending = false;
     this.saved = false;
   }
@@ -150,7 +156,7 @@ export class Reach {
     const run = this.#run;
     try {
       const entries = await calls.list();
-      if (run === this.#run && Array.isArray(entries)) this.waiting = entries.length;
+      if (run === this.#run && Array.isArray(entries)) this.waiting = this.#waitingIn(entries);
     } catch {
       // No journal to read: the count stays as it was.
     }
@@ -189,7 +195,7 @@ export class Reach {
       .catch(() => null);
     if (run !== this.#run) return null;
     if (Array.isArray(entries)) {
-      this.waiting = entries.length;
+      this.waiting = this.#waitingIn(entries);
       if (!entries.some((e) => !except.includes(e.article_id))) return null;
     }
     this.sending = true;
@@ -201,6 +207,7 @@ export class Reach {
       // The shell says what went wrong with the server through the reach event.
     }
     if (run !== this.#run) return null;
+    if (sent && Array.isArray(entries)) this.#noteAnswered(entries, sent);
     await this.count();
     if (run !== this.#run) return null;
     this.sending = false;
@@ -233,6 +240,19 @@ export class Reach {
       this.saved = false;
       void this.count();
     }
+  }
+
+  /** How many of `entries` wait for the server: all but those it already answered. */
+  #waitingIn(entries: JournalEntry[]): number {
+    return entries.filter((e) => this.#answered.get(e.article_id) !== e.written_at).length;
+  }
+
+  #noteAnswered(entries: JournalEntry[], sent: SentKept) {
+    for (const id of [...sent.conflicts, ...sent.refused]) {
+      const kept = entries.find((e) => e.article_id === id);
+      if (kept) this.#answered.set(id, kept.written_at);
+    }
+    for (const id of sent.sent) this.#answered.delete(id);
   }
 
   #set(reach: ServerReach) {

@@ -129,7 +129,25 @@ describe("reach: following the server", () => {
     reach.start(c);
     await vi.waitFor(() => expect(reach.sends).toBe(1));
     expect(reach.saved).toBe(false);
-    expect(reach.waiting).toBe(1);
+  });
+
+  it("does not count as waiting a kept text the server already answered, until more is typed", async () => {
+    let kept = [entry("a1"), entry("a2"), entry("a3")];
+    const { c, tell } = calls({
+      list: vi.fn(async () => kept),
+      send: vi.fn(async () => ({ ...none, conflicts: ["a1"], refused: ["a2"], waiting: ["a3"] })),
+    });
+    reach.start(c);
+    await vi.waitFor(() => expect(reach.sends).toBe(1));
+    tell(away);
+    // a1 waits for the person (the conflict view), a2 for the person too (refused); a3 for the server.
+    await vi.waitFor(() => expect(reach.line).toEqual({ kind: "offline", text: "Offline — 1 save waiting" }));
+    expect(await reach.count()).toBe(1);
+
+    // Typing more into a1 keeps newer text, which will be tried again: it waits.
+    kept = [{ ...entry("a1"), written_at: "2026-03-01T09:05:00Z" }, entry("a2"), entry("a3")];
+    expect(await reach.count()).toBe(2);
+    expect(reach.line?.text).toBe("Offline — 2 saves waiting");
   });
 
   it("counts again when text is kept offline, not online", async () => {
