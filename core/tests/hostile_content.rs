@@ -12,7 +12,6 @@ mod files;
 #[path = "support/safe_output.rs"]
 mod safe_output;
 
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use chrono::{TimeZone, Utc};
@@ -20,11 +19,7 @@ use common::{TestDesk, desk, words};
 use copydesk_core::desk::{BylineEntry, NewArticle, NewContributor, When};
 use copydesk_core::import;
 use copydesk_core::model::{Action, ContributorKind, Section};
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use safe_output::{html_problem, markdown_problem, url_runs_code};
+use safe_output::{html_problem, markdown_problem, start_tags, url_runs_code};
 
 fn payloads() -> Vec<String> {
     let text = include_str!("../../tests/fixtures/xss/payloads.txt");
@@ -153,40 +148,10 @@ fn every_payload_imported_in_every_format_leaves_a_body_without_html_or_code() {
 
 // ---- publishing ----
 
-/// A start tag: the element and its attributes' names and values.
-type StartTag = (String, Vec<(String, String)>);
-
-/// Every start tag of `html` as a browser's tokenizer reads it.
-fn tags(html: &str) -> Vec<StartTag> {
-    struct Collect(RefCell<Vec<StartTag>>);
-    impl TokenSink for Collect {
-        type Handle = ();
-        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-            if let Token::TagToken(tag) = token
-                && tag.kind == TagKind::StartTag
-            {
-                let attrs = tag
-                    .attrs
-                    .iter()
-                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                    .collect();
-                self.0.borrow_mut().push((tag.name.to_string(), attrs));
-            }
-            TokenSinkResult::Continue
-        }
-    }
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from(html));
-    let tokenizer = Tokenizer::new(Collect(RefCell::new(Vec::new())), TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.0.into_inner()
-}
-
 /// The (element, attribute) pairs of `html`; an element with no attribute as (element, "").
 fn shapes(html: &str) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
-    for (element, attrs) in tags(html) {
+    for (element, attrs) in start_tags(html) {
         out.insert((element.clone(), String::new()));
         for (name, _) in attrs {
             out.insert((element.clone(), name));
@@ -198,7 +163,7 @@ fn shapes(html: &str) -> BTreeSet<(String, String)> {
 /// What is wrong with a published page: a shape the site never writes, a handler, a URL that
 /// runs code.
 fn page_problem(html: &str, known: &BTreeSet<(String, String)>) -> Option<String> {
-    for (element, attrs) in tags(html) {
+    for (element, attrs) in start_tags(html) {
         if !known.contains(&(element.clone(), String::new())) {
             return Some(format!("<{element}> the site never writes"));
         }

@@ -19,7 +19,7 @@ use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
 /// The elements a body may hold on the site (core/src/site/markdown.rs), and the document's frame
@@ -106,51 +106,68 @@ pub fn html_problem(html: &str) -> Option<String> {
             return Some(format!("{word} in the HTML"));
         }
     }
-    // The tags as a browser's tokenizer reads them (the tree builder, quadratic in the depth of
-    // nesting, would time the check out on a deep body; it makes no element without a tag).
-    let sink = Tags(RefCell::new(None));
+    start_tags(html).iter().find_map(|(element, attrs)| {
+        if element == DOCTYPE {
+            return Some("a doctype".to_string());
+        }
+        tag_problem(element, attrs)
+    })
+}
+
+/// A start tag as a browser's tokenizer reads it: the element and its attributes' names and
+/// values. A doctype is given as the element [`DOCTYPE`], with no attributes.
+pub type StartTag = (String, Vec<(String, String)>);
+
+/// The element name a doctype is given under in [`start_tags`].
+pub const DOCTYPE: &str = "!doctype";
+
+/// Every start tag (and doctype) of `html`, in order, as a browser's tokenizer reads them (the
+/// tree builder, quadratic in the depth of nesting, would time a check out on a deep body; it
+/// makes no element without a tag).
+pub fn start_tags(html: &str) -> Vec<StartTag> {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from(html));
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(Collect(RefCell::new(Vec::new())), TokenizerOpts::default());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     tokenizer.sink.0.into_inner()
 }
 
-/// The first problem among the tags.
-struct Tags(RefCell<Option<String>>);
+struct Collect(RefCell<Vec<StartTag>>);
 
-impl TokenSink for Tags {
+impl TokenSink for Collect {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let problem = match token {
-            Token::TagToken(tag) if tag.kind == TagKind::StartTag => tag_problem(&tag),
-            Token::DoctypeToken(_) => Some("a doctype".to_string()),
-            _ => None,
-        };
-        if let Some(problem) = problem {
-            self.0.borrow_mut().get_or_insert(problem);
+        match token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                let attrs = tag
+                    .attrs
+                    .iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect();
+                self.0.borrow_mut().push((tag.name.to_string(), attrs));
+            }
+            Token::DoctypeToken(_) => self.0.borrow_mut().push((DOCTYPE.to_string(), Vec::new())),
+            _ => {}
         }
         TokenSinkResult::Continue
     }
 }
 
-fn tag_problem(tag: &Tag) -> Option<String> {
-    let element = &*tag.name;
+fn tag_problem(element: &str, attrs: &[(String, String)]) -> Option<String> {
     if !ELEMENTS.contains(&element) {
         return Some(format!("<{element}> is outside the allowlist"));
     }
-    for attr in &tag.attrs {
-        let attribute = &*attr.name.local;
+    for (attribute, value) in attrs {
         if attribute.starts_with("on") {
             return Some(format!("handler {attribute}= on <{element}>"));
         }
         if !attribute_allowed(element, attribute) {
             return Some(format!("attribute {attribute}= on <{element}>"));
         }
-        if attribute == "href" && !url_allowed(&attr.value) {
-            return Some(format!("link to {:?}", &*attr.value));
+        if attribute == "href" && !url_allowed(value) {
+            return Some(format!("link to {value:?}"));
         }
     }
     None
