@@ -104,6 +104,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 || is_statement_lines(group)
                 || is_postal_address(group)
                 || is_field_lines(group)
+                || is_form_part(group)
                 || ((n == 0 || after_rule)
                     && (is_title_and_subtitle(group) || is_title_and_byline(group)))
             {
@@ -178,6 +179,30 @@ fn is_field_lines(lines: &[&str]) -> bool {
             .iter()
             .all(|l| l.split_whitespace().count() <= 12 && !l.trim().ends_with(['.', '!', '?']))
         && (count == lines.len() || (lines.len() >= 3 && count * 2 > lines.len()))
+}
+
+/// "== Contributor details ==" over "Full name(s): …", "Organisation / affiliation: …": a part of
+/// a form, its heading between rules over its labelled fields, a line each however long (a
+/// standfirst's field is a sentence or two).
+fn is_form_part(lines: &[&str]) -> bool {
+    let Some((heading, fields)) = lines.split_first() else {
+        return false;
+    };
+    let heading = heading.trim();
+    let framed = ["==", "--", "**", "##", "~~"]
+        .iter()
+        .any(|rule| heading.starts_with(rule) && heading.ends_with(rule))
+        && heading.chars().any(char::is_alphabetic)
+        && heading.split_whitespace().count() <= 8;
+    let labelled = |line: &&str| {
+        line.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            (1..=6).contains(&label.split_whitespace().count())
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && !value.trim().is_empty()
+        })
+    };
+    framed && !fields.is_empty() && fields.iter().all(labelled)
 }
 
 /// "=====": a line of equals signs under a title.

@@ -35,6 +35,10 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
         && (blocks
             .get(first)
             .is_some_and(|b| patterns::labelled(&b.text).is_some())
+            || (blocks.first().is_some_and(|b| names_itself(&b.text))
+                && blocks
+                    .get(first)
+                    .is_some_and(|b| inline_field(&b.text).is_some()))
             || cell_pair(blocks, first).is_some_and(|(_, next)| form_goes_on(blocks, next, &[]))
             || writers_table(blocks, first).is_some());
     let mut at = if titled { first } else { 0 };
@@ -48,9 +52,9 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             continue;
         }
         if (titled || !fields.is_empty())
-            && blocks
-                .get(at)
-                .is_some_and(|b| part_heading(b) && !closes_form(b))
+            && blocks.get(at).is_some_and(|b| {
+                part_heading(b) && (!closes_form(b) || fields_follow(blocks, at + 1))
+            })
         {
             at += 1;
             continue;
@@ -68,6 +72,13 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             if text_follows {
                 break;
             }
+        } else if (titled || !fields.is_empty())
+            && let Some(field) = blocks.get(at).and_then(|b| inline_field(&b.text))
+        {
+            // "Submission ID: …", "Organisation / affiliation: …": a form's own label, in its
+            // own words, and its value on one line.
+            fields.push(field);
+            at += 1;
         } else if (titled || !fields.is_empty())
             && let Some((field, next)) = cell_pair(blocks, at)
             && form_goes_on(blocks, next, &fields)
@@ -230,6 +241,37 @@ fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> 
     Some(((field_named(label), parts.join(" ")), next))
 }
 
+/// "Full name(s): Elena Marinescu; Pieter de Wit", "Have you written for us before?: No": a
+/// form's label in its own words and its value after the colon, the field it names and the
+/// value.
+fn inline_field(text: &str) -> Option<(String, String)> {
+    let (label, value) = text.split_once(": ")?;
+    let label = label.trim();
+    let value = one_line(value);
+    (label_alone(label)
+        && label.split_whitespace().count() <= 6
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !value.is_empty())
+    .then(|| (field_named(label), value))
+}
+
+/// Whether a form's fields go on at `at`: "== Article ==" over "Preferred section: …" heads the
+/// form's part about the piece, no mark that the piece follows.
+fn fields_follow(blocks: &[&Block], at: usize) -> bool {
+    blocks
+        .get(at)
+        .is_some_and(|b| patterns::labelled(&b.text).is_some() || inline_field(&b.text).is_some())
+}
+
+/// A form's title naming itself: "… SUBMISSION FORM", "Contributor form".
+pub(super) fn names_itself(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 12
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "form" | "submission"))
+}
+
 /// A form's label: a few words, not a sentence (a question is one: "Previously published?"). The
 /// choices or limits it gives in brackets ("Proposed section (News / Analysis / Opinion /
 /// Features / Culture)", "Standfirst (max. 40 words)") are the form's instructions, not its words.
@@ -281,6 +323,7 @@ fn field_named(label: &str) -> String {
         "short ",
         "proposed ",
         "suggested ",
+        "preferred ",
         "working ",
         "your ",
         "contact ",
@@ -361,9 +404,20 @@ static PART_NUMBER: LazyLock<Regex> =
 /// numbering a form's part.
 fn part_heading(b: &Block) -> bool {
     let text = b.text.trim();
-    matches!(b.kind, BlockKind::Heading(_))
+    (matches!(b.kind, BlockKind::Heading(_))
         && PART_NUMBER.is_match(text)
-        && text.split_whitespace().count() <= 6
+        && text.split_whitespace().count() <= 6)
+        || framed_part(text)
+}
+
+/// "== Contributor details ==", "-- Article --": a form's part named between rules, as a form
+/// exported to plain text sets its headings.
+fn framed_part(text: &str) -> bool {
+    ["==", "--", "**", "##", "~~"]
+        .iter()
+        .any(|rule| text.len() > 2 * rule.len() && text.starts_with(rule) && text.ends_with(rule))
+        && text.chars().any(char::is_alphabetic)
+        && text.split_whitespace().count() <= 8
 }
 
 /// A header cell of a table of writers: "Name (as it should appear)", "E-mail", "Affiliation",
@@ -430,7 +484,7 @@ fn writers_table(blocks: &[&Block], at: usize) -> Option<(Vec<(String, String)>,
 /// a form's last line above the piece.
 static TEXT_BELOW: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text|\s+of\s+(?:the|your)\s+(?:piece|article))?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+)?(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
+        r"^(?i:(?:article|text|copy|body|piece|story)(?:\s+text|\s+of\s+(?:(?:the|your)\s+)?(?:piece|article))?(?:\s+\(?(?:(?:paste|type|write)\s+)?(?:below|follows)(?:\s+this\s+line)?\)?)?|(?:please\s+)?(?:paste|type|write|insert)\s+(?:(?:[\w’']+\s+){0,6}?(?:article|text|piece|copy)\s+)?(?:below|here)(?:\s+this\s+line)?(?:[.:]\s+[^.]{0,80})?)\s*[:.]?$",
     )
 });
 

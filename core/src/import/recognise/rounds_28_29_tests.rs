@@ -69,3 +69,45 @@ fn a_piece_under_a_rule_below_an_outlook_reply_is_the_copy() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_plain_text_forms_parts_and_own_labels_are_the_forms() {
+    let text = format!(
+        "ISLAND REVIEW – CONTRIBUTOR SUBMISSION FORM\n\
+         Submission ID: IR-2026-0101\n\
+         Status: New\n\
+         \n\
+         == Contributor details ==\n\
+         Full name(s): Mikko Laine; Anna Berg\n\
+         Email address: m.laine@example.org\n\
+         Organisation / affiliation: Mikko Laine – Archipelago Institute; Anna Berg – Baltic Schools Network\n\
+         Have you written for us before?: No\n\
+         \n\
+         == Article ==\n\
+         Preferred section: Society\n\
+         Keywords / tags: islands, schools, ferries\n\
+         Headline: The island schools that kept their pupils\n\
+         Standfirst (max 40 words): Ferries decide who stays. Some islands have learnt to pay for them.\n\
+         \n\
+         Article text:\n\
+         \n\
+         {}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(rec.tags, ["islands", "schools", "ferries"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("Submission ID"), "{}", rec.body);
+    // A subject naming a platform is no form's title, whatever word it holds.
+    assert!(!form::names_itself(
+        "Re: Platform workers piece - revised version"
+    ));
+}
