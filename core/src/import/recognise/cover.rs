@@ -454,4 +454,4 @@ mod contacts;
 mod mail;
 pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};
 use self::mail::{MAIL_HEADER, SUBMISSION_PREFIX, addresses_by_name, after_headers, subject};
-pub(super) use self::mail::{piece_below_original, quoted_thread};
+pub(super) use self::mail::{fields_below_mail, piece_below_original, quoted_thread};

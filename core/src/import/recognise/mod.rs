@@ -116,6 +116,13 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if let Some(i) = cover::piece_below_original(&all[head_len..], COPY_UNDER_MARK) {
         head_len += i;
     }
+    // A forward of the piece: under the messages' headers, notes and quoted messages, the
+    // piece's own labelled fields opening with its headline, the copy under them.
+    if let Some(i) = cover::fields_below_mail(&all, COPY_UNDER_MARK)
+        && i > head_len
+    {
+        head_len = i;
+    }
     // An e-mail reply ends with the messages it quotes; its own end comes before them.
     let thread_at = cover::quoted_thread(&all[head_len..]).map_or(all.len(), |i| head_len + i);
     let tail_at = head_len + cover::tail(&all[head_len..thread_at]);

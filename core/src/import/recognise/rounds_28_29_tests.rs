@@ -111,3 +111,28 @@ fn a_plain_text_forms_parts_and_own_labels_are_the_forms() {
         "Re: Platform workers piece - revised version"
     ));
 }
+
+#[test]
+fn a_forwards_labelled_fields_over_the_copy_start_the_piece() {
+    let mut lines = vec![
+        "---------- Forwarded message ---------",
+        "From: Anna Berg <press@example.org>",
+        "Subject: Fwd: piece on island schools",
+        "Hi Tomas,",
+        "Here is the final text from our two researchers. Both have signed off.",
+        "Kind regards, Anna",
+        "Anna Berg | Head of Communications",
+        "> ---------- Forwarded message --------- From: Mikko Laine <m.laine@example.org> \
+         Subject: Re: piece on island schools > Anna – final version below. M.",
+        "Title: The island schools that kept their pupils Summary: Ferries decide who stays. \
+         Authors: Mikko Laine and Sara Holm",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(rec.standfirst, "Ferries decide who stays.");
+    assert_eq!(names(&rec), ["Mikko Laine", "Sara Holm"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("Forwarded"), "{}", rec.body);
+    assert!(!rec.body.contains("Head of Communications"), "{}", rec.body);
+}

@@ -113,6 +113,28 @@ pub(in crate::import::recognise) fn piece_below_original(
     (headed && under.len() >= copy).then_some(rule + 1)
 }
 
+/// A forward of the piece: messages' headers ("From: …", "---------- Forwarded message
+/// ---------") above, then the piece's own labelled fields opening with its headline ("Title: …
+/// Summary: … Authors: …") and at least `copy` blocks under them. The index of the fields, where
+/// the piece starts, whatever notes, signatures and quoted messages stand between.
+pub(in crate::import::recognise) fn fields_below_mail(
+    blocks: &[&Block],
+    copy: usize,
+) -> Option<usize> {
+    let headed = |b: &&Block| {
+        patterns::labelled(&b.text).is_some_and(|fields| {
+            fields.first().is_some_and(|(label, value)| {
+                matches!(label.as_str(), "headline" | "title" | "hed") && !value.is_empty()
+            })
+        })
+    };
+    let at = (1..blocks.len()).find(|&i| headed(&blocks[i]))?;
+    let mailed = blocks[..at]
+        .iter()
+        .any(|b| MAIL_HEADER.is_match(b.text.trim()));
+    (mailed && blocks.len() - at > copy).then_some(at)
+}
+
 /// Where an e-mail's quoted earlier messages start: a line "On …, NAME wrote:" (or "-----Original
 /// Message-----") with only quoted lines after it. `None` when the file ends otherwise.
 pub(in crate::import::recognise) fn quoted_thread(blocks: &[&Block]) -> Option<usize> {
