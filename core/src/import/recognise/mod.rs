@@ -587,7 +587,7 @@ static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Suggested section: Climate", "Proposed section – Society", "Section: Economy".
 static SECTION_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:suggested|proposed|preferred|intended|target)\s+)?(?i:section)\s*[:–—-]\s*(\p{Lu}[\p{L}&' -]{1,30}?)\s*\.?$",
+        r"^(?i:(?:suggested|proposed|preferred|intended|target)\s+)?(?i:section)(?:\s*[:–—-]\s*|\s+)(\p{Lu}[\p{L}&' -]{1,30}?)\s*(?:\.|,?\s+(?i:I\s+(?:think|suppose|guess|believe|assume)|maybe|perhaps|probably|presumably)\s*\??)?$",
     )
 });
 

@@ -81,7 +81,12 @@ pub(super) fn section_named(text: &str) -> Option<String> {
                 .or_else(|| super::section_field(line))
                 // "… checked the quotes. Section: Features. Tags: …": the field as a sentence
                 // of the note.
-                .or_else(|| line.split(". ").skip(1).find_map(super::section_field))
+                // "Section: Economy, I think? Tags …": the field hedged, as a question.
+                .or_else(|| {
+                    line.split_inclusive(['.', '?'])
+                        .skip(1)
+                        .find_map(super::section_field)
+                })
                 .or_else(|| SECTION_FIELD_FIRST.captures(line).map(|c| c[1].to_string()))
                 .or_else(|| {
                     SECTION_EDITOR

@@ -136,3 +136,20 @@ fn a_forwards_labelled_fields_over_the_copy_start_the_piece() {
     assert!(!rec.body.contains("Forwarded"), "{}", rec.body);
     assert!(!rec.body.contains("Head of Communications"), "{}", rec.body);
 }
+
+#[test]
+fn a_section_field_hedged_as_a_question_still_files_the_piece() {
+    let note = "As discussed, here is the final text. Section: Economy, I think? Tags we'd \
+                suggest: ports, shipping.";
+    assert_eq!(notes_above::section_named(note).as_deref(), Some("Economy"));
+    let note = "Here is the revised version. Title as agreed. Section Analysis, I suppose?";
+    assert_eq!(
+        notes_above::section_named(note).as_deref(),
+        Some("Analysis")
+    );
+    // A section of something, as prose says it, is none.
+    assert_eq!(
+        notes_above::section_named("We cut the section on Porto, I think?"),
+        None
+    );
+}
