@@ -213,7 +213,17 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         let text = blocks[at].text.trim();
         let in_note = at > 0;
         // A first name alone signs a note ("Dan"), before a forwarded message or the piece.
-        let lone_name = text.split_whitespace().count() == 1 && patterns::tidy_name(text) == text;
+        // So does a first name after a dash ("— Ingrid", "– J."), as a note is signed.
+        let signed = text
+            .strip_prefix(['—', '–'])
+            .or_else(|| text.strip_prefix("- "))
+            .map(str::trim)
+            .filter(|name| !name.is_empty());
+        let lone_name = text.split_whitespace().count() == 1 && patterns::tidy_name(text) == text
+            || signed.is_some_and(|name| {
+                name.split_whitespace().count() == 1
+                    && patterns::tidy_name(name.trim_end_matches('.')) == name.trim_end_matches('.')
+            });
         if (is_rule(blocks[at]) && in_note)
             || MAIL_HEADER.is_match(text)
             || (lone_name && in_note)

@@ -153,3 +153,19 @@ fn a_section_field_hedged_as_a_question_still_files_the_piece() {
         None
     );
 }
+
+#[test]
+fn a_first_name_after_a_dash_signs_the_note_above_the_headline() {
+    let mut lines = vec![
+        "Note to the editors: this is the piece we discussed. Mikko and I are happy for you to \
+         trim it. Please do not use the photo from the university website.",
+        "— Anna",
+        "The island schools that kept their pupils",
+        "Anna Berg and Mikko Laine",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Anna Berg", "Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
