@@ -118,10 +118,23 @@ fn comment_markers(body: &[&Block]) -> Vec<String> {
         .collect();
     markers.sort();
     markers.dedup();
-    // Only markers that stand in the copy too: "[a]" alone opening a line is no proof.
+    // Only markers that stand in the copy too: "[a]" alone opening a line is no proof. Or
+    // markers each comment's writer signs after ("[a]Dorota: should we …? [b]Ingrid: leave
+    // it"), when the export left none in the copy: a thread between the writers.
+    let signed: Vec<String> = body
+        .iter()
+        .filter(|b| COMMENT.is_match(b.text.trim()))
+        .flat_map(|b| {
+            SIGNED_MARKER
+                .captures_iter(&b.text)
+                .map(|c| c[1].to_string())
+        })
+        .collect();
     markers.retain(|m| {
-        body.iter()
-            .any(|b| b.text.contains(m.as_str()) && !is_comment(&b.text, std::slice::from_ref(m)))
+        signed.contains(m)
+            || body.iter().any(|b| {
+                b.text.contains(m.as_str()) && !is_comment(&b.text, std::slice::from_ref(m))
+            })
     });
     markers
 }
@@ -134,6 +147,8 @@ fn is_comment(text: &str, markers: &[String]) -> bool {
 }
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^(\[[a-z]{1,2}\])\S"));
+static SIGNED_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[a-z]{1,2}\])\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?:\s"));
 static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[a-z]{1,2}\])\S"));
 
 /// "[Editor: please check …]", "[check: 2023 or 2024?]", "[TK]", "[Note for Ruth: …]", "[AUTHOR

@@ -169,3 +169,21 @@ fn a_first_name_after_a_dash_signs_the_note_above_the_headline() {
     assert_eq!(names(&rec), ["Anna Berg", "Mikko Laine"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn comments_signed_after_their_markers_are_left_out_though_the_copy_lost_the_markers() {
+    let mut lines = vec!["The island schools that kept their pupils", "By Anna Berg"];
+    lines.extend(COPY);
+    lines.push(
+        "[a]Mikko: should we mention the Åland ferries? [b]Anna: leave it, one example is enough",
+    );
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("Åland"), "{}", rec.body);
+    // A bracketed letter opening a paragraph, signed by no one and nowhere in the copy, stays.
+    let mut lines = vec!["The island schools that kept their pupils", "By Anna Berg"];
+    lines.extend(COPY);
+    lines.push("[a] the ferry timetable of 2019, as the council published it.");
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert!(rec.body.contains("ferry timetable"), "{}", rec.body);
+}
