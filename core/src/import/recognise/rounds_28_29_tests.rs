@@ -187,3 +187,29 @@ fn comments_signed_after_their_markers_are_left_out_though_the_copy_lost_the_mar
     let rec = recognise(&doc(&lines)).unwrap();
     assert!(rec.body.contains("ferry timetable"), "{}", rec.body);
 }
+
+#[test]
+fn a_reviewers_comment_under_their_initials_is_a_note_to_the_desk() {
+    assert!(finish::is_note_to_editor(
+        "[Comment JM: Section – Opinion. Anna OK'd headline on the phone.]"
+    ));
+    assert!(finish::is_note_to_editor(
+        "\\[Comment AL: add the inspection figures here? – JM: no, keep it general]"
+    ));
+    assert!(finish::is_note_to_editor(
+        "[Comment AI2: should we add a standfirst?]"
+    ));
+    // Brackets in the copy that no reviewer signs stay the writer's.
+    assert!(!finish::is_note_to_editor(
+        "[Comments from readers have been edited for length.]"
+    ));
+    let mut lines = vec![
+        "[Comment JM: Section – Opinion. Anna OK'd headline on the phone.]",
+        "The island schools that kept their pupils",
+        "Anna Berg",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Anna Berg"]);
+}
