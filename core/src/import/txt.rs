@@ -105,6 +105,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 || is_postal_address(group)
                 || is_field_lines(group)
                 || is_form_part(group)
+                || is_labelled_lines(group)
                 || ((n == 0 || after_rule)
                     && (is_title_and_subtitle(group) || is_title_and_byline(group)))
             {
@@ -203,6 +204,26 @@ fn is_form_part(lines: &[&str]) -> bool {
         })
     };
     framed && !fields.is_empty() && fields.iter().all(labelled)
+}
+
+/// "Name(s) of author(s): …", "E-mail: …", "Proposed section: …", "Conflict of interest: The
+/// author works for …": a form's fields a line each, five or more, the first and all but one
+/// opening with a label of a few words, however long their values.
+fn is_labelled_lines(lines: &[&str]) -> bool {
+    let field = |line: &&&str| {
+        line.split_once(": ").is_some_and(|(label, value)| {
+            let label = label.trim();
+            (1..=6).contains(&label.split_whitespace().count())
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && !label.ends_with(['.', '!', '?', ','])
+                && !value.trim().is_empty()
+        })
+    };
+    let labelled = lines.iter().filter(field).count();
+    lines.len() >= 5
+        && lines.first().is_some_and(|l| field(&l))
+        && labelled + 1 >= lines.len()
+        && list_marker(lines[0]).is_none()
 }
 
 /// "=====": a line of equals signs under a title.

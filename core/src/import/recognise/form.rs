@@ -263,6 +263,18 @@ fn fields_follow(blocks: &[&Block], at: usize) -> bool {
         .is_some_and(|b| patterns::labelled(&b.text).is_some() || inline_field(&b.text).is_some())
 }
 
+/// "Author bio(s): NAME is …", "Author bio (max. 40 words): …": a form's field for the writers'
+/// bios, in the form's own words; its value.
+pub(super) fn bio_field(text: &str) -> Option<String> {
+    // "Bio: …" and the labels read everywhere are read as they always were.
+    if patterns::labelled(text).is_some() {
+        return None;
+    }
+    inline_field(text)
+        .filter(|(field, _)| matches!(field.as_str(), "bio" | "bios" | "biography" | "biographies"))
+        .map(|(_, value)| value)
+}
+
 /// A form's title naming itself: "… SUBMISSION FORM", "Contributor form".
 pub(super) fn names_itself(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -363,6 +375,7 @@ fn form_goes_on(blocks: &[&Block], mut at: usize, fields: &[(String, String)]) -
             return false;
         };
         if patterns::labelled(&b.text).is_some()
+            || inline_field(&b.text).is_some()
             || closes_form(b)
             || headline.is_some_and(|h| one_line(&b.text) == h)
         {
@@ -505,9 +518,13 @@ fn is_instruction(text: &str) -> bool {
 fn form_title(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words = text.split_whitespace().count();
-    let names_itself = ["submission", "form", "contributor", "template"]
+    // "form" as a word: a "Platform workers piece" is no form.
+    let names_itself = ["submission", "contributor", "template"]
         .iter()
-        .any(|w| lower.contains(w));
+        .any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "form" | "forms"));
     let instructions = ["fill in", "fill out", "complete the", "paste your"]
         .iter()
         .any(|w| lower.contains(w));
@@ -638,7 +655,12 @@ fn bios(meta: &mut Meta, value: &str) {
             .filter(|&s| s > at)
             .min()
             .unwrap_or(value.len());
-        meta.authors[i].bio = Some(value[at..end].trim().to_string());
+        // "A is … | B is …": a bar may part one writer's bio from the next.
+        let bio = value[at..end]
+            .trim()
+            .trim_end_matches(['|', ';'])
+            .trim_end();
+        meta.authors[i].bio = Some(bio.to_string());
     }
 }
 

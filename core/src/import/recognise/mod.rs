@@ -189,6 +189,16 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
+        // "Author bio(s): …" after the text: the form's field for the writers' bios, and the
+        // fields under it (a declaration, a signature, the office's) the form's, from there on.
+        let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN);
+        if let Some(i) = (last..blocks.len()).find(|&i| form::bio_field(&blocks[i].text).is_some())
+            && let Some(bio) = form::bio_field(&blocks[i].text)
+        {
+            form::fill_from_form(&mut meta, &[("bio".to_string(), bio)]);
+            rec.dropped
+                .extend(blocks.drain(i..).map(|b| b.text.clone()));
+        }
         // The form's own parts after the text ("DECLARATIONS", "FOR OFFICE USE ONLY") and its
         // questions under them are the form's, from there on.
         let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN);

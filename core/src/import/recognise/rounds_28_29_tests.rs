@@ -213,3 +213,47 @@ fn a_reviewers_comment_under_their_initials_is_a_note_to_the_desk() {
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(names(&rec), ["Anna Berg"]);
 }
+
+#[test]
+fn a_plain_text_forms_fields_run_line_by_line_and_its_bio_field_closes_it() {
+    let text = format!(
+        "ISLAND REVIEW - GUEST CONTRIBUTION FORM\n\
+         Please fill in all fields and return to submissions@example.org\n\
+         \n\
+         Name(s) of author(s): Anna Berg\n\
+         E-mail: a.berg@example.org\n\
+         Organisation: Archipelago Institute\n\
+         Proposed section: Society\n\
+         Keywords: islands, schools\n\
+         Has this piece been offered elsewhere? No\n\
+         Conflict of interest: The author advises the island council on transport.\n\
+         \n\
+         Title of piece:\n\
+         The island schools that kept their pupils\n\
+         \n\
+         Text of piece:\n\
+         \n\
+         {}\n\
+         \n\
+         Author bio (max. 40 words):\n\
+         Anna Berg is a researcher at the Archipelago Institute in Turku.\n\
+         \n\
+         Declaration: I confirm that this text is my original work. [X]\n\
+         Signature: A. Berg          Date: 12/10/2026\n\
+         \n\
+         FOR OFFICE USE ONLY\n\
+         Received by: ____   Editor assigned: ____\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Anna Berg"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Anna Berg is a researcher at the Archipelago Institute in Turku.")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
