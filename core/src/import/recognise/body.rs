@@ -124,9 +124,13 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             .authors
             .iter()
             .any(|a| fold(&a.name) == fold(&block.text));
-        if is_contact_line(&block.text) {
+        // "Press contact: NAME, assistant to … – ADDRESS – NUMBER", "For interview requests
+        // please contact ADDRESS.": a press office's line for the press, whatever else it says.
+        let press_line = (cover::is_press_contact(&block.text) && has_contact(&block.text))
+            || PLEASE_CONTACT.is_match(block.text.trim());
+        if is_contact_line(&block.text) || press_line {
             // A press office's line gives only an address that spells the writer's name.
-            let press = cover::is_press_contact(&block.text);
+            let press = cover::is_press_contact(&block.text) || press_line;
             for email in find_emails(&block.text) {
                 if !press || rec.authors.iter().any(|a| email_spells(&a.name, &email)) {
                     attach_email(rec, email);
@@ -161,6 +165,14 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
     split_shared_bios(rec);
     body
 }
+
+/// "For interview requests please contact press@…", "For media enquiries, contact …": a press
+/// office's line after the piece, an address closing it.
+static PLEASE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:for\s+(?:all\s+)?(?:interview|media|press)?\s*(?:requests?|enquiries|inquiries|interviews?|comment)[^.]{0,40}?,?\s+(?:please\s+)?(?:contact|e-?mail|write\s+to)\s+)\S+@\S+?\.?$",
+    )
+});
 
 /// "Senior Research Fellow", "Research Analyst": an author card's job title alone on its line.
 fn role_alone(text: &str) -> bool {

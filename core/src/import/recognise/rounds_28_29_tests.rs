@@ -257,3 +257,26 @@ fn a_plain_text_forms_fields_run_line_by_line_and_its_bio_field_closes_it() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_press_offices_contact_lines_after_the_piece_are_left_out() {
+    for line in [
+        "Press contact: Jan Müller, assistant to Anna Berg MEP – j.mueller@example.org – +32 2 000 00 00",
+        "For interview requests please contact press@example.org.",
+        "For media enquiries, contact press@example.org",
+    ] {
+        let mut lines = vec!["The island schools that kept their pupils", "By Anna Berg"];
+        lines.extend(COPY);
+        lines.extend([
+            "Anna Berg is a Member of the European Parliament for the islands.",
+            line,
+        ]);
+        let rec = recognise(&doc(&lines)).unwrap();
+        assert!(
+            rec.body.ends_with("without a future."),
+            "{line}: {}",
+            rec.body
+        );
+        assert_eq!(rec.authors[0].email, None, "{line}");
+    }
+}
