@@ -4,7 +4,7 @@
 // core's error body: `code` to branch on, `message` to show, `field` (the input at fault) to
 // focus, `details` (a conflict's stored text, a move's unmet checks).
 import { commands, type ApiError, type ErrorCode, type ErrorDetails } from "./bindings";
-import { noteAnswer } from "./ownMoves";
+import { noteAnswer, noteAsked, noteRefused } from "./ownMoves";
 
 export class DeskError extends Error {
   readonly code: ErrorCode;
@@ -54,10 +54,17 @@ export const api: Api = Object.fromEntries(
   Object.entries(commands).map(([name, call]) => [
     name,
     async (...args: unknown[]) => {
-      const out = await unwrap((call as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args));
-      // What this window moved is not news to it when the live refresh shows it in a queue.
-      noteAnswer(name, out);
-      return out;
+      // What this window moves is not news to it when the live refresh shows it in a queue; the
+      // refresh can come before the answer, so a move is noted as it is asked for.
+      noteAsked(name, args[0]);
+      try {
+        const out = await unwrap((call as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args));
+        noteAnswer(name, out);
+        return out;
+      } catch (e) {
+        noteRefused(name, args[0]);
+        throw e;
+      }
     },
   ]),
 ) as Api;

@@ -38,6 +38,8 @@ describe("own moves", () => {
     );
     const own = ["moved", "created", "scheduled", "read", "saved", "imported"].filter((id) => isOwnMove(id, 0));
     expect(own).toEqual(["moved", "created", "scheduled", "imported"]);
+    // An answer of another shape notes nothing and throws nothing.
+    expect(() => noteAnswer("commitImport", { not: "a list" }, 0)).not.toThrow();
   });
 
   it("is told by the door every window calls the desk through", async () => {
@@ -52,5 +54,17 @@ describe("own moves", () => {
     bindings.commands.moveArticle.mockResolvedValue({ status: "error", error: { code: "forbidden", message: "no" } });
     await expect(api.moveArticle({ id: "m2", action: "submit", args: { note: null, at: null } })).rejects.toThrow("no");
     expect(isOwnMove("m2")).toBe(false);
+  });
+
+  it("holds the article from the moment the move is asked for, before the desk answers", async () => {
+    const { api } = await import("./api");
+    let answer: (v: unknown) => void = () => {};
+    bindings.commands.moveArticle.mockReturnValue(new Promise((r) => (answer = r)));
+    const moving = api.moveArticle({ id: "m3", action: "submit", args: { note: null, at: null } });
+    // The server's change stream may refresh the queues now, before the answer is in.
+    expect(isOwnMove("m3")).toBe(true);
+    answer({ status: "ok", data: { id: "m3" } });
+    await moving;
+    expect(isOwnMove("m3")).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ export function isOwnMove(id: string, now: number = Date.now()): boolean {
   return false;
 }
 
-/** Forgets every own move (for tests, and when the desk changes). */
+/** Forgets every own move (tests start from none). */
 export function forgetOwnMoves(): void {
   movedAt.clear();
 }
@@ -37,8 +37,35 @@ const MOVERS: Record<string, (out: unknown) => string[]> = {
     (out as ImportOutcome<Imported>[]).flatMap((o) => (o.result ? [o.result.article_id] : [])),
 };
 
-/** Notes the articles a command's answer moved, if the command is one that moves them. */
+/** The commands that move an article already there, named by `id` in their input. */
+const MOVING = new Set(["moveArticle", "scheduleArticle"]);
+
+function movedId(command: string, input: unknown): string | null {
+  if (!MOVING.has(command) || typeof input !== "object" || input === null) return null;
+  const id = (input as { id?: unknown }).id;
+  return typeof id === "string" ? id : null;
+}
+
+/** Notes the article a moving command is about to move, before the desk answers. */
+export function noteAsked(command: string, input: unknown, now: number = Date.now()): void {
+  const id = movedId(command, input);
+  if (id !== null) noteOwnMove(id, now);
+}
+
+/** The desk refused the move: the article did not move, so others' moves of it are news. */
+export function noteRefused(command: string, input: unknown): void {
+  const id = movedId(command, input);
+  if (id !== null) movedAt.delete(id);
+}
+
+/** Notes the articles a command's answer moved, if the command is one that moves them. An answer
+ * of an unexpected shape notes nothing: the move itself went through. */
 export function noteAnswer(command: string, out: unknown, now: number = Date.now()): void {
-  const ids = MOVERS[command]?.(out) ?? [];
-  for (const id of ids) noteOwnMove(id, now);
+  let ids: string[] = [];
+  try {
+    ids = MOVERS[command]?.(out) ?? [];
+  } catch {
+    ids = [];
+  }
+  for (const id of ids) if (typeof id === "string") noteOwnMove(id, now);
 }
