@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use copydesk_core::api::{Article, Role, State, User};
+use copydesk_core::api::{Article, Role, State, TransitionRecord, User};
 
 /// A move older than this, first seen now, is not news.
 const NEWS_FOR: Duration = Duration::minutes(2);
@@ -19,6 +19,14 @@ pub struct Told {
     pub title: String,
     pub body: String,
     pub article: String,
+}
+
+/// Who made the move that put `article` in its state, from the newest entry of its audit log
+/// (`None`: the scheduler, or a log that has moved on since the article was read).
+pub fn moved_by(newest: Option<TransitionRecord>, article: &Article) -> Option<String> {
+    newest
+        .filter(|t| t.article_id == article.id && t.to == article.state)
+        .and_then(|t| t.actor)
 }
 
 /// The states already told of, by article.
@@ -145,42 +153,77 @@ mod tests {
         let (mut hers, mut his) = (Notices::default(), Notices::default());
         let (jane, eddie) = (author.user.clone(), editor.user.clone());
         let now = || desk.now();
-        let by = || last_mover(&desk, &chief, &a.id);
+        let by_for = |reader| asker(&desk, reader, &a.id);
 
         let submitted = mv(&author, Action::Submit, None);
         assert_eq!(
-            hers.news(&submitted, &jane, now(), by),
+            hers.news(&submitted, &jane, now(), by_for(&author)),
             None,
             "her own move"
         );
         let told = his
-            .news(&submitted, &eddie, now(), by)
+            .news(&submitted, &eddie, now(), by_for(&editor))
             .expect("the editor is told");
         assert_eq!(told.title, "Submitted to the desk");
         assert_eq!(told.body, "“Harbour wall” by Jane Roe.");
         assert_eq!(told.article, a.id, "a click opens the piece");
         // The same state again (a note added, say) is not news.
-        assert_eq!(his.news(&submitted, &eddie, now(), by), None);
+        assert_eq!(his.news(&submitted, &eddie, now(), by_for(&editor)), None);
 
         mv(&editor, Action::Claim, None);
         let sent_back = mv(&editor, Action::RequestChanges, Some("Add a standfirst."));
         let told = hers
-            .news(&sent_back, &jane, now(), by)
+            .news(&sent_back, &jane, now(), by_for(&author))
             .expect("the writer is told");
         assert_eq!(told.title, "Changes requested");
-        assert_eq!(his.news(&sent_back, &eddie, now(), by), None);
+        assert_eq!(his.news(&sent_back, &eddie, now(), by_for(&editor)), None);
 
         // A move long past, first seen now, is not news.
         clock.advance(Duration::minutes(5));
         let mut late = Notices::default();
-        assert_eq!(late.news(&sent_back, &jane, now(), by), None);
+        assert_eq!(late.news(&sent_back, &jane, now(), by_for(&author)), None);
         let _ = chief;
     }
 
-    /// Who made the article's newest move, as the shell asks the desk.
+    /// Who made the article's newest move, asked of the desk as the shell asks it, by `reader`.
     fn last_mover(desk: &Desk, reader: &copydesk_core::Actor, id: &str) -> Option<String> {
         let log = desk.audit(reader, Some(id), None, None, 1).unwrap();
-        log.items.into_iter().next().and_then(|t| t.actor)
+        let article = desk.get_article(reader, id).unwrap();
+        moved_by(log.items.into_iter().next(), &article)
+    }
+
+    /// The question of who moved the article, as `Notices::news` is handed it.
+    fn asker<'a>(
+        desk: &'a Desk,
+        reader: &'a copydesk_core::Actor,
+        id: &'a str,
+    ) -> impl FnOnce() -> Option<String> + 'a {
+        move || last_mover(desk, reader, id)
+    }
+
+    #[test]
+    fn a_log_that_has_moved_on_since_the_article_was_read_names_nobody() {
+        let (desk, _clock, [chief, editor, _author]) = desk();
+        let piece = NewArticle {
+            headline: "Tram fares".into(),
+            body: "Fares rise in May.".into(),
+            byline: vec![BylineEntry::named("Jane Roe")],
+            ..Default::default()
+        };
+        let a = desk.create_article(&editor, &piece).unwrap();
+        let args = MoveArgs::default();
+        let submitted = desk
+            .move_article(&editor, &a.id, Action::Submit, &args)
+            .unwrap();
+        let newest = || {
+            let log = desk.audit(&chief, Some(&a.id), None, None, 1).unwrap();
+            log.items.into_iter().next()
+        };
+        assert_eq!(moved_by(newest(), &submitted).as_deref(), Some("Eddie"));
+        // The chief claims it meanwhile: the log's newest move is not the one that submitted it.
+        desk.move_article(&chief, &a.id, Action::Claim, &args)
+            .unwrap();
+        assert_eq!(moved_by(newest(), &submitted), None);
     }
 
     #[test]
@@ -200,10 +243,13 @@ mod tests {
         let submitted = desk
             .move_article(&editor, &a.id, Action::Submit, &args)
             .unwrap();
-        let by = || last_mover(&desk, &chief, &a.id);
+        let by_for = |reader| asker(&desk, reader, &a.id);
         let (mut his, mut hers) = (Notices::default(), Notices::default());
-        assert_eq!(his.news(&submitted, &eddie, desk.now(), by), None);
-        let told = hers.news(&submitted, &claire, desk.now(), by);
+        assert_eq!(
+            his.news(&submitted, &eddie, desk.now(), by_for(&editor)),
+            None
+        );
+        let told = hers.news(&submitted, &claire, desk.now(), by_for(&chief));
         assert_eq!(
             told.map(|t| t.title).as_deref(),
             Some("Submitted to the desk")

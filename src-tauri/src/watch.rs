@@ -102,8 +102,8 @@ fn tell<R: Runtime>(
             after: None,
             limit: 1,
         };
-        let last = team.call(&log).ok()?.items.into_iter().next()?;
-        (last.to == article.state).then_some(last.actor).flatten()
+        let newest = team.call(&log).ok()?.items.into_iter().next();
+        crate::notify::moved_by(newest, &article)
     };
     let news = notices
         .lock()
