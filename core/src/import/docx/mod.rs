@@ -7,7 +7,7 @@ mod numbering;
 mod package;
 mod reader;
 mod styles;
-mod table;
+pub(in crate::import) mod table;
 #[cfg(test)]
 mod tests;
 mod xml;

@@ -40,12 +40,18 @@ const FIELD_LABELS: [&str; 31] = [
 
 /// "Author name", "Author bio (one sentence)", "Contributor e-mail": a template's label, as the
 /// field it names ("name", "bio", "e-mail"); a name is the author.
-fn field_label(cell: &str) -> Option<String> {
+pub(in crate::import) fn field_label(cell: &str) -> Option<String> {
     let lower = cell.trim().trim_end_matches(':').trim().to_lowercase();
     let lower = match lower.split_once('(') {
         Some((label, rest)) if rest.trim_end().ends_with(')') => label.trim().to_string(),
         _ => lower,
     };
+    // "Suggested tags", "Proposed headline": the qualifier is the label's, as in a labelled line.
+    let lower = ["suggested ", "proposed ", "preferred ", "working "]
+        .iter()
+        .find_map(|q| lower.strip_prefix(q))
+        .filter(|f| FIELD_LABELS.contains(f))
+        .map_or(lower.clone(), str::to_string);
     let field = ["author's ", "author ", "contributor's ", "contributor "]
         .iter()
         .find_map(|p| lower.strip_prefix(p))

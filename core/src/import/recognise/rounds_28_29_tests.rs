@@ -280,3 +280,19 @@ fn a_press_offices_contact_lines_after_the_piece_are_left_out() {
         assert_eq!(rec.authors[0].email, None, "{line}");
     }
 }
+
+#[test]
+fn a_tables_label_may_carry_a_qualifier() {
+    use crate::import::docx::table::field_label;
+    assert_eq!(field_label("Suggested tags").as_deref(), Some("tags"));
+    assert_eq!(
+        field_label("Proposed headline").as_deref(),
+        Some("headline")
+    );
+    assert_eq!(
+        field_label("Preferred section:").as_deref(),
+        Some("section")
+    );
+    // A qualifier over no field the table knows labels nothing.
+    assert_eq!(field_label("Suggested reading"), None);
+}
