@@ -54,11 +54,11 @@ pub(super) fn is_label_to_desk(text: &str) -> bool {
     is_draft_label(text) || (text.split_whitespace().count() <= 12 && WORD_COUNT.is_match(text))
 }
 
-/// "Draft for The Meridian – Economy", "Submission to The Meridian – Society section": the section
-/// named after the paper a draft is for.
+/// "Draft for The Meridian – Economy", "Submission to The Meridian – Society section", "SUBMISSION
+/// TO: The Meridian Review – Europe section": the section named after the paper a draft is for.
 static SECTION_AFTER_PAPER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:draft|submission|piece|op-?ed|article)\s+(?i:for|to)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}\s*[–—|]\s*(\p{Lu}\p{L}+)(?:\s+(?i:section|desk|pages?))?\s*$",
+        r"(?i:draft|submission|piece|op-?ed|article)\s+(?i:for|to)\s*:?\s+(?:(?i:the)\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,2}\s*[–—|]\s*(\p{Lu}\p{L}+)(?:\s+(?i:section|desk|pages?))?\s*$",
     )
 });
 

@@ -296,3 +296,17 @@ fn a_tables_label_may_carry_a_qualifier() {
     // A qualifier over no field the table knows labels nothing.
     assert_eq!(field_label("Suggested reading"), None);
 }
+
+#[test]
+fn a_submission_labelled_to_the_paper_names_the_section_after_it() {
+    assert_eq!(
+        notes_above::section_in_label("SUBMISSION TO: The Island Review – Europe section")
+            .as_deref(),
+        Some("Europe")
+    );
+    assert_eq!(
+        notes_above::section_in_label("Submission to The Island Review – Society section")
+            .as_deref(),
+        Some("Society")
+    );
+}
