@@ -310,3 +310,29 @@ fn a_submission_labelled_to_the_paper_names_the_section_after_it() {
         Some("Society")
     );
 }
+
+#[test]
+fn a_callout_of_reminders_for_sending_the_piece_is_the_writers_own() {
+    let md = format!(
+        "> [!note] To send to Island Review\n\
+         > Anna said 800 words max, due Friday. Remember to attach headshot.\n\n\
+         # The island schools that kept their pupils\n\n\
+         *Ferries decide who stays.*\n\n\
+         **Mikko Laine**\n\n\
+         {}\n",
+        COPY.join("\n\n")
+    );
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("headshot"), "{}", rec.body);
+    // A callout the piece sets for its readers stays.
+    let md = format!(
+        "# The island schools that kept their pupils\n\n{}\n\n\
+         > [!info] Sending children to school by boat\n\
+         > Twelve islands run a school ferry.\n",
+        COPY.join("\n\n")
+    );
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert!(rec.body.contains("Twelve islands"), "{}", rec.body);
+}
