@@ -336,3 +336,26 @@ fn a_callout_of_reminders_for_sending_the_piece_is_the_writers_own() {
     let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
     assert!(rec.body.contains("Twelve islands"), "{}", rec.body);
 }
+
+#[test]
+fn a_final_label_asking_for_checks_before_sending_is_a_note_above_the_headline() {
+    assert!(notes_above::is_draft_label(
+        "FINAL?? - please check comments before sending to Island Review"
+    ));
+    assert!(notes_above::is_draft_label(
+        "Read once more before sending to the desk"
+    ));
+    // A headline that opens with the word is none.
+    assert!(!notes_above::is_draft_label(
+        "Final offer: the island ferries"
+    ));
+    let mut lines = vec![
+        "FINAL?? - please check comments before sending to Island Review",
+        "The island schools that kept their pupils",
+        "Anna Berg and Mikko Laine",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Anna Berg", "Mikko Laine"]);
+}
