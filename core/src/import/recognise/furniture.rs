@@ -212,11 +212,18 @@ static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// "1.4K", "312": a count of claps, likes or views.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*\s*[KkMm]?$"));
 
-/// "1.3K 41", "12": a row of bare counts (claps, likes, comments), a word of none of them.
+/// "1.2K37": a count in thousands run into the next count, as a page's side-by-side counts read
+/// when their markup sets no space between them.
+static COUNTS_RUN_ON: LazyLock<Regex> = LazyLock::new(|| re(r"^\d[\d.,]*[KkMm]\d[\d.,]*[KkMm]?$"));
+
+/// "1.3K 41", "12", "1.2K37": a row of bare counts (claps, likes, comments), a word of none of
+/// them.
 pub(super) fn is_bare_counts(text: &str) -> bool {
     let mut counts = text.split_whitespace().peekable();
     counts.peek().is_some()
-        && counts.all(|c| COUNT.is_match(c) || !c.chars().any(char::is_alphanumeric))
+        && counts.all(|c| {
+            COUNT.is_match(c) || COUNTS_RUN_ON.is_match(c) || !c.chars().any(char::is_alphanumeric)
+        })
 }
 
 pub(super) fn is_post_meta(text: &str) -> bool {

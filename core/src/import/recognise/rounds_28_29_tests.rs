@@ -359,3 +359,11 @@ fn a_final_label_asking_for_checks_before_sending_is_a_note_above_the_headline()
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(names(&rec), ["Anna Berg", "Mikko Laine"]);
 }
+
+#[test]
+fn counts_run_together_are_bare_counts() {
+    assert!(furniture::is_bare_counts("1.2K37"));
+    assert!(furniture::is_bare_counts("3K 12"));
+    assert!(!furniture::is_bare_counts("4K video"));
+    assert!(!furniture::is_bare_counts("A4K"));
+}
