@@ -226,6 +226,44 @@ pub(super) fn is_bare_counts(text: &str) -> bool {
         })
 }
 
+/// "Skip to main content", "Skip to content": the skip link a web page opens with, copied with
+/// the page when it is pasted as plain text.
+static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|article|navigation)\b)")
+});
+
+/// A web page pasted as plain text: its skip link (and the menu run on after it) opening the file,
+/// then its breadcrumb ("Publications > Commentary", "Culture / Books"), section label, post
+/// metadata and share line ("Share: Facebook | X | LinkedIn") down to the headline. How many
+/// blocks they are, or `None` when the file opens otherwise.
+pub(super) fn page_chrome_above(blocks: &[&crate::import::Block]) -> Option<usize> {
+    let first = blocks.first()?.text.trim();
+    let short = |t: &str| t.split_whitespace().count() <= 25 && !t.ends_with(['.', '!', '?']);
+    if !(SKIP_LINK.is_match(first) && short(first)) {
+        return None;
+    }
+    let breadcrumb = |t: &str| {
+        let parts: Vec<&str> = t.split(['>', '»', '/']).map(str::trim).collect();
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.split_whitespace().count()))
+    };
+    let chrome = |b: &&&crate::import::Block| {
+        let t = b.text.trim();
+        short(t)
+            && (breadcrumb(t)
+                || SHARE_LABEL.is_match(t)
+                || is_post_meta(t)
+                || POST_META.is_match(t))
+    };
+    Some(1 + blocks[1..].iter().take_while(chrome).count())
+}
+
+/// "Share:", "Share this:" among a page's lines: its share buttons.
+static SHARE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|\s)share(?:\s+this(?:\s+article)?)?\s*:"));
+
 pub(super) fn is_post_meta(text: &str) -> bool {
     if COUNT.is_match(text.trim()) {
         return true;

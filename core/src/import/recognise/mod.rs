@@ -77,6 +77,14 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
     if head_len >= all.len() {
         head_len = 0;
     }
+    // A web page pasted as plain text: its skip link, menu, breadcrumb, post metadata and share
+    // line above the headline are the page's.
+    if head_len == 0
+        && let Some(n) = furniture::page_chrome_above(&all)
+        && n < all.len()
+    {
+        head_len = n;
+    }
     // "ZCZC" opening the file: a wire's start of message, and the routing codes and the story's
     // catch-line under it ("EUW0412 4 POL /AFX-EUNW", "BC-EU-BALTIC-CABLE (UPDATE 2, …)") are
     // the wire's, down to its labelled fields.

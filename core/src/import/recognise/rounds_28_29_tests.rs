@@ -367,3 +367,25 @@ fn counts_run_together_are_bare_counts() {
     assert!(!furniture::is_bare_counts("4K video"));
     assert!(!furniture::is_bare_counts("A4K"));
 }
+
+#[test]
+fn a_web_page_pasted_as_text_opens_with_its_skip_link_and_chrome() {
+    let text = format!(
+        "Skip to main content\nHome | About | Research | Events\nSearch\n\n\
+         Publications > Commentary\n\n\
+         Commentary\nPublished 14 October 2026\nShare: Facebook | X | LinkedIn | Email\n\n\
+         The island schools that kept their pupils\n\n\
+         Ferries decide who stays. Some islands have learnt to pay for them.\n\n\
+         Dr Anna Berg\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Anna Berg"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    // A headline that opens with "Skip" is no skip link.
+    let headline =
+        crate::import::Block::paragraph("Skip the ferry: how islands keep their schools");
+    assert_eq!(furniture::page_chrome_above(&[&headline]), None);
+}
