@@ -61,6 +61,29 @@ pub struct Recognised {
     pub posted_by: Option<String>,
 }
 
+/// A newsletter's masthead and its links are this many blocks at most, its name among them.
+const MASTHEAD_WITHIN: usize = 6;
+/// The words of a newsletter's links under its name, when they are not links ("Subscribe Sign
+/// in", "Share this post").
+const MASTHEAD_WORDS: [&str; 16] = [
+    "subscribe",
+    "sign",
+    "in",
+    "up",
+    "log",
+    "share",
+    "this",
+    "post",
+    "archive",
+    "about",
+    "home",
+    "menu",
+    "search",
+    "",
+    "·",
+    "|",
+];
+
 /// Blocks a copy sheet's mark needs under it (a headline, a standfirst, the copy) to mark where
 /// the piece starts.
 const COPY_UNDER_MARK: usize = 5;
@@ -84,6 +107,37 @@ pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
         && n < all.len()
     {
         head_len = n;
+    }
+    // A newsletter's masthead: its name as the file's first heading over a line or two of its
+    // links ("Subscribe · Archive · About", "Subscribe Sign in"), then the post's own headline at
+    // the same level. The name is the newsletter's, not the headline.
+    if head_len == 0
+        && all
+            .first()
+            .is_some_and(|b| b.kind == super::BlockKind::Title)
+        && let Some(j) = (1..all.len().min(MASTHEAD_WITHIN)).find(|&j| {
+            matches!(
+                all[j].kind,
+                super::BlockKind::Heading(1) | super::BlockKind::Title
+            )
+        })
+        && j >= 2
+        && all[1..j].iter().all(|b| {
+            let nav = b.text.split_whitespace().all(|w| {
+                MASTHEAD_WORDS.contains(
+                    &w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            });
+            b.kind == super::BlockKind::Paragraph
+                && b.text.split_whitespace().count() <= 8
+                && !b.text.trim_end().ends_with(['.', '!', '?'])
+                && patterns::byline(&b.text).is_none()
+                && (b.markdown.contains("](") || nav)
+        })
+        && all.len() > j + COPY_UNDER_MARK
+    {
+        head_len = j;
     }
     // "ZCZC" opening the file: a wire's start of message, and the routing codes and the story's
     // catch-line under it ("EUW0412 4 POL /AFX-EUNW", "BC-EU-BALTIC-CABLE (UPDATE 2, …)") are

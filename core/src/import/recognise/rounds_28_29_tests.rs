@@ -389,3 +389,30 @@ fn a_web_page_pasted_as_text_opens_with_its_skip_link_and_chrome() {
         crate::import::Block::paragraph("Skip the ferry: how islands keep their schools");
     assert_eq!(furniture::page_chrome_above(&[&headline]), None);
 }
+
+#[test]
+fn a_newsletters_name_over_its_links_is_its_masthead_not_the_headline() {
+    let md = format!(
+        "# The Island Letter\n\n\
+         [Subscribe](https://example.org/subscribe) · [Archive](https://example.org/archive)\n\n\
+         ---\n\n\
+         # The island schools that kept their pupils\n\n\
+         ### Ferries decide who stays. Some islands have learnt to pay for them.\n\n\
+         [Anna Berg](https://example.org/@anna)\n\n\
+         {}\n",
+        COPY.join("\n\n")
+    );
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(rec.standfirst.starts_with("Ferries decide"), "{rec:?}");
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    // A headline over a short line of copy and a subheading is the headline still.
+    let md = format!(
+        "# The island schools that kept their pupils\n\n\
+         By Anna Berg\n\n\
+         # Why the ferry matters\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+}
