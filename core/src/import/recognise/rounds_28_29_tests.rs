@@ -416,3 +416,15 @@ fn a_newsletters_name_over_its_links_is_its_masthead_not_the_headline() {
     let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
     assert_eq!(rec.headline, "The island schools that kept their pupils");
 }
+
+#[test]
+fn a_count_of_comments_is_post_metadata() {
+    assert!(furniture::is_post_meta(
+        "Posted on by Dr Anna Berg in Public health · 3 Comments"
+    ));
+    assert!(furniture::is_post_meta("12 responses"));
+    assert!(furniture::is_post_meta("No comments"));
+    assert!(!furniture::is_post_meta(
+        "Comments from readers were mostly kind"
+    ));
+}
