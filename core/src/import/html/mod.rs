@@ -210,6 +210,10 @@ fn read_around_article(article: &str, body: &Handle, meta: &mut Meta) -> Writer 
             meta.section = Some(text.trim_end_matches(':').to_string());
         }
     }
+    // "Filed under: Education", a link marked as the post's category: the blog files the piece.
+    if meta.section.is_none() {
+        meta.section = page::category(body);
+    }
     if !title_in_content && let Some(h1) = h1 {
         let head = first
             .as_ref()

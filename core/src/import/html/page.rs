@@ -351,3 +351,30 @@ pub(super) fn tags_of(list: &Handle) -> Vec<String> {
     }
     out
 }
+
+/// The post's category as a blog sets it by its text: a link marked as the post's category
+/// (WordPress's `rel="category tag"`), or the link after "Filed under:", "Posted in",
+/// "Categories:". A few words; `None` when the page marks none.
+pub(super) fn category(body: &Handle) -> Option<String> {
+    let short = |t: String| {
+        let t = crate::text::one_line(&t);
+        (1..=4).contains(&t.split_whitespace().count()).then_some(t)
+    };
+    let marked = find(body, &|n| {
+        is(n, "a")
+            && attr(n, "rel").is_some_and(|rel| rel.split_whitespace().any(|w| w == "category"))
+    });
+    if let Some(link) = marked {
+        return short(text_content(&link));
+    }
+    let labelled = find(body, &|n| {
+        let text = fold(text_content(n).trim());
+        ["filed under", "posted in", "categories:", "category:"]
+            .iter()
+            .any(|label| text.starts_with(label))
+            && text.split_whitespace().count() <= 8
+            && children(n).iter().any(|c| is(c, "a"))
+    })?;
+    let link = children(&labelled).into_iter().find(|c| is(c, "a"))?;
+    short(text_content(&link))
+}

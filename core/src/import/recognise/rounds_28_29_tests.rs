@@ -428,3 +428,20 @@ fn a_count_of_comments_is_post_metadata() {
         "Comments from readers were mostly kind"
     ));
 }
+
+#[test]
+fn a_blogs_category_link_files_the_piece() {
+    let copy: String = COPY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    for mark in [
+        r#"<div class="post-categories">Filed under: <a href="/c/society">Society</a></div>"#,
+        r#"<div class="entry-meta">Posted by Anna Berg in <a href="/c/society" rel="category tag">Society</a></div>"#,
+    ] {
+        let page = format!(
+            "<html><head><title>The island schools</title></head><body><article>\
+             <h1>The island schools that kept their pupils</h1>{mark}\
+             <p class=\"byline\">By Anna Berg</p>{copy}</article></body></html>"
+        );
+        let rec = recognise(&crate::import::read("a.html", page.as_bytes()).unwrap()).unwrap();
+        assert_eq!(rec.section.as_deref(), Some("Society"), "{mark}");
+    }
+}
