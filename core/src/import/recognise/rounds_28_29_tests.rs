@@ -445,3 +445,17 @@ fn a_blogs_category_link_files_the_piece() {
         assert_eq!(rec.section.as_deref(), Some("Society"), "{mark}");
     }
 }
+
+#[test]
+fn a_think_tanks_related_publications_head_its_teasers() {
+    for header in [
+        "Related publications",
+        "Related research",
+        "Related reports:",
+    ] {
+        assert!(furniture::is_related_header(header), "{header}");
+    }
+    assert!(!furniture::is_related_header(
+        "Related research shows the ferries matter"
+    ));
+}
