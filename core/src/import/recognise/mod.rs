@@ -8,6 +8,7 @@ mod footnotes;
 mod form;
 mod furniture;
 mod head;
+mod lost_start;
 mod notes_above;
 mod numbered;
 mod patterns;
@@ -88,7 +89,13 @@ const MASTHEAD_WORDS: [&str; 16] = [
 /// the piece starts.
 const COPY_UNDER_MARK: usize = 5;
 
+/// What import recognises in `doc`; a file is refused only when no piece can be seen in it.
 pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
+    recognise_as_sent(doc).or_else(|refused| lost_start::recognise_within(doc, refused))
+}
+
+/// Recognition from the top of the file, the wrapping found by its shapes.
+fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     let all: Vec<&Block> = doc.blocks.iter().collect();
     let mut meta = doc.meta.clone();
     let mut rec = Recognised {
@@ -816,6 +823,8 @@ mod bios_forms_tests;
 mod fresh_rounds_tests;
 #[cfg(test)]
 mod late_rounds_tests;
+#[cfg(test)]
+mod lost_start_tests;
 #[cfg(test)]
 mod page_tests;
 #[cfg(test)]
