@@ -73,6 +73,15 @@ fn blocks_of(text: &str) -> Vec<Block> {
             .filter(|g| !g.is_empty())
             .enumerate()
         {
+            // "=====" over "CONTRIBUTOR DETAILS" over "=====" over the part's fields: a form's
+            // part named between rules on lines of their own is the part "== CONTRIBUTOR
+            // DETAILS ==" names on one line, its fields a line each.
+            if let Some(part) = framed_on_lines_of_their_own(group) {
+                for line in part.iter().map(String::as_str) {
+                    group_blocks(std::slice::from_ref(&line), &mut blocks);
+                }
+                continue;
+            }
             // The piece's own title under a rule that parts it from a note above ("---").
             let after_rule = blocks.last().is_some_and(|b: &Block| is_rule_line(&b.text));
             // A rule opening a group ("---" right above a bio) parts it from the lines under it.
@@ -204,6 +213,39 @@ fn is_form_part(lines: &[&str]) -> bool {
         })
     };
     framed && !fields.is_empty() && fields.iter().all(labelled)
+}
+
+/// A form's part whose name stands between two rules on lines of their own, its labelled fields
+/// under them: the lines of the same part with its name framed on one line ("== NAME =="), the
+/// rules being no field.
+fn framed_on_lines_of_their_own(lines: &[&str]) -> Option<Vec<String>> {
+    let [over, name, under, fields @ ..] = lines else {
+        return None;
+    };
+    let name = name.trim();
+    // A form's question may be its label ("Have you written for us before?: No").
+    let labelled = |line: &&str| {
+        line.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            (1..=8).contains(&label.split_whitespace().count())
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && !value.trim().is_empty()
+        })
+    };
+    let named = name.chars().any(char::is_alphabetic)
+        && name.split_whitespace().count() <= 8
+        && !name.contains(':')
+        && !name.ends_with(['.', '!', '?']);
+    (is_rule_line(over)
+        && is_rule_line(under)
+        && named
+        && !fields.is_empty()
+        && fields.iter().all(labelled))
+    .then(|| {
+        std::iter::once(format!("== {name} =="))
+            .chain(fields.iter().map(|l| l.to_string()))
+            .collect()
+    })
 }
 
 /// "Name(s) of author(s): …", "E-mail: …", "Proposed section: …", "Conflict of interest: The

@@ -248,8 +248,10 @@ fn inline_field(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(": ")?;
     let label = label.trim();
     let value = one_line(value);
+    // A form's question ("Have you written for Agora Europa before?") may run to more words.
+    let most = if label.ends_with('?') { LABEL_WORDS } else { 6 };
     (label_alone(label)
-        && label.split_whitespace().count() <= 6
+        && label.split_whitespace().count() <= most
         && label.chars().next().is_some_and(char::is_uppercase)
         && !value.is_empty())
     .then(|| (field_named(label), value))
@@ -324,6 +326,30 @@ fn field_named(label: &str) -> String {
         .find(|(word, _)| what.contains(word))
         .map_or(what, |(_, field)| field);
         return format!("writer {} {field}", &c["n"]);
+    }
+    // "Co-author name(s)", "Co-author email(s)": the second writer's fields, however many
+    // writers the form lets it name.
+    for co in [
+        "co-author ",
+        "co-authors ",
+        "co-author's ",
+        "co-authors' ",
+        "co-writer ",
+    ] {
+        if let Some(what) = lower.strip_prefix(co) {
+            let what = what.trim_start_matches("full ");
+            let field = [
+                ("name", "name"),
+                ("mail", "email"),
+                ("affiliation", "affiliation"),
+                ("organi", "affiliation"),
+                ("bio", "bio"),
+            ]
+            .into_iter()
+            .find(|(word, _)| what.contains(word))
+            .map_or(what, |(_, field)| field);
+            return format!("co-author {field}");
+        }
     }
     let lower = lower.split(" and ").next().unwrap_or(lower);
     // "Tags / keywords", "Section / category": a label naming one field two ways.
@@ -633,6 +659,44 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
             "bio" | "bios" | "biography" | "biographies" => bios(meta, value),
             _ => {}
         }
+    }
+    co_authors(meta, fields);
+}
+
+/// The writers a form names in its co-author fields ("Co-author name(s): A; B", "Co-author
+/// email(s): …", "Co-author affiliation(s): …"), after the writer it names first, each with the
+/// address and affiliation given in the same place among theirs.
+fn co_authors(meta: &mut Meta, fields: &[(String, String)]) {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(label, v)| label == &format!("co-author {name}") && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    let Some(names) = field("name") else {
+        return;
+    };
+    let split = |value: &str| -> Vec<String> {
+        value
+            .split([';', '|'])
+            .map(one_line)
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let names = split(&names.replace(" and ", ";"));
+    let emails = field("email").map(find_emails).unwrap_or_default();
+    let affiliations = field("affiliation").map(split).unwrap_or_default();
+    for (i, name) in names.iter().enumerate() {
+        let name = patterns::tidy_name(name);
+        if name.is_empty() || meta.authors.iter().any(|a| a.name == name) {
+            continue;
+        }
+        meta.authors.push(MetaAuthor {
+            name,
+            email: emails.get(i).cloned(),
+            affiliation: affiliations.get(i).cloned(),
+            ..MetaAuthor::default()
+        });
     }
 }
 

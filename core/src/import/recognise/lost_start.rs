@@ -64,9 +64,12 @@ const STANDFIRST_LABELS: [&str; 6] = [
     "proposed standfirst",
 ];
 
-/// "Email:", "Standfirst (max 40 words):", "Re:": a label's shape at the start of a line.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{L}][\p{L}\p{N} /()'’.-]{0,40}:(\s|$)").expect("label"));
+/// "Email:", "Standfirst (max 40 words):", "Re:": a label's shape at the start of a line; a form's
+/// question ("Have you written for us before?:") may be longer.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{L}](?:[\p{L}\p{N} /()'’.-]{0,40}|[\p{L}\p{N} /()'’.-]{0,60}\?):(\s|$)")
+        .expect("label")
+});
 
 /// How the headline of a reading kept after all was found.
 enum Found {

@@ -840,6 +840,8 @@ mod rounds_26_27_tests;
 #[cfg(test)]
 mod rounds_28_29_tests;
 #[cfg(test)]
+mod rounds_30_31_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;

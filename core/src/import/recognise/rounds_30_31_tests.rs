@@ -1,0 +1,79 @@
+//! Rules learnt from rounds 30 and 31: the wrappings those rounds showed.
+
+use super::tests::names;
+use super::*;
+
+const COPY: [&str; 6] = [
+    "When the ferry to the island stopped running in winter, the school lost a third of its \
+     pupils within two years, because families could no longer count on reaching the mainland.",
+    "Regional councils have tried subsidised flights, volunteer boats and grants for remote \
+     teaching, and none of it has lasted longer than the budget that paid for it.",
+    "The islands that kept their schools did one thing differently: they treated the crossing \
+     as part of the school day, paid for by the education budget, not the transport one.",
+    "That choice cost little. A boat that runs twice a day for forty weeks a year is cheaper than \
+     a new school on the mainland and the buses to reach it.",
+    "It also kept teachers, who will not live where their own children cannot get to class.",
+    "The lesson is that an island without a way out is an island without a future.",
+];
+
+#[test]
+fn a_forms_parts_named_between_rules_on_lines_of_their_own_its_questions_and_co_authors() {
+    let text = format!(
+        "ISLAND REVIEW – CONTRIBUTOR SUBMISSION FORM\n\
+         Submission ID: IR-2026-0101\n\
+         Status: NEW\n\
+         \n\
+         ==============================\n\
+         CONTRIBUTOR DETAILS\n\
+         ==============================\n\
+         Full name: Dr. Mikko Laine\n\
+         Email address: m.laine@example.org\n\
+         Organisation / affiliation: Archipelago Institute\n\
+         Have you written for Island Review before?: No\n\
+         Phone: +358 40 000 0000\n\
+         Co-author name(s): Anna Berg\n\
+         Co-author email(s): a.berg@example.org\n\
+         \n\
+         ==============================\n\
+         ARTICLE DETAILS\n\
+         ==============================\n\
+         Section: Society\n\
+         Tags (comma-separated): islands, schools, ferries\n\
+         Headline: The island schools that kept their pupils\n\
+         Standfirst (max 40 words): Ferries decide who stays. Some islands have learnt to pay for them.\n\
+         Word count: 640\n\
+         \n\
+         Article text:\n\
+         {}\n\
+         \n\
+         Author bio(s): Mikko Laine is a researcher. || Anna Berg is a teacher.\n\
+         \n\
+         Photo supplied?: No\n\
+         I agree to the contributor terms: Yes\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay for them."
+    );
+    // The co-author's fields name the second writer, with the address given there.
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert_eq!(rec.authors[1].email.as_deref(), Some("a.berg@example.org"));
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert_eq!(rec.tags, ["islands", "schools", "ferries"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(
+        rec.warnings.iter().all(|w| !w.contains("could not tell")),
+        "{:?}",
+        rec.warnings
+    );
+    // Nor, were the form's start lost, is its question a headline.
+    assert!(!lost_start::could_be_a_headline(
+        "Have you written for Island Review before?: No",
+        &[]
+    ));
+}
