@@ -115,10 +115,11 @@ const COPY_END_WORDS: &str = r"(?:[-=*~_–—]{2,}\s*(?:(?:the\s+)?(?:text|body
 pub(super) fn is_copy_start(text: &str) -> bool {
     COPY_START.is_match(text.trim())
 }
-/// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …".
+/// Notes to the desk above a headline: "Editor's note: …", "UPDATE:", "Embargoed until …", "Note
+/// for the Courier desk: …" (the desk named with its paper).
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}\s*[–—:\-]\s*)?for (?:immediate )?publication\b|(?:exclusive\s+)?(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+offer\b|(?:photos?|pictures?|images?|headshots?|portraits?)\s*:\s*[^.]{0,80}\b(?:available|supplied|attached|on request)\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|pictures?|images?|headshots?)\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:[\p{L}'’]+\s+){0,3}?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}\s*[–—:\-]\s*)?for (?:immediate )?publication\b|(?:exclusive\s+)?(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+offer\b|(?:photos?|pictures?|images?|headshots?|portraits?)\s*:\s*[^.]{0,80}\b(?:available|supplied|attached|on request)\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|pictures?|images?|headshots?)\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 

@@ -329,6 +329,17 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
             .iter()
             .find_map(|b| notes_above::section_in_label(&b.text));
     }
+    // "Reportage" alone on the last of those lines, over the headline: the section's name as a
+    // kicker, left out with the note above it.
+    if rec.section.is_none()
+        && let Some(kicker) = all[..head_len].last().map(|b| b.text.trim().to_lowercase())
+        && head::KICKERS.split_whitespace().any(|k| k == kicker)
+    {
+        let mut chars = kicker.chars();
+        rec.section = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect());
+    }
     // "## Notes (don't send)" among the last lines: the writer's own notes from there on.
     let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
     if let Some(i) = (last..blocks.len()).find(|&i| PRIVATE_NOTES.is_match(blocks[i].text.trim())) {

@@ -1,6 +1,6 @@
 //! Rules learnt from rounds 30 and 31: the wrappings those rounds showed.
 
-use super::tests::names;
+use super::tests::{doc, names};
 use super::*;
 
 const COPY: [&str; 6] = [
@@ -75,5 +75,28 @@ fn a_forms_parts_named_between_rules_on_lines_of_their_own_its_questions_and_co_
     assert!(!lost_start::could_be_a_headline(
         "Have you written for Island Review before?: No",
         &[]
+    ));
+}
+
+#[test]
+fn a_note_for_a_named_desk_and_a_kicker_over_the_headline_are_left_out() {
+    let mut lines = vec![
+        "Note for Island Review desk: second version after Anna's edits, changes accepted. \
+         Photo credit if used: the coastguard's press office.",
+        "Reportage",
+        "The island schools are holding on. For how long?",
+        "by Mikko Laine",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(
+        rec.headline,
+        "The island schools are holding on. For how long?"
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.section.as_deref(), Some("Reportage"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(furniture::is_desk_note(
+        "Note to the Courier desk: the figures are checked."
     ));
 }

@@ -5,7 +5,8 @@ use super::Recognised;
 
 /// Section labels a page or a form puts above the headline.
 pub(in crate::import::recognise) const KICKERS: &str = "opinion analysis comment commentary essay review interview news feature \
-column editorial op-ed oped blog letter letters explainer long read perspective viewpoint";
+column editorial op-ed oped blog letter letters explainer long read perspective viewpoint \
+reportage";
 
 /// A section label above the headline ("OPINION", "Commentary") files the piece, unless the file
 /// says where already; a label in capitals is written as a section name is.
