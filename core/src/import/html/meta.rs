@@ -109,8 +109,17 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
             .map(|t| one_line(&t))
             .filter(|t| looks_like_a_name(t))
             .collect();
+        // A chip linking to its writer, a job title beside the link ("<a>NAME</a><span
+        // class="role">Senior Fellow</span>"): the link names the writer.
+        let chip_name = |chip: &Handle| {
+            find_all(chip, &|n| is(n, "a"))
+                .iter()
+                .map(|a| one_line(&text_content(a)))
+                .find(|t| looks_like_a_name(t))
+                .unwrap_or_else(|| text_content(chip))
+        };
         if side_by_side.len() > 1 {
-            names.extend(side_by_side.iter().map(text_content));
+            names.extend(side_by_side.iter().map(chip_name));
         } else if !linked.is_empty() {
             names.extend(linked);
         } else {

@@ -100,3 +100,24 @@ fn a_note_for_a_named_desk_and_a_kicker_over_the_headline_are_left_out() {
         "Note to the Courier desk: the figures are checked."
     ));
 }
+
+#[test]
+fn a_writers_chip_names_them_by_its_link_not_the_job_title_beside_it() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title></head><body>\
+         <main><h1>The island schools that kept their pupils</h1>\
+         <p class=\"lede\">Ferries decide who stays.</p>\
+         <div class=\"authors\">\n\
+         <div class=\"author\"><a href=\"/experts/mikko-laine\">Mikko Laine</a>\
+         <span class=\"role\">Senior Fellow</span></div>\n\
+         <div class=\"author\"><a href=\"/experts/anna-berg\">Anna Berg</a>\
+         <span class=\"role\">Research Assistant</span></div>\n</div>\
+         <div class=\"entry-content\">{}</div></main></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+}
