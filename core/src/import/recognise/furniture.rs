@@ -234,9 +234,9 @@ static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A web page pasted as plain text: its skip link (and the menu run on after it) opening the file,
-/// then its breadcrumb ("Publications > Commentary", "Culture / Books"), section label, post
-/// metadata and share line ("Share: Facebook | X | LinkedIn") down to the headline. How many
-/// blocks they are, or `None` when the file opens otherwise.
+/// then its breadcrumb ("Publications > Commentary", "Culture / Books", "ANALYSIS · FISHERIES"),
+/// section label, post metadata and share line ("Share: Facebook | X | LinkedIn") down to the
+/// headline. How many blocks they are, or `None` when the file opens otherwise.
 pub(super) fn page_chrome_above(blocks: &[&crate::import::Block]) -> Option<usize> {
     let first = blocks.first()?.text.trim();
     let short = |t: &str| t.split_whitespace().count() <= 25 && !t.ends_with(['.', '!', '?']);
@@ -244,7 +244,8 @@ pub(super) fn page_chrome_above(blocks: &[&crate::import::Block]) -> Option<usiz
         return None;
     }
     let breadcrumb = |t: &str| {
-        let parts: Vec<&str> = t.split(['>', '»', '/']).map(str::trim).collect();
+        // "ANALYSIS · FISHERIES": a section and its topic parted by a dot.
+        let parts: Vec<&str> = t.split(['>', '»', '/', '·']).map(str::trim).collect();
         parts.len() >= 2
             && parts
                 .iter()

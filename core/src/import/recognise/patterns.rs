@@ -227,6 +227,20 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "Posted on 22 August 2024 by NAME · 9 min read": a blog's line giving the date, then its
+/// writer (as a blog theme prints the post's author), not only who put it on the page.
+static POSTED_ON_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?i:posted|published)\s+(?i:on)\s+[^·|•]{{3,40}}?\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*)?$",
+        name_pattern()
+    ))
+});
+
+pub(super) fn posted_on_by(text: &str) -> Option<String> {
+    let caps = POSTED_ON_BY.captures(text.trim())?;
+    Some(tidy_name(caps.name("name")?.as_str()))
+}
+
 pub(super) fn posted_by(text: &str) -> Option<String> {
     let caps = POSTED_BY.captures(text.trim())?;
     Some(tidy_name(caps.name("name")?.as_str()))

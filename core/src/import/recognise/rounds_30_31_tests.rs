@@ -121,3 +121,33 @@ fn a_writers_chip_names_them_by_its_link_not_the_job_title_beside_it() {
     let rec = recognise(&doc).unwrap();
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
 }
+
+#[test]
+fn a_blog_pasted_as_text_its_topic_line_and_its_posted_on_by_line() {
+    let text = format!(
+        "Skip to content\n\
+         Island notes — on the sea and the people who live by it\n\
+         Home   About   Archive   Contact\n\
+         \n\
+         ANALYSIS · SCHOOLS\n\
+         \n\
+         The island schools that kept their pupils\n\
+         \n\
+         Posted on 2 November 2026 by Mikko Laine · 6 min read\n\
+         \n\
+         Share this: Facebook  X  Email\n\
+         \n\
+         {}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(
+        rec.warnings.iter().all(|w| !w.contains("could not tell")),
+        "{:?}",
+        rec.warnings
+    );
+}
