@@ -6,10 +6,11 @@ use regex::Regex;
 
 use super::patterns::{name_pattern, re};
 
-/// A header after which a page lists other pieces: everything from it on is furniture.
+/// A header after which a page lists other pieces, or its comments ("Comments (2)", "Discussion
+/// about this post"): everything from it on is furniture.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:check also|related|related (?:articles?|stories|story|posts?|content|reading|coverage|pieces?|news|publications?|research|reports?|papers?|briefs?|analys[ie]s|commentar(?:y|ies))|(?:recent|latest|popular|most read|other) (?:posts|articles|stories)|read more|read also|also read|read next|what to read next|see also|more (?:on|from|in|about|by) .{1,40}|more stories|more (?:commentar(?:y|ies)|analys[ie]s|articles|posts|opinion|columns|essays|reports|publications|briefs|insights|news|blogs?|podcasts|videos)|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|latest(?: news| stories)?|further reading|trending(?: now)?|editor'?s picks|comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|popular posts|top stories)\s*:?$",
+        r"^(?i:check also|related|related (?:articles?|stories|story|posts?|content|reading|coverage|pieces?|news|publications?|research|reports?|papers?|briefs?|analys[ie]s|commentar(?:y|ies))|(?:recent|latest|popular|most read|other) (?:posts|articles|stories)|read more|read also|also read|read next|what to read next|see also|more (?:on|from|in|about|by) .{1,40}|more stories|more (?:commentar(?:y|ies)|analys[ie]s|articles|posts|opinion|columns|essays|reports|publications|briefs|insights|news|blogs?|podcasts|videos)|you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|latest(?: news| stories)?|further reading|trending(?: now)?|editor'?s picks|comments?|\d+ comments?|comments? \(\d+\)|discussion(?: about this (?:post|article|piece|story))?|leave a (?:comment|reply)|join the (?:conversation|discussion)|popular posts|top stories)\s*:?$",
     )
 });
 

@@ -151,3 +151,17 @@ fn a_blog_pasted_as_text_its_topic_line_and_its_posted_on_by_line() {
         rec.warnings
     );
 }
+
+#[test]
+fn a_discussion_or_a_count_of_comments_heading_the_thread_after_the_piece_is_left_out() {
+    for heading in ["## Discussion about this post", "Comments (2)"] {
+        let text = format!(
+            "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{heading}\n\n\
+             **Anna Berg** · Mar 9 — Same on our island. Half an hour most mornings.\n",
+            COPY.join("\n\n")
+        );
+        let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
+        let rec = recognise(&doc).unwrap();
+        assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    }
+}
