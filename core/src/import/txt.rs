@@ -90,7 +90,38 @@ fn blocks_of(text: &str) -> Vec<Block> {
                     group_blocks(std::slice::from_ref(rule), &mut blocks);
                     rest
                 }
+                // "Your text:" over "-----" over the copy: a form's label and the rule opening
+                // the copy it asks for are no part of the copy.
+                Some((label, rest))
+                    if rest.len() >= 2
+                        && is_rule_line(rest[0])
+                        && label.trim().ends_with(':')
+                        && label.split_whitespace().count() <= 6 =>
+                {
+                    group_blocks(std::slice::from_ref(label), &mut blocks);
+                    group_blocks(&rest[..1], &mut blocks);
+                    &rest[1..]
+                }
                 _ => group,
+            };
+            // The copy "… for eight years." over the "-----" closing it: the rule parts them (a
+            // title underlined is no sentence of copy).
+            let closing_rule = match group.split_last() {
+                Some((rule, rest))
+                    if is_rule_line(rule)
+                        && rest.last().is_some_and(|l| {
+                            l.split_whitespace().count() > 12
+                                && l.trim_end().ends_with(['.', '!', '?', '"', '”'])
+                        }) =>
+                {
+                    Some(rule)
+                }
+                _ => None,
+            };
+            let group = if closing_rule.is_some() {
+                &group[..group.len() - 1]
+            } else {
+                group
             };
             // "Ten years of e-residency\n=========": the writer underlined their title, as
             // Markdown's setext heading does; the first such line is the piece's title, whatever
@@ -123,6 +154,9 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 }
             } else {
                 group_blocks(group, &mut blocks);
+            }
+            if let Some(rule) = closing_rule {
+                group_blocks(std::slice::from_ref(rule), &mut blocks);
             }
         }
     } else {

@@ -79,6 +79,14 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
             // own words, and its value on one line.
             fields.push(field);
             at += 1;
+        } else if !fields.is_empty()
+            && blocks.get(at).is_some_and(|b| unanswered(&b.text))
+            && blocks.get(at + 1).is_some_and(|b| {
+                patterns::labelled(&b.text).is_some() || inline_field(&b.text).is_some()
+            })
+        {
+            // "Short summary (max 2 sentences):" left empty, a field under it: the form goes on.
+            at += 1;
         } else if (titled || !fields.is_empty())
             && let Some((field, next)) = cell_pair(blocks, at)
             && form_goes_on(blocks, next, &fields)
@@ -257,6 +265,13 @@ fn inline_field(text: &str) -> Option<(String, String)> {
     .then(|| (field_named(label), value))
 }
 
+/// "Short summary (max 2 sentences):": a form's label with no value after it.
+fn unanswered(text: &str) -> bool {
+    text.trim()
+        .strip_suffix(':')
+        .is_some_and(|label| label_alone(label.trim()))
+}
+
 /// Whether a form's fields go on at `at`: "== Article ==" over "Preferred section: …" heads the
 /// form's part about the piece, no mark that the piece follows.
 fn fields_follow(blocks: &[&Block], at: usize) -> bool {
@@ -385,6 +400,8 @@ fn field_named(label: &str) -> String {
     }
     match field {
         "name" | "names" => "author".to_string(),
+        // "About you (max 50 words)": the writer's bio in the form's own words.
+        "about you" | "about yourself" | "about the author" => "bio".to_string(),
         f => f.to_string(),
     }
 }

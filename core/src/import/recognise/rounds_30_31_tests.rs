@@ -165,3 +165,33 @@ fn a_discussion_or_a_count_of_comments_heading_the_thread_after_the_piece_is_lef
         assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     }
 }
+
+#[test]
+fn a_forms_unanswered_field_its_about_you_field_and_the_rules_around_the_copy() {
+    let text = format!(
+        "=== Contribution form — submission #101 ===\n\
+         Submitted: 2026-11-02 21:14 CET\n\
+         \n\
+         Name: Mikko Laine\n\
+         Email: m.laine@example.org\n\
+         Headline (suggested): The island schools that kept their pupils\n\
+         Short summary (max 2 sentences): \n\
+         About you (max 50 words): Mikko Laine is a retired teacher on Åland.\n\
+         \n\
+         Your text:\n\
+         -----\n\
+         {}\n\
+         -----\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    assert!(doc.blocks.iter().all(|b| !b.text.contains("future. -----")));
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine is a retired teacher on Åland.")
+    );
+    assert!(!rec.body.contains("Short summary"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
