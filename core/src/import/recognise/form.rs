@@ -41,7 +41,21 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
                     .is_some_and(|b| inline_field(&b.text).is_some()))
             || cell_pair(blocks, first).is_some_and(|(_, next)| form_goes_on(blocks, next, &[]))
             || writers_table(blocks, first).is_some());
-    let mut at = if titled { first } else { 0 };
+    // "Please complete all fields … Do not change the layout of this form." over the form's
+    // labelled fields, no title above: the form's instruction opens it.
+    let instructed = !titled
+        && blocks.first().is_some_and(|b| speaks_of_the_form(&b.text))
+        && blocks
+            .get(1)
+            .is_some_and(|b| patterns::labelled(&b.text).is_some());
+    let titled = titled || instructed;
+    let mut at = if instructed {
+        1
+    } else if titled {
+        first
+    } else {
+        0
+    };
     let mut fields = Vec::new();
     loop {
         // A table of writers, its header row of labels over a row each ("Name", "E-mail",

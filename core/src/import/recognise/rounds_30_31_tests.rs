@@ -195,3 +195,22 @@ fn a_forms_unanswered_field_its_about_you_field_and_the_rules_around_the_copy() 
     assert!(!rec.body.contains("Short summary"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_instruction_above_its_fields_opens_the_form_with_no_title() {
+    let mut lines = vec![
+        "Please complete all fields and return to desk@example.org. Do not change the layout of \
+         this form.",
+        "Author: Mikko Laine",
+        "Section: Society",
+        "Title: The island schools that kept their pupils",
+        "Summary: Ferries decide who stays. Some islands have learnt to pay for them.",
+        "ARTICLE TEXT",
+    ];
+    lines.extend(COPY);
+    let rec = recognise(&doc(&lines)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.section.as_deref(), Some("Society"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
