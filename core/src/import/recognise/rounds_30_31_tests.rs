@@ -214,3 +214,22 @@ fn a_forms_instruction_above_its_fields_opens_the_form_with_no_title() {
     assert_eq!(rec.section.as_deref(), Some("Society"));
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn a_writers_post_line_naming_the_publication_is_left_out() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title>\
+         <meta name=\"author\" content=\"Mikko Laine\"></head><body><article>\
+         <h1>The island schools that kept their pupils</h1>\
+         <div class=\"pw-author\"><a href=\"/@mlaine\">Mikko Laine</a> &middot; \
+         <span>Published in <a href=\"/island-review\">Island Review</a> &middot; 7 min read \
+         &middot; Jan 28, 2025</span></div>{}</article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}

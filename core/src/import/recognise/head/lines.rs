@@ -73,6 +73,7 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
                 .authors
                 .iter()
                 .any(|a| fold(&a.name) == fold(&first.text))
+            || writers_post_line(&first.text, rec)
         {
             rec.dropped.push(first.text.clone());
         } else {
@@ -154,3 +155,23 @@ fn content_label(text: &str) -> Option<bool> {
     ];
     SUMMARY.contains(&lower.as_str()).then_some(false)
 }
+
+/// "NAME · Published in PUBLICATION · 7 min read · Jan 28, 2025": a post's line of metadata opening
+/// with its writer's name, each other part post metadata or the publication it appeared in.
+fn writers_post_line(text: &str, rec: &Recognised) -> bool {
+    let parts: Vec<&str> = text
+        .split(['·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let writer = |p: &str| rec.authors.iter().any(|a| fold(&a.name) == fold(p));
+    parts.len() >= 3
+        && parts.first().is_some_and(|p| writer(p))
+        && parts[1..]
+            .iter()
+            .all(|p| furniture::is_post_meta(p) || PUBLISHED_IN.is_match(p))
+}
+
+/// "Published in Fact-Check East": the publication a post appeared in.
+static PUBLISHED_IN: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^(?i:published in)\s+\S.{0,60}$"));
