@@ -658,11 +658,11 @@ static FORM_PART: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Notes (don't send)", "Notes – not for publication", "Notes to self", "Private notes": the
-/// heading over the writer's own notes.
+/// "Notes (don't send)", "Notes – not for publication", "Notes to self", "Private notes",
+/// "Internal checklist (do not publish)": the heading over the writer's own notes.
 static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|(?:private|internal)\s+notes?)\s*:?$",
+        r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|(?:private|internal)\s+notes?|(?:internal|private|my|working)\s+(?:checklist|to-?do(?:\s+list)?)\s*[(\[]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)\s*[)\]])\s*:?$",
     )
 });
 

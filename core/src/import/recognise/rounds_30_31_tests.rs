@@ -233,3 +233,15 @@ fn a_writers_post_line_naming_the_publication_is_left_out() {
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn an_internal_checklist_not_to_publish_after_the_piece_is_the_writers_own() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         ## Internal checklist (do not publish)\n\n- [x] Bio confirmed\n- [ ] Photo rights\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
