@@ -192,6 +192,20 @@ mod tests {
         moved_by(log.items.into_iter().next(), &article)
     }
 
+    /// A guest's piece the editor keyed in and submitted for her, as it stands after the move.
+    fn keyed_in_and_submitted(desk: &Desk, editor: &copydesk_core::Actor) -> Article {
+        let piece = NewArticle {
+            headline: "Tram fares".into(),
+            body: "Fares rise in May.".into(),
+            byline: vec![BylineEntry::named("Jane Roe")],
+            ..Default::default()
+        };
+        let a = desk.create_article(editor, &piece).unwrap();
+        let args = MoveArgs::default();
+        desk.move_article(editor, &a.id, Action::Submit, &args)
+            .unwrap()
+    }
+
     /// The question of who moved the article, as `Notices::news` is handed it.
     fn asker<'a>(
         desk: &'a Desk,
@@ -204,24 +218,15 @@ mod tests {
     #[test]
     fn a_log_that_has_moved_on_since_the_article_was_read_names_nobody() {
         let (desk, _clock, [chief, editor, _author]) = desk();
-        let piece = NewArticle {
-            headline: "Tram fares".into(),
-            body: "Fares rise in May.".into(),
-            byline: vec![BylineEntry::named("Jane Roe")],
-            ..Default::default()
-        };
-        let a = desk.create_article(&editor, &piece).unwrap();
-        let args = MoveArgs::default();
-        let submitted = desk
-            .move_article(&editor, &a.id, Action::Submit, &args)
-            .unwrap();
+        let submitted = keyed_in_and_submitted(&desk, &editor);
+        let a = &submitted;
         let newest = || {
             let log = desk.audit(&chief, Some(&a.id), None, None, 1).unwrap();
             log.items.into_iter().next()
         };
         assert_eq!(moved_by(newest(), &submitted).as_deref(), Some("Eddie"));
         // The chief claims it meanwhile: the log's newest move is not the one that submitted it.
-        desk.move_article(&chief, &a.id, Action::Claim, &args)
+        desk.move_article(&chief, &a.id, Action::Claim, &MoveArgs::default())
             .unwrap();
         assert_eq!(moved_by(newest(), &submitted), None);
     }
@@ -232,17 +237,8 @@ mod tests {
         let claire = chief.user.clone();
         let eddie = editor.user.clone();
         // Eddie keys in a guest's piece and submits it for her: news to the chief, not to him.
-        let piece = NewArticle {
-            headline: "Tram fares".into(),
-            body: "Fares rise in May.".into(),
-            byline: vec![BylineEntry::named("Jane Roe")],
-            ..Default::default()
-        };
-        let a = desk.create_article(&editor, &piece).unwrap();
-        let args = MoveArgs::default();
-        let submitted = desk
-            .move_article(&editor, &a.id, Action::Submit, &args)
-            .unwrap();
+        let submitted = keyed_in_and_submitted(&desk, &editor);
+        let a = &submitted;
         let by_for = |reader| asker(&desk, reader, &a.id);
         let (mut his, mut hers) = (Notices::default(), Notices::default());
         assert_eq!(

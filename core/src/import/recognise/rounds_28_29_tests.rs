@@ -3,7 +3,8 @@
 use super::tests::{doc, names};
 use super::*;
 
-const COPY: [&str; 6] = [
+/// A piece's copy, shared with the later rounds' tests.
+pub(super) const COPY: [&str; 6] = [
     "When the ferry to the island stopped running in winter, the school lost a third of its \
      pupils within two years, because families could no longer count on reaching the mainland.",
     "Regional councils have tried subsidised flights, volunteer boats and grants for remote \

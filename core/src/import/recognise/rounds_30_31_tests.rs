@@ -1,20 +1,8 @@
 //! Rules learnt from rounds 30 and 31: the wrappings those rounds showed.
 
+use super::rounds_28_29_tests::COPY;
 use super::tests::{doc, names};
 use super::*;
-
-const COPY: [&str; 6] = [
-    "When the ferry to the island stopped running in winter, the school lost a third of its \
-     pupils within two years, because families could no longer count on reaching the mainland.",
-    "Regional councils have tried subsidised flights, volunteer boats and grants for remote \
-     teaching, and none of it has lasted longer than the budget that paid for it.",
-    "The islands that kept their schools did one thing differently: they treated the crossing \
-     as part of the school day, paid for by the education budget, not the transport one.",
-    "That choice cost little. A boat that runs twice a day for forty weeks a year is cheaper than \
-     a new school on the mainland and the buses to reach it.",
-    "It also kept teachers, who will not live where their own children cannot get to class.",
-    "The lesson is that an island without a way out is an island without a future.",
-];
 
 #[test]
 fn a_forms_parts_named_between_rules_on_lines_of_their_own_its_questions_and_co_authors() {
