@@ -853,6 +853,8 @@ mod rounds_28_29_tests;
 #[cfg(test)]
 mod rounds_30_31_tests;
 #[cfg(test)]
+mod rounds_32_33_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;

@@ -1,0 +1,25 @@
+//! Rules learnt from rounds 32 and 33: the wrappings those rounds showed.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::names;
+use super::*;
+
+#[test]
+fn a_callout_titled_with_the_desk_alone_is_the_writers_note_to_it() {
+    let text = format!(
+        "---\ntitle: \"The island schools that kept their pupils\"\nauthor: \"Mikko Laine\"\n---\n\n\
+         # The island schools that kept their pupils\n\n\
+         > [!note] Editor\n> Filed from the train. Bio at the bottom. ~600 words.\n\n\
+         *Ferries decide who stays. Some islands have learnt to pay for them.*\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay for them."
+    );
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("Filed from the train"), "{}", rec.body);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
