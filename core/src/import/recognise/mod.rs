@@ -368,6 +368,11 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
     }
+    // "#to-edit #opinion-queue" as the last line: a notes app's tags for the writer's own filing,
+    // each word a hashtag, not the reader's copy.
+    while blocks.last().is_some_and(|b| only_hashtags(&b.text)) {
+        rec.dropped.extend(blocks.pop().map(|b| b.text.clone()));
+    }
     // The writer's footnotes typed after the text: the notes of a paper, not the piece's copy.
     let notes = footnotes::take_footnotes(&mut blocks, doc.format == Format::Html);
     if !notes.is_empty() {
@@ -629,6 +634,20 @@ static NOTE_LINKS: LazyLock<Regex> =
 
 static WIKI_LINK: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"\[\[[^\[\]]{1,80}\]\]"));
 static NOTE_TAG: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)#[\p{L}\d_-]+"));
+
+/// "#to-edit #opinion-queue": a line of hashtags alone, every word a tag with a letter in it.
+fn only_hashtags(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.strip_prefix('#').is_some_and(|tag| {
+                tag.chars().any(char::is_alphabetic)
+                    && tag
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/'))
+            })
+        })
+}
 
 /// "Related notes: [[Sources]], [[Interview 12-11]]" (then "#meridian #submitted"): a notes app's
 /// links on their label's line, nothing else but the note's tags.

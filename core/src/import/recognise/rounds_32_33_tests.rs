@@ -23,3 +23,24 @@ fn a_callout_titled_with_the_desk_alone_is_the_writers_note_to_it() {
     assert!(!rec.body.contains("Filed from the train"), "{}", rec.body);
     assert_eq!(names(&rec), ["Mikko Laine"]);
 }
+
+#[test]
+fn a_line_of_hashtags_alone_after_the_piece_is_the_writers_filing() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         #to-edit #opinion-queue\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    // A hashtag inside a sentence is the writer's copy.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Islanders shared it under #KeepOurFerry within a day.\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("note.txt", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with("within a day."), "{}", rec.body);
+}
