@@ -346,6 +346,13 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
     }
+    // "Office use only: received 10/03/26 – passed to …", "[Office use: cleared by …]" among the
+    // last lines, in a form or not: the receiving office's note, and what follows it, not copy.
+    let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
+    if let Some(i) = (last..blocks.len()).find(|&i| OFFICE_USE.is_match(blocks[i].text.trim())) {
+        rec.dropped
+            .extend(blocks.drain(i..).map(|b| b.text.clone()));
+    }
     // "## Links" over a list of links to the writer's other notes ("- [[Pitch list Q4]]"): a notes
     // app's links, not the reader's.
     let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
@@ -674,6 +681,14 @@ const FORM_PARTS_WITHIN: usize = 16;
 static FORM_PART: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
         r"^(?:(?:\d{1,2}|[A-H])\\?[.)]\s*)?(?:(?i:declarations?)|DECLARATIONS?\s+(?:AND|&)\s+[A-Z ]{3,30}|(?i:for\s+office\s+use(?:\s+only)?)(?:\s*[–—:\-].*)?)$",
+    )
+});
+
+/// "Office use only: …", "FOR OFFICE USE", "[Office use: cleared by …]": a line the receiving
+/// office fills in, alone or opening with its label.
+static OFFICE_USE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^\\?[\[(]?\s*(?i:(?:for\s+)?office\s+use(?:\s+only)?)\s*(?:[:–—-]\s*\S.{0,300}|[\])]?)$",
     )
 });
 

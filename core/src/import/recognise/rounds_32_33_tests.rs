@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 32 and 33: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::names;
+use super::tests::{doc, names};
 use super::*;
 
 #[test]
@@ -43,4 +43,26 @@ fn a_line_of_hashtags_alone_after_the_piece_is_the_writers_filing() {
     let doc = crate::import::read("note.txt", text.as_bytes()).unwrap();
     let rec = recognise(&doc).unwrap();
     assert!(rec.body.ends_with("within a day."), "{}", rec.body);
+}
+
+#[test]
+fn an_office_use_line_after_the_piece_is_the_offices_not_copy() {
+    for line in [
+        "Office use only: received 10/03/26 – passed to the opinion editor",
+        "[Office use: cleared by AK 03/02. Do not alter quotes without approval.]",
+    ] {
+        let mut paragraphs = vec![
+            "The island schools that kept their pupils",
+            "By Mikko Laine",
+        ];
+        paragraphs.extend(COPY);
+        paragraphs.push(line);
+        let rec = recognise(&doc(&paragraphs)).unwrap();
+        assert!(
+            rec.body.ends_with("without a future."),
+            "{line}: {}",
+            rec.body
+        );
+        assert_eq!(names(&rec), ["Mikko Laine"]);
+    }
 }
