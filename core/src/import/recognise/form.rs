@@ -166,7 +166,7 @@ pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
     let mut fields = Vec::new();
     for (i, &(_, value_at, label)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |&(at, _, _)| at);
-        let value = one_line(&text[value_at..end]);
+        let value = patterns::without_field_separator(&one_line(&text[value_at..end]));
         if value.is_empty() {
             return None;
         }

@@ -392,11 +392,19 @@ pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
             .get(i + 1)
             .and_then(|c| c.get(0))
             .map_or(text.len(), |m| m.start());
-        let value = one_line(&text[whole.end()..end]);
+        let value = without_field_separator(&one_line(&text[whole.end()..end]));
         let label = label.as_str().to_lowercase().replace("(s)", "s");
         fields.push((label, value));
     }
     Some(fields)
+}
+
+/// "Schools |" in "SLUG: … | SECTION: Schools | FOR: …": fields on one line parted by bars or
+/// dots; the mark before the next label is no part of the value.
+pub(super) fn without_field_separator(value: &str) -> String {
+    value
+        .trim_end_matches(|c: char| matches!(c, '|' | '·' | '•' | ';') || c.is_whitespace())
+        .to_string()
 }
 
 mod affiliation;

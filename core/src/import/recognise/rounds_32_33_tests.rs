@@ -66,3 +66,18 @@ fn an_office_use_line_after_the_piece_is_the_offices_not_copy() {
         assert_eq!(names(&rec), ["Mikko Laine"]);
     }
 }
+
+#[test]
+fn fields_on_one_line_parted_by_bars_leave_the_bar_out_of_their_values() {
+    let mut paragraphs = vec![
+        "SLUG: island-schools | SECTION: Education | FOR: Sat web + Mon print",
+        "TAGS: islands, schools, ferries",
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert_eq!(rec.tags, ["islands", "schools", "ferries"]);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+}
