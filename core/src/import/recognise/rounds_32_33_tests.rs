@@ -81,3 +81,15 @@ fn fields_on_one_line_parted_by_bars_leave_the_bar_out_of_their_values() {
     assert_eq!(rec.tags, ["islands", "schools", "ferries"]);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
 }
+
+#[test]
+fn a_job_title_in_the_plural_after_the_writers_names_is_no_writer() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine and Anna Berg, Education Reporters",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}

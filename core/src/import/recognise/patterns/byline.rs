@@ -58,7 +58,9 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
     joined |= parts.len() > 1 && parts.iter().all(|p| plain_name(p.trim()));
     let mut authors: Vec<Named> = Vec::new();
     for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
-        if part.is_empty() {
+        // "By A and B, Education Reporters": a job title after the names, shared by them, is no
+        // third writer.
+        if part.is_empty() || (i > 0 && joined && is_shared_title(part)) {
             continue;
         }
         if i > 0 && joined && is_person(part) {
@@ -110,6 +112,15 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
             });
     }
     (!authors.is_empty()).then_some((authors, email))
+}
+
+/// "Education Reporters", "Senior Fellows": a job title in the plural, as it follows the names of
+/// the writers who share it, its last word a job's.
+fn is_shared_title(part: &str) -> bool {
+    part.split_whitespace()
+        .last()
+        .and_then(|w| w.strip_suffix('s'))
+        .is_some_and(is_role_word)
 }
 
 /// "Guest contributor", "Staff writer": how a page labels its writer, after the name.
