@@ -338,10 +338,11 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 /// "--- END TEXT ---", "=== ENDS ===": the same set between rules.
 /// "--- COPY ENDS ---", "---- OP-ED ENDS ----": the piece's kind and "ENDS" between rules.
 /// "[ENDS – 812 words] [NB subs: check the figure]": an end mark in brackets with a word count
-/// or notes to the subs beside it.
+/// or notes to the subs beside it; "ENDS – pics: library shots OK to use": the mark in capitals,
+/// the notes after a dash.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{{3}}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{{2,}}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{{2,}}|{COPY_END_WORDS}|\\?\[\s*ends?\b[^\]]{{0,80}}\](?:\s*\\?\[[^\]]{{0,300}}\])*)$",
+        r"^(?:ENDS?\s+[-–—]\s+\S.{{0,200}}|(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{{3}}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{{2,}}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{{2,}}|{COPY_END_WORDS}|\\?\[\s*ends?\b[^\]]{{0,80}}\](?:\s*\\?\[[^\]]{{0,300}}\])*))$",
     ))
 });
 

@@ -93,3 +93,18 @@ fn a_job_title_in_the_plural_after_the_writers_names_is_no_writer() {
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn an_end_mark_in_capitals_with_notes_after_a_dash_ends_the_copy() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.extend([
+        "ENDS – pics: the harbour shots from last week are OK to use",
+        "Mikko, can you check the ferry figure before Monday?",
+    ]);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
