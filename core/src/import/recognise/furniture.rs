@@ -415,7 +415,13 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_to_the_desk_at_the_end(text)
         || (text.split_whitespace().count() <= 40 && AGENCY_CREDIT.is_match(text.trim()))
         || (text.split_whitespace().count() <= 50 && DONATION_APPEAL.is_match(text.trim()))
+        || (text.split_whitespace().count() <= 150 && FACT_BOX.is_match(text.trim()))
 }
+
+/// "FACTBOX – Reception intakes: 2019: 2,940 | 2025: 2,760", "Fact file: …": a box of figures
+/// labelled as one, set after the piece for the desk to lay out beside it, not its copy.
+static FACT_BOX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[*_]*(?i:fact\s*(?:box|file|sheet)|key\s+facts)[*_]*\s*[:–—-]\s*\S"));
 
 /// "Independent reporting … costs money. If you value this article, please consider becoming a
 /// supporter from just €5 a month.": the page asking its readers for money.

@@ -108,3 +108,19 @@ fn an_end_mark_in_capitals_with_notes_after_a_dash_ends_the_copy() {
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_box_of_facts_labelled_as_one_after_the_piece_is_not_its_copy() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.extend([
+        "FACTBOX – Pupils on the islands: 2015: 410 | 2020: 350 | 2025: 330. Source: the \
+         regional council's school census.",
+        "ENDS",
+    ]);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
