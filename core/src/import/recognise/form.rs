@@ -267,7 +267,14 @@ fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> 
 /// form's label in its own words and its value after the colon, the field it names and the
 /// value.
 fn inline_field(text: &str) -> Option<(String, String)> {
-    let (label, value) = text.split_once(": ")?;
+    // "Are you writing on behalf of an organisation? Friends of …": a form's question and its
+    // answer under it, run onto one line, no colon between.
+    let (label, value) = text.split_once(": ").or_else(|| {
+        // "Previously published?  Yes / No": the choices it offers are no answer.
+        text.split_once("? ")
+            .filter(|(_, answer)| !answer.contains('/'))
+            .map(|(question, answer)| (&text[..=question.len()], answer))
+    })?;
     let label = label.trim();
     let value = one_line(value);
     // A form's question ("Have you written for Agora Europa before?") may run to more words.
@@ -308,6 +315,12 @@ pub(super) fn bio_field(text: &str) -> Option<String> {
 
 /// A form's title naming itself: "… SUBMISSION FORM", "Contributor form".
 pub(super) fn names_itself(text: &str) -> bool {
+    // "… Form submission received: DATE Form ID: …": the form's own lines under its title.
+    if let Some(m) = FORM_OWN_LINE.find(text)
+        && m.start() > 0
+    {
+        return text[..m.start()].split_whitespace().count() <= 12;
+    }
     let lower = text.to_lowercase();
     text.split_whitespace().count() <= 12
         && lower
@@ -573,6 +586,14 @@ fn is_instruction(text: &str) -> bool {
 /// or a template's title with the desk's instructions for filling it in ("Please fill in the
 /// fields below and paste your article between the markers.").
 fn form_title(text: &str) -> bool {
+    // "Submit a letter or opinion piece" over the form's own lines ("Form submission received:
+    // DATE", "Form ID: …"), as a website's form sends it, run together: the title is what stands
+    // before them, whatever its words, the lines naming it a form.
+    if let Some(m) = FORM_OWN_LINE.find(text)
+        && m.start() > 0
+    {
+        return text[..m.start()].split_whitespace().count() <= 12;
+    }
     let lower = text.to_lowercase();
     let words = text.split_whitespace().count();
     // "form" as a word: a "Platform workers piece" is no form.
@@ -588,6 +609,14 @@ fn form_title(text: &str) -> bool {
     (words <= 12 && (names_itself || !text.chars().any(char::is_lowercase)))
         || (words <= 50 && names_itself && instructions)
 }
+
+/// "Form submission received: 27/01/2026 21:47", "Form ID: opinion-submission-v2": a web form's
+/// own lines under its title, as the site sends it on.
+static FORM_OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\s(?i:form\s+(?:submission\s+(?:received|date|id)|submitted|received|id|ref(?:erence)?|name|version)|submission\s+(?:received|id|ref(?:erence)?))\s*:",
+    )
+});
 
 /// "author 1 – name", "writer 2: e-mail", "contributor 3 affiliation": a writer's number, then
 /// what the row holds of them.

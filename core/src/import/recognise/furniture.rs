@@ -88,10 +88,11 @@ static LEGAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A label opening the copy ("TEXT:", "BODY:") or an end mark after it ("ENDS", "-30-").
+/// A label opening the copy ("TEXT:", "BODY:", a web form's "Your submission:") or an end mark
+/// after it ("ENDS", "-30-").
 static COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|ends|end|-+\s*30\s*-+|#{{3}}|\*{{3}}|[-–—]+\s*ends?\s*[-–—]+|{RULE}\s*(?:(?:start|begin)(?:\s+of)?\s+)?{COPY_KIND}\s*{RULE}|{COPY_START_WORDS}|{COPY_END_WORDS})$",
+        r"^(?i:(?:text|body|copy|article|story|piece)\s*:|your\s+(?:submission|article|piece|letter|opinion\s+piece|contribution)\s*:|ends|end|-+\s*30\s*-+|#{{3}}|\*{{3}}|[-–—]+\s*ends?\s*[-–—]+|{RULE}\s*(?:(?:start|begin)(?:\s+of)?\s+)?{COPY_KIND}\s*{RULE}|{COPY_START_WORDS}|{COPY_END_WORDS})$",
     ))
 });
 

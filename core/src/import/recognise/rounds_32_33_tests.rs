@@ -124,3 +124,46 @@ fn a_box_of_facts_labelled_as_one_after_the_piece_is_not_its_copy() {
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_web_forms_title_over_its_own_lines_opens_the_form() {
+    let text = format!(
+        "Island Review - Submit a letter or opinion piece\n\
+         Form submission received: 27/01/2026 21:47\n\
+         Form ID: opinion-submission-v2\n\
+         =============================================\n\
+         \n\
+         Your name:\nMikko Laine\n\
+         \n\
+         Email address:\nm.laine@example.org\n\
+         \n\
+         Postcode area (not for publication):\nKW4\n\
+         \n\
+         Are you writing on behalf of an organisation?\nIsland Parents' Group (chair)\n\
+         \n\
+         Type of submission:\n[ ] Letter (up to 300 words)\n[x] Opinion piece (up to 800 words)\n\
+         \n\
+         Headline (optional):\nThe island schools that kept their pupils\n\
+         \n\
+         Your submission:\n{}\n\
+         \n\
+         Short biography (optional, max 50 words):\nMikko Laine is a retired teacher on Utö.\n\
+         \n\
+         May we edit your submission for length? Yes\n\
+         I confirm this is my own work: Yes\n\
+         \n\
+         =============================================\n\
+         This message was generated automatically by the Island Review website. Do not reply.\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::txt::read(text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine is a retired teacher on Utö.")
+    );
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
