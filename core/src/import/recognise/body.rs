@@ -225,6 +225,32 @@ fn take_bio(
     placed: bool,
 ) -> bool {
     let key = fold(&name);
+    // "Dr A is a lecturer at the University of X. Professor B is professor of … at the same
+    // university.": a joint bio, a sentence on each writer; each writer's own from their name on.
+    let known: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+    let second = text.match_indices(". ").find_map(|(at, _)| {
+        let rest = &text[at + 2..];
+        patterns::bio_subject(rest, &known)
+            .filter(|other| fold(other) != key)
+            .map(|other| (at + 1, other))
+    });
+    if let Some((at, other)) = second {
+        let (own, theirs) = (text[..at].trim(), text[at..].trim());
+        let fits = |n: &str| known.contains(&fold(n)) || (!byline_given && placed);
+        if fits(&name) && fits(&other) && take_bio(rec, name.clone(), own, byline_given, placed) {
+            take_bio(rec, other, theirs, byline_given, placed);
+            // An address closing the joint bio goes to the writer whose name it spells.
+            for email in find_emails(text) {
+                for a in &mut rec.authors {
+                    if a.email.as_deref() == Some(email.as_str()) {
+                        a.email = None;
+                    }
+                }
+                attach_email(rec, email);
+            }
+            return true;
+        }
+    }
     // "… Contact: m.lindgren@…" run into the bio: the address is the author's.
     let email = crate::import::contact::find_email(text);
     match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {

@@ -167,3 +167,24 @@ fn a_web_forms_title_over_its_own_lines_opens_the_form() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_joint_bio_a_sentence_on_each_writer_is_parted_between_them() {
+    let mut paragraphs = vec!["The island schools that kept their pupils"];
+    paragraphs.extend(COPY);
+    paragraphs.push(
+        "Dr Mikko Laine is a lecturer in education policy at the University of Turku. \
+         Professor Anna Berg is professor of statistics at the same university.",
+    );
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Dr Mikko Laine is a lecturer in education policy at the University of Turku.")
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Professor Anna Berg is professor of statistics at the same university.")
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
