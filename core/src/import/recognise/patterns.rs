@@ -147,7 +147,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// qualifies its label; the qualifier is the label's, not the end of the field before it.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(?:(?i:suggested|proposed|preferred|working)\s+)?(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|sub|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
+        r"(?:^|\s)(?:(?i:suggested|proposed|preferred|working)\s+)?(?P<label>(?i:headline|hed|title|standfirst|subtitle|subheading|sub|dek|deck|summary|byline|authors?|author\(s\)|affiliations?|affiliation\(s\)|organi[sz]ations?|institutions?|words|word count|length|section|category|tags|topics|keywords|e-?mails?|e-?mail\(s\)|bios?|author bios?|biography|biographies|text|body|images|photos|pictures|conflicts of interest|competing interests|declarations))\s*:\s*",
     )
 });
 
@@ -394,6 +394,12 @@ pub(super) fn labelled(text: &str) -> Option<Vec<(String, String)>> {
             .map_or(text.len(), |m| m.start());
         let value = without_field_separator(&one_line(&text[whole.end()..end]));
         let label = label.as_str().to_lowercase().replace("(s)", "s");
+        // "TOPICS: Energy security; Baltic states": the piece's tags by another name.
+        let label = if label == "topics" {
+            "tags".to_string()
+        } else {
+            label
+        };
         fields.push((label, value));
     }
     Some(fields)

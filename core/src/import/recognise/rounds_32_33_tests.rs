@@ -188,3 +188,17 @@ fn a_joint_bio_a_sentence_on_each_writer_is_parted_between_them() {
     );
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_topics_are_the_pieces_tags() {
+    let mut paragraphs = vec![
+        "TITLE: The island schools that kept their pupils",
+        "AUTHOR: Mikko Laine",
+        "TOPICS: Islands; Schools; Ferries",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(rec.tags, ["Islands", "Schools", "Ferries"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
