@@ -202,3 +202,21 @@ fn a_forms_topics_are_the_pieces_tags() {
     assert_eq!(rec.tags, ["Islands", "Schools", "Ferries"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn a_blogs_meta_row_and_reading_time_under_the_headline_are_the_posts() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title></head><body>\
+         <article><h1>The island schools that kept their pupils</h1>\
+         <p>By Mikko Laine</p>\
+         <p>November 8th, 2026 | Education, Islands | 0 comments</p>\
+         <p>Estimated reading time: 4 minutes</p>{}</article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}

@@ -74,6 +74,7 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
                 .iter()
                 .any(|a| fold(&a.name) == fold(&first.text))
             || writers_post_line(&first.text, rec)
+            || READING_TIME.is_match(first.text.trim())
         {
             rec.dropped.push(first.text.clone());
         } else {
@@ -86,7 +87,9 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
 /// "Categories: Society | 1 Comment", "Filed under: Energy, Climate", "Posted in Opinion": a
 /// blog's categories line, and its first category.
 fn category_line(text: &str) -> Option<String> {
-    let caps = CATEGORY_LINE.captures(text.trim())?;
+    let caps = CATEGORY_LINE
+        .captures(text.trim())
+        .or_else(|| META_ROW.captures(text.trim()))?;
     let first = caps
         .name("cats")?
         .as_str()
@@ -99,6 +102,22 @@ fn category_line(text: &str) -> Option<String> {
 static CATEGORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
         r"^(?i:categor(?:y|ies)\s*:|filed\s+under\s*:?|posted\s+in\s*:?)\s*(?P<cats>\p{Lu}.{0,150})$",
+    )
+});
+
+/// "November 8th, 2026 | Economics, Eastern Europe | 0 comments": a blog theme's row under the
+/// headline, the date, the post's categories and its count of comments, parted by bars.
+static META_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^[^|]{0,40}\d[^|]{0,30}\|\s*(?P<cats>\p{Lu}[^|]{0,120}?)\s*\|\s*(?i:(?:\d+|no)\s+comments?|leave\s+a\s+comment)$",
+    )
+});
+
+/// "Estimated reading time: 4 minutes", "Reading time: 5 min", "6 min read": a post's reading
+/// time on a line of its own.
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:(?:estimated\s+)?reading\s+time\s*:?\s*(?:about\s+)?\d{1,3}\s*(?:minutes?|mins?)\.?|\d{1,3}\s*(?:minutes?|mins?)\s+read)$",
     )
 });
 
