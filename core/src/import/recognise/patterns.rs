@@ -228,11 +228,12 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Posted on 22 August 2024 by NAME · 9 min read": a blog's line giving the date, then its
-/// writer (as a blog theme prints the post's author), not only who put it on the page.
+/// writer (as a blog theme prints the post's author), not only who put it on the page; "… by Dr
+/// A and Dr B": its writers.
 static POSTED_ON_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?i:posted|published)\s+(?i:on)\s+[^·|•]{{3,40}}?\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*)?$",
-        name_pattern()
+        names_pattern()
     ))
 });
 

@@ -220,3 +220,19 @@ fn a_blogs_meta_row_and_reading_time_under_the_headline_are_the_posts() {
     assert_eq!(rec.section.as_deref(), Some("Education"));
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn posted_on_a_date_by_two_writers_names_them_both() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title></head><body>\
+         <article><h1>The island schools that kept their pupils</h1>\
+         <p>Posted on 5 March 2026 by Dr Mikko Laine and Dr Anna Berg</p>{}</article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
