@@ -38,6 +38,15 @@ pub(super) fn take_headline<'a>(
     if blocks.is_empty() && meta.title.is_none() {
         return Err(BadFile::new("has no text"));
     }
+    // A newsletter's name over the post ("# The Culture Letter" over "## HEADLINE"), named again
+    // in its own short lines after the piece ("Thanks for reading The Culture Letter!", "© 2026
+    // Culture Letter"): the publication's, not the headline.
+    let blocks = if publication_over_headline(blocks, rec) {
+        rec.dropped.push(blocks[0].text.clone());
+        &blocks[1..]
+    } else {
+        blocks
+    };
     // Word's Title style wins over whatever notes stand above it (an embargo line, a word count,
     // a contact block), as long as they are notes, not copy.
     let title_at = blocks
@@ -115,6 +124,26 @@ pub(super) fn take_headline<'a>(
     }
     rec.headline = headline;
     Ok(blocks[after.min(blocks.len())..].to_vec())
+}
+
+fn publication_over_headline(blocks: &[&Block], rec: &Recognised) -> bool {
+    let heading = |b: &Block| matches!(b.kind, BlockKind::Title | BlockKind::Heading(_));
+    let ([first, second, ..], true) = (blocks, blocks.len() > 3) else {
+        return false;
+    };
+    if !(matches!(first.kind, BlockKind::Title | BlockKind::Heading(1)) && heading(second)) {
+        return false;
+    }
+    let name = fold(&clean_headline(&first.text));
+    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+    if name.split_whitespace().count() < 2 {
+        return false;
+    }
+    let short_line_naming_it =
+        |text: &str| text.split_whitespace().count() <= 25 && fold(text).contains(name.as_str());
+    let tail = &blocks[blocks.len().saturating_sub(8).max(2)..];
+    tail.iter().any(|b| short_line_naming_it(&b.text))
+        || rec.dropped.iter().any(|d| short_line_naming_it(d))
 }
 
 /// How many blocks at the top are an author box set above the piece: an "About the author"

@@ -236,3 +236,22 @@ fn posted_on_a_date_by_two_writers_names_them_both() {
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn a_newsletters_name_over_the_post_named_again_after_it_is_no_headline() {
+    let text = format!(
+        "# The Island Letter\n\n## The island schools that kept their pupils\n\n\
+         ### Two island teachers on why the ferry subsidy decides which schools survive\n\n**Mikko Laine and Anna Berg**\n\nFeb 20, 2026\n\n{}\n\n\
+         Thanks for reading The Island Letter! Subscribe for free to receive new posts.\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Two island teachers on why the ferry subsidy decides which schools survive"
+    );
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
