@@ -43,6 +43,17 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
             .collect()
     };
 
+    // "Headline – The Liffey Courier": the site's name after the title tag's headline is the
+    // publisher when the page names none.
+    let site_in_title = title_tag.as_deref().map(one_line).and_then(|t| {
+        let headline = strip_site_name(&t);
+        let site = t[headline.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || "|–—-:·".contains(c))
+            .trim()
+            .to_owned();
+        (headline.len() < t.len() && (1..=6).contains(&site.split_whitespace().count()))
+            .then_some(site)
+    });
     let title = first(&["og:title", "twitter:title"]).or_else(|| {
         title_tag
             .map(|t| strip_site_name(&t))
@@ -180,7 +191,7 @@ pub(super) fn read_meta(head: Option<&Handle>, body: &Handle) -> (Meta, bool) {
         authors,
         section: first(&["article:section"]),
         tags,
-        publisher: first(&["og:site_name"]),
+        publisher: first(&["og:site_name"]).or(site_in_title),
     };
     (meta, keywords_only)
 }

@@ -101,7 +101,8 @@ fn the_page_meta_is_read() {
             }],
             section: Some("Opinion".into()),
             tags: vec!["water".into(), "Sahel".into()],
-            publisher: None,
+            // The site's name after the title tag's headline, no og:site_name given.
+            publisher: Some("Europe Desk Daily".into()),
         }
     );
 }

@@ -255,3 +255,23 @@ fn a_newsletters_name_over_the_post_named_again_after_it_is_no_headline() {
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn the_site_named_after_the_pages_title_is_the_publisher_a_bio_names_by_its_short_name() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils – The Island Gazette\
+         </title></head><body><article><h1>The island schools that kept their pupils</h1>\
+         <p>By Mikko Laine</p>{}<p>Mikko Laine is the Gazette’s education correspondent.</p>\
+         </article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("The Island Gazette")
+    );
+}
