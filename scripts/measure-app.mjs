@@ -95,19 +95,24 @@ function appStartedAt() {
 /** USER_HZ: 100 on Linux everywhere this runs. */
 const CLOCK_TICKS = 100;
 
-/** Whether WebKit paints without compositing: WEBKIT_DISABLE_COMPOSITING_MODE as the web process
- * got it (the app sets it itself without a GPU, src-tauri/src/lib.rs), or null if unreadable. */
-function compositingDisabled() {
+/** A variable as WebKit's web process got it (the app sets some itself, src-tauri/src/lib.rs):
+ * its value, undefined when unset, or null when the process or its environment is unreadable. */
+function webProcessVariable(name) {
   const { children } = appTree();
   const web = children.find((p) => p.comm.startsWith("WebKitWebProces"));
   if (!web) return null;
   try {
     const env = readFileSync(`/proc/${web.pid}/environ`, "utf8").split("\0");
-    const value = env.find((e) => e.startsWith("WEBKIT_DISABLE_COMPOSITING_MODE="))?.split("=")[1];
-    return value !== undefined && value !== "0";
+    return env.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1);
   } catch {
     return null;
   }
+}
+
+/** Whether a switch the web process got is on (set, and not "0"), or null if unreadable. */
+function webProcessSwitch(name) {
+  const value = webProcessVariable(name);
+  return value === null ? null : value !== undefined && value !== "0";
 }
 
 
@@ -364,7 +369,8 @@ async function main() {
     try {
       if (SHOTS && run === 1) await app.screenshot(join(SHOTS, "desk.png"));
       const atDesk = memory();
-      const compositingOff = compositingDisabled();
+      const compositingOff = webProcessSwitch("WEBKIT_DISABLE_COMPOSITING_MODE");
+      const scriptFootprintMode = webProcessSwitch("JSC_forceMiniVMMode");
       const articles = await deskArticles(app, OPEN);
       if (articles.length < OPEN) throw new Error(`only ${articles.length} articles on the Desk`);
       const opens = [];
@@ -396,6 +402,7 @@ async function main() {
         run,
         ...figures,
         webkit_compositing_disabled: compositingOff,
+        jsc_footprint_mode: scriptFootprintMode,
         opened: opens.length,
         open_article_median_ms: stats(opens.map((o) => o.open_ms)).median,
         open_article_max_ms: stats(opens.map((o) => o.open_ms)).max,
@@ -467,6 +474,7 @@ async function main() {
     user: USER,
     load_average_at_end: loadavg(),
     webkit_compositing_disabled: launches.map((l) => l.webkit_compositing_disabled),
+    jsc_footprint_mode: launches.map((l) => l.jsc_footprint_mode),
     summary,
     launches,
     typing,
@@ -508,7 +516,9 @@ async function main() {
     lines.push(`${name} | ${first} | ${spread} | ${s.n}`);
   }
   lines.push("(launch figures: the median is of the launches after the first; the rest: of all)");
-  lines.push(`WebKit compositing: ${report.webkit_compositing_disabled.map((x) => (x === null ? "?" : x ? "off" : "on")).join(", ")} (launch by launch)`);
+  const launchByLaunch = (list, on, off) => list.map((x) => (x === null ? "?" : x ? on : off)).join(", ");
+  lines.push(`WebKit compositing: ${launchByLaunch(report.webkit_compositing_disabled, "off", "on")} (launch by launch)`);
+  lines.push(`JavaScriptCore footprint mode: ${launchByLaunch(report.jsc_footprint_mode, "on", "off")} (launch by launch)`);
   if (EMPTY_APP) {
     // Launch by launch, Copydesk after OPEN articles against the empty app measured right after it.
     const ratio = (key) => stats(launches.map((l) => Math.round((l.memory[key] / l.empty_app[key]) * 100) / 100));
