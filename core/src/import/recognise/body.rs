@@ -328,10 +328,11 @@ pub(super) fn attach_email(rec: &mut Recognised, email: String) {
     }
 }
 
-/// "1.3K 41", "12" in a paragraph of their own after the text: a post's claps, likes or
-/// comments (a table's figures, in the copy, are no paragraphs of their own after it).
+/// "1.3K 41", "12", "412 claps · 18 responses" in a paragraph of their own after the text: a
+/// post's claps, likes or comments (a table's figures, in the copy, are no paragraphs of their
+/// own after it).
 pub(super) fn counts_alone(b: &Block) -> bool {
     b.kind == BlockKind::Paragraph
-        && b.text.split_whitespace().count() <= 4
-        && furniture::is_bare_counts(&b.text)
+        && ((b.text.split_whitespace().count() <= 4 && furniture::is_bare_counts(&b.text))
+            || furniture::is_reader_counts(&b.text))
 }

@@ -125,12 +125,13 @@ static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone.
+/// A page's post metadata above the piece: "Posted on 4 March 2025", "5 min read", a date alone,
+/// a count of what readers did ("18 responses", "412 claps", "1.2K views").
 static POST_META: LazyLock<Regex> = LazyLock::new(|| {
     // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
     let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
     re(&format!(
-        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,5}}\s+(?:comments?|responses?|replies)|no\s+comments|and)$",
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d[\d.,]{{0,6}}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)|no\s+comments|and)$",
     ))
 });
 
@@ -227,6 +228,23 @@ pub(super) fn is_bare_counts(text: &str) -> bool {
         && counts.all(|c| {
             COUNT.is_match(c) || COUNTS_RUN_ON.is_match(c) || !c.chars().any(char::is_alphanumeric)
         })
+}
+
+/// "412 claps · 18 responses", "1.2K views": counts of what readers did, each part a count and
+/// its noun, as a post's page sets them over and under the piece.
+static READER_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i)\d[\d.,]{0,6}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)$",
+    )
+});
+
+pub(super) fn is_reader_counts(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(['·', '•', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| READER_COUNT.is_match(p))
 }
 
 /// "Skip to main content", "Skip to content": the skip link a web page opens with, copied with

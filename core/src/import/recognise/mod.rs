@@ -889,6 +889,8 @@ mod rounds_30_31_tests;
 #[cfg(test)]
 mod rounds_32_33_tests;
 #[cfg(test)]
+mod rounds_34_35_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;

@@ -1,0 +1,22 @@
+//! Rules learnt from rounds 34 and 35: the wrappings those rounds showed.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::{doc, names};
+use super::*;
+
+#[test]
+fn counts_of_what_readers_did_are_the_pages_not_copy() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+        "1.2K claps · 31 responses",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push("1.2K claps · 31 responses");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(furniture::is_reader_counts("412 claps"));
+    assert!(!furniture::is_reader_counts("412 claps for the mayor"));
+}
