@@ -247,6 +247,49 @@ pub(super) fn is_reader_counts(text: &str) -> bool {
     !parts.is_empty() && parts.len() <= 4 && parts.iter().all(|p| READER_COUNT.is_match(p))
 }
 
+/// "[EDITOR NOTES - remove before publication]", "[NOTES FOR THE DESK]": a mark opening a block,
+/// its name in brackets; "[END EDITOR NOTES]", "[END OF NOTES]", "[/NOTES]": the mark closing it.
+static BLOCK_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\[\s*(?P<end>(?i:end(?:\s+of)?\s+|/))?(?P<name>[^\[\]]{2,60}?)\s*\]$"));
+
+/// A block's name: its words before any dash or colon ("EDITOR NOTES" in "EDITOR NOTES - remove
+/// before publication"), folded.
+fn block_name(name: &str) -> String {
+    let name = name.split([':', '–', '—']).next().unwrap_or(name);
+    let name = name.split(" - ").next().unwrap_or(name);
+    crate::text::fold(name.trim())
+}
+
+pub(super) fn is_block_end_mark(text: &str) -> bool {
+    BLOCK_MARK
+        .captures(text.trim())
+        .is_some_and(|c| c.name("end").is_some())
+}
+
+/// Where a block opened by a mark on the first line ("[EDITOR NOTES - …]") is closed by the same
+/// mark's end ("[END EDITOR NOTES]") within `within` blocks: the closing block's index.
+pub(super) fn marked_block_end(blocks: &[&crate::import::Block], within: usize) -> Option<usize> {
+    let open = BLOCK_MARK.captures(blocks.first()?.text.trim())?;
+    if open.name("end").is_some() {
+        return None;
+    }
+    let name = block_name(&open["name"]);
+    if name.is_empty() {
+        return None;
+    }
+    blocks
+        .iter()
+        .take(within)
+        .enumerate()
+        .skip(1)
+        .find(|(_, b)| {
+            BLOCK_MARK
+                .captures(b.text.trim())
+                .is_some_and(|c| c.name("end").is_some() && block_name(&c["name"]) == name)
+        })
+        .map(|(i, _)| i)
+}
+
 /// "Skip to main content", "Skip to content": the skip link a web page opens with, copied with
 /// the page when it is pasted as plain text.
 static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {

@@ -88,6 +88,8 @@ const MASTHEAD_WORDS: [&str; 16] = [
 /// Blocks a copy sheet's mark needs under it (a headline, a standfirst, the copy) to mark where
 /// the piece starts.
 const COPY_UNDER_MARK: usize = 5;
+/// A block of notes opened and closed by marks is a few lines, not a page.
+const MARKED_BLOCK_WITHIN: usize = 20;
 
 /// What import recognises in `doc`; a file is refused only when no piece can be seen in it.
 pub fn recognise(doc: &Document) -> Result<Recognised, BadFile> {
@@ -166,6 +168,17 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         head_len = head_len.max(1 + codes + fields);
         wire_codes = 1 + codes;
     }
+    // "[EDITOR NOTES - remove before publication]" … "[END EDITOR NOTES]": a block of the
+    // desk's notes opened by a mark and closed by the same mark's end, above the copy, is the
+    // desk's whole, whatever its lines; its fields still file the piece.
+    let mut notes_mark = 0;
+    if head_len == 0
+        && let Some(close) = furniture::marked_block_end(&all, MARKED_BLOCK_WITHIN)
+        && all.len() > close + COPY_UNDER_MARK
+    {
+        head_len = close + 1;
+        notes_mark = 1;
+    }
     // "---- OP-ED BEGINS ----" with a headline and the copy under it: a copy sheet's mark, and
     // whatever stands above it (an offer, a banner, a cover note, a long forwarded thread) is the
     // wrapping.
@@ -230,9 +243,9 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     });
     // A newsroom's status block left out above the copy (as a cover is) still files the piece,
     // its lines in one paragraph or a paragraph each, down to the rule under it.
-    let status: Vec<&str> = all[wire_codes.min(head_len)..head_len]
+    let status: Vec<&str> = all[wire_codes.max(notes_mark).min(head_len)..head_len]
         .iter()
-        .take_while(|b| !cover::is_rule(b))
+        .take_while(|b| !cover::is_rule(b) && !furniture::is_block_end_mark(&b.text))
         .map(|b| b.text.as_str())
         .collect();
     if let Some(fields) = form::status_block(&status.join("\n")) {

@@ -20,3 +20,23 @@ fn counts_of_what_readers_did_are_the_pages_not_copy() {
     assert!(furniture::is_reader_counts("412 claps"));
     assert!(!furniture::is_reader_counts("412 claps for the mayor"));
 }
+
+#[test]
+fn a_block_of_notes_opened_and_closed_by_marks_is_the_desks_whole() {
+    let mut paragraphs = vec![
+        "[NOTES FOR THE DESK – delete before running]",
+        "Section: Education",
+        "Status: subbed once, waiting on photos - AK",
+        "Words: 640",
+        "[END NOTES FOR THE DESK]",
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("waiting on photos"), "{}", rec.body);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
