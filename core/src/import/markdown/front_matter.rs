@@ -87,6 +87,7 @@ pub(super) fn front_matter(
     let mut single = MetaAuthor::default();
     let mut single_keys = Vec::new();
     let mut categories = None;
+    let mut each_email = Vec::new();
     for (key, value) in map {
         match key.to_lowercase().as_str() {
             "title" | "headline" => meta.title = meta.title.take().or(text_of(&value)),
@@ -96,6 +97,11 @@ pub(super) fn front_matter(
             }
             "author" | "authors" | "byline" => meta.authors.extend(authors(&value)),
             // Themes name the one author's fields after them: `author_bio`, `author_email`.
+            // "author_emails = ["…", "…"]" beside "authors = [A, B]": the writers' addresses,
+            // in the order the writers are named.
+            "emails" | "author_emails" | "author-emails" | "authors_emails" => {
+                each_email = list_of(&value);
+            }
             "email" | "author_email" | "author-email" => {
                 set_single(&mut single.email, &value, "email", &mut single_keys)
             }
@@ -130,6 +136,13 @@ pub(super) fn front_matter(
             meta.tags = list;
         } else {
             meta.section = meta.section.take().or(first_name(&value));
+        }
+    }
+    if each_email.len() == meta.authors.len() {
+        for (author, email) in meta.authors.iter_mut().zip(each_email) {
+            if author.email.is_none() {
+                author.email = crate::import::contact::find_email(&email);
+            }
         }
     }
     if !single_keys.is_empty() {
@@ -239,6 +252,14 @@ fn text_of(value: &Value) -> Option<String> {
             (!text.is_empty()).then_some(text)
         }
         _ => None,
+    }
+}
+
+/// A list's items as text; a single text as a list of one.
+fn list_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::List(items) => items.iter().filter_map(text_of).collect(),
+        other => text_of(other).into_iter().collect(),
     }
 }
 

@@ -40,3 +40,21 @@ fn a_block_of_notes_opened_and_closed_by_marks_is_the_desks_whole() {
     assert!(!rec.body.contains("waiting on photos"), "{}", rec.body);
     assert_eq!(names(&rec), ["Mikko Laine"]);
 }
+
+#[test]
+fn a_list_of_emails_beside_the_writers_gives_each_writer_theirs_in_order() {
+    let text = format!(
+        "+++\ntitle = \"The island schools that kept their pupils\"\n\
+         authors = [\"Mikko Laine\", \"Aino Virtanen\"]\n[params]\n  \
+         author_emails = [\"mikko@example.org\", \"aino@example.org\"]\n+++\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    let emails: Vec<_> = rec.authors.iter().map(|a| a.email.as_deref()).collect();
+    assert_eq!(
+        emails,
+        [Some("mikko@example.org"), Some("aino@example.org")]
+    );
+}
