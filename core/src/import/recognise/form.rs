@@ -256,6 +256,9 @@ fn cell_pair(blocks: &[&Block], at: usize) -> Option<((String, String), usize)> 
         b.text.trim_end().ends_with(['.', '!', '?'])
             && !label_alone(b.text.trim())
             && patterns::labelled(&b.text).is_none()
+            // "Short bio (max 50 words): NAME is …": the form's next field, its label with the
+            // form's hint in brackets, is no more of this value.
+            && !hinted_field(&b.text)
     }) {
         parts.push(one_line(&more.text));
         next += 1;
@@ -284,6 +287,20 @@ fn inline_field(text: &str) -> Option<(String, String)> {
         && label.chars().next().is_some_and(char::is_uppercase)
         && !value.is_empty())
     .then(|| (field_named(label), value))
+}
+
+/// "Short bio (max 50 words): …", "Organisation (optional): …": a form's field, its label
+/// carrying the form's hint in brackets.
+fn hinted_field(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(label, _)| {
+        label.trim_end().ends_with(')') && label.contains('(') && inline_field(text).is_some()
+    })
+}
+
+/// "Attachments: none", "How did you hear about us? Newsletter": a form's field answered on its
+/// line, its label in the form's own words or one read everywhere.
+pub(super) fn answered_field(text: &str) -> bool {
+    inline_field(text).is_some() || patterns::labelled(text).is_some()
 }
 
 /// "Short summary (max 2 sentences):": a form's label with no value after it.

@@ -267,7 +267,19 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         }
         rec.dropped.push(blocks.remove(i).text.clone());
     }
-    if let Some((fields, taken)) = form::take_form(&blocks) {
+    // A form's title left out above the copy as the desk's label ("Submission #4471 - Contributor
+    // pitch form") still opens the form under it ("Received: DATE", "Form: …", its fields).
+    let form_found = form::take_form(&blocks).or_else(|| {
+        let title = *all[..head_len].last()?;
+        if !form::names_itself(&title.text) {
+            return None;
+        }
+        let titled: Vec<&Block> = std::iter::once(title)
+            .chain(blocks.iter().copied())
+            .collect();
+        form::take_form(&titled).and_then(|(fields, taken)| Some((fields, taken.checked_sub(1)?)))
+    });
+    if let Some((fields, taken)) = form_found {
         rec.dropped
             .extend(blocks.drain(..taken).map(|b| b.text.clone()));
         form::fill_from_form(&mut meta, &fields);
@@ -285,6 +297,19 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         // questions under them are the form's, from there on.
         let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN);
         if let Some(i) = (last..blocks.len()).find(|&i| FORM_PART.is_match(blocks[i].text.trim())) {
+            rec.dropped
+                .extend(blocks.drain(i..).map(|b| b.text.clone()));
+        }
+        // The form's fields after the piece ("Attachments: none", "How did you hear about us?
+        // Newsletter", "Consent to be contacted: Yes"), each its label and its answer, down to
+        // the end (the form's own closing words with them) are the form's, from there on.
+        let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN).max(1);
+        if let Some(i) = (last..blocks.len()).find(|&i| {
+            blocks[i..]
+                .iter()
+                .all(|b| form::answered_field(&b.text) || form::speaks_of_the_form(&b.text))
+                && form::answered_field(&blocks[i].text)
+        }) {
             rec.dropped
                 .extend(blocks.drain(i..).map(|b| b.text.clone()));
         }

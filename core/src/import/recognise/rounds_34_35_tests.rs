@@ -58,3 +58,36 @@ fn a_list_of_emails_beside_the_writers_gives_each_writer_theirs_in_order() {
         [Some("mikko@example.org"), Some("aino@example.org")]
     );
 }
+
+#[test]
+fn a_form_exported_as_text_is_read_from_its_title_to_its_last_field() {
+    let mut paragraphs = vec![
+        "Entry 2291 - Opinion submission form",
+        "Received: 2026-10-02 09:14 (UTC)",
+        "Form: \"Pitch us\" (public)",
+        "Status: New",
+        "Full name(s): Mikko Laine",
+        "Email address: mikko@example.org",
+        "Proposed headline: The island schools that kept their pupils",
+        "Summary (one sentence):",
+        "Ferries decide who stays, and some islands have learnt to pay for them.",
+        "Short bio (max 50 words): Mikko Laine is a teacher on Nagu.",
+        "Article text:",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push("Attachments: none");
+    paragraphs.push("How did you hear about us? A friend");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays, and some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine is a teacher on Nagu.")
+    );
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
