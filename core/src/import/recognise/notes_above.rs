@@ -31,10 +31,11 @@ static ATTENTION: LazyLock<Regex> =
 /// "Draft 4 (final) – please do not edit …", "FINAL VERSION 14/3", "Status: final, ready for
 /// editing", a version in brackets ("(v2)"), the stage named last among the label's parts
 /// ("Meridian – features pitch / full text"), "FINAL?? - please check comments before sending to
-/// …".
+/// …", the stage a part of its own among the parts dashes part ("comics piece - final-ish - JW",
+/// "Housing column – v3 – MK").
 static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[–—|:]\s*|\s-\s*)draft\b|[–—|/]\s*(?:full|final)\s+(?:text|version)\s*$|\bdraft\s*(?:v?\d+|\(|for\s+(?:the\s+)?\p{Lu})|^final\s+(?:version|draft|text|copy)\b|^final\s*[?!]*\s*[–—:\-]|\bbefore\s+(?:sending|submitting)\s+(?:it\s+)?to\b|\bplease do not (?:edit|change|cut)\b|^status\s*:|[(\[]\s*v\d+(?:\.\d+)?\b|\bv\d+(?:\.\d+)?\s*[)\]]",
+        r"(?i)(?:^|[–—|:]\s*|\s-\s*)draft\b|[–—|/]\s*(?:full|final)\s+(?:text|version)\s*$|\bdraft\s*(?:v?\d+|\(|for\s+(?:the\s+)?\p{Lu})|^final\s+(?:version|draft|text|copy)\b|^final\s*[?!]*\s*[–—:\-]|\bbefore\s+(?:sending|submitting)\s+(?:it\s+)?to\b|\bplease do not (?:edit|change|cut)\b|^status\s*:|[(\[]\s*v\d+(?:\.\d+)?\b|\bv\d+(?:\.\d+)?\s*[)\]]|(?:^|\s[–—|-]\s)(?:final(?:[- ]?ish)?|(?:nearly|almost)\s+final|latest|wip|v\d+(?:\.\d+)?|(?:first|second|third|last)\s+(?:draft|version|edit))\s*[?!]*(?:\s[–—|-]\s|$)",
     )
 });
 /// A label is a line, not a sentence of the piece.

@@ -91,3 +91,30 @@ fn a_form_exported_as_text_is_read_from_its_title_to_its_last_field() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_writers_label_for_the_file_naming_its_stage_among_dashes_is_no_headline() {
+    for label in [
+        "island schools piece - final-ish - ML",
+        "Ferries column – v3 – ML",
+    ] {
+        let mut paragraphs = vec![
+            label,
+            "The island schools that kept their pupils",
+            "Ferries decide who stays. Some islands have learnt to pay for them.",
+            "Mikko Laine",
+        ];
+        paragraphs.extend(COPY);
+        let rec = recognise(&doc(&paragraphs)).unwrap();
+        assert_eq!(
+            rec.headline, "The island schools that kept their pupils",
+            "{label}"
+        );
+        assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+        assert_eq!(names(&rec), ["Mikko Laine"]);
+    }
+    // A headline with a dash in it is still the headline.
+    assert!(!notes_above::is_draft_label(
+        "Island schools - the final test"
+    ));
+}
