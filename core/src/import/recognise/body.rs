@@ -83,6 +83,16 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.dropped.push(block.text.clone());
             continue;
         }
+        // "A and B co-own SHOP in TOWN. …", "A is a research fellow and B is professor of … at
+        // …": a bio whose opening sentence names every writer, not a sentence each, is each
+        // writer's whole.
+        if placed && block.kind == BlockKind::Paragraph && joint_bio(rec, &block.text) {
+            let bio = patterns::bio_text(&block.text);
+            for a in &mut rec.authors {
+                a.bio.get_or_insert_with(|| bio.clone());
+            }
+            continue;
+        }
         if let Some(name) = bio_of(block, &names)
             && take_bio(rec, name, &block.text, byline_given, placed)
         {
@@ -279,6 +289,26 @@ fn take_bio(
         }
         _ => false,
     }
+}
+
+/// Whether a paragraph is the writers' joint bio: two or more writers, none with a bio yet, all
+/// named in its opening sentence, which opens with one of them.
+fn joint_bio(rec: &Recognised, text: &str) -> bool {
+    if rec.authors.len() < 2 || rec.authors.iter().any(|a| a.bio.is_some()) {
+        return false;
+    }
+    let text = patterns::bio_text(text);
+    if text.split_whitespace().count() > 120 {
+        return false;
+    }
+    let first = fold(text.split(". ").next().unwrap_or(&text));
+    let opens = rec.authors.iter().any(|a| {
+        first.starts_with(&fold(&a.name))
+            || first
+                .split_once(' ')
+                .is_some_and(|(_, rest)| rest.starts_with(&fold(&a.name)))
+    });
+    opens && rec.authors.iter().all(|a| first.contains(&fold(&a.name)))
 }
 
 fn is_unnamed_bio_of_one(rec: &Recognised, text: &str) -> bool {

@@ -118,3 +118,25 @@ fn a_writers_label_for_the_file_naming_its_stage_among_dashes_is_no_headline() {
         "Island schools - the final test"
     ));
 }
+
+#[test]
+fn a_bio_naming_every_writer_in_its_opening_sentence_is_each_writers_whole() {
+    for bio in [
+        "*Mikko Laine and Anna Berg run a ferry café on Nagu. They opened it in 2019.*",
+        "Mikko Laine is a teacher and Anna Berg is a statistician at the University of Turku.",
+    ] {
+        let mut paragraphs = vec![
+            "The island schools that kept their pupils",
+            "By Mikko Laine and Anna Berg",
+        ];
+        paragraphs.extend(COPY);
+        paragraphs.push(bio);
+        let rec = recognise(&doc(&paragraphs)).unwrap();
+        assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+        let whole = bio.trim_matches('*');
+        for a in &rec.authors {
+            assert_eq!(a.bio.as_deref(), Some(whole), "{}", a.name);
+        }
+        assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    }
+}
