@@ -148,6 +148,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
                 || is_labelled_lines(group)
                 || ((n == 0 || after_rule)
                     && (is_title_and_subtitle(group) || is_title_and_byline(group)))
+                || is_headline_over_sentence(group)
             {
                 for line in group {
                     group_blocks(std::slice::from_ref(line), &mut blocks);
@@ -183,6 +184,32 @@ fn is_title_and_subtitle(lines: &[&str]) -> bool {
         && subtitle.chars().count() > UNWRAPPED_CHARS
         && subtitle.chars().next().is_some_and(char::is_uppercase)
         && list_marker(subtitle).is_none()
+}
+
+/// A headline in title case over a sentence standing alone ("Debut Novelists Are Being Asked to
+/// Arrive Fully Formed" over "The industry has stopped … auditioning them."), no blank line
+/// between them, wherever they stand: two lines, not one paragraph (a hard-wrapped paragraph's
+/// first line is no headline in title case ending no sentence).
+fn is_headline_over_sentence(lines: &[&str]) -> bool {
+    let [title, sentence] = lines else {
+        return false;
+    };
+    let (title, sentence) = (title.trim(), sentence.trim());
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (4..=16).contains(&words.len())
+        && long.len() >= 3
+        && capitalised == long.len()
+        && !title.ends_with(['.', ',', ';', ':', '-', '–', '!', '?'])
+        && (4..=40).contains(&sentence.split_whitespace().count())
+        && sentence.chars().next().is_some_and(char::is_uppercase)
+        && sentence.ends_with(['.', '!', '?'])
+        && list_marker(sentence).is_none()
+        && list_marker(title).is_none()
 }
 
 /// The file's first two lines as its title and its byline ("THE LAST INTERPRETERS?" over "by

@@ -140,3 +140,22 @@ fn a_bio_naming_every_writer_in_its_opening_sentence_is_each_writers_whole() {
         assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     }
 }
+
+#[test]
+fn a_headline_in_title_case_over_a_sentence_on_the_next_line_is_two_lines() {
+    let text = format!(
+        "Hi Tom,\n\nHere is the piece we talked about. Happy to cut it.\n\nMikko\n\n\
+         The Island Schools That Kept Their Pupils\n\
+         Ferries decide who stays, and some islands have learnt to pay for them.\n\n\
+         By Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("reply.txt", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The Island Schools That Kept Their Pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays, and some islands have learnt to pay for them."
+    );
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
