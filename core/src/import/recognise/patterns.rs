@@ -229,10 +229,10 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Posted on 22 August 2024 by NAME · 9 min read": a blog's line giving the date, then its
 /// writer (as a blog theme prints the post's author), not only who put it on the page; "… by Dr
-/// A and Dr B": its writers.
+/// A and Dr B": its writers; "Posted on by NAME", its date a page part the page reader took out.
 static POSTED_ON_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:posted|published)\s+(?i:on)\s+[^·|•]{{3,40}}?\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*)?$",
+        r"^(?i:posted|published)\s+(?i:on)(?:\s+[^·|•]{{3,40}}?)?\s+(?i:by)\s+(?P<name>{})\s*(?:[|·•,–—\-].*)?$",
         names_pattern()
     ))
 });

@@ -159,3 +159,29 @@ fn a_headline_in_title_case_over_a_sentence_on_the_next_line_is_two_lines() {
     );
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn a_posted_on_row_its_date_taken_out_names_the_writers_and_files_the_piece() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title>\
+         <meta name=\"author\" content=\"Mikko Laine\"></head><body>\
+         <article><h1>The island schools that kept their pupils</h1>\
+         <p>Posted on <span class=\"date\">5 March 2026</span> by Dr Mikko Laine \
+         &middot; Categories: Education</p>\
+         <p><em>Ferries decide who stays. Some islands have learnt to pay for them.</em></p>{}\
+         </article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay for them."
+    );
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(patterns::posted_on_by("Posted on by Dr Mikko Laine").is_some());
+}

@@ -30,14 +30,24 @@ pub(super) fn take_byline_lines(rest: &mut Vec<&Block>, rec: &mut Recognised, pa
             // "MA Journalism, University of Eastbridge" under the writer's name.
             author.affiliation = Some(org);
             rec.dropped.push(first.text.clone());
-        } else if rec.authors.is_empty()
-            && let Some(writer) = patterns::posted_on_by(&first.text)
+        } else if let Some(writer) = patterns::posted_on_by(&first.text)
             && let Some((named, email)) = head_byline(&format!("By {writer}"))
+            && (rec.authors.is_empty()
+                || named
+                    .iter()
+                    .all(|n| rec.authors.iter().any(|a| fold(&a.name) == fold(&n.name))))
         {
             // "Posted on DATE by NAME · 9 min read" under the headline, no writer named above:
-            // the post's author.
+            // the post's author; the writers named above already, the post's row all the same.
+            // "… · Categories: Environment" closing it files the piece, as a line of its own
+            // does.
+            if rec.section.is_none() {
+                rec.section = first.text.split(['·', '|', '•']).find_map(category_line);
+            }
             rec.dropped.push(first.text.clone());
-            take_byline(rec, named, email, page);
+            if rec.authors.is_empty() {
+                take_byline(rec, named, email, page);
+            }
         } else if let Some(poster) = patterns::posted_by(&first.text) {
             rec.posted_by.get_or_insert(poster);
             rec.dropped.push(first.text.clone());
