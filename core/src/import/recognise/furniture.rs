@@ -518,7 +518,16 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 30 && THANKS_TO_DESK.is_match(text) && ASKS_THE_DESK.is_match(text))
         || (words <= 20 && PHOTO_OFFER.is_match(text))
         || (words <= 80 && DESK_FOOTNOTE.is_match(text))
+        || (words <= 60 && SUGGESTED_FOR_DESK.is_match(text))
 }
+
+/// "Suggested pull quote: “…”", "Pull quote: …", "Suggested caption: …", "Suggested tweet: …":
+/// the writer's suggestion to the desk for the page around the piece, not copy.
+static SUGGESTED_FOR_DESK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:suggested|possible|proposed)\s+(?:pull[- ]?quotes?|pullquotes?|captions?|tweets?|social(?:\s+media)?\s+(?:copy|posts?|line)|image\s+captions?|alt\s+text)|pull[- ]?quotes?|pullquotes?)\s*:\s*\S",
+    )
+});
 
 /// "[^desk]: Desk: table can be cut for web if needed": a footnote the writer addressed to the
 /// desk, by its name or its first word; not the reader's.

@@ -185,3 +185,24 @@ fn a_posted_on_row_its_date_taken_out_names_the_writers_and_files_the_piece() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(patterns::posted_on_by("Posted on by Dr Mikko Laine").is_some());
 }
+
+#[test]
+fn a_suggestion_to_the_desk_after_the_piece_is_not_copy() {
+    for line in [
+        "Suggested pull quote: \"An island without a way out is an island without a future.\"",
+        "Suggested caption: The school at Nagu in winter.",
+    ] {
+        let mut paragraphs = vec![
+            "The island schools that kept their pupils",
+            "By Mikko Laine",
+        ];
+        paragraphs.extend(COPY);
+        paragraphs.push(line);
+        let rec = recognise(&doc(&paragraphs)).unwrap();
+        assert!(
+            rec.body.ends_with("without a future."),
+            "{line}: {}",
+            rec.body
+        );
+    }
+}
