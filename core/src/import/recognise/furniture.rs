@@ -519,7 +519,13 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 20 && PHOTO_OFFER.is_match(text))
         || (words <= 80 && DESK_FOOTNOTE.is_match(text))
         || (words <= 60 && SUGGESTED_FOR_DESK.is_match(text))
+        || (words <= 60 && COMMENT_MARKED.is_match(text))
 }
+
+/// "💬 Sam: bio ok? Need headshot by Thursday.": a comment on the draft, marked as one by a
+/// speech balloon and its writer's name, as notes apps and shared documents export them.
+static COMMENT_MARKED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:>\s*)?(?:💬|🗨️?|🗯️?|💭)\s*\p{Lu}[\p{L}.'’ -]{0,40}?\s*:\s*\S"));
 
 /// "Suggested pull quote: “…”", "Pull quote: …", "Suggested caption: …", "Suggested tweet: …":
 /// the writer's suggestion to the desk for the page around the piece, not copy.

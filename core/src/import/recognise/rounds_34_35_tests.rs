@@ -206,3 +206,19 @@ fn a_suggestion_to_the_desk_after_the_piece_is_not_copy() {
         );
     }
 }
+
+#[test]
+fn a_comment_marked_by_a_speech_balloon_after_the_piece_is_not_copy() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Mikko Laine is a teacher on Nagu.\n\n> 💬 Anna: bio ok? Need a photo by Friday.\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("page.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine is a teacher on Nagu.")
+    );
+}
