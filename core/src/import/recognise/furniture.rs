@@ -520,7 +520,14 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 80 && DESK_FOOTNOTE.is_match(text))
         || (words <= 60 && SUGGESTED_FOR_DESK.is_match(text))
         || (words <= 60 && COMMENT_MARKED.is_match(text))
+        || (words <= 50 && DRAFT_NOTE.is_match(text))
 }
+
+/// "Draft 3 — for the History & Ideas section. Images … available on request.", "v2: cut to 700
+/// words": a line opening with the draft's number, the writer's note to the desk on it.
+static DRAFT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:(?:draft|version)\s*\d{1,2}|v\d{1,2}(?:\.\d)?)\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s*\S")
+});
 
 /// "💬 Sam: bio ok? Need headshot by Thursday.": a comment on the draft, marked as one by a
 /// speech balloon and its writer's name, as notes apps and shared documents export them.

@@ -153,12 +153,12 @@ static SECTION_FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages":
-/// a section the sender names for the piece (a capitalised name, so "the right section" is none).
+/// "in your Analysis section", "for the Meridian’s Features section", "for your Opinion pages",
+/// "for the History & Ideas section": a section the sender names for the piece (a capitalised name, so "the right section" is none).
 /// "for Friday's Analysis slot": the day's slot the desk runs a section in names it too.
 static SECTION_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?i:for|in|to)\s+(?:(?i:your|the|our)\s+(?:\p{Lu}\p{L}+(?:’s|'s)\s+)?(\p{Lu}\p{L}+)\s+(?i:section|pages)|(?i:(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:’s|'s))\s+(\p{Lu}\p{L}+)\s+(?i:section|pages|slot))\b",
+        r"\b(?i:for|in|to)\s+(?:(?i:your|the|our)\s+(?:\p{Lu}\p{L}+(?:’s|'s)\s+)?(\p{Lu}\p{L}+(?:\s+(?:&|and)\s+\p{Lu}\p{L}+)?)\s+(?i:section|pages)|(?i:(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:’s|'s))\s+(\p{Lu}\p{L}+)\s+(?i:section|pages|slot))\b",
     )
 });
 

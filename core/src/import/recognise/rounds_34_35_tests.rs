@@ -222,3 +222,16 @@ fn a_comment_marked_by_a_speech_balloon_after_the_piece_is_not_copy() {
         Some("Mikko Laine is a teacher on Nagu.")
     );
 }
+
+#[test]
+fn a_draft_note_after_the_piece_is_to_the_desk_and_files_it() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         *Draft 2 — for the Schools & Society section. Photos of the ferry available on request.*\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("draft.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert_eq!(rec.section.as_deref(), Some("Schools & Society"));
+}
