@@ -213,7 +213,16 @@ pub(super) fn property_sheet(text: &str) -> Option<Vec<(String, String)>> {
         .any(|(label, _)| {
             matches!(
                 label.as_str(),
-                "author" | "authors" | "byline" | "standfirst" | "section" | "headline" | "title"
+                "author"
+                    | "authors"
+                    | "byline"
+                    | "standfirst"
+                    | "dek"
+                    | "deck"
+                    | "subtitle"
+                    | "section"
+                    | "headline"
+                    | "title"
             )
         })
         .then_some(fields)

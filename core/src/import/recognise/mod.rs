@@ -331,7 +331,9 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
             .into_iter()
             .filter(|(label, _)| match label.as_str() {
                 "headline" | "title" => meta.title.is_none(),
-                "standfirst" => meta.standfirst.is_none(),
+                // "Dek:", "Subtitle:": the standfirst under the names notes apps' templates
+                // give it.
+                "standfirst" | "subtitle" | "dek" | "deck" => meta.standfirst.is_none(),
                 "author" | "authors" | "byline" => meta.authors.is_empty(),
                 "section" => meta.section.is_none(),
                 "tags" | "keywords" => meta.tags.is_empty(),

@@ -235,3 +235,21 @@ fn a_draft_note_after_the_piece_is_to_the_desk_and_files_it() {
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert_eq!(rec.section.as_deref(), Some("Schools & Society"));
 }
+
+#[test]
+fn a_notes_apps_dek_property_is_the_standfirst() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\n\
+         Author: Mikko Laine\nDek: Ferries decide who stays. Some islands have learnt to pay.\n\
+         Section: Education\nStatus: Ready for edit\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("page.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays. Some islands have learnt to pay."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
