@@ -106,6 +106,22 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
         {
             continue;
         }
+        // "Written by NAME" over "2.1K Followers" over "Book critic. Formerly …": an author
+        // card's self-description, under the writer's name and the card's counts, is their bio.
+        if i >= tail
+            && block.kind == BlockKind::Paragraph
+            && block.text.split_whitespace().count() <= 80
+            && !furniture::is_reader_counts(&block.text)
+            && !counts_alone(block)
+            && let Some(owner) = card_owner(&rest[..i])
+            && let Some(a) = rec
+                .authors
+                .iter_mut()
+                .find(|a| a.bio.is_none() && fold(&a.name) == fold(&owner))
+        {
+            a.bio = Some(patterns::bio_text(&block.text));
+            continue;
+        }
         if placed && is_unnamed_bio_of_one(rec, &block.text) {
             rec.authors[0].bio = Some(patterns::bio_text(&block.text));
             continue;
@@ -309,6 +325,30 @@ fn joint_bio(rec: &Recognised, text: &str) -> bool {
                 .is_some_and(|(_, rest)| rest.starts_with(&fold(&a.name)))
     });
     opens && rec.authors.iter().all(|a| first.contains(&fold(&a.name)))
+}
+
+/// The writer an author card above names ("Written by NAME", "About NAME"), its counts
+/// ("2.1K Followers") between it and the block under them.
+fn card_owner(above: &[&Block]) -> Option<String> {
+    let header = above
+        .iter()
+        .rev()
+        .find(|b| !(furniture::is_reader_counts(&b.text) || counts_alone(b)))?;
+    let text = header.text.trim().trim_end_matches(':');
+    if !furniture::is_about_header(text) {
+        return None;
+    }
+    let name = [
+        "Written by ",
+        "written by ",
+        "About ",
+        "about ",
+        "By ",
+        "by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))?;
+    patterns::is_person(name).then(|| patterns::tidy_name(name))
 }
 
 fn is_unnamed_bio_of_one(rec: &Recognised, text: &str) -> bool {

@@ -234,7 +234,7 @@ pub(super) fn is_bare_counts(text: &str) -> bool {
 /// its noun, as a post's page sets them over and under the piece.
 static READER_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i)\d[\d.,]{0,6}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)$",
+        r"^(?i)\d[\d.,]{0,6}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?|followers?|following|subscribers?)$",
     )
 });
 

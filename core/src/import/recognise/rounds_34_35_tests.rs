@@ -253,3 +253,26 @@ fn a_notes_apps_dek_property_is_the_standfirst() {
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
+
+#[test]
+fn an_author_cards_self_description_under_the_writers_name_is_their_bio() {
+    let page = format!(
+        "<html><head><title>The island schools that kept their pupils</title>\
+         <meta name=\"author\" content=\"Mikko Laine\"></head><body><article>\
+         <h1>The island schools that kept their pupils</h1>{}\
+         <div class=\"author-card\"><h3>Written by Mikko Laine</h3><p>1.4K Followers</p>\
+         <p>Teacher, sailor, reluctant statistician. I write about small places.</p>\
+         <button>Follow</button></div></article></body></html>",
+        COPY.iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Teacher, sailor, reluctant statistician. I write about small places.")
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
