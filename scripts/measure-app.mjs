@@ -109,10 +109,11 @@ function webProcessVariable(name) {
   }
 }
 
-/** Whether a switch the web process got is on (set, and not "0"), or null if unreadable. */
+/** Whether a switch the web process got is on (set, and not "0" or "false"), or null if
+ * unreadable. */
 function webProcessSwitch(name) {
   const value = webProcessVariable(name);
-  return value === null ? null : value !== undefined && value !== "0";
+  return value === null ? null : value !== undefined && !/^(0|false)$/i.test(value);
 }
 
 

@@ -84,7 +84,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 pub fn run() {
     composite_only_with_a_gpu();
-    small_script_engine();
+    jsc_footprint_mode();
     // A desk named on the command line (`--db FILE`, `--server URL`) wins over the environment's;
     // a desk chosen in the app for this start (a restart keeps both) wins over both, once.
     let args: Vec<String> = std::env::args().collect();
@@ -151,19 +151,20 @@ fn composite_only_with_a_gpu() {
 }
 
 /// JavaScriptCore's footprint mode for the page, unless `JSC_forceMiniVMMode` is set already
-/// (`0` turns it off): the page's heap grows by a quarter before the next collection instead of
-/// doubling, every collection is a full one, bytecode of functions not run lately is dropped,
-/// and WebKit's allocator keeps smaller caches. The JIT stays on. Measured on the release app
-/// (BENCHMARKS.md, "JavaScriptCore's footprint mode"): after 20 articles 13 MB less resident
-/// memory and 13 MB less PSS, which brings PSS within 1.5× the empty app's; opening an article and
-/// a key's way to its frame are as before within the noise. WebKit's web process inherits the
-/// variable, so it must be set before WebKit starts one.
-fn small_script_engine() {
+/// (`0` or `false` turns it off): the page's heap grows by about a quarter before the next
+/// collection instead of up to doubling, every collection is a full one, bytecode of functions not
+/// run lately is dropped, and WebKit's allocator keeps smaller caches. The JIT stays on. What it
+/// saves and costs is in BENCHMARKS.md ("JavaScriptCore's footprint mode, taken"): about 13 MB of
+/// resident memory and of PSS after 20 articles, for article opens a few to fifteen per cent
+/// slower on a busy machine and keys reaching their frame as fast as before. WebKit's web process
+/// inherits the variable, so it must be set before WebKit starts one.
+fn jsc_footprint_mode() {
     const VARIABLE: &str = "JSC_forceMiniVMMode";
     if !cfg!(target_os = "linux") || std::env::var_os(VARIABLE).is_some() {
         return;
     }
-    // SAFETY: as in composite_only_with_a_gpu, before any thread is started.
+    // SAFETY: run() calls this before anything else, with composite_only_with_a_gpu, while the
+    // process has no thread but its own: nothing reads the environment meanwhile.
     unsafe { std::env::set_var(VARIABLE, "1") };
 }
 
