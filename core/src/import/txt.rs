@@ -102,6 +102,12 @@ fn blocks_of(text: &str) -> Vec<Block> {
                     group_blocks(&rest[..1], &mut blocks);
                     &rest[1..]
                 }
+                // "Your article (max 900 words):" over the piece's first paragraph, no blank line
+                // between: a form's label for the copy is no part of the copy it asks for.
+                Some((label, rest)) if is_copy_label_over_prose(label, rest) => {
+                    group_blocks(std::slice::from_ref(label), &mut blocks);
+                    rest
+                }
                 _ => group,
             };
             // The copy "… for eight years." over the "-----" closing it: the rule parts them (a
@@ -167,6 +173,38 @@ fn blocks_of(text: &str) -> Vec<Block> {
     }
     blocks
 }
+
+/// "Your article (max 900 words):", "Article text:" over a paragraph of prose: a form's label
+/// naming the copy (a few words ending in a colon, the form's hint in brackets) over the copy's
+/// first paragraph, a line too long to be a field's value.
+fn is_copy_label_over_prose(label: &str, rest: &[&str]) -> bool {
+    let label = label.trim();
+    let named = match label.split_once('(') {
+        Some((named, _)) => named,
+        None => label,
+    };
+    let lower = named.to_lowercase();
+    let names_the_copy = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            matches!(
+                w,
+                "article" | "text" | "piece" | "copy" | "body" | "essay" | "op-ed" | "submission"
+            )
+        });
+    let prose_words: usize = rest.iter().map(|l| l.split_whitespace().count()).sum();
+    label.ends_with(':')
+        && (1..=6).contains(&named.split_whitespace().count())
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && names_the_copy
+        && prose_words >= COPY_PARAGRAPH_WORDS
+        && rest
+            .last()
+            .is_some_and(|l| l.trim_end().ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// How many words a form's field's value runs to at most, short of a paragraph of the copy.
+const COPY_PARAGRAPH_WORDS: usize = 40;
 
 /// A line that is not hard-wrapped prose: longer than any wrapped line.
 const UNWRAPPED_CHARS: usize = 90;

@@ -237,8 +237,13 @@ pub(super) fn speaks_of_the_form(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && THIS_FORM.is_match(text)
 }
 
-static THIS_FORM: LazyLock<Regex> =
-    LazyLock::new(|| patterns::re(r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b"));
+/// "… this form", and a form's automatic footer: "This response was generated automatically by
+/// … forms. Do not reply to this email."
+static THIS_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b|\b(?:generated|sent)\s+automatically\s+by\b.{0,60}\bforms?\b",
+    )
+});
 
 /// A label standing alone ("Proposed headline", "Phone", "Previously published?") and its value
 /// under it, as a form set in a table reads cell by cell: the field (its label as the form's
@@ -309,7 +314,57 @@ fn hinted_field(text: &str) -> bool {
 /// "Attachments: none", "How did you hear about us? Newsletter": a form's field answered on its
 /// line, its label in the form's own words or one read everywhere.
 pub(super) fn answered_field(text: &str) -> bool {
-    inline_field(text).is_some() || patterns::labelled(text).is_some()
+    inline_field(text).is_some() || patterns::labelled(text).is_some() || confirmed(text)
+}
+
+/// "Short bio (optional):" whose answer was read elsewhere, "I confirm this is my own work and I
+/// agree to the terms of submission: Yes": a form's field after the piece, answered or not.
+pub(super) fn form_field_after(text: &str) -> bool {
+    answered_field(text) || unanswered(text)
+}
+
+/// Whether `blocks` are a form's fields to the end, after the piece: each answered on its line,
+/// or its label alone over its answer ("Short bio (optional):" over the bio), the form's own
+/// words among them; one answered at least.
+pub(super) fn fields_to_the_end(blocks: &[&Block]) -> bool {
+    let mut at = 0;
+    while let Some(b) = blocks.get(at) {
+        if unanswered(&b.text) {
+            at += 1 + usize::from(
+                blocks
+                    .get(at + 1)
+                    .is_some_and(|v| !form_field_after(&v.text) && !speaks_of_the_form(&v.text)),
+            );
+        } else if answered_field(&b.text) || speaks_of_the_form(&b.text) {
+            at += 1;
+        } else {
+            return false;
+        }
+    }
+    blocks.first().is_some_and(|b| form_field_after(&b.text))
+        && blocks.iter().any(|b| answered_field(&b.text))
+}
+
+/// "I confirm this is my own work …: Yes", "I agree to the terms: Yes": the writer's tick to a
+/// form's declaration, a yes or no after its colon.
+fn confirmed(text: &str) -> bool {
+    text.rsplit_once(':').is_some_and(|(statement, answer)| {
+        let statement = statement.trim().to_lowercase();
+        [
+            "i confirm ",
+            "i agree ",
+            "i declare ",
+            "i certify ",
+            "i accept ",
+        ]
+        .iter()
+        .any(|w| statement.starts_with(w))
+            && statement.split_whitespace().count() <= 30
+            && matches!(
+                answer.trim().to_lowercase().as_str(),
+                "yes" | "no" | "y" | "n" | "agreed" | "true" | "checked" | "[x]" | "x"
+            )
+    })
 }
 
 /// "Short summary (max 2 sentences):": a form's label with no value after it.
@@ -419,6 +474,13 @@ fn field_named(label: &str) -> String {
             return format!("co-author {field}");
         }
     }
+    // "Which section is this for?", "What is your name?": a form's question naming its field.
+    let lower = ["what is your ", "what is the ", "which ", "what "]
+        .iter()
+        .find_map(|q| lower.strip_prefix(q))
+        .filter(|_| label.trim_end().ends_with('?'))
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or(lower);
     let lower = lower.split(" and ").next().unwrap_or(lower);
     // "Tags / keywords", "Section / category": a label naming one field two ways.
     let lower = lower.split(" / ").next().unwrap_or(lower).trim();
@@ -448,6 +510,11 @@ fn field_named(label: &str) -> String {
         " of article",
         " of the article",
         " of your article",
+        " for your article",
+        " for the article",
+        " for your piece",
+        " for the piece",
+        " address",
     ] {
         field = field.strip_suffix(of_piece).unwrap_or(field);
     }
@@ -501,9 +568,15 @@ fn closes_form(b: &Block) -> bool {
         .trim()
         .trim_matches(|c: char| "-–—=*_~ []()".contains(c));
     let text = PART_NUMBER.replace(text, "");
+    // "Your article (max 900 words):": the form's hint in brackets is no part of the mark.
+    let text = HINT_BEFORE_COLON.replace(&text, ":");
     let text = text.as_ref();
     TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
 }
+
+/// " (max 900 words):": a form's hint in brackets after its label, before the colon.
+static HINT_BEFORE_COLON: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"\s*\([^()]{1,40}\)\s*:$"));
 
 /// "3. ", "B. ": a form numbers its parts or letters them, the same mark either way.
 static PART_NUMBER: LazyLock<Regex> =
@@ -640,7 +713,7 @@ fn form_title(text: &str) -> bool {
 /// own lines under its title, as the site sends it on.
 static FORM_OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s(?i:form\s+(?:submission\s+(?:received|date|id)|submitted|received|id|ref(?:erence)?|name|version)|submission\s+(?:received|id|ref(?:erence)?))\s*:",
+        r"\s(?i:form\s+(?:submission\s+(?:received|date|id)|submitted|received|id|ref(?:erence)?|name|version)|submission\s+(?:received|id|ref(?:erence)?))\s*:|\s(?i:form\s+(?:response|entry|submission))\s*(?:#|no\.?\s*)\s*\d+\b",
     )
 });
 

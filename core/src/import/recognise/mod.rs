@@ -304,12 +304,7 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         // Newsletter", "Consent to be contacted: Yes"), each its label and its answer, down to
         // the end (the form's own closing words with them) are the form's, from there on.
         let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN).max(1);
-        if let Some(i) = (last..blocks.len()).find(|&i| {
-            blocks[i..]
-                .iter()
-                .all(|b| form::answered_field(&b.text) || form::speaks_of_the_form(&b.text))
-                && form::answered_field(&blocks[i].text)
-        }) {
+        if let Some(i) = (last..blocks.len()).find(|&i| form::fields_to_the_end(&blocks[i..])) {
             rec.dropped
                 .extend(blocks.drain(i..).map(|b| b.text.clone()));
         }
@@ -930,6 +925,8 @@ mod rounds_30_31_tests;
 mod rounds_32_33_tests;
 #[cfg(test)]
 mod rounds_34_35_tests;
+#[cfg(test)]
+mod rounds_36_37_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,0 +1,46 @@
+//! Rules learnt from rounds 36 and 37: the wrappings those rounds showed.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::names;
+use super::*;
+
+#[test]
+fn a_form_with_each_answer_under_its_label_is_read_from_its_title_to_its_footer() {
+    let text = format!(
+        "Island Letters - Send us your piece\nForm response #4410\nSubmitted: 02/10/2026 09:14:05\n\
+         ------------------------------\n\n\
+         Your name:\nMikko Laine\n\n\
+         Organisation (if any):\nNagu School Parents' Group\n\n\
+         Email address:\nmikko@example.org\n\n\
+         Which section is this for?\nEducation\n\n\
+         Headline for your article:\nThe island schools that kept their pupils\n\n\
+         Short summary (one or two sentences):\nFerries decide who stays, and some islands have \
+         learnt to pay for them.\n\n\
+         Your piece (max 800 words):\n{} {}\n\n{}\n\n\
+         Short bio (optional):\nMikko Laine teaches at the school on Nagu.\n\n\
+         Photos attached:\nferry.jpg\n\n\
+         I confirm this is my own work and I agree to the terms of submission:\nYes\n\n\
+         ------------------------------\n\
+         This response was generated automatically by Island Letters forms. Do not reply to this email.\n",
+        COPY[0],
+        COPY[1],
+        COPY[2..].join("\n\n"),
+    );
+    let doc = crate::import::read("form.txt", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays, and some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("mikko@example.org"));
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Nagu School Parents' Group")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    assert!(!rec.body.contains("Short bio"), "{}", rec.body);
+}
