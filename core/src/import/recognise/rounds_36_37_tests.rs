@@ -44,3 +44,23 @@ fn a_form_with_each_answer_under_its_label_is_read_from_its_title_to_its_footer(
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert!(!rec.body.contains("Short bio"), "{}", rec.body);
 }
+
+#[test]
+fn a_quoted_note_naming_who_it_is_for_before_a_dash_is_the_senders_not_the_headline() {
+    let text = format!(
+        "---------- Forwarded message ---------\nFrom: Press Office <press@example.org>\n\
+         Subject: FW: island schools piece\nTo: Desk <desk@example.org>\n\n\
+         Hi all,\n\nPassing this on from our chair.\n\nBest\nAnna\n\n\
+         > ---------- Original message ---------\n> From: Mikko Laine <mikko@example.org>\n\
+         > Subject: final\n>\n> Anna - final below, Aino has read it. M\n\n\
+         The island schools that kept their pupils\n\n\
+         Ferries decide who stays, and some islands have learnt to pay for them.\n\n\
+         By Mikko Laine and Aino Virtanen\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("forward.txt", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}

@@ -71,10 +71,11 @@ pub(super) fn after_headers(blocks: &[&Block], at: usize) -> bool {
 /// A short note opening with the name of the one it is sent to: "Lukas, anbei …", "Kasia –
 /// final text below, …".
 pub(super) fn addresses_by_name(text: &str) -> bool {
-    let Some((name, rest)) = text
-        .split_once(',')
-        .or_else(|| text.split_once(" – "))
-        .or_else(|| text.split_once(" - "))
+    // "Kasia – final text below, …": the name ends at the first mark after it, whichever it is.
+    let Some((name, rest)) = [",", " – ", " - "]
+        .iter()
+        .filter_map(|mark| text.split_once(mark))
+        .min_by_key(|(name, _)| name.len())
     else {
         return false;
     };
