@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 36 and 37: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::names;
+use super::tests::{doc, names};
 use super::*;
 
 #[test]
@@ -63,4 +63,22 @@ fn a_quoted_note_naming_who_it_is_for_before_a_dash_is_the_senders_not_the_headl
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+}
+
+#[test]
+fn a_clergy_title_before_a_name_is_no_part_of_it() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "Rev. Canon Mikko Laine and Deacon Aino Virtanen",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs
+        .push("Canon Mikko Laine is vicar of Nagu. Aino Virtanen is a deacon at Korpo church.");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Canon Mikko Laine is vicar of Nagu.")
+    );
+    assert_eq!(patterns::tidy_name("Father Piotr Nowak"), "Piotr Nowak");
 }
