@@ -82,3 +82,20 @@ fn a_clergy_title_before_a_name_is_no_part_of_it() {
     );
     assert_eq!(patterns::tidy_name("Father Piotr Nowak"), "Piotr Nowak");
 }
+
+#[test]
+fn a_label_naming_the_copy_for_publication_is_a_note_to_the_desk() {
+    let mut paragraphs = vec![
+        "Article for publication – opinion / comment",
+        "Date: 2 October 2026",
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(furniture::is_desk_note("Op-ed for publication"));
+    assert!(!furniture::is_desk_note("Articles for sale"));
+}
