@@ -116,10 +116,11 @@ const BIO_VERBS_STRICT: &str = r"is\s+(?:\p{Lu}[\p{L}\-]+\s+(?:of|for|at|in|to|o
 const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|worked|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised)\b";
 
 /// A bio's opening: the name, then perhaps a handle in brackets or an apposition between commas
-/// ("Jane Roe, a former ambassador to Japan, is…"), then the verb.
+/// ("Jane Roe, a former ambassador to Japan, is…"), or their age between commas ("Lewis Roe, 19,
+/// works …"), then the verb.
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about the author|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        r"^(?:(?i:about the author|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:aged\s+)?\d{{1,3}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
         name_pattern()
     ))
 });

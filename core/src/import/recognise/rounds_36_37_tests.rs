@@ -99,3 +99,19 @@ fn a_label_naming_the_copy_for_publication_is_a_note_to_the_desk() {
     assert!(furniture::is_desk_note("Op-ed for publication"));
     assert!(!furniture::is_desk_note("Articles for sale"));
 }
+
+#[test]
+fn a_writers_age_between_commas_after_their_name_opens_their_bio() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push("*Mikko Laine, 19, works on his family's ferry and studies in Turku.*");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine, 19, works on his family's ferry and studies in Turku.")
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
