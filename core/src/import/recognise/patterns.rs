@@ -113,7 +113,7 @@ finds|find|notes|note|concludes|conclude|observes|observe|proposes|propose|urges
 const BIO_VERBS_STRICT: &str = r"is\s+(?:\p{Lu}[\p{L}\-]+\s+(?:of|for|at|in|to|on)\b|\p{Lu}[\p{L}]*-at-\p{Lu}|a|an|the|director|professor|head|editor|chair|president|founder|co-founder|senior|deputy|lecturer|associate|assistant|research|executive|managing|chief|programme|program|former|formerly|currently|based|also|now|author|correspondent|reporter|journalist|columnist|fellow|analyst|researcher|partner|member|one)\b|was\s+(?:a|an|the|formerly|previously|until)\b|teaches\b|works\s+(?:as|at|for|on)\b|has\s+(?:reported|written|worked|covered|served|been|spent|taught|advised)\b|leads\b|heads\b|directs\b|served\b|serves\b|writes\s+(?:on|about|for)\b|covers\b|specialises\b|specializes\b|lectures\b|chairs\b|researches\b|edits\b|runs\b";
 
 /// What follows an author's name in their bio, when the copy names them as an author elsewhere.
-const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|worked|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised)\b";
+const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|worked|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised|farms|owns|manages|practises|practices|coaches|represents|campaigns|volunteers)\b";
 
 /// A bio's opening: the name, then perhaps a handle in brackets or an apposition between commas
 /// ("Jane Roe, a former ambassador to Japan, is…"), or their age between commas ("Lewis Roe, 19,

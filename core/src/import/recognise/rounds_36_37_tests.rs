@@ -115,3 +115,26 @@ fn a_writers_age_between_commas_after_their_name_opens_their_bio() {
     );
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_bio_may_open_with_what_the_writer_farms_owns_or_manages() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push(
+        "Mikko Laine farms sheep on Nagu and chairs the island branch of the Archipelago \
+         Farmers' Union.",
+    );
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(
+        rec.authors[0]
+            .bio
+            .as_deref()
+            .is_some_and(|b| b.starts_with("Mikko Laine farms sheep")),
+        "{:?}",
+        rec.authors[0].bio
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
