@@ -765,7 +765,7 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
             "standfirst" | "subtitle" | "subheading" | "sub" | "dek" | "deck" | "summary" => {
                 meta.standfirst = Some(value.clone());
             }
-            "byline" | "author" | "authors" | "writer" | "writers" | "reporter" => {
+            "byline" | "by" | "author" | "authors" | "writer" | "writers" | "reporter" => {
                 // "Mihaela Popescu-Ionescu; Bence Farkas": a semicolon parts people.
                 // "BYLINE: By NAME" says "By" once.
                 let names = value

@@ -138,3 +138,19 @@ fn a_bio_may_open_with_what_the_writer_farms_owns_or_manages() {
     );
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn letters_after_a_writers_name_are_no_part_of_it_in_a_by_field() {
+    let mut paragraphs = vec![
+        "TITLE: The island schools that kept their pupils",
+        "BY: Mikko Laine MP and Cllr Aino Virtanen",
+        "WORDS: 640",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    let (named, _) = patterns::byline("By Mikko Laine MSP and Aino Virtanen OBE").unwrap();
+    let named: Vec<_> = named.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(named, ["Mikko Laine", "Aino Virtanen"]);
+}

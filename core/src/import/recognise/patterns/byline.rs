@@ -21,6 +21,8 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
     // page's label for the writer, or its post metadata, ends the name.
     let rest = WRITER_LABEL.replace(&rest, " | ");
     let rest = META_AFTER_NAME.replace_all(&rest, " | ");
+    // "Helen Roe MP and Cllr Owen Doe": letters after a name are no part of it.
+    let rest = POST_NOMINAL.replace_all(&rest, "");
     // What follows a bar, a bullet, a dash or a bracket is a date, a place or a title; so is a
     // page's "Posted on …", even glued to the name.
     let cut = [
@@ -122,6 +124,11 @@ fn is_shared_title(part: &str) -> bool {
         .and_then(|w| w.strip_suffix('s'))
         .is_some_and(is_role_word)
 }
+
+/// "MP", "MSP", "MEP", "OBE", "KC": the letters a member of a parliament or an honour puts
+/// after a name, in capitals.
+static POST_NOMINAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s+(?:MP|MSP|MS|MEP|MLA|MHK|TD|AM|OBE|MBE|CBE|KC|QC)\b"));
 
 /// "Guest contributor", "Staff writer": how a page labels its writer, after the name.
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
