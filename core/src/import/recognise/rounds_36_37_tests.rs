@@ -154,3 +154,24 @@ fn letters_after_a_writers_name_are_no_part_of_it_in_a_by_field() {
     let named: Vec<_> = named.iter().map(|n| n.name.as_str()).collect();
     assert_eq!(named, ["Mikko Laine", "Aino Virtanen"]);
 }
+
+#[test]
+fn a_bio_may_open_with_the_years_the_writer_spent_somewhere() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs
+        .push("Mikko Laine spent eleven years on the ferry desk and now writes the Island Letter.");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(
+        rec.authors[0]
+            .bio
+            .as_deref()
+            .is_some_and(|b| b.starts_with("Mikko Laine spent eleven years")),
+        "{:?}",
+        rec.authors[0].bio
+    );
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
