@@ -215,7 +215,12 @@ pub(super) fn is_lone_name(text: &str) -> bool {
 /// A personal name, not a role or an institution ("Senior Fellow", "Carnegie Europe").
 pub(super) fn is_person(s: &str) -> bool {
     let s = s.trim();
-    PERSON.is_match(s) && !s.split_whitespace().any(not_a_person_word)
+    // "Professor Marcus Lyle": a title before the name is no role word in it.
+    PERSON.is_match(s)
+        && !TITLES
+            .replace(s, "")
+            .split_whitespace()
+            .any(not_a_person_word)
 }
 
 pub(super) use crate::import::contact::find_email;

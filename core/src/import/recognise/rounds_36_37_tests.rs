@@ -175,3 +175,18 @@ fn a_bio_may_open_with_the_years_the_writer_spent_somewhere() {
     );
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_title_before_a_name_is_no_role_word_of_it() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "Dr Mikko Laine and Professor Aino Virtanen",
+        "Turku Island College",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(patterns::is_person("Professor Aino Virtanen"));
+    assert!(!patterns::is_person("Professor of Law"));
+}
