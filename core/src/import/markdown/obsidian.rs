@@ -74,9 +74,9 @@ fn unlinked(value: &str) -> String {
 /// A callout's title addressing the desk: "For the editor", "Note to the editor", "Note for subs",
 /// the paper's name perhaps between ("For the Meridian desk", "To the Courier's editors"); or the
 /// writer's reminders for sending it ("To send to Meridian", "Before sending"); or the desk named
-/// alone as whom it is for ("Editor", "Subs", "Desk").
+/// alone as whom it is for ("Editor", "Subs", "Desk"); or the paper as a whole ("For the paper").
 pub(super) static FOR_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:editors?|desk|subs|sub-editors?)\s*:?$|^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:\p{L}[\p{L}'’.-]*\s+){0,3}?(?:editors?|desk|subs|sub-editors|editorial\s+team)\b|^editor'?s?\s+note\b|^(?:to\s+)?(?:send|submit)\s+to\s+\p{Lu}|^before\s+(?:sending|submitting)\b")
+    Regex::new(r"(?i)^(?:editors?|desk|subs|sub-editors?)\s*:?$|^(?:(?:a\s+)?note\s+)?(?:for|to)\s+(?:the\s+)?(?:\p{L}[\p{L}'’.-]*\s+){0,3}?(?:editors?|desk|subs|sub-editors|editorial\s+team)\b|^(?:(?:a\s+)?note\s+)?(?:for|to)\s+the\s+(?:paper|newspaper|magazine)\s*:?$|^editor'?s?\s+note\b|^(?:to\s+)?(?:send|submit)\s+to\s+\p{Lu}|^before\s+(?:sending|submitting)\b")
         .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 

@@ -190,3 +190,17 @@ fn a_title_before_a_name_is_no_role_word_of_it() {
     assert!(patterns::is_person("Professor Aino Virtanen"));
     assert!(!patterns::is_person("Professor of Law"));
 }
+
+#[test]
+fn a_callout_for_the_paper_is_the_writers_note_to_the_desk() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\n\
+         > [!note] For the paper\n> Sent to the desk 2/10. Photo in the shared folder.\n\n\
+         By Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(!rec.body.contains("shared folder"), "{}", rec.body);
+}
