@@ -204,3 +204,18 @@ fn a_callout_for_the_paper_is_the_writers_note_to_the_desk() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(!rec.body.contains("shared folder"), "{}", rec.body);
 }
+
+#[test]
+fn a_line_naming_the_desk_it_is_for_is_a_note_to_the_desk() {
+    let mut paragraphs = vec![
+        "FOR THE COMMENT DESK",
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    assert!(furniture::is_desk_note("For the Opinion & Analysis editor"));
+    assert!(!furniture::is_desk_note("For the many, not the few"));
+}
