@@ -412,6 +412,19 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     }
     // "#to-edit #opinion-queue" as the last line: a notes app's tags for the writer's own filing,
     // each word a hashtag, not the reader's copy.
+    // "For more information or to volunteer contact: ADDRESS" as the last line: where readers
+    // may reach the sender, not the piece's copy.
+    if blocks.len() > 1
+        && blocks.last().is_some_and(|b| {
+            b.text.split_whitespace().count() <= 30
+                && CONTACT_LINE.is_match(b.text.trim())
+                && (!crate::import::contact::find_emails(&b.text).is_empty()
+                    || b.text.contains("www.")
+                    || b.text.contains("://"))
+        })
+    {
+        rec.dropped.extend(blocks.pop().map(|b| b.text.clone()));
+    }
     while blocks.last().is_some_and(|b| only_hashtags(&b.text)) {
         rec.dropped.extend(blocks.pop().map(|b| b.text.clone()));
     }
@@ -673,6 +686,14 @@ const PRIVATE_NOTES_WITHIN: usize = 10;
 
 static NOTE_LINKS: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"^(?i:links|backlinks|related notes|see also)\s*:?$"));
+
+/// "For more information or to volunteer contact:", "For further details, e-mail": a line telling
+/// readers where to reach the sender.
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:for\s+(?:more|further)\s+(?:information|info|details)|for\s+(?:enquiries|inquiries|information|details))\b[^.]{0,80}?\b(?i:contact|e-?mail|visit|write\s+to|call)\b",
+    )
+});
 
 static WIKI_LINK: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"\[\[[^\[\]]{1,80}\]\]"));
 static NOTE_TAG: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)#[\p{L}\d_-]+"));

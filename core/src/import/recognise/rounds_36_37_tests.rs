@@ -219,3 +219,15 @@ fn a_line_naming_the_desk_it_is_for_is_a_note_to_the_desk() {
     assert!(furniture::is_desk_note("For the Opinion & Analysis editor"));
     assert!(!furniture::is_desk_note("For the many, not the few"));
 }
+
+#[test]
+fn a_last_line_telling_readers_whom_to_contact_is_not_copy() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push("For more information or to help out contact: ferries@example.org");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
