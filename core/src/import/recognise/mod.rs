@@ -760,7 +760,7 @@ static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
 /// copy (what to illustrate it with is the desk's choice, not the reader's text).
 static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:editor|desk)(?:['’]?s)?\s+notes?|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?))\s*[:—–-]",
+        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:editor|desk)(?:['’]?s)?\s+notes?|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?)|internal(?:\s+(?:notes?|only|comments?))?)\s*[:—–-]",
     )
 });
 

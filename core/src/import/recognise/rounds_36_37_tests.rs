@@ -231,3 +231,15 @@ fn a_last_line_telling_readers_whom_to_contact_is_not_copy() {
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn an_internal_note_after_the_piece_is_to_the_desk() {
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(COPY);
+    paragraphs.push("Internal: legal have cleared the ferry figures. Do not name the operator.");
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+}
