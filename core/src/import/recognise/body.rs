@@ -55,6 +55,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             !(bio_of(b, &closing_names).is_some()
                 || patterns::is_unnamed_bio(&b.text)
                 || furniture::is_furniture(&b.text)
+                || furniture::is_fact_box(&b.text)
                 || counts_alone(b)
                 || patterns::signature(&b.text).is_some()
                 || role_alone(&b.text)
@@ -165,7 +166,10 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.dropped.push(block.text.clone());
         } else if name_alone
             || i >= tail
-            || (i >= closing_run && (role_alone(&block.text) || counts_alone(block)))
+            || (i >= closing_run
+                && (role_alone(&block.text)
+                    || counts_alone(block)
+                    || furniture::is_fact_box(&block.text)))
             || furniture::is_furniture(&block.text)
             || furniture::is_tags_line(&block.text)
         {

@@ -312,10 +312,31 @@ fn hinted_field(text: &str) -> bool {
 }
 
 /// "Attachments: none", "How did you hear about us? Newsletter": a form's field answered on its
-/// line, its label in the form's own words or one read everywhere.
+/// line, its label in the form's own words or one read everywhere. In the form's own words, a
+/// question of four words or more, a short answer that is no sentence, or fields run together:
+/// "The lesson: an island without a way out is an island without a future." and "So who pays?
+/// The islands do." close a piece.
 pub(super) fn answered_field(text: &str) -> bool {
-    inline_field(text).is_some() || patterns::labelled(text).is_some() || confirmed(text)
+    let form_field = inline_field(text).is_some() && {
+        let (label, answer) = text.split_once(": ").unwrap_or_else(|| {
+            text.split_once("? ")
+                .map_or((text, ""), |(q, a)| (&text[..=q.len()], a))
+        });
+        let question = label.trim_end().ends_with('?') && label.split_whitespace().count() >= 4;
+        let answer = answer.trim();
+        // "Attachments: none How did you hear about us? Newsletter Consent …: Yes": fields run
+        // onto one line by the export.
+        let more_fields = answer.contains(": ") || answer.contains("? ");
+        question
+            || more_fields
+            || (answer.split_whitespace().count() <= SHORT_ANSWER_WORDS
+                && !answer.ends_with(['.', '!', '?']))
+    };
+    form_field || patterns::labelled(text).is_some() || confirmed(text)
 }
+
+/// An answer to a form's field, not a sentence of the piece, runs to a few words.
+const SHORT_ANSWER_WORDS: usize = 8;
 
 /// "Short bio (optional):" whose answer was read elsewhere, "I confirm this is my own work and I
 /// agree to the terms of submission: Yes": a form's field after the piece, answered or not.

@@ -260,6 +260,14 @@ fn block_name(name: &str) -> String {
     crate::text::fold(name.trim())
 }
 
+/// What names a block of notes as the desk's: "EDITOR NOTES", "NOTES FOR THE DESK", "INTERNAL",
+/// "remove before publication".
+static DESK_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:notes?|editors?|editorial|desk|subs|internal|instructions?|admin|office|comments?|private|remove\s+before|not\s+for\s+publication|do\s+not\s+publish)\b",
+    )
+});
+
 pub(super) fn is_block_end_mark(text: &str) -> bool {
     BLOCK_MARK
         .captures(text.trim())
@@ -274,7 +282,8 @@ pub(super) fn marked_block_end(blocks: &[&crate::import::Block], within: usize) 
         return None;
     }
     let name = block_name(&open["name"]);
-    if name.is_empty() {
+    // A block for the desk says so; "[TRANSCRIPT] … [END TRANSCRIPT]" may be the piece's own.
+    if name.is_empty() || !DESK_BLOCK.is_match(&open["name"]) {
         return None;
     }
     blocks
@@ -477,7 +486,12 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_to_the_desk_at_the_end(text)
         || (text.split_whitespace().count() <= 40 && AGENCY_CREDIT.is_match(text.trim()))
         || (text.split_whitespace().count() <= 50 && DONATION_APPEAL.is_match(text.trim()))
-        || (text.split_whitespace().count() <= 150 && FACT_BOX.is_match(text.trim()))
+}
+
+/// A box of figures labelled as one (below), where it closes the piece: mid-copy, "Key facts: the
+/// ferry carries 400 pupils a day" is the writer's sentence.
+pub(super) fn is_fact_box(text: &str) -> bool {
+    text.split_whitespace().count() <= 150 && FACT_BOX.is_match(text.trim())
 }
 
 /// "FACTBOX – Reception intakes: 2019: 2,940 | 2025: 2,760", "Fact file: …": a box of figures
@@ -526,7 +540,8 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
 /// "Draft 3 — for the History & Ideas section. Images … available on request.", "v2: cut to 700
 /// words": a line opening with the draft's number, the writer's note to the desk on it.
 static DRAFT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:(?:draft|version)\s*\d{1,2}|v\d{1,2}(?:\.\d)?)\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s*\S")
+    // A lower-case "v" only: "V8 – and nothing smaller – was what it needed." is copy.
+    re(r"^(?:(?i:draft|version)\s*\d{1,2}|v\d{1,2}(?:\.\d)?)\s*(?:\([^)]{1,30}\)\s*)?[—–:-]\s*\S")
 });
 
 /// "💬 Sam: bio ok? Need headshot by Thursday.": a comment on the draft, marked as one by a

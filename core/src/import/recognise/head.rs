@@ -141,10 +141,21 @@ fn publication_over_headline(blocks: &[&Block], rec: &Recognised) -> bool {
     }
     let short_line_naming_it =
         |text: &str| text.split_whitespace().count() <= 25 && fold(text).contains(name.as_str());
+    // Named again at the end by the newsletter's own sign-off, not by a sentence of the piece
+    // ("Heat pumps are not a luxury." under "# Heat Pumps" is copy).
     let tail = &blocks[blocks.len().saturating_sub(8).max(2)..];
-    tail.iter().any(|b| short_line_naming_it(&b.text))
+    tail.iter()
+        .any(|b| short_line_naming_it(&b.text) && NEWSLETTER_SIGN_OFF.is_match(&b.text))
         || rec.dropped.iter().any(|d| short_line_naming_it(d))
 }
+
+/// "Thanks for reading The Culture Letter!", "Subscribe to …", "© 2026 …": a newsletter's own
+/// line after its post.
+static NEWSLETTER_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"(?i)\bthanks?\s+(?:you\s+)?for\s+reading\b|\bsubscribe\b|\bnewsletter\b|\bsign\s+up\b|©|\bcopyright\b|\bshare\s+this\b|\byou(?:'|’)?re\s+(?:reading|receiving)\b",
+    )
+});
 
 /// How many blocks at the top are an author box set above the piece: an "About the author"
 /// header, then bios and contact lines (0: none).

@@ -32,10 +32,11 @@ static ATTENTION: LazyLock<Regex> =
 /// editing", a version in brackets ("(v2)"), the stage named last among the label's parts
 /// ("Meridian – features pitch / full text"), "FINAL?? - please check comments before sending to
 /// …", the stage a part of its own among the parts dashes part ("comics piece - final-ish - JW",
-/// "Housing column – v3 – MK").
+/// "Housing column – v3 – MK"), or last if it can only be a draft's ("Housing column – v3"; "Storm
+/// Amy – latest" and "Euro 2025 – final" are headlines).
 static DRAFT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^|[–—|:]\s*|\s-\s*)draft\b|[–—|/]\s*(?:full|final)\s+(?:text|version)\s*$|\bdraft\s*(?:v?\d+|\(|for\s+(?:the\s+)?\p{Lu})|^final\s+(?:version|draft|text|copy)\b|^final\s*[?!]*\s*[–—:\-]|\bbefore\s+(?:sending|submitting)\s+(?:it\s+)?to\b|\bplease do not (?:edit|change|cut)\b|^status\s*:|[(\[]\s*v\d+(?:\.\d+)?\b|\bv\d+(?:\.\d+)?\s*[)\]]|(?:^|\s[–—|-]\s)(?:final(?:[- ]?ish)?|(?:nearly|almost)\s+final|latest|wip|v\d+(?:\.\d+)?|(?:first|second|third|last)\s+(?:draft|version|edit))\s*[?!]*(?:\s[–—|-]\s|$)",
+        r"(?i)(?:^|[–—|:]\s*|\s-\s*)draft\b|[–—|/]\s*(?:full|final)\s+(?:text|version)\s*$|\bdraft\s*(?:v?\d+|\(|for\s+(?:the\s+)?\p{Lu})|^final\s+(?:version|draft|text|copy)\b|^final\s*[?!]*\s*[–—:\-]|\bbefore\s+(?:sending|submitting)\s+(?:it\s+)?to\b|\bplease do not (?:edit|change|cut)\b|^status\s*:|[(\[]\s*v\d+(?:\.\d+)?\b|\bv\d+(?:\.\d+)?\s*[)\]]|(?:^|\s[–—|-]\s)(?:final(?:[- ]?ish)?|(?:nearly|almost)\s+final|latest|wip|v\d+(?:\.\d+)?|(?:first|second|third|last)\s+(?:draft|version|edit))\s*[?!]*\s[–—|-]\s|\s[–—|-]\s(?:wip|v\d+(?:\.\d+)?|(?:first|second|third|last)\s+(?:draft|version|edit))\s*$",
     )
 });
 /// A label is a line, not a sentence of the piece.

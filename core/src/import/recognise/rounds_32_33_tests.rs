@@ -92,6 +92,14 @@ fn a_job_title_in_the_plural_after_the_writers_names_is_no_writer() {
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    // A writer whose surname reads as a job in the plural is a writer.
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Anna Berg and Tom Fellows",
+    ];
+    paragraphs.extend(COPY);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert_eq!(names(&rec), ["Anna Berg", "Tom Fellows"]);
 }
 
 #[test]
@@ -123,6 +131,18 @@ fn a_box_of_facts_labelled_as_one_after_the_piece_is_not_its_copy() {
     ]);
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    // Mid-copy, a paragraph opening "Key facts:" is the writer's.
+    let key_facts = "Key facts: the ferry carries about 400 pupils a day, and none of them can \
+                     reach school when it stops.";
+    let mut paragraphs = vec![
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ];
+    paragraphs.extend(&COPY[..3]);
+    paragraphs.push(key_facts);
+    paragraphs.extend(&COPY[3..]);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.contains(key_facts), "{}", rec.body);
 }
 
 #[test]
@@ -254,6 +274,15 @@ fn a_newsletters_name_over_the_post_named_again_after_it_is_no_headline() {
     );
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
+    // A headline whose words come back in the piece's last sentence is the headline still.
+    let text = format!(
+        "# Island Schools\n\n## What the ferry decides\n\nBy Mikko Laine\n\n{}\n\n\
+         Island schools are worth a ferry.\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert_eq!(rec.headline, "Island Schools");
 }
 
 #[test]

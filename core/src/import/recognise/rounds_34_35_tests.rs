@@ -39,6 +39,13 @@ fn a_block_of_notes_opened_and_closed_by_marks_is_the_desks_whole() {
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(!rec.body.contains("waiting on photos"), "{}", rec.body);
     assert_eq!(names(&rec), ["Mikko Laine"]);
+    // A block that does not say it is the desk's is not left out whole.
+    let marked = doc(&["[TRANSCRIPT]", "Q: Why the ferry?", "[END TRANSCRIPT]"]);
+    let blocks: Vec<&Block> = marked.blocks.iter().collect();
+    assert_eq!(furniture::marked_block_end(&blocks, 10), None);
+    let marked = doc(&["[EDITOR NOTES]", "Section: Education", "[END EDITOR NOTES]"]);
+    let blocks: Vec<&Block> = marked.blocks.iter().collect();
+    assert_eq!(furniture::marked_block_end(&blocks, 10), Some(2));
 }
 
 #[test]
@@ -90,6 +97,15 @@ fn a_form_exported_as_text_is_read_from_its_title_to_its_last_field() {
     );
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
+    // The piece's own last lines, a label-like opening or a short question and its answer, stay.
+    let len = paragraphs.len();
+    paragraphs.truncate(len - 2);
+    let lesson = "The lesson: a school is only as open as the ferry that reaches it.";
+    let question = "So who pays? The islands do.";
+    paragraphs.extend([lesson, question, "Attachments: none"]);
+    let rec = recognise(&doc(&paragraphs)).unwrap();
+    assert!(rec.body.ends_with(question), "{}", rec.body);
+    assert!(rec.body.contains(lesson), "{}", rec.body);
 }
 
 #[test]
@@ -113,10 +129,15 @@ fn a_writers_label_for_the_file_naming_its_stage_among_dashes_is_no_headline() {
         assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
         assert_eq!(names(&rec), ["Mikko Laine"]);
     }
-    // A headline with a dash in it is still the headline.
-    assert!(!notes_above::is_draft_label(
-        "Island schools - the final test"
-    ));
+    // A headline with a dash in it is still the headline, a stage word after it included.
+    for headline in [
+        "Island schools - the final test",
+        "Storm Amy – latest",
+        "Euro 2025 – final",
+    ] {
+        assert!(!notes_above::is_draft_label(headline), "{headline}");
+    }
+    assert!(notes_above::is_draft_label("Ferries column – v3"));
 }
 
 #[test]
@@ -234,6 +255,15 @@ fn a_draft_note_after_the_piece_is_to_the_desk_and_files_it() {
     let rec = recognise(&doc).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert_eq!(rec.section.as_deref(), Some("Schools & Society"));
+    // An engine named in capitals opening a paragraph is copy, wherever it stands.
+    let last = "V8 – and nothing smaller – was what the old ferry needed.";
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
+        COPY.join("\n\n")
+    );
+    let doc = crate::import::read("draft.md", text.as_bytes()).unwrap();
+    let rec = recognise(&doc).unwrap();
+    assert!(rec.body.ends_with(last), "{}", rec.body);
 }
 
 #[test]

@@ -43,9 +43,12 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
     let mut parts = Vec::new();
     let mut joined = false;
     let mut last = 0;
+    // Whether the last part follows a comma: "By A and B, Education Reporters".
+    let mut comma_before_last = false;
     for sep in NAME_SEPARATOR.find_iter(&names_part) {
         parts.push(&names_part[last..sep.start()]);
-        joined |= sep.as_str().trim() != ",";
+        comma_before_last = sep.as_str().trim() == ",";
+        joined |= !comma_before_last;
         last = sep.end();
     }
     parts.push(&names_part[last..]);
@@ -61,8 +64,10 @@ pub(in crate::import::recognise) fn byline(text: &str) -> Option<(Vec<Named>, Op
     let mut authors: Vec<Named> = Vec::new();
     for (i, part) in parts.iter().map(|p| p.trim()).enumerate() {
         // "By A and B, Education Reporters": a job title after the names, shared by them, is no
-        // third writer.
-        if part.is_empty() || (i > 0 && joined && is_shared_title(part)) {
+        // third writer; "By Anna Berg and Tom Fellows" names two.
+        let shared_title =
+            i > 0 && i + 1 == parts.len() && joined && comma_before_last && is_shared_title(part);
+        if part.is_empty() || shared_title {
             continue;
         }
         if i > 0 && joined && is_person(part) {
