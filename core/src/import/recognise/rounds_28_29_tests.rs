@@ -1,6 +1,6 @@
 //! Rules learnt from rounds 28 and 29: the wrappings those rounds showed.
 
-use super::tests::{doc, names};
+use super::tests::{doc, names, read_as};
 use super::*;
 
 /// A piece's copy, shared with the later rounds' tests.
@@ -323,7 +323,7 @@ fn a_callout_of_reminders_for_sending_the_piece_is_the_writers_own() {
          {}\n",
         COPY.join("\n\n")
     );
-    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    let rec = read_as("a.md", &md);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(!rec.body.contains("headshot"), "{}", rec.body);
@@ -334,7 +334,7 @@ fn a_callout_of_reminders_for_sending_the_piece_is_the_writers_own() {
          > Twelve islands run a school ferry.\n",
         COPY.join("\n\n")
     );
-    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    let rec = read_as("a.md", &md);
     assert!(rec.body.contains("Twelve islands"), "{}", rec.body);
 }
 
@@ -403,7 +403,7 @@ fn a_newsletters_name_over_its_links_is_its_masthead_not_the_headline() {
          {}\n",
         COPY.join("\n\n")
     );
-    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    let rec = read_as("a.md", &md);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert!(rec.standfirst.starts_with("Ferries decide"), "{rec:?}");
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
@@ -414,7 +414,7 @@ fn a_newsletters_name_over_its_links_is_its_masthead_not_the_headline() {
          # Why the ferry matters\n\n{}\n",
         COPY.join("\n\n")
     );
-    let rec = recognise(&crate::import::read("a.md", md.as_bytes()).unwrap()).unwrap();
+    let rec = read_as("a.md", &md);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
 }
 
@@ -442,7 +442,7 @@ fn a_blogs_category_link_files_the_piece() {
              <h1>The island schools that kept their pupils</h1>{mark}\
              <p class=\"byline\">By Anna Berg</p>{copy}</article></body></html>"
         );
-        let rec = recognise(&crate::import::read("a.html", page.as_bytes()).unwrap()).unwrap();
+        let rec = read_as("a.html", &page);
         assert_eq!(rec.section.as_deref(), Some("Society"), "{mark}");
     }
 }

@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 30 and 31: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::{doc, names};
+use super::tests::{doc, names, read_as};
 use super::*;
 
 #[test]
@@ -105,8 +105,7 @@ fn a_writers_chip_names_them_by_its_link_not_the_job_title_beside_it() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
 }
 
@@ -148,8 +147,7 @@ fn a_discussion_or_a_count_of_comments_heading_the_thread_after_the_piece_is_lef
              **Anna Berg** · Mar 9 — Same on our island. Half an hour most mornings.\n",
             COPY.join("\n\n")
         );
-        let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
-        let rec = recognise(&doc).unwrap();
+        let rec = read_as("post.md", &text);
         assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     }
 }
@@ -216,8 +214,7 @@ fn a_writers_post_line_naming_the_publication_is_left_out() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
@@ -229,7 +226,6 @@ fn an_internal_checklist_not_to_publish_after_the_piece_is_the_writers_own() {
          ## Internal checklist (do not publish)\n\n- [x] Bio confirmed\n- [ ] Photo rights\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("note.md", &text);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }

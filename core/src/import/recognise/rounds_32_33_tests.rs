@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 32 and 33: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::{doc, names};
+use super::tests::{doc, names, read_as};
 use super::*;
 
 #[test]
@@ -13,8 +13,7 @@ fn a_callout_titled_with_the_desk_alone_is_the_writers_note_to_it() {
          *Ferries decide who stays. Some islands have learnt to pay for them.*\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("note.md", &text);
     assert_eq!(
         rec.standfirst,
         "Ferries decide who stays. Some islands have learnt to pay for them."
@@ -31,8 +30,7 @@ fn a_line_of_hashtags_alone_after_the_piece_is_the_writers_filing() {
          #to-edit #opinion-queue\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("note.md", &text);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     // A hashtag inside a sentence is the writer's copy.
     let text = format!(
@@ -40,8 +38,7 @@ fn a_line_of_hashtags_alone_after_the_piece_is_the_writers_filing() {
          Islanders shared it under #KeepOurFerry within a day.\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("note.txt", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("note.txt", &text);
     assert!(rec.body.ends_with("within a day."), "{}", rec.body);
 }
 
@@ -235,8 +232,7 @@ fn a_blogs_meta_row_and_reading_time_under_the_headline_are_the_posts() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(rec.section.as_deref(), Some("Education"));
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
@@ -251,8 +247,7 @@ fn posted_on_a_date_by_two_writers_names_them_both() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
 }
@@ -265,8 +260,7 @@ fn a_newsletters_name_over_the_post_named_again_after_it_is_no_headline() {
          Thanks for reading The Island Letter! Subscribe for free to receive new posts.\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("post.md", &text);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(
         rec.standfirst,
@@ -280,8 +274,7 @@ fn a_newsletters_name_over_the_post_named_again_after_it_is_no_headline() {
          Island schools are worth a ferry.\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("post.md", &text);
     assert_eq!(rec.headline, "Island Schools");
 }
 
@@ -296,8 +289,7 @@ fn the_site_named_after_the_pages_title_is_the_publisher_a_bio_names_by_its_shor
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert_eq!(
         rec.authors[0].affiliation.as_deref(),

@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 34 and 35: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::{doc, names};
+use super::tests::{doc, names, read_as};
 use super::*;
 
 #[test]
@@ -56,8 +56,7 @@ fn a_list_of_emails_beside_the_writers_gives_each_writer_theirs_in_order() {
          author_emails = [\"mikko@example.org\", \"aino@example.org\"]\n+++\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("post.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("post.md", &text);
     assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
     let emails: Vec<_> = rec.authors.iter().map(|a| a.email.as_deref()).collect();
     assert_eq!(
@@ -171,8 +170,7 @@ fn a_headline_in_title_case_over_a_sentence_on_the_next_line_is_two_lines() {
          By Mikko Laine\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("reply.txt", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("reply.txt", &text);
     assert_eq!(rec.headline, "The Island Schools That Kept Their Pupils");
     assert_eq!(
         rec.standfirst,
@@ -195,8 +193,7 @@ fn a_posted_on_row_its_date_taken_out_names_the_writers_and_files_the_piece() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert_eq!(rec.section.as_deref(), Some("Education"));
     assert_eq!(
@@ -235,8 +232,7 @@ fn a_comment_marked_by_a_speech_balloon_after_the_piece_is_not_copy() {
          Mikko Laine is a teacher on Nagu.\n\n> 💬 Anna: bio ok? Need a photo by Friday.\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("page.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.md", &text);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert_eq!(
         rec.authors[0].bio.as_deref(),
@@ -251,8 +247,7 @@ fn a_draft_note_after_the_piece_is_to_the_desk_and_files_it() {
          *Draft 2 — for the Schools & Society section. Photos of the ferry available on request.*\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("draft.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("draft.md", &text);
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
     assert_eq!(rec.section.as_deref(), Some("Schools & Society"));
     // An engine named in capitals opening a paragraph is copy, wherever it stands.
@@ -261,8 +256,7 @@ fn a_draft_note_after_the_piece_is_to_the_desk_and_files_it() {
         "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("draft.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("draft.md", &text);
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
 
@@ -274,8 +268,7 @@ fn a_notes_apps_dek_property_is_the_standfirst() {
          Section: Education\nStatus: Ready for edit\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("page.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.md", &text);
     assert_eq!(
         rec.standfirst,
         "Ferries decide who stays. Some islands have learnt to pay."
@@ -297,8 +290,7 @@ fn an_author_cards_self_description_under_the_writers_name_is_their_bio() {
             .map(|p| format!("<p>{p}</p>"))
             .collect::<String>()
     );
-    let doc = crate::import::read("page.html", page.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("page.html", &page);
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert_eq!(
         rec.authors[0].bio.as_deref(),

@@ -1,7 +1,7 @@
 //! Rules learnt from rounds 36 and 37: the wrappings those rounds showed.
 
 use super::rounds_28_29_tests::COPY;
-use super::tests::{doc, names};
+use super::tests::{doc, names, read_as};
 use super::*;
 
 #[test]
@@ -26,8 +26,7 @@ fn a_form_with_each_answer_under_its_label_is_read_from_its_title_to_its_footer(
         COPY[1],
         COPY[2..].join("\n\n"),
     );
-    let doc = crate::import::read("form.txt", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("form.txt", &text);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(
         rec.standfirst,
@@ -58,8 +57,7 @@ fn a_quoted_note_naming_who_it_is_for_before_a_dash_is_the_senders_not_the_headl
          By Mikko Laine and Aino Virtanen\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("forward.txt", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("forward.txt", &text);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
@@ -199,8 +197,7 @@ fn a_callout_for_the_paper_is_the_writers_note_to_the_desk() {
          By Mikko Laine\n\n{}\n",
         COPY.join("\n\n")
     );
-    let doc = crate::import::read("note.md", text.as_bytes()).unwrap();
-    let rec = recognise(&doc).unwrap();
+    let rec = read_as("note.md", &text);
     assert!(rec.body.starts_with("When the ferry"), "{}", rec.body);
     assert!(!rec.body.contains("shared folder"), "{}", rec.body);
 }

@@ -11,6 +11,12 @@ pub(super) fn doc(paragraphs: &[&str]) -> Document {
     }
 }
 
+/// What import makes of a file of this name and text, read as import reads it.
+pub(super) fn read_as(name: &str, text: &str) -> Recognised {
+    let doc = crate::import::read(name, text.as_bytes()).expect("a readable file");
+    recognise(&doc).expect("a recognisable piece")
+}
+
 pub(super) fn names(rec: &Recognised) -> Vec<&str> {
     rec.authors.iter().map(|a| a.name.as_str()).collect()
 }
