@@ -667,14 +667,40 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
         let Some(bio) = a.bio.as_deref() else {
             continue;
         };
+        if a.affiliation.is_some() {
+            continue;
+        }
         let by_kind = BY_KIND
             .captures(bio)
             .is_some_and(|c| patterns::is_institution_word(&c[1]));
-        if a.affiliation.is_none() && by_kind {
-            a.affiliation = (0..known.len())
-                .filter(|&j| j != i)
-                .find_map(|j| known[j].clone());
-        }
+        // "is the lab's director of research", "is the charity's volunteer coordinator", "is a
+        // researcher there", "coordinates the Trust's citizen science programme": a co-writer's
+        // post at the organisation the other writer's bio has named.
+        let others = (0..known.len())
+            .filter(|&j| j != i)
+            .filter_map(|j| known[j].as_deref());
+        let referred = |org: &str| {
+            THERE.is_match(bio)
+                || POSSESSIVE_KIND.captures_iter(bio).any(|c| {
+                    let word = &c[1];
+                    let last = org.split_whitespace().last().unwrap_or("");
+                    // "the lab's" for the Baltic Policy Lab; "the charity's" for a name that says
+                    // no kind ("Kelsworth Patients' Voice"), but "the council's" not for it.
+                    word.eq_ignore_ascii_case(last)
+                        || (word.chars().all(char::is_lowercase)
+                            && patterns::is_organisation_kind(word)
+                            && !patterns::is_institution_word(word)
+                            && !patterns::names_institution(org))
+                })
+        };
+        a.affiliation = if by_kind {
+            others.into_iter().next().map(str::to_string)
+        } else {
+            others
+                .into_iter()
+                .find(|org| referred(org))
+                .map(str::to_string)
+        };
     }
 }
 
@@ -776,6 +802,16 @@ fn section_field(text: &str) -> Option<String> {
         .captures(text.trim())
         .map(|c| c[1].trim().to_string())
 }
+
+/// "the lab's", "the charity's", "the Trust's": an organisation named by its kind alone, as a
+/// co-writer's bio names the other writer's.
+static POSSESSIVE_KIND: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"\b(?:the|The)\s+(\p{L}+)['’]s\s+\p{Ll}"));
+
+/// "is a researcher there", "has worked there since 2019": a post where the other writer is.
+static THERE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(r"\b(?:is|are|works|worked|has\s+worked|serves|volunteers)\b[^.;]{0,60}\bthere\b")
+});
 
 /// "at the same institute", "at the foundation": an institution named by its kind alone.
 static BY_KIND: LazyLock<Regex> =

@@ -424,8 +424,8 @@ mod affiliation;
 mod byline;
 use self::affiliation::is_place;
 pub(super) use self::affiliation::{
-    affiliation_in_bio, is_institution_word, is_unit, names_institution, short_for,
-    without_job_titles, without_trailing_place,
+    affiliation_in_bio, is_institution_word, is_organisation_kind, is_unit, names_institution,
+    short_for, without_job_titles, without_trailing_place,
 };
 pub(super) use self::byline::{bare_byline, byline, card_bio};
 

@@ -240,3 +240,46 @@ fn an_internal_note_after_the_piece_is_to_the_desk() {
     let rec = recognise(&doc(&paragraphs)).unwrap();
     assert!(rec.body.ends_with("without a future."), "{}", rec.body);
 }
+
+#[test]
+fn a_cowriters_post_at_the_other_writers_organisation_named_by_its_kind_or_there() {
+    for (second, first_org) in [
+        (
+            "Tariq Bashir is the charity's volunteer coordinator and a dialysis patient.",
+            "chair of Kelsworth Patients' Voice",
+        ),
+        (
+            "Tariq Bashir is a researcher there, specialising in lobbying rules.",
+            "director of Kelsworth Patients' Voice",
+        ),
+        (
+            "Tariq Bashir is the Voice's panel coordinator and farms at Polgrath.",
+            "chair of Kelsworth Patients' Voice",
+        ),
+    ] {
+        let text = format!(
+            "Parking fees are a tax on the sick\n\nBy Rosalind Achebe and Tariq Bashir\n\n{}\n\n\
+             Rosalind Achebe is {first_org}.\n\n{second}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("parking.txt", &text);
+        assert_eq!(names(&rec), ["Rosalind Achebe", "Tariq Bashir"], "{second}");
+        for a in &rec.authors {
+            assert_eq!(
+                a.affiliation.as_deref(),
+                Some("Kelsworth Patients' Voice"),
+                "{}: {second}",
+                a.name
+            );
+        }
+    }
+    // A co-writer at somewhere else named by kind keeps none of the other's.
+    let text = format!(
+        "Parking fees are a tax on the sick\n\nBy Rosalind Achebe and Tariq Bashir\n\n{}\n\n\
+         Rosalind Achebe is chair of Kelsworth Patients' Voice.\n\n\
+         Tariq Bashir is the council's former parking manager.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("parking.txt", &text);
+    assert_eq!(rec.authors[1].affiliation, None);
+}

@@ -149,7 +149,74 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
         .find(|org| !unit(org))
         .or(orgs.first())
         .map(|org| without_trailing_place(org))
+        .or_else(|| organisation_run_or_led(bio))
 }
+
+/// "is chief executive of Hearthstone Kelsworth, which …", "is junior coordinator at Sedgeford
+/// Cricket Club", "runs Pale Hill Press", "co-own Fenn & Adeyemi Books": a post at an
+/// organisation, or the running of one, whose name no institution word marks. Read only when the
+/// bio names no institution; the name is two capitalised words or more, so that a subject
+/// ("professor of Law") or a place is not taken for it.
+fn organisation_run_or_led(bio: &str) -> Option<String> {
+    POST_OR_RUNNING
+        .captures_iter(bio)
+        .filter(|c| {
+            c.name("verb").is_some()
+                || c.name("role")
+                    .is_some_and(|r| holds_post(r.as_str(), &c["prep"]))
+        })
+        .filter_map(|c| c.name("org"))
+        .filter(|org| !AT_ANOTHER.is_match(&bio[org.end()..]))
+        .map(|org| org.as_str().trim_end_matches(['’', '\'']).to_string())
+        .find(|org| {
+            let words: Vec<&str> = org.split_whitespace().collect();
+            words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count()
+                >= 2
+                && !is_place(org)
+                && !words.iter().any(|w| {
+                    NOT_AN_ORGANISATION
+                        .split_whitespace()
+                        .any(|n| n == w.to_lowercase())
+                })
+        })
+}
+
+/// A post that names where it is held: any job title before "at" ("junior coordinator at"); before
+/// "of", only a post that leads or serves an organisation ("director of", "chair of", "secretary
+/// of"), not an academic one ("professor of Modern History" names a subject).
+fn holds_post(role: &str, prep: &str) -> bool {
+    let last = role.split_whitespace().last().unwrap_or("");
+    let last = last.rsplit('-').next().unwrap_or(last);
+    match prep {
+        "at" => role
+            .split_whitespace()
+            .any(|w| is_role_word(w.rsplit('-').next().unwrap_or(w))),
+        _ => LEADING_POSTS
+            .split_whitespace()
+            .any(|p| p == last.to_lowercase()),
+    }
+}
+
+/// Posts that lead or serve an organisation, as the last word before "of" ("chief executive of").
+const LEADING_POSTS: &str = "director directors chair chairman chairwoman chairperson president \
+executive founder founders head secretary coordinator organiser organizer manager treasurer \
+trustee trustees captain convenor convener editor owner owners leader member members officer";
+
+/// Words that say a capitalised name is a committee, a subject or a programme, not an
+/// organisation someone is from.
+const NOT_AN_ORGANISATION: &str = "committee committees studies history law literature science \
+sciences programme program";
+
+/// A post (up to five words, inside its clause) then "of"/"at" and a capitalised name, or a verb of
+/// running an organisation and the name.
+static POST_OR_RUNNING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?P<role>[\p{Ll}\-]+(?:\s+(?:of\s+)?[\p{Ll}\-]+){0,4})\s+(?P<prep>of|at)|\b(?P<verb>runs|run|co-owns|co-own|owns|own|coordinates|coordinate|chairs|heads|leads|directs|manages|founded|co-founded|set\s+up))\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*)",
+    )
+});
 
 /// "Institut d'études urbaines européennes in Paris": the small words after "d'" are the name's
 /// until an English word of the sentence goes on.
@@ -202,6 +269,12 @@ static KIND_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:at|of|with|for|founded)\s+(?:the\s+|an?\s+)?(?:[\p{{L}}\-]+\s+){{0,3}}?(?i:{KINDS})\s+(?P<org>\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*(?:\s+(?:(?:de|del|da|do|di|du|des|la|le|y|e|et|und|&)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’&\-]*){{0,4}})"
     ))
 });
+
+/// "charity", "network", "consultancy": a word naming a kind of organisation, as a bio calls one.
+pub(in crate::import::recognise) fn is_organisation_kind(word: &str) -> bool {
+    let word = word.to_lowercase();
+    KINDS.split('|').any(|k| k == word)
+}
 
 /// "IEPA" for the Institute for European Policy Analysis (its capitals), "Courier" for The
 /// Midlands Courier (its last word): a short name for an organisation.

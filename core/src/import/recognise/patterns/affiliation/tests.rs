@@ -212,3 +212,53 @@ fn affiliations_learnt_from_rounds_18_and_19() {
         "London School of Economics"
     );
 }
+
+#[test]
+fn an_organisation_a_bio_says_its_writer_leads_or_works_at_whatever_its_words() {
+    let cases = [
+        (
+            "Martin Okafor is chief executive of Hearthstone Kelsworth, which runs outreach services across the city.",
+            "Hearthstone Kelsworth",
+        ),
+        (
+            "Tom Haskett is junior coordinator at Sedgeford Cricket Club and a dairy herdsman.",
+            "Sedgeford Cricket Club",
+        ),
+        (
+            "Lewis Parfitt, 19, works on his family's farm near Coldwell and is vice-chair of Coldwell Young Farmers' Club.",
+            "Coldwell Young Farmers' Club",
+        ),
+        (
+            "Ruth Adeyemi and Callum Fenn co-own Fenn & Adeyemi Books in Hebden Bridge.",
+            "Fenn & Adeyemi Books",
+        ),
+        (
+            "Callum Reid has been a youth worker since 2006. He coordinates the Brookfield Youth Project.",
+            "Brookfield Youth Project",
+        ),
+        (
+            "Denise Okafor is general secretary and Callum Reidy is head of research at United Logistics and Distribution Workers.",
+            "United Logistics and Distribution Workers",
+        ),
+        (
+            "Aisha Rahman is artistic director of the Lanterns Light Trail.",
+            "Lanterns Light Trail",
+        ),
+    ];
+    for (bio, org) in cases {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), Some(org), "{bio}");
+    }
+}
+
+#[test]
+fn a_subject_a_committee_or_a_place_after_a_post_is_no_organisation() {
+    for bio in [
+        "Hannah Wolde is professor of Modern History and writes on the Horn of Africa.",
+        "Tomislav Kovač is a Croatian MEP and vice-chair of the Transport Committee.",
+        "Ines Barros is a lecturer at Lisbon.",
+        "Sam Reyes is director of Public Health Studies.",
+        "Joe Park is a member of Amnesty.",
+    ] {
+        assert_eq!(affiliation_in_bio(bio), None, "{bio}");
+    }
+}
