@@ -68,11 +68,28 @@ fn blocks_of(text: &str) -> Vec<Block> {
     let lines = &lines[first..=last];
     let mut blocks = Vec::new();
     if lines.iter().any(|l| is_blank(l)) {
-        for (n, group) in lines
+        let groups: Vec<&[&str]> = lines
             .split(|l| is_blank(l))
             .filter(|g| !g.is_empty())
-            .enumerate()
-        {
+            .collect();
+        let a_form = groups
+            .iter()
+            .filter(|g| g.len() >= 2 && names_a_field(g[0]))
+            .count()
+            >= FORM_LABELS_OVER_ANSWERS;
+        for (n, &group) in groups.iter().enumerate() {
+            // "Proposed headline" over its answer, no colon, no blank line between: in a form's
+            // export (three such labels or more) the label is the form's, the answer under it
+            // the field's value or the copy.
+            let group = match group.split_first() {
+                Some((label, rest))
+                    if a_form && n > 0 && form_label(label) && !label.trim_end().ends_with(':') =>
+                {
+                    group_blocks(std::slice::from_ref(label), &mut blocks);
+                    rest
+                }
+                _ => group,
+            };
             // "=====" over "CONTRIBUTOR DETAILS" over "=====" over the part's fields: a form's
             // part named between rules on lines of their own is the part "== CONTRIBUTOR
             // DETAILS ==" names on one line, its fields a line each.
@@ -202,6 +219,39 @@ fn is_copy_label_over_prose(label: &str, rest: &[&str]) -> bool {
             .last()
             .is_some_and(|l| l.trim_end().ends_with(['.', '!', '?', '"', '”']))
 }
+
+/// A form's label on a line of its own: a few words (its hint in brackets aside), no sentence,
+/// no value after a colon ("Your name(s)", "Which section are you submitting to?", "Summary (one
+/// or two sentences)", "Email address:").
+fn form_label(line: &str) -> bool {
+    let line = line.trim();
+    let named = line.split('(').next().unwrap_or(line);
+    (1..=8).contains(&named.split_whitespace().count())
+        && line.chars().count() <= 70
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.ends_with(['.', '!', ';', ','])
+        && !line.trim_end_matches(':').contains(": ")
+        && !is_rule_line(line)
+}
+
+/// A form's label naming a field of the piece or of its writer, or asking a question.
+fn names_a_field(line: &str) -> bool {
+    form_label(line)
+        && (line.trim_end().ends_with(['?', ':', ')'])
+            || line
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| FIELD_WORDS.split_whitespace().any(|f| f == w)))
+}
+
+/// Words a form's labels name its fields by.
+const FIELD_WORDS: &str = "name names email e-mail phone telephone mobile organisation \
+organization affiliation institution section headline title summary standfirst piece article \
+bio biography author authors tags keywords category photo photos";
+
+/// How many labels over their answers make a file a form's export. ("Label:" over its answer
+/// reads as "Label: answer" on one line, as it always has.)
+const FORM_LABELS_OVER_ANSWERS: usize = 3;
 
 /// How many words a form's field's value runs to at most, short of a paragraph of the copy.
 const COPY_PARAGRAPH_WORDS: usize = 40;

@@ -99,7 +99,9 @@ pub(super) fn take_form(blocks: &[&Block]) -> Option<(Vec<(String, String)>, usi
                 patterns::labelled(&b.text).is_some() || inline_field(&b.text).is_some()
             })
         {
-            // "Short summary (max 2 sentences):" left empty, a field under it: the form goes on.
+            // "Short summary (max 2 sentences):" left empty, a field under it: the form goes on,
+            // and the field is kept, empty (the writer gave no standfirst).
+            fields.push((field_named(blocks[at].text.trim()), String::new()));
             at += 1;
         } else if (titled || !fields.is_empty())
             && let Some((field, next)) = cell_pair(blocks, at)
@@ -241,7 +243,7 @@ pub(super) fn speaks_of_the_form(text: &str) -> bool {
 /// … forms. Do not reply to this email."
 static THIS_FORM: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b|\b(?:generated|sent)\s+automatically\s+by\b.{0,60}\bforms?\b",
+        r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b|\b(?:generated|sent)\s+automatically\s+by\b.{0,60}\bforms?\b|^this\s+(?:export|notification|response|entry)\s+was\s+(?:generated|sent|created)\s+automatically\b",
     )
 });
 
@@ -350,26 +352,62 @@ pub(super) fn form_field_after(text: &str) -> bool {
 pub(super) fn fields_to_the_end(blocks: &[&Block]) -> bool {
     let mut at = 0;
     while let Some(b) = blocks.get(at) {
-        if unanswered(&b.text) {
+        if unanswered(&b.text) || asked_alone(&b.text) {
             at += 1 + usize::from(
                 blocks
                     .get(at + 1)
                     .is_some_and(|v| !form_field_after(&v.text) && !speaks_of_the_form(&v.text)),
             );
-        } else if answered_field(&b.text) || speaks_of_the_form(&b.text) {
+        } else if answered_field(&b.text) || speaks_of_the_form(&b.text) || is_rule(&b.text) {
             at += 1;
         } else {
             return false;
         }
     }
-    blocks.first().is_some_and(|b| form_field_after(&b.text))
-        && blocks.iter().any(|b| answered_field(&b.text))
+    blocks
+        .first()
+        .is_some_and(|b| form_field_after(&b.text) || asked_alone(&b.text))
+        && blocks
+            .iter()
+            .any(|b| answered_field(&b.text) || asked_alone(&b.text))
+}
+
+/// "------": a rule the export draws between its parts.
+fn is_rule(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() >= 3 && text.chars().all(|c| "-–—=_*~".contains(c))
+}
+
+fn is_standfirst_field(label: &str) -> bool {
+    matches!(
+        label,
+        "standfirst" | "subtitle" | "subheading" | "sub" | "dek" | "deck" | "summary"
+    )
+}
+
+/// "Photo(s) attached?", "Have you submitted this piece elsewhere?", "Phone (not for
+/// publication)": a form's question, or its label with the form's hint in brackets, on a line of
+/// its own over the answer, as a form's export sets its fields without colons.
+fn asked_alone(text: &str) -> bool {
+    let text = text.trim();
+    // "C. Author biography (max. 30 words, as it should appear)": the bio under it is the
+    // piece's, no answer to drop.
+    let lower = text.to_lowercase();
+    label_alone(text)
+        && !lower.contains("bio")
+        && !lower.contains("about the author")
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && (text.ends_with('?') || (text.ends_with(')') && text.contains('(')))
 }
 
 /// "I confirm this is my own work …: Yes", "I agree to the terms: Yes": the writer's tick to a
 /// form's declaration, a yes or no after its colon.
 fn confirmed(text: &str) -> bool {
-    text.rsplit_once(':').is_some_and(|(statement, answer)| {
+    // "I agree to the contributor terms Yes": the tick run onto the statement's line, no colon.
+    let split = text
+        .rsplit_once(':')
+        .or_else(|| text.trim_end().rsplit_once(' '));
+    split.is_some_and(|(statement, answer)| {
         let statement = statement.trim().to_lowercase();
         [
             "i confirm ",
@@ -401,6 +439,28 @@ fn fields_follow(blocks: &[&Block], at: usize) -> bool {
     blocks
         .get(at)
         .is_some_and(|b| patterns::labelled(&b.text).is_some() || inline_field(&b.text).is_some())
+}
+
+/// "About the author(s) (2-3 sentences each)", "Short bio": a form's label alone for the writers'
+/// bios, their bios under it.
+pub(super) fn bio_label(text: &str) -> bool {
+    let text = text.trim();
+    label_alone(text)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && matches!(
+            field_named(text).as_str(),
+            "bio" | "bios" | "bio(s)" | "biography" | "biographies" | "about the authors"
+        )
+}
+
+/// A bio under a form's bio label: sentences, no field of the form's, no mark of its parts.
+pub(super) fn bio_under_label(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(['.', '!', '"', '”', ')'])
+        && text.split_whitespace().count() >= 5
+        && !form_field_after(text)
+        && !asked_alone(text)
+        && !speaks_of_the_form(text)
 }
 
 /// "Author bio(s): NAME is …", "Author bio (max. 40 words): …": a form's field for the writers'
@@ -540,7 +600,9 @@ fn field_named(label: &str) -> String {
         field = field.strip_suffix(of_piece).unwrap_or(field);
     }
     match field {
-        "name" | "names" => "author".to_string(),
+        "name" | "names" | "name of author" | "names of authors" | "name of the author" => {
+            "author".to_string()
+        }
         // "About you (max 50 words)": the writer's bio in the form's own words.
         "about you" | "about yourself" | "about the author" => "bio".to_string(),
         f => f.to_string(),
@@ -592,7 +654,31 @@ fn closes_form(b: &Block) -> bool {
     // "Your article (max 900 words):": the form's hint in brackets is no part of the mark.
     let text = HINT_BEFORE_COLON.replace(&text, ":");
     let text = text.as_ref();
-    TEXT_BELOW.is_match(text) || (text.ends_with(':') && furniture::is_copy_mark(text))
+    TEXT_BELOW.is_match(text)
+        || (text.ends_with(':') && furniture::is_copy_mark(text))
+        || names_the_copy(b.text.trim())
+}
+
+/// "Your piece (paste text here)", "Your article (max 900 words)", "Article text": a form's label
+/// alone naming the copy it asks for.
+fn names_the_copy(label: &str) -> bool {
+    label_alone(label)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && matches!(
+            field_named(label).as_str(),
+            "piece"
+                | "article"
+                | "text"
+                | "copy"
+                | "body"
+                | "essay"
+                | "op-ed"
+                | "article text"
+                | "piece text"
+                | "full text"
+                | "main text"
+                | "text of the piece"
+        )
 }
 
 /// " (max 900 words):": a form's hint in brackets after its label, before the colon.
@@ -734,7 +820,7 @@ fn form_title(text: &str) -> bool {
 /// own lines under its title, as the site sends it on.
 static FORM_OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s(?i:form\s+(?:submission\s+(?:received|date|id)|submitted|received|id|ref(?:erence)?|name|version)|submission\s+(?:received|id|ref(?:erence)?))\s*:|\s(?i:form\s+(?:response|entry|submission))\s*(?:#|no\.?\s*)\s*\d+\b",
+        r"\s(?i:form\s+(?:submission\s+(?:received|date|id)|submitted|received|id|ref(?:erence)?|name|version)|submission\s+(?:received|id|ref(?:erence)?))\s*:|\s(?i:(?:form\s+)?(?:response|entry|submission))\s*(?:#|no\.?\s*)\s*\d+\b",
     )
 });
 
@@ -780,12 +866,34 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
     if !writers.is_empty() {
         meta.authors = writers;
     }
+    // "Short summary (max 2 sentences):" left empty: the writer gave the piece no standfirst,
+    // so none is looked for in the copy.
+    if meta.standfirst.is_none()
+        && fields
+            .iter()
+            .any(|(label, value)| value.is_empty() && is_standfirst_field(label))
+        && !fields
+            .iter()
+            .any(|(label, value)| !value.is_empty() && is_standfirst_field(label))
+    {
+        meta.standfirst = Some(String::new());
+    }
+    // "Short summary (max 2 sentences):" left empty: the writer gave the piece no standfirst,
+    // so none is looked for in the copy.
+    if meta.standfirst.is_none()
+        && fields
+            .iter()
+            .any(|(label, value)| value.is_empty() && is_standfirst_field(label))
+        && !fields
+            .iter()
+            .any(|(label, value)| !value.is_empty() && is_standfirst_field(label))
+    {
+        meta.standfirst = Some(String::new());
+    }
     for (label, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         match label.as_str() {
             "headline" | "hed" | "title" => meta.title = Some(value.clone()),
-            "standfirst" | "subtitle" | "subheading" | "sub" | "dek" | "deck" | "summary" => {
-                meta.standfirst = Some(value.clone());
-            }
+            label if is_standfirst_field(label) => meta.standfirst = Some(value.clone()),
             "byline" | "by" | "author" | "authors" | "writer" | "writers" | "reporter" => {
                 // "Mihaela Popescu-Ionescu; Bence Farkas": a semicolon parts people.
                 // "BYLINE: By NAME" says "By" once.
@@ -826,6 +934,11 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
                     only.email = Some(email.clone());
                     continue;
                 }
+                let spelt_by_none = emails.len() == 1
+                    && !meta
+                        .authors
+                        .iter()
+                        .any(|a| cover::email_spells(&a.name, &emails[0]));
                 for email in emails {
                     if let Some(a) = meta
                         .authors
@@ -833,6 +946,14 @@ pub(super) fn fill_from_form(meta: &mut Meta, fields: &[(String, String)]) {
                         .find(|a| a.email.is_none() && cover::email_spells(&a.name, &email))
                     {
                         a.email = Some(email);
+                    } else if spelt_by_none
+                        && let Some(first) = meta.authors.first_mut()
+                        && first.email.is_none()
+                    {
+                        // One address for several writers, spelling none of their surnames
+                        // ("gwen@…" for Gwen and Aled Tallis): the first writer's, the one filling
+                        // in the form, as a lone organisation is.
+                        first.email = Some(email);
                     }
                 }
             }

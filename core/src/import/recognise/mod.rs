@@ -293,6 +293,43 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
             rec.dropped
                 .extend(blocks.drain(i..).map(|b| b.text.clone()));
         }
+        // "About the author(s) (2-3 sentences each)" alone over the bios, the form's questions
+        // or the organisation's boilerplate after them: the bios are the field's value, and the
+        // rest the form's, from there on.
+        if let Some(i) = (last..blocks.len()).find(|&i| form::bio_label(&blocks[i].text))
+            && i + 1 < blocks.len()
+        {
+            // Each bio names its writer; "The Baltic Health Network is …" under them is the
+            // organisation's boilerplate, no bio. With no writer known yet, one paragraph.
+            let names_a_writer = |text: &str| {
+                meta.authors.iter().any(|a| {
+                    a.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|surname| text.contains(surname))
+                })
+            };
+            let end = (i + 1..blocks.len())
+                .find(|&j| {
+                    !form::bio_under_label(&blocks[j].text)
+                        || if meta.authors.is_empty() {
+                            j > i + 1
+                        } else {
+                            !names_a_writer(&blocks[j].text)
+                        }
+                })
+                .unwrap_or(blocks.len());
+            let bio = blocks[i + 1..end]
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !bio.is_empty() {
+                form::fill_from_form(&mut meta, &[("bio".to_string(), bio)]);
+                rec.dropped
+                    .extend(blocks.drain(i..).map(|b| b.text.clone()));
+            }
+        }
         // The form's own parts after the text ("DECLARATIONS", "FOR OFFICE USE ONLY") and its
         // questions under them are the form's, from there on.
         let last = blocks.len().saturating_sub(FORM_PARTS_WITHIN);
@@ -984,6 +1021,8 @@ mod rounds_32_33_tests;
 mod rounds_34_35_tests;
 #[cfg(test)]
 mod rounds_36_37_tests;
+#[cfg(test)]
+mod rounds_38_41_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

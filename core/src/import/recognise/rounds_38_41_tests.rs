@@ -1,0 +1,103 @@
+//! Rules learnt from rounds 38 to 41: the wrappings those rounds showed.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::{names, read_as};
+
+/// A web form's export as plain text, each label on its line over its answer, no colons: the
+/// entry's number under the form's title, the copy under a label naming it, the bios under theirs,
+/// the form's questions after them.
+fn form_export(summary: &str) -> String {
+    format!(
+        "Island Letters - Contributor submission form\nEntry #5120\nSubmitted: 02/10/2026 09:14\n\
+         IP: [redacted]\n--------------------------------\n\n\
+         Your name(s)\nMikko Laine and Aino Virtanen\n\n\
+         Email address\nmikko@example.org\n\n\
+         Phone (not for publication)\n07700 900 111\n\n\
+         Which section are you submitting to?\nEducation\n\n\
+         Proposed headline\nThe island schools that kept their pupils\n\n\
+         Summary (one or two sentences)\n{summary}\n\n\
+         Your piece (paste text here)\n{}\n\n{}\n\n\
+         About the author(s) (2-3 sentences each)\nMikko Laine teaches at the school on Nagu.\n\
+         Aino Virtanen chairs the island's parents' association.\n\n\
+         Photo(s) attached?\nYes - 2 files (ferry.jpg, school.jpg)\n\n\
+         Have you submitted this piece elsewhere?\nNo\n\n\
+         I confirm this is my own work and I agree to the contributor terms\nYes\n\n\
+         How did you hear about us?\nFriend / word of mouth\n\n\
+         --------------------------------\n\
+         This export was generated automatically. Do not reply to this message.\n",
+        COPY[0],
+        COPY[1..].join("\n\n"),
+    )
+}
+
+#[test]
+fn a_form_whose_labels_stand_over_their_answers_without_colons_is_read_field_by_field() {
+    let rec = read_as(
+        "entry.txt",
+        &form_export("Ferries decide who stays, and some islands have learnt to pay for them."),
+    );
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays, and some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine", "Aino Virtanen"]);
+    // One address for two writers, spelling neither surname: the first writer's.
+    assert_eq!(rec.authors[0].email.as_deref(), Some("mikko@example.org"));
+    assert_eq!(rec.authors[1].email, None);
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Aino Virtanen chairs the island's parents' association.")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Education"));
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    for furniture in [
+        "07700",
+        "Photo(s)",
+        "word of mouth",
+        "contributor terms",
+        "automatically",
+    ] {
+        assert!(!rec.body.contains(furniture), "{furniture}: {}", rec.body);
+    }
+}
+
+#[test]
+fn a_forms_summary_left_empty_means_no_standfirst_not_the_copys_first_paragraph() {
+    const LEAD: &str = "Your report on the island ferries (\"Last boat home\", 12 September) \
+                        described the problem well, but it was too kind to the council that cut them.";
+    let text = format!(
+        "=== Contribution form — submission #4471 ===\n\nSubmitted: 2026-09-18 21:14 CET\n\n\
+         Name: Mikko Laine\n\nEmail: mikko@example.org\n\nSection (if known): Letters\n\n\
+         Headline (suggested): The island schools that kept their pupils\n\n\
+         Short summary (max 2 sentences):\n\n\
+         About you (max 50 words): Mikko Laine teaches at the school on Nagu.\n\n\
+         Your text:\n-----\n{LEAD}\n\n{}\n\n-----\n\n\
+         I agree to the terms of publication: Yes\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("entry.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(LEAD), "{}", rec.body);
+}
+
+#[test]
+fn an_organisations_boilerplate_under_a_bio_label_is_no_bio() {
+    let text = format!(
+        "ISLAND SCHOOLS NETWORK – MEDIA CONTRIBUTION FORM\n\nauthor: Mikko Laine\n\n\
+         e-mail: mikko@example.org\n\nsection: Education\n\nARTICLE TEXT\n\n\
+         The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         About the author\n\nMikko Laine teaches at the school on Nagu.\n\n---\n\n\
+         The Island Schools Network is an association of teachers in the archipelago. For media \
+         enquiries contact press@example.org.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("form.txt", &text);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine teaches at the school on Nagu.")
+    );
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
