@@ -206,7 +206,7 @@ pub(super) fn property_sheet(text: &str) -> Option<Vec<(String, String)>> {
     }
     let fields: Vec<(String, String)> = lines
         .iter()
-        .filter_map(|l| patterns::labelled(l))
+        .filter_map(|l| patterns::labelled(l).or_else(|| property_of_the_writer(l)))
         .filter(|found| found.len() == 1)
         .flatten()
         .collect();
@@ -228,6 +228,18 @@ pub(super) fn property_sheet(text: &str) -> Option<Vec<(String, String)>> {
             )
         })
         .then_some(fields)
+}
+
+/// "Writer: Nadia Ferreira", "Contributor: …": a notes app's property naming who wrote the
+/// page, by the names newsrooms' templates give it.
+fn property_of_the_writer(line: &str) -> Option<Vec<(String, String)>> {
+    let (label, value) = line.split_once(": ")?;
+    let value = one_line(value);
+    (matches!(
+        label.trim().to_lowercase().as_str(),
+        "writer" | "writers" | "contributor" | "contributors" | "reporter" | "written by"
+    ) && !value.is_empty())
+    .then(|| vec![("author".to_string(), value)])
 }
 
 /// "Last edited: 17 May 2024 16:45": a label of one to three words, then its value.

@@ -65,6 +65,14 @@ static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Invoice: sent 4 Dec, INV-NF-2026-031", "Fee: as agreed", "Invoice to follow": the writer's
+/// billing line for the desk, not copy.
+static BILLING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:invoice|invoice\s+no\.?|fee|payment|expenses)\s*(?:\([^)]*\))?\s*:\s*\S|invoice\s+(?:to\s+follow|attached|sent|enclosed))",
+    )
+});
+
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -481,6 +489,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
+        || (text.split_whitespace().count() <= 20 && BILLING.is_match(text.trim()))
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
         || is_to_the_desk_at_the_end(text)

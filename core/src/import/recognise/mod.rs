@@ -375,6 +375,38 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         form::fill_from_form(&mut meta, &fields);
         rec.dropped.push(blocks.remove(i).text.clone());
     }
+    // "## HEADLINE: …" and "**Standfirst:** …" under a notes app's page title or the writer's
+    // notes: the writer labelled the piece's own head, so the headline is the field's, and what
+    // stands above it (the page's title, a note to the desk) is the file's, not the piece's.
+    // "Title: …" may name a book under review below the piece's own headline and byline: only
+    // "HEADLINE:" is the writer's label wherever it stands.
+    let labels_the_head = |i: usize| {
+        labelled_head_field(&blocks[i].text, &["headline", "hed"]).is_some()
+            || (labelled_head_field(&blocks[i].text, &["title"]).is_some()
+                && !blocks[..i].iter().any(|b| {
+                    matches!(
+                        b.kind,
+                        super::BlockKind::Title | super::BlockKind::Heading(1)
+                    ) || patterns::byline(&b.text).is_some()
+                }))
+    };
+    if meta.title.is_none()
+        && let Some(i) = (1..blocks.len().min(HEAD_FIELDS_WITHIN)).find(|&i| labels_the_head(i))
+        && let Some(headline) = labelled_head_field(&blocks[i].text, HEADLINE_FIELDS)
+    {
+        meta.title = Some(headline);
+        let mut end = i + 1;
+        if meta.standfirst.is_none()
+            && let Some(standfirst) = blocks
+                .get(i + 1)
+                .and_then(|b| labelled_head_field(&b.text, STANDFIRST_FIELDS))
+        {
+            meta.standfirst = Some(standfirst);
+            end += 1;
+        }
+        rec.dropped
+            .extend(blocks.drain(..end).map(|b| b.text.clone()));
+    }
     // An academic byline: names with markers, their affiliations under it by marker.
     if meta.authors.is_empty()
         && let Some((authors, taken)) = numbered::numbered_byline(&blocks)
@@ -738,6 +770,21 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
                 .find(|org| referred(org))
                 .map(str::to_string)
         };
+    }
+}
+
+/// The labels of the writer's own field for the headline, and for the standfirst.
+const HEADLINE_FIELDS: &[&str] = &["headline", "hed", "title"];
+const STANDFIRST_FIELDS: &[&str] = &["standfirst", "dek", "deck", "summary", "subtitle"];
+
+/// "HEADLINE: The seaweed farmers …": a block that is one field alone, with one of these labels;
+/// its value.
+fn labelled_head_field(text: &str, labels: &[&str]) -> Option<String> {
+    match patterns::labelled(text)?.as_slice() {
+        [(label, value)] if labels.contains(&label.as_str()) && !value.is_empty() => {
+            Some(value.clone())
+        }
+        _ => None,
     }
 }
 

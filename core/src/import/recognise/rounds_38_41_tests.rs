@@ -101,3 +101,54 @@ fn an_organisations_boilerplate_under_a_bio_label_is_no_bio() {
     );
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
 }
+
+#[test]
+fn a_notes_page_whose_writer_labelled_the_head_is_read_from_the_labels() {
+    let text = format!(
+        "# Island schools feature – Island Letters\n\n\
+         Status: Filed\nWriter: Mikko Laine\nEditor: Anna Berg\nTags: schools, ferries, islands\n\n\
+         ---\n\n\
+         > Notes for Anna: headline and standfirst below are suggestions.\n\n\
+         ## HEADLINE: The island schools that kept their pupils\n\n\
+         **Standfirst:** Ferries decide who stays, and some islands have learnt to pay for them.\n\n\
+         By Mikko Laine\n\n---\n\n{}\n\n---\n\n\
+         *Mikko Laine teaches at the school on Nagu.*\n\n---\n\n\
+         Word count (body): 640\n\nInvoice: sent 4 Dec, INV-ML-2026-031\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("Island schools feature 9c41e2a7.md", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide who stays, and some islands have learnt to pay for them."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.tags, ["schools", "ferries", "islands"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+#[test]
+fn a_title_field_below_the_headline_is_no_labelled_head() {
+    // "Title: …" as the name of a book under review, below the piece's own headline and byline,
+    // is the copy's: the rule reads only a field alone on its block above the copy, and a
+    // headline that stands first wins.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n\
+         Title: Islands Apart, by Sanna Holm (Nordic Press, 2026)\n\n{}\n",
+        COPY.join("\n\n"),
+    );
+    let rec = read_as("review.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    // "Fee: …" mid-copy, a sentence of the piece with more after it, stays.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Fee: the council pays the ferry company a fixed sum each term, whatever the weather, and \
+         the company keeps the boat in the harbour for the pupils on school days.\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.contains("Fee: the council pays"), "{}", rec.body);
+}
