@@ -7,7 +7,9 @@ use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use regex::Regex;
 
-use super::obsidian::{FOR_THE_EDITOR, WIKI_LINKS_ONLY, callout, is_to_do};
+use super::obsidian::{
+    ADDRESSED_BY_NAME, FOR_THE_EDITOR, WIKI_LINKS_ONLY, addressed_label, callout, is_to_do,
+};
 use crate::import::inline::link_destination;
 use crate::import::{Block, BlockKind};
 use crate::text::one_line;
@@ -148,6 +150,17 @@ fn without_liquid(body: &str) -> (String, usize) {
     (out, count)
 }
 
+/// "- [ ] Legal read", "* [x] Bio confirmed": a list item with a box to tick.
+fn is_task_item(item: &str) -> bool {
+    let rest = item
+        .trim_start()
+        .trim_start_matches(|c: char| {
+            matches!(c, '-' | '*' | '+') || c.is_ascii_digit() || c == '.'
+        })
+        .trim_start();
+    ["[ ]", "[x]", "[X]"].iter().any(|b| rest.starts_with(b))
+}
+
 /// `%% … %%` spans taken out, and how many there were; an unclosed `%%` is left as text.
 fn without_comments(body: &str) -> (String, usize) {
     let mut out = String::with_capacity(body.len());
@@ -199,6 +212,25 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
         let value = node.data().value.clone();
         match value {
             NodeValue::List(list) => {
+                // "- [ ] Legal read", "- [x] Bio confirmed": a checklist of the writer's or the
+                // desk's tasks, never copy; with the heading standing right over it ("Editor
+                // checklist").
+                let items: Vec<String> = node.children().map(|i| source(i, &lines)).collect();
+                if !items.is_empty() && items.iter().all(|i| is_task_item(i)) {
+                    if blocks
+                        .last()
+                        .is_some_and(|b: &Block| matches!(b.kind, BlockKind::Heading(_)))
+                        && node.next_sibling().is_none()
+                    {
+                        blocks.pop();
+                    }
+                    warnings.push(format!(
+                        "left out a checklist of {} task(s) (“{}”)",
+                        items.len(),
+                        one_line(&items[0])
+                    ));
+                    continue;
+                }
                 let ordered = list.list_type == ListType::Ordered;
                 for item in node.children() {
                     push(
@@ -248,6 +280,14 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     } else {
                         blocks.extend(blocks_of(&inner, warnings));
                     }
+                    continue;
+                }
+                // "> 💡 Note for editor: …": a notes app's callout (its icon, then its text)
+                // whose text opens by addressing the desk, the writer's note, not copy.
+                if let Some(label) = addressed_label(&source(node, &lines))
+                    && (FOR_THE_EDITOR.is_match(label) || ADDRESSED_BY_NAME.is_match(label))
+                {
+                    warnings.push(format!("left out the writer's note “{label}”"));
                     continue;
                 }
                 let markdown = source(node, &lines)

@@ -89,6 +89,23 @@ pub(super) static WIKI_LINKS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("bad pattern: {e}"))
 });
 
+/// "Notes for Hannah", "Note to Sam": a note's label addressing one person at the desk by their
+/// first name.
+pub(super) static ADDRESSED_BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:^notes?\s+(?:for|to))\s+\p{Lu}\p{Ll}+$")
+        .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// "> 💡 Note for editor: I sat as …": the label before the colon opening a quoted block, its
+/// icon (a notes app's callout) left off.
+pub(super) fn addressed_label(quote: &str) -> Option<&str> {
+    let first = quote.lines().next()?.trim_start().strip_prefix('>')?;
+    let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let (label, _) = first.split_once(':')?;
+    let label = label.trim();
+    (label.split_whitespace().count() <= 6).then_some(label)
+}
+
 /// A callout of the writer's own tasks: `> [!todo]`, `> [!tasks]`, `> [!checklist]`.
 pub(super) fn is_to_do(quote: &str) -> bool {
     let first = quote.trim_start().trim_start_matches('>').trim_start();

@@ -152,3 +152,46 @@ fn a_title_field_below_the_headline_is_no_labelled_head() {
     let rec = read_as("piece.txt", &text);
     assert!(rec.body.contains("Fee: the council pays"), "{}", rec.body);
 }
+
+#[test]
+fn a_notes_callout_to_the_desk_and_a_checklist_are_the_writers_not_copy() {
+    for note in [
+        "> 💡 Note for editor: I sat on the ferry board for ten years. Please keep the subheads.",
+        "> 💡 Note for the desk: quotes checked by phone. Photos in the shared folder.",
+        "> Notes for Anna: headline and standfirst are suggestions.",
+    ] {
+        let text = format!(
+            "# The island schools that kept their pupils\n\n\
+             Author: Mikko Laine\nStatus: Ready for editor\nSection: Comment\n\n{note}\n\n\
+             **Ferries decide who stays, and some islands have learnt to pay for them.**\n\n\
+             ---\n\n{}\n\n## Editor checklist\n\n- [ ] Legal read\n- [x] Bio confirmed\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("The island schools 9c41e2a7.md", &text);
+        assert_eq!(
+            rec.standfirst,
+            "Ferries decide who stays, and some islands have learnt to pay for them.",
+            "{note}"
+        );
+        assert!(rec.body.starts_with(COPY[0]), "{note}: {}", rec.body);
+        assert!(rec.body.ends_with(COPY[5]), "{note}: {}", rec.body);
+    }
+}
+
+#[test]
+fn a_quoted_note_to_readers_and_a_plain_list_stay_in_the_copy() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         > Note to readers: the ferry timetable quoted here changed on 3 May.\n\n\
+         - The boat runs twice a day.\n- The council pays for it.\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("piece.md", &text);
+    assert!(rec.body.contains("> Note to readers"), "{}", rec.body);
+    assert!(
+        rec.body.contains("- The boat runs twice a day."),
+        "{}",
+        rec.body
+    );
+}
