@@ -49,7 +49,7 @@ static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?i:by|words by|written by|text by|story by|reporting by)\s*:?|(?i:words|text|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
+        r"^(?:(?i:by|words by|written by|text by|story by|reporting by|reviewed by|review by)\s*:?|(?i:words|text|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
     )
 });
 static POSTED: LazyLock<Regex> =

@@ -195,3 +195,27 @@ fn a_quoted_note_to_readers_and_a_plain_list_stay_in_the_copy() {
         rec.body
     );
 }
+
+#[test]
+fn a_review_credited_reviewed_by_names_its_writer() {
+    let text = format!(
+        "The island schools that kept their pupils\n\n\
+         Sanna Holm's history of the archipelago's schools is patient and exact.\n\n\
+         Reviewed by Professor Mikko Laine\n\n{}\n\n\
+         Mikko Laine is professor of education at the University of Turku.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("review.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    // "Reviewed by the council in March, …" opens a sentence of the copy, naming no one.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Reviewed by the council in March, the ferry contract now runs to 2030.\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.contains("Reviewed by the council"), "{}", rec.body);
+}
