@@ -20,8 +20,6 @@ const MAX_HEADLINE_CHARS: usize = 200;
 const TITLE_WITHIN: usize = 12;
 /// A standfirst is a paragraph, not a page.
 const MAX_STANDFIRST_WORDS: usize = 90;
-/// Picks the headline and returns the blocks after it. A Title block near the top wins (what
-/// stands before it is a kicker or a date); then the file's own title; then the first line,
 /// "Standfirst:", "Dek:", "Summary:" opening the standfirst: the name of the field, not its text.
 static STANDFIRST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
@@ -29,6 +27,8 @@ static STANDFIRST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Picks the headline and returns the blocks after it. A Title block near the top wins (what
+/// stands before it is a kicker or a date); then the file's own title; then the first line,
 /// unless that is only a section label ("OPINION") above it.
 pub(super) fn take_headline<'a>(
     meta: &Meta,
@@ -53,7 +53,8 @@ pub(super) fn take_headline<'a>(
         .iter()
         .take(TITLE_WITHIN)
         .take_while(|b| b.kind == BlockKind::Title || b.text.split_whitespace().count() <= 60)
-        .position(|b| b.kind == BlockKind::Title);
+        .position(|b| b.kind == BlockKind::Title)
+        .or_else(|| heading_under_a_table_of_details(blocks));
     let (headline, after) = match (title_at, &meta.title) {
         (Some(i), _) => {
             if let Some(label) = blocks[..i].iter().rev().find(|b| is_kicker(&b.text)) {
@@ -125,6 +126,30 @@ pub(super) fn take_headline<'a>(
     rec.headline = headline;
     Ok(blocks[after.min(blocks.len())..].to_vec())
 }
+
+/// "# Green hydrogen at Port Selby: …" under a document's table of details ("Document", "Guest
+/// opinion article", "Length", "c. 760 words", "Status", "Approved …", "Press contact", …): the
+/// first top-level heading of a Word file, under short lines only (labels and values, none a
+/// sentence of copy), is the headline, as Word's Title style is; the lines above are the file's.
+fn heading_under_a_table_of_details(blocks: &[&Block]) -> Option<usize> {
+    let at = blocks
+        .iter()
+        .take(TITLE_WITHIN + 4)
+        .position(|b| b.kind == BlockKind::Heading(1))?;
+    let above = &blocks[..at];
+    (above.len() >= DETAILS_LINES
+        && above.iter().all(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.text.split_whitespace().count() <= DETAIL_WORDS
+                && !b.text.trim_end().ends_with(['.', '!', '?'])
+        }))
+    .then_some(at)
+}
+
+/// A table of a document's details runs to this many cells (labels and values) at least…
+const DETAILS_LINES: usize = 4;
+/// …each of a few words.
+const DETAIL_WORDS: usize = 12;
 
 fn publication_over_headline(blocks: &[&Block], rec: &Recognised) -> bool {
     let heading = |b: &Block| matches!(b.kind, BlockKind::Title | BlockKind::Heading(_));

@@ -446,7 +446,10 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     }
     // "## Notes (don't send)" among the last lines: the writer's own notes from there on.
     let last = blocks.len().saturating_sub(PRIVATE_NOTES_WITHIN);
-    if let Some(i) = (last..blocks.len()).find(|&i| PRIVATE_NOTES.is_match(blocks[i].text.trim())) {
+    if let Some(i) = (last..blocks.len()).find(|&i| {
+        PRIVATE_NOTES.is_match(blocks[i].text.trim())
+            || NOT_FOR_PUBLICATION.is_match(blocks[i].text.trim())
+    }) {
         rec.dropped
             .extend(blocks.drain(i..).map(|b| b.text.clone()));
     }
@@ -863,6 +866,15 @@ static OFFICE_USE: LazyLock<Regex> = LazyLock::new(|| {
 static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
         r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|(?:private|internal)\s+notes?|(?:internal|private|my|working)\s+(?:checklist|to-?do(?:\s+list)?)\s*[(\[]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)\s*[)\]])\s*:?$",
+    )
+});
+
+/// "About Halcyon Energy (not for publication)", "Background – do not publish": a heading the
+/// writer marked as not for print, over what is for the desk alone.
+static NOT_FOR_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^[^.!?
+]{2,80}?\s*[(\[–—-]\s*(?i:not\s+for\s+(?:publication|print|publishing)|do\s+not\s+(?:publish|print)|not\s+to\s+be\s+published)\s*[)\]]?\s*:?$",
     )
 });
 

@@ -2,6 +2,24 @@
 
 use super::rounds_28_29_tests::COPY;
 use super::tests::{names, read_as};
+use super::*;
+use crate::import::{BlockKind, Format, Meta};
+
+/// A Word file read into these blocks: (kind, text).
+fn word_file(blocks: &[(BlockKind, &str)]) -> Document {
+    Document {
+        format: Format::Docx,
+        meta: Meta::default(),
+        blocks: blocks
+            .iter()
+            .map(|(kind, text)| Block {
+                kind: *kind,
+                ..Block::paragraph(text)
+            })
+            .collect(),
+        warnings: vec![],
+    }
+}
 
 /// A web form's export as plain text, each label on its line over its answer, no colons: the
 /// entry's number under the form's title, the copy under a label naming it, the bios under theirs,
@@ -218,4 +236,49 @@ fn a_review_credited_reviewed_by_names_its_writer() {
     let rec = read_as("piece.txt", &text);
     assert_eq!(names(&rec), ["Mikko Laine"]);
     assert!(rec.body.contains("Reviewed by the council"), "{}", rec.body);
+}
+
+#[test]
+fn a_heading_under_a_table_of_the_documents_details_is_the_headline() {
+    let p = BlockKind::Paragraph;
+    let mut blocks = vec![
+        (p, "Document"),
+        (p, "Guest opinion article – Island Letters"),
+        (p, "Length"),
+        (p, "c. 640 words"),
+        (p, "Status"),
+        (p, "Approved (Legal 01/12)"),
+        (
+            BlockKind::Heading(1),
+            "The island schools that kept their pupils",
+        ),
+        (p, "By Mikko Laine"),
+    ];
+    blocks.extend(COPY.iter().map(|c| (p, *c)));
+    blocks.push((p, "Mikko Laine is Chief Executive of Island Ferries Nord."));
+    blocks.push((p, "About Island Ferries Nord (not for publication)"));
+    blocks.push((
+        p,
+        "Island Ferries Nord runs eleven routes and employs 300 people.",
+    ));
+    let rec = recognise(&word_file(&blocks)).expect("recognised");
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Island Ferries Nord")
+    );
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // A top-level heading set mid-copy as a crosshead is no headline: sentences stand above it.
+    let mut blocks = vec![
+        (p, "The island schools that kept their pupils"),
+        (p, "By Mikko Laine"),
+    ];
+    blocks.extend(COPY[..3].iter().map(|c| (p, *c)));
+    blocks.push((BlockKind::Heading(1), "What the boats cost"));
+    blocks.extend(COPY[3..].iter().map(|c| (p, *c)));
+    let rec = recognise(&word_file(&blocks)).expect("recognised");
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
 }

@@ -214,7 +214,7 @@ sciences programme program";
 /// running an organisation and the name.
 static POST_OR_RUNNING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:\b(?P<role>[\p{Ll}\-]+(?:\s+(?:of\s+)?[\p{Ll}\-]+){0,4})\s+(?P<prep>of|at)|\b(?P<verb>runs|run|co-owns|co-own|owns|own|coordinates|coordinate|chairs|heads|leads|directs|manages|founded|co-founded|set\s+up))\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*)",
+        r"(?:\b(?P<role>[\p{L}\-]+(?:\s+(?:of\s+)?[\p{L}\-]+){0,4})\s+(?P<prep>of|at)|\b(?P<verb>runs|run|co-owns|co-own|owns|own|coordinates|coordinate|chairs|heads|leads|directs|manages|founded|co-founded|set\s+up))\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*\p{Lu}[\p{L}\p{M}'’\-]*)*)",
     )
 });
 

@@ -262,3 +262,16 @@ fn a_subject_a_committee_or_a_place_after_a_post_is_no_organisation() {
         assert_eq!(affiliation_in_bio(bio), None, "{bio}");
     }
 }
+
+#[test]
+fn a_post_written_with_capitals_names_its_organisation_too() {
+    assert_eq!(
+        affiliation_in_bio("Jonathan Reeve is Chief Executive of Halcyon Energy.").as_deref(),
+        Some("Halcyon Energy")
+    );
+    // "Professor of Modern History" names a subject, whatever its capitals.
+    assert_eq!(
+        affiliation_in_bio("Hannah Wolde is Professor of Modern History."),
+        None
+    );
+}
