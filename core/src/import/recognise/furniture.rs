@@ -129,7 +129,7 @@ pub(super) fn is_copy_start(text: &str) -> bool {
 /// for the Courier desk: …" (the desk named with its paper).
 static DESK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:[\p{L}'’]+\s+){0,3}?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}\s*[–—:\-]\s*)?for (?:immediate )?publication\b|(?:an?\s+)?(?:article|op-?ed|opinion piece|comment piece|column|commentary|piece|copy)\s+for\s+(?:immediate\s+)?publication\b|(?:for|to)\s+the\s+(?:[\p{L}&'’]+\s+){0,3}(?:desk|editors?|subs)\s*[.:]?$|(?:exclusive\s+)?(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+offer\b|(?:photos?|pictures?|images?|headshots?|portraits?)\s*:\s*[^.]{0,80}\b(?:available|supplied|attached|on request)\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|pictures?|images?|headshots?)\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
+        r"^(?i:(?:editor'?s note|editors'? note|note (?:to|for) (?:the )?(?:[\p{L}'’]+\s+){0,3}?(?:editors?|desk|subs)|update[ds]?|correction|(?:a )?note from \p{L}[\p{L}.'’ -]{0,30}|guest post(?: by [^:]{1,40})?|(?:programming|housekeeping|scheduling|publishing|a quick|quick|a short|short|a brief|brief)\s+note)\s*[:—–\-]|(?:embargoed|embargo)\b|for immediate release\b|not for publication\b|(?:[\p{L}\-]+(?:\s+[\p{L}\-]+){0,3}\s*[–—:\-]\s*)?for (?:immediate )?publication\b|(?:an?\s+)?(?:article|op-?ed|opinion piece|comment piece|column|commentary|piece|copy)\s+for\s+(?:immediate\s+)?publication\b|(?:for|to)\s+the\s+(?:[\p{L}&'’]+\s+){0,3}(?:desk|editors?|subs)\s*[.:]?$|(?:exclusive\s+)?(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+offer\b|(?:photos?|pictures?|images?|headshots?|portraits?)\s*:\s*[^.]{0,80}\b(?:available|supplied|attached|on request)\b|exclusive (?:to|for) (?:your|the)\b|photo (?:suggestion|credit)s?\s*:|(?:photos?|photographs?|pictures?|images?|headshots?)(?:\s+of\s+[^.]{1,60}?)?\s+(?:are\s+)?(?:available|supplied|attached)\b|draft\s*:?$|(?:press|media|news)\s+release\b|(?:op-?ed|article|opinion piece|comment piece|column|commentary)\s+(?:available|offered)\s+(?:for|to)\s+(?:publication|publish)\b|free to (?:use|publish|republish)\s+with\b|[^.]{0,80}\b(?:for release|slug)\s*:)",
     )
 });
 
@@ -472,10 +472,11 @@ pub(super) fn is_file_name(text: &str) -> bool {
 }
 
 /// "Do you have an opinion on the issues raised in this article? … letters": the page's
-/// invitation to write to it.
+/// invitation to write to it; "Have you been affected by …? Contact our newsroom at …": its
+/// call for readers' stories.
 static LETTERS_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:do you have an opinion on\b|have your say\b|(?:if you would|would you) like to (?:submit|send|write) a (?:letter|response|reply)\b|write to us\b|letters? to the editor\s*:)",
+        r"^(?i:do you have an opinion on\b|have your say\b|(?:if you would|would you) like to (?:submit|send|write) a (?:letter|response|reply)\b|write to us\b|letters? to the editor\s*:|(?:have you been|were you) affected by\b[^?]{0,100}\?\s*(?:contact|e-?mail|get in touch with|write to|call|message|tell)\s+(?:us|our)\b|do you have (?:a story|information)\b[^?]{0,100}\?\s*(?:contact|e-?mail|get in touch with|write to|call|message|tell)\s+(?:us|our)\b)",
     )
 });
 

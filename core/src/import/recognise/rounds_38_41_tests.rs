@@ -282,3 +282,27 @@ fn a_heading_under_a_table_of_the_documents_details_is_the_headline() {
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
 }
+
+#[test]
+fn a_judges_title_notes_to_the_desk_and_a_call_for_readers_stories_are_no_copy() {
+    let text = format!(
+        "The island schools that kept their pupils\n\n\
+         By Her Honour Judge Mikko Laine\n\n{}\n\n\
+         [c. 640 words. The figure in paragraph 3 is from the council – please check.]\n\n\
+         [NB for editor: the full dataset is on our website from Tuesday.]\n\n\
+         Have you been affected by the ferry cuts? Contact our newsroom at news@example.org\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // Mid-copy, a question to readers that asks nothing of them stays.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Have you been affected by a winter without a boat? Then you know what the islanders mean.\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.contains("Then you know"), "{}", rec.body);
+}
