@@ -306,3 +306,17 @@ fn a_judges_title_notes_to_the_desk_and_a_call_for_readers_stories_are_no_copy()
     let rec = read_as("piece.txt", &text);
     assert!(rec.body.contains("Then you know"), "{}", rec.body);
 }
+
+#[test]
+fn a_reviews_headline_keeps_its_review_label_a_section_label_goes() {
+    let piece =
+        |headline: &str| format!("# {headline}\n\nBy Mikko Laine\n\n{}\n", COPY.join("\n\n"));
+    let rec = read_as("review.md", &piece("Review: Islands Apart, by Sanna Holm"));
+    assert_eq!(rec.headline, "Review: Islands Apart, by Sanna Holm");
+    let rec = read_as(
+        "piece.md",
+        &piece("OPINION: The island schools that kept their pupils"),
+    );
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(rec.section.as_deref(), Some("Opinion"));
+}
