@@ -1,6 +1,10 @@
 //! Plain text (.txt) read into blocks: paragraphs separated by blank lines, simple list items,
 //! e-mail quotes.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::contact::has_contact;
 use super::decode::decode;
 use super::{BadFile, Block, BlockKind, Document, Format, Meta};
@@ -332,13 +336,25 @@ fn is_field_lines(lines: &[&str]) -> bool {
                 && !value.trim().is_empty()
         })
     };
-    let count = lines.iter().filter(labelled).count();
+    // "Approx. 720 words" under "Author: …": the count is one of the document's fields.
+    let count = lines
+        .iter()
+        .filter(|l| labelled(l) || WORDS_LINE.is_match(l.trim()))
+        .count();
     lines.len() >= 2
         && lines
             .iter()
             .all(|l| l.split_whitespace().count() <= 12 && !l.trim().ends_with(['.', '!', '?']))
         && (count == lines.len() || (lines.len() >= 3 && count * 2 > lines.len()))
 }
+
+/// "Approx. 720 words", "c. 650 words", "900 words": a document's count on its own line.
+static WORDS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:approx\.?|approximately|c\.|ca\.|about|around)\s*)?\d[\d,]*\s+(?i:words)\.?$",
+    )
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
 
 /// "== Contributor details ==" over "Full name(s): …", "Organisation / affiliation: …": a part of
 /// a form, its heading between rules over its labelled fields, a line each however long (a

@@ -618,6 +618,31 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
             a.email = Some(email);
         }
     }
+    // "Author: Cllr NAME, Leader of Wrenfield Borough Council" among the lines left out above
+    // the piece: the writer's post and organisation, for the writer the byline names.
+    for dropped in &rec.dropped {
+        let Some(fields) = patterns::labelled(dropped) else {
+            continue;
+        };
+        for (label, value) in fields {
+            if !matches!(label.as_str(), "author" | "authors" | "byline") {
+                continue;
+            }
+            let Some((named, _)) = patterns::byline(&format!("By {value}")) else {
+                continue;
+            };
+            for n in named {
+                if let (Some(org), Some(a)) = (
+                    n.affiliation,
+                    rec.authors
+                        .iter_mut()
+                        .find(|a| a.affiliation.is_none() && fold(&a.name) == fold(&n.name)),
+                ) {
+                    a.affiliation = patterns::without_job_titles(&org);
+                }
+            }
+        }
+    }
     // The institution a bio names beats none, or one that names only a programme or a brand,
     // or only a part of an institution (a signature's "School of Economics …" line).
     for a in &mut rec.authors {

@@ -192,7 +192,7 @@ lecturer head chair president founder journalist reporter columnist economist ad
 minister ambassador member associate contributor writer author officer manager coordinator \
 envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
 chief deputy assistant executive spokesperson spokesman spokeswoman ceo cfo coo cto \
-chairman chairwoman chairperson councillor cllr mep mp";
+chairman chairwoman chairperson councillor cllr mep mp leader";
 
 pub(super) fn is_role_word(w: &str) -> bool {
     let w = w

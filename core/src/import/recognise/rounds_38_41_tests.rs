@@ -320,3 +320,21 @@ fn a_reviews_headline_keeps_its_review_label_a_section_label_goes() {
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert_eq!(rec.section.as_deref(), Some("Opinion"));
 }
+
+#[test]
+fn a_word_count_under_the_authors_field_is_no_part_of_the_affiliation() {
+    let text = format!(
+        "ISLAND COUNCIL\nCommunications Team\n\n\
+         Author: Cllr Mikko Laine, Leader of Nagu Island Council\nApprox. 640 words\n\n\
+         ==========\n\n\
+         Headline: The island schools that kept their pupils\n\n\
+         By Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("op-ed.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Nagu Island Council")
+    );
+}

@@ -16,7 +16,7 @@ use crate::text::fold;
 /// after "d'" ("Institut d'études urbaines européennes").
 static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:at|with|of|for|from|in|to|chairs|heads|leads|runs|directs|advises|joined)\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|y|e|i|et|und|en|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*|\s+d['’]\p{L}[\p{L}\p{M}]*(?:\s+\p{Ll}[\p{L}\p{M}]*)*)*)",
+        r"\b(?:at|with|of|for|from|in|to|chairs|heads|leads|runs|directs|advises|joined|has\s+(?:led|chaired|headed|run|directed))\s+(?:the\s+)?(?P<org>\p{Lu}[\p{L}\p{M}'’&\-]*(?:\s+(?:(?:of|for|and|y|e|i|et|und|en|on|the|de|del|della|delle|degli|dei|gli|di|des|du|da|do|dos|la|le|per|il|für|zur|zum|voor|för|&)\s+)*\p{Lu}[\p{L}\p{M}'’&\-]*|\s+d['’]\p{L}[\p{L}\p{M}]*(?:\s+\p{Ll}[\p{L}\p{M}]*)*)*)",
     )
 });
 
@@ -129,6 +129,15 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
         .filter(|(at, _)| !part_of_next.contains(at) || found.iter().all(|(other, _)| other <= at))
         .map(|(_, org)| org)
         .collect();
+    // Only a former post named with an institution word ("… and a former coastal engineer with
+    // Wrenfield Borough Council"): a present post at a name no such word marks ("a senior fellow
+    // at Coastline Futures") is the affiliation first.
+    if present.is_empty()
+        && let Some(org) = organisation_run_or_led(bio)
+        && !found.iter().any(|(_, f)| *f == org)
+    {
+        return Some(org);
+    }
     let orgs = if present.is_empty() {
         found.iter().map(|(_, org)| org).collect()
     } else {
@@ -332,7 +341,7 @@ trust network tank embassy government authority court federation chamber chamber
 laboratory lab company corporation alliance coalition group partnership initiative hospital \
 clinic museum museums gallery galleries library libraries archive archives orchestra opera \
 universities institutes foundations centres centers hospitals liceo lycée gymnasium politecnico \
-polytechnic akademy akademia academia utilities";
+polytechnic akademy akademia academia utilities ltd limited plc llp gmbh";
 /// Institution words that name a part of an institution, or a state: an affiliation only when
 /// nothing better is named ("Department of Government at Harrowgate University" is the university).
 const UNITS: &str = "department faculty programme program government";

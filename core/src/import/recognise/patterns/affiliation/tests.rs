@@ -275,3 +275,36 @@ fn a_post_written_with_capitals_names_its_organisation_too() {
         None
     );
 }
+
+#[test]
+fn a_present_post_beats_a_former_one_and_a_company_is_named_by_its_ltd() {
+    assert_eq!(
+        affiliation_in_bio(
+            "Rhys Penhaligon is a senior fellow at Coastline Futures and a former coastal engineer \
+             with Wrenfield Borough Council."
+        )
+        .as_deref(),
+        Some("Coastline Futures")
+    );
+    assert_eq!(
+        affiliation_in_bio(
+            "Graham Tullett is managing director of Tullett Precision Ltd in Shropshire and chairs \
+             the skills group of the Marches Manufacturers' Forum."
+        )
+        .as_deref(),
+        Some("Tullett Precision Ltd")
+    );
+    assert_eq!(
+        affiliation_in_bio(
+            "Priya Natarajan has led Wrenfield Borough Council since 2023 and represents Harbour ward."
+        )
+        .as_deref(),
+        Some("Wrenfield Borough Council")
+    );
+    // Nothing present at all: the former post is still the one named.
+    assert_eq!(
+        affiliation_in_bio("Anna Berg is a former economist at the Nordic Investment Bank.")
+            .as_deref(),
+        Some("Nordic Investment Bank")
+    );
+}
