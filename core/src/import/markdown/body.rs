@@ -304,6 +304,15 @@ fn blocks_of(body: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                 push(&mut blocks, BlockKind::Quote, markdown, node);
             }
             NodeValue::CodeBlock(code) => {
+                // "```{r}", "```{python}": a Quarto or R Markdown chunk the document runs to make
+                // its figures, never copy (a code sample shown to readers is fenced "```r").
+                if code.fenced && code.info.trim_start().starts_with('{') {
+                    warnings.push(format!(
+                        "left out a chunk of code the document runs (“{}”)",
+                        code.info.trim()
+                    ));
+                    continue;
+                }
                 let text = one_line(&code.literal);
                 if !text.is_empty() {
                     blocks.push(Block {

@@ -540,7 +540,7 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 50 && TIP_CALL.is_match(text) && text.contains('@'))
         || FORM_LABEL.is_match(text)
         || (words <= 30 && THANKS_TO_DESK.is_match(text) && ASKS_THE_DESK.is_match(text))
-        || (words <= 20 && PHOTO_OFFER.is_match(text))
+        || (words <= 30 && PHOTO_OFFER.is_match(text))
         || (words <= 80 && DESK_FOOTNOTE.is_match(text))
         || (words <= 60 && SUGGESTED_FOR_DESK.is_match(text))
         || (words <= 60 && COMMENT_MARKED.is_match(text))
@@ -575,11 +575,12 @@ static DESK_FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Happy to provide a photo.", "I can send a headshot if needed": the writer offering the desk
-/// a picture of themselves.
+/// "Happy to provide a photo.", "I can send a headshot if needed", "Happy to supply a photo of a
+/// Nordic curl being done properly!", "Images: drop-camera stills … are available on request":
+/// the writer offering the desk pictures.
 static PHOTO_OFFER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:(?:I'?m|I am|we'?re|we are)\s+)?(?:happy|glad|able)\s+to\s+(?:provide|send|supply)|(?:I|we)\s+can\s+(?:provide|send|supply))\s+(?i:(?:a|an|my|our)\s+)?(?i:photos?|pictures?|images?|headshots?|portraits?)(?:\s+(?i:of\s+(?:me|myself|us)|if\s+(?:needed|useful|required|helpful|you\s+(?:want|like|need)\s+(?:one|it|them))))?\s*[.!]?$",
+        r"^(?i:(?:(?:I'?m|I am|we'?re|we are)\s+)?(?:happy|glad|able)\s+to\s+(?:provide|send|supply)|(?:I|we)\s+can\s+(?:provide|send|supply))\s+(?i:(?:a|an|my|our)\s+)?(?i:photos?|pictures?|images?|headshots?|portraits?)(?:\s+(?i:of)\s+[^.!?,]{1,60}?)?(?:\s+(?i:if\s+(?:needed|useful|required|helpful|you\s+(?:want|like|need)\s+(?:one|it|them))))?\s*[.!]?$|^(?i:images?|photos?|photographs?|pictures?)\s*:\s*[^.]{0,100}\b(?i:available|supplied|attached)\b",
     )
 });
 

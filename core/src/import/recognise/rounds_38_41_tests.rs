@@ -338,3 +338,41 @@ fn a_word_count_under_the_authors_field_is_no_part_of_the_affiliation() {
         Some("Nagu Island Council")
     );
 }
+
+#[test]
+fn a_chunk_of_code_the_document_runs_is_no_copy_a_sample_shown_to_readers_is() {
+    let text = format!(
+        "---\ntitle: \"The island schools that kept their pupils\"\nauthor: Mikko Laine\n---\n\n\
+         ```{{r}}\n#| label: setup\nlibrary(tidyverse)\n```\n\n{}\n\n\
+         ```r\nboats <- c(2, 2, 1)\n```\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("schools.md", &text);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(!rec.body.contains("tidyverse"), "{}", rec.body);
+    assert!(rec.body.contains("boats <- c(2, 2, 1)"), "{}", rec.body);
+}
+
+#[test]
+fn the_writers_offer_of_pictures_after_the_piece_is_to_the_desk() {
+    for offer in [
+        "Happy to supply a photo of the school boat being loaded properly!",
+        "Images: drone stills of the crossing are available on request, credit © Island Letters.",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{offer}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("piece.txt", &text);
+        assert!(rec.body.ends_with(COPY[5]), "{offer}: {}", rec.body);
+    }
+    // The copy's own sentence about pictures, ending a piece, stays.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Photographs of those winters show children in lifejackets, laughing.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.ends_with("laughing."), "{}", rec.body);
+}
