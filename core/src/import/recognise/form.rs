@@ -255,7 +255,7 @@ pub(super) fn speaks_of_the_form(text: &str) -> bool {
 /// … forms. Do not reply to this email."
 static THIS_FORM: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b|\b(?:generated|sent)\s+automatically\s+by\b.{0,60}\bforms?\b|^this\s+(?:export|notification|response|entry)\s+was\s+(?:generated|sent|created)\s+automatically\b",
+        r"(?i)\b(?:this|the)\s+(?:submission\s+)?form\b|\b(?:sent|generated)\s+by\s+the\s+(?-i:\p{Lu}[\p{L}-]*\s+){1,2}form\b|\b(?:generated|sent)\s+automatically\s+by\b.{0,60}\bforms?\b|^this\s+(?:export|notification|response|entry)\s+was\s+(?:generated|sent|created)\s+automatically\b",
     )
 });
 
@@ -310,8 +310,14 @@ fn inline_field(text: &str) -> Option<(String, String)> {
     let value = one_line(value);
     // A form's question ("Have you written for Agora Europa before?") may run to more words.
     let most = if label.ends_with('?') { LABEL_WORDS } else { 6 };
+    // "Short bio (max 50 words, will be printed with the article)": the hint in brackets is the
+    // form's instructions, not the label's words.
+    let named = match label.split_once('(') {
+        Some((named, rest)) if rest.trim_end().ends_with(')') => named,
+        _ => label,
+    };
     (label_alone(label)
-        && label.split_whitespace().count() <= most
+        && named.split_whitespace().count() <= most
         && label.chars().next().is_some_and(char::is_uppercase)
         && !value.is_empty())
     .then(|| (field_named(label), value))
@@ -513,6 +519,8 @@ fn label_alone(text: &str) -> bool {
     let words = named.split_whitespace().count();
     (1..=LABEL_WORDS).contains(&words)
         && !text.ends_with(['.', '!', ';', ','])
+        // "-------": a rule under the form's title is no label.
+        && named.chars().any(char::is_alphabetic)
         && patterns::labelled(text).is_none()
 }
 const LABEL_WORDS: usize = 8;

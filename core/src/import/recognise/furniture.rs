@@ -26,7 +26,7 @@ static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// campaign's call to act ("Sign our petition: … Add your name").
 static INLINE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read more|read also|also read|related|see also|read next|recommended|more on this|listen|watch|sign (?:our|the|this) (?:petition|open letter|pledge)|take action|act now|donate(?: now| today)?)\s*[:|–—\-]\s*\S",
+        r"^(?i:read more|read also|also read|related|see also|read next|recommended|more on this|listen|watch|sign (?:our|the|this) (?:petition|open letter|pledge)|take action|act now|donate(?: now| today)?|(?:read|download) (?:the|our) (?:full |whole )?(?:report|paper|study|briefing|research|analysis))\s*[:|–—\-]\s*\S",
     )
 });
 

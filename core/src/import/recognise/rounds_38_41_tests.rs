@@ -376,3 +376,51 @@ fn the_writers_offer_of_pictures_after_the_piece_is_to_the_desk() {
     let rec = read_as("piece.txt", &text);
     assert!(rec.body.ends_with("laughing."), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_bio_label_with_a_long_hint_and_its_footer_naming_the_form_are_the_forms() {
+    let text = format!(
+        "New submission: Contribute a comment piece\nForm: Contribute\nSubmission ID: 8841\n\
+         -------------------------------------------\n\n\
+         Full name:\nMikko Laine\n\nEmail address:\n\nmikko@example.org\n\n\
+         Which section is this for?\nAnalysis\n\n\
+         Proposed headline:\nThe island schools that kept their pupils\n\n\
+         Your article (paste text, max 1,200 words):\n{}\n\n\
+         Short bio (max 50 words, will be printed with the article):\n\
+         Mikko Laine teaches at the school on Nagu.\n\n\
+         Twitter/X or Bluesky handle (optional):\n@mikko_nagu\n\n\
+         Anything else the editor should know?\n\n\
+         Please don't link to the council's draft yet. Happy to discuss edits by email.\n\n\
+         Consent: I confirm this is my own original work. [x]\n\
+         Consent: I agree to the contributor terms. [x]\n\
+         -------------------------------------------\n\
+         This email was sent by the Contribute form on the website.\nManage notifications | Unsubscribe\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("submission.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine teaches at the school on Nagu.")
+    );
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    for furniture in [
+        "@mikko_nagu",
+        "council's draft",
+        "Consent",
+        "Contribute form",
+    ] {
+        assert!(!rec.body.contains(furniture), "{furniture}: {}", rec.body);
+    }
+}
+
+#[test]
+fn a_link_to_the_full_report_after_the_piece_is_the_pages() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         **Read the full report:** [Boats and schools](https://example.org/boats) (PDF, 2.1 MB)\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.md", &text);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
