@@ -415,8 +415,16 @@ fn asked_alone(text: &str) -> bool {
         && !lower.contains("bio")
         && !lower.contains("about the author")
         && text.chars().next().is_some_and(char::is_uppercase)
-        && (text.ends_with('?') || (text.ends_with(')') && text.contains('(')))
+        && (text.ends_with('?')
+            || (text.ends_with(')') && text.contains('('))
+            // "I agree to the contributor terms" over its "Yes": a declaration to tick.
+            || DECLARATION_ALONE.is_match(text))
 }
+
+/// "I agree to the contributor terms", "I confirm this is my own work": a form's declaration
+/// standing alone over the writer's tick.
+static DECLARATION_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^I\s+(?:agree|confirm|declare|accept|certify)\b[^.?!:]*$"));
 
 /// "I confirm this is my own work …: Yes", "I agree to the terms: Yes": the writer's tick to a
 /// form's declaration, a yes or no after its colon.
@@ -463,12 +471,17 @@ fn fields_follow(blocks: &[&Block], at: usize) -> bool {
 /// bios, their bios under it.
 pub(super) fn bio_label(text: &str) -> bool {
     let text = text.trim();
+    // "Short biography for each contributor": the word for a bio anywhere in the label.
+    let names_bios = field_named(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "bio" | "bios" | "biography" | "biographies"));
     label_alone(text)
         && text.chars().next().is_some_and(char::is_uppercase)
-        && matches!(
-            field_named(text).as_str(),
-            "bio" | "bios" | "bio(s)" | "biography" | "biographies" | "about the authors"
-        )
+        && (names_bios
+            || matches!(
+                field_named(text).as_str(),
+                "about the authors" | "about the author(s)" | "bio(s)"
+            ))
 }
 
 /// A bio under a form's bio label: sentences, no field of the form's, no mark of its parts.

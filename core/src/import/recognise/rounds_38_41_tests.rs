@@ -424,3 +424,23 @@ fn a_link_to_the_full_report_after_the_piece_is_the_pages() {
     let rec = read_as("piece.md", &text);
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
 }
+
+#[test]
+fn a_bio_label_in_the_forms_own_words_and_a_declaration_over_its_tick_are_the_forms() {
+    let text =
+        form_export("Ferries decide who stays, and some islands have learnt to pay for them.")
+            .replace(
+                "About the author(s) (2-3 sentences each)",
+                "Short biography for each contributor",
+            )
+            .replace(
+                "I confirm this is my own work and I agree to the contributor terms\nYes",
+                "Word count (approx.)\n640\n\nI agree to the contributor terms\nYes",
+            );
+    let rec = read_as("entry.txt", &text);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko Laine teaches at the school on Nagu.")
+    );
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
