@@ -1106,6 +1106,8 @@ mod rounds_34_35_tests;
 #[cfg(test)]
 mod rounds_36_37_tests;
 #[cfg(test)]
+mod rounds_38_41_letters_tests;
+#[cfg(test)]
 mod rounds_38_41_tests;
 #[cfg(test)]
 mod tests;

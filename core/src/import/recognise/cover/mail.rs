@@ -46,9 +46,11 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Subject: Op-ed submission – …": the subject line, its submission words left out.
+/// "Letter for publication: …", "Letter to the editor – …": a reader's letter names what it is
+/// before its title, as a submission does; "Letter from Kyiv: …" is a title whole.
 pub(super) static SUBMISSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:re|fwd?|wg|aw|tr|rv|sv)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|submission|pitch)?\s*[:–—\-]?\s*",
+        r"^(?i:(?:re|fwd?|wg|aw|tr|rv|sv)\s*:\s*)*(?i:(?:op-?ed|opinion|comment|commentary|article|piece|essay|column)\s+(?:submission|pitch|proposal)|letter\s+(?:for\s+publication|to\s+the\s+editor)|submission|pitch)?\s*[:–—\-]?\s*",
     )
 });
 

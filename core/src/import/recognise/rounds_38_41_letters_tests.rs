@@ -1,0 +1,48 @@
+//! Letters to the editor, learnt from rounds 38 to 41: every round has some, pasted from the
+//! mail, forwarded by an office, or set as a letter in Word.
+
+use super::tests::{names, read_as};
+
+/// The letter's own paragraphs, invented: a reader on the harbour's new car park.
+const LETTER: [&str; 4] = [
+    "I have moored a boat at Wenmouth for twenty-two years, through two harbour masters and three sets of pontoons, and in all that time I have never seen the quay as empty as it was last Sunday.",
+    "The new charges came in without a word to the people who use the harbour every week. Nobody asked the sailing club, the rowers or the crab boats.",
+    "There are better ways to pay for the car park. A season ticket for residents would be a start, and the council could publish what it takes.",
+    "Until then the quay will stay empty, and the cafés along it will close one by one.",
+];
+
+/// A reader's letter as pasted from the mail: headers, "Dear Editor,", the letter, a sign-off and
+/// what stands under it.
+fn mailed_letter(subject: &str, under: &str) -> String {
+    format!(
+        "Subject: {subject}\nFrom: Ruth Penhale <ruth.penhale@example.org>\n\nDear Editor,\n\n{}\n\nYours faithfully,\n\n{under}\n",
+        LETTER.join("\n\n"),
+    )
+}
+
+#[test]
+fn a_letter_for_publication_names_itself_before_its_title_in_the_subject() {
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter for publication: The quay is empty on Sundays now",
+            "Ruth Penhale",
+        ),
+    );
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter to the editor - Charges that empty a quay",
+            "Ruth Penhale",
+        ),
+    );
+    assert_eq!(rec.headline, "Charges that empty a quay");
+    // A letter from a place is a column's title, the word "Letter" its own.
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter("Letter from Wenmouth: the quay on Sundays", "Ruth Penhale"),
+    );
+    assert_eq!(rec.headline, "Letter from Wenmouth: the quay on Sundays");
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+}
