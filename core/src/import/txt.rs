@@ -170,6 +170,7 @@ fn blocks_of(text: &str) -> Vec<Block> {
             if is_contact_block(group)
                 || is_statement_lines(group)
                 || is_postal_address(group)
+                || is_signed_name(group)
                 || is_field_lines(group)
                 || is_form_part(group)
                 || is_labelled_lines(group)
@@ -488,6 +489,32 @@ fn is_postal_address(lines: &[&str]) -> bool {
         && named
         && lines.iter().all(short)
         && lines[1..].iter().any(|l| ADDRESS_LINE.is_match(l.trim()))
+}
+
+/// A letter signed with the name over the signer's role, organisation or town, each on a line of
+/// its own ("Margaret Ellison / Chair of Governors, Little Thornbury CE Primary School /
+/// Thornbury-on-Wold"): its lines are read apart, as a signature's are, so that the name is a
+/// name and not the first words of a paragraph. A bio wrapped over two lines ("Ruth Penhale is a
+/// retired / harbour pilot.") is prose, and stays one paragraph.
+fn is_signed_name(lines: &[&str]) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let name = lines.first().is_some_and(|l| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| capitalised(w))
+            && !l.chars().any(|c| c.is_ascii_digit())
+            && !l.trim_end().ends_with(['.', '!', '?', ':', ';', ','])
+    });
+    let under = |l: &&str| {
+        let l = l.trim();
+        (1..=10).contains(&l.split_whitespace().count())
+            && capitalised(l)
+            && !l.ends_with(['.', '!', '?', ':', ';'])
+            // "FOR IMMEDIATE RELEASE / Wednesday 26 November 2026": a date under a label is no
+            // signature (an address's numbers are read apart as an address).
+            && !l.chars().any(|c| c.is_ascii_digit())
+    };
+    (2..=4).contains(&lines.len()) && name && lines[1..].iter().all(under)
 }
 
 /// Lines that each say one thing and end their sentence (bios one a line, notes), perhaps under

@@ -345,6 +345,7 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             || furniture::is_notice(text)
             || furniture::is_legal_notice(text)
             || furniture::is_share_prompt(text)
+            || request_in_brackets(text)
     };
     let signed = blocks[from..]
         .iter()
@@ -403,6 +404,17 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
         .flatten()
         .min()
         .unwrap_or(blocks.len())
+}
+
+/// "(Please use my name and school if you print this. My phone is …)", "(I would be grateful if
+/// you did not print my street.)": a letter's writer asking the desk something in brackets under
+/// the signature, to the desk and not the reader.
+fn request_in_brackets(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 60
+        && text.starts_with('(')
+        && text.ends_with(')')
+        && FIRST_OR_SECOND_PERSON.is_match(text)
 }
 
 /// Who signed, and how to reach them.

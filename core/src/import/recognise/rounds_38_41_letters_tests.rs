@@ -46,3 +46,41 @@ fn a_letter_for_publication_names_itself_before_its_title_in_the_subject() {
     assert_eq!(rec.headline, "Letter from Wenmouth: the quay on Sundays");
     assert_eq!(names(&rec), ["Ruth Penhale"]);
 }
+
+#[test]
+fn a_letter_signed_with_name_role_and_town_on_lines_of_their_own_names_its_writer() {
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter for publication: The quay is empty on Sundays now",
+            "Ruth Penhale\nChair of Governors, Wenmouth Primary School\nWenmouth\n\n\
+             (Please use my name and school if you print this, but not my street.)",
+        ),
+    );
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("ruth.penhale@example.org")
+    );
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Wenmouth Primary School")
+    );
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+    for left_out in ["Chair of Governors", "if you print this"] {
+        assert!(!rec.body.contains(left_out), "{left_out}: {}", rec.body);
+    }
+    // A bio wrapped over two lines under the sign-off is prose, read as the writer's bio.
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter for publication: The quay is empty on Sundays now",
+            "Ruth Penhale\n\nRuth Penhale is a retired\nharbour pilot and lives in Wenmouth.",
+        ),
+    );
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Ruth Penhale is a retired harbour pilot and lives in Wenmouth.")
+    );
+}
