@@ -425,6 +425,9 @@ pub(super) struct Signature {
     pub first_name: Option<String>,
     pub email: Option<String>,
     pub affiliation: Option<String>,
+    /// A letter signed by several under its sign-off, each name alone on its line over the
+    /// signer's role: the signers in order, each with the organisation the role names.
+    pub signers: Vec<(String, Option<String>)>,
 }
 
 /// Reads a signature's lines: the first full name, the first address, and the employer (an
@@ -432,6 +435,24 @@ pub(super) struct Signature {
 pub(super) fn signature(blocks: &[&Block]) -> Signature {
     let mut sig = Signature::default();
     let mut unit = None;
+    let mut role_of = None;
+    // "Yours faithfully, / Alan Pertwee / Chair, Caddon Fell Voluntary Wardens / Gwen Rostron /
+    // Path survey co-ordinator, …": a letter signed by two, each over their role.
+    if blocks
+        .first()
+        .is_some_and(|b| furniture::sign_off(&b.text).is_some())
+    {
+        for (i, b) in blocks.iter().enumerate() {
+            let name = b.text.trim();
+            if patterns::is_lone_name(name)
+                && let Some(role) = blocks.get(i + 1)
+                && role.text.split_whitespace().any(patterns::is_role_word)
+            {
+                let org = organisation_after_role(&role.text);
+                sig.signers.push((patterns::tidy_name(name), org));
+            }
+        }
+    }
     for b in blocks {
         let text = match furniture::sign_off(&b.text) {
             Some(rest) => rest,
@@ -454,6 +475,9 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
                 sig.first_name = sig.first_name.or_else(|| Some(part.to_string()));
                 continue;
             }
+            // "Secretary, Ashby Vale Juniors FC": a role, then the organisation it is held in,
+            // whatever its words.
+            role_of = role_of.or_else(|| organisation_after_role(part));
             // "Researcher, Ragnar Nurkse Department": the comma parts are a role and a unit.
             for piece in part.split(',').map(str::trim) {
                 let words: Vec<&str> = piece.split_whitespace().collect();
@@ -468,8 +492,28 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
             }
         }
     }
-    sig.affiliation = sig.affiliation.or(unit);
+    sig.affiliation = sig.affiliation.or(role_of).or(unit);
     sig
+}
+
+/// "Chair, Caddon Fell Voluntary Wardens", "Chair of Governors, Little Thornbury CE Primary
+/// School": a signer's role, a comma, and the organisation they hold it in, every word of it
+/// capitalised. Not a department ("Researcher, Ragnar Nurkse Department" names a unit), nor a
+/// place after the role ("Skipper, MFV Brighter Day" has no role word the desk knows).
+fn organisation_after_role(line: &str) -> Option<String> {
+    let (role, org) = line.trim().split_once(',')?;
+    let org = org.trim();
+    let role_words: Vec<&str> = role.split_whitespace().collect();
+    let org_words: Vec<&str> = org.split_whitespace().collect();
+    ((1..=5).contains(&role_words.len())
+        && role_words.iter().any(|w| patterns::is_role_word(w))
+        && (2..=8).contains(&org_words.len())
+        && title_case(org)
+        && !org.contains(',')
+        && !has_contact(org)
+        && !org.chars().any(|c| c.is_ascii_digit())
+        && !org_words.iter().any(|w| unit_word(w)))
+    .then(|| org.to_string())
 }
 
 mod contacts;

@@ -942,6 +942,15 @@ static BY_KIND: LazyLock<Regex> =
 /// address and employer; an address above the piece only when it spells the author's name (a
 /// press officer's is not the author's).
 fn sign(rec: &mut Recognised, sig: &cover::Signature, cover_emails: &[String]) {
+    // A letter signed by several under its sign-off, no byline above it: each signer writes it,
+    // in the organisation their role names.
+    if rec.authors.is_empty() && sig.signers.len() >= 2 {
+        rec.authors
+            .extend(sig.signers.iter().map(|(name, org)| FoundAuthor {
+                affiliation: org.clone(),
+                ..FoundAuthor::named(name.clone())
+            }));
+    }
     if rec.authors.is_empty()
         && let Some(name) = &sig.name
     {

@@ -189,7 +189,7 @@ pub(super) fn tidy_name(name: &str) -> String {
 /// Words of a job title: "Senior Researcher", "Press Officer", "Associate Professor".
 const ROLES: &str = "fellow senior professor director editor correspondent researcher analyst \
 lecturer head chair president founder journalist reporter columnist economist adviser advisor \
-minister ambassador member associate contributor writer author officer manager coordinator \
+minister ambassador member associate contributor writer author officer manager coordinator co-ordinator \
 envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
 chief deputy assistant executive spokesperson spokesman spokeswoman ceo cfo coo cto \
 chairman chairwoman chairperson councillor cllr mep mp leader";

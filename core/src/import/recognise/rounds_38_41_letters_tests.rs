@@ -84,3 +84,35 @@ fn a_letter_signed_with_name_role_and_town_on_lines_of_their_own_names_its_write
         Some("Ruth Penhale is a retired harbour pilot and lives in Wenmouth.")
     );
 }
+
+#[test]
+fn a_letter_signed_by_two_each_over_their_role_names_both_and_their_organisation() {
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter for publication: The quay is empty on Sundays now",
+            "Ruth Penhale\nSecretary, Wenmouth Sailing Club\n\n\
+             Owen Tregear\nRace officer, Wenmouth Sailing Club",
+        ),
+    );
+    assert_eq!(names(&rec), ["Ruth Penhale", "Owen Tregear"]);
+    for a in &rec.authors {
+        assert_eq!(
+            a.affiliation.as_deref(),
+            Some("Wenmouth Sailing Club"),
+            "{:?}",
+            rec.authors
+        );
+    }
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+    // A role then the town the signer lives in: no organisation.
+    let rec = read_as(
+        "letter.txt",
+        &mailed_letter(
+            "Letter for publication: The quay is empty on Sundays now",
+            "Ruth Penhale\nParish councillor, Wenmouth",
+        ),
+    );
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    assert_eq!(rec.authors[0].affiliation, None);
+}
