@@ -375,7 +375,11 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
         t.split_whitespace().count() <= 12 && (abbreviation || !t.ends_with(['.', '!', '?', ':']))
     };
     let named = (from..blocks.len()).find(|&i| {
-        let rest = &blocks[i + 1..];
+        // "Maureen Tillotson / Secretary, Ashby Vale Juniors FC" over the mail program's "--"
+        // signature: the letter's own signature is the lines down to the "--", however long the
+        // mail's is under it.
+        let end = signed.filter(|&s| s > i).unwrap_or(blocks.len());
+        let rest = &blocks[i + 1..end];
         // What follows reads as a signature's: an address, a number, hours, a role.
         let signature_like = |b: &&Block| {
             has_contact(&b.text)

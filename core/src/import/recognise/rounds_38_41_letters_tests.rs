@@ -116,3 +116,23 @@ fn a_letter_signed_by_two_each_over_their_role_names_both_and_their_organisation
     assert_eq!(names(&rec), ["Ruth Penhale"]);
     assert_eq!(rec.authors[0].affiliation, None);
 }
+
+#[test]
+fn a_letter_signed_over_its_role_above_a_long_mail_signature_takes_the_organisation() {
+    let text = format!(
+        "Subject: Letter for publication - quay charges\nFrom: Ruth Penhale <secretary.wsc@example.org>\n\n\
+         The quay is empty on Sundays now\n\n{}\n\nRuth Penhale\nSecretary, Wenmouth Sailing Club\n\n\
+         --\nRuth Penhale | Club Secretary | Wenmouth Sailing Club\nTel: 01632 960 777 | Mob: 07700 900 777\n\
+         Affiliated to the Royal Yachting Association\nRegistered charity no. 1234567\n\
+         Clubhouse open Saturdays 10-4\nThis e-mail and any attachments are confidential.\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Wenmouth Sailing Club")
+    );
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+}
