@@ -403,7 +403,11 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             && rest.iter().all(|b| closing(b) || short(b))
             && rest.iter().any(signature_like)
     });
-    [signed, signed_off, named]
+    // "Margaret Oyelaran, Ashcombe": a reader signs a letter with the name and the town on one
+    // line, and only the mail's closing lines or a request to the desk follow.
+    let signed_with_town = (from..blocks.len())
+        .find(|&i| name_and_town(&blocks[i].text).is_some() && blocks[i + 1..].iter().all(closing));
+    [signed, signed_off, named, signed_with_town]
         .into_iter()
         .flatten()
         .min()
@@ -419,6 +423,28 @@ fn request_in_brackets(text: &str) -> bool {
         && text.starts_with('(')
         && text.ends_with(')')
         && FIRST_OR_SECOND_PERSON.is_match(text)
+}
+
+/// "Margaret Oyelaran, Ashcombe", "Tom Rudd, Carrick Haven": a name, a comma and the town the
+/// writer lives in, as the letters page prints them under a letter; the name. Not a sentence
+/// ("Owen Tregear, the harbour master, agrees."), nor a role after the name.
+fn name_and_town(text: &str) -> Option<String> {
+    let (who, town) = text.trim().split_once(',')?;
+    let words: Vec<&str> = town.split_whitespace().collect();
+    let place_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || ["on", "upon", "in", "by", "le", "the", "under"].contains(w)
+    };
+    ((1..=3).contains(&words.len())
+        && patterns::is_lone_name(who)
+        && words.iter().all(place_word)
+        && !words
+            .iter()
+            .any(|w| patterns::is_role_word(w) || patterns::is_institution_word(w))
+        && !town
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ':' | ';')))
+    .then(|| patterns::tidy_name(who))
 }
 
 /// Who signed, and how to reach them.
@@ -469,6 +495,10 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
         for part in text.split(['|', '·', '•']).map(str::trim) {
             let part = part.trim_start_matches(['-', '—', '–', ' ']);
             if part.is_empty() || has_contact(part) || part.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if let Some(name) = name_and_town(part) {
+                sig.name = sig.name.or(Some(name));
                 continue;
             }
             if patterns::is_person(part) {

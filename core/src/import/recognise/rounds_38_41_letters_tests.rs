@@ -136,3 +136,27 @@ fn a_letter_signed_over_its_role_above_a_long_mail_signature_takes_the_organisat
     );
     assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
 }
+
+#[test]
+fn a_letter_signed_with_name_and_town_on_one_line_names_its_writer() {
+    let text = format!(
+        "From: Ruth Penhale <r.penhale@example.org>\nSubject: Letter from a sailor\n\n\
+         The quay is empty on Sundays now\n\n{}\n\nRuth Penhale, Wenmouth\n\n\
+         (I would rather you did not print my street, if that is all right.)\n\nSent from my iPad\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+    for left_out in ["Wenmouth\n", "my street", "iPad"] {
+        assert!(!rec.body.contains(left_out), "{left_out}: {}", rec.body);
+    }
+    // A sentence naming someone and their town, closing the copy, is copy.
+    let last = "Owen Tregear, the harbour master, agrees with every word of it.";
+    let text = format!(
+        "The quay is empty on Sundays now\n\n{}\n\n{last}\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+}
