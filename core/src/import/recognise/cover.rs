@@ -258,6 +258,15 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             {
                 break;
             }
+        } else if to_the_editor(text) && letter_to_the_end(blocks, at) {
+            // "Dear Editor," over a letter signed off at the end of the file: the letter is the
+            // copy, however it speaks to the editor ("I read your piece …"); only the greeting and
+            // a line saying what it answers ("Re: \"…\" (opinion, 24 November)") are not.
+            at += 1;
+            while at < limit && REPLYING_TO.is_match(blocks[at].text.trim()) {
+                at += 1;
+            }
+            break;
         } else if after_headers(blocks, at) && addresses_by_name(text) {
             // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded
             // message's own note, to the person it was sent to.
@@ -281,6 +290,46 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
         }
     }
     (at, subject_title)
+}
+
+/// "Dear Editor,", "Sir,", "Dear Sir or Madam,": a letter for the letters page greets the editor,
+/// not a person by name.
+static TO_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:dear\s+)?(?:the\s+)?(?:letters\s+)?(?:editor|sir(?:\s+or\s+madam)?|madam|sir/madam))\s*[,:!]?$",
+    )
+});
+
+/// "Re: \"Teachers' pay award …\" (opinion, 24 November)": the piece a letter answers.
+static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:re)\s*:\s*\S.{0,200}$"));
+
+fn to_the_editor(text: &str) -> bool {
+    TO_THE_EDITOR.is_match(text.trim())
+}
+
+/// The letter greeting the editor at `at` runs to the end of the file: its first sign-off stands
+/// among the last blocks with no copy under it, no rule or forwarded message's header above it (a
+/// cover note is closed by those, or has the piece under its sign-off).
+fn letter_to_the_end(blocks: &[&Block], at: usize) -> bool {
+    let Some(off) = blocks[at + 1..]
+        .iter()
+        .position(|b| furniture::sign_off(&b.text).is_some())
+        .map(|i| at + 1 + i)
+    else {
+        return false;
+    };
+    // Under the sign-off, the signature and what the mail sets under it; no paragraph of copy.
+    let copy_under = blocks[off + 1..].iter().any(|b| {
+        b.text.split_whitespace().count() > HEADLINE_WORDS
+            && !request_in_brackets(&b.text)
+            && !furniture::is_legal_notice(&b.text)
+            && !furniture::is_notice(&b.text)
+    });
+    off + TAIL_LIMIT >= blocks.len()
+        && !copy_under
+        && !blocks[at + 1..off]
+            .iter()
+            .any(|b| is_rule(b) || MAIL_HEADER.is_match(b.text.trim()))
 }
 
 /// A letter opening the file ("Dear Ms …" at `at`) runs to its sign-off ("Yours sincerely,"),

@@ -160,3 +160,30 @@ fn a_letter_signed_with_name_and_town_on_one_line_names_its_writer() {
     let rec = read_as("letter.txt", &text);
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
+
+#[test]
+fn a_letter_to_the_editor_that_speaks_of_the_piece_it_answers_is_copy_from_its_greeting() {
+    let reply = "I read Martin Hale's piece on the harbour charges with dismay, and I hope you will allow a reply from somebody who has moored a boat at Wenmouth for twenty-two years and paid every charge.";
+    let text = format!(
+        "Subject: Letter for publication: The quay is empty on Sundays now\n\
+         From: Ruth Penhale <ruth.penhale@example.org>\n\nDear Editor,\n\n\
+         Re: \"Harbour charges are fair\" (opinion, 3 March)\n\n{reply}\n\n{}\n\n\
+         Yours faithfully,\n\nRuth Penhale\n",
+        LETTER[1..].join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(reply), "{}", rec.body);
+    assert!(!rec.body.contains("Re:"), "{}", rec.body);
+    // A note to the editor signed off at the top, then the piece: the note is the mail's.
+    let text = format!(
+        "Subject: Op-ed\nFrom: Ruth Penhale <ruth.penhale@example.org>\n\nDear Editor,\n\n\
+         I would be grateful if you would consider the piece below for your opinion page.\n\n\
+         Many thanks,\nRuth\n\nThe quay is empty on Sundays now\n\n{}\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+}
