@@ -227,6 +227,9 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         b.kind != super::BlockKind::Title
             && b.text.split_whitespace().count() > head::HEADLINE_WORDS
     });
+    // A headline from the subject line stands over no paragraph of the copy: the letter's first
+    // paragraph is its opening, never a standfirst the writer set under a headline.
+    let headline_from_subject = opens_in_prose && meta.title.is_none() && subject_title.is_some();
     if opens_in_prose && meta.title.is_none() {
         meta.title = subject_title;
     }
@@ -552,7 +555,7 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         &mut rest,
         &mut rec,
         &mut page_credit,
-        doc.format == Format::Text,
+        doc.format == Format::Text && !headline_from_subject,
     );
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);

@@ -187,3 +187,29 @@ fn a_letter_to_the_editor_that_speaks_of_the_piece_it_answers_is_copy_from_its_g
     assert_eq!(rec.headline, "The quay is empty on Sundays now");
     assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
 }
+
+/// A letter's short first paragraph over a longer second, as a standfirst stands over the copy.
+const SHORT_OPENING: &str = "I read Martin Hale's piece on the harbour charges with dismay, and I hope you will allow a reply from somebody who has moored a boat at Wenmouth for twenty-two years.";
+const LONGER_SECOND: &str = "Mr Hale is right that the car park cost money and that somebody has to pay for it. Where he goes wrong is in assuming that the people who pay are the people who use it, when the sailing club, the rowers and the crab boats were never asked and now stay away on Sundays.";
+
+#[test]
+fn a_letter_headed_from_its_subject_line_has_no_standfirst_in_its_first_paragraph() {
+    let text = format!(
+        "Subject: Letter for publication: The quay is empty on Sundays now\n\
+         From: Ruth Penhale <ruth.penhale@example.org>\n\nDear Editor,\n\n\
+         {SHORT_OPENING}\n\n{LONGER_SECOND}\n\n{}\n\nYours faithfully,\n\nRuth Penhale\n",
+        LETTER[2..].join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(SHORT_OPENING), "{}", rec.body);
+    // The writer's own headline over the same paragraphs: the short one under it is the
+    // standfirst, as plain text sets one.
+    let text = format!(
+        "The quay is empty on Sundays now\n\n{SHORT_OPENING}\n\n{LONGER_SECOND}\n\n{}\n",
+        LETTER[2..].join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.standfirst, SHORT_OPENING);
+}
