@@ -207,6 +207,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     // A greeting, a subject line or a note to the desk opening the file, through its sign-off
     // and the signature under that.
     let mut subject_title = None;
+    let mut offered = None;
     let mut at = letterhead(&blocks[..limit]);
     at = through_the_letter(blocks, at, limit);
     while at < limit {
@@ -258,6 +259,11 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             {
                 break;
             }
+        } else if let Some(title) = offered_title(text).filter(|_| in_note) {
+            // "… Declan said you would send it on. Title if they want one: TITLE": the sender's
+            // note offers the letter's title, which heads it over any subject line.
+            offered = Some(title);
+            at += 1;
         } else if to_the_editor(text) && letter_to_the_end(blocks, at) {
             // "Dear Editor," over a letter signed off at the end of the file: the letter is the
             // copy, however it speaks to the editor ("I read your piece …"); only the greeting and
@@ -289,7 +295,25 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             break;
         }
     }
-    (at, subject_title)
+    (at, offered.or(subject_title))
+}
+
+/// "Aileen here is the letter I said about. … Title if they want one: TITLE", "… Suggested
+/// headline: TITLE": a note's last sentence offering the piece's title after a label.
+static OFFERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<note>.*[.!?])\s+(?i:(?:suggested|proposed|possible|working)\s+)?(?i:title|headline)(?i:\s+if\s+(?:they|you)\s+(?:want|need|would like)\s+one)?\s*:\s*(?P<title>[^.!?]{3,150}?)\s*$",
+    )
+});
+
+/// The title a note to the desk offers in its last sentence: the note speaks as "I" or "you" to
+/// the desk before it. A paragraph of copy naming a report's title ("The plan has a working
+/// title. Title: Dunmere Deepening Phase Two") speaks to no one.
+fn offered_title(text: &str) -> Option<String> {
+    let caps = OFFERED_TITLE.captures(text.trim())?;
+    let note = caps.name("note")?.as_str();
+    (note.split_whitespace().count() <= 40 && FIRST_OR_SECOND_PERSON.is_match(note))
+        .then(|| caps["title"].trim().to_string())
 }
 
 /// "Dear Editor,", "Sir,", "Dear Sir or Madam,": a letter for the letters page greets the editor,

@@ -213,3 +213,38 @@ fn a_letter_headed_from_its_subject_line_has_no_standfirst_in_its_first_paragrap
     let rec = read_as("letter.txt", &text);
     assert_eq!(rec.standfirst, SHORT_OPENING);
 }
+
+#[test]
+fn a_title_offered_in_the_senders_note_heads_the_forwarded_letter() {
+    let forward = |note: &str| {
+        format!(
+            "Subject: FW: letter for the paper\nFrom: Jo Bright <jo.bright@example.org>\n\n\
+             Good morning,\n\nCllr Hale asked me to pass this on for your letters page.\n\n\
+             Kind regards,\n\nJo Bright\nCasework Officer\n\n\
+             ---------- Forwarded message ---------\n\
+             From: Ruth Penhale <ruth.penhale@example.org>\nSubject: letter\n\n\
+             {note}\n\nDear Editor,\n\n{}\n\nYours faithfully,\n\nRuth Penhale\n",
+            LETTER.join("\n\n"),
+        )
+    };
+    let rec = read_as(
+        "letter.txt",
+        &forward(
+            "Jo here is the letter I said about. Title if they want one: The quay is empty on Sundays now",
+        ),
+    );
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+    assert_eq!(names(&rec), ["Ruth Penhale"]);
+    // A paragraph of copy naming a report's title speaks to no one: it is the copy.
+    let copy = "The harbour board's plan for the quay has a working title, and it says everything about who wrote it and whom they think the harbour serves on a Sunday morning. Title: Wenmouth Quay Charges Phase Two";
+    let text = format!(
+        "Subject: The quay is empty on Sundays now\nFrom: Ruth Penhale <ruth.penhale@example.org>\n\n\
+         {copy}\n\n{}\n",
+        LETTER.join("\n\n")
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert!(rec.body.contains("Phase Two"), "{}", rec.body);
+}
