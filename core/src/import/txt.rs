@@ -497,6 +497,9 @@ fn is_postal_address(lines: &[&str]) -> bool {
 /// name and not the first words of a paragraph. A bio wrapped over two lines ("Ruth Penhale is a
 /// retired / harbour pilot.") is prose, and stays one paragraph.
 fn is_signed_name(lines: &[&str]) -> bool {
+    if !(2..=4).contains(&lines.len()) {
+        return false;
+    }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let name = lines.first().is_some_and(|l| {
         let words: Vec<&str> = l.split_whitespace().collect();
@@ -514,7 +517,11 @@ fn is_signed_name(lines: &[&str]) -> bool {
             // signature (an address's numbers are read apart as an address).
             && !l.chars().any(|c| c.is_ascii_digit())
     };
-    (2..=4).contains(&lines.len()) && name && lines[1..].iter().all(under)
+    // A signature says where the signer stands: a role and where it is held, a town after a
+    // street ("Chair of Governors, … School", "Skipper, MFV Brighter Day"). A headline wrapped in
+    // title case ("Why Wenmouth's Quay / Stands Empty On Sundays Now") says no such thing.
+    let placed = lines[1..].iter().any(|l| l.contains(','));
+    name && placed && lines[1..].iter().all(under)
 }
 
 /// Lines that each say one thing and end their sentence (bios one a line, notes), perhaps under

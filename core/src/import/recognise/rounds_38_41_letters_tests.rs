@@ -248,3 +248,17 @@ fn a_title_offered_in_the_senders_note_heads_the_forwarded_letter() {
     assert_eq!(rec.headline, "The quay is empty on Sundays now");
     assert!(rec.body.contains("Phase Two"), "{}", rec.body);
 }
+
+#[test]
+fn a_headline_wrapped_over_two_lines_in_title_case_is_no_signature() {
+    let text = format!(
+        "Why Wenmouth's Quay\nStands Empty On Sundays Now\n\n{}\n",
+        LETTER.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "Why Wenmouth's Quay Stands Empty On Sundays Now"
+    );
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+}
