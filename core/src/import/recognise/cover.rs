@@ -272,6 +272,15 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             while at < limit && REPLYING_TO.is_match(blocks[at].text.trim()) {
                 at += 1;
             }
+            // "Please find below my article for your opinion pages.": a line of a cover note
+            // under the greeting, short of a paragraph of the letter, is still the mail's.
+            while at < limit && {
+                let text = blocks[at].text.trim();
+                furniture::is_cover_note(text)
+                    || (text.split_whitespace().count() <= HEADLINE_WORDS && addressed(text))
+            } {
+                at += 1;
+            }
             break;
         } else if after_headers(blocks, at) && addresses_by_name(text) {
             // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded

@@ -262,3 +262,16 @@ fn a_headline_wrapped_over_two_lines_in_title_case_is_no_signature() {
     );
     assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
 }
+
+#[test]
+fn a_cover_line_under_dear_editor_over_a_piece_signed_at_its_end_is_the_mails() {
+    let text = format!(
+        "Subject: The quay is empty on Sundays now\nFrom: Ruth Penhale <ruth.penhale@example.org>\n\n\
+         Dear Editor,\n\nPlease find below my article for your opinion pages.\n\n{}\n\n\
+         Best regards,\n\nRuth Penhale\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "The quay is empty on Sundays now");
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+}
