@@ -104,11 +104,12 @@ pub(super) fn take_headline<'a>(
         (None, None) => (blocks[0].text.clone(), 1),
     };
     // "OPINION: Lisbon's housing crisis…": the section label on the headline's own line. "Review:
-    // The Long Descent, by …" is a review's headline as papers print it, naming the work after it.
+    // The Long Descent, by …" and "Small Shoulders review: …" are a review's headline as papers
+    // print it, naming the work.
     let headline = match headline.split_once(':') {
         Some((label, rest))
             if is_kicker(label)
-                && !label.trim().eq_ignore_ascii_case("review")
+                && !label.trim().to_lowercase().ends_with("review")
                 && !rest.trim().is_empty() =>
         {
             file_under(rec, label);

@@ -1122,6 +1122,8 @@ mod rounds_38_41_letters_tests;
 #[cfg(test)]
 mod rounds_38_41_tests;
 #[cfg(test)]
+mod rounds_42_49_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;

@@ -17,7 +17,7 @@ const WORD: &str =
 const PARTICLE: &str =
     r"(?:van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ten|ter|bin|ibn|y|i|zu|e)";
 /// Titles copy puts before a name and a byline leaves out.
-const TITLE: &str = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Revd|Reverend|Canon|Deacon|Archdeacon|Bishop|Father|Fr|Pastor|Rabbi|Imam|Ambassador|Amb|Cllr|Councillor|Senator|Hon|His\s+Honour|Her\s+Honour|HHJ|Judge|District\s+Judge|Lord\s+Justice|Lady\s+Justice|Mr\s+Justice|Mrs\s+Justice|Ms\s+Justice)\.?\s+)";
+const TITLE: &str = r"(?:(?:(?:[Tt]he\s+)?(?:Rt\s+|Very\s+|Most\s+)?(?:Rev|Revd|Reverend)|Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Mx|Rev|Revd|Reverend|Canon|Deacon|Archdeacon|Bishop|Father|Fr|Pastor|Rabbi|Imam|Ambassador|Amb|Cllr|Councillor|Senator|Hon|His\s+Honour|Her\s+Honour|HHJ|Judge|District\s+Judge|Lord\s+Justice|Lady\s+Justice|Mr\s+Justice|Mrs\s+Justice|Ms\s+Justice)\.?\s+)";
 
 /// Words that make a capitalised phrase a role or an institution rather than a person.
 const NOT_A_PERSON: &str = "centre center institute university college school foundation council \
@@ -49,7 +49,7 @@ static NAME_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|with)\s+|\s*&\s*"));
 static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?i:by|words by|written by|text by|story by|reporting by|reviewed by|review by)\s*:?|(?i:words|text|authors?|byline)\s*:)\s*(?P<rest>\p{Lu}.*)$",
+        r"^(?:(?i:by|words by|written by|text by|story by|reporting by|reviewed by|review by)\s*:?|(?i:words|text|authors?|byline|(?:words|text|story) and (?:photos|photographs|pictures)(?: by)?)\s*:)\s*(?P<rest>(?:the\s+Rev\S*\s+)?\p{Lu}.*)$",
     )
 });
 static POSTED: LazyLock<Regex> =

@@ -24,10 +24,20 @@ pub(super) fn file_under(rec: &mut Recognised, label: &str) {
 pub(super) fn is_kicker(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower = text.trim().trim_end_matches(':').to_lowercase();
+    // "RESTAURANT REVIEW", "Book review", "Guest column": the kind of piece, what it is of first.
+    let kind_of_piece = words.len() >= 2
+        && lower
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| KINDS_OF_PIECE.split_whitespace().any(|k| k == w));
     words.len() <= 3
         && (KICKERS.split_whitespace().any(|k| k == lower)
+            || kind_of_piece
             || (words.len() == 1 && !text.chars().any(char::is_lowercase)))
 }
+
+/// The last word of a label naming a kind of piece ("restaurant review", "guest column").
+const KINDS_OF_PIECE: &str = "review reviews interview column feature essay";
 
 /// A section label alone, or as one of a line's parts between dashes or bars.
 pub(super) fn kicker_in(text: &str) -> Option<&str> {
