@@ -44,6 +44,9 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                         .get(i + 1)
                         .is_some_and(|next| furniture::is_boilerplate_header(&b.text, &next.text))))
                 || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
+                // "ENDS" in words, in a press release whose notes to editors run long after it,
+                // closes the copy wherever it stands below the first paragraphs.
+                || (i >= 3 && ENDS_IN_WORDS.is_match(b.text.trim()))
         })
         .unwrap_or(rest.len());
     // Where the run of bios, signatures and furniture that closes the piece starts: read once,
@@ -241,6 +244,10 @@ pub(super) fn bios_left_out(rec: &mut Recognised) {
     }
     split_shared_bios(rec);
 }
+
+/// "ENDS", "– ends –", "[ENDS]": a press release's end mark written as the word.
+static ENDS_IN_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"^(?:\\?\[\s*)?[-–—*=\s]*(?i:ends)[-–—*=\s]*(?:\\?\])?$"));
 
 /// "1. ", "2) ", "- ", "• ": a note's number or bullet.
 static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"^(?:\d{1,2}[.)]|[-•*–])\s+"));

@@ -469,12 +469,25 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_head
         && rest.get(1).is_some_and(|b| {
             b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() > words
         });
+    // A press release's sub-headline straight under its headline, no full stop ("Twelve
+    // low-carbon flats … open in Kingsreach, as the charity calls on …"), over the copy.
+    let sub_headline = under_headline
+        && (8..=50).contains(&words)
+        && sentences == 0
+        && !first.text.trim_end().ends_with([':', ','])
+        && rest.len() > 2
+        && rest.get(1).is_some_and(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.text.split_whitespace().count() > words
+                && b.text.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        });
     if prose
         // "**Standfirst:** …": the writer labelled it, however it is set.
         && (named.is_some()
             || first.emphasised
             || before_byline
             || short_lead
+            || sub_headline
             || STANDFIRST_LABEL.is_match(first.text.trim()))
         && rest.len() > 1
     {

@@ -194,10 +194,16 @@ static FOR_PAPER_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn draft_labels(blocks: &[&Block]) -> usize {
     let n = blocks
         .iter()
-        .take(3)
-        .take_while(|b| b.kind != BlockKind::Title && is_note_to_desk(&b.text))
+        .take(8)
+        .take_while(|b| {
+            b.kind != BlockKind::Title
+                && (is_note_to_desk(&b.text) || ISSUERS_LETTERHEAD.is_match(b.text.trim()))
+        })
         .count();
-    let labelled = blocks[..n].iter().any(|b| is_draft_label(&b.text));
+    // A press release's head: the issuing office's letterhead and its release line over it.
+    let labelled = blocks[..n]
+        .iter()
+        .any(|b| is_draft_label(&b.text) || ISSUERS_LETTERHEAD.is_match(b.text.trim()));
     match blocks.get(n) {
         Some(b)
             if labelled
@@ -238,7 +244,17 @@ fn is_worded_as_note(text: &str) -> bool {
         // "FOR THE MERIDIAN - Opinion section" over "draft sent 22/02, final 26/02 (cuts …)",
         // however the note's lines were run together.
         || FOR_PAPER_SECTION_FIRST.is_match(text)
+        || ISSUERS_LETTERHEAD.is_match(text)
 }
+
+/// "Kestrel Bridge Hospitals NHS Trust Communications Team", "Founded 1612 | Registered charity
+/// no. …", "For immediate use after embargo": the issuing office's letterhead and release line
+/// over a press release, not its headline.
+static ISSUERS_LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:[^.!?]{0,80}\b(?:communications|press|media|news)\s+(?:team|office|unit|desk|relations|centre)\b.{0,80}|[^.!?]{0,80}\bregistered\s+charity\s+(?:no\.?|number).{0,40}|for\s+immediate\s+(?:use|release)\b[^.!?]{0,40}|(?:news|press|media)\s+release|(?:corporate\s+)?communications(?:\s+(?:and|&)\s+\w+)?|(?:ref|reference|our\s+ref|date|issued|release\s+date)\s*[:.]\s*\S.{0,40})\s*$",
+    )
+});
 
 /// A note opening with the paper and the section the piece is for ("FOR THE MERIDIAN - Opinion
 /// section", "For: The Courier | Opinion desk"), whatever follows.

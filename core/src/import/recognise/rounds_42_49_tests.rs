@@ -32,3 +32,47 @@ fn a_kind_of_piece_over_the_headline_a_reverend_and_words_and_photos() {
         "Islands Apart review: the schools that kept their pupils"
     );
 }
+
+#[test]
+fn a_press_release_under_its_issuers_letterhead_with_a_sub_headline_and_notes_after_ends() {
+    let text = format!(
+        "PRESS RELEASE\n\nEMBARGOED UNTIL 00:01 TUESDAY 8 DECEMBER 2026\n\n\
+         Nagu Island Council\nCommunications Team\n\nFor immediate use after embargo\n\n\
+         Island council keeps its school boat running all winter\n\n\
+         Pupils on the outer islands will reach school every day of the year under a scheme \
+         paid from the education budget\n\n{}\n\nENDS\n\nNotes to editors\n\n\
+         1. Nagu Island Council serves eleven inhabited islands.\n\n\
+         2. Photographs of the boat are available on request.\n\n\
+         3. The council leader is available for interview.\n\n\
+         4. The scheme's figures are in the council's annual report.\n\n\
+         5. The ferry company is a council-owned firm.\n\n\
+         6. The boat carries 40 pupils a day.\n\n\
+         Media contact\n\nAnna Berg, Communications Manager\n\nanna.berg@example.org\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("press release.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "Island council keeps its school boat running all winter"
+    );
+    assert!(
+        rec.standfirst.starts_with("Pupils on the outer islands"),
+        "{}",
+        rec.standfirst
+    );
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+#[test]
+fn a_second_line_that_is_copy_or_a_crosshead_is_no_sub_headline() {
+    // A first paragraph ending its sentence, under the headline, stays the copy's when a shorter
+    // one follows; a scene-break "###" in the middle of a feature is no end mark.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n###\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("feature.txt", &text);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
