@@ -20,6 +20,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
             .push("the text is written in Markdown and was read as Markdown".to_owned());
         return Ok(doc);
     }
+    let text = quoted_piece_unquoted(&text).unwrap_or(text);
     let blocks = blocks_of(&text);
     if blocks.is_empty() {
         return Err(BadFile::new("has no text"));
@@ -31,6 +32,58 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, BadFile> {
         warnings: warning.into_iter().collect(),
     })
 }
+
+/// A piece forwarded inside the quote of the message that carried it ("> We locked the doors
+/// …", paragraph after paragraph, "> --" and the writer's signature): the quote is the piece, so
+/// its marks are taken off and it is read as the mail's own text is, cover notes and forwarded
+/// headers above it as they stand. A quote is the piece only when it is most of the file's words
+/// and paragraphs long: an old message quoted under a reply is the reply's history.
+fn quoted_piece_unquoted(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let quoted = |l: &str| l.trim_start().starts_with('>');
+    let words = |ls: &[&str]| -> usize { ls.iter().map(|l| l.split_whitespace().count()).sum() };
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if !quoted(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && quoted(lines[i]) {
+            i += 1;
+        }
+        if best.is_none_or(|(s, e)| words(&lines[s..e]) < words(&lines[start..i])) {
+            best = Some((start, i));
+        }
+    }
+    let (start, end) = best?;
+    let inside = words(&lines[start..end]);
+    let outside = words(&lines[..start]) + words(&lines[end..]);
+    let paragraphs = lines[start..end]
+        .iter()
+        .filter(|l| l.trim_start().trim_start_matches('>').trim().is_empty())
+        .count()
+        + 1;
+    if inside < QUOTED_PIECE_WORDS || inside < 2 * outside || paragraphs < 3 {
+        return None;
+    }
+    let unquoted = lines[start..end].iter().map(|l| {
+        let l = l.trim_start();
+        l.strip_prefix("> ")
+            .or_else(|| l.strip_prefix('>'))
+            .unwrap_or(l)
+    });
+    let mut out: Vec<&str> = lines[..start].to_vec();
+    // A blank line keeps the piece apart from a note standing right above the quote.
+    out.push("");
+    out.extend(unquoted);
+    out.extend_from_slice(&lines[end..]);
+    Some(out.join("\n"))
+}
+
+/// A quote that is the piece runs to this many words at least.
+const QUOTED_PIECE_WORDS: usize = 200;
 
 /// Plain text written in Markdown: its first line a `# ` heading, and Markdown's marks again
 /// below it (`## ` subheadings, `**bold**`, a `---` rule, `1. ` items).

@@ -76,3 +76,41 @@ fn a_second_line_that_is_copy_or_a_crosshead_is_no_sub_headline() {
     let rec = read_as("feature.txt", &text);
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
 }
+
+#[test]
+fn a_piece_forwarded_inside_a_quote_is_read_as_the_mails_own_text() {
+    let quoted: String = std::iter::once("The island schools that kept their pupils".to_string())
+        .chain(std::iter::once("Mikko Laine".to_string()))
+        .chain(COPY.iter().map(|c| c.to_string()))
+        .chain(COPY.iter().map(|c| c.to_string()))
+        .chain(std::iter::once(
+            "Mikko Laine is the head teacher of the school on Nagu.".to_string(),
+        ))
+        .map(|p| format!("> {p}"))
+        .collect::<Vec<_>>()
+        .join("\n>\n");
+    let text = format!(
+        "Subject: Fwd: island schools\nFrom: Anna Berg <press@example.org>\n\n\
+         Hello,\n\nForwarding the piece below from one of our schools.\n\nKind regards,\nAnna\n\n\
+         ---------- Forwarded message ---------\nFrom: Mikko Laine <mikko.laine@example.org>\n\
+         Subject: island schools\n\nHi Anna,\n\nHere's the piece I mentioned.\n\nM\n\n{quoted}\n"
+    );
+    let rec = read_as("Fwd_ island schools.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(!rec.body.contains("> "), "{}", rec.body);
+}
+
+#[test]
+fn an_old_message_quoted_under_a_reply_stays_the_replys_history() {
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{}\n\n\
+         On Tue, Anna Berg wrote:\n> Could you send it by Friday?\n> Thanks, Anna\n",
+        COPY.join("\n\n"),
+        COPY.join("\n\n"),
+    );
+    let rec = read_as("reply.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
