@@ -159,7 +159,7 @@ static MARKER_IN: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?:^|\s)(\[[
 /// reviewer's comment signed after its label ("[Comment – P. Achterberg, desk: table ok?]").
 static EDITOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\s*\\?\[\s*(?:\p{Lu}{2,3}\s*:[^\[\]]*?\\?\]|(?:\p{Lu}\p{Ll}+\s*[-–—,]\s*)?(?i:note\s+to\s+(?:self|myself))\s*[:\-–—][^\[\]]*?\\?\]|(?i:(?:ed|eds|editor|editors|subs?|desk|comments?(?:\s+[A-Z]{1,4}\d{0,2})?|check|fact[- ]?check|query|(?:nb|n\.b\.)(?:\s+(?:for|to)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])|(?i:(?:c\.|ca\.|approx\.?|about)\s*)?\d[\d,]*\s+(?i:words)\b[^\[\]]*?\\?\])",
+        r"\s*\\?\[\s*(?:\p{Lu}{2,3}\s*:[^\[\]]*?\\?\]|\p{Lu}\p{Ll}+\s+[-–—]\s+[^\[\]]{0,400}?\b(?:I|I'?ve|I['’]ve|I'?m|I['’]m|please|you)\b[^\[\]]{0,400}?\\?\]|(?:\p{Lu}\p{Ll}+\s*[-–—,]\s*)?(?i:note\s+to\s+(?:self|myself))\s*[:\-–—][^\[\]]*?\\?\]|(?i:(?:ed|eds|editor|editors|subs?|desk|comments?(?:\s+[A-Z]{1,4}\d{0,2})?|check|fact[- ]?check|query|(?:nb|n\.b\.)(?:\s+(?:for|to)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|(?:(?:author|writer|contributor)['’]?s?\s+)?note(?:\s+(?:to|for)\s+(?:the\s+)?(?:editor|desk|subs|\p{Lu}\p{Ll}+))?|photo|picture|image|pic|caption|graphic)\s*[:\-–—][^\[\]]*?\\?\]|(?:tk|tbc|tbd)\s*\\?\])|(?i:(?:c\.|ca\.|approx\.?|about)\s*)?\d[\d,]*\s+(?i:words)\b[^\[\]]*?\\?\])",
     )
 });
 /// "(Adds quote)", "(Updates with minister's comments, paragraphs 5-7)", "(Recasts)": an agency's

@@ -172,7 +172,27 @@ pub(super) fn status_block(text: &str) -> Option<Vec<(String, String)>> {
         if value.is_empty() {
             return None;
         }
-        fields.push((label.to_lowercase(), value));
+        // "FROM: Declan Hurst (freelance)", "FILED BY: …": in a desk's status block, the writer.
+        let label = label.to_lowercase();
+        let named = value
+            .split(" (")
+            .next()
+            .unwrap_or(&value)
+            .trim()
+            .to_string();
+        // A slug's initial ("FROM: R. Teixeira") names no one the byline can print.
+        let full_first_name = named
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().count() >= 2 && !w.contains('.'));
+        if matches!(label.as_str(), "from" | "filed by")
+            && full_first_name
+            && patterns::is_lone_name(&named)
+        {
+            fields.push(("byline".to_string(), named));
+            continue;
+        }
+        fields.push((label, value));
     }
     Some(fields)
 }

@@ -557,6 +557,14 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         &mut page_credit,
         doc.format == Format::Text && !headline_from_subject,
     );
+    // "Aldbury Sinfonia / Ilse Varga / St Aidan's Hall, Saturday 28 November / Rating: 4/5" over
+    // a rule, straight under the head: a review's details box, set apart from the copy by the
+    // writer's rule; no sentence of it is copy.
+    if rest.len() > 3 && is_details_box(&rest[0].text) {
+        let with_rule = usize::from(rest.get(1).is_some_and(|b| cover::is_rule(b)));
+        rec.dropped
+            .extend(rest.drain(..1 + with_rule).map(|b| b.text.clone()));
+    }
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
     // A section the cover note or a label left out around the piece names files it, when
@@ -803,6 +811,23 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
         };
     }
 }
+
+/// A box of a review's details: short, no sentence in it, a rating or a date and place.
+fn is_details_box(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= DETAILS_BOX_WORDS
+        && !text.contains(". ")
+        && !text.ends_with(['.', '!', '?'])
+        && RATING.is_match(text)
+}
+
+/// "Rating: 4/5", "★★★★☆", "4 stars": a reviewer's verdict in a details box.
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(r"(?i)\brating\s*:|[★☆]{3,}|\b[1-5]\s*/\s*5\b|\b[1-5]\s+stars?\b")
+});
+
+/// A review's details box runs to this many words at most.
+const DETAILS_BOX_WORDS: usize = 30;
 
 /// The labels of the writer's own field for the headline, and for the standfirst.
 const HEADLINE_FIELDS: &[&str] = &["headline", "hed", "title"];

@@ -114,3 +114,32 @@ fn an_old_message_quoted_under_a_reply_stays_the_replys_history() {
     assert_eq!(rec.headline, "The island schools that kept their pupils");
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
 }
+
+#[test]
+fn a_desks_status_block_names_the_writer_a_reviews_details_box_and_a_note_to_the_editor_go() {
+    let text = format!(
+        "FOR: Island Letters - music reviews\nFROM: Mikko Laine (freelance)\n\
+         FILED: 29/11/2026\nWORDS: 640\n\n\
+         HEADLINE: A school concert that earns its ending\n\n\
+         STANDFIRST: The island choir makes a confident case for Sibelius.\n\n\
+         Nagu School Choir / Anna Berg\nSt Olaf's Hall, Nagu, Saturday 28 November\nRating: 4/5\n\n\
+         ---\n\n{}\n\n\
+         Mikko Laine writes about music for Island Letters.\n\n\
+         [Anna - I've spelled Sibelius's title in Finnish, please keep it. Invoice to follow. M]\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("review.txt", &text);
+    assert_eq!(rec.headline, "A school concert that earns its ending");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // A slug's initial names no one; a bracketed label to the desk without "I" or "please" is
+    // still read for its section.
+    let text = format!(
+        "SLUG: schools\nFROM: M. Laine\nSECTION: Education\n\n\
+         The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
