@@ -294,6 +294,22 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
         return None;
     }
     let text = unbracketed(text);
+    // "Bethan is the director of Voices for Maternity.", "Tessa started Long Furrow in 2017": an
+    // author card naming its writer by the first name alone, one writer's only.
+    // "Kwame was more forgiving." in a joint review's copy names a writer but says nothing of
+    // who they are: the verb and what follows it must be a bio's ("is a lecturer", "leads").
+    if let Some(c) = FIRST_NAME_BIO.captures(text)
+        && let Some(verb) = c.name("verb")
+        && (BIO_STRICT.is_match(&text[verb.start()..]) || c.name("post").is_some())
+    {
+        let first = fold(&c["first"]);
+        let mut writers = known
+            .iter()
+            .filter(|k| k.split_whitespace().next() == Some(first.as_str()));
+        if let (Some(writer), None) = (writers.next(), writers.next()) {
+            return Some(writer.clone());
+        }
+    }
     let caps = BIO_START.captures(text)?;
     let name = tidy_name(caps.name("name")?.as_str());
     if known.contains(&fold(&name)) {
@@ -302,6 +318,13 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     let verb_at = caps.name("verb")?.start();
     BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
 }
+
+/// A first name alone, then a verb a bio opens with.
+static FIRST_NAME_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<first>\p{Lu}[\p{L}'’\-]+)\s+(?P<verb>is\s|(?P<post>leads|started|founded|co-founded|runs|coordinates|directs|chairs|heads|manages|joined)\s)",
+    )
+});
 
 /// "(Jane Roe is …)", "[Jane Roe is …]", or in plain text "*Jane Roe is …*": a bio set apart in
 /// brackets or emphasis marks, without them.

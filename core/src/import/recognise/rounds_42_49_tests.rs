@@ -143,3 +143,33 @@ fn a_desks_status_block_names_the_writer_a_reviews_details_box_and_a_note_to_the
     let rec = read_as("piece.txt", &text);
     assert_eq!(names(&rec), ["Mikko Laine"]);
 }
+
+#[test]
+fn an_author_card_naming_its_writer_by_the_first_name_is_the_bio() {
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine and Anna Berg\n\n{}\n\n\
+         Mikko is the head teacher of the school on Nagu.\n\n\
+         Anna leads the island council's education programme.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Mikko is the head teacher of the school on Nagu.")
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Anna leads the island council's education programme.")
+    );
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // "Anna was more forgiving." in the copy says nothing of who she is.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine and Anna Berg\n\n{}\n\n\
+         Anna was more forgiving of the council than I was.\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n"),
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.contains("Anna was more forgiving"), "{}", rec.body);
+    assert_eq!(rec.authors[1].bio, None);
+}
