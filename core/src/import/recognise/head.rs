@@ -155,7 +155,7 @@ fn heading_under_a_table_of_details(blocks: &[&Block]) -> Option<usize> {
 /// A table of a document's details runs to this many cells (labels and values) at least…
 const DETAILS_LINES: usize = 4;
 /// …each of a few words.
-const DETAIL_WORDS: usize = 12;
+const DETAIL_WORDS: usize = 16;
 
 fn publication_over_headline(blocks: &[&Block], rec: &Recognised) -> bool {
     let heading = |b: &Block| matches!(b.kind, BlockKind::Title | BlockKind::Heading(_));

@@ -444,3 +444,25 @@ fn a_bio_label_in_the_forms_own_words_and_a_declaration_over_its_tick_are_the_fo
     );
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
 }
+
+#[test]
+fn a_details_tables_cell_may_run_to_a_line_of_sixteen_words() {
+    let p = BlockKind::Paragraph;
+    let mut blocks = vec![
+        (p, "Submitted by"),
+        (p, "Anna Berg, Senior Communications Officer"),
+        (p, "Images"),
+        (
+            p,
+            "Two photographs of the school boat at the quay, credit Nagu Island Council press office",
+        ),
+        (
+            BlockKind::Heading(1),
+            "The island schools that kept their pupils",
+        ),
+        (p, "By Mikko Laine"),
+    ];
+    blocks.extend(COPY.iter().map(|c| (p, *c)));
+    let rec = recognise(&word_file(&blocks)).expect("recognised");
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+}
