@@ -61,7 +61,7 @@ static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 /// words").
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:word\s*count|words|length|characters|zeichen|caract[èe]res|signes)(?:\s*\([^)]*\))?\s*:?\s*(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*(?:words|characters|zeichen))?(?:\s*\([^)]*\))?(?:\s*/\s*[^/]{1,40})?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])])$",
+        r"^(?i:(?:word\s*count|words|length|characters|zeichen|caract[èe]res|signes)(?:\s*\([^)]*\))?\s*:?\s*(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*(?:words|characters|zeichen))?(?:\s*\([^)]*\))?(?:\s*/\s*[^/]{1,40})?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])]|(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,]*\s+words\.?)$",
     )
 });
 
@@ -72,6 +72,9 @@ static BILLING: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:(?:invoice|invoice\s+no\.?|fee|payment|expenses)\s*(?:\([^)]*\))?\s*:\s*\S|invoice\s+(?:to\s+follow|attached|sent|enclosed))",
     )
 });
+
+/// "invoice to follow", "my invoice": billing named anywhere in a short line.
+static INVOICE_MENTIONED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\binvoic(?:e|es|ing)\b"));
 
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -491,6 +494,11 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || WORD_COUNT.is_match(text.trim())
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
         || (text.split_whitespace().count() <= 20 && BILLING.is_match(text.trim()))
+        // "Owen Tredegar – owen@… – invoice to follow under separate cover": the writer's
+        // address and billing on one line.
+        || (text.split_whitespace().count() <= 20
+            && text.contains('@')
+            && INVOICE_MENTIONED.is_match(text))
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
         || is_to_the_desk_at_the_end(text)

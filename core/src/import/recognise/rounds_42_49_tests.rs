@@ -173,3 +173,26 @@ fn an_author_card_naming_its_writer_by_the_first_name_is_the_bio() {
     assert!(rec.body.contains("Anna was more forgiving"), "{}", rec.body);
     assert_eq!(rec.authors[1].bio, None);
 }
+
+#[test]
+fn a_bare_word_count_and_the_writers_address_with_their_billing_close_the_copy() {
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n640 words\n\n\
+         Mikko Laine – mikko.laine@example.org – invoice to follow under separate cover\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("review.txt", &text);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("mikko.laine@example.org")
+    );
+    // "600 words a day" in a sentence of copy is no count.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         The pupils write 600 words a day, and the boat waits.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.ends_with("the boat waits."), "{}", rec.body);
+}
