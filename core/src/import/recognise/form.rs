@@ -1027,6 +1027,36 @@ fn co_authors(meta: &mut Meta, fields: &[(String, String)]) {
             .find(|(label, v)| label == &format!("co-author {name}") && !v.is_empty())
             .map(|(_, v)| v.as_str())
     };
+    // "Co-author(s): Tobias Mbeki-Hart (t.mbeki-hart@example.org), University of Wessex": each
+    // co-writer on one line, the address in brackets and the organisation after the comma.
+    if field("name").is_none()
+        && let Some((_, value)) = fields.iter().find(|(label, v)| {
+            matches!(label.as_str(), "co-author" | "co-authors") && !v.is_empty()
+        })
+    {
+        for entry in value.split(';').map(str::trim).filter(|e| !e.is_empty()) {
+            let email = find_emails(entry).into_iter().next();
+            let without = crate::import::contact::without_emails(entry).replace("()", "");
+            let (name, org) = without
+                .split_once(',')
+                .map_or((without.as_str(), ""), |(n, o)| (n, o));
+            let name = patterns::tidy_name(name.trim());
+            if name.is_empty()
+                || !patterns::is_lone_name(&name)
+                || meta.authors.iter().any(|a| a.name == name)
+            {
+                continue;
+            }
+            let org = one_line(org);
+            meta.authors.push(MetaAuthor {
+                name,
+                email,
+                affiliation: (!org.is_empty()).then_some(org),
+                ..MetaAuthor::default()
+            });
+        }
+        return;
+    }
     let Some(names) = field("name") else {
         return;
     };

@@ -196,3 +196,26 @@ fn a_bare_word_count_and_the_writers_address_with_their_billing_close_the_copy()
     let rec = read_as("piece.txt", &text);
     assert!(rec.body.ends_with("the boat waits."), "{}", rec.body);
 }
+
+#[test]
+fn a_forms_co_author_field_names_the_second_writer_with_the_address_and_organisation() {
+    let text = format!(
+        "=== New submission: Contribute a piece ===\nForm: Contributor submissions\n\
+         Entry ID: 4471\n\n--- Contact details ---\nYour name: Mikko Laine\n\
+         Your email: mikko@example.org\n\
+         Co-author(s): Anna Berg (anna.berg@example.org), Nagu Island Council\n\n\
+         --- Your piece ---\nProposed headline: The island schools that kept their pupils\n\n\
+         Article text:\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("form.txt", &text);
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert_eq!(
+        rec.authors[1].email.as_deref(),
+        Some("anna.berg@example.org")
+    );
+    assert_eq!(
+        rec.authors[1].affiliation.as_deref(),
+        Some("Nagu Island Council")
+    );
+}
