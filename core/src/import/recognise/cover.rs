@@ -632,6 +632,23 @@ fn organisation_after_role(line: &str) -> Option<String> {
     .then(|| org.to_string())
 }
 
+/// What the mail around the copy calls it: "Letter for publication - the 47 bus", "the letter
+/// below for your letters page", "a letter to the editor". A piece sent for the opinion pages says
+/// "article", "piece" or "op-ed" and names no letter.
+static NAMES_A_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:letters?\s+(?:for\s+publication|to\s+the\s+editor)|letters\s+(?:page|pages|desk|editor)|(?:following|enclosed|attached|this|my)\s+letter|letter\s+(?:below|attached))\b",
+    )
+});
+
+/// The wrapping left out above the copy says the copy is a reader's letter: a subject line, a
+/// label or a cover note naming it a letter for publication or for the letters page ("Dear
+/// Editor," alone greets an op-ed's editor as well). A letter has no standfirst: its first
+/// paragraph is its opening, however short, whatever headline the writer set over it.
+pub(super) fn names_a_letter(above: &[&Block]) -> bool {
+    above.iter().any(|b| NAMES_A_LETTER.is_match(&b.text))
+}
+
 mod contacts;
 mod mail;
 pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};

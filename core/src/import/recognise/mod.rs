@@ -230,6 +230,9 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     // A headline from the subject line stands over no paragraph of the copy: the letter's first
     // paragraph is its opening, never a standfirst the writer set under a headline.
     let headline_from_subject = opens_in_prose && meta.title.is_none() && subject_title.is_some();
+    // A reader's letter, as the mail or the label above it says, has no standfirst either: the
+    // short first paragraph under the writer's own headline is where the letter starts.
+    let letter = cover::names_a_letter(&all[..head_len]);
     if opens_in_prose && meta.title.is_none() {
         meta.title = subject_title;
     }
@@ -555,7 +558,7 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         &mut rest,
         &mut rec,
         &mut page_credit,
-        doc.format == Format::Text && !headline_from_subject,
+        doc.format == Format::Text && !headline_from_subject && !letter,
     );
     // "Aldbury Sinfonia / Ilse Varga / St Aidan's Hall, Saturday 28 November / Rating: 4/5" over
     // a rule, straight under the head: a review's details box, set apart from the copy by the
@@ -1146,6 +1149,8 @@ mod rounds_36_37_tests;
 mod rounds_38_41_letters_tests;
 #[cfg(test)]
 mod rounds_38_41_tests;
+#[cfg(test)]
+mod rounds_42_49_letters_tests;
 #[cfg(test)]
 mod rounds_42_49_tests;
 #[cfg(test)]

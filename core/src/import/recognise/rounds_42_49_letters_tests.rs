@@ -1,0 +1,60 @@
+//! Letters to the editor, learnt from rounds 42 to 49: what the rules taught by rounds 38 to 41
+//! did not yet know of a letter's shape (its label over the greeting, its headline under it, a
+//! signature with the town, the writer's private details under it).
+
+use super::tests::read_as;
+
+/// The letter's own paragraphs, invented: a reader on the closing of a village library.
+const LETTER: [&str; 4] = [
+    "I read your report on the county's plans for the library at Ashworth Green with a heavy heart, because I have borrowed books there every week since the summer of 1979.",
+    "The building is small and the heating is poor, but on a winter afternoon it is full. Children come in from the school across the road and pensioners read the papers.",
+    "The county says that readers can use the mobile van instead. The van calls once a fortnight for forty minutes and does not stop at all in the school holidays.",
+    "I would ask the councillors to visit on a Tuesday before they vote.",
+];
+
+/// The letter's own headline, set under the greeting as readers set it.
+const TITLE: &str = "A library is more than a shelf of books";
+
+/// A letter as a text file: `above` over the letter's paragraphs, then `under` them.
+fn letter(above: &str, under: &str) -> String {
+    format!("{above}\n\n{}\n\n{under}\n", LETTER.join("\n\n"))
+}
+
+/// A letter's short first paragraph, as a standfirst would stand under a headline.
+const SHORT_OPENING: &str =
+    "The library at Ashworth Green is to close in April, and nobody who uses it was asked.";
+
+/// The letter pasted under a note to the desk and a rule, its own headline over it.
+fn mailed(subject: &str, note: &str) -> String {
+    letter(
+        &format!(
+            "From: Joan Whitworth <j.whitworth@example.org>\nSubject: {subject}\n\nDear Editor,\n\n\
+             {note}\n\n----\n\n{TITLE}\n\n{SHORT_OPENING}"
+        ),
+        "Joan Whitworth\nAshworth Green",
+    )
+}
+
+#[test]
+fn a_letter_named_so_by_its_mail_has_no_standfirst_under_its_own_headline() {
+    let rec = read_as(
+        "letter.txt",
+        &mailed(
+            "Letter for publication - the library",
+            "Please consider the letter below for your letters page.",
+        ),
+    );
+    assert_eq!(rec.headline, TITLE);
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(SHORT_OPENING), "{}", rec.body);
+    // An article sent for the opinion pages keeps the standfirst its writer set.
+    let rec = read_as(
+        "piece.txt",
+        &mailed(
+            "Opinion piece - the library",
+            "Please consider the article below for your opinion pages.",
+        ),
+    );
+    assert_eq!(rec.headline, TITLE);
+    assert_eq!(rec.standfirst, SHORT_OPENING);
+}
