@@ -264,6 +264,25 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             // note offers the letter's title, which heads it over any subject line.
             offered = Some(title);
             at += 1;
+        } else if let Some(title) = letter_label(text).filter(|_| {
+            blocks[at + 1..limit]
+                .iter()
+                .take(2)
+                .enumerate()
+                .any(|(i, b)| to_the_editor(&b.text) && letter_to_the_end(blocks, at + 1 + i))
+        }) {
+            // "LETTER FOR PUBLICATION", "Letter to the editor" over the greeting: the writer's
+            // label for the letters desk, as a subject line would say it, never the headline
+            // (that stands under the greeting, or is offered on the line under the label:
+            // "Suggested headline: …").
+            at += 1;
+            if let Some(title) = title.or_else(|| {
+                let title = suggested_title(&blocks[at].text)?;
+                at += 1;
+                Some(title)
+            }) {
+                offered = Some(title);
+            }
         } else if to_the_editor(text) && letter_to_the_end(blocks, at) {
             // "Dear Editor," over a letter signed off at the end of the file: the letter is the
             // copy, however it speaks to the editor ("I read your piece …"); only the greeting and
@@ -325,16 +344,45 @@ fn offered_title(text: &str) -> Option<String> {
         .then(|| caps["title"].trim().to_string())
 }
 
-/// "Dear Editor,", "Sir,", "Dear Sir or Madam,": a letter for the letters page greets the editor,
-/// not a person by name.
+/// "Dear Editor,", "Sir,", "Dear Sir or Madam,", "To the editor,": a letter for the letters page
+/// greets the editor, not a person by name.
 static TO_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:dear\s+)?(?:the\s+)?(?:letters\s+)?(?:editor|sir(?:\s+or\s+madam)?|madam|sir/madam))\s*[,:!]?$",
+        r"^(?i:(?:(?:dear|to)\s+)?(?:the\s+)?(?:letters\s+)?(?:editor|sir(?:\s+or\s+madam)?|madam|sir/madam))\s*[,:!]?$",
     )
 });
 
 /// "Re: \"Teachers' pay award …\" (opinion, 24 November)": the piece a letter answers.
 static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:re)\s*:\s*\S.{0,200}$"));
+
+/// "Letter for publication", "LETTER TO THE EDITOR": a line naming what the file is for the
+/// letters desk.
+static LETTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:(?:a\s+)?letters?\s+(?:for\s+publication|to\s+the\s+editor))\s*[.:]?")
+});
+
+/// "Suggested headline: …": the headline the writer offers under the label.
+static SUGGESTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:suggested|proposed|possible|working)\s+(?:title|headline))\s*:\s*(?P<title>\S.{2,150}?)\s*$",
+    )
+});
+
+fn suggested_title(text: &str) -> Option<String> {
+    let caps = SUGGESTED_TITLE.captures(text.trim())?;
+    Some(caps["title"].to_string())
+}
+
+/// The letter's label alone on its line, or over the title it offers (the lines run together as
+/// plain text may read them), and that title: `None` when the block is no such label.
+fn letter_label(text: &str) -> Option<Option<String>> {
+    let label = LETTER_LABEL.find(text.trim())?;
+    let rest = text.trim()[label.end()..].trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    suggested_title(rest).map(Some)
+}
 
 fn to_the_editor(text: &str) -> bool {
     TO_THE_EDITOR.is_match(text.trim())

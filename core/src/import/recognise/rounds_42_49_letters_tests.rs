@@ -2,7 +2,7 @@
 //! did not yet know of a letter's shape (its label over the greeting, its headline under it, a
 //! signature with the town, the writer's private details under it).
 
-use super::tests::read_as;
+use super::tests::{names, read_as};
 
 /// The letter's own paragraphs, invented: a reader on the closing of a village library.
 const LETTER: [&str; 4] = [
@@ -57,4 +57,39 @@ fn a_letter_named_so_by_its_mail_has_no_standfirst_under_its_own_headline() {
     );
     assert_eq!(rec.headline, TITLE);
     assert_eq!(rec.standfirst, SHORT_OPENING);
+}
+
+#[test]
+fn a_label_over_the_greeting_names_the_letter_for_the_desk_and_is_no_headline() {
+    for label in ["Letter for publication", "LETTER FOR PUBLICATION"] {
+        for greeting in ["Dear Editor,", "Sir/Madam,"] {
+            let rec = read_as(
+                "letter.txt",
+                &letter(
+                    &format!("{label}\n\n{greeting}\n\n{TITLE}"),
+                    "Yours faithfully,\n\nJoan Whitworth",
+                ),
+            );
+            assert_eq!(rec.headline, TITLE, "{label} / {greeting}");
+            assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+            assert!(!rec.body.contains(greeting), "{}", rec.body);
+            assert_eq!(names(&rec), ["Joan Whitworth"]);
+        }
+    }
+    // "To the editor," greets the editor as "Dear Editor," does, the piece it answers under it.
+    let rec = read_as(
+        "letter.txt",
+        &letter(
+            &format!(
+                "Letter for publication\nSuggested headline: {TITLE}\n\nTo the editor,\n\n\
+                 Re: \"Library hours to be cut\" (news, 2 March)"
+            ),
+            "Yours faithfully,\n\nJoan Whitworth",
+        ),
+    );
+    assert_eq!(rec.headline, TITLE);
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+    // A column headed "Letter for publication" over its copy, greeting no editor, keeps it.
+    let rec = read_as("piece.txt", &letter("Letter for publication", ""));
+    assert_eq!(rec.headline, "Letter for publication");
 }
