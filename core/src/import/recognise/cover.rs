@@ -537,11 +537,18 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
     // line, and only the mail's closing lines or a request to the desk follow.
     let signed_with_town = (from..blocks.len())
         .find(|&i| name_and_town(&blocks[i].text).is_some() && blocks[i + 1..].iter().all(closing));
-    [signed, signed_off, named, signed_with_town]
+    let mut end = [signed, signed_off, named, signed_with_town]
         .into_iter()
         .flatten()
         .min()
-        .unwrap_or(blocks.len())
+        .unwrap_or(blocks.len());
+    // "Yours faithfully," straight over the signature found under it ("Morag Fennimore /
+    // Freelance sub-editor, Dunmere", the writer's note to the desk under that): the letter's
+    // sign-off closes it with its signer, and is no line of the copy.
+    while end > from && end < blocks.len() && furniture::sign_off(&blocks[end - 1].text).is_some() {
+        end -= 1;
+    }
+    end
 }
 
 /// "(Please use my name and school if you print this. My phone is …)", "(I would be grateful if

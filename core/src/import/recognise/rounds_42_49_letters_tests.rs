@@ -93,3 +93,25 @@ fn a_label_over_the_greeting_names_the_letter_for_the_desk_and_is_no_headline() 
     let rec = read_as("piece.txt", &letter("Letter for publication", ""));
     assert_eq!(rec.headline, "Letter for publication");
 }
+
+#[test]
+fn a_sign_off_over_the_signature_closes_the_letter_whatever_the_signature_reads() {
+    // The writer's trade and town under the name, then a note to the desk in brackets and the
+    // phone's line: the signature is found from the name, and the sign-off over it goes with it.
+    let rec = read_as(
+        "letter.txt",
+        &letter(
+            TITLE,
+            "Yours faithfully,\n\nJoan Whitworth\nFreelance sub-editor, Dunmere\n\n\
+             (I am writing in a personal capacity. Please don't print my phone number - 07700 900 123.)\n\n\
+             --\nSent from my phone",
+        ),
+    );
+    assert_eq!(names(&rec), ["Joan Whitworth"]);
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+    assert!(!rec.body.contains("Yours faithfully"), "{}", rec.body);
+    // "Best wishes" closing a paragraph of copy, no signature under it, stays copy.
+    let last = "With best wishes to everyone who keeps it open,";
+    let rec = read_as("piece.txt", &letter(TITLE, last));
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+}
