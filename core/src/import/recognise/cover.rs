@@ -476,6 +476,7 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             || furniture::is_legal_notice(text)
             || furniture::is_share_prompt(text)
             || request_in_brackets(text)
+            || private_details(text)
     };
     let signed = blocks[from..]
         .iter()
@@ -537,11 +538,25 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
     // line, and only the mail's closing lines or a request to the desk follow.
     let signed_with_town = (from..blocks.len())
         .find(|&i| name_and_town(&blocks[i].text).is_some() && blocks[i + 1..].iter().all(closing));
-    let mut end = [signed, signed_off, named, signed_with_town]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(blocks.len());
+    // "Margaret Oduya / Fenbridge" run into one line as plain text reads it, the town named again
+    // in the address the writer gives the desk under it; a sign-off under that is the mail's.
+    let signed_over_address = (from..blocks.len()).find(|&i| {
+        name_before_town(&blocks[i].text, &blocks[i + 1..]).is_some()
+            && blocks[i + 1..]
+                .iter()
+                .all(|b| closing(b) || furniture::sign_off(&b.text).is_some())
+    });
+    let mut end = [
+        signed,
+        signed_off,
+        named,
+        signed_with_town,
+        signed_over_address,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(blocks.len());
     // "Yours faithfully," straight over the signature found under it ("Morag Fennimore /
     // Freelance sub-editor, Dunmere", the writer's note to the desk under that): the letter's
     // sign-off closes it with its signer, and is no line of the copy.
@@ -561,6 +576,24 @@ fn request_in_brackets(text: &str) -> bool {
         && text.ends_with(')')
         && FIRST_OR_SECOND_PERSON.is_match(text)
 }
+
+/// "My full address is 14 Colliers Row, Harwick … I do not want my street printed.", "(Address and
+/// phone number supplied: 14 Mill Lane, … - not for publication)": the writer's address and
+/// number given to the desk under the signature, to check the letter by, and asked not to be
+/// printed. A paragraph of copy may give an address or a number, but never asks the desk not to
+/// print it.
+fn private_details(text: &str) -> bool {
+    text.split_whitespace().count() <= 80
+        && text.chars().filter(char::is_ascii_digit).count() >= 3
+        && NOT_TO_PRINT.is_match(text)
+}
+
+/// The writer asking the desk to keep the details back, or to print only the name and town.
+static NOT_TO_PRINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:not\s+for\s+publication|(?:do\s+not|don't|don’t|would\s+rather\s+you\s+did\s+not)\s+(?:want\s+(?:it|them|my\s+\w+)\s+)?(?:print|publish)\w*|(?:print|publish|use)\s+only\s+my\s+name|only\s+my\s+name\s+and\s+town|(?:address|phone|number)\s+(?:and\s+(?:tele)?phone(?:\s+number)?\s+)?supplied|should\s+you\s+need\s+to\s+check)",
+    )
+});
 
 /// "Margaret Oyelaran, Ashcombe", "Tom Rudd, Carrick Haven": a name, a comma and the town the
 /// writer lives in, as the letters page prints them under a letter; the name. Not a sentence
@@ -582,6 +615,32 @@ fn name_and_town(text: &str) -> Option<String> {
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ':' | ';')))
     .then(|| patterns::tidy_name(who))
+}
+
+/// "Graham Tulliver Little Stenton": a reader's name and town on lines of their own, run into one
+/// as plain text reads them, no comma between; the town is told by the address the writer gives
+/// the desk under it ("14 Mill Lane, Little Stenton, …"): the name. A name alone, or a name whose
+/// last word no address under it names, is not split.
+fn name_before_town(text: &str, below: &[&Block]) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=6).contains(&words.len())
+        || text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ",.!?:;()|@".contains(c))
+    {
+        return None;
+    }
+    (1..=3.min(words.len() - 2)).find_map(|k| {
+        let (who, town) = words.split_at(words.len() - k);
+        let town = town.join(" ");
+        let who = who.join(" ");
+        (town.chars().next().is_some_and(char::is_uppercase)
+            && patterns::is_lone_name(&who)
+            && below
+                .iter()
+                .any(|b| private_details(&b.text) && b.text.contains(&format!(", {town}"))))
+        .then(|| patterns::tidy_name(&who))
+    })
 }
 
 /// Who signed, and how to reach them.
@@ -620,6 +679,10 @@ pub(super) fn signature(blocks: &[&Block]) -> Signature {
             }
         }
     }
+    sig.name = blocks
+        .iter()
+        .enumerate()
+        .find_map(|(i, b)| name_before_town(&b.text, &blocks[i + 1..]));
     for b in blocks {
         let text = match furniture::sign_off(&b.text) {
             Some(rest) => rest,

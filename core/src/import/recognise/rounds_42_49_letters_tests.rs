@@ -115,3 +115,28 @@ fn a_sign_off_over_the_signature_closes_the_letter_whatever_the_signature_reads(
     let rec = read_as("piece.txt", &letter(TITLE, last));
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
+
+#[test]
+fn the_address_given_to_the_desk_under_the_signature_is_left_out_and_tells_the_town() {
+    for under in [
+        "Yours faithfully,\n\nJoan Whitworth\nAshworth Green\n\n\
+         (Address and phone number supplied: 3 Mill Row, Ashworth Green, 01632 960 111 - not for publication)",
+        "Yours faithfully,\n\nJoan Whitworth\nAshworth Green\n\n---\n\n\
+         My full address is 3 Mill Row, Ashworth Green and my phone number is 01632 960 111, \
+         but please print only my name and town.\n\nKind regards,\nJoan\n\n--\nSent from my iPad",
+    ] {
+        let rec = read_as("letter.txt", &letter(TITLE, under));
+        assert_eq!(names(&rec), ["Joan Whitworth"], "{under}");
+        assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+        for left_out in ["Mill Row", "960 111", "Yours faithfully"] {
+            assert!(!rec.body.contains(left_out), "{left_out}: {}", rec.body);
+        }
+    }
+    // An address and a number the copy gives its readers, asking nothing of the desk, is copy.
+    let last = "Anyone who wants to help can write to the Friends of Ashworth Green Library at 3 Mill Row, Ashworth Green, or ring 01632 960 111.";
+    let rec = read_as(
+        "letter.txt",
+        &letter(TITLE, &format!("{last}\n\nJoan Whitworth")),
+    );
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+}
