@@ -478,10 +478,20 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
             || request_in_brackets(text)
             || private_details(text)
     };
-    let signed = blocks[from..]
+    let dashes = blocks[from..]
         .iter()
         .rposition(|b| b.text.trim() == "--")
         .map(|i| from + i);
+    // "Gwen Arbury / Hollins Orchard, Marlow Vale", a rule, then "Kind regards, / Gwen" and the
+    // mail's own signature: a letter pasted into the mail between rules, the mail closing under
+    // the second as the "--" line opens a signature.
+    let mail_close = (from..blocks.len()).find(|&i| {
+        is_rule(blocks[i])
+            && blocks
+                .get(i + 1)
+                .is_some_and(|b| furniture::sign_off(&b.text).is_some())
+    });
+    let signed = [dashes, mail_close].into_iter().flatten().min();
     // Under a "--" line all is signature: a sign-off above it needs only closing lines down to it.
     let signature_from = signed.unwrap_or(blocks.len());
     let signed_off = blocks[from..]
@@ -519,6 +529,12 @@ pub(super) fn tail(blocks: &[&Block]) -> usize {
                     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                     patterns::is_role_word(w) || patterns::is_institution_word(w)
                 })
+                // "Hollins Orchard, Marlow Vale": the writer's farm, firm or street and the town,
+                // capitalised and parted by a comma, as an address line is.
+                || (b.text.contains(',')
+                    && b.text.split_whitespace().count() <= 6
+                    && title_case(&b.text)
+                    && !b.text.trim_end().ends_with(['.', '!', '?']))
         };
         // "Dr. Katrin Oberholzer": a title before the name.
         let name = blocks[i].text.trim();

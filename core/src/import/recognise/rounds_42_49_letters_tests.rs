@@ -140,3 +140,32 @@ fn the_address_given_to_the_desk_under_the_signature_is_left_out_and_tells_the_t
     );
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
+
+#[test]
+fn a_letter_signed_above_a_rule_with_the_mails_own_close_under_it_names_its_writer() {
+    let text = format!(
+        "From: Joan Whitworth <joan.whitworth@example.org>\nSubject: Letter for publication - the library\n\n\
+         Dear Editor,\n\nPlease consider the letter below for your letters page.\n\n----\n\n{TITLE}\n\n{}\n\n\
+         Joan Whitworth\nHolly Bank Farm, Ashworth Green\n\n----\n\nKind regards,\nJoan\n\n\
+         Joan Whitworth | Holly Bank Farm\nTel: 01632 960 222\n\"Eggs from the yard since 1998\"\n\n\
+         Sent from my iPad\n",
+        LETTER.join("\n\n"),
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(names(&rec), ["Joan Whitworth"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("joan.whitworth@example.org")
+    );
+    assert!(rec.body.ends_with(LETTER[3]), "{}", rec.body);
+    for left_out in ["Kind regards", "Eggs from the yard", "Holly Bank Farm"] {
+        assert!(!rec.body.contains(left_out), "{left_out}: {}", rec.body);
+    }
+    // A rule breaking the copy into parts, a paragraph beginning "Thanks," under it, is copy.
+    let last = "Thanks, then, to the volunteers who kept it open through the winter.";
+    let rec = read_as(
+        "piece.txt",
+        &format!("{TITLE}\n\n{}\n\n----\n\n{last}\n", LETTER.join("\n\n")),
+    );
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+}
