@@ -384,7 +384,7 @@ fn letter_label(text: &str) -> Option<Option<String>> {
     suggested_title(rest).map(Some)
 }
 
-fn to_the_editor(text: &str) -> bool {
+pub(super) fn to_the_editor(text: &str) -> bool {
     TO_THE_EDITOR.is_match(text.trim())
 }
 

@@ -543,6 +543,11 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     }
     rec.tags = meta.tags.clone();
     let mut rest = take_headline(&meta, &blocks, &mut rec)?;
+    // "Sir," under the letter's own headline: the letter greets the editor there, as it would
+    // above it, and the greeting is no line of the copy.
+    if rest.len() > 1 && rest.first().is_some_and(|b| cover::to_the_editor(&b.text)) {
+        rec.dropped.push(rest.remove(0).text.clone());
+    }
     // Addresses in what was left out so far: the cover, the notes above the headline, the
     // signature.
     let cover_emails: Vec<String> = rec

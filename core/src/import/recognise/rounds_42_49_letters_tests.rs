@@ -169,3 +169,24 @@ fn a_letter_signed_above_a_rule_with_the_mails_own_close_under_it_names_its_writ
     );
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
+
+#[test]
+fn a_greeting_to_the_editor_under_the_letters_headline_is_left_out() {
+    let rec = read_as(
+        "letter.txt",
+        &letter(
+            &format!("{TITLE}\n\nSir,"),
+            "Yours faithfully,\n\nJoan Whitworth",
+        ),
+    );
+    assert_eq!(rec.headline, TITLE);
+    assert!(rec.body.starts_with(LETTER[0]), "{}", rec.body);
+    // "Sir, the library was built in 1906 …": a sentence of copy opening with a word of address
+    // is copy.
+    let first = "Sir, the library was built in 1906 by subscription among the mill workers of Ashworth Green, and in a hundred and twenty years it has never closed its doors for a single working day, not even in the war.";
+    let rec = read_as(
+        "letter.txt",
+        &letter(&format!("{TITLE}\n\n{first}"), "Joan Whitworth"),
+    );
+    assert!(rec.body.starts_with(first), "{}", rec.body);
+}
