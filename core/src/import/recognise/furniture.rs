@@ -212,7 +212,7 @@ pub(super) fn is_notice(text: &str) -> bool {
 /// employer’s.": a disclaimer after a sentence saying whose page it is.
 static VIEWS_AFTER_WHO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[^.]{1,120}\.\s+(?:(?i:the\s+)?(?i:views|opinions)\s+(?i:expressed|set out|in this)\b|(?i:(?:all\s+)?(?:views|opinions)\s+(?:are|here are)\s+(?:my|our)\s+own)\b)",
+        r"^[^.]{1,120}\.\s+(?:(?i:the\s+)?(?i:views|opinions)\s+(?i:expressed|set out|in this)\b|(?i:(?:all\s+)?(?:views|opinions)\s+(?:are|here are)\s+(?:my|our)\s+own)\b)|^(?:(?i:both|all three|the authors?|the writers?)|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})\s+(?i:writes?|is writing|are writing)\s+(?i:in\s+(?:a|their|her|his)\s+personal\s+capacity)\.?$",
     )
 });
 
@@ -656,9 +656,19 @@ pub(super) fn is_contact_row(text: &str) -> bool {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
+    // "priya@example.org · Tallyfield Ltd, Home Farm Dairy, Taunton": an address among the ways
+    // to reach the writer is still their contact row.
+    let not_contact = items
+        .iter()
+        .filter(|item| !CONTACT_ITEM.is_match(item))
+        .collect::<Vec<_>>();
     items.len() >= 2
         && items.len() <= 6
-        && items.iter().all(|item| CONTACT_ITEM.is_match(item))
+        && (not_contact.is_empty()
+            || (not_contact.len() == 1
+                && not_contact.iter().all(|item| {
+                    item.split_whitespace().count() <= 8 && !item.ends_with(['.', '!', '?'])
+                })))
         && items.iter().any(|item| item.contains('@'))
 }
 

@@ -219,3 +219,26 @@ fn a_forms_co_author_field_names_the_second_writer_with_the_address_and_organisa
         Some("Nagu Island Council")
     );
 }
+
+#[test]
+fn a_contact_row_with_an_address_and_writing_in_a_personal_capacity_close_the_copy() {
+    for closing in [
+        "mikko@example.org · Nagu School, Harbour Road, Nagu",
+        "Both write in a personal capacity.",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine and Anna Berg\n\n{}\n\n{closing}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("piece.txt", &text);
+        assert!(rec.body.ends_with(COPY[5]), "{closing}: {}", rec.body);
+    }
+    // "Both wrote to the council in May." closing the copy says nothing of capacity.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Both wrote to the council in May, and neither has had an answer.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.ends_with("had an answer."), "{}", rec.body);
+}
