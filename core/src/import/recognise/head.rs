@@ -212,10 +212,20 @@ pub(super) fn bios_above(blocks: &[&Block]) -> usize {
 
 /// Trailing dashes, underlines, bars, colons and spaces go; a Markdown `#` never reaches here.
 fn clean_headline(s: &str) -> String {
-    one_line(s)
-        .trim_end_matches(|c: char| c.is_whitespace() || "-–—―‒|:_=~*#".contains(c))
+    let line = one_line(s);
+    // "Don't blame the contractors (re: "Why our hedges are going hungry", Nov 19)": what a
+    // letter answers, said after its title for the desk, is no part of it.
+    let line = REPLYING_TO.replace(&line, "");
+    line.trim_end_matches(|c: char| c.is_whitespace() || "-–—―‒|:_=~*#".contains(c))
         .to_string()
 }
+
+/// " (re: "…", Nov 19)", " (in reply to …)": the piece a letter answers, in brackets at its end.
+static REPLYING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\s*\((?i:re\s*:|re\s|in\s+reply\s+to|responding\s+to|in\s+response\s+to)[^()]{1,160}\)$",
+    )
+});
 
 /// The byline line, the standfirst and the page's post metadata, which stand in the first blocks
 /// after the headline in any order.

@@ -943,7 +943,7 @@ static NOT_FOR_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
 /// copy (what to illustrate it with is the desk's choice, not the reader's text).
 static CLOSING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:editor|desk)(?:['’]?s)?\s+notes?|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?)|internal(?:\s+(?:notes?|only|comments?))?)\s*[:—–-]",
+        r"^[*_]*(?i:(?:a\s+)?notes?\s+(?:to|for)\s+(?:the\s+)?(?:editors?|desk|subs|sub-editors?)|(?:editor|desk)(?:['’]?s)?\s+notes?(?:\s*\([^)]{1,30}\))?|(?:suggested|proposed|possible)\s+(?:images?|pictures?|photos?|illustrations?)|(?:image|picture|photo)\s+(?:ideas?|suggestions?)|internal(?:\s+(?:notes?|only|comments?))?)\s*[:—–-]",
     )
 });
 
@@ -1158,6 +1158,8 @@ mod rounds_38_41_tests;
 mod rounds_42_49_letters_tests;
 #[cfg(test)]
 mod rounds_42_49_tests;
+#[cfg(test)]
+mod rounds_50_51_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
