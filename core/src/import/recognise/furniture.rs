@@ -44,7 +44,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// this", "View profile", a paywall's badge ("★ Member-only story").
 static PAGE_CONTROL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|(?:★\s*)?members?[- ]only(?: story| post| article)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|(?:view|see) all of .{1,60}['’]s? (?:posts|articles|stories)|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
+        r"^(?i:advertisement|advert|ad|sponsored(?: content)?|like this:(?:\s+like\s+loading\W*)?|(?:★\s*)?members?[- ]only(?: story| post| article)?|download(?: the)? (?:pdf|report|article)|cite this(?: article| page)?|copy citation|how to cite|view (?:my |full |my complete |complete )?profile|view (?:all )?(?:posts|articles) by .{1,60}|(?:view|see) all of .{1,60}['’]s? (?:posts|articles|stories)|more by .{1,60}|print(?: this)?(?: article| page)?|listen(?: to (?:this )?article)?|save(?: for later)?|bookmark|back to top|scroll to top|skip to (?:main )?content|(?:show|hide) comments|read (?:the )?full (?:article|story))\s*[.:!]?$",
     )
 });
 

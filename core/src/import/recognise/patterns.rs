@@ -198,7 +198,11 @@ pub(super) fn is_role_word(w: &str) -> bool {
     let w = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // "Director-General", "Editor-in-Chief": a title joined by hyphens is a title.
     ROLES.split_whitespace().any(|k| k == w)
+        || (w.contains('-')
+            && w.split('-')
+                .any(|part| ROLES.split_whitespace().any(|k| k == part)))
 }
 
 fn not_a_person_word(w: &str) -> bool {

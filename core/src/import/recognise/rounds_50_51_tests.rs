@@ -41,3 +41,29 @@ fn a_picture_note_over_the_copy_and_what_a_letter_answers_after_its_title_go() {
     assert_eq!(rec.standfirst, "");
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
 }
+
+#[test]
+fn a_chart_note_a_word_count_note_and_a_like_widget_close_the_copy_a_hyphenated_title_goes() {
+    for closing in [
+        "[Chart 1: pupils by island - data attached separately]",
+        "[word count 720 – contact mikko@example.org]",
+        "Like this: Like Loading…",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{closing}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("piece.txt", &text);
+        assert!(rec.body.ends_with(COPY[5]), "{closing}: {}", rec.body);
+    }
+    assert!(super::patterns::is_role_word("Director-General"));
+    assert!(!super::patterns::is_role_word("Nagu-Korpo"));
+    // "Like this, the boat waits." is the copy's sentence.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Like this, the boat waits for every child.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.ends_with("for every child."), "{}", rec.body);
+}
