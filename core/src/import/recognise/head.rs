@@ -54,6 +54,7 @@ pub(super) fn take_headline<'a>(
         .take(TITLE_WITHIN)
         .take_while(|b| b.kind == BlockKind::Title || b.text.split_whitespace().count() <= 60)
         .position(|b| b.kind == BlockKind::Title)
+        .map(|at| second_title_under_notes(blocks, at).unwrap_or(at))
         .or_else(|| heading_under_a_table_of_details(blocks));
     let (headline, after) = match (title_at, &meta.title) {
         (Some(i), _) => {
@@ -132,6 +133,33 @@ pub(super) fn take_headline<'a>(
     rec.headline = headline;
     Ok(blocks[after.min(blocks.len())..].to_vec())
 }
+
+/// "# Kinship carers - grandparents piece" (a notes app's page title) over a note to the editor,
+/// the note's links and a rule, then "# Nobody asked if I was ready …": the second top-level
+/// heading is the piece's headline when only such notes stand between the two.
+fn second_title_under_notes(blocks: &[&Block], title_at: usize) -> Option<usize> {
+    let next = blocks
+        .iter()
+        .enumerate()
+        .skip(title_at + 1)
+        .take(SECOND_TITLE_WITHIN)
+        .find(|(_, b)| b.kind == BlockKind::Heading(1))
+        .map(|(i, _)| i)
+        // "# [On Air with Lorna](…)": a newsletter's name, linked to its home, is no headline.
+        .filter(|&i| !blocks[i].markdown.contains("]("))?;
+    blocks[title_at + 1..next]
+        .iter()
+        .all(|b| {
+            let t = b.text.trim();
+            (t.chars().count() >= 3 && t.chars().all(|c| "-*_=".contains(c)))
+                || t.contains("[[")
+                || (b.kind == BlockKind::Quote && t.split_whitespace().count() <= 80)
+        })
+        .then_some(next)
+}
+
+/// How many blocks under a page's title its piece's own headline is looked for.
+const SECOND_TITLE_WITHIN: usize = 5;
 
 /// "# Green hydrogen at Port Selby: …" under a document's table of details ("Document", "Guest
 /// opinion article", "Length", "c. 760 words", "Status", "Approved …", "Press contact", …): the

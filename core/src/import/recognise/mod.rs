@@ -926,7 +926,7 @@ static OFFICE_USE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Internal checklist (do not publish)": the heading over the writer's own notes.
 static PRIVATE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|(?:private|internal)\s+notes?|(?:internal|private|my|working)\s+(?:checklist|to-?do(?:\s+list)?)\s*[(\[]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)\s*[)\]])\s*:?$",
+        r"^(?i:(?:my\s+|working\s+)?notes?\s*[(\[–—:-]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)[^)\]]{0,20}[)\]]?|notes?\s+to\s+self|scratch(?:\s*pad)?|(?:private|internal)\s+notes?|(?:internal|private|my|working)\s+(?:checklist|to-?do(?:\s+list)?)\s*[(\[]\s*(?:don['’]?t|do not|not)\s+(?:send|publish|print|for publication)\s*[)\]])\s*:?$",
     )
 });
 
@@ -1160,6 +1160,8 @@ mod rounds_42_49_letters_tests;
 mod rounds_42_49_tests;
 #[cfg(test)]
 mod rounds_50_51_tests;
+#[cfg(test)]
+mod rounds_52_53_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

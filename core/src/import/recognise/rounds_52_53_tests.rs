@@ -1,0 +1,32 @@
+//! Rules learnt from rounds 52 and 53: the wrappings those rounds showed.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::{names, read_as};
+
+#[test]
+fn a_notes_page_title_over_a_note_links_and_a_rule_gives_way_to_the_pieces_own_headline() {
+    let text = format!(
+        "---\ntags: [writing]\nstatus: sent\n---\n\n# Island schools piece\n\n\
+         > [!note] For the editor\n> Hi - this is the piece I mentioned. - Mikko\n\n\
+         Related: [[Pitch list 2026]]\n\n---\n\n\
+         # The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         #### Scratch\n- check the ferry's name\n- follow-up idea: island nurseries\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("Island schools piece.md", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+#[test]
+fn a_newsletters_linked_name_under_the_title_is_no_headline() {
+    let text = format!(
+        "# The island schools that kept their pupils\n\n---\n\n\
+         # [Island Letters](https://islandletters.example.org/)\n\nBy Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("post.md", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+}
