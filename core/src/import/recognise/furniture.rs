@@ -424,7 +424,7 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 /// the notes after a dash.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:ENDS?\s+[-–—]\s+\S.{{0,200}}|(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{{3}}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{{2,}}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{{2,}}|{COPY_END_WORDS}|\\?\[\s*ends?\b[^\]]{{0,80}}\](?:\s*\\?\[[^\]]{{0,300}}\])*))$",
+        r"^(?:ENDS?\s+[-–—]\s+\S.{{0,200}}|ENDS\.\s+\S.{{0,300}}|(?i:ends?|\[ends?\]|-+\s*30\s*-+|#{{3}}|[-–—]+\s*ends?\s*[-–—]+|[-=*~_–—]{{2,}}\s*(?:ends?|end\s+(?:of\s+)?(?:text|body|copy|article|story|piece))\s*[-=*~_–—]{{2,}}|{COPY_END_WORDS}|\\?\[\s*ends?\b[^\]]{{0,80}}\](?:\s*\\?\[[^\]]{{0,300}}\])*))$",
     ))
 });
 

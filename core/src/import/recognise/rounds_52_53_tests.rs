@@ -30,3 +30,26 @@ fn a_newsletters_linked_name_under_the_title_is_no_headline() {
     let rec = read_as("post.md", &text);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
 }
+
+#[test]
+fn ends_with_the_count_and_the_desks_notes_after_it_and_a_contact_for_queries_close_the_copy() {
+    for closing in [
+        "ENDS. 612 words. The writer has asked to remain anonymous. Contact via the desk only: ref A-2026-118.",
+        "Contact for queries: Mikko Laine, mikko.laine@example.org, 0115 496 0732",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{closing}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("piece.txt", &text);
+        assert!(rec.body.ends_with(COPY[5]), "{closing}: {}", rec.body);
+    }
+    // "Ends. The boat sails at six." is no end mark in capitals: the copy's own short sentence.
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
+         Ends. The boat sails at six, and the children are on it.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(rec.body.ends_with("children are on it."), "{}", rec.body);
+}

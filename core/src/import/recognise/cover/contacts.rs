@@ -65,6 +65,6 @@ static PRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Services:": a contact line's label.
 static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?)\s*:",
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|contacts?\s+for\s+(?:queries|enquiries|inquiries|questions)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?)\s*:",
     )
 });
