@@ -293,10 +293,14 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             }
             // "Please find below my article for your opinion pages.": a line of a cover note
             // under the greeting, short of a paragraph of the letter, is still the mail's.
+            // Only a line that sends something, saying where it is ("below", "attached", "for
+            // your … pages"): "I am writing to express my dismay at …" and "Your editorial on the
+            // bus cuts was right …" open the letter itself.
             while at < limit && {
                 let text = blocks[at].text.trim();
-                furniture::is_cover_note(text)
-                    || (text.split_whitespace().count() <= HEADLINE_WORDS && addressed(text))
+                (furniture::is_cover_note(text)
+                    || (text.split_whitespace().count() <= HEADLINE_WORDS && addressed(text)))
+                    && SENDS_THE_PIECE.is_match(text)
             } {
                 at += 1;
             }
@@ -349,6 +353,14 @@ fn offered_title(text: &str) -> Option<String> {
 static TO_THE_EDITOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?i:(?:(?:dear|to)\s+)?(?:the\s+)?(?:letters\s+)?(?:editor|sir(?:\s+or\s+madam)?|madam|sir/madam))\s*[,:!]?$",
+    )
+});
+
+/// "Please find below my article …", "attached is my letter", "for your opinion pages", "for
+/// publication": a cover line sending the piece, where it is or what it is for.
+static SENDS_THE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"(?i)\b(?:below|attached|enclosed|herewith|for\s+(?:your|the)\s+(?:[\p{L}'’-]+\s+){0,2}(?:pages?|section|column|desk)|for\s+publication|for\s+(?:your\s+)?consideration)\b",
     )
 });
 

@@ -69,12 +69,16 @@ static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// billing line for the desk, not copy.
 static BILLING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:invoice|invoice\s+no\.?|fee|payment|expenses)\s*(?:\([^)]*\))?\s*:\s*\S|invoice\s+(?:to\s+follow|attached|sent|enclosed))",
+        r"^(?i:(?:invoice|invoice\s+no\.?|my\s+fee|fee\s+as\s+agreed)\s*(?:\([^)]*\))?\s*:?\s*\S|invoice\s+(?:to\s+follow|attached|sent|enclosed)\b)",
     )
 });
 
 /// "invoice to follow", "my invoice": billing named anywhere in a short line.
-static INVOICE_MENTIONED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\binvoic(?:e|es|ing)\b"));
+static INVOICE_MENTIONED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:invoice\s+(?:to\s+follow|will\s+follow|attached|enclosed|under\s+separate\s+cover)|my\s+invoice)\b",
+    )
+});
 
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -667,7 +671,14 @@ pub(super) fn is_contact_row(text: &str) -> bool {
         && (not_contact.is_empty()
             || (not_contact.len() == 1
                 && not_contact.iter().all(|item| {
-                    item.split_whitespace().count() <= 8 && !item.ends_with(['.', '!', '?'])
+                    // An organisation or an address, its parts parted by commas ("Tallyfield
+                    // Ltd, Home Farm Dairy, Taunton"), not a date or a run ("Until 14 March").
+                    item.split_whitespace().count() <= 8
+                        && (item.contains(',')
+                            || super::patterns::names_institution(item)
+                            || is_page_control(item)
+                            || item.to_lowercase().starts_with("more from "))
+                        && !item.ends_with(['.', '!', '?'])
                 })))
         && items.iter().any(|item| item.contains('@'))
 }

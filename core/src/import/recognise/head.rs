@@ -109,7 +109,9 @@ pub(super) fn take_headline<'a>(
     // print it, naming the work.
     let headline = match headline.split_once(':') {
         Some((label, rest))
-            if is_kicker(label)
+            if KICKERS
+                .split_whitespace()
+                .any(|k| k == label.trim().to_lowercase())
                 && !label.trim().to_lowercase().ends_with("review")
                 && !rest.trim().is_empty() =>
         {
@@ -147,15 +149,19 @@ fn second_title_under_notes(blocks: &[&Block], title_at: usize) -> Option<usize>
         .map(|(i, _)| i)
         // "# [On Air with Lorna](…)": a newsletter's name, linked to its home, is no headline.
         .filter(|&i| !blocks[i].markdown.contains("]("))?;
-    blocks[title_at + 1..next]
-        .iter()
-        .all(|b| {
+    let between = &blocks[title_at + 1..next];
+    let is_rule = |t: &str| t.chars().count() >= 3 && t.chars().all(|c| "-*_=".contains(c));
+    // "# Headline" straight over "# Background" is the headline over a section of the copy: the
+    // piece's own headline stands apart from the page's title (a note, its links, a rule, which
+    // the reader may already have left out) and reads as one, four words or more.
+    (blocks[next].text.split_whitespace().count() >= 4
+        && between.iter().all(|b| {
             let t = b.text.trim();
-            (t.chars().count() >= 3 && t.chars().all(|c| "-*_=".contains(c)))
+            is_rule(t)
                 || t.contains("[[")
                 || (b.kind == BlockKind::Quote && t.split_whitespace().count() <= 80)
-        })
-        .then_some(next)
+        }))
+    .then_some(next)
 }
 
 /// How many blocks under a page's title its piece's own headline is looked for.
@@ -171,7 +177,24 @@ fn heading_under_a_table_of_details(blocks: &[&Block]) -> Option<usize> {
         .take(TITLE_WITHIN + 4)
         .position(|b| b.kind == BlockKind::Heading(1))?;
     let above = &blocks[..at];
+    // A table's labels: "Length", "Status", "Press contact", "Submitted by" (a byline above the
+    // heading makes the lines a head of the piece, not a table).
+    let labels = above
+        .iter()
+        .filter(|b| {
+            let t = b.text.trim().trim_end_matches(':');
+            DETAIL_LABEL.is_match(t)
+                || ((1..=3).contains(&t.split_whitespace().count())
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && !t.chars().any(|c| c.is_ascii_digit()))
+        })
+        .count();
     (above.len() >= DETAILS_LINES
+        && labels >= 2
+        // "By Jane Smith" (not a table's "author: …" cell) makes the lines the piece's head.
+        && !above
+            .iter()
+            .any(|b| patterns::byline(&b.text).is_some() && !b.text.contains(':'))
         && above.iter().all(|b| {
             b.kind == BlockKind::Paragraph
                 && b.text.split_whitespace().count() <= DETAIL_WORDS
@@ -179,6 +202,13 @@ fn heading_under_a_table_of_details(blocks: &[&Block]) -> Option<usize> {
         }))
     .then_some(at)
 }
+
+/// A details table's label cell: a word or three naming a field of the document.
+static DETAIL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?i:document|title|length|word\s*count|words|status|type|version|approval|approved\s+by|date|deadline|author|authors|submitted\s+by|contact|press\s+contact|media\s+contact|images?|photos?|client|publication|embargo|section|owner|reviewer)\s*:?$",
+    )
+});
 
 /// A table of a document's details runs to this many cells (labels and values) at least…
 const DETAILS_LINES: usize = 4;
@@ -512,7 +542,7 @@ fn take_copy_standfirst(rest: &mut Vec<&Block>, rec: &mut Recognised, under_head
     let sub_headline = under_headline
         && (8..=50).contains(&words)
         && sentences == 0
-        && !first.text.trim_end().ends_with([':', ','])
+        && !first.text.trim_end().ends_with([':', ',', '…'])
         && rest.len() > 2
         && rest.get(1).is_some_and(|b| {
             b.kind == BlockKind::Paragraph

@@ -967,7 +967,9 @@ static POSSESSIVE_KIND: LazyLock<Regex> =
 
 /// "is a researcher there", "has worked there since 2019": a post where the other writer is.
 static THERE: LazyLock<Regex> = LazyLock::new(|| {
-    patterns::re(r"\b(?:is|are|works|worked|has\s+worked|serves|volunteers)\b[^.;]{0,60}\bthere\b")
+    patterns::re(
+        r"\b(?:works|worked|has\s+worked|serves|volunteers|teaches|(?:is|are)\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,4}?(?:researcher|fellow|lecturer|officer|director|manager|coordinator|co-ordinator|analyst|member|trustee|volunteer|head|chair|editor|adviser|advisor|economist|scientist))\s+there\b",
+    )
 });
 
 /// "at the same institute", "at the foundation": an institution named by its kind alone.

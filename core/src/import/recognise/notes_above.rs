@@ -252,7 +252,7 @@ fn is_worded_as_note(text: &str) -> bool {
 /// over a press release, not its headline.
 static ISSUERS_LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:[^.!?]{0,80}\b(?:communications|press|media|news)\s+(?:team|office|unit|desk|relations|centre)\b.{0,80}|[^.!?]{0,80}\bregistered\s+charity\s+(?:no\.?|number).{0,40}|for\s+immediate\s+(?:use|release)\b[^.!?]{0,40}|(?:news|press|media)\s+release|(?:corporate\s+)?communications(?:\s+(?:and|&)\s+\w+)?|(?:ref|reference|our\s+ref|date|issued|release\s+date)\s*[:.]\s*\S.{0,40})\s*$",
+        r"(?i)^(?:[^.!?]{0,80}\b(?:communications|press|media|news)\s+(?:team|office|unit|desk|relations|centre)\s*(?::[^?]{0,80})?|[^.!?]{0,80}\bregistered\s+charity\s+(?:no\.?|number).{0,40}|for\s+immediate\s+(?:use|release)\b[^.!?]{0,40}|(?:news|press|media)\s+release|(?:corporate\s+)?communications(?:\s+(?:and|&)\s+\w+)?|(?:ref|reference|our\s+ref|date|issued|release\s+date)\s*[:.]\s*\S.{0,40})\s*$",
     )
 });
 

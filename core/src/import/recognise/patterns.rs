@@ -302,9 +302,19 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     // author card naming its writer by the first name alone, one writer's only.
     // "Kwame was more forgiving." in a joint review's copy names a writer but says nothing of
     // who they are: the verb and what follows it must be a bio's ("is a lecturer", "leads").
+    // "Priya is the one who ordered the octopus" names no post anywhere: a card's bio names
+    // where (a capitalised name after the verb, in its first sentence).
+    let names_where = |after: &str| {
+        let first_sentence = after.split(". ").next().unwrap_or(after);
+        first_sentence.split_whitespace().skip(1).any(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
     if let Some(c) = FIRST_NAME_BIO.captures(text)
         && let Some(verb) = c.name("verb")
         && (BIO_STRICT.is_match(&text[verb.start()..]) || c.name("post").is_some())
+        && names_where(&text[verb.start()..])
     {
         let first = fold(&c["first"]);
         let mut writers = known

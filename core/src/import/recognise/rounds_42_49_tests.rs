@@ -75,6 +75,20 @@ fn a_second_line_that_is_copy_or_a_crosshead_is_no_sub_headline() {
     );
     let rec = read_as("feature.txt", &text);
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // A first paragraph trailing off in an ellipsis under the headline is the copy's opening.
+    let lead =
+        "When the ferry stopped, the island held its breath, and then the school began to empty…";
+    let text = format!(
+        "The island schools that kept their pupils\n\n{lead}\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("feature.txt", &text);
+    assert_eq!(rec.standfirst, "");
+    assert!(
+        rec.body.starts_with("When the ferry stopped"),
+        "{}",
+        rec.body
+    );
 }
 
 #[test]
@@ -149,7 +163,7 @@ fn an_author_card_naming_its_writer_by_the_first_name_is_the_bio() {
     let text = format!(
         "The island schools that kept their pupils\n\nBy Mikko Laine and Anna Berg\n\n{}\n\n\
          Mikko is the head teacher of the school on Nagu.\n\n\
-         Anna leads the island council's education programme.\n",
+         Anna leads the Nagu Island Council's education programme.\n",
         COPY.join("\n\n")
     );
     let rec = read_as("piece.txt", &text);
@@ -159,18 +173,22 @@ fn an_author_card_naming_its_writer_by_the_first_name_is_the_bio() {
     );
     assert_eq!(
         rec.authors[1].bio.as_deref(),
-        Some("Anna leads the island council's education programme.")
+        Some("Anna leads the Nagu Island Council's education programme.")
     );
     assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
-    // "Anna was more forgiving." in the copy says nothing of who she is.
+    // "Anna runs out of patience …" in the copy names no post: no bio.
     let text = format!(
         "The island schools that kept their pupils\n\nBy Mikko Laine and Anna Berg\n\n{}\n\n\
-         Anna was more forgiving of the council than I was.\n\n{}\n",
+         Anna runs out of patience with the ferry every winter, and so do I.\n\n{}\n",
         COPY[..3].join("\n\n"),
         COPY[3..].join("\n\n"),
     );
     let rec = read_as("piece.txt", &text);
-    assert!(rec.body.contains("Anna was more forgiving"), "{}", rec.body);
+    assert!(
+        rec.body.contains("Anna runs out of patience"),
+        "{}",
+        rec.body
+    );
     assert_eq!(rec.authors[1].bio, None);
 }
 

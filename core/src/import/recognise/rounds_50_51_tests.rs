@@ -22,7 +22,7 @@ fn a_mail_apps_footer_a_comments_prompt_a_cookie_line_and_notes_to_the_desk_are_
     // "[Anna – the ferry's captain – kept the log.]" speaks to no one at the desk: it stays.
     let text = format!(
         "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n\
-         [Anna – the ferry's captain – kept the log for forty years.]\n",
+         [Anna – my grandmother, the ferry's captain – kept the log for forty years.]\n",
         COPY.join("\n\n")
     );
     let rec = read_as("piece.txt", &text);

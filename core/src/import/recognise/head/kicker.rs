@@ -25,7 +25,12 @@ pub(super) fn is_kicker(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower = text.trim().trim_end_matches(':').to_lowercase();
     // "RESTAURANT REVIEW", "Book review", "Guest column": the kind of piece, what it is of first.
+    // "My final column", "The Exit Interview": a headline of its own, not a label.
     let kind_of_piece = words.len() >= 2
+        && !matches!(
+            lower.split_whitespace().next(),
+            Some("my" | "the" | "a" | "an" | "last" | "final" | "our" | "his" | "her" | "their")
+        )
         && lower
             .split_whitespace()
             .last()

@@ -174,6 +174,8 @@ fn organisation_run_or_led(bio: &str) -> Option<String> {
                 || c.name("role")
                     .is_some_and(|r| holds_post(r.as_str(), &c["prep"]))
         })
+        // "a freelance writer and former editor of Country Walking magazine": a past post.
+        .filter(|c| c.name("role").is_none_or(|r| !FORMER.is_match(r.as_str())))
         .filter_map(|c| c.name("org"))
         .filter(|org| !AT_ANOTHER.is_match(&bio[org.end()..]))
         .map(|org| org.as_str().trim_end_matches(['’', '\'']).to_string())
