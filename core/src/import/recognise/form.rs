@@ -396,7 +396,7 @@ pub(super) fn fields_to_the_end(blocks: &[&Block]) -> bool {
                     .get(at + 1)
                     .is_some_and(|v| !form_field_after(&v.text) && !speaks_of_the_form(&v.text)),
             );
-        } else if answered_field(&b.text) || speaks_of_the_form(&b.text) || is_rule(&b.text) {
+        } else if answered_field(&b.text) || speaks_of_the_form(&b.text) || cover::is_rule(b) {
             at += 1;
         } else {
             return false;
@@ -408,12 +408,6 @@ pub(super) fn fields_to_the_end(blocks: &[&Block]) -> bool {
         && blocks
             .iter()
             .any(|b| answered_field(&b.text) || asked_alone(&b.text))
-}
-
-/// "------": a rule the export draws between its parts.
-fn is_rule(text: &str) -> bool {
-    let text = text.trim();
-    text.chars().count() >= 3 && text.chars().all(|c| "-–—=_*~".contains(c))
 }
 
 fn is_standfirst_field(label: &str) -> bool {

@@ -150,14 +150,13 @@ fn second_title_under_notes(blocks: &[&Block], title_at: usize) -> Option<usize>
         // "# [On Air with Lorna](…)": a newsletter's name, linked to its home, is no headline.
         .filter(|&i| !blocks[i].markdown.contains("]("))?;
     let between = &blocks[title_at + 1..next];
-    let is_rule = |t: &str| t.chars().count() >= 3 && t.chars().all(|c| "-*_=".contains(c));
     // "# Headline" straight over "# Background" is the headline over a section of the copy: the
     // piece's own headline stands apart from the page's title (a note, its links, a rule, which
     // the reader may already have left out) and reads as one, four words or more.
     (blocks[next].text.split_whitespace().count() >= 4
         && between.iter().all(|b| {
             let t = b.text.trim();
-            is_rule(t)
+            super::cover::is_rule(b)
                 || t.contains("[[")
                 || (b.kind == BlockKind::Quote && t.split_whitespace().count() <= 80)
         }))
