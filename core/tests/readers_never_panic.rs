@@ -507,6 +507,12 @@ const REGRESSIONS: &[(&str, &[u8])] = &[
         "autolink-backtick.txt",
         b"&amp;\n\nhttps://example.org`<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"name\":\" `",
     ),
+    // A web address ending at a backslash: GFM's autolink takes it into the link, so the `<`
+    // it escaped opens an autolink of a script.
+    (
+        "allowlist-autolink-backslash.md",
+        b"https://example.org\\<javascript:alert(1)>",
+    ),
     // A reference-style link: no `<` or `](` for the last resort to escape.
     (
         "allowlist-reference-link.md",

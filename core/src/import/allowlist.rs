@@ -22,7 +22,9 @@ impl Outside {
     /// What is outside the allowlist read as CommonMark, or else as GFM reads it (the site's
     /// renderer and the editor's take `https://…` in running text for a link, and may then see
     /// a tag where CommonMark sees a code span).
-    /// GFM's own links are of web and mail addresses: only its HTML and images count.
+    /// GFM's own links are made of running text (`_mailto:x@y` among them) and count only when
+    /// they run code: its autolink can take a backslash into the address before it and so
+    /// unescape a `\<javascript:…>` that CommonMark reads as text.
     fn of(markdown: &str) -> Outside {
         let found = Outside::read(markdown, &Options::default());
         if !found.is_empty() {
@@ -32,7 +34,7 @@ impl Outside {
         gfm.extension.autolink = true;
         gfm.extension.strikethrough = true;
         let mut found = Outside::read(markdown, &gfm);
-        found.links.clear();
+        found.links.retain(|url| runs_code(url));
         found
     }
 
@@ -57,6 +59,19 @@ impl Outside {
     fn is_empty(&self) -> bool {
         self.html.is_empty() && self.images.is_empty() && self.links.is_empty()
     }
+}
+
+/// A link a browser would run rather than follow, as browsers read its scheme: leading spaces
+/// and control characters skipped, tabs and line breaks inside it ignored, any case.
+fn runs_code(url: &str) -> bool {
+    let scheme: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take_while(|c| *c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && ["javascript", "vbscript", "data"].contains(&scheme.as_str())
 }
 
 static BLANK_LINES: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,13 +186,15 @@ mod tests {
 
     /// Found by the property tests (tests/readers_never_panic.rs): an escaped `\<` the last
     /// resort escaped again into a backslash and a tag; a reference link it could not reach; a
-    /// web address whose GFM autolink takes a backtick and a backslash, leaving a tag bare.
+    /// web address whose GFM autolink takes a backtick and a backslash, leaving a tag bare; one
+    /// whose autolink takes the backslash before `<javascript:…>`, leaving a script link.
     #[test]
     fn the_last_resort_leaves_nothing_outside() {
         for body in [
             "\"}}</script>\\<script>alert(1)</script><javascript:alert(1)>",
             "<b>x</b> [a]\n\n[a]: javascript:alert(1)",
             "x <b>\n\nhttps://example.org`<script>alert(1)</script> `",
+            "https://example.org\\<javascript:alert(1)>",
         ] {
             let (out, said) = keep_to_allowlist(body);
             assert!(Outside::of(&out).is_empty(), "{body:?} kept as {out:?}");
