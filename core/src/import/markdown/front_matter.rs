@@ -90,10 +90,15 @@ pub(super) fn front_matter(
     let mut each_email = Vec::new();
     for (key, value) in map {
         match key.to_lowercase().as_str() {
-            "title" | "headline" => meta.title = meta.title.take().or(text_of(&value)),
+            "title" | "headline" => {
+                meta.title = meta.title.take().or(text_of(&value).map(|t| marks_off(&t)));
+            }
             "standfirst" | "subtitle" | "description" | "dek" | "deck" | "summary" | "excerpt"
             | "custom_excerpt" | "lede" | "lead" => {
-                meta.standfirst = meta.standfirst.take().or(text_of(&value));
+                meta.standfirst = meta
+                    .standfirst
+                    .take()
+                    .or(text_of(&value).map(|t| marks_off(&t)));
             }
             "author" | "authors" | "byline" => meta.authors.extend(authors(&value)),
             // Themes name the one author's fields after them: `author_bio`, `author_email`.
@@ -242,6 +247,42 @@ fn set_single(
         *slot = Some(text);
         keys.push(key);
     }
+}
+
+/// A title's words without the Markdown marks Quarto and Pandoc let it carry ("Review: *The Long
+/// Afternoon* asks …"): a headline and a standfirst are plain text. Only a title that reads as one
+/// paragraph of inline Markdown loses them: "1. Introduction" or "# Notes" is kept as written,
+/// and so is a title with no mark at all.
+fn marks_off(title: &str) -> String {
+    use comrak::nodes::NodeValue;
+    if !title.contains(['*', '_', '`']) {
+        return title.to_string();
+    }
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, title, &comrak::Options::default());
+    let one_paragraph = root.children().count() == 1
+        && root
+            .first_child()
+            .is_some_and(|p| matches!(p.data().value, NodeValue::Paragraph));
+    let marked = root.descendants().any(|n| {
+        matches!(
+            n.data().value,
+            NodeValue::Emph | NodeValue::Strong | NodeValue::Code(_)
+        )
+    });
+    if !one_paragraph || !marked {
+        return title.to_string();
+    }
+    let mut out = String::new();
+    for node in root.descendants() {
+        match &node.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    one_line(&out)
 }
 
 /// A value's text, trimmed; `None` for nothing, empty text and collections.

@@ -173,3 +173,25 @@ fn a_paragraph_of_images_alone_is_no_paragraph_its_images_reported() {
             .any(|w| w == "image left out: https://cdn.example.org/a.jpg")
     );
 }
+
+/// Quarto lets a title carry Markdown: the headline is its words, not its marks.
+#[test]
+fn a_front_matter_title_loses_its_markdown_marks_and_keeps_everything_else() {
+    let title = |t: &str| {
+        let doc = read(format!("---\ntitle: {t}\n---\n\nThe text.\n").as_bytes()).unwrap();
+        doc.meta.title.unwrap_or_default()
+    };
+    assert_eq!(
+        title("\"Review: *The Long Afternoon* asks what we owe the very old\""),
+        "Review: The Long Afternoon asks what we owe the very old"
+    );
+    assert_eq!(
+        title("\"Why **nobody** reads `README` files\""),
+        "Why nobody reads README files"
+    );
+    // No emphasis, nothing taken: an intraword underscore, a star that marks nothing, a list's
+    // number.
+    assert_eq!(title("snake_case and me"), "snake_case and me");
+    assert_eq!(title("\"5 * 3 is not 15\""), "5 * 3 is not 15");
+    assert_eq!(title("\"1. *Why* it matters\""), "1. *Why* it matters");
+}
