@@ -115,12 +115,15 @@ const BIO_VERBS_STRICT: &str = r"is\s+(?:\p{Lu}[\p{L}\-]+\s+(?:of|for|at|in|to|o
 /// What follows an author's name in their bio, when the copy names them as an author elsewhere.
 const BIO_VERBS_KNOWN: &str = r"(?:is|was|has|had|teaches|works|worked|leads|heads|directs|served|serves|writes|wrote|covers|covered|specialises|specializes|lectures|chairs|researches|edits|runs|lives|holds|founded|co-founded|joined|reports|reported|studied|taught|advises|advised|farms|owns|manages|practises|practices|coaches|represents|campaigns|volunteers|spent|spends)\b";
 
+/// "About the author", "About the reviewer": a label naming the writer's part, over their bio.
+const ABOUT_WRITER: &str = r"about the (?:authors?|writers?|contributors?|reviewers?|critics?|columnists?)|about this author";
+
 /// A bio's opening: the name, then perhaps a handle in brackets or an apposition between commas
 /// ("Jane Roe, a former ambassador to Japan, is…"), or their age between commas ("Lewis Roe, 19,
 /// works …"), then the verb.
 static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about the author|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:aged\s+)?\d{{1,3}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
+        r"^(?:(?i:{ABOUT_WRITER}|tagline|bio)\s*[:.–—\-]?\s*)?(?P<name>{})\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\s[^,]{{1,80}},\s*|,\s*(?:aged\s+)?\d{{1,3}},\s*|,\s*(?:PhD|Ph\.D\.|DPhil|MD|MBA|MSc|MA|OBE|MBE|CBE|KC|QC|FRS)\.?,\s*|,\s*)?(?P<verb>{BIO_VERBS_KNOWN})",
         name_pattern()
     ))
 });
@@ -128,7 +131,7 @@ static BIO_STRICT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?:{BIO_VER
 /// "The author is a media lawyer…": a bio that does not name its writer.
 static UNNAMED_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:about the author\s*[:.–—\-]?\s*)?the (?:author|writer|columnist))\s+(?:is|was|has|teaches|works|leads|heads)\b",
+        r"^(?i:(?:about the (?:author|reviewer)\s*[:.–—\-]?\s*)?the (?:author|writer|columnist|reviewer))\s+(?:is|was|has|teaches|works|leads|heads)\b",
     )
 });
 static BIO_BOX_LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,9 +364,9 @@ fn unbracketed(text: &str) -> &str {
 
 /// "About the author:" labelling a bio on its own line.
 static BIO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:about the (?:authors?|writers?|contributors?)|about this author|author'?s? bio(?:graphy)?|bio(?:graphy)?|tagline)\s*[:.–—\-]\s+",
-    )
+    re(&format!(
+        r"^(?i:{ABOUT_WRITER}|author'?s? bio(?:graphy)?|bio(?:graphy)?|tagline)\s*[:.–—\-]\s+",
+    ))
 });
 /// "… Contact: m.lindgren@…" closing a bio: the author's address, not their bio.
 static BIO_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
