@@ -17,7 +17,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "About Jane Roe", "About the author": a box holding a bio, or another writer's card.
 static ABOUT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:about|über|ueber|à propos d[eu]s?|a propos d[eu]s?|sobre|over)\s+(?:(?i:the\s+authors?|(?:die|den|der|l'|les?|la|el|los|las|de)\s*(?:autor\p{{L}}*(?:[:*]innen)?|auteur\p{{L}}*|author\p{{L}}*|schrijver\p{{L}}*)|the\s+writers?|the\s+contributors?|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by|by)\s+{0})\s*:?$",
+        r"^(?:(?i:about|über|ueber|à propos d[eu]s?|a propos d[eu]s?|sobre|over)\s+(?:(?i:the\s+authors?|(?:die|den|der|l'|les?|la|el|los|las|de)\s*(?:autor\p{{L}}*(?:[:*]innen)?|auteur\p{{L}}*|author\p{{L}}*|schrijver\p{{L}}*)|the\s+writers?|the\s+contributors?|the\s+(?:reviewers?|critics?|columnists?)|this\s+author|us)|{0})|(?i:(?:the\s+)?authors?|contributors?|written by|(?:authors?\s+)?bios?|(?:authors?\s+)?biograph(?:y|ies)|notes? on (?:the )?contributors?)|(?i:written by|by)\s+{0})\s*:?$",
         name_pattern()
     ))
 });
@@ -62,6 +62,14 @@ static NEWSLETTER_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?i:(?:word\s*count|words|length|characters|zeichen|caract[èe]res|signes)(?:\s*\([^)]*\))?\s*:?\s*(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,.]*(?:\s*(?:words|characters|zeichen))?(?:\s*\([^)]*\))?(?:\s*/\s*[^/]{1,40})?\s*\.?|[\[(]\s*(?:c\.|approx\.?|about|around)?\s*\d[\d,.]*\s+words\s*[\])]|(?:c\.|ca\.|approx\.?|about|around)?\s*\d[\d,]*\s+words\.?)$",
+    )
+});
+
+/// "Draft for the review pages. Word count c. 620. Book details at the end.": a short note whose
+/// one sentence is the count alone, a sentence no copy is made of.
+static COUNT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?]\s+)(?i:word\s*count|length)\s*:?\s*(?i:c\.|ca\.|approx\.?|about|around|~)?\s*\d[\d,]*(?:\s*(?i:words))?\s*(?:\.\s|\.?$)",
     )
 });
 
@@ -497,6 +505,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
+        || (text.split_whitespace().count() <= 30 && COUNT_SENTENCE.is_match(text.trim()))
         || (text.split_whitespace().count() <= 20 && BILLING.is_match(text.trim()))
         // "Owen Tredegar – owen@… – invoice to follow under separate cover": the writer's
         // address and billing on one line.

@@ -1172,3 +1172,5 @@ mod wrapping_labels_tests;
 mod wrapping_more_tests;
 #[cfg(test)]
 mod wrapping_tests;
+#[cfg(test)]
+mod rounds_54_55_tests;
