@@ -26,7 +26,8 @@ academy programme program network project initiative observatory press news time
 journal europe fellow senior professor director editor correspondent researcher analyst lecturer \
 head chair president founder journalist reporter columnist economist adviser advisor minister \
 ambassador member associate contributor writer author staff department research \
-researcher lecturer phd";
+researcher lecturer phd planner accountant solicitor barrister architect physician pharmacist \
+therapist psychologist historian curator campaigner practitioner consultant";
 
 pub(super) fn name_pattern() -> String {
     // "Prof. Dr. Hans-Jürgen Köhler": titles may come in a row.
@@ -195,7 +196,8 @@ lecturer head chair president founder journalist reporter columnist economist ad
 minister ambassador member associate contributor writer author officer manager coordinator co-ordinator \
 envoy secretary counsellor counselor consultant specialist scholar scientist lawyer partner \
 chief deputy assistant executive spokesperson spokesman spokeswoman ceo cfo coo cto \
-chairman chairwoman chairperson councillor cllr mep mp leader";
+chairman chairwoman chairperson councillor cllr mep mp leader planner accountant solicitor barrister \
+architect physician pharmacist therapist psychologist historian curator campaigner practitioner";
 
 pub(super) fn is_role_word(w: &str) -> bool {
     let w = w
