@@ -65,6 +65,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 || is_contact_line(&b.text)
                 || (has_contact(&b.text) && b.text.split_whitespace().count() <= 6)
                 || closing_names.contains(&fold(&b.text))
+                || signed_with_firm(&b.text, &closing_names)
                 || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
         .map_or(0, |last_body| last_body + 1);
@@ -171,6 +172,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             || i >= tail
             || (i >= closing_run
                 && (role_alone(&block.text)
+                    || signed_with_firm(&block.text, &known(rec))
                     || counts_alone(block)
                     || furniture::is_fact_box(&block.text)))
             || furniture::is_furniture(&block.text)
@@ -206,6 +208,22 @@ static PLEASE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:for\s+(?:all\s+)?(?:interview|media|press)?\s*(?:requests?|enquiries|inquiries|interviews?|comment)[^.]{0,40}?,?\s+(?:please\s+)?(?:contact|e-?mail|write\s+to)\s+)\S+@\S+?\.?$",
     )
 });
+
+/// "Gareth Ellery | Ellery & Stone Wealth Management": a signature's first line, the writer's
+/// name and their firm or post between bars or dots, no sentence.
+fn signed_with_firm(text: &str, names: &[String]) -> bool {
+    let items: Vec<&str> = text
+        .trim()
+        .trim_start_matches('#')
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .collect();
+    (2..=3).contains(&items.len())
+        && names.contains(&fold(items[0]))
+        && items[1..].iter().all(|item| {
+            (1..=8).contains(&item.split_whitespace().count()) && !item.ends_with(['.', '!', '?'])
+        })
+}
 
 /// "Senior Research Fellow", "Research Analyst": an author card's job title alone on its line.
 fn role_alone(text: &str) -> bool {

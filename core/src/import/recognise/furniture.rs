@@ -425,7 +425,17 @@ pub(super) fn sign_off(text: &str) -> Option<String> {
 
 pub(super) fn is_legal_notice(text: &str) -> bool {
     text.split_whitespace().count() <= 150 && LEGAL_NOTICE.is_match(text.trim())
+        || (text.split_whitespace().count() <= 40 && REGULATED_FIRM.is_match(text.trim()))
 }
+
+/// "Ellery & Stone Wealth Management is authorised and regulated by the Financial Conduct
+/// Authority.", perhaps with the firm's registration after it: the notice a regulated firm sets
+/// under its mail, a paragraph of its own; a sentence saying so inside copy goes on to say more.
+static REGULATED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[^.]{1,120}\b(?i:is|are)\s+(?i:authori[sz]ed\s+and\s+regulated|regulated\s+and\s+authori[sz]ed)\s+by\s+(?:the\s+)?\p{Lu}[\p{L}&() ]{1,80}(?:\s*\(\p{Lu}{2,6}\))?(?:\s+(?i:under|with)\s+(?i:firm\s+)?(?i:reference|registration|number|no\.?)\s*[\w ]{1,20})?\.(?:\s+(?i:registered)\b[^\n]{0,200})?$",
+    )
+});
 
 /// A mark that ends the copy ("ENDS", "-30-", "###"): what follows is not the piece. Not "***",
 /// which breaks a piece into sections.
