@@ -788,7 +788,8 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
         }
         let by_kind = BY_KIND
             .captures(bio)
-            .is_some_and(|c| patterns::is_institution_word(&c[1]));
+            .is_some_and(|c| patterns::is_institution_word(&c[1]))
+            || SAME_PLACE.is_match(bio);
         // "is the lab's director of research", "is the charity's volunteer coordinator", "is a
         // researcher there", "coordinates the Trust's citizen science programme": a co-writer's
         // post at the organisation the other writer's bio has named.
@@ -975,6 +976,14 @@ static THERE: LazyLock<Regex> = LazyLock::new(|| {
 /// "at the same institute", "at the foundation": an institution named by its kind alone.
 static BY_KIND: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"\bat the (?:same )?(\p{Ll}+)\s*[.,;]"));
+
+/// "a salaried GP at the same practice and a trustee of …": a workplace named as the one the
+/// other writer's bio gave, whatever follows.
+static SAME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"\bat the same (?:practice|surgery|clinic|hospital|school|firm|paper|newspaper|company|charity|university|institute|centre|center|trust|lab|laboratory|department|faculty|organi[sz]ation)\b",
+    )
+});
 
 /// The e-mail's signature and cover give the byline when the copy has none, and its author's
 /// address and employer; an address above the piece only when it spells the author's name (a
@@ -1165,6 +1174,8 @@ mod rounds_50_51_tests;
 #[cfg(test)]
 mod rounds_52_53_tests;
 #[cfg(test)]
+mod rounds_54_55_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;
@@ -1172,5 +1183,3 @@ mod wrapping_labels_tests;
 mod wrapping_more_tests;
 #[cfg(test)]
 mod wrapping_tests;
-#[cfg(test)]
-mod rounds_54_55_tests;

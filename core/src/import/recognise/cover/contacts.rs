@@ -62,9 +62,9 @@ static PRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Press contact:", "Media enquiries:", "Contact for the authors:", "Any queries to Democratic
-/// Services:": a contact line's label.
+/// Services:", "Practice tel:": a contact line's label.
 static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|contacts?\s+for\s+(?:queries|enquiries|inquiries|questions)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?)\s*:",
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|contacts?\s+for\s+(?:queries|enquiries|inquiries|questions)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?|\p{L}[\p{L}'’]*\s+(?:tel|telephone|phone|mobile|fax)\.?)\s*:",
     )
 });
