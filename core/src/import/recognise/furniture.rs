@@ -371,8 +371,13 @@ pub(super) fn is_post_meta(text: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    // "18 November 2026 · Comment": the kind of piece beside its date, as a page's byline row
+    // sets it.
     if parts.len() > 1 {
-        return parts.iter().all(|p| is_post_meta(p));
+        return parts
+            .iter()
+            .all(|p| is_post_meta(p) || PIECE_KIND.is_match(p))
+            && parts.iter().any(|p| is_post_meta(p));
     }
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
     // Counts without words ("1,284", "142 18", "1.3K 41"): views, likes, comments.
@@ -386,6 +391,13 @@ pub(super) fn is_post_meta(text: &str) -> bool {
         is_post_meta(&c["date"]) && !c["rest"].is_empty() && is_post_meta(&c["rest"])
     })
 }
+
+/// The kind of piece a page names beside its date.
+static PIECE_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:comment|commentary|analysis|opinion|op-ed|blog|blog post|news|feature|review|interview|report|briefing|explainer|essay|column|podcast|long read|insight|perspective|policy brief)$",
+    )
+});
 
 static YEAR_THEN_MORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<date>.{3,30}?\b\d{4})\s+(?P<rest>\S.{0,40})$"));
