@@ -329,6 +329,20 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
             return Some(writer.clone());
         }
     }
+    // "Dr Mbugua is a consultant obstetrician at …": a writer named by title and surname, as a
+    // paper sets the bio under a piece; the writer whose surname it is, one writer's only.
+    if let Some(c) = SURNAME_BIO.captures(text)
+        && let Some(verb) = c.name("verb")
+        && BIO_STRICT.is_match(&text[verb.start()..])
+    {
+        let last = fold(&c["last"]);
+        let mut writers = known
+            .iter()
+            .filter(|k| k.split_whitespace().last() == Some(last.as_str()));
+        if let (Some(writer), None) = (writers.next(), writers.next()) {
+            return Some(writer.clone());
+        }
+    }
     let caps = BIO_START.captures(text)?;
     let name = tidy_name(caps.name("name")?.as_str());
     if known.contains(&fold(&name)) {
@@ -337,6 +351,13 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     let verb_at = caps.name("verb")?.start();
     BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
 }
+
+/// A title and a surname alone, then a verb a bio opens with.
+static SURNAME_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+(?P<last>\p{Lu}[\p{L}'’\-]+)\s+(?P<verb>is\s|was\s|has\s|leads\s|works\s|teaches\s|heads\s|directs\s|runs\s)",
+    )
+});
 
 /// A first name alone, then a verb a bio opens with.
 static FIRST_NAME_BIO: LazyLock<Regex> = LazyLock::new(|| {
