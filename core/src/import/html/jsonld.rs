@@ -20,6 +20,8 @@ pub(super) struct ArticleLd {
     /// People named as authors, in order; an organisation as author is left out (it is the
     /// publisher, not a byline).
     pub authors: Vec<String>,
+    /// An author's organisation, as their `worksFor` or `affiliation` names it.
+    pub affiliations: Vec<(String, String)>,
     pub publisher: Option<String>,
     pub section: Option<String>,
     pub keywords: Vec<String>,
@@ -43,6 +45,7 @@ pub(super) fn read(root: &Handle) -> Option<ArticleLd> {
         headline: string(article.get("headline")).or_else(|| string(article.get("name"))),
         description: string(article.get("description")),
         authors: people(article.get("author"), &nodes),
+        affiliations: affiliations(article.get("author"), &nodes),
         publisher: article
             .get("publisher")
             .and_then(|p| resolve(p, &nodes))
@@ -154,6 +157,35 @@ fn people(value: Option<&Value>, nodes: &[Map<String, Value>]) -> Vec<String> {
     names
 }
 
+/// Each author's organisation: `"worksFor": {"@type": "Organization", "name": …}` (or
+/// `affiliation`), in place, by `@id`, or as text; the first when several are given.
+fn affiliations(value: Option<&Value>, nodes: &[Map<String, Value>]) -> Vec<(String, String)> {
+    let items: Vec<&Value> = match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    };
+    let org_name = |v: &Value| match v {
+        Value::String(s) => Some(one_line(s)).filter(|s| !s.is_empty()),
+        v => resolve(v, nodes).and_then(|o| string(o.get("name"))),
+    };
+    items
+        .into_iter()
+        .filter_map(|item| resolve(item, nodes))
+        .filter_map(|person| {
+            let name = string(person.get("name"))?;
+            let org = ["worksFor", "affiliation"]
+                .iter()
+                .filter_map(|k| person.get(*k))
+                .find_map(|v| match v {
+                    Value::Array(orgs) => orgs.iter().find_map(org_name),
+                    v => org_name(v),
+                })?;
+            Some((name, org))
+        })
+        .collect()
+}
+
 fn keywords(value: Option<&Value>) -> Vec<String> {
     let raw: Vec<String> = match value {
         Some(Value::Array(items)) => items.iter().filter_map(|i| string(Some(i))).collect(),
@@ -199,10 +231,32 @@ mod tests {
                 headline: Some("Small towns".into()),
                 description: Some("A dek.".into()),
                 authors: vec!["Clara Whitfield".into()],
+                affiliations: vec![],
                 publisher: Some("Meridian Post".into()),
                 section: Some("Comment".into()),
                 keywords: vec!["Migration".into(), "Greece".into()],
             }
+        );
+    }
+
+    #[test]
+    fn an_authors_organisation_in_place_by_id_or_as_text() {
+        let got = ld(r##"<script type="application/ld+json">{"@graph":[
+            {"@type":"Article","name":"Post","author":[
+              {"@type":"Person","name":"A B","worksFor":{"@type":"Organization","name":"Meridian Institute"}},
+              {"@type":"Person","name":"C D","affiliation":[{"@id":"#uni"}]},
+              {"@type":"Person","name":"E F","worksFor":"Harbour Trust"},
+              {"@type":"Person","name":"G H"}]},
+            {"@type":"CollegeOrUniversity","@id":"#uni","name":"University of Wessex"}]}</script>"##)
+        .unwrap();
+        assert_eq!(got.authors, ["A B", "C D", "E F", "G H"]);
+        assert_eq!(
+            got.affiliations,
+            [
+                ("A B".to_string(), "Meridian Institute".to_string()),
+                ("C D".to_string(), "University of Wessex".to_string()),
+                ("E F".to_string(), "Harbour Trust".to_string()),
+            ]
         );
     }
 

@@ -146,6 +146,11 @@ fn merge_json_ld(meta: &mut Meta, ld: ArticleLd) {
         meta.authors = people
             .into_iter()
             .map(|name| MetaAuthor {
+                affiliation: ld
+                    .affiliations
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, org)| org.clone()),
                 name,
                 ..MetaAuthor::default()
             })
