@@ -220,17 +220,28 @@ pub(in crate::import::recognise) fn bare_byline(
 }
 
 /// "Henrik Aalto Henrik Aalto is a retired civil engineer …": an author card's name run into the
-/// bio under it; the bio alone (the text unchanged when it is no such card).
+/// bio under it, perhaps with the card's job title between ("Samuel Adeyemi-Clarke Research
+/// Associate, Global Governance Programme Samuel Adeyemi-Clarke researches …"); the bio alone
+/// (the text unchanged when it is no such card).
 pub(in crate::import::recognise) fn card_bio<'a>(text: &'a str, known: &[String]) -> &'a str {
     let words: Vec<&str> = text.split_whitespace().collect();
     for name in known {
         let n = name.split_whitespace().count();
         let same =
             |from: usize| words.len() > from + n && fold(&words[from..from + n].join(" ")) == *name;
-        if n > 0 && same(0) && same(n) {
+        if n == 0 || !same(0) {
+            continue;
+        }
+        // A title is a few words and no sentence.
+        let second = (n..=n + CARD_TITLE_WORDS)
+            .take_while(|&at| {
+                at < words.len() && (at == n || !words[at - 1].ends_with(['.', '!', '?']))
+            })
+            .find(|&at| same(at));
+        if let Some(at) = second {
             // Where the second naming starts in the text.
             let mut rest = text.trim_start();
-            for _ in 0..n {
+            for _ in 0..at {
                 rest = rest
                     .split_once(char::is_whitespace)
                     .map_or("", |(_, r)| r)
@@ -241,3 +252,6 @@ pub(in crate::import::recognise) fn card_bio<'a>(text: &'a str, known: &[String]
     }
     text
 }
+
+/// The most words an author card's job title runs to between the name and the bio.
+const CARD_TITLE_WORDS: usize = 10;
