@@ -271,7 +271,39 @@ pub(super) fn footer_parts(
     if tags.is_empty() {
         tags.extend(find(body, &|n| within_article(n) && tag_links(n)));
     }
+    // Medium's: the tag list just after the `<article>` element, before an author box the
+    // extractor kept as the text's end.
+    if tags.is_empty() {
+        tags.extend(find(body, &|n| tag_links(n) && just_after_article(n)));
+    }
     (boxes, tags)
+}
+
+/// An element that follows an `<article>` as its next element, or opens the element that does.
+fn just_after_article(node: &Handle) -> bool {
+    let follows = |n: &Handle| {
+        parent(n).is_some_and(|p| {
+            let elements: Vec<Handle> = children(&p)
+                .into_iter()
+                .filter(|c| name(c).is_some())
+                .collect();
+            elements
+                .iter()
+                .position(|c| Rc::ptr_eq(c, n))
+                .and_then(|at| at.checked_sub(1))
+                .is_some_and(|before| is(&elements[before], "article"))
+        })
+    };
+    let opens_parent = |n: &Handle| {
+        parent(n).is_some_and(|p| {
+            children(&p)
+                .into_iter()
+                .find(|c| name(c).is_some())
+                .is_some_and(|first| Rc::ptr_eq(&first, n))
+                && follows(&p)
+        })
+    };
+    follows(node) || opens_parent(node)
 }
 
 /// An element whose links all lead to tag or topic pages (`/tag/…`, `/topics/…`): a tag list,
