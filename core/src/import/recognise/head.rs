@@ -62,6 +62,7 @@ pub(super) fn take_headline<'a>(
                 file_under(rec, &label.text);
             }
             section_above(rec, &blocks[..i]);
+            section_heading_over_title(rec, &blocks[..i]);
             rec.dropped
                 .extend(blocks[..i].iter().map(|b| b.text.clone()));
             (blocks[i].text.clone(), i + 1)
@@ -392,6 +393,30 @@ fn section_above(rec: &mut Recognised, above: &[&Block]) {
                 super::notes_above::section_in_label(line.trim().trim_matches(['*', '_']))
             })
         });
+    }
+}
+
+/// "Books" in a heading style just over the Title-styled headline: the section the writer set the
+/// piece in, as a paper's page sets its section over the headline; a word or three, capitalised,
+/// no sentence, no paper's name ("The Meridian") and no note to the desk ("Draft 2").
+fn section_heading_over_title(rec: &mut Recognised, above: &[&Block]) {
+    let Some(last) = above.last() else {
+        return;
+    };
+    let text = last.text.trim().trim_end_matches(':');
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let section_like = matches!(last.kind, BlockKind::Heading(_))
+        && (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "and" || *w == "&")
+        && !matches!(words[0], "The" | "A" | "An" | "THE")
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?'))
+        && !super::notes_above::is_label_to_desk(text);
+    if rec.section.is_none() && section_like {
+        rec.section = Some(text.to_string());
     }
 }
 

@@ -573,6 +573,24 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
         rec.dropped
             .extend(rest.drain(..1 + with_rule).map(|b| b.text.clone()));
     }
+    // "The Givers: Power, Money and the Making of Modern Aid" / "by Cecilia Vandermeer" /
+    // "Halloran Press, 368pp, £25" under the byline: the book a review is of, not its standfirst
+    // or copy.
+    let details = book_details(&rest);
+    if details > 0 {
+        // The book's title taken for the standfirst: its author's "by …" stood under it.
+        let by_under = |b: &&Block| b.text.trim_start().to_lowercase().starts_with("by ");
+        let titled = blocks
+            .iter()
+            .position(|b| !rec.standfirst.is_empty() && b.text.trim() == rec.standfirst.trim())
+            .and_then(|at| blocks.get(at + 1))
+            .is_some_and(by_under);
+        if titled && is_book_title(&rec.standfirst) {
+            rec.dropped.push(std::mem::take(&mut rec.standfirst));
+        }
+        rec.dropped
+            .extend(rest.drain(..details).map(|b| b.text.clone()));
+    }
     let body = sort_body(&rest, &mut rec);
     sign(&mut rec, &signature, &cover_emails);
     // A section the cover note or a label left out around the piece names files it, when
@@ -820,6 +838,34 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
         };
     }
 }
+
+/// How many blocks at the top give the book a review is of: a few short lines, no sentence among
+/// them, down to the one with its pages or price ("Halloran Press, 368pp, £25").
+fn book_details(rest: &[&Block]) -> usize {
+    rest.iter()
+        .take(BOOK_DETAILS_LINES)
+        .take_while(|b| is_book_title(&b.text))
+        .position(|b| BOOK_PRICE.is_match(&b.text))
+        .map_or(0, |at| at + 1)
+}
+
+/// A line a book's details are made of: short, no sentence.
+fn is_book_title(text: &str) -> bool {
+    let text = text.trim();
+    (1..=16).contains(&text.split_whitespace().count())
+        && !text.ends_with(['.', '!', '?'])
+        && !text.contains(". ")
+}
+
+/// "368pp", "368 pages", "£25", "$28.99", "ISBN 978…": a book's pages or price.
+static BOOK_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"(?i)\b\d{2,4}\s*pp\b|\b\d{2,4}\s+pages\b|[£$€]\s?\d{1,3}(?:[.,]\d{2})?\b|\bISBN\b",
+    )
+});
+
+/// A review's book details run to this many lines at most.
+const BOOK_DETAILS_LINES: usize = 4;
 
 /// A box of a review's details: short, no sentence in it, a rating or a date and place.
 fn is_details_box(text: &str) -> bool {

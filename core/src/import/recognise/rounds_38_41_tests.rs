@@ -6,7 +6,7 @@ use super::*;
 use crate::import::{BlockKind, Format, Meta};
 
 /// A Word file read into these blocks: (kind, text).
-fn word_file(blocks: &[(BlockKind, &str)]) -> Document {
+pub(super) fn word_file(blocks: &[(BlockKind, &str)]) -> Document {
     Document {
         format: Format::Docx,
         meta: Meta::default(),

@@ -125,3 +125,160 @@ fn at_the_same_time_names_no_workplace() {
     let rec = read_as("schools.txt", &text);
     assert_eq!(rec.authors[1].affiliation, None);
 }
+
+#[test]
+fn the_kind_of_piece_beside_its_date_is_the_pages_not_copy() {
+    let page = |line: &str| {
+        format!(
+            "<html><body><article><h1>The island schools that kept their pupils</h1>\
+             <p class=\"byline\">By Mikko Laine</p><p>{line}</p><p>{}</p></article></body></html>",
+            COPY.join("</p><p>")
+        )
+    };
+    let rec = read_as("page.html", &page("18 November 2026 &middot; Comment"));
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    // Beside no date, or beside a date with words that are no kind of piece, it is copy.
+    for line in [
+        "Comment &middot; Analysis",
+        "18 November 2026 &middot; The day the ferry stopped",
+    ] {
+        let rec = read_as("page.html", &page(line));
+        assert!(!rec.body.starts_with(COPY[0]), "{line}: {}", rec.body);
+    }
+}
+
+#[test]
+fn a_bio_naming_the_writer_by_title_and_surname_is_theirs() {
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Dr Aino Virtanen\n\n{}\n\n\
+         *Dr Virtanen is a consultant paediatrician at the island's health centre.*\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some("Dr Virtanen is a consultant paediatrician at the island's health centre.")
+    );
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+/// Someone else's surname, or one two writers share, gives no writer a bio.
+#[test]
+fn a_surname_of_someone_else_or_of_two_writers_gives_no_bio() {
+    for (byline, bio) in [
+        (
+            "By Aino Virtanen",
+            "Dr Laine is a consultant paediatrician at the island's health centre.",
+        ),
+        (
+            "By Aino Virtanen and Mikko Virtanen",
+            "Dr Virtanen is a consultant paediatrician at the island's health centre.",
+        ),
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\n{byline}\n\n{}\n\n{bio}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("schools.txt", &text);
+        assert!(
+            rec.authors.iter().all(|a| a.bio.is_none()),
+            "{byline}: {:?}",
+            rec.authors
+        );
+    }
+}
+
+#[test]
+fn an_author_card_with_its_job_title_between_the_name_and_the_bio_gives_the_bio() {
+    let page = |card: &str| {
+        format!(
+            "<html><body><article><h1>The island schools that kept their pupils</h1>\
+             <p class=\"byline\">By Mikko Laine and Aino Berg</p><p>{}</p></article>\
+             <section class=\"authors\"><h3>About the authors</h3>\
+             <div class=\"card\"><p>Mikko Laine Mikko Laine is a teacher in Turku.</p></div>\
+             <div class=\"card\"><p>{card}</p></div></section></body></html>",
+            COPY.join("</p><p>")
+        )
+    };
+    let rec = read_as(
+        "page.html",
+        &page(
+            "Aino Berg Research Associate, Island Schools Programme Aino Berg researches rural schooling at the institute.",
+        ),
+    );
+    assert_eq!(
+        rec.authors[1].bio.as_deref(),
+        Some("Aino Berg researches rural schooling at the institute.")
+    );
+    // A sentence between the two namings is no job title: the card is not split there.
+    let rec = read_as(
+        "page.html",
+        &page("Aino Berg writes here. She often quotes Aino Berg is a name her grandmother had."),
+    );
+    assert_ne!(
+        rec.authors[1].bio.as_deref(),
+        Some("Aino Berg is a name her grandmother had.")
+    );
+}
+
+/// The tag list after `<article>` is the piece's (round 55's Medium page, in the corpus); a menu
+/// of topic links elsewhere on the page is not.
+#[test]
+fn a_menu_of_topic_links_away_from_the_article_gives_no_tags() {
+    let text = format!(
+        "<html><body><nav><div><a href=\"/topics/schools\">Schools</a>\
+         <a href=\"/topics/islands\">Islands</a></div></nav><main><article>\
+         <h1>The island schools that kept their pupils</h1><p>By Mikko Laine</p><p>{}</p>\
+         </article><div class=\"x\"><p>Share</p></div></main></body></html>",
+        COPY.join("</p><p>")
+    );
+    let rec = read_as("page.html", &text);
+    assert!(rec.tags.is_empty(), "{:?}", rec.tags);
+}
+
+fn reviewed(above: &str, details: &[&str]) -> super::Recognised {
+    use crate::import::BlockKind;
+    let mut blocks = vec![
+        (BlockKind::Heading(2), above),
+        (
+            BlockKind::Title,
+            "The island schools that kept their pupils",
+        ),
+        (BlockKind::Paragraph, "Reviewed by Mikko Laine"),
+    ];
+    blocks.extend(details.iter().map(|d| (BlockKind::Paragraph, *d)));
+    blocks.extend(COPY.iter().map(|c| (BlockKind::Paragraph, *c)));
+    super::recognise(&super::rounds_38_41_tests::word_file(&blocks)).expect("a piece")
+}
+
+#[test]
+fn a_section_heading_over_the_title_and_the_books_details_under_the_byline() {
+    let rec = reviewed(
+        "Books",
+        &[
+            "The Ferry Years: A History of the Archipelago",
+            "by Aino Virtanen",
+            "Saaristo Press, 240pp, £20",
+        ],
+    );
+    assert_eq!(rec.section.as_deref(), Some("Books"));
+    assert_eq!(rec.standfirst, "");
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+/// A paper's name or a draft's label over the Title files nothing; a sentence of copy with a
+/// price in it is no book's details.
+#[test]
+fn a_papers_name_over_the_title_files_nothing_and_a_price_in_copy_stays() {
+    for above in ["The Meridian", "Draft 2"] {
+        assert_eq!(reviewed(above, &[]).section, None, "{above}");
+    }
+    let priced =
+        "A return ticket on the winter ferry costs £20, and few families can pay it twice a week.";
+    let rec = reviewed("Books", &[priced]);
+    assert!(
+        !rec.dropped.iter().any(|d| d == priced),
+        "{:?}",
+        rec.dropped
+    );
+}
