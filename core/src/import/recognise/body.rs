@@ -66,6 +66,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 || (has_contact(&b.text) && b.text.split_whitespace().count() <= 6)
                 || closing_names.contains(&fold(&b.text))
                 || signed_with_firm(&b.text, &closing_names)
+                || closing_byline(&b.text).is_some()
                 || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
         .map_or(0, |last_body| last_body + 1);
@@ -150,6 +151,17 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             rec.dropped.push(block.text.clone());
             continue;
         }
+        // "Reviewed by Dr Patrick Oyelaran" after the last paragraph: the byline, set at the end.
+        if i >= closing_run
+            && let Some(named) = closing_byline(&block.text)
+        {
+            if rec.authors.is_empty() {
+                rec.authors
+                    .extend(named.into_iter().map(|n| FoundAuthor::named(n.name)));
+            }
+            rec.dropped.push(block.text.clone());
+            continue;
+        }
         // An author's name alone (an author card's heading) is not copy.
         let name_alone = rec
             .authors
@@ -208,6 +220,17 @@ static PLEASE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:for\s+(?:all\s+)?(?:interview|media|press)?\s*(?:requests?|enquiries|inquiries|interviews?|comment)[^.]{0,40}?,?\s+(?:please\s+)?(?:contact|e-?mail|write\s+to)\s+)\S+@\S+?\.?$",
     )
 });
+
+/// "By Jane Roe", "Reviewed by Dr Patrick Oyelaran": a byline on a short line of its own.
+fn closing_byline(text: &str) -> Option<Vec<patterns::Named>> {
+    let text = text.trim().trim_matches(['*', '_']);
+    if text.split_whitespace().count() > 12 || text.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    patterns::byline(text)
+        .map(|(named, _)| named)
+        .filter(|named| !named.is_empty() && named.iter().all(|n| patterns::is_person(&n.name)))
+}
 
 /// "Gareth Ellery | Ellery & Stone Wealth Management": a signature's first line, the writer's
 /// name and their firm or post between bars or dots, no sentence.

@@ -844,7 +844,7 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
 fn book_details(rest: &[&Block]) -> usize {
     rest.iter()
         .take(BOOK_DETAILS_LINES)
-        .take_while(|b| is_book_title(&b.text))
+        .take_while(|b| is_book_title(&b.text) || is_pages_line(&b.text))
         .position(|b| BOOK_PRICE.is_match(&b.text))
         .map_or(0, |at| at + 1)
 }
@@ -856,6 +856,18 @@ fn is_book_title(text: &str) -> bool {
         && !text.ends_with(['.', '!', '?'])
         && !text.contains(". ")
 }
+
+/// "Piecework: A History of Insecure Labour by Eleanor Marsh-Whitley. Harbour Press, 344pp,
+/// 24.99": a book's details run into one line, its page count or ISBN saying what it is, set as
+/// a label (no full stop at its end). Written as a sentence ("… Fernleigh Press, 312pp,
+/// £24.99."), the writer made it the copy's first line.
+fn is_pages_line(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 30 && !text.ends_with('.') && BOOK_PAGES.is_match(text)
+}
+
+static BOOK_PAGES: LazyLock<Regex> =
+    LazyLock::new(|| patterns::re(r"(?i)\b\d{2,4}\s*pp\b|\bISBN\b"));
 
 /// "368pp", "368 pages", "£25", "$28.99", "ISBN 978…": a book's pages or price.
 static BOOK_PRICE: LazyLock<Regex> = LazyLock::new(|| {

@@ -282,3 +282,51 @@ fn a_papers_name_over_the_title_files_nothing_and_a_price_in_copy_stays() {
         rec.dropped
     );
 }
+
+#[test]
+fn a_reviews_byline_and_its_book_details_in_one_line_and_at_the_end() {
+    use crate::import::BlockKind;
+    let mut blocks = vec![
+        (BlockKind::Title, "Review: the island schools' long history"),
+        (
+            BlockKind::Paragraph,
+            "The Ferry Years: A History of the Archipelago by Aino Virtanen. Saaristo Press, 344pp, 24.99",
+        ),
+    ];
+    blocks.extend(COPY.iter().map(|c| (BlockKind::Paragraph, *c)));
+    blocks.push((BlockKind::Paragraph, "**Reviewed by Dr Mikko Laine**"));
+    blocks.push((
+        BlockKind::Paragraph,
+        "Mikko Laine is a lecturer in history at the University of Turku.",
+    ));
+    let rec = super::recognise(&super::rounds_38_41_tests::word_file(&blocks)).expect("a piece");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    assert!(rec.warnings.is_empty(), "{:?}", rec.warnings);
+}
+
+/// A closing sentence opening with "By" is copy.
+#[test]
+fn a_closing_sentence_opening_with_by_is_copy() {
+    let last = "By Christmas the ferry had gone, and the school with it.";
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
+
+/// Written as a sentence, the book's details are the copy's first line, as the writer set them.
+#[test]
+fn a_books_details_written_as_a_sentence_open_the_copy() {
+    let details = "*The Ferry Years*, edited by Aino Virtanen. Saaristo Press, 312pp, £24.99.";
+    let text = format!(
+        "---\ntitle: \"Review: The Ferry Years\"\nauthor: Mikko Laine\n---\n\n{details}\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("review.md", &text);
+    assert!(rec.body.starts_with(details), "{}", rec.body);
+}
