@@ -30,12 +30,22 @@ pub(in crate::import::recognise) fn email_spells(name: &str, email: &str) -> boo
         .collect();
     // Any of the surnames, or part of a double one: "t.ortega@…" is Tomás Ortega Ruiz's,
     // "mihaela.popescu@…" is Mihaela Popescu-Ionescu's.
-    [fold(name), fold(&written_out)].iter().any(|name| {
+    let surname = [fold(name), fold(&written_out)].iter().any(|name| {
         name.split_whitespace()
             .skip(1)
             .flat_map(|surname| surname.split('-'))
             .any(|surname| surname.len() >= 3 && local.contains(surname))
-    })
+    });
+    // The first name and a double surname's initials: "gareth.lp@…" is Gareth Lloyd-Pryce's.
+    let folded = fold(name);
+    let mut words = folded.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let initials: String = words
+        .flat_map(|w| w.split('-'))
+        .filter_map(|part| part.chars().next())
+        .collect();
+    let bare: String = local.chars().filter(|c| c.is_alphanumeric()).collect();
+    surname || (initials.chars().count() >= 2 && bare == format!("{first}{initials}"))
 }
 
 /// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
