@@ -204,6 +204,27 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
             }
         }
     }
+    // "FOSTERING ALLOWANCES OPINION PIECE - FINAL v3" / "For: the opinion desk" / "Words: c. 690"
+    // / "Author: …" / "Contact: …" over a rule, the headline under it: the writer's header for
+    // the desk, its labelled lines short and none of them a sentence, one of them the draft's
+    // label or its length (a web form's notification, "Form ID: 3 | Entry #4471", says neither).
+    if let Some(r) = (2..limit).find(|&r| is_rule(blocks[r]))
+        && blocks[..r].iter().all(|b| header_line(&b.text))
+        && blocks[..r]
+            .iter()
+            .filter(|b| HEADER_LABEL.is_match(b.text.trim()))
+            .count()
+            >= 2
+        && blocks[..r]
+            .iter()
+            .any(|b| super::notes_above::is_label_to_desk(&b.text))
+        && super::form::take_form(&blocks[..r]).is_none()
+    {
+        let end = r + blocks[r..].iter().take_while(|b| is_rule(b)).count();
+        if blocks.get(end).is_some_and(|b| headline_like(b)) {
+            return (end, None);
+        }
+    }
     // A greeting, a subject line or a note to the desk opening the file, through its sign-off
     // and the signature under that.
     let mut subject_title = None;
@@ -329,6 +350,20 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
     }
     (at, offered.or(subject_title))
 }
+
+/// A line of a header for the desk: a dozen words at most, no sentence (a labelled value may end
+/// in a full stop: "Words: c. 690").
+fn header_line(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= HEADER_LINE_WORDS
+        && (HEADER_LABEL.is_match(text) || !text.ends_with(['.', '!', '?']))
+}
+
+const HEADER_LINE_WORDS: usize = 12;
+
+/// "For:", "Words:", "Author:", "Contact:": a label of one to three words opening a line.
+static HEADER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{L}[\p{L}'’]*(?:\s+\p{L}[\p{L}'’]*){0,2}\s*:\s*\S"));
 
 /// "Aileen here is the letter I said about. … Title if they want one: TITLE", "… Suggested
 /// headline: TITLE": a note's last sentence offering the piece's title after a label.

@@ -330,3 +330,44 @@ fn a_books_details_written_as_a_sentence_open_the_copy() {
     let rec = read_as("review.md", &text);
     assert!(rec.body.starts_with(details), "{}", rec.body);
 }
+
+#[test]
+fn a_writers_header_of_labelled_lines_over_a_rule_is_left_out() {
+    let text = format!(
+        "ISLAND SCHOOLS OPINION PIECE - FINAL v3\nFor: the opinion desk\nWords: c. 690\n\
+         Author: Mikko Lahti-Berg\nContact: mikko.lb@example.org / 07700 900762\n\n\
+         ------------------------------------------\n\n\
+         The island schools that kept their pupils\n\n\
+         Ferries, budgets and the families who stayed\n\nby Mikko Lahti-Berg\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Lahti-Berg"]);
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("mikko.lb@example.org")
+    );
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+/// Lines of copy over a section rule, a sentence among them, are no header; an address with
+/// one initial is no writer's by it.
+#[test]
+fn copy_over_a_rule_is_no_header_and_one_initial_spells_no_name() {
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n\
+         Note: the ferry ran twice a day.\nIt stopped in 2019.\n\n---\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert!(!super::cover::email_spells(
+        "Mikko Laine",
+        "mikkol@example.org"
+    ));
+    assert!(super::cover::email_spells(
+        "Mikko Lahti-Berg",
+        "mikko.lb@example.org"
+    ));
+}
