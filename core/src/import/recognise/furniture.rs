@@ -588,7 +588,22 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
         || (words <= 60 && SUGGESTED_FOR_DESK.is_match(text))
         || (words <= 60 && COMMENT_MARKED.is_match(text))
         || (words <= 50 && DRAFT_NOTE.is_match(text))
+        || (words <= 40 && DRAFT_STATUS.is_match(text) && ASKS_ABOUT_THE_DRAFT.is_match(text))
 }
+
+/// "Draft for submission to the news site – please do not share.", "Version 3, shared with …
+/// Please use this version …": a note opening with the draft's status, asking something of
+/// whoever reads it, never a paragraph of the piece.
+static DRAFT_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:draft\s+(?:for|of|to)\s|(?:version|draft)\s*\d{1,2}\s*[,.:;—–-]|v\d{1,2}\s*[,.:;—–-])",
+    )
+});
+static ASKS_ABOUT_THE_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:please|do not (?:share|publish|circulate|forward|quote)|not for (?:publication|circulation)|use this version|(?:supplied|sent|provided) separately|to follow)\b",
+    )
+});
 
 /// "Draft 3 — for the History & Ideas section. Images … available on request.", "v2: cut to 700
 /// words": a line opening with the draft's number, the writer's note to the desk on it.
