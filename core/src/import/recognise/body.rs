@@ -331,7 +331,14 @@ fn take_bio(
     }
     // "… Contact: m.lindgren@…" run into the bio: the address is the author's.
     let email = crate::import::contact::find_email(text);
+    // The bio the file gave already (its front matter, a box above), set again where the piece
+    // ends: the same words, once.
+    let repeated = |bio: &str| {
+        let bare = |t: &str| fold(t.trim().trim_matches(['*', '_', ' ']));
+        bare(bio) == bare(&patterns::bio_text(text))
+    };
     match rec.authors.iter_mut().find(|a| fold(&a.name) == key) {
+        Some(a) if placed && a.bio.as_deref().is_some_and(repeated) => true,
         Some(a) if a.bio.is_none() => {
             a.bio = Some(patterns::bio_text(text));
             if a.email.is_none() {

@@ -371,3 +371,51 @@ fn copy_over_a_rule_is_no_header_and_one_initial_spells_no_name() {
         "mikko.lb@example.org"
     ));
 }
+
+#[test]
+fn a_note_on_the_drafts_status_asking_something_of_its_reader_is_not_copy() {
+    for note in [
+        "Draft for submission to the news site – please do not share. Figures will be supplied separately as PNGs.",
+        "Version 3, shared with Island Letters on 1 December. Please use this version rather than the one circulated earlier.",
+    ] {
+        let text = format!(
+            "---\ntitle: The island schools that kept their pupils\nauthor: Mikko Laine\n---\n\n{note}\n\n{}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("schools.md", &text);
+        assert!(rec.body.starts_with(COPY[0]), "{note}: {}", rec.body);
+    }
+}
+
+/// A sentence of copy about a draft or a version, asking nothing, stays.
+#[test]
+fn copy_about_a_draft_or_a_version_stays() {
+    for line in [
+        "Version 2 of the plan, published in March, was no better than the first.",
+        "Draft for the new timetable went to the council in June, and nobody read it.",
+    ] {
+        let text = format!(
+            "---\ntitle: The island schools that kept their pupils\nauthor: Mikko Laine\n---\n\n{line}\n\n{}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("schools.md", &text);
+        assert!(rec.body.starts_with(line), "{line}: {}", rec.body);
+    }
+}
+
+#[test]
+fn the_bios_the_front_matter_gave_set_again_at_the_end_are_not_copy() {
+    let bios = "*Mikko Laine teaches at the school on Nagu. Aino Berg chairs the island's parents' association.*";
+    let text = format!(
+        "---\ntitle: The island schools that kept their pupils\nauthors:\n  - name: Mikko Laine\n    \
+         bio: \"Mikko Laine teaches at the school on Nagu.\"\n  - name: Aino Berg\n    \
+         bio: \"Aino Berg chairs the island's parents' association.\"\n---\n\n{}\n\n{bios}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.md", &text);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+    // Other words about a writer at the end are copy, bio or not.
+    let other = "Mikko Laine teaches at the school on Nagu, and has done for twenty years.";
+    let rec = read_as("schools.md", &text.replace(bios, other));
+    assert!(rec.body.ends_with(other), "{}", rec.body);
+}
