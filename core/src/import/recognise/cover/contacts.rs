@@ -48,13 +48,23 @@ pub(in crate::import::recognise) fn email_spells(name: &str, email: &str) -> boo
     surname || (initials.chars().count() >= 2 && bare == format!("{first}{initials}"))
 }
 
+/// "(Tues & Thurs mornings)", "(office hours)": when a number is answered, in brackets after it.
+static HOURS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\((?i:[^()]{0,40}\b(?:mornings?|afternoons?|evenings?|hours|weekdays?|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b[^()]{0,30})\)",
+    )
+});
+
 /// Contact details alone, or with the name of whose they are ("Contact: Ramón Iturbe, +34 …").
 pub(in crate::import::recognise) fn is_contact_line(text: &str) -> bool {
     // "Press contact: NAME, +49 …", "Contact for the authors: …": the label says whose it is.
     let text = CONTACT_LABEL
         .find(text.trim())
         .map_or(text.trim(), |m| &text.trim()[m.end()..]);
+    // "… / 01632 960 155 (Tues & Thurs mornings)": when to call is no part of whose it is.
+    let without_hours = HOURS.replace_all(text, "");
     contact::is_contact_line(text)
+        || (contact::has_contact(text) && contact::is_contact_line(&without_hours))
         || (contact::has_contact(text)
             && text.split_whitespace().count() <= 16
             && patterns::is_person(&contact::words_besides_contacts(text)))
