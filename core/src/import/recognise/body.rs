@@ -66,6 +66,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 || (has_contact(&b.text) && b.text.split_whitespace().count() <= 6)
                 || closing_names.contains(&fold(&b.text))
                 || signed_with_firm(&b.text, &closing_names)
+                || signature_block(&b.text, &closing_names)
                 || closing_byline(&b.text).is_some()
                 || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
@@ -185,6 +186,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             || (i >= closing_run
                 && (role_alone(&block.text)
                     || signed_with_firm(&block.text, &known(rec))
+                    || signature_block(&block.text, &known(rec))
                     || counts_alone(block)
                     || furniture::is_fact_box(&block.text)))
             || furniture::is_furniture(&block.text)
@@ -220,6 +222,51 @@ static PLEASE_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:for\s+(?:all\s+)?(?:interview|media|press)?\s*(?:requests?|enquiries|inquiries|interviews?|comment)[^.]{0,40}?,?\s+(?:please\s+)?(?:contact|e-?mail|write\s+to)\s+)\S+@\S+?\.?$",
     )
 });
+
+/// "Margaret Hollins MCIEEM Freelance Ecologist Tel: 01632 960418 | Mob: …": a mail's signature
+/// run into one paragraph, the writer's name opening it, then their letters and post in
+/// capitals, then a number or an address ("Mikko Laine would like to hear from …" is copy).
+fn signature_block(text: &str, names: &[String]) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > SIGNATURE_BLOCK_WORDS || !has_contact(text) {
+        return false;
+    }
+    let Some(n) = names.iter().find_map(|name| {
+        let n = name.split_whitespace().count();
+        (words.len() > n && fold(&words[..n].join(" ")).trim_end_matches(',') == name).then_some(n)
+    }) else {
+        return false;
+    };
+    let contact_at = words[n..].iter().position(|w| {
+        let bare = w.trim_end_matches(':').to_lowercase();
+        w.contains('@')
+            || w.chars().any(|c| c.is_ascii_digit())
+            || matches!(
+                bare.as_str(),
+                "tel"
+                    | "tel."
+                    | "mob"
+                    | "mob."
+                    | "mobile"
+                    | "phone"
+                    | "email"
+                    | "e-mail"
+                    | "t"
+                    | "m"
+                    | "e"
+            )
+    });
+    contact_at.is_some_and(|at| {
+        at <= 8
+            && words[n..n + at].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "&" | "and" | "of" | "|" | "·")
+            })
+    })
+}
+
+/// A signature run into one paragraph is this many words at most.
+const SIGNATURE_BLOCK_WORDS: usize = 60;
 
 /// "By Jane Roe", "Reviewed by Dr Patrick Oyelaran": a byline on a short line of its own.
 fn closing_byline(text: &str) -> Option<Vec<patterns::Named>> {

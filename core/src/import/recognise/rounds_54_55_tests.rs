@@ -419,3 +419,30 @@ fn the_bios_the_front_matter_gave_set_again_at_the_end_are_not_copy() {
     let rec = read_as("schools.md", &text.replace(bios, other));
     assert!(rec.body.ends_with(other), "{}", rec.body);
 }
+
+#[test]
+fn a_signature_run_into_one_paragraph_and_a_contact_line_with_its_hours_close_the_copy() {
+    for closing in [
+        "Mikko Laine MCIEEM\nFreelance Ecologist\nTel: 01632 960418 | Mob: 07700 900614",
+        "Contact: mikko@example.org / 01632 960 155 (Tues & Thurs mornings)",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n-----\n\n{closing}\n",
+            COPY.join("\n\n")
+        );
+        let rec = read_as("schools.txt", &text);
+        assert!(rec.body.ends_with(COPY[5]), "{closing}: {}", rec.body);
+    }
+}
+
+/// A closing paragraph of copy opening with the writer's name stays, number or not.
+#[test]
+fn a_closing_paragraph_opening_with_the_writers_name_stays() {
+    let last = "Mikko Laine would like to hear from anyone who sailed on the old ferry: the island's museum is collecting stories at stories@example.org.";
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert!(rec.body.ends_with(last), "{}", rec.body);
+}
