@@ -154,7 +154,7 @@ static POST_META: LazyLock<Regex> = LazyLock::new(|| {
     // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
     let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
     re(&format!(
-        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d[\d.,]{{0,6}}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)|no\s+comments|and)$",
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|published in(?:\s+(?:the\s+)?(?-i:\p{{Lu}})[^.!?]{{0,40}})?|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d[\d.,]{{0,6}}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)|no\s+comments|and)$",
     ))
 });
 

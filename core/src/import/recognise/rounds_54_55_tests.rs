@@ -446,3 +446,22 @@ fn a_closing_paragraph_opening_with_the_writers_name_stays() {
     let rec = read_as("schools.txt", &text);
     assert!(rec.body.ends_with(last), "{}", rec.body);
 }
+
+#[test]
+fn published_in_a_publication_beside_the_read_time_is_post_metadata() {
+    let page = |line: &str| {
+        format!(
+            "<html><body><article><h1>The island schools that kept their pupils</h1>\
+             <p class=\"byline\">By Mikko Laine</p><p>{line}</p><p>{}</p></article></body></html>",
+            COPY.join("</p><p>")
+        )
+    };
+    let rec = read_as(
+        "page.html",
+        &page("Published in The Pass · 6 min read · Nov 18, 2026"),
+    );
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    let line = "Published in the spring · the plan went nowhere";
+    let rec = read_as("page.html", &page(line));
+    assert!(!rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
