@@ -11,6 +11,8 @@ use super::patterns::{self, re};
 use super::{furniture, head};
 use crate::import::{Block, BlockKind};
 
+/// A standfirst without its full stop runs to this many words at least.
+const UNSTOPPED_STANDFIRST_WORDS: usize = 12;
 /// The byline is looked for among this many blocks at the top.
 const BYLINE_WITHIN: usize = 8;
 /// A note to the desk is a line or two, not a paragraph of copy.
@@ -317,6 +319,19 @@ pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
     };
     match by.checked_sub(1 + usize::from(standfirst)) {
         Some(at) if headline_at(at, standfirst) => at,
+        // A standfirst without its full stop, longer than the line above it ("The Hallam
+        // Gallery's show about surveillance is clever, unsettling and, in one room, genuinely
+        // frightening" under "Data Bodies review: an exhibition that watches you back").
+        _ if !standfirst
+            && by >= 3
+            && blocks[by - 1].text.split_whitespace().count() >= UNSTOPPED_STANDFIRST_WORDS
+            && blocks[by - 1].text.split_whitespace().count()
+                > blocks[by - 2].text.split_whitespace().count()
+            && blocks[by - 2].text.split_whitespace().count() >= 4
+            && headline_at(by - 2, true) =>
+        {
+            by - 2
+        }
         _ => 0,
     }
 }

@@ -465,3 +465,43 @@ fn published_in_a_publication_beside_the_read_time_is_post_metadata() {
     let rec = read_as("page.html", &page(line));
     assert!(!rec.body.starts_with(COPY[0]), "{}", rec.body);
 }
+
+#[test]
+fn notes_over_a_headline_and_a_standfirst_without_its_full_stop_over_the_byline() {
+    let text = format!(
+        "Mikko Laine | mikko.laine@example.org | 07700 900655\n\n\
+         REVIEW – for the arts & culture pages\n\n\
+         The island schools review: a museum that remembers the ferry\n\n\
+         The archipelago museum's show about island schooling is clever, unsettling and, in one room, genuinely moving\n\n\
+         By Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("review.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "The island schools review: a museum that remembers the ferry"
+    );
+    assert!(
+        rec.standfirst.starts_with("The archipelago museum's show"),
+        "{}",
+        rec.standfirst
+    );
+    assert_eq!(
+        rec.authors[0].email.as_deref(),
+        Some("mikko.laine@example.org")
+    );
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+/// A short name over a long headline over the byline is not taken for the headline.
+#[test]
+fn a_kicker_over_a_long_headline_is_not_taken_for_the_headline() {
+    let headline =
+        "The island schools that kept their pupils through the long winter of the ferry strike";
+    let text = format!(
+        "Mikko Laine | mikko@example.org | 07700 900655\n\nIsland Letters\n\n{headline}\n\nBy Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_ne!(rec.headline, "Island Letters");
+}
