@@ -1232,6 +1232,8 @@ mod rounds_50_51_tests;
 #[cfg(test)]
 mod rounds_52_53_tests;
 #[cfg(test)]
+mod rounds_54_55_cover_tests;
+#[cfg(test)]
 mod rounds_54_55_tests;
 #[cfg(test)]
 mod tests;

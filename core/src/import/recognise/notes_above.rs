@@ -252,9 +252,12 @@ fn is_worded_as_note(text: &str) -> bool {
 /// "Kestrel Bridge Hospitals NHS Trust Communications Team", "Founded 1612 | Registered charity
 /// no. …", "For immediate use after embargo": the issuing office's letterhead and release line
 /// over a press release, not its headline.
+/// "RIVERSIDE HEALTH TRUST - PRESS RELEASE", with the embargo line under it run on as plain text
+/// reads it: the issuer's name set apart from the release's kind by a dash, a bar or a colon. A
+/// headline naming a press release ("Anatomy of a press release") has no mark before it.
 static ISSUERS_LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:[^.!?]{0,80}\b(?:communications|press|media|news)\s+(?:team|office|unit|desk|relations|centre)\s*(?::[^?]{0,80})?|[^.!?]{0,80}\bregistered\s+charity\s+(?:no\.?|number).{0,40}|for\s+immediate\s+(?:use|release)\b[^.!?]{0,40}|(?:news|press|media)\s+release|(?:corporate\s+)?communications(?:\s+(?:and|&)\s+\w+)?|(?:ref|reference|our\s+ref|date|issued|release\s+date)\s*[:.]\s*\S.{0,40})\s*$",
+        r"(?i)^(?:[^.!?]{0,80}\b(?:communications|press|media|news)\s+(?:team|office|unit|desk|relations|centre)\s*(?::[^?]{0,80})?|[^.!?]{1,80}?\s[-–—|:]\s*(?:news|press|media)\s+release(?:\s+(?:embargoed|under\s+embargo|embargo)\b[^!?]{0,80})?|[^.!?]{0,80}\bregistered\s+charity\s+(?:no\.?|number).{0,40}|for\s+immediate\s+(?:use|release)\b[^.!?]{0,40}|(?:news|press|media)\s+release|(?:corporate\s+)?communications(?:\s+(?:and|&)\s+\w+)?|(?:ref|reference|our\s+ref|date|issued|release\s+date)\s*[:.]\s*\S.{0,40})\s*$",
     )
 });
 

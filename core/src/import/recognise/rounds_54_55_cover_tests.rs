@@ -1,0 +1,40 @@
+//! Rules learnt from rounds 54 and 55: the covers, forwards, releases and forms those rounds
+//! showed above and below the piece.
+
+use super::rounds_28_29_tests::COPY;
+use super::tests::{names, read_as};
+
+const SUB_HEADLINE: &str = "Pupils on the outer islands will reach school every day of the year under a \
+     scheme paid from the education budget";
+
+#[test]
+fn an_issuers_name_dashed_before_press_release_is_letterhead_with_its_embargo_run_on() {
+    let text = format!(
+        "FOR IMMEDIATE RELEASE\n\n\
+         NAGU ISLAND COUNCIL - PRESS RELEASE\nEmbargoed until 00:01 CET, Monday 7 December 2026\n\n\
+         Island council keeps its school boat running all winter\n\n{SUB_HEADLINE}\n\n{}\n\n\
+         ENDS\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("release.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "Island council keeps its school boat running all winter"
+    );
+    assert_eq!(rec.standfirst, SUB_HEADLINE);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+#[test]
+fn a_headline_naming_a_press_release_without_a_mark_before_it_stays_the_headline() {
+    let text = format!(
+        "Why nobody reads the island council's press release\n\nBy Anna Berg\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "Why nobody reads the island council's press release"
+    );
+    assert_eq!(names(&rec), ["Anna Berg"]);
+}
