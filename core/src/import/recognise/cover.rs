@@ -326,7 +326,7 @@ pub(super) fn head(blocks: &[&Block]) -> (usize, Option<String>) {
                 at += 1;
             }
             break;
-        } else if after_headers(blocks, at) && addresses_by_name(text) {
+        } else if after_headers(blocks, at) && (addresses_by_name(text) || signed_note(text)) {
             // "Lukas, anbei die finale Fassung …", "Kasia – final text below": the forwarded
             // message's own note, to the person it was sent to.
             at += 1;
@@ -364,6 +364,23 @@ const HEADER_LINE_WORDS: usize = 12;
 /// "For:", "Words:", "Author:", "Contact:": a label of one to three words opening a line.
 static HEADER_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\p{L}[\p{L}'’]*(?:\s+\p{L}[\p{L}'’]*){0,2}\s*:\s*\S"));
+
+/// "… trim if space is tight. - P", "… run it Saturday? – Jo": a note signed at its end, after its
+/// last sentence, by a dash and an initial or a first name, as a colleague forwarding a message
+/// signs the line set over it.
+static SIGNED_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?]\s+[-–—]\s*(?P<name>\p{Lu}[\p{L}'’-]{0,15})\.?$"));
+
+/// A forwarder's short note signed at its end. A quotation with its speaker after a dash
+/// ("“…” – Mandela") opens with its quotation mark and is no note.
+fn signed_note(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 40
+        && !text.starts_with(['“', '"', '‘', '\'', '«', '„'])
+        && SIGNED_AT_END
+            .captures(text)
+            .is_some_and(|c| patterns::tidy_name(&c["name"]) == c["name"])
+}
 
 /// "Aileen here is the letter I said about. … Title if they want one: TITLE", "… Suggested
 /// headline: TITLE": a note's last sentence offering the piece's title after a label.

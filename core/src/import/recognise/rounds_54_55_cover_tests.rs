@@ -38,3 +38,38 @@ fn a_headline_naming_a_press_release_without_a_mark_before_it_stays_the_headline
     );
     assert_eq!(names(&rec), ["Anna Berg"]);
 }
+
+#[test]
+fn a_forwarders_note_signed_after_a_dash_under_the_headers_is_the_mails() {
+    let text = format!(
+        "---------- Forwarded message ---------\nFrom: Opinion desk <opinion@example.org>\n\
+         Subject: Fwd: island schools\nTo: Subs <subs@example.org>\n\n\
+         Could this go in Saturday's paper? Trim the end if it runs long. - Jo\n\n\
+         ---------- Forwarded message ---------\nFrom: Mikko Laine <mikko@example.org>\n\
+         Subject: island schools\nTo: <opinion@example.org>\n\n\
+         The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("Fwd island schools.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(!rec.body.contains("Saturday's paper"), "{}", rec.body);
+}
+
+/// A headline under the headers with its kind after a dash ends no sentence before the dash: it
+/// is no note signed by "Comment".
+#[test]
+fn a_headline_with_its_kind_after_a_dash_under_the_headers_stays_the_headline() {
+    let text = format!(
+        "From: Mikko Laine <mikko@example.org>\nSubject: island schools\n\n\
+         The island schools that kept their pupils - Comment\n\nBy Mikko Laine\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("island schools.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "The island schools that kept their pupils - Comment"
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
