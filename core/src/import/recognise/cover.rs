@@ -723,6 +723,54 @@ fn name_before_town(text: &str, below: &[&Block]) -> Option<String> {
     })
 }
 
+/// "From: Gordon Ellery <g.ellery@example.org>": the sender's name and address in a message's
+/// header, as mail programs write it in the languages `MAIL_HEADER` knows.
+static FROM_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"^(?i:from|von|de|van|da)\s*:\s*"?(?P<name>[^<>"@]{3,60}?)"?\s*<(?P<address>[^<>\s]+@[^<>\s]+)>$"#,
+    )
+});
+
+/// "Gordon Ellery Kingsbridge Vale" under a letter: the name and the town on lines of their own,
+/// run into one as plain text reads them, no comma between. The message's own "From: Gordon
+/// Ellery <…>" header above tells where the name ends, when the words after it are a place's
+/// (capitalised, no role or institution) and its address spells none of them ("Mary Ann
+/// <maryann.smith@…>" signing "Mary Ann Smith" is one name).
+pub(super) fn name_before_town_by_sender(sig: &mut Signature, above: &[&Block]) {
+    let Some(signed) = sig.name.clone() else {
+        return;
+    };
+    let Some((sender, address)) = above.iter().rev().find_map(|b| {
+        let caps = FROM_NAMED.captures(b.text.trim())?;
+        Some((
+            caps["name"].trim().to_string(),
+            caps["address"].to_lowercase(),
+        ))
+    }) else {
+        return;
+    };
+    let Some(town) = signed
+        .strip_prefix(&sender)
+        .and_then(|rest| rest.strip_prefix(' '))
+    else {
+        return;
+    };
+    let local = address.split('@').next().unwrap_or("");
+    let words: Vec<&str> = town.split_whitespace().collect();
+    let place = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !patterns::is_role_word(w)
+                && !patterns::is_institution_word(w)
+                && !local.contains(&w.to_lowercase())
+        });
+    if place && patterns::is_lone_name(&sender) {
+        sig.name = Some(patterns::tidy_name(&sender));
+    }
+}
+
 /// Who signed, and how to reach them.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Signature {

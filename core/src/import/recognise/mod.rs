@@ -208,7 +208,8 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     // An e-mail reply ends with the messages it quotes; its own end comes before them.
     let thread_at = cover::quoted_thread(&all[head_len..]).map_or(all.len(), |i| head_len + i);
     let tail_at = head_len + cover::tail(&all[head_len..thread_at]);
-    let signature = cover::signature(&all[tail_at..thread_at]);
+    let mut signature = cover::signature(&all[tail_at..thread_at]);
+    cover::name_before_town_by_sender(&mut signature, &all[..head_len]);
     let wrapping = all[..head_len].iter().chain(&all[tail_at..]);
     rec.dropped.extend(
         wrapping

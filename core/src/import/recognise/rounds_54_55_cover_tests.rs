@@ -73,3 +73,33 @@ fn a_headline_with_its_kind_after_a_dash_under_the_headers_stays_the_headline() 
     );
     assert_eq!(names(&rec), ["Mikko Laine"]);
 }
+
+fn letter_from(from: &str, signed: &str) -> String {
+    format!(
+        "From: {from}\nDate: Thu, 3 Dec 2026 at 21:47\nSubject: Letter for publication - ferry\n\
+         To: <letters@example.org>\n\nDear Sir or Madam,\n\n\
+         Keep the island ferry running\n\n{}\n\nYours faithfully,\n\n{signed}\n",
+        COPY[..4].join("\n\n")
+    )
+}
+
+#[test]
+fn a_signers_town_run_onto_the_name_is_cut_where_the_senders_header_name_ends() {
+    let text = letter_from(
+        "Gordon Tull <g.tull@example.org>",
+        "Gordon Tull\nLittle Stenton",
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(rec.headline, "Keep the island ferry running");
+    assert_eq!(names(&rec), ["Gordon Tull"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("g.tull@example.org"));
+}
+
+/// A sender whose header gives a shorter name than the signature, the rest spelt in the address,
+/// signs with the whole name: no town is cut from it.
+#[test]
+fn a_surname_the_senders_address_spells_is_no_town() {
+    let text = letter_from("Mary Ann <maryann.smith@example.org>", "Mary Ann Smith");
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(names(&rec), ["Mary Ann Smith"]);
+}
