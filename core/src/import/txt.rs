@@ -470,13 +470,15 @@ fn framed_on_lines_of_their_own(lines: &[&str]) -> Option<Vec<String>> {
 /// "Name(s) of author(s): …", "E-mail: …", "Proposed section: …", "Conflict of interest: The
 /// author works for …": a form's fields a line each, five or more, the first and all but one
 /// opening with a label of a few words, however long their values.
+/// A web form's notice writes its questions as labels, the colon straight after the question
+/// mark ("Has this been published elsewhere?: No"); a question in prose has its answer apart.
 fn is_labelled_lines(lines: &[&str]) -> bool {
     let field = |line: &&&str| {
         line.split_once(": ").is_some_and(|(label, value)| {
             let label = label.trim();
             (1..=6).contains(&label.split_whitespace().count())
                 && label.chars().next().is_some_and(char::is_uppercase)
-                && !label.ends_with(['.', '!', '?', ','])
+                && !label.ends_with(['.', '!', ','])
                 && !value.trim().is_empty()
         })
     };

@@ -103,3 +103,72 @@ fn a_surname_the_senders_address_spells_is_no_town() {
     let rec = read_as("letter.txt", &text);
     assert_eq!(names(&rec), ["Mary Ann Smith"]);
 }
+
+#[test]
+fn a_web_forms_notice_with_questions_as_labels_is_read_as_its_fields() {
+    let text = format!(
+        "New submission received via \"Write for us\" form\nForm: Contributor submissions\n\
+         Submitted: 05/12/2026 18:32:07 UTC\nEntry ID: 20469\n\n---------------------\n\
+         Full name: Mikko Laine\nEmail: mikko@example.org\nPhone: +358 40 000 1234\n\
+         Organisation / affiliation: Archipelago Press Agency, Turku\n\
+         Section: Analysis\nType of piece: Analysis\n\
+         Headline: The island schools that kept their pupils\n\
+         Standfirst / summary: Ferries decide which island schools survive the winter. Councils \
+         should pay for the crossing from the schools budget.\n\
+         Word count: 640\nHas this been published elsewhere?: No\n\
+         Conflicts of interest: None\n\
+         Short bio (max 50 words): Mikko Laine is a journalist based in Turku who has covered \
+         the archipelago's schools for ten years.\n\
+         How did you hear about us?: Newsletter\nConsent to privacy policy: Yes\n\n\
+         Article text:\n{}\n\n---------------------\n\
+         Attachments: laine.jpg (212 KB)\nIP: 203.0.113.54\n\
+         This message was sent automatically by WPForms. Do not reply to this e-mail.\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("submission.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide which island schools survive the winter. Councils should pay for the \
+         crossing from the schools budget."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert_eq!(rec.authors[0].email.as_deref(), Some("mikko@example.org"));
+    assert_eq!(
+        rec.authors[0].bio.as_deref(),
+        Some(
+            "Mikko Laine is a journalist based in Turku who has covered the archipelago's \
+             schools for ten years."
+        )
+    );
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Archipelago Press Agency")
+    );
+    assert_eq!(rec.section.as_deref(), Some("Analysis"));
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+/// A writer's questions answered on their lines are no form's labels: no colon follows the
+/// question mark, and the lines stay one paragraph of the copy.
+#[test]
+fn questions_answered_on_their_lines_in_the_copy_stay_one_paragraph() {
+    let questions = "Who pays for the boat? The schools\n\
+                     Who runs it? The council\n\
+                     How often? Twice a day\n\
+                     For how long? Forty weeks a year\n\
+                     Is it worth it? Ask the pupils";
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{questions}\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n")
+    );
+    let rec = read_as("piece.txt", &text);
+    assert!(
+        rec.body
+            .contains("Who pays for the boat? The schools Who runs it? The council"),
+        "{}",
+        rec.body
+    );
+}
