@@ -508,15 +508,36 @@ fn through_the_letter(blocks: &[&Block], at: usize, limit: usize) -> usize {
     if piece_follows { off } else { at }
 }
 
+/// A sender's address block, its lines run together, runs to this many words at most.
+const ADDRESS_WORDS: usize = 30;
+
+/// "12 Kissy Road", "4a Mill Lane": a street's number before its capitalised name.
+static STREET_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\d{1,4}[a-z]?\s+\p{Lu}\p{L}+\s+\p{Lu}"));
+
 /// A letter's head above its greeting: the sender's letterhead and address, the place and date,
 /// the addressee, each a short line, a date among them. How many blocks it takes (0: none).
 fn letterhead(blocks: &[&Block]) -> usize {
     let Some(g) = blocks.iter().position(|b| greeting(&b.text)) else {
         return 0;
     };
+    // "Rosa Hadley and Ibrahim Sesay c/o Freetown Health Equity Project 12 Kissy Road, Freetown":
+    // the sender's address, its lines run into one as a word processor's line breaks read, runs
+    // longer than any one line, but names a street by its number, its words capitalised as names
+    // are, and says no sentence. A standfirst ("At the festival's 32nd edition, the big names
+    // stayed home …") is mostly small words.
     let short_line = |b: &&Block| {
         let text = b.text.trim();
-        text.split_whitespace().count() <= 12 && !text.ends_with(['.', '!', '?', ':', ';'])
+        let words = text.split_whitespace().count();
+        let small = text
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        let address = words <= ADDRESS_WORDS
+            && small * 4 <= words
+            && STREET_NUMBER.is_match(text)
+            && !super::notes_above::SENTENCE_INSIDE.is_match(text);
+        (words <= 12 || address) && !text.ends_with(['.', '!', '?', ':', ';'])
     };
     let dated = blocks[..g]
         .iter()

@@ -219,7 +219,7 @@ pub(super) fn draft_labels(blocks: &[&Block]) -> usize {
 }
 
 /// A sentence ending inside a line: "… high bills. The real culprit …".
-static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?]\s+\p{Lu}"));
+pub(super) static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?]\s+\p{Lu}"));
 
 /// A line to the desk rather than of the piece.
 pub(super) fn is_note_to_desk(text: &str) -> bool {

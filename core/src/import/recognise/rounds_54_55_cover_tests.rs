@@ -172,3 +172,45 @@ fn questions_answered_on_their_lines_in_the_copy_stay_one_paragraph() {
         rec.body
     );
 }
+
+#[test]
+fn a_cover_letter_under_the_senders_address_run_into_one_line_is_left_out_above_the_piece() {
+    let text = format!(
+        "Mikko Laine and Anna Berg c/o Island Schools Trust 14 Harbour Road, Turku\n\n\
+         4 December 2026\n\nDear Commissioning Editor,\n\n\
+         We attach a comment piece on the island schools, which we think will interest your \
+         readers. It is 650 words.\n\n\
+         Neither of us has any financial interest in the ferry company.\n\n\
+         With thanks for your time,\n\nMikko Laine and Anna Berg\n\n\
+         The island schools that kept their pupils\n\n\
+         Ferries decide which island schools survive the winter.\n\n\
+         Mikko Laine and Anna Berg\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("Cover letter and article.txt", &text);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(
+        rec.standfirst,
+        "Ferries decide which island schools survive the winter."
+    );
+    assert_eq!(names(&rec), ["Mikko Laine", "Anna Berg"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+/// A standfirst with a number in it over a dated post and the writer's greeting to readers is
+/// the piece's own head, no sender's address: mostly small words, no street named.
+#[test]
+fn a_standfirst_with_a_number_over_a_date_and_a_greeting_is_no_senders_address() {
+    let text = format!(
+        "# Sarajevo's quiet revolution: the year small films won\n\n\
+         ### At the festival's 32nd edition, the big names stayed home and the first-timers stole the show\n\n\
+         Aug 25, 2026\n\n\
+         *Hi friends — this one is long-ish, but I couldn't cut it. Thank you for reading. — M.*\n\n{}\n",
+        COPY.join("\n\n")
+    );
+    let rec = read_as("post.md", &text);
+    assert_eq!(
+        rec.headline,
+        "Sarajevo's quiet revolution: the year small films won"
+    );
+}
