@@ -214,3 +214,29 @@ fn a_standfirst_with_a_number_over_a_date_and_a_greeting_is_no_senders_address()
         "Sarajevo's quiet revolution: the year small films won"
     );
 }
+
+#[test]
+fn a_project_a_writer_works_with_is_their_affiliation() {
+    use super::patterns::affiliation_in_bio;
+    for (bio, org) in [
+        (
+            "Rosa Hadley is a public health researcher with the Freetown Health Equity Project.",
+            Some("Freetown Health Equity Project"),
+        ),
+        (
+            "Mikko Laine is a reporter at the Archipelago Schools Project in Turku.",
+            Some("Archipelago Schools Project"),
+        ),
+        // A project the bio names as a book's subject is no post.
+        (
+            "Anna Berg is a historian and the author of a book on the Manhattan Project.",
+            None,
+        ),
+        (
+            "Anna Berg is a historian and the author of a history of the Manhattan Project.",
+            None,
+        ),
+    ] {
+        assert_eq!(affiliation_in_bio(bio).as_deref(), org, "{bio}");
+    }
+}

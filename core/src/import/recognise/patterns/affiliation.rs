@@ -20,6 +20,22 @@ static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "a researcher with the Freetown Health Equity Project", "leads the Marshall Project": a
+/// project is an employer when the bio says the writer works there; "a history of the Manhattan
+/// Project" names a subject, not a post, so "project" is no institution word.
+fn project_worked_at(before: &str, org: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before);
+    org.split_whitespace().count() >= 2
+        && org.split_whitespace().last() == Some("Project")
+        && POST_BEFORE.is_match(before)
+}
+
+/// The words saying where someone works, ending before the organisation's name.
+static POST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:at|with|for|joined|leads|heads|runs|directs|coordinates|co-ordinates)\s*$")
+});
+
 /// " district", " constituency": a seat named after a member's institution.
 static SEAT_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(?i:district|constituency|ward|riding|electorate)\b"));
@@ -88,10 +104,11 @@ pub(in crate::import::recognise) fn affiliation_in_bio(bio: &str) -> Option<Stri
             };
             Some((m.start(), without_seat(&french_name_alone(org)), at_in_city))
         })
-        .filter(|(_, org, at_in_city)| {
+        .filter(|(at, org, at_in_city)| {
             *at_in_city
                 || org.split_whitespace().any(is_institution_word)
                 || short_name_and_town(org)
+                || project_worked_at(&bio[..*at], org)
         })
         .map(|(at, org, _)| (at, org))
         .collect();
