@@ -41,15 +41,16 @@ pub(super) fn read(root: &Handle) -> Option<ArticleLd> {
         }
     }
     let article = nodes.iter().find(|n| is_article(n))?;
+    let publisher = article
+        .get("publisher")
+        .and_then(|p| resolve(p, &nodes))
+        .and_then(|p| string(p.get("name")));
     Some(ArticleLd {
         headline: string(article.get("headline")).or_else(|| string(article.get("name"))),
         description: string(article.get("description")),
         authors: people(article.get("author"), &nodes),
         affiliations: affiliations(article.get("author"), &nodes),
-        publisher: article
-            .get("publisher")
-            .and_then(|p| resolve(p, &nodes))
-            .and_then(|p| string(p.get("name"))),
+        publisher,
         section: first_string(article.get("articleSection")),
         keywords: keywords(article.get("keywords")),
     })
@@ -158,16 +159,26 @@ fn people(value: Option<&Value>, nodes: &[Map<String, Value>]) -> Vec<String> {
 }
 
 /// Each author's organisation: `"worksFor": {"@type": "Organization", "name": …}` (or
-/// `affiliation`), in place, by `@id`, or as text; the first when several are given.
+/// `affiliation`), in place, by `@id`, or as text; the first when several are given. An address
+/// given for the organisation is no name of it. (The site's own publisher is kept: a think tank's
+/// researchers work for the institute that publishes them.)
 fn affiliations(value: Option<&Value>, nodes: &[Map<String, Value>]) -> Vec<(String, String)> {
     let items: Vec<&Value> = match value {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(v) => vec![v],
         None => Vec::new(),
     };
-    let org_name = |v: &Value| match v {
-        Value::String(s) => Some(one_line(s)).filter(|s| !s.is_empty()),
-        v => resolve(v, nodes).and_then(|o| string(o.get("name"))),
+    let org_name = |v: &Value| {
+        match v {
+            Value::String(s) => Some(one_line(s)),
+            v => resolve(v, nodes).and_then(|o| string(o.get("name"))),
+        }
+        .filter(|org| {
+            !org.is_empty()
+                && !org.contains("://")
+                && !org.starts_with("www.")
+                && !org.starts_with('/')
+        })
     };
     items
         .into_iter()
@@ -258,6 +269,17 @@ mod tests {
                 ("E F".to_string(), "Harbour Trust".to_string()),
             ]
         );
+    }
+
+    /// An organisation given as its address gives no affiliation.
+    #[test]
+    fn an_address_is_no_affiliation() {
+        let got = ld(r##"<script type="application/ld+json">{"@graph":[
+            {"@type":"NewsArticle","name":"Post","author":[
+              {"@type":"Person","name":"C D","worksFor":"https://example.org/about"}]}]}</script>"##)
+        .unwrap();
+        assert_eq!(got.authors, ["C D"]);
+        assert!(got.affiliations.is_empty(), "{:?}", got.affiliations);
     }
 
     #[test]

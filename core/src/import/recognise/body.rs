@@ -67,6 +67,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 || closing_names.contains(&fold(&b.text))
                 || signed_with_firm(&b.text, &closing_names)
                 || signature_block(&b.text, &closing_names)
+                || furniture::is_count_note(&b.text)
                 || closing_byline(&b.text).is_some()
                 || (b.kind == BlockKind::Paragraph && patterns::is_lone_name(&b.text)))
         })
@@ -101,6 +102,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             continue;
         }
         if let Some(name) = bio_of(block, &names)
+            && (placed || !patterns::names_by_title_and_surname(&block.text))
             && take_bio(rec, name, &block.text, byline_given, placed)
         {
             continue;
@@ -153,10 +155,19 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             continue;
         }
         // "Reviewed by Dr Patrick Oyelaran" after the last paragraph: the byline, set at the end.
+        // On a page that is no review, "Reviewed by" names whoever checked it (a health page's
+        // clinician), not its writer: the line goes, crediting no one.
         if i >= closing_run
             && let Some(named) = closing_byline(&block.text)
         {
-            if rec.authors.is_empty() {
+            let checker = block
+                .text
+                .trim()
+                .trim_matches(['*', '_'])
+                .to_lowercase()
+                .starts_with("reviewed by")
+                && !super::files_as_review(rec);
+            if rec.authors.is_empty() && !checker {
                 rec.authors
                     .extend(named.into_iter().map(|n| FoundAuthor::named(n.name)));
             }
@@ -174,7 +185,10 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
             || PLEASE_CONTACT.is_match(block.text.trim());
         if is_contact_line(&block.text) || press_line {
             // A press office's line gives only an address that spells the writer's name.
-            let press = cover::is_press_contact(&block.text) || press_line;
+            // So does a place's line ("Surgery tel: … | reception@…").
+            let press = cover::is_press_contact(&block.text)
+                || press_line
+                || cover::is_place_contact(&block.text);
             for email in find_emails(&block.text) {
                 if !press || rec.authors.iter().any(|a| email_spells(&a.name, &email)) {
                     attach_email(rec, email);
@@ -187,6 +201,7 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                 && (role_alone(&block.text)
                     || signed_with_firm(&block.text, &known(rec))
                     || signature_block(&block.text, &known(rec))
+                    || furniture::is_count_note(&block.text)
                     || counts_alone(block)
                     || furniture::is_fact_box(&block.text)))
             || furniture::is_furniture(&block.text)

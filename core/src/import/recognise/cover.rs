@@ -369,18 +369,31 @@ static HEADER_LABEL: LazyLock<Regex> =
 /// last sentence, by a dash and an initial or a first name, as a colleague forwarding a message
 /// signs the line set over it.
 static SIGNED_AT_END: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?]\s+[-–—]\s*(?P<name>\p{Lu}[\p{L}'’-]{0,15})\.?$"));
+    LazyLock::new(|| re(r"\.\s+[-–—]\s*(?P<name>\p{Lu}[\p{L}'’-]{0,15})\.?$"));
 
-/// A forwarder's short note signed at its end. A quotation with its speaker after a dash
-/// ("“…” – Mandela") opens with its quotation mark and is no note.
+/// A forwarder's short note signed at its end: two sentences at least, the last closed by a full
+/// stop before the dash. A quotation with its speaker after a dash ("“…” – Mandela") opens with
+/// its quotation mark and is no note; a headline with its kind after a dash ("Should the island
+/// sell its library? - Opinion") or a wire's credit ("… said. - Reuters") is none either.
 fn signed_note(text: &str) -> bool {
     let text = text.trim();
     text.split_whitespace().count() <= 40
         && !text.starts_with(['“', '"', '‘', '\'', '«', '„'])
-        && SIGNED_AT_END
-            .captures(text)
-            .is_some_and(|c| patterns::tidy_name(&c["name"]) == c["name"])
+        && super::notes_above::SENTENCE_INSIDE.is_match(text)
+        && SIGNED_AT_END.captures(text).is_some_and(|c| {
+            let name = &c["name"];
+            patterns::tidy_name(name) == name
+                && !super::head::KICKERS
+                    .split_whitespace()
+                    .any(|k| k.eq_ignore_ascii_case(name))
+                && !WIRES
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(name))
+        })
 }
+
+/// News agencies, credited after a dash at the end of a wire's paragraph.
+const WIRES: &str = "reuters ap afp pa dpa ansa efe bloomberg xinhua kyodo aap upi";
 
 /// "Aileen here is the letter I said about. … Title if they want one: TITLE", "… Suggested
 /// headline: TITLE": a note's last sentence offering the piece's title after a label.
@@ -778,7 +791,16 @@ pub(super) fn name_before_town_by_sender(sig: &mut Signature, above: &[&Block]) 
     };
     let local = address.split('@').next().unwrap_or("");
     let words: Vec<&str> = town.split_whitespace().collect();
-    let place = (1..=3).contains(&words.len())
+    // One word after the name is as likely a second surname the display name leaves out
+    // ("Tomás Ortega" signing "Tomás Ortega Ruiz") as a town: one is taken only when it ends as
+    // a place's name does ("Kilnbridge", "Northamptonshire").
+    let one_place = words.len() == 1 && {
+        let w = words[0].to_lowercase();
+        PLACE_ENDINGS
+            .split_whitespace()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+    };
+    let place = ((2..=3).contains(&words.len()) || one_place)
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
@@ -791,6 +813,10 @@ pub(super) fn name_before_town_by_sender(sig: &mut Signature, above: &[&Block]) 
         sig.name = Some(patterns::tidy_name(&sender));
     }
 }
+
+/// How the names of towns and counties end.
+const PLACE_ENDINGS: &str = "bridge shire ton ham ford by field wick mouth bury borough burgh worth \
+ley caster chester cester port pool stead minster sea dale well hurst combe thorpe haven";
 
 /// Who signed, and how to reach them.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -918,6 +944,8 @@ pub(super) fn names_a_letter(above: &[&Block]) -> bool {
 
 mod contacts;
 mod mail;
-pub(super) use self::contacts::{email_spells, is_contact_line, is_press_contact};
+pub(super) use self::contacts::{
+    email_spells, is_contact_line, is_place_contact, is_press_contact,
+};
 use self::mail::{MAIL_HEADER, SUBMISSION_PREFIX, addresses_by_name, after_headers, subject};
 pub(super) use self::mail::{fields_below_mail, piece_below_original, quoted_thread};

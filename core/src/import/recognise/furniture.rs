@@ -73,6 +73,21 @@ static COUNT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Full product list and code are in the repository. Word count: 870.": a short note closing
+/// the file with the count alone as one of its sentences, whatever else it says; read only in
+/// the run that closes the piece.
+pub(super) fn is_count_note(text: &str) -> bool {
+    text.split_whitespace().count() <= 30 && COUNT_SENTENCE.is_match(text.trim())
+}
+
+/// A word only a note about the submission says beside its count: its draft, its pages, its
+/// pictures ("The rules were strict. Word count: 500. No exceptions." is copy).
+static NOTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:draft|pages?|photos?|pictures?|images?|attached|details|desk|editor|deadline|invoice)\b",
+    )
+});
+
 /// "Invoice: sent 4 Dec, INV-NF-2026-031", "Fee: as agreed", "Invoice to follow": the writer's
 /// billing line for the desk, not copy.
 static BILLING: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,7 +169,7 @@ static POST_META: LazyLock<Regex> = LazyLock::new(|| {
     // "Wed 9 Apr 2025 06.00 CEST": a date may carry a time and a zone.
     let time = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?";
     re(&format!(
-        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|published in(?:\s+(?:the\s+)?(?-i:\p{{Lu}})[^.!?]{{0,40}})?|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d[\d.,]{{0,6}}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)|no\s+comments|and)$",
+        r"^(?i:(?:posted|published|updated|last updated|first published|last modified)\s+(?:on|by|at)\b.*|published in|member[- ]only(?:\s+story)?|(?:updated|published)\s*:?\s*\d.*|(?:\d+\s+)?\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.*\d{{4}}{time}|\d{{1,2}}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{4}}{time}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}{time}|\d{{4}}-\d{{2}}-\d{{2}}|\d[\d.,]{{0,6}}\s*[km]?\s+(?:comments?|responses?|replies|claps?|likes?|views?|shares?|reactions?|reads?|restacks?)|no\s+comments|and)$",
     ))
 });
 
@@ -373,10 +388,11 @@ pub(super) fn is_post_meta(text: &str) -> bool {
         .collect();
     // "18 November 2026 · Comment": the kind of piece beside its date, as a page's byline row
     // sets it.
+    // "Published in The Pass · 6 min read · Nov 18, 2026": the publication beside them too.
     if parts.len() > 1 {
         return parts
             .iter()
-            .all(|p| is_post_meta(p) || PIECE_KIND.is_match(p))
+            .all(|p| is_post_meta(p) || PIECE_KIND.is_match(p) || PUBLISHED_IN.is_match(p))
             && parts.iter().any(|p| is_post_meta(p));
     }
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || "•·|—–-".contains(c));
@@ -391,6 +407,11 @@ pub(super) fn is_post_meta(text: &str) -> bool {
         is_post_meta(&c["date"]) && !c["rest"].is_empty() && is_post_meta(&c["rest"])
     })
 }
+
+/// "Published in The Pass": a platform's publication, a capitalised name and nothing more
+/// ("Published in the UK by Fourth Estate, £20" is a book's details).
+static PUBLISHED_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:published in)\s+(?:the\s+|The\s+)?\p{Lu}[\p{L}&'’ ]{0,40}$"));
 
 /// The kind of piece a page names beside its date.
 static PIECE_KIND: LazyLock<Regex> = LazyLock::new(|| {
@@ -442,10 +463,11 @@ pub(super) fn is_legal_notice(text: &str) -> bool {
 
 /// "Ellery & Stone Wealth Management is authorised and regulated by the Financial Conduct
 /// Authority.", perhaps with the firm's registration after it: the notice a regulated firm sets
-/// under its mail, a paragraph of its own; a sentence saying so inside copy goes on to say more.
+/// under its mail, a paragraph of its own, the firm named by its capitalised name; a sentence
+/// saying so inside copy goes on to say more, or speaks of "the adviser", "your bank".
 static REGULATED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[^.]{1,120}\b(?i:is|are)\s+(?i:authori[sz]ed\s+and\s+regulated|regulated\s+and\s+authori[sz]ed)\s+by\s+(?:the\s+)?\p{Lu}[\p{L}&() ]{1,80}(?:\s*\(\p{Lu}{2,6}\))?(?:\s+(?i:under|with)\s+(?i:firm\s+)?(?i:reference|registration|number|no\.?)\s*[\w ]{1,20})?\.(?:\s+(?i:registered)\b[^\n]{0,200})?$",
+        r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:&|and|of|\p{Lu}[\p{L}'’.-]*)){0,8}\s+(?i:is|are)\s+(?i:authori[sz]ed\s+and\s+regulated|regulated\s+and\s+authori[sz]ed)\s+by\s+(?:the\s+)?\p{Lu}[\p{L}&() ]{1,80}(?:\s*\(\p{Lu}{2,6}\))?(?:\s+(?i:under|with)\s+(?i:firm\s+)?(?i:reference|registration|number|no\.?)\s*[\w ]{1,20})?\.(?:\s+(?i:registered)\b[^\n]{0,200})?$",
     )
 });
 
@@ -527,7 +549,9 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
-        || (text.split_whitespace().count() <= 30 && COUNT_SENTENCE.is_match(text.trim()))
+        || (text.split_whitespace().count() <= 30
+            && COUNT_SENTENCE.is_match(text.trim())
+            && NOTE_WORD.is_match(text))
         || (text.split_whitespace().count() <= 20 && BILLING.is_match(text.trim()))
         // "Owen Tredegar – owen@… – invoice to follow under separate cover": the writer's
         // address and billing on one line.
@@ -595,13 +619,14 @@ pub(super) fn is_to_the_desk_at_the_end(text: &str) -> bool {
 /// Please use this version …": a note opening with the draft's status, asking something of
 /// whoever reads it, never a paragraph of the piece.
 static DRAFT_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    // "Version 2.1 of the app" and "V8," are copy: a draft's number is whole, its "v" small.
     re(
-        r"^(?i:draft\s+(?:for|of|to)\s|(?:version|draft)\s*\d{1,2}\s*[,.:;—–-]|v\d{1,2}\s*[,.:;—–-])",
+        r"^(?:(?i:draft)\s+(?:for|of|to)\s|(?i:version|draft)\s*\d{1,2}(?:\s*[,:;—–-]|\.\s)|v\d{1,2}(?:\s*[,:;—–-]|\.\s))",
     )
 });
 static ASKS_ABOUT_THE_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:please|do not (?:share|publish|circulate|forward|quote)|not for (?:publication|circulation)|use this version|(?:supplied|sent|provided) separately|to follow)\b",
+        r"(?i)\b(?:do not (?:share|publish|circulate|forward|quote)|not for (?:publication|circulation)|use this version|(?:supplied|sent|provided) separately)\b",
     )
 });
 

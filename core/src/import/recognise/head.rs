@@ -396,27 +396,43 @@ fn section_above(rec: &mut Recognised, above: &[&Block]) {
     }
 }
 
+/// The words a paper's sections are named with.
+const SECTION_WORDS: &str = "books culture arts art reviews review comment opinion features feature \
+analysis news politics business money economy science health education sport sports travel food \
+drink music film films television tv theatre environment climate technology tech world local \
+letters essays essay interviews interview lifestyle history heritage society media obituaries \
+property motoring";
+
 /// "Books" in a heading style just over the Title-styled headline: the section the writer set the
-/// piece in, as a paper's page sets its section over the headline; a word or three, capitalised,
-/// no sentence, no paper's name ("The Meridian") and no note to the desk ("Draft 2").
+/// piece in, as a paper's page sets its section over the headline: a word or three, each a
+/// section's word ("Books", "Arts and Culture"); no paper's name ("The Meridian"), no note to the
+/// desk ("Draft 2"), no issuer or writer.
 fn section_heading_over_title(rec: &mut Recognised, above: &[&Block]) {
     let Some(last) = above.last() else {
         return;
     };
     let text = last.text.trim().trim_end_matches(':');
     let words: Vec<&str> = text.split_whitespace().collect();
+    // A section's own words: a heading naming an issuer ("Riverside Health Trust") or the
+    // writer ("Rosa Hadley") files nothing.
     let section_like = matches!(last.kind, BlockKind::Heading(_))
         && (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "and" || *w == "&")
-        && !matches!(words[0], "The" | "A" | "An" | "THE")
-        && !text
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?'))
-        && !super::notes_above::is_label_to_desk(text);
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            w == "and" || w == "&" || SECTION_WORDS.split_whitespace().any(|s| s == w)
+        });
     if rec.section.is_none() && section_like {
-        rec.section = Some(text.to_string());
+        // "BOOKS" in capitals is written as a section name is: "Books".
+        rec.section = Some(if text.chars().any(char::is_lowercase) {
+            text.to_string()
+        } else {
+            let lower = text.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        });
     }
 }
 

@@ -577,10 +577,20 @@ fn recognise_as_sent(doc: &Document) -> Result<Recognised, BadFile> {
     // "The Givers: Power, Money and the Making of Modern Aid" / "by Cecilia Vandermeer" /
     // "Halloran Press, 368pp, £25" under the byline: the book a review is of, not its standfirst
     // or copy.
-    let details = book_details(&rest);
+    let details = if is_review(&rec, &blocks) {
+        book_details(&rest)
+    } else {
+        0
+    };
     if details > 0 {
-        // The book's title taken for the standfirst: its author's "by …" stood under it.
-        let by_under = |b: &&Block| b.text.trim_start().to_lowercase().starts_with("by ");
+        // The book's title taken for the standfirst: its author's "by …" stood under it, naming
+        // someone other than the review's writer.
+        let writers: Vec<String> = rec.authors.iter().map(|a| fold(&a.name)).collect();
+        let by_under = |b: &&Block| {
+            let text = b.text.trim();
+            text.to_lowercase().starts_with("by ")
+                && !writers.iter().any(|w| fold(text).contains(w.as_str()))
+        };
         let titled = blocks
             .iter()
             .position(|b| !rec.standfirst.is_empty() && b.text.trim() == rec.standfirst.trim())
@@ -843,12 +853,52 @@ fn shared_institution(authors: &mut [FoundAuthor]) {
 /// How many blocks at the top give the book a review is of: a few short lines, no sentence among
 /// them, down to the one with its pages or price ("Halloran Press, 368pp, £25").
 fn book_details(rest: &[&Block]) -> usize {
-    rest.iter()
+    let run = rest
+        .iter()
         .take(BOOK_DETAILS_LINES)
         .take_while(|b| is_book_title(&b.text) || is_pages_line(&b.text))
         .position(|b| BOOK_PRICE.is_match(&b.text))
-        .map_or(0, |at| at + 1)
+        .map_or(0, |at| at + 1);
+    // A price alone could be copy ("A single adult fare rises to £3"): a book's details give its
+    // pages or ISBN, or its publisher beside the price.
+    let a_book = rest[..run]
+        .iter()
+        .any(|b| BOOK_PAGES.is_match(&b.text) || PUBLISHER.is_match(&b.text));
+    if a_book { run } else { 0 }
 }
+
+/// "Halloran Press", "Fourth Estate Books", "Greywater Publishing": a publisher's name.
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(r"\p{Lu}[\p{L}&'’ ]{0,40}\b(?:Press|Books|Publishing|Publishers|Editions)\b")
+});
+
+/// A review, by what the file says of itself: "review" in its headline, a "Reviewed by" line near
+/// the top, or a section or tag of reviews or books.
+fn is_review(rec: &Recognised, blocks: &[&Block]) -> bool {
+    files_as_review(rec)
+        || blocks.iter().take(REVIEW_LINE_WITHIN).any(|b| {
+            let t = b.text.trim().trim_matches(['*', '_']).to_lowercase();
+            t.starts_with("reviewed by ") || t.starts_with("review by ")
+        })
+}
+
+/// "review" in the headline, or a section or tag of reviews or books.
+pub(super) fn files_as_review(rec: &Recognised) -> bool {
+    let reviews = |t: &str| {
+        matches!(
+            t.trim().to_lowercase().as_str(),
+            "books" | "review" | "reviews" | "book reviews"
+        )
+    };
+    REVIEW_WORD.is_match(&rec.headline)
+        || rec.section.as_deref().is_some_and(reviews)
+        || rec.tags.iter().any(|t| reviews(t))
+}
+
+static REVIEW_WORD: LazyLock<Regex> = LazyLock::new(|| patterns::re(r"(?i)\breview(?:ed|s)?\b"));
+
+/// A review's "Reviewed by" line stands among this many blocks at the top.
+const REVIEW_LINE_WITHIN: usize = 8;
 
 /// A line a book's details are made of: short, no sentence.
 fn is_book_title(text: &str) -> bool {
@@ -1036,11 +1086,11 @@ static THERE: LazyLock<Regex> = LazyLock::new(|| {
 static BY_KIND: LazyLock<Regex> =
     LazyLock::new(|| patterns::re(r"\bat the (?:same )?(\p{Ll}+)\s*[.,;]"));
 
-/// "a salaried GP at the same practice and a trustee of …": a workplace named as the one the
-/// other writer's bio gave, whatever follows.
+/// "is a salaried GP at the same practice and a trustee of …": a post at the workplace the other
+/// writer's bio gave ("were pupils at the same school" is no post).
 static SAME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     patterns::re(
-        r"\bat the same (?:practice|surgery|clinic|hospital|school|firm|paper|newspaper|company|charity|university|institute|centre|center|trust|lab|laboratory|department|faculty|organi[sz]ation)\b",
+        r"\b(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?|(?:works|worked|teaches|taught|practises|practices|volunteers)\s+)at the same (?:practice|surgery|clinic|hospital|school|firm|paper|newspaper|company|charity|university|institute|centre|center|trust|lab|laboratory|department|faculty|organi[sz]ation)\b",
     )
 });
 

@@ -247,7 +247,16 @@ fn is_worded_as_note(text: &str) -> bool {
         // however the note's lines were run together.
         || FOR_PAPER_SECTION_FIRST.is_match(text)
         || ISSUERS_LETTERHEAD.is_match(text)
+        || FOR_THE_PAGES.is_match(text)
 }
+
+/// "REVIEW – for the arts & culture pages", "Opinion: for your Saturday section": the kind of
+/// piece and the pages the writer means it for.
+static FOR_THE_PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\p{L} ]{1,30}\s*[–—:|-]\s*for\s+(?:the|your)\s+[^.!?]{1,40}?\b(?:pages?|section|desk|slot|supplement)\s*$",
+    )
+});
 
 /// "Kestrel Bridge Hospitals NHS Trust Communications Team", "Founded 1612 | Registered charity
 /// no. …", "For immediate use after embargo": the issuing office's letterhead and release line
@@ -331,7 +340,13 @@ pub(super) fn headline_under_notes(blocks: &[&Block]) -> usize {
             && blocks[by - 1].text.split_whitespace().count()
                 > blocks[by - 2].text.split_whitespace().count()
             && blocks[by - 2].text.split_whitespace().count() >= 4
-            && headline_at(by - 2, true) =>
+            && blocks[by - 2].text.split_whitespace().count() <= head::HEADLINE_WORDS
+            && !is_worded_as_note(&blocks[by - 2].text)
+            // Notes by what they say, not by being short: a deck between the headline and the
+            // standfirst is no note.
+            && blocks[..by - 2]
+                .iter()
+                .all(|b| b.kind != BlockKind::Title && is_note_to_desk(&b.text)) =>
         {
             by - 2
         }

@@ -352,6 +352,13 @@ pub(super) fn bio_subject(text: &str, known: &[String]) -> Option<String> {
     BIO_STRICT.is_match(&text[verb_at..]).then_some(name)
 }
 
+/// "Dr Khan is a consultant psychiatrist at …": a bio naming its subject by title and surname
+/// alone, which in the copy introduces a source as often as it closes a piece with its writer's
+/// bio: taken as a bio only where bios stand.
+pub(super) fn names_by_title_and_surname(text: &str) -> bool {
+    SURNAME_BIO.is_match(unbracketed(text))
+}
+
 /// A title and a surname alone, then a verb a bio opens with.
 static SURNAME_BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -505,3 +505,161 @@ fn a_kicker_over_a_long_headline_is_not_taken_for_the_headline() {
     let rec = read_as("schools.txt", &text);
     assert_ne!(rec.headline, "Island Letters");
 }
+
+// The review of rounds 54 and 55's rules: each case below was read wrongly by a rule as first
+// written, and is read as before now.
+
+fn piece(head: &str, tail: &str) -> String {
+    format!("{head}\n\n{}\n\n{tail}\n", COPY.join("\n\n"))
+}
+
+#[test]
+fn review_a_price_in_the_opening_lines_of_a_piece_that_is_no_review_stays() {
+    let text = "Bus fares and small rooms: the year ahead\n\n\
+                A neighbourhood bistro that punches well above its weight\n\nBy Mikko Laine\n\n\
+                What it costs\n\nA single adult fare rises to £3 from April\n\n";
+    let rec = read_as("fares.txt", &piece(text.trim_end(), ""));
+    assert_eq!(
+        rec.standfirst,
+        "A neighbourhood bistro that punches well above its weight"
+    );
+    assert!(
+        rec.body
+            .contains("A single adult fare rises to £3 from April"),
+        "{}",
+        rec.body
+    );
+}
+
+#[test]
+fn review_a_question_headline_with_its_kind_after_a_dash_under_mail_headers_stays() {
+    let text = piece(
+        "Subject: for Saturday\nFrom: Mikko Laine <mikko.laine@example.org>\nTo: desk@example.org\n\n\
+         Should the island sell its last library? - Opinion\n\nBy Mikko Laine",
+        "",
+    );
+    let rec = read_as("library.txt", &text);
+    assert_eq!(
+        rec.headline,
+        "Should the island sell its last library? - Opinion"
+    );
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+}
+
+#[test]
+fn review_a_source_introduced_by_title_and_surname_mid_piece_stays_in_the_copy() {
+    let source = "Dr Khan is a consultant psychiatrist at the Maudsley Hospital and has treated hundreds of young patients since the pandemic.";
+    let text = format!(
+        "The island schools that kept their pupils\n\nBy Amira Khan\n\n{}\n\n{source}\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n")
+    );
+    let rec = read_as("schools.txt", &text);
+    assert!(rec.body.contains(source), "{}", rec.body);
+    assert_eq!(rec.authors[0].bio, None);
+}
+
+#[test]
+fn review_advice_to_check_a_regulator_and_a_version_with_something_to_follow_stay() {
+    for line in [
+        "Before you hand anyone your pension, check that the adviser is authorised and regulated by the Financial Conduct Authority.",
+        "Version 2.1 of the app arrives in March, with an Android release to follow.",
+        "The rules were strict. Word count: 500. No exceptions, the judges said.",
+    ] {
+        let text = format!(
+            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{line}\n\n{}\n",
+            COPY[..3].join("\n\n"),
+            COPY[3..].join("\n\n")
+        );
+        let rec = read_as("schools.txt", &text);
+        assert!(rec.body.contains(line), "{line:?} lost from {}", rec.body);
+    }
+}
+
+#[test]
+fn review_an_issuer_or_the_writers_name_over_the_title_files_nothing() {
+    for above in ["Riverside Health Trust", "Rosa Hadley"] {
+        assert_eq!(reviewed(above, &[]).section, None, "{above}");
+    }
+    assert_eq!(reviewed("BOOKS", &[]).section.as_deref(), Some("Books"));
+}
+
+#[test]
+fn review_a_deck_between_the_headline_and_an_unstopped_standfirst_is_no_note() {
+    let text = piece(
+        "Why the island bus network is collapsing\n\nFares, cuts and the end of the rural route\n\n\
+         After a decade of cuts the councils have run out of options and passengers are paying\n\n\
+         By Mikko Laine",
+        "",
+    );
+    let rec = read_as("buses.txt", &text);
+    assert_eq!(rec.headline, "Why the island bus network is collapsing");
+}
+
+#[test]
+fn review_a_second_surname_the_mail_header_leaves_out_is_kept() {
+    let text = format!(
+        "From: Tomás Ortega <tortega@example.org>\nTo: letters@example.org\nSubject: Letter: the ferry\n\n\
+         Dear Editor,\n\n{}\n\nYours faithfully,\n\nTomás Ortega Ruiz\n",
+        COPY[..3].join("\n\n")
+    );
+    let rec = read_as("letter.txt", &text);
+    assert_eq!(names(&rec), ["Tomás Ortega Ruiz"]);
+}
+
+#[test]
+fn review_a_places_phone_line_gives_the_writer_no_address_of_the_places() {
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Mikko Laine",
+        "Surgery tel: 01632 960 000 | reception@kingsbridgesurgery.example.org",
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(rec.authors[0].email, None);
+    assert!(rec.body.ends_with(COPY[5]), "{}", rec.body);
+}
+
+#[test]
+fn review_pupils_at_the_same_school_share_no_workplace() {
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Jane Roe and Tom Reyes",
+        "Jane Roe is a GP partner at Kingsbridge Surgery. Tom Reyes is a retired fisherman; he and \
+         Jane Roe were pupils at the same school in the 1970s.",
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(names(&rec), ["Jane Roe", "Tom Reyes"]);
+    assert_eq!(rec.authors[1].affiliation, None);
+}
+
+#[test]
+fn review_published_in_a_country_by_a_publisher_or_a_journal_alone_is_no_post_metadata() {
+    use super::furniture::is_post_meta;
+    assert!(!is_post_meta("Published in the UK by Fourth Estate, £20"));
+    assert!(!is_post_meta("Published in Nature Climate Change"));
+    assert!(is_post_meta(
+        "Published in The Pass · 6 min read · Nov 18, 2026"
+    ));
+}
+
+#[test]
+fn review_an_exhibition_for_a_project_is_no_post_there() {
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Mikko Laine",
+        "Mikko Laine is a photographer. His exhibition for the Eden Project opens in May.",
+    );
+    let rec = read_as("schools.txt", &text);
+    assert_eq!(rec.authors[0].affiliation, None);
+}
+
+#[test]
+fn review_a_checkers_reviewed_by_line_on_a_page_that_is_no_review_credits_no_one() {
+    let text = piece(
+        "Back pain: what helps while you wait",
+        "Reviewed by Dr Patrick Oyelaran, GP",
+    );
+    let rec = read_as("back-pain.txt", &text);
+    assert!(
+        !names(&rec).contains(&"Patrick Oyelaran"),
+        "{:?}",
+        names(&rec)
+    );
+}

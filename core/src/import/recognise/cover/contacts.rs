@@ -70,6 +70,15 @@ pub(in crate::import::recognise) fn is_contact_line(text: &str) -> bool {
             && patterns::is_person(&contact::words_besides_contacts(text)))
 }
 
+/// "Practice tel: …", "Surgery phone: …": a contact line for a place, whose addresses are the
+/// place's unless they spell the writer's name.
+pub(in crate::import::recognise) fn is_place_contact(text: &str) -> bool {
+    PLACE_PHONE_LABEL.is_match(text.trim())
+}
+
+static PLACE_PHONE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{L}[\p{L}'’]*\s+(?i:tel|telephone|phone|mobile|fax)\.?\s*:"));
+
 /// "Press contact: …", "Media contact: …": a contact line for the press office, not the writer.
 pub(in crate::import::recognise) fn is_press_contact(text: &str) -> bool {
     CONTACT_LABEL

@@ -26,14 +26,27 @@ static INSTITUTION_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 fn project_worked_at(before: &str, org: &str) -> bool {
     let before = before.trim_end();
     let before = before.strip_suffix("the").unwrap_or(before);
+    // "at", "with", "for" say where someone works only after their post or a verb of work ("a
+    // researcher with the …", "works for the …"): "his exhibition for the Eden Project" does not.
+    let post_at = POST_AT.captures(before).is_some_and(|c| {
+        let word = &c["word"];
+        is_role_word(word) || WORK_VERB.is_match(word)
+    });
     org.split_whitespace().count() >= 2
         && org.split_whitespace().last() == Some("Project")
-        && POST_BEFORE.is_match(before)
+        && (post_at || POST_BEFORE.is_match(before))
 }
 
-/// The words saying where someone works, ending before the organisation's name.
-static POST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:at|with|for|joined|leads|heads|runs|directs|coordinates|co-ordinates)\s*$")
+/// A verb leading a post ("joined the …"), ending before the organisation's name.
+static POST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:joined|leads|heads|runs|directs|coordinates|co-ordinates)\s*$"));
+
+/// "researcher with", "works for": the word before "at", "with" or "for".
+static POST_AT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<word>[\p{L}-]+)\s+(?:at|with|for)\s*$"));
+
+static WORK_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:works|worked|working|volunteers|volunteered|volunteering|teaches|taught)$")
 });
 
 /// " district", " constituency": a seat named after a member's institution.
