@@ -44,6 +44,9 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
                         .get(i + 1)
                         .is_some_and(|next| furniture::is_boilerplate_header(&b.text, &next.text))))
                 || (i >= 2 && furniture::is_about_header(&b.text) && heads_bios(i))
+                // "[BOXOUT - not in word count] How to cancel …" after the copy: a box the page
+                // sets apart, from its label on.
+                || (second_half && BOX_LABEL.is_match(b.text.trim()))
                 // "ENDS" in words, in a press release whose notes to editors run long after it,
                 // closes the copy wherever it stands below the first paragraphs.
                 || (i >= 3 && ENDS_IN_WORDS.is_match(b.text.trim()))
@@ -229,6 +232,14 @@ pub(super) fn sort_body<'a>(rest: &[&'a Block], rec: &mut Recognised) -> Vec<&'a
     split_shared_bios(rec);
     body
 }
+
+/// "[BOXOUT - not in word count]", "BOXOUT:", "[Factbox]", "SIDEBAR –": the label of a box set
+/// apart from the copy.
+static BOX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    patterns::re(
+        r"^(?:\\?\[\s*(?i:box-?out|fact-?box|side-?bar|panel|info-?box)\b[^\]]{0,60}\\?\]|(?:BOX-?OUT|FACT-?BOX|SIDEBAR|PANEL)\s*[:–—-])",
+    )
+});
 
 /// "For interview requests please contact press@…", "For media enquiries, contact …": a press
 /// office's line after the piece, an address closing it.

@@ -106,7 +106,7 @@ static INVOICE_MENTIONED: LazyLock<Regex> = LazyLock::new(|| {
 /// What an e-mail puts around a piece: a greeting, a cover note, a pitch, a word count.
 static COVER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:dear|hi|hello|good (?:morning|afternoon|evening)|to whom)\b.{0,60}$|(?:subject|re|fwd?|pitch|word count|words|length|attached|attachment|please find|please consider|i am (?:pleased|delighted|writing)|i'?m (?:pleased|delighted|writing)|i would like to|i'?d like to|here is|here'?s|enclosed|submission)\b)",
+        r"^(?i:(?:dear|hi|hello|good (?:morning|afternoon|evening)|to whom)\b.{0,60}$|(?:subject|re|fwd?|pitch|word count|words|length|attached|attachment|please find|please consider|passing (?:this|it) on|forwarding (?:this|it)\b|i am (?:pleased|delighted|writing)|i'?m (?:pleased|delighted|writing)|i would like to|i'?d like to|here is|here'?s|enclosed|submission)\b)",
     )
 });
 
@@ -561,6 +561,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_contact_row(text)
         || (text.split_whitespace().count() <= 80 && LETTERS_PROMPT.is_match(text.trim()))
         || is_to_the_desk_at_the_end(text)
+        || is_filed_under(text)
         || (text.split_whitespace().count() <= 40 && AGENCY_CREDIT.is_match(text.trim()))
         || (text.split_whitespace().count() <= 50 && DONATION_APPEAL.is_match(text.trim()))
 }
@@ -764,6 +765,28 @@ static CONTACT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn is_newsletter_prompt(text: &str) -> bool {
     text.split_whitespace().count() <= 40 && NEWSLETTER_PROMPT.is_match(text.trim())
 }
+
+/// "Posted in Archives · Local history · Leave a comment", "Filed under: Heritage, Museums": a
+/// blog's line under the post filing it, its categories short names between dots, bars or commas.
+pub(super) fn is_filed_under(text: &str) -> bool {
+    let text = text.trim().trim_matches(['*', '_', ' ']);
+    let Some(rest) = FILED_UNDER.find(text).map(|m| &text[m.end()..]) else {
+        return false;
+    };
+    let items: Vec<&str> = rest
+        .split(['·', '|', ',', '•'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    !items.is_empty()
+        && items.len() <= 8
+        && items.iter().all(|i| {
+            (1..=4).contains(&i.split_whitespace().count()) && !i.ends_with(['.', '!', '?'])
+        })
+}
+
+static FILED_UNDER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:posted in|filed under|categories|category)\s*:?\s+"));
 
 pub(super) fn is_page_control(text: &str) -> bool {
     // "- Advertisement -": a news theme sets its ad slot's label between dashes.

@@ -1287,6 +1287,8 @@ mod rounds_54_55_cover_tests;
 #[cfg(test)]
 mod rounds_54_55_tests;
 #[cfg(test)]
+mod rounds_56_57_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wrapping_labels_tests;
