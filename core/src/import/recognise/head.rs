@@ -172,10 +172,22 @@ const SECOND_TITLE_WITHIN: usize = 5;
 /// first top-level heading of a Word file, under short lines only (labels and values, none a
 /// sentence of copy), is the headline, as Word's Title style is; the lines above are the file's.
 fn heading_under_a_table_of_details(blocks: &[&Block]) -> Option<usize> {
+    // The first H1 under it, or an unstyled headline with a byline under it ("By Cllr …").
+    let within = blocks.len().min(TITLE_WITHIN + 4);
     let at = blocks
         .iter()
-        .take(TITLE_WITHIN + 4)
-        .position(|b| b.kind == BlockKind::Heading(1))?;
+        .take(within)
+        .position(|b| b.kind == BlockKind::Heading(1))
+        .or_else(|| {
+            (DETAILS_LINES..within).find(|&i| {
+                blocks[i].kind == BlockKind::Paragraph
+                    && blocks[i].text.split_whitespace().count() <= HEADLINE_WORDS
+                    && !blocks[i].text.trim_end().ends_with(['.', '!', '?'])
+                    && blocks
+                        .get(i + 1)
+                        .is_some_and(|b| patterns::byline(&b.text).is_some())
+            })
+        })?;
     let above = &blocks[..at];
     // A table's labels: "Length", "Status", "Press contact", "Submitted by" (a byline above the
     // heading makes the lines a head of the piece, not a table).

@@ -91,3 +91,43 @@ fn a_colleagues_note_passing_a_press_release_on_is_the_mails() {
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
     assert!(names(&rec).is_empty() || !names(&rec).contains(&"Tom Achebe"));
 }
+
+fn word_file(lines: &[&str]) -> super::Recognised {
+    use crate::import::BlockKind;
+    let mut blocks: Vec<(BlockKind, &str)> =
+        lines.iter().map(|l| (BlockKind::Paragraph, *l)).collect();
+    blocks.extend(COPY.iter().map(|c| (BlockKind::Paragraph, *c)));
+    super::recognise(&super::rounds_38_41_tests::word_file(&blocks)).expect("a piece")
+}
+
+#[test]
+fn a_details_table_over_an_unstyled_headline_and_its_byline() {
+    let rec = word_file(&[
+        "Document",
+        "Guest column – DRAFT FOR APPROVAL",
+        "For",
+        "Island Letters, January issue",
+        "Contact",
+        "Owen Pritchard, Senior Communications Officer, owen.pritchard@example.org",
+        "word count: 640",
+        "The island schools that kept their pupils",
+        "By Mikko Laine",
+    ]);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+    assert_eq!(names(&rec), ["Mikko Laine"]);
+    assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
+}
+
+/// Lines of a piece's own head over its byline are no table: the headline stays the first.
+#[test]
+fn a_head_of_short_lines_over_a_byline_is_no_details_table() {
+    let rec = word_file(&[
+        "The island schools that kept their pupils",
+        "Ferries, budgets and the families who stayed",
+        "Education",
+        "Winter 2026",
+        "A note on the ferry timetable",
+        "By Mikko Laine",
+    ]);
+    assert_eq!(rec.headline, "The island schools that kept their pupils");
+}
