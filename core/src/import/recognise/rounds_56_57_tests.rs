@@ -131,3 +131,25 @@ fn a_head_of_short_lines_over_a_byline_is_no_details_table() {
     ]);
     assert_eq!(rec.headline, "The island schools that kept their pupils");
 }
+
+#[test]
+fn a_councillors_portfolio_in_the_byline_is_no_affiliation() {
+    let text = piece(
+        "The island schools that kept their pupils\n\n\
+         By Cllr Aisha Rahman, Cabinet Member for Heritage, Culture and Leisure",
+        "",
+    );
+    let rec = read_as("column.txt", &text);
+    assert_eq!(names(&rec), ["Aisha Rahman"]);
+    assert_eq!(rec.authors[0].affiliation, None);
+    // A post at an organisation after the comma is still the organisation.
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Jane Roe, Senior Fellow, Carnegie Europe",
+        "",
+    );
+    let rec = read_as("column.txt", &text);
+    assert_eq!(
+        rec.authors[0].affiliation.as_deref(),
+        Some("Carnegie Europe")
+    );
+}

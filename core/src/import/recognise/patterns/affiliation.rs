@@ -420,6 +420,9 @@ fn is_capitalised_compound(word: &str) -> bool {
 /// An affiliation's parts that are not job titles: "Chief Medical Officer, Nordic Health Access
 /// Alliance" is the alliance; a part is a job title when it names a role and no institution.
 pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Option<String> {
+    // "Cabinet Member for Heritage, Culture and Leisure": a portfolio's list runs on after the
+    // role's "for", its parts no organisation.
+    let mut in_portfolio = false;
     let kept: Vec<&str> = affiliation
         .split(',')
         .map(str::trim)
@@ -428,7 +431,15 @@ pub(in crate::import::recognise) fn without_job_titles(affiliation: &str) -> Opt
             let words: Vec<&str> = part.split_whitespace().collect();
             let role = words.iter().any(|w| is_role_word(w));
             let institution = words.iter().any(|w| is_institution_word(w));
-            !part.is_empty() && (!role || institution)
+            if role && !institution {
+                in_portfolio = words.contains(&"for");
+                return false;
+            }
+            if in_portfolio && !institution && words.len() <= 3 {
+                return false;
+            }
+            in_portfolio = false;
+            !part.is_empty()
         })
         .collect();
     (!kept.is_empty()).then(|| kept.join(", "))
