@@ -549,9 +549,7 @@ pub(super) fn is_furniture(text: &str) -> bool {
         || is_newsletter_prompt(text)
         || WORD_COUNT.is_match(text.trim())
         || bracketed(text).is_some_and(|inner| WORD_COUNT.is_match(inner))
-        || (text.split_whitespace().count() <= 30
-            && COUNT_SENTENCE.is_match(text.trim())
-            && NOTE_WORD.is_match(text))
+        || (is_count_note(text) && NOTE_WORD.is_match(text))
         || (text.split_whitespace().count() <= 20 && BILLING.is_match(text.trim()))
         // "Owen Tredegar – owen@… – invoice to follow under separate cover": the writer's
         // address and billing on one line.

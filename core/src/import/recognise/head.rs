@@ -433,18 +433,9 @@ fn section_heading_over_title(rec: &mut Recognised, above: &[&Block]) {
             let w = w.to_lowercase();
             w == "and" || w == "&" || SECTION_WORDS.split_whitespace().any(|s| s == w)
         });
+    // "BOOKS" in capitals is written as a section name is when recognition ends (section_case).
     if rec.section.is_none() && section_like {
-        // "BOOKS" in capitals is written as a section name is: "Books".
-        rec.section = Some(if text.chars().any(char::is_lowercase) {
-            text.to_string()
-        } else {
-            let lower = text.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        });
+        rec.section = Some(text.to_string());
     }
 }
 

@@ -77,7 +77,10 @@ pub(in crate::import::recognise) fn is_place_contact(text: &str) -> bool {
 }
 
 static PLACE_PHONE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{L}[\p{L}'’]*\s+(?i:tel|telephone|phone|mobile|fax)\.?\s*:"));
+    LazyLock::new(|| re(&format!(r"^(?i:{PLACE_PHONE})\s*:")));
+
+/// "Practice tel", "Surgery phone": a phone's label naming the place it rings.
+const PLACE_PHONE: &str = r"\p{L}[\p{L}'’]*\s+(?:tel|telephone|phone|mobile|fax)\.?";
 
 /// "Press contact: …", "Media contact: …": a contact line for the press office, not the writer.
 pub(in crate::import::recognise) fn is_press_contact(text: &str) -> bool {
@@ -93,7 +96,7 @@ static PRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Press contact:", "Media enquiries:", "Contact for the authors:", "Any queries to Democratic
 /// Services:", "Practice tel:": a contact line's label.
 static CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|contacts?\s+for\s+(?:queries|enquiries|inquiries|questions)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{1,60})?|\p{L}[\p{L}'’]*\s+(?:tel|telephone|phone|mobile|fax)\.?)\s*:",
-    )
+    re(&format!(
+        r"^(?i:(?:press|media|communications?|authors?'?|author's)\s+(?:contacts?|enquiries|inquiries|office|team)|(?:for\s+)?(?:permissions|rights|reprints?|syndication)|contacts?\s+(?:for|to)\s+(?:the\s+)?(?:authors?|writers?|press|media)|contacts?\s+for\s+(?:queries|enquiries|inquiries|questions)|(?:any\s+)?(?:queries|enquiries|inquiries|questions)(?:\s+(?:to|for)\s+[^:]{{1,60}})?|{PLACE_PHONE})\s*:",
+    ))
 });
