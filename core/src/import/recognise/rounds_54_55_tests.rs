@@ -3,6 +3,37 @@
 use super::rounds_28_29_tests::COPY;
 use super::tests::{names, read_as};
 
+/// A piece: its head, the copy, and what stands after it.
+pub(super) fn piece(head: &str, tail: &str) -> String {
+    format!("{head}\n\n{}\n\n{tail}\n", COPY.join("\n\n"))
+}
+
+/// A piece with one line set between the copy's third and fourth paragraphs.
+fn with_line_inside(head: &str, line: &str) -> String {
+    format!(
+        "{head}\n\n{}\n\n{line}\n\n{}\n",
+        COPY[..3].join("\n\n"),
+        COPY[3..].join("\n\n")
+    )
+}
+
+/// A Markdown file whose front matter gives the head, one line over the copy.
+fn under_front_matter(first: &str) -> String {
+    format!(
+        "---\ntitle: The island schools that kept their pupils\nauthor: Mikko Laine\n---\n\n{first}\n\n{}\n",
+        COPY.join("\n\n")
+    )
+}
+
+/// A web page: the headline, the byline, one line, then the copy.
+fn page_with(line: &str) -> String {
+    format!(
+        "<html><body><article><h1>The island schools that kept their pupils</h1>\
+         <p class=\"byline\">By Mikko Laine</p><p>{line}</p><p>{}</p></article></body></html>",
+        COPY.join("</p><p>")
+    )
+}
+
 #[test]
 fn a_labelled_bio_about_the_reviewer_is_the_reviewers_bio() {
     let text = format!(
@@ -39,10 +70,9 @@ fn a_count_or_a_length_inside_a_sentence_of_copy_stays() {
         "Length: 12 metres. The boat was the smallest the island had ever owned.",
         "Word count mattered less than the ferry times, the head told me.",
     ] {
-        let text = format!(
-            "# The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{line}\n\n{}\n",
-            COPY[..3].join("\n\n"),
-            COPY[3..].join("\n\n")
+        let text = with_line_inside(
+            "# The island schools that kept their pupils\n\nBy Mikko Laine",
+            line,
         );
         let rec = read_as("schools.md", &text);
         assert!(rec.body.contains(line), "{line:?} lost from {}", rec.body);
@@ -88,10 +118,9 @@ fn a_regulator_or_a_barred_line_in_the_copy_stays() {
         "Water companies are regulated by Ofwat.",
         "Mikko Laine | a note on sources",
     ] {
-        let text = format!(
-            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{line}\n\n{}\n",
-            COPY[..3].join("\n\n"),
-            COPY[3..].join("\n\n")
+        let text = with_line_inside(
+            "The island schools that kept their pupils\n\nBy Mikko Laine",
+            line,
         );
         let rec = read_as("schools.txt", &text);
         assert!(rec.body.contains(line), "{line:?} lost from {}", rec.body);
@@ -128,21 +157,14 @@ fn at_the_same_time_names_no_workplace() {
 
 #[test]
 fn the_kind_of_piece_beside_its_date_is_the_pages_not_copy() {
-    let page = |line: &str| {
-        format!(
-            "<html><body><article><h1>The island schools that kept their pupils</h1>\
-             <p class=\"byline\">By Mikko Laine</p><p>{line}</p><p>{}</p></article></body></html>",
-            COPY.join("</p><p>")
-        )
-    };
-    let rec = read_as("page.html", &page("18 November 2026 &middot; Comment"));
+    let rec = read_as("page.html", &page_with("18 November 2026 &middot; Comment"));
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
     // Beside no date, or beside a date with words that are no kind of piece, it is copy.
     for line in [
         "Comment &middot; Analysis",
         "18 November 2026 &middot; The day the ferry stopped",
     ] {
-        let rec = read_as("page.html", &page(line));
+        let rec = read_as("page.html", &page_with(line));
         assert!(!rec.body.starts_with(COPY[0]), "{line}: {}", rec.body);
     }
 }
@@ -310,9 +332,9 @@ fn a_reviews_byline_and_its_book_details_in_one_line_and_at_the_end() {
 #[test]
 fn a_closing_sentence_opening_with_by_is_copy() {
     let last = "By Christmas the ferry had gone, and the school with it.";
-    let text = format!(
-        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
-        COPY.join("\n\n")
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Mikko Laine",
+        last,
     );
     let rec = read_as("schools.txt", &text);
     assert!(rec.body.ends_with(last), "{}", rec.body);
@@ -378,10 +400,7 @@ fn a_note_on_the_drafts_status_asking_something_of_its_reader_is_not_copy() {
         "Draft for submission to the news site – please do not share. Figures will be supplied separately as PNGs.",
         "Version 3, shared with Island Letters on 1 December. Please use this version rather than the one circulated earlier.",
     ] {
-        let text = format!(
-            "---\ntitle: The island schools that kept their pupils\nauthor: Mikko Laine\n---\n\n{note}\n\n{}\n",
-            COPY.join("\n\n")
-        );
+        let text = under_front_matter(note);
         let rec = read_as("schools.md", &text);
         assert!(rec.body.starts_with(COPY[0]), "{note}: {}", rec.body);
     }
@@ -394,10 +413,7 @@ fn copy_about_a_draft_or_a_version_stays() {
         "Version 2 of the plan, published in March, was no better than the first.",
         "Draft for the new timetable went to the council in June, and nobody read it.",
     ] {
-        let text = format!(
-            "---\ntitle: The island schools that kept their pupils\nauthor: Mikko Laine\n---\n\n{line}\n\n{}\n",
-            COPY.join("\n\n")
-        );
+        let text = under_front_matter(line);
         let rec = read_as("schools.md", &text);
         assert!(rec.body.starts_with(line), "{line}: {}", rec.body);
     }
@@ -439,9 +455,9 @@ fn a_signature_run_into_one_paragraph_and_a_contact_line_with_its_hours_close_th
 #[test]
 fn a_closing_paragraph_opening_with_the_writers_name_stays() {
     let last = "Mikko Laine would like to hear from anyone who sailed on the old ferry: the island's museum is collecting stories at stories@example.org.";
-    let text = format!(
-        "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{last}\n",
-        COPY.join("\n\n")
+    let text = piece(
+        "The island schools that kept their pupils\n\nBy Mikko Laine",
+        last,
     );
     let rec = read_as("schools.txt", &text);
     assert!(rec.body.ends_with(last), "{}", rec.body);
@@ -449,20 +465,13 @@ fn a_closing_paragraph_opening_with_the_writers_name_stays() {
 
 #[test]
 fn published_in_a_publication_beside_the_read_time_is_post_metadata() {
-    let page = |line: &str| {
-        format!(
-            "<html><body><article><h1>The island schools that kept their pupils</h1>\
-             <p class=\"byline\">By Mikko Laine</p><p>{line}</p><p>{}</p></article></body></html>",
-            COPY.join("</p><p>")
-        )
-    };
     let rec = read_as(
         "page.html",
-        &page("Published in The Pass · 6 min read · Nov 18, 2026"),
+        &page_with("Published in The Pass · 6 min read · Nov 18, 2026"),
     );
     assert!(rec.body.starts_with(COPY[0]), "{}", rec.body);
     let line = "Published in the spring · the plan went nowhere";
-    let rec = read_as("page.html", &page(line));
+    let rec = read_as("page.html", &page_with(line));
     assert!(!rec.body.starts_with(COPY[0]), "{}", rec.body);
 }
 
@@ -509,10 +518,6 @@ fn a_kicker_over_a_long_headline_is_not_taken_for_the_headline() {
 // The review of rounds 54 and 55's rules: each case below was read wrongly by a rule as first
 // written, and is read as before now.
 
-fn piece(head: &str, tail: &str) -> String {
-    format!("{head}\n\n{}\n\n{tail}\n", COPY.join("\n\n"))
-}
-
 #[test]
 fn review_a_price_in_the_opening_lines_of_a_piece_that_is_no_review_stays() {
     let text = "Bus fares and small rooms: the year ahead\n\n\
@@ -549,10 +554,9 @@ fn review_a_question_headline_with_its_kind_after_a_dash_under_mail_headers_stay
 #[test]
 fn review_a_source_introduced_by_title_and_surname_mid_piece_stays_in_the_copy() {
     let source = "Dr Khan is a consultant psychiatrist at the Maudsley Hospital and has treated hundreds of young patients since the pandemic.";
-    let text = format!(
-        "The island schools that kept their pupils\n\nBy Amira Khan\n\n{}\n\n{source}\n\n{}\n",
-        COPY[..3].join("\n\n"),
-        COPY[3..].join("\n\n")
+    let text = with_line_inside(
+        "The island schools that kept their pupils\n\nBy Amira Khan",
+        source,
     );
     let rec = read_as("schools.txt", &text);
     assert!(rec.body.contains(source), "{}", rec.body);
@@ -566,10 +570,9 @@ fn review_advice_to_check_a_regulator_and_a_version_with_something_to_follow_sta
         "Version 2.1 of the app arrives in March, with an Android release to follow.",
         "The rules were strict. Word count: 500. No exceptions, the judges said.",
     ] {
-        let text = format!(
-            "The island schools that kept their pupils\n\nBy Mikko Laine\n\n{}\n\n{line}\n\n{}\n",
-            COPY[..3].join("\n\n"),
-            COPY[3..].join("\n\n")
+        let text = with_line_inside(
+            "The island schools that kept their pupils\n\nBy Mikko Laine",
+            line,
         );
         let rec = read_as("schools.txt", &text);
         assert!(rec.body.contains(line), "{line:?} lost from {}", rec.body);

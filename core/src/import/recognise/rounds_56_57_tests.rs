@@ -1,11 +1,8 @@
 //! Rules learnt from rounds 56 and 57 after they were scored (the fourth pre-registered pair).
 
 use super::rounds_28_29_tests::COPY;
+use super::rounds_54_55_tests::piece;
 use super::tests::{names, read_as};
-
-fn piece(head: &str, tail: &str) -> String {
-    format!("{head}\n\n{}\n\n{tail}\n", COPY.join("\n\n"))
-}
 
 #[test]
 fn a_blogs_line_filing_the_post_is_not_copy() {
