@@ -128,14 +128,17 @@ pub fn run() {
 
 /// Without a GPU (no DRM render node: a virtual machine, Xvfb, most remote desktops) WebKitGTK
 /// composites the page through Mesa's software OpenGL, llvmpipe: the app then asks WebKit to paint
-/// without compositing, as WEBKIT_DISABLE_COMPOSITING_MODE=1 does, unless that variable is set
-/// already (either way). Measured under Xvfb (BENCHMARKS.md, "The desktop app"): the Desk is up
-/// in about 0.9 s instead of 1.2–1.4 s, and 0.9–1.2 s instead of 1.7–2.6 s on a first launch
-/// (no llvmpipe shaders to compile), an article opens in half the time, and the web process holds
-/// about 170 MB less (no compositing layers). With a GPU, WebKit's default (on the GPU) stays.
+/// without compositing, as WEBKIT_DISABLE_COMPOSITING_MODE=1 does. Measured under Xvfb
+/// (BENCHMARKS.md, "The desktop app"): the Desk is up in about 0.9 s instead of 1.2–1.4 s, and
+/// 0.9–1.2 s instead of 1.7–2.6 s on a first launch (no llvmpipe shaders to compile), an article
+/// opens in half the time, and the web process holds about 170 MB less (no compositing layers).
+/// Nothing then draws with OpenGL, so GTK is told not to probe it for the window's visual
+/// (GDK_GL=disable) and WebKit not to set up its DMA-BUF renderer for a GPU there is not
+/// (WEBKIT_DISABLE_DMABUF_RENDERER=1): about 5 MB less in the app's process ("Nothing drawn with
+/// OpenGL"). With a GPU, WebKit's and GTK's defaults (on the GPU) stay. Each variable already set
+/// (either way) is left as it is.
 fn composite_only_with_a_gpu() {
-    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    if !cfg!(target_os = "linux") || std::env::var_os(VARIABLE).is_some() {
+    if !cfg!(target_os = "linux") {
         return;
     }
     let render_node = std::fs::read_dir("/dev/dri").is_ok_and(|nodes| {
@@ -144,9 +147,13 @@ fn composite_only_with_a_gpu() {
             .any(|node| node.file_name().to_string_lossy().starts_with("renderD"))
     });
     if !render_node {
-        // SAFETY: the first thing the process does, before any thread (GTK's, WebKit's, the
-        // app's own) is started, so nothing reads the environment meanwhile.
-        unsafe { std::env::set_var(VARIABLE, "1") };
+        for (variable, value) in [
+            ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+            ("GDK_GL", "disable"),
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+        ] {
+            set_unless_set(variable, value);
+        }
     }
 }
 
@@ -159,13 +166,19 @@ fn composite_only_with_a_gpu() {
 /// slower on a busy machine and keys reaching their frame as fast as before. WebKit's web process
 /// inherits the variable, so it must be set before WebKit starts one.
 fn jsc_footprint_mode() {
-    const VARIABLE: &str = "JSC_forceMiniVMMode";
-    if !cfg!(target_os = "linux") || std::env::var_os(VARIABLE).is_some() {
+    if cfg!(target_os = "linux") {
+        set_unless_set("JSC_forceMiniVMMode", "1");
+    }
+}
+
+/// Sets an environment variable WebKit or GTK reads at start, unless the editor (or a test) set it.
+fn set_unless_set(variable: &str, value: &str) {
+    if std::env::var_os(variable).is_some() {
         return;
     }
-    // SAFETY: run() calls this before anything else, with composite_only_with_a_gpu, while the
-    // process has no thread but its own: nothing reads the environment meanwhile.
-    unsafe { std::env::set_var(VARIABLE, "1") };
+    // SAFETY: run() calls this before anything else, while the process has no thread but its
+    // own (GTK's, WebKit's and the app's start later): nothing reads the environment meanwhile.
+    unsafe { std::env::set_var(variable, value) };
 }
 
 /// Shows, unminimises and focuses the window: a second launch on the same desk, a click on a
