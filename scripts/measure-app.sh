@@ -18,6 +18,7 @@
 # MEASURE_RUNS, MEASURE_OPEN, MEASURE_SAMPLES, MEASURE_JSON, MEASURE_SHOTS, MEASURE_LONG: see
 #                   measure-app.mjs
 # MEASURE_EMPTY=0   do not build or measure the empty app
+# MEASURE_SMAPS     a folder: each memory reading also keeps every process's /proc/pid/smaps there
 # MEASURE_SCRIPT    the script to run in this harness (default scripts/measure-app.mjs; the team
 #                   desk's figures: scripts/measure-team.sh runs scripts/measure-team.mjs)
 #

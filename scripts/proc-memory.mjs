@@ -3,7 +3,7 @@
 // RSS and PSS, with the largest mappings of each. Shared by scripts/measure-app.mjs and
 // scripts/measure-team.mjs.
 
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 
 // ---- processes --------------------------------------------------------------------------------
 
@@ -91,9 +91,29 @@ function largestMappings(pid, n) {
   return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([mapping, kb]) => ({ mapping, rss_kb: kb }));
 }
 
+/** With MEASURE_SMAPS set to a folder, every reading also keeps each process's whole
+ * /proc/pid/smaps there (`<reading>-<comm>-<pid>.smaps`), for finding where memory sits. */
+let readings = 0;
+function keepSmaps(procs) {
+  const dir = process.env.MEASURE_SMAPS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  readings += 1;
+  for (const p of procs) {
+    try {
+      // Read, not copied: /proc files say they are empty, and a copy would be.
+      const smaps = readFileSync(`/proc/${p.pid}/smaps`, "utf8");
+      writeFileSync(`${dir}/${String(readings).padStart(2, "0")}-${p.comm.replace(/\W/g, "_")}-${p.pid}.smaps`, smaps);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
 /** The memory of `binary`'s app and the processes under it, in MB, with each process's figures. */
 export function memory(binary, driverPid = null) {
   const { app, children } = appTree(binary, driverPid);
+  keepSmaps([app, ...children]);
   const read = (p) => ({
     pid: p.pid,
     comm: p.comm,
