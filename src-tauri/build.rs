@@ -21,8 +21,8 @@ fn main() {
 
 /// The app's relative relocations packed (DT_RELR) where this machine's linker and C library take
 /// them (GNU ld 2.38 or lld 15, glibc 2.36): 2.2 MB of relocation entries become a few kilobytes
-/// the loader reads at start instead, which the process no longer holds (BENCHMARKS.md, "The
-/// binary's relocations"). A C program linked and run with the flag is the test; when it fails
+/// the loader reads at start instead, which the process no longer holds (BENCHMARKS.md, "Three
+/// more levers taken"). A C program linked and run with the flag is the test; when it fails
 /// (an older glibc, a cross build), the app links as before.
 fn pack_relative_relocations() {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
