@@ -22,35 +22,44 @@ export type DropHandlers = {
   dropped: (paths: string[]) => void;
 };
 
+/** Who hears drops now (the Desk, while it shows). The window's drag-and-drop events are listened
+ * to once for the life of the page: each listening makes the shell run a script in the page for
+ * each of its four events, which the Desk did every time it was shown again. */
+const droppers = new Set<DropHandlers>();
+let listening = false;
+
+function listenOnce() {
+  if (listening) return;
+  listening = true;
+  try {
+    getCurrentWebview()
+      .onDragDropEvent((event) => {
+        const p = event.payload;
+        for (const handlers of [...droppers]) {
+          if (p.type === "enter") handlers.hovering(p.paths.length > 0);
+          else if (p.type === "leave") handlers.hovering(false);
+          else if (p.type === "drop") {
+            handlers.hovering(false);
+            if (p.paths.length > 0) handlers.dropped(p.paths);
+          }
+        }
+      })
+      .catch(() => {
+        listening = false;
+      });
+  } catch {
+    // Not in the app.
+    listening = false;
+  }
+}
+
 /** Listens for files dragged onto the window; returns the function that stops listening. Outside
  * the app (the component tests) there is no window to listen to, and nothing happens. */
 export function onFilesDropped(handlers: DropHandlers): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  try {
-    void getCurrentWebview()
-      .onDragDropEvent((event) => {
-        const p = event.payload;
-        if (p.type === "enter") handlers.hovering(p.paths.length > 0);
-        else if (p.type === "leave") handlers.hovering(false);
-        else if (p.type === "drop") {
-          handlers.hovering(false);
-          if (p.paths.length > 0) handlers.dropped(p.paths);
-        }
-      })
-      .then(
-        (unlisten) => {
-          if (stopped) unlisten();
-          else stop = unlisten;
-        },
-        () => {},
-      );
-  } catch {
-    // Not in the app.
-  }
+  droppers.add(handlers);
+  listenOnce();
   return () => {
-    stopped = true;
-    stop?.();
+    droppers.delete(handlers);
   };
 }
 

@@ -1,65 +1,122 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// Each event as the bindings give it: `listen` registers a handler and answers, later, the
-// function that removes it.
+// Each event as the bindings give it: `listen` registers a handler with the shell (counted), and
+// `emit` is the shell announcing the event.
 const registry = vi.hoisted(() => {
   const make = () => {
     const handlers = new Set<(e: { payload: unknown }) => void>();
-    let answer: (() => void) | null = null;
     const unlisten = vi.fn();
-    return {
+    const event = {
       handlers,
       unlisten,
-      /** The shell's answer to `listen` arrives. */
-      answer: () => answer?.(),
+      /** Whether the shell refuses the next listening. */
+      refuse: false,
       emit: (payload: unknown) => handlers.forEach((h) => h({ payload })),
-      listen: (h: (e: { payload: unknown }) => void) =>
-        new Promise<() => void>((resolve) => {
-          handlers.add(h);
-          answer = () =>
-            resolve(() => {
-              unlisten();
-              handlers.delete(h);
-            });
-        }),
+      listen: vi.fn((h: (e: { payload: unknown }) => void) => {
+        if (event.refuse) return Promise.reject(new Error("no window"));
+        handlers.add(h);
+        return Promise.resolve(() => {
+          unlisten();
+          handlers.delete(h);
+        });
+      }),
     };
+    return event;
   };
   return { deskChanged: make(), publishingDone: make(), serverReach: make(), openArticle: make() };
 });
 vi.mock("./bindings", () => ({ events: registry }));
 
-import { onDeskChanged, onOpenArticle, onServerReach } from "./live";
+type Live = typeof import("./live");
+let live: Live;
+
+beforeEach(async () => {
+  for (const event of Object.values(registry)) {
+    event.handlers.clear();
+    event.listen.mockClear();
+    event.unlisten.mockClear();
+    event.refuse = false;
+  }
+  // The page's followers are module state: each test starts with a page just loaded.
+  vi.resetModules();
+  live = await import("./live");
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe("live", () => {
-  it("hands each payload on, and stops listening when told", async () => {
+  it("asks the shell once per event, however many screens follow it and come and go", async () => {
+    const desk = vi.fn();
+    const editor = vi.fn();
+    for (let opened = 0; opened < 20; opened++) live.onDeskChanged(editor)();
+    const stopDesk = live.onDeskChanged(desk);
+    const stopEditor = live.onDeskChanged(editor);
+    await settle();
+    expect(registry.deskChanged.listen).toHaveBeenCalledOnce();
+    registry.deskChanged.emit(null);
+    expect(desk).toHaveBeenCalledOnce();
+    expect(editor).toHaveBeenCalledOnce();
+    stopEditor();
+    stopDesk();
+    expect(registry.deskChanged.unlisten).not.toHaveBeenCalled();
+  });
+
+  it("stops only the follower that stops, and hands payloads on to the rest", async () => {
     const told = vi.fn();
-    const stop = onServerReach(told);
-    registry.serverReach.answer();
-    await Promise.resolve();
+    const other = vi.fn();
+    const stop = live.onServerReach(told);
+    live.onServerReach(other);
+    await settle();
     registry.serverReach.emit({ online: false, problem: "away" });
     expect(told).toHaveBeenCalledWith({ online: false, problem: "away" });
     stop();
-    expect(registry.serverReach.unlisten).toHaveBeenCalledOnce();
+    registry.serverReach.emit({ online: true, problem: null });
+    expect(told).toHaveBeenCalledOnce();
+    expect(other).toHaveBeenCalledTimes(2);
   });
 
-  it("stops a listening that had not started yet once it starts", async () => {
+  it("hears nothing for a follower stopped before the shell answered", async () => {
     const reload = vi.fn();
-    const stop = onDeskChanged(reload);
+    const stop = live.onDeskChanged(reload);
     stop();
-    expect(registry.deskChanged.unlisten).not.toHaveBeenCalled();
-    registry.deskChanged.answer();
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(registry.deskChanged.unlisten).toHaveBeenCalledOnce();
+    await settle();
     registry.deskChanged.emit(null);
     expect(reload).not.toHaveBeenCalled();
   });
 
+  it("calls every follower when one of them throws", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const after = vi.fn();
+    live.onDeskChanged(() => {
+      throw new Error("a screen's own fault");
+    });
+    live.onDeskChanged(after);
+    await settle();
+    registry.deskChanged.emit(null);
+    expect(after).toHaveBeenCalledOnce();
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it("asks again for the next follower when the shell did not listen", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    registry.publishingDone.refuse = true;
+    live.onPublishingDone(vi.fn());
+    await settle();
+    registry.publishingDone.refuse = false;
+    const show = vi.fn();
+    live.onPublishingDone(show);
+    await settle();
+    expect(registry.publishingDone.listen).toHaveBeenCalledTimes(2);
+    registry.publishingDone.emit({ published: 1 });
+    expect(show).toHaveBeenCalledOnce();
+    error.mockRestore();
+  });
+
   it("hands on the id of the article a clicked notification was about", async () => {
     const open = vi.fn();
-    const stop = onOpenArticle(open);
-    registry.openArticle.answer();
-    await Promise.resolve();
+    const stop = live.onOpenArticle(open);
+    await settle();
     registry.openArticle.emit({ id: "art-ferry" });
     expect(open).toHaveBeenCalledExactlyOnceWith("art-ferry");
     stop();

@@ -5,20 +5,41 @@ import { events, type PublishingDone, type ServerReach } from "./bindings";
 
 type Listened<T> = { listen: (cb: (event: { payload: T }) => void) => Promise<() => void> };
 
-/** Calls `handle` with each payload of `event`; returns the function that stops listening, which
- * also works when called before the listening has started. */
+/** The screens following each event. The shell is asked to listen once per event, for the life of
+ * the page: every `listen` makes the shell run a script in the page (and read its answer back in
+ * its own JavaScript context), so listening per screen shown cost two script runs and an IPC
+ * round trip each time an article or the Desk opened, and memory in both processes. */
+const followers = new Map<Listened<unknown>, Set<(payload: unknown) => void>>();
+
+/** Calls `handle` with each payload of `event`; returns the function that stops it. */
 function follow<T>(event: Listened<T>, handle: (payload: T) => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  void event
-    .listen((e) => handle(e.payload))
-    .then((unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    });
+  const key = event as Listened<unknown>;
+  let those = followers.get(key);
+  if (!those) {
+    const created = new Set<(payload: unknown) => void>();
+    those = created;
+    followers.set(key, created);
+    // Each follower is called even if one before it throws: one screen's fault is its own.
+    event
+      .listen((e) => {
+        for (const h of [...created]) {
+          try {
+            h(e.payload);
+          } catch (err) {
+            console.error(err);
+          }
+        }
+      })
+      .catch((err: unknown) => {
+        // Not heard: the next screen to follow asks again.
+        if (followers.get(key) === created) followers.delete(key);
+        console.error(err);
+      });
+  }
+  const mine = (payload: unknown) => handle(payload as T);
+  those.add(mine);
   return () => {
-    stopped = true;
-    stop?.();
+    those.delete(mine);
   };
 }
 
