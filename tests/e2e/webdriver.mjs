@@ -36,6 +36,8 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Errors a moment later may not have: the page re-rendered under us, or is still laying out. */
 const TRANSIENT = new Set([
+  // The page is being unloaded (a reload the test asked for): its frame is back once it loads.
+  "no such frame",
   "stale element reference",
   "no such element",
   "element not interactable",
