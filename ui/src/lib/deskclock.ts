@@ -1,3 +1,5 @@
+import { dateFormat } from "./intl";
+
 // The desk's wall clock. The calendar widget knows only wall-clock values in one fixed zone,
 // and the desk's zone may not be the machine's: instants are turned into the desk's wall-clock
 // values ("2026-12-01T08:00:00") for display, and a wall-clock value is handed back to the core
@@ -10,24 +12,17 @@ export type Wall = string;
 /** How far a drag moved an event, as the calendar widget measures it. */
 export type Shift = { years: number; months: number; days: number; seconds: number };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 function formatIn(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formats.set(zone, format);
-  }
-  return format;
+  return dateFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");

@@ -1,5 +1,6 @@
 // Display helpers: how values read on screen. No desk rules here.
 import type { Action, BylineName, ContributorKind, Role, SaveReason, State } from "./bindings";
+import { dateFormat, figure } from "./intl";
 
 const STATE_LABELS: Record<State, string> = {
   draft: "Draft",
@@ -46,12 +47,12 @@ export function bylineText(byline: readonly (string | BylineName)[]): string {
 }
 
 export function words(n: number): string {
-  return n === 1 ? "1 word" : `${n.toLocaleString("en")} words`;
+  return n === 1 ? "1 word" : `${figure(n)} words`;
 }
 
 /** An instant as the desk reads it: in the desk's own time zone, e.g. "10 Mar 2026, 15:05". */
 export function deskTime(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(
+  return dateFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" }).format(
     new Date(iso),
   );
 }
@@ -126,7 +127,7 @@ export function kindLabel(kind: ContributorKind): string {
 
 /** "1 article", "3 articles", "20+ articles". */
 export function plural(n: number, noun: string, more = false): string {
-  return `${n.toLocaleString("en")}${more ? "+" : ""} ${n === 1 && !more ? noun : `${noun}s`}`;
+  return `${figure(n)}${more ? "+" : ""} ${n === 1 && !more ? noun : `${noun}s`}`;
 }
 
 /** The core's words as a sentence on their own: "type at least one word" → "Type at least one word". */
@@ -136,7 +137,7 @@ export function sentence(words: string): string {
 
 /** The calendar day of an instant in the desk's zone, e.g. "Tuesday 10 March 2026". */
 export function deskDay(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateFormat("en-GB", {
     timeZone: zone,
     weekday: "long",
     day: "numeric",
@@ -147,7 +148,7 @@ export function deskDay(iso: string, zone: string): string {
 
 /** A moment in the desk's zone as a newsroom names it, e.g. "Tue 9 Dec, 08:00". */
 export function deskMoment(iso: string, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateFormat("en-GB", {
     timeZone: zone,
     weekday: "short",
     day: "numeric",
@@ -162,5 +163,5 @@ export function deskMoment(iso: string, zone: string): string {
 
 /** The clock time of an instant in the desk's zone, e.g. "15:05". */
 export function deskClock(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeStyle: "short" }).format(new Date(iso));
+  return dateFormat("en-GB", { timeZone: zone, timeStyle: "short" }).format(new Date(iso));
 }

@@ -2,6 +2,7 @@
 import type { JobKind, JobState, PublishJob, PublishingDone } from "./bindings";
 import { deskTime } from "./format";
 import { toldRecord } from "./fault";
+import { dateFormat } from "./intl";
 
 export const JOB_STATES: { state: JobState; label: string }[] = [
   { state: "pending", label: "Pending" },
@@ -106,7 +107,7 @@ export function addReport(shown: PublishingDone | null, report: PublishingDone):
 /** A publication time with its weekday, in the desk's zone: "Tue 1 Dec 2026, 08:00" (or without
  * the year: "Tue 1 Dec, 08:00"). */
 export function slotTime(iso: string, zone: string, year = true): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateFormat("en-GB", {
     timeZone: zone,
     weekday: "short",
     day: "numeric",
