@@ -25,6 +25,8 @@ fn main() {
 /// more levers taken"). A C program linked and run with the flag is the test; when it fails
 /// (an older glibc, a cross build), the app links as before.
 fn pack_relative_relocations() {
+    // Probed again when the C compiler named changes, not only on a clean build.
+    println!("cargo:rerun-if-env-changed=CC");
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     if var("CARGO_CFG_TARGET_OS") != "linux"
         || var("CARGO_CFG_TARGET_ENV") != "gnu"

@@ -83,8 +83,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
-    composite_only_with_a_gpu();
-    jsc_footprint_mode();
+    set_start_variables();
     // A desk named on the command line (`--db FILE`, `--server URL`) wins over the environment's;
     // a desk chosen in the app for this start (a restart keeps both) wins over both, once.
     let args: Vec<String> = std::env::args().collect();
@@ -135,63 +134,74 @@ pub fn run() {
 /// Nothing then draws with OpenGL, so GTK is told not to probe it for the window's visual
 /// (GDK_GL=disable) and WebKit not to set up its DMA-BUF renderer for a GPU there is not
 /// (WEBKIT_DISABLE_DMABUF_RENDERER=1): about 5 MB less in the app's process ("Three more levers
-/// taken"). With a GPU, WebKit's and GTK's defaults (on the GPU) stay. Each variable already set
-/// (either way) is left as it is.
-fn composite_only_with_a_gpu() {
-    if !cfg!(target_os = "linux") {
-        return;
-    }
-    let render_node = std::fs::read_dir("/dev/dri").is_ok_and(|nodes| {
-        nodes
-            .flatten()
-            .any(|node| node.file_name().to_string_lossy().starts_with("renderD"))
-    });
-    if !render_node {
-        for (variable, value) in [
-            ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
-            ("GDK_GL", "disable"),
-            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
-        ] {
-            set_unless_set(variable, value);
-        }
-    }
-}
+/// taken"). With a GPU, WebKit's and GTK's defaults (on the GPU) stay.
+const WITHOUT_A_GPU: [(&str, &str); 3] = [
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    ("GDK_GL", "disable"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+];
 
-/// JavaScriptCore's footprint mode for the page, unless `JSC_forceMiniVMMode` is set already
-/// (`0` or `false` turns it off): the page's heap grows by about a quarter before the next
-/// collection instead of up to doubling, every collection is a full one, bytecode of functions not
-/// run lately is dropped, and WebKit's allocator keeps smaller caches. The JIT stays on. What it
-/// saves and costs is in BENCHMARKS.md ("JavaScriptCore's footprint mode, taken"): about 13 MB of
-/// resident memory and of PSS after 20 articles, for article opens a few to fifteen per cent
-/// slower on a busy machine and keys reaching their frame as fast as before. WebKit's web process
-/// inherits the variable, so it must be set before WebKit starts one.
-fn jsc_footprint_mode() {
-    if cfg!(target_os = "linux") {
-        set_unless_set("JSC_forceMiniVMMode", "1");
-        jsc_baseline_jit_later();
-    }
-}
+/// JavaScriptCore's footprint mode for the page (`0` or `false` set by the editor turns it off):
+/// the page's heap grows by about a quarter before the next collection instead of up to doubling,
+/// every collection is a full one, bytecode of functions not run lately is dropped, and WebKit's
+/// allocator keeps smaller caches. The JIT stays on. What it saves and costs is in BENCHMARKS.md
+/// ("JavaScriptCore's footprint mode, taken"): about 13 MB of resident memory and of PSS after 20
+/// articles, for article opens a few to fifteen per cent slower on a busy machine and keys
+/// reaching their frame as fast as before.
+const JSC_FOOTPRINT_MODE: [(&str, &str); 1] = [("JSC_forceMiniVMMode", "1")];
 
 /// The page's functions run in JavaScriptCore's interpreter until they have run about 40 times
 /// longer than by default (an execution count of 20,000 instead of 500, 5,000 instead of 100 for
 /// those marked to compile soon) before the baseline JIT compiles them: code run now and then
 /// (start-up, opening a screen) is never compiled, and what typing runs hot is compiled as before.
 /// Measured (BENCHMARKS.md, "Three more levers taken"): about 10 MB less after 20 articles, article
-/// opens and keys as fast, typing in a 5,500-word article as fast. Each variable already set is
-/// left as it is.
-fn jsc_baseline_jit_later() {
-    set_unless_set("JSC_thresholdForJITAfterWarmUp", "20000");
-    set_unless_set("JSC_thresholdForJITSoon", "5000");
+/// opens and keys as fast, typing in a 5,500-word article as fast.
+const JSC_BASELINE_JIT_LATER: [(&str, &str); 2] = [
+    ("JSC_thresholdForJITAfterWarmUp", "20000"),
+    ("JSC_thresholdForJITSoon", "5000"),
+];
+
+/// The environment variables WebKit, GTK and JavaScriptCore read at start that the app sets on
+/// Linux: without a GPU (`render_node` false) the three above, and the page's two JavaScriptCore
+/// settings. Each one the editor (or a test) set already, either way, is left out: `is_set` says
+/// which are. WebKit's web process inherits them, so they are set before WebKit starts one.
+fn start_variables(
+    linux: bool,
+    render_node: bool,
+    is_set: impl Fn(&str) -> bool,
+) -> Vec<(&'static str, &'static str)> {
+    if !linux {
+        return Vec::new();
+    }
+    let gpu_less: &[(&'static str, &'static str)] = if render_node { &[] } else { &WITHOUT_A_GPU };
+    gpu_less
+        .iter()
+        .chain(&JSC_FOOTPRINT_MODE)
+        .chain(&JSC_BASELINE_JIT_LATER)
+        .filter(|(variable, _)| !is_set(variable))
+        .copied()
+        .collect()
 }
 
-/// Sets an environment variable WebKit or GTK reads at start, unless the editor (or a test) set it.
-fn set_unless_set(variable: &str, value: &str) {
-    if std::env::var_os(variable).is_some() {
-        return;
+/// Whether this machine has a GPU to render with: a DRM render node.
+fn has_render_node() -> bool {
+    std::fs::read_dir("/dev/dri").is_ok_and(|nodes| {
+        nodes
+            .flatten()
+            .any(|node| node.file_name().to_string_lossy().starts_with("renderD"))
+    })
+}
+
+/// Sets `start_variables`.
+fn set_start_variables() {
+    let wanted = start_variables(cfg!(target_os = "linux"), has_render_node(), |variable| {
+        std::env::var_os(variable).is_some()
+    });
+    for (variable, value) in wanted {
+        // SAFETY: run() calls this before anything else, while the process has no thread but its
+        // own (GTK's, WebKit's and the app's start later): nothing reads the environment meanwhile.
+        unsafe { std::env::set_var(variable, value) };
     }
-    // SAFETY: run() calls this before anything else, while the process has no thread but its
-    // own (GTK's, WebKit's and the app's start later): nothing reads the environment meanwhile.
-    unsafe { std::env::set_var(variable, value) };
 }
 
 /// Shows, unminimises and focuses the window: a second launch on the same desk, a click on a
@@ -232,4 +242,58 @@ fn single_instance_id(place: &Option<DeskPlace>) -> String {
             (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
         });
     format!("org.copydesk.desk.d{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_variables;
+
+    fn names(variables: &[(&str, &str)]) -> Vec<String> {
+        variables.iter().map(|(name, _)| name.to_string()).collect()
+    }
+
+    #[test]
+    fn without_a_gpu_webkit_paints_without_opengl_and_the_page_keeps_to_a_small_footprint() {
+        let set = start_variables(true, false, |_| false);
+        assert_eq!(
+            set,
+            vec![
+                ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+                ("GDK_GL", "disable"),
+                ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+                ("JSC_forceMiniVMMode", "1"),
+                ("JSC_thresholdForJITAfterWarmUp", "20000"),
+                ("JSC_thresholdForJITSoon", "5000"),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_a_gpu_webkit_and_gtk_keep_their_defaults() {
+        let set = names(&start_variables(true, true, |_| false));
+        assert_eq!(
+            set,
+            [
+                "JSC_forceMiniVMMode",
+                "JSC_thresholdForJITAfterWarmUp",
+                "JSC_thresholdForJITSoon"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_variable_the_editor_set_either_way_is_left_as_it_is() {
+        let editor_set = ["WEBKIT_DISABLE_COMPOSITING_MODE", "JSC_forceMiniVMMode"];
+        let set = names(&start_variables(true, false, |v| editor_set.contains(&v)));
+        assert!(
+            !set.iter().any(|v| editor_set.contains(&v.as_str())),
+            "{set:?}"
+        );
+        assert_eq!(set.len(), 4, "{set:?}");
+    }
+
+    #[test]
+    fn elsewhere_than_linux_nothing_is_set() {
+        assert!(start_variables(false, false, |_| false).is_empty());
+    }
 }
