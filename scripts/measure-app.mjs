@@ -109,6 +109,14 @@ function webProcessVariable(name) {
   }
 }
 
+/** The shell's other start settings (src-tauri/src/lib.rs, start_variables), as the web process got them. */
+const OTHER_START_VARIABLES = [
+  "GDK_GL",
+  "WEBKIT_DISABLE_DMABUF_RENDERER",
+  "JSC_thresholdForJITAfterWarmUp",
+  "JSC_thresholdForJITSoon",
+];
+
 /** Whether a switch the web process got is on (set, and not "0" or "false"), or null if
  * unreadable. */
 function webProcessSwitch(name) {
@@ -380,6 +388,7 @@ async function main() {
       const atDesk = memory();
       const compositingOff = webProcessSwitch("WEBKIT_DISABLE_COMPOSITING_MODE");
       const scriptFootprintMode = webProcessSwitch("JSC_forceMiniVMMode");
+      const otherVariables = Object.fromEntries(OTHER_START_VARIABLES.map((name) => [name, webProcessVariable(name)]));
       const articles = await deskArticles(app, OPEN);
       if (articles.length < OPEN) throw new Error(`only ${articles.length} articles on the Desk`);
       const opens = [];
@@ -413,6 +422,7 @@ async function main() {
         ...figures,
         webkit_compositing_disabled: compositingOff,
         jsc_footprint_mode: scriptFootprintMode,
+        start_variables: otherVariables,
         opened: opens.length,
         open_article_median_ms: stats(opens.map((o) => o.open_ms)).median,
         open_article_max_ms: stats(opens.map((o) => o.open_ms)).max,
@@ -535,6 +545,14 @@ async function main() {
   const launchByLaunch = (list, on, off) => list.map((x) => (x === null ? "?" : x ? on : off)).join(", ");
   lines.push(`WebKit compositing: ${launchByLaunch(report.webkit_compositing_disabled, "off", "on")} (launch by launch)`);
   lines.push(`JavaScriptCore footprint mode: ${launchByLaunch(report.jsc_footprint_mode, "on", "off")} (launch by launch)`);
+  const variableSets = new Set(
+    launches.map((l) =>
+      Object.entries(l.start_variables)
+        .map(([name, value]) => `${name}=${value === undefined ? "(unset)" : value === null ? "?" : value}`)
+        .join(", "),
+    ),
+  );
+  lines.push(`the web process's other start settings: ${[...variableSets].join(" | ")}`);
   if (EMPTY_APP) {
     // Launch by launch, Copydesk after OPEN articles against the empty app measured right after it.
     const ratio = (reading, key) =>
