@@ -26,12 +26,17 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         // One TypeScript type per Rust type: the wire types are the same both ways.
         .disable_serde_phases()
         .commands(commands::all())
-        .events(tauri_specta::collect_events![
-            watch::DeskChanged,
-            publisher::PublishingDone,
-            team::ServerReach,
-            notification::OpenArticle
-        ])
+        .events(events())
+}
+
+/// What the shell tells the page of, beside the answers to its commands.
+fn events() -> tauri_specta::Events {
+    tauri_specta::collect_events![
+        watch::DeskChanged,
+        publisher::PublishingDone,
+        team::ServerReach,
+        notification::OpenArticle
+    ]
 }
 
 const BINDINGS_HEADER: &str = "// Regenerate with: UPDATE_BINDINGS=1 cargo test --manifest-path src-tauri/Cargo.toml --test bindings\n";
@@ -47,14 +52,18 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), specta_typescript::
 /// The app around `state`: its commands and state on `builder` (the real runtime, or tauri's
 /// mock runtime in tests).
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    let commands = specta_builder::<R>();
+    // The commands' handler alone: their TypeScript types are the bindings test's to describe,
+    // and describing them at each start cost the app the code and memory of every wire type's
+    // description, kept for as long as it ran.
+    let handler = commands::all::<R>().0;
+    let events = tauri_specta::Builder::<R>::new().events(events());
     builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(commands.invoke_handler())
+        .invoke_handler(move |invoke| handler(invoke))
         .setup(move |app| {
-            commands.mount_events(app);
+            events.mount_events(app);
             let state = app.state::<AppState>();
             // Another desk chosen: the app starts again on it (what is typed was saved first).
             let (handle, restart) = (app.handle().clone(), state.restart.clone());
