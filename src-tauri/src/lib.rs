@@ -5,6 +5,7 @@ mod commands;
 mod error;
 pub mod notification;
 mod notify;
+pub mod page_events;
 mod places;
 mod publisher;
 mod state;
@@ -26,17 +27,6 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         // One TypeScript type per Rust type: the wire types are the same both ways.
         .disable_serde_phases()
         .commands(commands::all())
-        .events(events())
-}
-
-/// What the shell tells the page of, beside the answers to its commands.
-fn events() -> tauri_specta::Events {
-    tauri_specta::collect_events![
-        watch::DeskChanged,
-        publisher::PublishingDone,
-        team::ServerReach,
-        notification::OpenArticle
-    ]
 }
 
 const BINDINGS_HEADER: &str = "// Regenerate with: UPDATE_BINDINGS=1 cargo test --manifest-path src-tauri/Cargo.toml --test bindings\n";
@@ -56,14 +46,14 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
     // and describing them at each start cost the app the code and memory of every wire type's
     // description, kept for as long as it ran.
     let handler = commands::all::<R>().0;
-    let events = tauri_specta::Builder::<R>::new().events(events());
     builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(page_events::PageEventQueue::default())
         .invoke_handler(move |invoke| handler(invoke))
+        .on_window_event(page_events::on_window_event)
         .setup(move |app| {
-            events.mount_events(app);
             let state = app.state::<AppState>();
             // Another desk chosen: the app starts again on it (what is typed was saved first).
             let (handle, restart) = (app.handle().clone(), state.restart.clone());

@@ -3,21 +3,14 @@
 //! On Linux the notification goes to the desktop's freedesktop notification server over D-Bus
 //! through notify-rust, with a "default" action, and a thread of its own waits for the click:
 //! tauri-plugin-notification (2.5) sends the same message but never listens for the answer. A
-//! click raises the window and tells the page which article to open (`OpenArticle`).
+//! click raises the window and tells the page which article to open (`PageEvent::OpenArticle`).
 //!
 //! Elsewhere the plugin shows the notification as before, and a click on it opens nothing: macOS
 //! and Windows report clicks through their own notification APIs, which the app does not use yet.
 
-use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 
 use crate::notify::Told;
-
-/// A notification about this article was clicked: the page opens it.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct OpenArticle {
-    pub id: String,
-}
 
 /// Shows `told`; on Linux, a click on it opens its article in the window.
 pub(crate) fn show<R: Runtime>(app: &AppHandle<R>, told: Told) {
@@ -44,10 +37,8 @@ pub(crate) fn show<R: Runtime>(app: &AppHandle<R>, told: Told) {
 /// Brings the window forward and has the page open the article.
 #[cfg(target_os = "linux")]
 fn open<R: Runtime>(app: &AppHandle<R>, id: String) {
-    use tauri_specta::Event;
     crate::focus_main_window(app);
-    // A window not listening (still starting, or signed out) is nothing to stop for.
-    let _ = OpenArticle { id }.emit(app);
+    crate::page_events::tell(app, crate::page_events::PageEvent::OpenArticle { id });
 }
 
 /// The action a click on the notification's body invokes, in the freedesktop spec's words.
@@ -151,7 +142,8 @@ mod tests {
 
     #[test]
     fn a_click_tells_the_page_which_article_to_open() {
-        use tauri::Listener;
+        use crate::page_events::{PageEvent, PageEventQueue};
+        use tauri::Manager;
         let dir = tempfile::tempdir().unwrap();
         let state = crate::AppState::open(
             Ok(dir.path().join("desk.db")),
@@ -160,16 +152,16 @@ mod tests {
         let mut app = crate::app_builder(tauri::test::mock_builder(), state)
             .build(crate::context())
             .unwrap();
-        // The setup (the events' names, the main window) runs with the loop's first turn.
+        // The setup (the main window) runs with the loop's first turn.
         #[allow(deprecated)]
         app.run_iteration(|_, _| {});
-        let (told, heard) = std::sync::mpsc::channel();
-        app.listen_any("open-article", move |event| {
-            let _ = told.send(event.payload().to_string());
-        });
 
         open(app.handle(), "a1".into());
-        let payload = heard.recv_timeout(std::time::Duration::from_secs(5));
-        assert_eq!(payload.as_deref(), Ok(r#"{"id":"a1"}"#));
+        let queue = app.state::<PageEventQueue>();
+        let told = tauri::async_runtime::block_on(queue.after(Some(0)));
+        assert_eq!(
+            told.events,
+            vec![PageEvent::OpenArticle { id: "a1".into() }]
+        );
     }
 }

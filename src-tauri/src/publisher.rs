@@ -10,7 +10,6 @@ use copydesk_core::desk::{JobOutcome, PublishReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
-use tauri_specta::Event;
 use tokio::sync::Notify;
 
 use crate::state::DeskSlot;
@@ -20,7 +19,7 @@ use crate::state::DeskSlot;
 const AT_MOST: Duration = Duration::from_secs(60);
 
 /// The jobs this app's publisher carried out or saw fail.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct PublishingDone {
     pub done: Vec<JobOutcome>,
     /// Each with its error.
@@ -89,8 +88,7 @@ fn announce<R: Runtime>(app: &AppHandle<R>, report: &PublishReport) {
             &format!("{}: {why}", job.headline),
         );
     }
-    // No window listening is not a reason to stop publishing.
-    let _ = event.emit(app);
+    crate::page_events::tell(app, crate::page_events::PageEvent::PublishingDone(event));
 }
 
 fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {

@@ -15,9 +15,7 @@ use crate::error::{AppResult, signed_out};
 
 /// Whether the team desk's server answers, as this window last found: the window says
 /// "Offline" and keeps what is typed on this computer while it does not.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct ServerReach {
     pub online: bool,
     /// Why not, in words (the client's: "the desk's server at … does not answer …").

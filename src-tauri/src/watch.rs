@@ -8,17 +8,13 @@ use std::time::{Duration, SystemTime};
 use std::sync::Arc;
 
 use copydesk_core::desk::ChangeKind;
-use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_specta::Event;
 use tokio::sync::Notify;
+
+use crate::page_events::{PageEvent, tell as tell_page};
 
 /// How often the file is looked at: a change shows within a second.
 const EVERY: Duration = Duration::from_millis(400);
-
-/// Something on the desk changed: windows reload what they show.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct DeskChanged;
 
 type Stamp = [Option<(SystemTime, u64)>; 2];
 
@@ -33,7 +29,7 @@ fn stamp(db: &Path) -> Stamp {
     [look(db.to_path_buf()), look(PathBuf::from(wal))]
 }
 
-/// Emits `DeskChanged` each time the desk file changes, for as long as the app runs, and wakes
+/// Tells the page `DeskChanged` each time the desk file changes, for as long as the app runs, and wakes
 /// the publisher (a job may have been scheduled or moved elsewhere).
 pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>) {
     tauri::async_runtime::spawn(async move {
@@ -44,30 +40,28 @@ pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>)
             if now != last {
                 last = now;
                 publisher.notify_one();
-                // No window listening yet is not an error worth stopping for.
-                let _ = DeskChanged.emit(&app);
+                tell_page(&app, PageEvent::DeskChanged);
             }
         }
     });
 }
 
-/// Emits `DeskChanged` for each change the team desk's server announces, for as long as the app
+/// Tells the page `DeskChanged` for each change the team desk's server announces, for as long as the app
 /// runs (a thread of its own: the stream is read as it comes).
 pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
     let told = app.clone();
     team.on_reach(move |reach| {
-        let _ = reach.clone().emit(&told);
+        tell_page(&told, PageEvent::ServerReach(reach.clone()));
     });
     // The server ended the session: the window reads again who is signed in (nobody).
     let told = app.clone();
     team.on_signed_out(move || {
-        let _ = DeskChanged.emit(&told);
+        tell_page(&told, PageEvent::DeskChanged);
     });
     std::thread::spawn(move || {
         let notices = std::sync::Mutex::new(crate::notify::Notices::default());
         team.follow(|change| {
-            // No window listening yet is not an error worth stopping for.
-            let _ = DeskChanged.emit(&app);
+            tell_page(&app, PageEvent::DeskChanged);
             if let Some(id) = change
                 .filter(|c| c.kind == ChangeKind::Article)
                 .and_then(|c| c.subject.clone())

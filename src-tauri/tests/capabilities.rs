@@ -45,10 +45,6 @@ const KEPT_FROM_THE_PAGE: &[(&str, &str)] = &[
 
 /// Plugin and core permissions the page holds, and what in its code uses each.
 const PLUGIN_USES: &[(&str, &str)] = &[
-    ("core:event:allow-listen", ".listen("),
-    // The window's close listener, given back when the app's frame goes (the desk's events are
-    // listened to for the life of the page: ui/src/lib/live.ts).
-    ("core:event:allow-unlisten", "unlisten?.()"),
     ("core:window:allow-set-title", ".setTitle("),
     ("core:window:allow-destroy", ".destroy()"),
     ("dialog:allow-open", "from \"@tauri-apps/plugin-dialog\""),

@@ -68,6 +68,11 @@ const THE_APPS_OWN: &[(&str, &str)] = &[
     ),
     ("server_reach", "whether the team desk's server answers"),
     (
+        "page_events",
+        "what the shell tells the window (a change happened, a notification was clicked): no \
+         desk data, which each screen then reads through the commands its role allows",
+    ),
+    (
         "journal_keep",
         "unsaved text kept on this computer, never the desk's",
     ),

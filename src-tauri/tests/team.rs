@@ -1,13 +1,12 @@
 //! The app on a team desk, through Tauri's IPC (mock runtime): the same commands as on a desk
 //! file, sent to a `copydesk serve` on PostgreSQL (the cluster scripts/with-postgres.sh starts,
 //! COPYDESK_TEST_PG), who is signed in being the server's session, and the server's changes
-//! arriving as the window's `desk-changed` event.
+//! arriving as the window's `deskChanged` event (its page's `page_events`).
 
 mod common;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::{call, invoke};
@@ -16,7 +15,7 @@ use copydesk_core::desk::{NewContributor, NewUser};
 use copydesk_core::model::{ContributorKind, Role};
 use copydesk_core::{Desk, NewDesk, SystemClock};
 use serde_json::json;
-use tauri::{Listener, Manager};
+use tauri::Manager;
 
 const CHIEF: (&str, &str) = ("Claire Chief", "chief passphrase one");
 const EDITOR: (&str, &str) = ("Eddie Editor", "editor passphrase one");
@@ -145,10 +144,7 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
     let dir = tempfile::tempdir().unwrap();
     let state = on_team_desk(&served, &dir);
     let (app, window) = started(state);
-    let (changed, heard) = mpsc::channel();
-    app.listen_any("desk-changed", move |_| {
-        let _ = changed.send(());
-    });
+    let heard = common::follow(&window, "deskChanged");
 
     // Before anyone signs in: where the desk is, and no settings to show yet.
     let status = invoke(&window, "desk_status", json!({})).unwrap();
@@ -284,10 +280,7 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
     invoke(&window, "journal_discard", json!({"articleId": mine_id})).unwrap();
 
     // The server goes away: the window is told, and the kept text waits for it.
-    let (reach_told, reach_heard) = mpsc::channel();
-    app.listen_any("server-reach", move |event| {
-        let _ = reach_told.send(event.payload().to_string());
-    });
+    let reach_heard = common::follow(&window, "serverReach");
     assert_eq!(
         invoke(&window, "server_reach", json!({})).unwrap()["online"],
         true
@@ -295,12 +288,9 @@ fn a_contributor_works_on_a_team_desk_through_the_server_and_sees_its_changes_li
     served.stop();
     let away = call(&window, "get_article", json!({"id": id})).unwrap_err();
     assert_eq!(away["code"], "unavailable", "{away}");
-    let told: serde_json::Value = serde_json::from_str(
-        &reach_heard
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the window is told the server is away"),
-    )
-    .unwrap();
+    let told = reach_heard
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the window is told the server is away");
     assert_eq!(told["online"], false, "{told}");
     // Whichever notices first, a call refused or the event stream cut mid-read, says so in words.
     let problem = told["problem"].as_str().unwrap();
@@ -414,10 +404,7 @@ fn text_typed_after_the_server_ended_the_session_is_still_kept_and_the_window_to
         .as_str()
         .unwrap()
         .to_string();
-    let (changed, heard) = mpsc::channel();
-    app.listen_any("desk-changed", move |_| {
-        let _ = changed.send(());
-    });
+    let heard = common::follow(&window, "deskChanged");
 
     // The chief ends her session on the server, while her editor is still open.
     let mut chief = copydesk_client::Client::new(&served.server).unwrap();

@@ -16,10 +16,6 @@ vi.mock("@tauri-apps/api/window", () => ({
   getCurrentWindow: () => ({
     setTitle: async () => {},
     destroy: win.destroy,
-    onCloseRequested: async (handler: (event: { preventDefault: () => void }) => Promise<void>) => {
-      win.closeRequested = handler;
-      return () => {};
-    },
   }),
 }));
 const api = vi.hoisted(() => ({
@@ -35,6 +31,10 @@ vi.mock("./lib/api", async (original) => ({ ...(await original<typeof import("./
 // The server's comings and goings, told by the test.
 const live = vi.hoisted(() => ({ reach: null as null | ((r: { online: boolean; problem: string | null }) => void) }));
 vi.mock("./lib/live", () => ({
+  onCloseRequested: (handler: (event: { preventDefault: () => void }) => Promise<void>) => {
+    win.closeRequested = handler;
+    return () => {};
+  },
   onDeskChanged: () => () => {},
   onServerReach: (on: (r: { online: boolean; problem: string | null }) => void) => {
     live.reach = on;

@@ -4,11 +4,13 @@
 //! live here: the core decides.
 
 mod desks;
+mod events;
 mod import;
 mod journal;
 mod session;
 
 pub use desks::*;
+pub use events::*;
 pub use import::*;
 pub use journal::*;
 pub use session::*;
@@ -102,6 +104,7 @@ macro_rules! desk_commands {
                 forget_desk,
                 server_reach,
                 journal_send,
+                page_events,
                 $($name),*
             ]
         }
@@ -124,6 +127,7 @@ macro_rules! desk_commands {
             "forget_desk",
             "server_reach",
             "journal_send",
+            "page_events",
             $(stringify!($name)),*
         ];
     };

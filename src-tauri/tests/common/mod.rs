@@ -1,6 +1,8 @@
 //! The app through Tauri's IPC with its real permissions (mock runtime, no window drawn).
 #![allow(dead_code)]
 
+use std::sync::mpsc;
+
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -32,6 +34,32 @@ pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Re
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(window, request).map(|body| body.deserialize().expect("a JSON response"))
+}
+
+/// Follows the window's events as its page does (one `page_events` call always waiting), on a
+/// thread of its own from now on: the detail of each event of `kind` (`"deskChanged"`,
+/// `"serverReach"`…; `null` for those that carry none) comes on the channel returned. The thread
+/// waits on its last call until the test's process ends.
+pub fn follow(window: &WebviewWindow<MockRuntime>, kind: &'static str) -> mpsc::Receiver<Value> {
+    let start = invoke(window, "page_events", json!({"seen": null})).expect("where to start");
+    let mut seen = start["seen"].clone();
+    let (told, heard) = mpsc::channel();
+    let window = window.clone();
+    std::thread::spawn(move || {
+        while let Ok(answer) = invoke(&window, "page_events", json!({ "seen": seen })) {
+            seen = answer["seen"].clone();
+            for event in answer["events"].as_array().into_iter().flatten() {
+                if event["kind"] == kind
+                    && told
+                        .send(event.get("detail").cloned().unwrap_or(Value::Null))
+                        .is_err()
+                {
+                    return;
+                }
+            }
+        }
+    });
+    heard
 }
 
 /// A new desk in a temp folder, opened in the app: "The Harbour Post" (Europe/Lisbon), its

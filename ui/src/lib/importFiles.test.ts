@@ -1,36 +1,32 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-type DragDrop = { payload: { type: "enter" | "over" | "drop" | "leave"; paths: string[] } };
-
-// The window's drag-and-drop events as the shell gives them: each listening is counted.
-const webview = vi.hoisted(() => {
-  const handlers = new Set<(e: DragDrop) => void>();
+// Files dragged over the window, as src/lib/pageEvents hands the shell's events on.
+const shell = vi.hoisted(() => {
+  const followers = new Map<string, Set<(detail: unknown) => void>>();
   return {
-    handlers,
-    onDragDropEvent: vi.fn((h: (e: DragDrop) => void) => {
-      handlers.add(h);
-      return Promise.resolve(() => handlers.delete(h));
-    }),
-    send: (payload: DragDrop["payload"]) => handlers.forEach((h) => h({ payload })),
+    followers,
+    follow: (kind: string, handle: (detail: unknown) => void) => {
+      if (!followers.has(kind)) followers.set(kind, new Set());
+      followers.get(kind)!.add(handle);
+      return () => followers.get(kind)!.delete(handle);
+    },
+    tell: (kind: string, detail: unknown = null) => followers.get(kind)?.forEach((handle) => handle(detail)),
+    count: () => [...followers.values()].reduce((n, handles) => n + handles.size, 0),
   };
 });
-vi.mock("@tauri-apps/api/webview", () => ({ getCurrentWebview: () => webview }));
+vi.mock("./pageEvents", () => ({ follow: shell.follow }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn() }));
 
-let onFilesDropped: typeof import("./importFiles").onFilesDropped;
+import { onFilesDropped } from "./importFiles";
 
-beforeEach(async () => {
-  webview.handlers.clear();
-  webview.onDragDropEvent.mockClear();
-  vi.resetModules();
-  ({ onFilesDropped } = await import("./importFiles"));
-});
+beforeEach(() => shell.followers.clear());
 
 describe("onFilesDropped", () => {
-  it("listens to the window once however often the Desk is shown again", () => {
+  it("stops following every drag event when the Desk goes, however often it was shown", () => {
     for (let shown = 0; shown < 20; shown++) onFilesDropped({ hovering: vi.fn(), dropped: vi.fn() })();
+    expect(shell.count()).toBe(0);
     onFilesDropped({ hovering: vi.fn(), dropped: vi.fn() });
-    expect(webview.onDragDropEvent).toHaveBeenCalledOnce();
+    expect(shell.count()).toBe(3);
   });
 
   it("hands a drop to the Desk showing now, not to one that went", () => {
@@ -38,21 +34,25 @@ describe("onFilesDropped", () => {
     onFilesDropped(gone)();
     const shown = { hovering: vi.fn(), dropped: vi.fn() };
     onFilesDropped(shown);
-    webview.send({ type: "enter", paths: ["/tmp/letter.docx"] });
+    shell.tell("filesOver", { paths: ["/tmp/letter.docx"] });
     expect(shown.hovering).toHaveBeenLastCalledWith(true);
-    webview.send({ type: "drop", paths: ["/tmp/letter.docx"] });
+    shell.tell("filesDropped", { paths: ["/tmp/letter.docx"] });
     expect(shown.hovering).toHaveBeenLastCalledWith(false);
     expect(shown.dropped).toHaveBeenCalledExactlyOnceWith(["/tmp/letter.docx"]);
     expect(gone.hovering).not.toHaveBeenCalled();
     expect(gone.dropped).not.toHaveBeenCalled();
   });
 
-  it("takes a drop of nothing (text, not files) as no files", () => {
+  it("takes a drop of nothing (text, not files) as no files, and files taken away as no drop", () => {
     const desk = { hovering: vi.fn(), dropped: vi.fn() };
     onFilesDropped(desk);
-    webview.send({ type: "enter", paths: [] });
-    webview.send({ type: "drop", paths: [] });
-    expect(desk.hovering).toHaveBeenCalledWith(false);
+    shell.tell("filesOver", { paths: [] });
+    expect(desk.hovering).toHaveBeenLastCalledWith(false);
+    shell.tell("filesDropped", { paths: [] });
+    expect(desk.dropped).not.toHaveBeenCalled();
+    shell.tell("filesOver", { paths: ["/tmp/a.md"] });
+    shell.tell("filesLeft");
+    expect(desk.hovering).toHaveBeenLastCalledWith(false);
     expect(desk.dropped).not.toHaveBeenCalled();
   });
 });

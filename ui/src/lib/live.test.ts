@@ -1,126 +1,88 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// Each event as the bindings give it: `listen` registers a handler with the shell (counted), and
-// `emit` is the shell announcing the event.
-const registry = vi.hoisted(() => {
-  const make = () => {
-    const handlers = new Set<(e: { payload: unknown }) => void>();
-    const unlisten = vi.fn();
-    const event = {
-      handlers,
-      unlisten,
-      /** Whether the shell refuses the next listening. */
-      refuse: false,
-      emit: (payload: unknown) => handlers.forEach((h) => h({ payload })),
-      listen: vi.fn((h: (e: { payload: unknown }) => void) => {
-        if (event.refuse) return Promise.reject(new Error("no window"));
-        handlers.add(h);
-        return Promise.resolve(() => {
-          unlisten();
-          handlers.delete(h);
-        });
-      }),
-    };
-    return event;
+// The shell's events as src/lib/pageEvents hands them: the test tells one of a kind.
+const shell = vi.hoisted(() => {
+  const followers = new Map<string, Set<(detail: unknown) => void>>();
+  return {
+    followers,
+    follow: (kind: string, handle: (detail: unknown) => void) => {
+      if (!followers.has(kind)) followers.set(kind, new Set());
+      followers.get(kind)!.add(handle);
+      return () => followers.get(kind)!.delete(handle);
+    },
+    tell: (kind: string, detail: unknown = null) => followers.get(kind)?.forEach((handle) => handle(detail)),
   };
-  return { deskChanged: make(), publishingDone: make(), serverReach: make(), openArticle: make() };
 });
-vi.mock("./bindings", () => ({ events: registry }));
+vi.mock("./pageEvents", () => ({ follow: shell.follow }));
+const win = vi.hoisted(() => ({ destroy: vi.fn(async () => {}) }));
+vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => win }));
 
-type Live = typeof import("./live");
-let live: Live;
-
-beforeEach(async () => {
-  for (const event of Object.values(registry)) {
-    event.handlers.clear();
-    event.listen.mockClear();
-    event.unlisten.mockClear();
-    event.refuse = false;
-  }
-  // The page's followers are module state: each test starts with a page just loaded.
-  vi.resetModules();
-  live = await import("./live");
-});
+import { onCloseRequested, onDeskChanged, onOpenArticle, onPublishingDone, onServerReach } from "./live";
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+beforeEach(() => {
+  shell.followers.clear();
+  win.destroy.mockClear();
+});
+
 describe("live", () => {
-  it("asks the shell once per event, however many screens follow it and come and go", async () => {
-    const desk = vi.fn();
-    const editor = vi.fn();
-    for (let opened = 0; opened < 20; opened++) live.onDeskChanged(editor)();
-    const stopDesk = live.onDeskChanged(desk);
-    const stopEditor = live.onDeskChanged(editor);
-    await settle();
-    expect(registry.deskChanged.listen).toHaveBeenCalledOnce();
-    registry.deskChanged.emit(null);
-    expect(desk).toHaveBeenCalledOnce();
-    expect(editor).toHaveBeenCalledOnce();
-    stopEditor();
-    stopDesk();
-    expect(registry.deskChanged.unlisten).not.toHaveBeenCalled();
+  it("hands each screen the events it follows, with what they carry", () => {
+    const reload = vi.fn();
+    const shown = vi.fn();
+    const told = vi.fn();
+    const open = vi.fn();
+    onDeskChanged(reload);
+    onPublishingDone(shown);
+    onServerReach(told);
+    onOpenArticle(open);
+    shell.tell("deskChanged");
+    shell.tell("publishingDone", { done: [], failed: [] });
+    shell.tell("serverReach", { online: false, problem: "away" });
+    shell.tell("openArticle", { id: "a7" });
+    expect(reload).toHaveBeenCalledOnce();
+    expect(shown).toHaveBeenCalledWith({ done: [], failed: [] });
+    expect(told).toHaveBeenCalledWith({ online: false, problem: "away" });
+    expect(open).toHaveBeenCalledWith("a7");
   });
 
-  it("stops only the follower that stops, and hands payloads on to the rest", async () => {
+  it("stops only the follower that stops", () => {
     const told = vi.fn();
     const other = vi.fn();
-    const stop = live.onServerReach(told);
-    live.onServerReach(other);
-    await settle();
-    registry.serverReach.emit({ online: false, problem: "away" });
-    expect(told).toHaveBeenCalledWith({ online: false, problem: "away" });
+    const stop = onServerReach(told);
+    onServerReach(other);
+    shell.tell("serverReach", { online: false, problem: "away" });
     stop();
-    registry.serverReach.emit({ online: true, problem: null });
+    shell.tell("serverReach", { online: true, problem: null });
     expect(told).toHaveBeenCalledOnce();
     expect(other).toHaveBeenCalledTimes(2);
   });
+});
 
-  it("hears nothing for a follower stopped before the shell answered", async () => {
-    const reload = vi.fn();
-    const stop = live.onDeskChanged(reload);
-    stop();
+describe("onCloseRequested", () => {
+  it("closes the window when nothing keeps it open", async () => {
+    onCloseRequested(async () => {});
+    shell.tell("closeRequested");
     await settle();
-    registry.deskChanged.emit(null);
-    expect(reload).not.toHaveBeenCalled();
+    expect(win.destroy).toHaveBeenCalledOnce();
   });
 
-  it("calls every follower when one of them throws", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    const after = vi.fn();
-    live.onDeskChanged(() => {
-      throw new Error("a screen's own fault");
+  it("keeps the window open when asked to, for the page to close later", async () => {
+    onCloseRequested((request) => request.preventDefault());
+    shell.tell("closeRequested");
+    await settle();
+    expect(win.destroy).not.toHaveBeenCalled();
+  });
+
+  it("closes the window when the asking itself fails: nothing may trap the editor", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    onCloseRequested(async (request) => {
+      request.preventDefault();
+      throw new Error("the check failed");
     });
-    live.onDeskChanged(after);
+    shell.tell("closeRequested");
     await settle();
-    registry.deskChanged.emit(null);
-    expect(after).toHaveBeenCalledOnce();
-    expect(error).toHaveBeenCalled();
-    error.mockRestore();
-  });
-
-  it("asks again for the next follower when the shell did not listen", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    registry.publishingDone.refuse = true;
-    live.onPublishingDone(vi.fn());
-    await settle();
-    registry.publishingDone.refuse = false;
-    const show = vi.fn();
-    live.onPublishingDone(show);
-    await settle();
-    expect(registry.publishingDone.listen).toHaveBeenCalledTimes(2);
-    registry.publishingDone.emit({ published: 1 });
-    expect(show).toHaveBeenCalledOnce();
-    error.mockRestore();
-  });
-
-  it("hands on the id of the article a clicked notification was about", async () => {
-    const open = vi.fn();
-    const stop = live.onOpenArticle(open);
-    await settle();
-    registry.openArticle.emit({ id: "art-ferry" });
-    expect(open).toHaveBeenCalledExactlyOnceWith("art-ferry");
-    stop();
-    registry.openArticle.emit({ id: "art-harbour" });
-    expect(open).toHaveBeenCalledOnce();
+    expect(win.destroy).toHaveBeenCalledOnce();
+    errors.mockRestore();
   });
 });

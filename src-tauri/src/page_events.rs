@@ -1,0 +1,333 @@
+//! What the shell tells the page (a change on the desk, what the publisher did, the team desk's
+//! server going and coming, a clicked notification, files dragged over the window, a request to
+//! close it), handed over when the page asks for it: the page keeps one `page_events` call
+//! waiting, which answers as soon as there is something newer than what it has seen.
+//!
+//! Not Tauri's events: every `listen` from the page and every `emit` to it makes the shell run a
+//! script in the page, and WebKitGTK reads each script's answer back in a JavaScriptCore context
+//! of the app's own process, started by the first one and kept for the app's life (about 7 MB of
+//! JavaScriptCore's code and heap in that process; BENCHMARKS.md, "The page asks for its
+//! events"). A command's answer comes back over the IPC protocol every command uses, with no
+//! script run.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tokio::sync::Notify;
+
+use crate::publisher::PublishingDone;
+use crate::team::ServerReach;
+
+/// One thing the shell tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(tag = "kind", content = "detail", rename_all = "camelCase")]
+pub enum PageEvent {
+    /// Something on the desk changed (this window, another, the CLI, the team desk's server):
+    /// screens reload what they show.
+    DeskChanged,
+    /// This app's publisher published or failed something.
+    PublishingDone(PublishingDone),
+    /// The team desk's server went away or came back.
+    ServerReach(ServerReach),
+    /// A desktop notification about this article was clicked (the window is raised already).
+    OpenArticle { id: String },
+    /// Files are held over the window; `paths` empty when they are not files.
+    FilesOver { paths: Vec<String> },
+    /// The files held over the window went away without being dropped.
+    FilesLeft,
+    /// Files were dropped on the window.
+    FilesDropped { paths: Vec<String> },
+    /// The window was asked to close and is held open: the page closes it (`destroy`) once what
+    /// is typed is dealt with, or asks the editor.
+    CloseRequested,
+}
+
+/// What a `page_events` call hands over.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct PageEvents {
+    /// The number of the newest event told so far: the page's `seen` next time.
+    pub seen: u32,
+    /// The events after the `seen` asked with, oldest first.
+    pub events: Vec<PageEvent>,
+    /// Some events after that `seen` are no longer kept (the page was away while more than
+    /// `KEPT` came): it reloads what it shows, as after a change on the desk.
+    pub missed: bool,
+}
+
+/// Events kept for a page that has not asked yet (reloading, busy): far more than a page meets
+/// between two calls, which follow each other at once.
+const KEPT: usize = 256;
+
+#[derive(Default)]
+struct Told {
+    /// The newest event's number; events are numbered from 1.
+    newest: u32,
+    kept: VecDeque<(u32, PageEvent)>,
+    /// The newest event a call has handed to the page.
+    handed: u32,
+    /// A page has asked for its events: it is there to be asked before the window closes.
+    followed: bool,
+    /// The last `CloseRequested`'s number.
+    close_asked: Option<u32>,
+}
+
+/// The events told to the page, and the calls waiting for the next one.
+#[derive(Default)]
+pub struct PageEventQueue {
+    told: Mutex<Told>,
+    arrived: Notify,
+}
+
+impl PageEventQueue {
+    fn told(&self) -> std::sync::MutexGuard<'_, Told> {
+        // A panic while holding the lock leaves the queue as consistent as any push makes it.
+        self.told.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Tells the page `event`, waking the call waiting for it.
+    pub fn tell(&self, event: PageEvent) -> u32 {
+        let number = {
+            let mut told = self.told();
+            told.newest = told.newest.wrapping_add(1).max(1);
+            let number = told.newest;
+            if told.kept.len() == KEPT {
+                told.kept.pop_front();
+            }
+            told.kept.push_back((number, event));
+            number
+        };
+        self.arrived.notify_waiters();
+        number
+    }
+
+    /// The events after `seen`; waits until there is one. Without `seen` (a page just loaded,
+    /// which reads everything it shows anyway), answers at once with the newest number and no
+    /// events.
+    pub async fn after(&self, seen: Option<u32>) -> PageEvents {
+        loop {
+            // Registered before looking, so an event told in between still wakes this call.
+            let mut arrived = std::pin::pin!(self.arrived.notified());
+            arrived.as_mut().enable();
+            {
+                let mut told = self.told();
+                told.followed = true;
+                let newest = told.newest;
+                let Some(seen) = seen else {
+                    return PageEvents {
+                        seen: newest,
+                        events: Vec::new(),
+                        missed: false,
+                    };
+                };
+                if newest != seen {
+                    let events: Vec<PageEvent> = told
+                        .kept
+                        .iter()
+                        .filter(|(number, _)| *number > seen)
+                        .map(|(_, event)| event.clone())
+                        .collect();
+                    let oldest = told.kept.front().map_or(newest, |(number, _)| *number);
+                    // A `seen` ahead of the newest is a page from before the app started again.
+                    let missed = seen > newest || oldest > seen.saturating_add(1);
+                    told.handed = newest;
+                    return PageEvents {
+                        seen: newest,
+                        events,
+                        missed,
+                    };
+                }
+            }
+            arrived.await;
+        }
+    }
+
+    /// The window was asked to close: whether it is held open and the page asked first. It is
+    /// not when no page has asked for its events yet (nothing could answer), nor when the page
+    /// never took the last asking (it stopped answering): a second request then closes it.
+    pub fn ask_to_close(&self) -> bool {
+        {
+            let mut told = self.told();
+            if !told.followed {
+                return false;
+            }
+            if let Some(asked) = told.close_asked
+                && asked > told.handed
+            {
+                told.close_asked = None;
+                return false;
+            }
+        }
+        let number = self.tell(PageEvent::CloseRequested);
+        self.told().close_asked = Some(number);
+        true
+    }
+}
+
+/// Tells the page `event` (nothing if the queue was never set up: a shell in a test without it).
+pub fn tell<R: Runtime>(app: &AppHandle<R>, event: PageEvent) {
+    if let Some(queue) = app.try_state::<PageEventQueue>() {
+        queue.tell(event);
+    }
+}
+
+/// What the window's own events mean to the page: a close request held for it, files dragged.
+pub fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &tauri::WindowEvent) {
+    use tauri::{DragDropEvent, WindowEvent};
+    let paths = |paths: &[std::path::PathBuf]| -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    };
+    let told = match event {
+        WindowEvent::CloseRequested { api, .. } => {
+            if window
+                .try_state::<PageEventQueue>()
+                .is_some_and(|queue| queue.ask_to_close())
+            {
+                api.prevent_close();
+            }
+            return;
+        }
+        WindowEvent::DragDrop(DragDropEvent::Enter { paths: p, .. }) => {
+            PageEvent::FilesOver { paths: paths(p) }
+        }
+        WindowEvent::DragDrop(DragDropEvent::Drop { paths: p, .. }) => {
+            PageEvent::FilesDropped { paths: paths(p) }
+        }
+        WindowEvent::DragDrop(DragDropEvent::Leave) => PageEvent::FilesLeft,
+        _ => return,
+    };
+    tell(window.app_handle(), told);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> PageEvent {
+        PageEvent::OpenArticle { id: id.into() }
+    }
+
+    #[tokio::test]
+    async fn a_page_just_loaded_starts_from_the_newest_event_without_waiting() {
+        let queue = PageEventQueue::default();
+        queue.tell(PageEvent::DeskChanged);
+        queue.tell(article("a"));
+        let first = queue.after(None).await;
+        assert_eq!(
+            first,
+            PageEvents {
+                seen: 2,
+                events: vec![],
+                missed: false
+            }
+        );
+    }
+
+    #[tokio::test]
+    async fn hands_over_every_event_after_what_the_page_has_seen_in_order() {
+        let queue = PageEventQueue::default();
+        let seen = queue.after(None).await.seen;
+        queue.tell(PageEvent::DeskChanged);
+        queue.tell(article("a"));
+        let next = queue.after(Some(seen)).await;
+        assert_eq!(next.events, vec![PageEvent::DeskChanged, article("a")]);
+        assert!(!next.missed);
+        queue.tell(article("b"));
+        let after = queue.after(Some(next.seen)).await;
+        assert_eq!(after.events, vec![article("b")]);
+    }
+
+    #[tokio::test]
+    async fn a_waiting_call_answers_when_the_next_event_is_told() {
+        let queue = std::sync::Arc::new(PageEventQueue::default());
+        let seen = queue.after(None).await.seen;
+        let waiting = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.after(Some(seen)).await }
+        });
+        // The call is waiting: it has had its turn on this one-threaded runtime and not finished.
+        tokio::task::yield_now().await;
+        assert!(!waiting.is_finished());
+        queue.tell(PageEvent::DeskChanged);
+        let answered = waiting.await.expect("the call answers");
+        assert_eq!(answered.events, vec![PageEvent::DeskChanged]);
+    }
+
+    #[tokio::test]
+    async fn a_page_away_for_longer_than_the_queue_keeps_is_told_it_missed_some() {
+        let queue = PageEventQueue::default();
+        let seen = queue.after(None).await.seen;
+        for n in 0..KEPT + 3 {
+            queue.tell(article(&n.to_string()));
+        }
+        let late = queue.after(Some(seen)).await;
+        assert!(late.missed);
+        assert_eq!(late.events.len(), KEPT);
+        assert_eq!(late.events[0], article("3"));
+        // A page that kept up misses nothing.
+        queue.tell(PageEvent::DeskChanged);
+        assert!(!queue.after(Some(late.seen)).await.missed);
+    }
+
+    #[tokio::test]
+    async fn a_page_from_before_the_app_started_again_reloads() {
+        let queue = PageEventQueue::default();
+        queue.tell(PageEvent::DeskChanged);
+        let stale = queue.after(Some(40)).await;
+        assert!(stale.missed);
+        assert_eq!(stale.seen, 1);
+    }
+
+    #[tokio::test]
+    async fn the_window_closes_at_once_while_no_page_follows() {
+        let queue = PageEventQueue::default();
+        assert!(!queue.ask_to_close());
+        assert_eq!(queue.told().newest, 0, "nothing told to nobody");
+    }
+
+    #[tokio::test]
+    async fn a_following_page_is_asked_before_the_window_closes_each_time_it_answers() {
+        let queue = PageEventQueue::default();
+        let seen = queue.after(None).await.seen;
+        assert!(queue.ask_to_close());
+        let asked = queue.after(Some(seen)).await;
+        assert_eq!(asked.events, vec![PageEvent::CloseRequested]);
+        // The page took it and kept the window open (it asked the editor); a second close is
+        // asked again.
+        assert!(queue.ask_to_close());
+    }
+
+    #[tokio::test]
+    async fn a_page_that_never_took_the_asking_lets_the_second_close_through() {
+        let queue = PageEventQueue::default();
+        queue.after(None).await;
+        assert!(queue.ask_to_close());
+        assert!(!queue.ask_to_close(), "the page stopped answering");
+        // Once it answers again, it is asked again.
+        let seen = queue.told().newest;
+        queue.tell(PageEvent::DeskChanged);
+        queue.after(Some(seen)).await;
+        assert!(queue.ask_to_close());
+    }
+
+    #[test]
+    fn the_page_reads_each_event_by_its_kind_and_detail() {
+        let json = |e: &PageEvent| serde_json::to_value(e).expect("an event is JSON");
+        assert_eq!(
+            json(&PageEvent::DeskChanged),
+            serde_json::json!({"kind": "deskChanged"})
+        );
+        assert_eq!(
+            json(&article("x")),
+            serde_json::json!({"kind": "openArticle", "detail": {"id": "x"}})
+        );
+        assert_eq!(
+            json(&PageEvent::ServerReach(ServerReach {
+                online: false,
+                problem: Some("away".into())
+            })),
+            serde_json::json!({"kind": "serverReach", "detail": {"online": false, "problem": "away"}})
+        );
+    }
+}
