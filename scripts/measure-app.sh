@@ -97,10 +97,9 @@ if [ "${MEASURE_EMPTY:-1}" != "0" ]; then
 
 		[build-dependencies]
 		tauri-build = { version = "2", features = [] }
-
-		[profile.release]
-		debug = "line-tables-only"
 	TOML
+	# Copydesk's release profile, as the workspace's Cargo.toml has it: both built alike.
+	awk '/^\[/ { on = ($0 == "[profile.release]") } on' Cargo.toml >>"$src/Cargo.toml"
 	echo 'fn main() { tauri_build::build() }' >"$src/build.rs"
 	cat >"$src/src/main.rs" <<-'RUST'
 		fn main() {
