@@ -1,20 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { shell } from "../test-stubs/pageEvents";
 
 // Files dragged over the window, as src/lib/pageEvents hands the shell's events on.
-const shell = vi.hoisted(() => {
-  const followers = new Map<string, Set<(detail: unknown) => void>>();
-  return {
-    followers,
-    follow: (kind: string, handle: (detail: unknown) => void) => {
-      if (!followers.has(kind)) followers.set(kind, new Set());
-      followers.get(kind)!.add(handle);
-      return () => followers.get(kind)!.delete(handle);
-    },
-    tell: (kind: string, detail: unknown = null) => followers.get(kind)?.forEach((handle) => handle(detail)),
-    count: () => [...followers.values()].reduce((n, handles) => n + handles.size, 0),
-  };
-});
-vi.mock("./pageEvents", () => ({ follow: shell.follow }));
+vi.mock("./pageEvents", async () => ({ follow: (await import("../test-stubs/pageEvents")).shell.follow }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn() }));
 
 import { onFilesDropped } from "./importFiles";

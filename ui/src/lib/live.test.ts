@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { shell } from "../test-stubs/pageEvents";
 
 // The shell's events as src/lib/pageEvents hands them: the test tells one of a kind.
-const shell = vi.hoisted(() => {
-  const followers = new Map<string, Set<(detail: unknown) => void>>();
-  return {
-    followers,
-    follow: (kind: string, handle: (detail: unknown) => void) => {
-      if (!followers.has(kind)) followers.set(kind, new Set());
-      followers.get(kind)!.add(handle);
-      return () => followers.get(kind)!.delete(handle);
-    },
-    tell: (kind: string, detail: unknown = null) => followers.get(kind)?.forEach((handle) => handle(detail)),
-  };
-});
-vi.mock("./pageEvents", () => ({ follow: shell.follow }));
+vi.mock("./pageEvents", async () => ({ follow: (await import("../test-stubs/pageEvents")).shell.follow }));
 const win = vi.hoisted(() => ({ destroy: vi.fn(async () => {}) }));
 vi.mock("@tauri-apps/api/window", () => ({ getCurrentWindow: () => win }));
 
