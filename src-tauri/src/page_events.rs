@@ -5,7 +5,7 @@
 //!
 //! Not Tauri's events: every `listen` from the page and every `emit` to it makes the shell run a
 //! script in the page, and WebKitGTK reads each script's answer back in a JavaScriptCore context
-//! of the app's own process, started by the first one and kept for the app's life (about 7 MB of
+//! of the app's own process, started by the first one and kept for the app's life (about 6 MB of
 //! JavaScriptCore's code and heap in that process; BENCHMARKS.md, "The page asks for its
 //! events"). A command's answer comes back over the IPC protocol every command uses, with no
 //! script run.
@@ -61,59 +61,62 @@ pub struct PageEvents {
 const KEPT: usize = 256;
 
 #[derive(Default)]
-struct Told {
-    /// The newest event's number; events are numbered from 1.
+struct Kept {
+    /// The newest event's number; events are numbered from 1. (A `u32`, as the page reads it
+    /// as a number: a change a second would take 136 years to wrap it.)
     newest: u32,
-    kept: VecDeque<(u32, PageEvent)>,
-    /// The newest event a call has handed to the page.
-    handed: u32,
+    events: VecDeque<(u32, PageEvent)>,
+    /// The newest event the page has shown it took: by asking again after it.
+    taken: u32,
     /// A page has asked for its events: it is there to be asked before the window closes.
     followed: bool,
     /// The last `CloseRequested`'s number.
     close_asked: Option<u32>,
 }
 
+impl Kept {
+    fn push(&mut self, event: PageEvent) -> u32 {
+        self.newest = self.newest.wrapping_add(1).max(1);
+        if self.events.len() == KEPT {
+            self.events.pop_front();
+        }
+        self.events.push_back((self.newest, event));
+        self.newest
+    }
+}
+
 /// The events told to the page, and the calls waiting for the next one.
 #[derive(Default)]
 pub struct PageEventQueue {
-    told: Mutex<Told>,
+    kept: Mutex<Kept>,
     arrived: Notify,
 }
 
 impl PageEventQueue {
-    fn told(&self) -> std::sync::MutexGuard<'_, Told> {
+    fn kept(&self) -> std::sync::MutexGuard<'_, Kept> {
         // A panic while holding the lock leaves the queue as consistent as any push makes it.
-        self.told.lock().unwrap_or_else(|p| p.into_inner())
+        self.kept.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Tells the page `event`, waking the call waiting for it.
     pub fn tell(&self, event: PageEvent) -> u32 {
-        let number = {
-            let mut told = self.told();
-            told.newest = told.newest.wrapping_add(1).max(1);
-            let number = told.newest;
-            if told.kept.len() == KEPT {
-                told.kept.pop_front();
-            }
-            told.kept.push_back((number, event));
-            number
-        };
+        let number = self.kept().push(event);
         self.arrived.notify_waiters();
         number
     }
 
     /// The events after `seen`; waits until there is one. Without `seen` (a page just loaded,
     /// which reads everything it shows anyway), answers at once with the newest number and no
-    /// events.
+    /// events. Asking after `seen` shows the page took the events up to it.
     pub async fn after(&self, seen: Option<u32>) -> PageEvents {
         loop {
-            // Registered before looking, so an event told in between still wakes this call.
-            let mut arrived = std::pin::pin!(self.arrived.notified());
-            arrived.as_mut().enable();
+            // Made before looking: `notify_waiters` wakes every future made before it, polled or
+            // not, so an event told between the look and the wait still wakes this call.
+            let arrived = self.arrived.notified();
             {
-                let mut told = self.told();
-                told.followed = true;
-                let newest = told.newest;
+                let mut kept = self.kept();
+                kept.followed = true;
+                let newest = kept.newest;
                 let Some(seen) = seen else {
                     return PageEvents {
                         seen: newest,
@@ -121,17 +124,19 @@ impl PageEventQueue {
                         missed: false,
                     };
                 };
+                // A `seen` ahead of the newest is a page from before the app started again.
+                if seen <= newest {
+                    kept.taken = kept.taken.max(seen);
+                }
                 if newest != seen {
-                    let events: Vec<PageEvent> = told
-                        .kept
+                    let events: Vec<PageEvent> = kept
+                        .events
                         .iter()
                         .filter(|(number, _)| *number > seen)
                         .map(|(_, event)| event.clone())
                         .collect();
-                    let oldest = told.kept.front().map_or(newest, |(number, _)| *number);
-                    // A `seen` ahead of the newest is a page from before the app started again.
+                    let oldest = kept.events.front().map_or(newest, |(number, _)| *number);
                     let missed = seen > newest || oldest > seen.saturating_add(1);
-                    told.handed = newest;
                     return PageEvents {
                         seen: newest,
                         events,
@@ -145,22 +150,24 @@ impl PageEventQueue {
 
     /// The window was asked to close: whether it is held open and the page asked first. It is
     /// not when no page has asked for its events yet (nothing could answer), nor when the page
-    /// never took the last asking (it stopped answering): a second request then closes it.
+    /// has not taken the last asking (asked again after it: it is busy, hung or gone), so the
+    /// second request closes a window whose page stopped answering.
     pub fn ask_to_close(&self) -> bool {
         {
-            let mut told = self.told();
-            if !told.followed {
+            let mut kept = self.kept();
+            if !kept.followed {
                 return false;
             }
-            if let Some(asked) = told.close_asked
-                && asked > told.handed
+            if let Some(asked) = kept.close_asked
+                && asked > kept.taken
             {
-                told.close_asked = None;
+                kept.close_asked = None;
                 return false;
             }
+            let number = kept.push(PageEvent::CloseRequested);
+            kept.close_asked = Some(number);
         }
-        let number = self.tell(PageEvent::CloseRequested);
-        self.told().close_asked = Some(number);
+        self.arrived.notify_waiters();
         true
     }
 }
@@ -283,32 +290,66 @@ mod tests {
     async fn the_window_closes_at_once_while_no_page_follows() {
         let queue = PageEventQueue::default();
         assert!(!queue.ask_to_close());
-        assert_eq!(queue.told().newest, 0, "nothing told to nobody");
+        assert_eq!(queue.kept().newest, 0, "nothing told to nobody");
     }
 
     #[tokio::test]
-    async fn a_following_page_is_asked_before_the_window_closes_each_time_it_answers() {
-        let queue = PageEventQueue::default();
+    async fn a_page_that_takes_each_asking_is_asked_before_the_window_closes_every_time() {
+        let queue = std::sync::Arc::new(PageEventQueue::default());
         let seen = queue.after(None).await.seen;
         assert!(queue.ask_to_close());
         let asked = queue.after(Some(seen)).await;
         assert_eq!(asked.events, vec![PageEvent::CloseRequested]);
-        // The page took it and kept the window open (it asked the editor); a second close is
-        // asked again.
+        // The page asks again at once (it kept the window open and asked the editor): it took
+        // the asking, and a second close is asked again.
+        let next = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.after(Some(asked.seen)).await }
+        });
+        tokio::task::yield_now().await;
+        assert!(queue.ask_to_close());
+        let again = next.await.expect("the call answers");
+        assert_eq!(again.events, vec![PageEvent::CloseRequested]);
+    }
+
+    #[tokio::test]
+    async fn a_page_that_stopped_answering_lets_the_second_close_through() {
+        let queue = std::sync::Arc::new(PageEventQueue::default());
+        let seen = queue.after(None).await.seen;
+        // The page's call waits, as it always does; the asking answers it, and the page (hung)
+        // never asks again.
+        let waiting = tokio::spawn({
+            let queue = queue.clone();
+            async move { queue.after(Some(seen)).await }
+        });
+        tokio::task::yield_now().await;
+        assert!(queue.ask_to_close());
+        let handed = waiting.await.expect("the call answers");
+        assert_eq!(handed.events, vec![PageEvent::CloseRequested]);
+        assert!(!queue.ask_to_close(), "the page never took the asking");
+        // Once it asks again, it is asked again.
+        queue.tell(PageEvent::DeskChanged);
+        queue.after(Some(handed.seen)).await;
         assert!(queue.ask_to_close());
     }
 
     #[tokio::test]
-    async fn a_page_that_never_took_the_asking_lets_the_second_close_through() {
+    async fn a_page_just_loaded_has_not_taken_what_its_predecessor_was_asked() {
         let queue = PageEventQueue::default();
         queue.after(None).await;
         assert!(queue.ask_to_close());
-        assert!(!queue.ask_to_close(), "the page stopped answering");
-        // Once it answers again, it is asked again.
-        let seen = queue.told().newest;
-        queue.tell(PageEvent::DeskChanged);
-        queue.after(Some(seen)).await;
+        // The page reloads: its first call starts from the newest and takes nothing.
+        queue.after(None).await;
+        assert!(!queue.ask_to_close());
+    }
+
+    #[tokio::test]
+    async fn a_page_from_before_the_app_started_again_takes_nothing() {
+        let queue = PageEventQueue::default();
+        queue.after(None).await;
         assert!(queue.ask_to_close());
+        queue.after(Some(40)).await;
+        assert!(!queue.ask_to_close(), "number 40 is not this app's");
     }
 
     #[test]

@@ -29,8 +29,8 @@ fn stamp(db: &Path) -> Stamp {
     [look(db.to_path_buf()), look(PathBuf::from(wal))]
 }
 
-/// Tells the page `DeskChanged` each time the desk file changes, for as long as the app runs, and wakes
-/// the publisher (a job may have been scheduled or moved elsewhere).
+/// Tells the page `DeskChanged` each time the desk file changes, for as long as the app runs, and
+/// wakes the publisher (a job may have been scheduled or moved elsewhere).
 pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>) {
     tauri::async_runtime::spawn(async move {
         let mut last = stamp(&db);
@@ -46,8 +46,8 @@ pub fn watch<R: Runtime>(app: AppHandle<R>, db: PathBuf, publisher: Arc<Notify>)
     });
 }
 
-/// Tells the page `DeskChanged` for each change the team desk's server announces, for as long as the app
-/// runs (a thread of its own: the stream is read as it comes).
+/// Tells the page `DeskChanged` for each change the team desk's server announces, for as long as
+/// the app runs (a thread of its own: the stream is read as it comes).
 pub fn follow<R: Runtime>(app: AppHandle<R>, team: Arc<crate::team::TeamDesk>) {
     let told = app.clone();
     team.on_reach(move |reach| {

@@ -119,28 +119,37 @@ describe("pageEventsFrom", () => {
     expect(shell.calls).toBe(2);
   });
 
-  it("after a failed call, the next follower asks again from the last event handed on", async () => {
+  it("after a failed call, asks again later from the newest event, has screens read again, and replays nothing stale", async () => {
     const shell = fakeShell();
-    const follow = pageEventsFrom(shell.ask);
+    const retries: (() => void)[] = [];
+    const follow = pageEventsFrom(shell.ask, (again) => retries.push(again));
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const reload = vi.fn();
+    const dropped = vi.fn();
     follow("deskChanged", reload);
+    follow("filesDropped", dropped);
     await settle();
     shell.tell({ kind: "deskChanged" });
     await settle();
     expect(reload).toHaveBeenCalledOnce();
-    // The waiting call (after event 1) fails; nobody asks until the next follower.
+    // The waiting call fails; while the retry waits, nothing is asked, not even for a new follower.
     shell.failWaiting();
     await settle();
+    expect(retries).toHaveLength(1);
     const calls = shell.calls;
-    shell.tell({ kind: "deskChanged" });
-    await settle();
-    expect(shell.calls).toBe(calls);
-    expect(reload).toHaveBeenCalledOnce();
+    shell.tell({ kind: "filesDropped", detail: { paths: ["/tmp/old.docx"] } });
     follow("deskChanged", vi.fn());
     await settle();
-    expect(shell.ask).toHaveBeenCalledWith(1);
+    expect(shell.calls).toBe(calls);
+    retries[0]();
+    await settle();
+    expect(shell.ask).toHaveBeenCalledWith(null);
     expect(reload).toHaveBeenCalledTimes(2);
+    expect(dropped).not.toHaveBeenCalled();
+    // And it follows on from there.
+    shell.tell({ kind: "filesDropped", detail: { paths: ["/tmp/new.docx"] } });
+    await settle();
+    expect(dropped).toHaveBeenCalledExactlyOnceWith({ paths: ["/tmp/new.docx"] });
     expect(errors).toHaveBeenCalledOnce();
     errors.mockRestore();
   });

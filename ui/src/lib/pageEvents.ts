@@ -1,7 +1,7 @@
 // The shell's events, asked for: one `page_events` call kept waiting for the life of the page,
 // answered as soon as something happens, each event handed to every follower of its kind. Not
 // Tauri's events: every listening and every event made the shell run a script in the page and
-// read its answer back in a JavaScriptCore of the app's own process, about 7 MB kept for the
+// read its answer back in a JavaScriptCore of the app's own process, about 6 MB kept for the
 // app's life (src-tauri/src/page_events.rs); a command's answer needs no script.
 import { isTauri } from "@tauri-apps/api/core";
 import { unwrap } from "./api";
@@ -16,13 +16,20 @@ export type Ask = (seen: number | null) => Promise<PageEvents> | null;
 /** Adds a follower of one kind of event; returns the function that stops it. */
 export type Follow = <K extends Kind>(kind: K, handle: (detail: Detail<K>) => void) => () => void;
 
+/** Schedules `again` after a failed call. */
+export type Retry = (again: () => void) => void;
+const inASecond: Retry = (again) => void setTimeout(again, 1000);
+
 /** The page's followers of the events `ask` answers with. Asking starts with the first follower
- * and goes on for the life of the page; when a call fails (or there is no shell to ask), the next
- * follower asks again, from the last event handed on. */
-export function pageEventsFrom(ask: Ask): Follow {
+ * and goes on for the life of the page. A failed call (the request dropped) is made again after
+ * `retry`, from the newest event rather than the last handed on: a close request or a drop told
+ * meanwhile is stale by then, and screens read again what they show, as after a change. Where
+ * there is no shell to ask, nothing is asked until the next follower. */
+export function pageEventsFrom(ask: Ask, retry: Retry = inASecond): Follow {
   const followers = new Map<Kind, Set<(detail: unknown) => void>>();
   let asking = false;
   let seen: number | null = null;
+  let reread = false;
 
   // Each follower is called even if one before it throws: one screen's fault is its own.
   const hand = (event: PageEvent) => {
@@ -38,18 +45,25 @@ export function pageEventsFrom(ask: Ask): Follow {
 
   const keepAsking = async () => {
     asking = true;
-    try {
-      for (;;) {
-        const answer = ask(seen);
-        if (answer === null) break;
-        const told = await answer;
-        seen = told.seen;
-        // Events came and went while the page was away: everything shown is read again.
-        if (told.missed) hand({ kind: "deskChanged" });
-        for (const event of told.events) hand(event);
+    for (;;) {
+      const answer = ask(seen);
+      if (answer === null) break;
+      let told: PageEvents;
+      try {
+        told = await answer;
+      } catch (err) {
+        console.error(err);
+        seen = null;
+        reread = true;
+        // Still asking: no follower starts a second round meanwhile.
+        retry(() => void keepAsking());
+        return;
       }
-    } catch (err) {
-      console.error(err);
+      seen = told.seen;
+      // Events came and went while the page was not asking: everything shown is read again.
+      if (told.missed || reread) hand({ kind: "deskChanged" });
+      reread = false;
+      for (const event of told.events) hand(event);
     }
     asking = false;
   };
