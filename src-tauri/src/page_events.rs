@@ -181,30 +181,35 @@ pub fn tell<R: Runtime>(app: &AppHandle<R>, event: PageEvent) {
 
 /// What the window's own events mean to the page: a close request held for it, files dragged.
 pub fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &tauri::WindowEvent) {
-    use tauri::{DragDropEvent, WindowEvent};
+    match event {
+        tauri::WindowEvent::CloseRequested { api, .. }
+            if window
+                .try_state::<PageEventQueue>()
+                .is_some_and(|queue| queue.ask_to_close()) =>
+        {
+            api.prevent_close();
+        }
+        tauri::WindowEvent::DragDrop(drag) => {
+            if let Some(event) = dragged(drag) {
+                tell(window.app_handle(), event);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Files dragged over the window, as the page hears of them (not each move over it).
+fn dragged(drag: &tauri::DragDropEvent) -> Option<PageEvent> {
+    use tauri::DragDropEvent;
     let paths = |paths: &[std::path::PathBuf]| -> Vec<String> {
         paths.iter().map(|p| p.display().to_string()).collect()
     };
-    let told = match event {
-        WindowEvent::CloseRequested { api, .. } => {
-            if window
-                .try_state::<PageEventQueue>()
-                .is_some_and(|queue| queue.ask_to_close())
-            {
-                api.prevent_close();
-            }
-            return;
-        }
-        WindowEvent::DragDrop(DragDropEvent::Enter { paths: p, .. }) => {
-            PageEvent::FilesOver { paths: paths(p) }
-        }
-        WindowEvent::DragDrop(DragDropEvent::Drop { paths: p, .. }) => {
-            PageEvent::FilesDropped { paths: paths(p) }
-        }
-        WindowEvent::DragDrop(DragDropEvent::Leave) => PageEvent::FilesLeft,
-        _ => return,
-    };
-    tell(window.app_handle(), told);
+    match drag {
+        DragDropEvent::Enter { paths: p, .. } => Some(PageEvent::FilesOver { paths: paths(p) }),
+        DragDropEvent::Drop { paths: p, .. } => Some(PageEvent::FilesDropped { paths: paths(p) }),
+        DragDropEvent::Leave => Some(PageEvent::FilesLeft),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -350,6 +355,34 @@ mod tests {
         assert!(queue.ask_to_close());
         queue.after(Some(40)).await;
         assert!(!queue.ask_to_close(), "number 40 is not this app's");
+    }
+
+    #[test]
+    fn files_held_dropped_or_taken_away_are_told_and_each_move_over_the_window_is_not() {
+        use tauri::DragDropEvent;
+        use tauri::PhysicalPosition;
+        let at = PhysicalPosition::new(40.0, 60.0);
+        let letter = vec![std::path::PathBuf::from("/tmp/letter.docx")];
+        assert_eq!(
+            dragged(&DragDropEvent::Enter {
+                paths: letter.clone(),
+                position: at
+            }),
+            Some(PageEvent::FilesOver {
+                paths: vec!["/tmp/letter.docx".into()]
+            })
+        );
+        assert_eq!(dragged(&DragDropEvent::Over { position: at }), None);
+        assert_eq!(
+            dragged(&DragDropEvent::Drop {
+                paths: letter,
+                position: at
+            }),
+            Some(PageEvent::FilesDropped {
+                paths: vec!["/tmp/letter.docx".into()]
+            })
+        );
+        assert_eq!(dragged(&DragDropEvent::Leave), Some(PageEvent::FilesLeft));
     }
 
     #[test]
