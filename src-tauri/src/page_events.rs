@@ -220,6 +220,15 @@ mod tests {
         PageEvent::OpenArticle { id: id.into() }
     }
 
+    /// The page's call after `seen`, made on a task of its own (it waits until there is news).
+    fn waiting_call(
+        queue: &std::sync::Arc<PageEventQueue>,
+        seen: u32,
+    ) -> tokio::task::JoinHandle<PageEvents> {
+        let queue = queue.clone();
+        tokio::spawn(async move { queue.after(Some(seen)).await })
+    }
+
     #[tokio::test]
     async fn a_page_just_loaded_starts_from_the_newest_event_without_waiting() {
         let queue = PageEventQueue::default();
@@ -254,10 +263,7 @@ mod tests {
     async fn a_waiting_call_answers_when_the_next_event_is_told() {
         let queue = std::sync::Arc::new(PageEventQueue::default());
         let seen = queue.after(None).await.seen;
-        let waiting = tokio::spawn({
-            let queue = queue.clone();
-            async move { queue.after(Some(seen)).await }
-        });
+        let waiting = waiting_call(&queue, seen);
         // The call is waiting: it has had its turn on this one-threaded runtime and not finished.
         tokio::task::yield_now().await;
         assert!(!waiting.is_finished());
@@ -307,10 +313,7 @@ mod tests {
         assert_eq!(asked.events, vec![PageEvent::CloseRequested]);
         // The page asks again at once (it kept the window open and asked the editor): it took
         // the asking, and a second close is asked again.
-        let next = tokio::spawn({
-            let queue = queue.clone();
-            async move { queue.after(Some(asked.seen)).await }
-        });
+        let next = waiting_call(&queue, asked.seen);
         tokio::task::yield_now().await;
         assert!(queue.ask_to_close());
         let again = next.await.expect("the call answers");
@@ -323,10 +326,7 @@ mod tests {
         let seen = queue.after(None).await.seen;
         // The page's call waits, as it always does; the asking answers it, and the page (hung)
         // never asks again.
-        let waiting = tokio::spawn({
-            let queue = queue.clone();
-            async move { queue.after(Some(seen)).await }
-        });
+        let waiting = waiting_call(&queue, seen);
         tokio::task::yield_now().await;
         assert!(queue.ask_to_close());
         let handed = waiting.await.expect("the call answers");
